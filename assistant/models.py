@@ -1,0 +1,139 @@
+"""Domain objects shared by every pipeline stage.
+
+Plain dataclasses: they cross module boundaries, are serialised into the
+section store (JSON) and out of the CLI, and carry no behaviour beyond
+conversion to and from dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Target:
+    """A quantitative target stated in a section (`到2020年…达到1000家以上`)."""
+
+    value: str  # as written: "1000", "2.9", "5000"
+    unit: str  # "家", "%", "亿元", "人", ...
+    year: int | None  # the year the target is for, when the sentence says
+    metric: str  # what is measured, the words before the number
+    sentence: str
+    section: str  # label of the section it stands in
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Section:
+    """One retrievable unit of a document: a numbered section, a sidebar, a
+    chapter's own text or the preamble."""
+
+    doc: str  # document title (file stem)
+    label: str  # exactly as written: "（十六）", "专栏8", "五、", "前言"
+    title: str
+    chapter: str  # "五、提升自主创新能力" ('' for the preamble)
+    kind: str  # "section" | "sidebar" | "chapter" | "preamble"
+    text: str  # full text, heading and unit line included
+    start: int  # character offsets into the decoded source text
+    end: int
+    lead_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # numbered items, text of each
+    source: str = ""  # file name inside the corpus
+
+    @property
+    def key(self) -> str:
+        """Unique id of the section across the corpus."""
+        return f"{self.doc}#{self.label}"
+
+    @property
+    def heading(self) -> str:
+        """Label and title as users see them: `（十六）加快培育高新技术企业`."""
+        if self.kind == "chapter":
+            return self.chapter
+        return f"{self.label}{self.title}" if self.kind == "section" else f"{self.label}  {self.title}"
+
+    @property
+    def path(self) -> str:
+        parts = [self.doc]
+        if self.chapter and self.kind != "chapter":
+            parts.append(self.chapter)
+        parts.append(self.heading)
+        return " > ".join(parts)
+
+    @property
+    def units(self) -> list[str]:
+        return self.lead_units + [u for u in self.responsible_units if u not in self.lead_units]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Section":
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
+        data["targets"] = [Target(**t) for t in data.get("targets", [])]
+        return cls(**data)
+
+
+@dataclass
+class Citation:
+    doc: str
+    section: str  # the label exactly as the document writes it
+    title: str
+    quote: str  # the supporting sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    answerable: bool
+    intent: str
+    citations: list[Citation] = field(default_factory=list)
+    latency_ms: float = 0.0
+    see_also: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI/API contract: keep these keys stable."""
+        out = {
+            "question": self.question,
+            "answer": self.text,
+            "answerable": self.answerable,
+            "intent": self.intent,
+            "citations": [c.to_dict() for c in self.citations],
+            "latency_ms": round(self.latency_ms, 2),
+        }
+        if self.see_also:
+            out["see_also"] = [c.to_dict() for c in self.see_also]
+        return out
+
+
+@dataclass
+class Measure:
+    """A support measure offered by a sentence of a section (eligibility)."""
+
+    doc: str
+    section: str  # label: "（十六）", "专栏8"
+    title: str
+    measure: str  # the sentence (or list item) that offers the support
+    beneficiaries: list[str] = field(default_factory=list)
+    support_types: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Measure":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

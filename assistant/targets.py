@@ -1,0 +1,70 @@
+"""Choosing the quantitative targets that answer a target question."""
+
+from __future__ import annotations
+
+import re
+
+from .intents import Query
+from .models import Section, Target
+from .retrieve import Hit
+from .support import Evidence
+
+MAX_TARGETS = 3
+
+
+def target_clause(target: Target) -> str:
+    """The clause of the target's sentence that carries its number, with the
+    clause before it when that one names the subject."""
+    clauses = [c for c in re.split(r"[，,；;]", target.sentence.rstrip("。")) if c]
+    needle = f"{target.value}"
+    for i, clause in enumerate(clauses):
+        if needle in clause and target.unit in clause:
+            if len(clause) < 10 and i > 0:
+                return f"{clauses[i - 1]}，{clause}"
+            return re.sub(r"(?:到|至)20\d\d年[，,]?", "", clause).strip("，, ")
+    return target.sentence.rstrip("。")
+
+
+def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, int]) -> float:
+    tokens = query.topic_tokens
+    score = 2.0 * evidence.sentence_score(tokens, target.metric)
+    score += evidence.sentence_score(tokens, target_clause(target))
+    if target.section in rank_of:
+        score *= 1.0 + 0.3 / (1 + rank_of[target.section])
+    if query.years:
+        score *= 1.3 if target.year in query.years else 0.5
+    return score
+
+
+def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence) -> list[Target]:
+    """The best-matching targets across the whole corpus, the retrieved
+    sections weighing more; the same figure stated in several sections is
+    returned once per section so each is cited."""
+    docs = {h.section.doc for h in hits} or {s.doc for s in sections}
+    rank_of: dict[str, int] = {}
+    for rank, hit in enumerate(hits):
+        rank_of.setdefault(hit.section.label, rank)
+    scored = [
+        (_score(t, query, evidence, rank_of), t)
+        for s in sections if s.doc in docs for t in s.targets
+    ]
+    scored = [(sc, t) for sc, t in scored if sc > 0]
+    if not scored:
+        return []
+    scored.sort(key=lambda pair: -pair[0])
+    best = scored[0][0]
+    chosen: list[Target] = []
+    seen: set[tuple] = set()
+    for score, target in scored:
+        same_figure = any(t.value == target.value and t.unit == target.unit for t in chosen)
+        if score < (0.7 if same_figure else 0.85) * best:
+            break
+        key = (target.section, target.value, target.unit, target.metric)
+        if key not in seen and len(chosen) < MAX_TARGETS + int(same_figure):
+            seen.add(key)
+            chosen.append(target)
+    return chosen
+
+
+def years_covered(sections: list[Section]) -> set[int]:
+    return {t.year for s in sections for t in s.targets if t.year}

@@ -1,0 +1,130 @@
+"""Government unit names: parsing the `（牵头单位：…；责任单位：…）` line,
+expanding abbreviated lists, and one alias table shared by documents and
+questions.
+
+Policy documents write `市发展改革局、科技局` for 市发展改革局 and 市科技局: the
+`市` prefix carries across an enumerated list. Collective units (`各镇区`),
+party organs (`市委组织部`, `团市委`) and zones (`火炬开发区`) stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_LINE = re.compile(r"^[ \t　]*[（(]\s*牵头单位[：:](?P<lead>[^；;）)]*)(?:[；;]\s*责任单位[：:](?P<resp>[^）)]*))?[）)]\s*$")
+_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+# Aliases users (and some documents) write, mapped to the canonical name.
+ALIASES = {
+    "市发改局": "市发展改革局",
+    "市发改委": "市发展改革局",
+    "市发展和改革局": "市发展改革局",
+    "市经信局": "市经济和信息化局",
+    "市教体局": "市教育和体育局",
+    "市人社局": "市人力资源社会保障局",
+    "市人力资源和社会保障局": "市人力资源社会保障局",
+    "市国土局": "市国土资源局",
+    "市规划局": "市城乡规划局",
+    "市住建局": "市住房城乡建设局",
+    "市卫计局": "市卫生计生局",
+    "市食药监局": "市食品药品监管局",
+    "市质监局": "市质量技术监督局",
+    "市外侨局": "市外事侨务局",
+    "市文广新局": "市文化广电新闻出版局",
+    "市编办": "市编委办",
+    "组织部": "市委组织部",
+    "宣传部": "市委宣传部",
+    "统战部": "市委统战部",
+    "火炬区": "火炬开发区",
+    "中山火炬开发区": "火炬开发区",
+    "火炬高技术产业开发区": "火炬开发区",
+    "翠亨新区管委会": "翠亨新区",
+}
+
+# English glosses for answers to English questions.
+GLOSSARY = {
+    "市科技局": "Municipal Science and Technology Bureau",
+    "市发展改革局": "Municipal Development and Reform Bureau",
+    "市经济和信息化局": "Municipal Economic and Information Technology Bureau",
+    "市商务局": "Municipal Commerce Bureau",
+    "市财政局": "Municipal Finance Bureau",
+    "市金融局": "Municipal Finance Affairs Bureau",
+    "市教育和体育局": "Municipal Education and Sports Bureau",
+    "市人力资源社会保障局": "Municipal Human Resources and Social Security Bureau",
+    "市国土资源局": "Municipal Land and Resources Bureau",
+    "市城乡规划局": "Municipal Urban and Rural Planning Bureau",
+    "市委组织部": "Organization Department of the Municipal Party Committee",
+    "市委宣传部": "Publicity Department of the Municipal Party Committee",
+    "市公安局": "Municipal Public Security Bureau",
+    "市国税局": "Municipal State Taxation Bureau",
+    "市地税局": "Municipal Local Taxation Bureau",
+    "市工商局": "Municipal Administration for Industry and Commerce",
+    "市编委办": "Municipal Establishment Committee Office",
+    "市国资委": "Municipal State-owned Assets Commission",
+    "火炬开发区": "Torch Hi-tech Industrial Development Zone",
+    "翠亨新区": "Cuiheng New Area",
+    "各镇区": "all towns and districts",
+    "市自创办": "Municipal Innovation Demonstration Zone Office",
+    "市创新办": "Municipal Innovation Office",
+}
+
+_COLLECTIVE = ("各", "团")
+_ZONE_SUFFIXES = ("开发区", "新区", "镇区", "园区")
+
+
+def canonical(name: str) -> str:
+    name = name.strip()
+    return ALIASES.get(name, name)
+
+
+def expand_units(raw: str) -> list[str]:
+    """`各镇区，市发展改革局、科技局` -> ['各镇区', '市发展改革局', '市科技局']."""
+    out: list[str] = []
+    prefix = ""
+    for item in filter(None, _SEPARATORS.split(raw.strip())):
+        if item.startswith("市"):
+            # 市委组织部、宣传部 -> 市委宣传部; 市科技局、商务局 -> 市商务局
+            prefix = "市委" if item.startswith("市委") else "市"
+        elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item:
+            pass  # collective units, zones and names like 团市委 stay whole
+        elif prefix:
+            item = ("市委" if prefix == "市委" and item.endswith("部") else "市") + item
+        item = canonical(item)
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def parse_unit_line(line: str) -> tuple[list[str], list[str]] | None:
+    """(lead units, responsible units) of a `（牵头单位：…；责任单位：…）` line."""
+    match = UNIT_LINE.match(line)
+    if not match:
+        return None
+    return expand_units(match.group("lead") or ""), expand_units(match.group("resp") or "")
+
+
+def gloss(unit: str) -> str:
+    english = GLOSSARY.get(unit)
+    return f"{unit} ({english})" if english else unit
+
+
+def find_units_in(text: str, known_units: list[str]) -> list[str]:
+    """Units named in free text (a question), by canonical name, alias or the
+    short form without `市` (`商务局`). Longest names first so 市委组织部 wins
+    over 组织部."""
+    found: list[str] = []
+    candidates: list[tuple[str, str]] = []
+    for unit in known_units:
+        candidates.append((unit, unit))
+        if unit.startswith("市") and len(unit) > 3:
+            short = unit[2:] if unit.startswith("市委") else unit[1:]
+            candidates.append((short, unit))
+    candidates += [(alias, target) for alias, target in ALIASES.items()]
+    candidates += [(alias[1:], target) for alias, target in ALIASES.items() if alias.startswith("市")]
+    taken = text
+    for surface, unit in sorted(candidates, key=lambda c: -len(c[0])):
+        if len(surface) >= 2 and surface in taken and unit in known_units:
+            if unit not in found:
+                found.append(unit)
+            taken = taken.replace(surface, "\x00")
+    return found
