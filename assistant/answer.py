@@ -23,7 +23,8 @@ from .targets import pick_targets, target_clause, years_covered
 from .units import gloss
 
 MIN_COVERAGE = 0.5  # share of the question's topic weight the best sections must contain
-MIN_DENSE_EN = 0.80  # English questions have no lexical evidence: trust the dense side
+MIN_DENSE_EN = 0.80
+MAX_MEASURES = 8  # English questions have no lexical evidence: trust the dense side
 
 
 @dataclass
@@ -200,9 +201,10 @@ class Answerer:
         return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
 
     def _eligibility(self, query: Query, hits: list[Hit]) -> Draft | None:
+        """Measures for the enterprise the question describes, from the same
+        records as the 政策匹配 form, so chat and form agree."""
         profile = eligibility.profile_from_text(query.text)
-        ranked_sections = [h.section.key for h in hits]
-        measures = eligibility.measures_for_question(self.index.measures, profile, ranked_sections)
+        measures = self._pick_measures(profile, query, hits)
         if not measures:
             return None
         lines, citations, sections = [], [], []
@@ -217,6 +219,26 @@ class Answerer:
         who = "、".join(profile.qualifications) or "企业"
         head = f"根据现有文件，{who}可关注以下支持措施："
         return Draft(head + "\n" + "\n".join(lines), citations, _unique(sections))
+
+    def _pick_measures(self, profile, query: Query, hits: list[Hit]) -> list:
+        """Profile matches when the question names who is asking or what they
+        need; otherwise the measures of the best retrieved sections. Either
+        way, measures of well-retrieved sections and sentences sharing the
+        question's topic come first."""
+        rank_of = {h.section.key: r for r, h in enumerate(hits)}
+        if profile.is_empty:
+            pool = [m for m in self.index.measures if f"{m.doc}#{m.section}" in rank_of]
+        else:
+            result = eligibility.match(self.index.measures, profile)
+            pool = [m.measure for m in result.specific] + [m.measure for m in result.general]
+        def key(item):
+            position, measure = item
+            rank = rank_of.get(f"{measure.doc}#{measure.section}", len(hits) + 5)
+            topic = self.evidence.sentence_score(query.topic_tokens, measure.measure)
+            return (-topic - 2.0 / (1 + rank), position)
+        ordered = [m for _, m in sorted(enumerate(pool), key=key)]
+        unique = list({m.measure: m for m in reversed(ordered)}.values())[::-1]
+        return unique[:MAX_MEASURES]
 
     def _general(self, query: Query, hits: list[Hit]) -> Draft | None:
         tokens = query.topic_tokens or [t for t in query.text]

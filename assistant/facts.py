@@ -37,10 +37,13 @@ def strip_item_prefix(sentence: str) -> str:
 def _metric(before: str, after: str) -> str:
     """What the number measures: the clause before it, less the verbs; or,
     for `形成12个…产业集群`, the words after it."""
-    clause = re.split(r"[，,；;：:。（(]", before)[-1]
-    clause = _YEAR.sub("", clause)
-    clause = _VERBS.sub("", clause).strip()
+    clauses = re.split(r"[，,；;：:。（(]", before)
+    clause = _VERBS.sub("", _YEAR.sub("", clauses[-1])).strip()
     clause = re.sub(r"^(?:力争|争取|其中)", "", clause) or clause
+    if len(clause) < 6 and len(clauses) > 1:  # `…大型工业企业加快设立研发机构，设立比例要达到60%`
+        subject = _YEAR.sub("", clauses[-2]).strip()
+        if subject and len(subject) <= 30:
+            clause = f"{subject}，{clause}"
     if len(clause) <= 4:  # a bare verb (形成, 建设): the object follows the number
         tail = re.split(r"[，,；;。（(、]", after)[0]
         clause += re.sub(r"^(?:以上|左右|多)", "", tail)

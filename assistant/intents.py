@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .lexical import tokenize
+from .lexical import FILLERS, tokenize
 from .retrieve import has_chinese, lexical_query
 from .units import find_units_in
 
@@ -21,7 +21,7 @@ LEAD = re.compile(
 )
 RESPONSIBLE = re.compile(
     r"责任单位|配合|参与单位|协同单位|协助|共同负责|其他(?:单位|部门)|还有哪些(?:单位|部门)|哪些(?:单位|部门)|"
-    r"share|supporting|responsible units|other units|co-?responsible|which units|which departments",
+    r"share (?:the|this) (?:task|work)|supporting units|responsible units|other units|co-?responsible|which units|which departments",
     re.I,
 )
 DUTY = re.compile(
@@ -62,7 +62,8 @@ class Query:
     english: bool
     units: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
-    topic_tokens: list[str] = field(default_factory=list)
+    topic_tokens: list[str] = field(default_factory=list)  # what it is about: fillers and frames removed
+    tokens: list[str] = field(default_factory=list)  # every content token, frame words included
     follow_up: bool = False
     role: str | None = None  # duties restricted to '牵头' or '责任'
 
@@ -77,7 +78,8 @@ def clean_question(question: str) -> str:
 def topic_tokens(text: str, units: list[str]) -> list[str]:
     for unit in units:
         text = text.replace(unit, " ").replace(unit.removeprefix("市"), " ")
-    return [t for t in tokenize(text) if t not in FRAME_WORDS and not t.isdigit() and len(t) > 1]
+    return [t for t in tokenize(text)
+            if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1]
 
 
 def analyse(question: str, known_units: list[str]) -> Query:
@@ -85,7 +87,8 @@ def analyse(question: str, known_units: list[str]) -> Query:
     units = find_units_in(text, known_units)
     english = not has_chinese(text)
     # English questions are judged on the Chinese terms their words map to.
-    topics = topic_tokens(lexical_query(text) if english else text, units)
+    searchable = lexical_query(text) if english else text
+    topics = topic_tokens(searchable, units)
     query = Query(
         text=text,
         intent="general",
@@ -93,6 +96,7 @@ def analyse(question: str, known_units: list[str]) -> Query:
         units=units,
         years=[int(y) for y in YEAR.findall(text)],
         topic_tokens=topics,
+        tokens=[t for t in tokenize(searchable) if t not in FILLERS],
     )
     query.intent = _intent(text, units, topics, query)
     query.follow_up = bool(FOLLOW_UP.search(text)) and len(topics) <= 1

@@ -26,6 +26,18 @@ STOPWORDS = set(
     "请问 请 一下 一些 一个 方面 相关 关于 有关 进行 开展 加快 推进 推动 实施 加强 积极 大力 全面 "
     "问 想 知道 告诉 谁 个 家 给 所 该 各 中 上 下 得 地 着 过 还 又 更 最 很 太 已 已经 ， 。 、 ？ ! ? ！ ： ； （ ） “ ”".split()
 )
+# Colloquial fillers, demonstratives and question frames: words that make a
+# question sound natural but say nothing about its topic.
+FILLERS = set(
+    "这份 这项 这块 这事 这些 那些 这种 那种 这样 那样 东西 哪几 哪几个 几个 几项 几年 哪儿 哪里 哪个 哪家 "
+    "什么样 干什么 做什么 干嘛 出来 起来 下来 一起 除了 这边 那边 里 里面 啥 没 不 能不能 不能 能否 是否 "
+    "有没有 没有 搞 做 弄 拿 用来 手里 办 吗 吧 啊 呀 嘛 哈 多大 多久 第几 分别 具体 总的 总体 "
+    "主要 一般 目前 现在 现有 当前 打算 希望 需要 应该 必须 是不是 会不会 可不可以 能够 得到 获得 "
+    "方案 方案里 文件 文件里 规定 提到 说 讲 里说 说的 提出 明确 根据 按照 安排 涉及 包括 "
+    "问题 情况 内容 东东 方面 哪些方面 怎么办 咋办 咋 啥样 多少钱 "
+    "which what who whom how is are was were be the a an of for to in on at by with and or do does did "
+    "can could should would will there their they it its this that these those any some about".split()
+)
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 # Domain words jieba splits badly; taught once at start-up.

@@ -26,9 +26,10 @@ def target_clause(target: Target) -> str:
 
 
 def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, int]) -> float:
-    tokens = query.topic_tokens
+    tokens = query.tokens or query.topic_tokens
     score = 2.0 * evidence.sentence_score(tokens, target.metric)
     score += evidence.sentence_score(tokens, target_clause(target))
+    score += 0.5 * evidence.sentence_score(tokens, target.sentence)
     if target.section in rank_of:
         score *= 1.0 + 0.3 / (1 + rank_of[target.section])
     if query.years:

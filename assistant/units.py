@@ -82,10 +82,10 @@ def expand_units(raw: str) -> list[str]:
     out: list[str] = []
     prefix = ""
     for item in filter(None, _SEPARATORS.split(raw.strip())):
-        if item.startswith("市"):
+        if item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
             # 市委组织部、宣传部 -> 市委宣传部; 市科技局、商务局 -> 市商务局
             prefix = "市委" if item.startswith("市委") else "市"
-        elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item:
+        elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item.removeprefix("市场"):
             pass  # collective units, zones and names like 团市委 stay whole
         elif prefix:
             item = ("市委" if prefix == "市委" and item.endswith("部") else "市") + item

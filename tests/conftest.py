@@ -1,0 +1,58 @@
+"""Shared fixtures: the real corpus, a real index built once per test run in
+a temp dir with the real bundled embedding model."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+PLAN = next(CORPUS.glob("中山国家自主创新示范区建设实施方案*.txt"))
+DATA = Path(__file__).resolve().parent / "data"
+SECOND_DOC = next(DATA.glob("示例市*.txt"))
+
+
+@pytest.fixture(scope="session")
+def plan_path() -> Path:
+    return PLAN
+
+
+@pytest.fixture(scope="session")
+def plan_text() -> str:
+    return PLAN.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def second_doc_path() -> Path:
+    return SECOND_DOC
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory):
+    """Settings over a private copy of the corpus plus the unseen second
+    document, indexed once for the whole run."""
+    from assistant.index import build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("built")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(PLAN, corpus / PLAN.name)
+    shutil.copy(SECOND_DOC, corpus / SECOND_DOC.name)
+    s = Settings.load(corpus_dir=corpus, index_dir=root / "index")
+    build_index(s)
+    return s
+
+
+@pytest.fixture(scope="session")
+def assistant(settings):
+    from assistant.service import Assistant
+
+    return Assistant.open(settings)
