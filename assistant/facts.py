@@ -16,10 +16,12 @@ UNITS = (
 )
 _NUMBER = r"(?<![\d.])(?P<value>\d+(?:\.\d+)?(?:[-~－—到至]\d+(?:\.\d+)?)?)"
 _TARGET = re.compile(_NUMBER + r"\s*(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")")
+# A figure a question may ask for: a number with a unit, or a ratio (1:1).
+TARGET_FIGURE = re.compile(_TARGET.pattern + r"|\d+\s*[:：比]\s*\d+")
 _YEAR = re.compile(r"(?:到|至|于|在)?(?P<year>20\d\d)年")
 _CONDITION_AFTER = re.compile(r"^(?:以上|以下)?的")
 _VERBS = re.compile(
-    r"(?:力争|争取|要|实现|达到|达|超过|超|突破|提高到|提升到|增至|增长|占|比重|比例|不低于|控制在)+$"
+    r"(?:力争|争取|要|实现|达到|达|超过|超|突破|提高到|提升到|增至|增长|不低于|控制在)+$"
 )
 _REFERENCE_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号")
 _REFERENCE_TITLE = re.compile(r"《[^《》]{2,80}》")
@@ -35,18 +37,19 @@ def strip_item_prefix(sentence: str) -> str:
 
 
 def _metric(before: str, after: str) -> str:
-    """What the number measures: the clause before it, less the verbs; or,
-    for `形成12个…产业集群`, the words after it."""
+    """What the number measures: the clause before it, less the verbs; for a
+    bare verb (`形成12个…产业集群`) the words after the number; for a short
+    clause (`设立比例`) the clause before it names the subject."""
     clauses = re.split(r"[，,；;：:。（(]", before)
     clause = _VERBS.sub("", _YEAR.sub("", clauses[-1])).strip()
     clause = re.sub(r"^(?:力争|争取|其中)", "", clause) or clause
-    if len(clause) < 6 and len(clauses) > 1:  # `…大型工业企业加快设立研发机构，设立比例要达到60%`
+    if len(clause) <= 3:
+        tail = re.split(r"[，,；;。（(、]", after)[0]
+        return (clause + re.sub(r"^(?:以上|左右|多)", "", tail))[:40]
+    if len(clause) < 6 and len(clauses) > 1:
         subject = _YEAR.sub("", clauses[-2]).strip()
         if subject and len(subject) <= 30:
             clause = f"{subject}，{clause}"
-    if len(clause) <= 4:  # a bare verb (形成, 建设): the object follows the number
-        tail = re.split(r"[，,；;。（(、]", after)[0]
-        clause += re.sub(r"^(?:以上|左右|多)", "", tail)
     return clause[:40]
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from .eligibility import extract_measures
 from .embeddings import make_embeddings, model_name
+from .facts import split_sentences, strip_item_prefix
 from .ingest import body_text, parse_corpus
 from .lexical import tokenize
 from .models import Measure, Section
@@ -126,6 +127,27 @@ def _pieces(paragraph: str) -> list[str]:
     return pieces + ([current] if current else [])
 
 
+@dataclass
+class Sentence:
+    """One sentence of a section, embedded on its own so the answerer can
+    pick the sentence that answers a paraphrased question."""
+
+    section_key: str
+    text: str
+    hash: str
+
+
+def sentence_units(sections: list[Section]) -> list[Sentence]:
+    out = []
+    for section in sections:
+        for sentence in split_sentences(body_text(section)):
+            sentence = strip_item_prefix(sentence)
+            if len(sentence) >= 6:
+                digest = hashlib.sha256(("s:" + sentence).encode("utf-8")).hexdigest()[:24]
+                out.append(Sentence(section.key, sentence, digest))
+    return out
+
+
 # ---------------------------------------------------------------- layout
 
 
@@ -185,7 +207,7 @@ def _prune(settings: Settings, keep: str) -> None:
 
 
 def _previous_vectors(settings: Settings) -> tuple[dict, dict]:
-    """(chunk hash -> vector, manifest) of the serving build, if any."""
+    """(text hash -> vector, manifest) of the serving build, if any."""
     build = current_build(settings)
     if build is None:
         return {}, {}
@@ -193,9 +215,11 @@ def _previous_vectors(settings: Settings) -> tuple[dict, dict]:
         manifest = _read_json(build / "manifest.json")
         if manifest.get("embedding_model") != embedding_id(settings):
             return {}, manifest
-        hashes = [c["hash"] for c in _read_json(build / "chunks.json")]
-        vectors = np.load(build / "vectors.npy")
-        return dict(zip(hashes, vectors)), manifest
+        known = {}
+        for items, vectors in (("chunks.json", "vectors.npy"), ("sentences.json", "sentence_vectors.npy")):
+            hashes = [c["hash"] for c in _read_json(build / items)]
+            known.update(zip(hashes, np.load(build / vectors)))
+        return known, manifest
     except (OSError, ValueError, KeyError):
         return {}, {}  # a damaged old build: embed everything again
 
@@ -223,17 +247,17 @@ def build_index(
             and old_manifest.get("chroma_url", "") == settings.chroma_url:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started, unchanged=True)
 
-    todo = [c for c in chunks if c.hash not in known]
+    sentences = sentence_units(sections)
+    todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
     embeddings = make_embeddings(settings) if todo else None
-    fresh: dict[str, list[float]] = {}
     batch = 32
     for i in range(0, len(todo), batch):
         part = todo[i:i + batch]
-        for chunk, vector in zip(part, embeddings.embed_documents([c.text for c in part])):
-            fresh[chunk.hash] = vector
+        known.update(zip((u.hash for u in part), embeddings.embed_documents([u.text for u in part])))
         if progress:
             progress(min(i + batch, len(todo)), len(todo))
-    vectors = np.array([fresh.get(c.hash, known.get(c.hash)) for c in chunks], dtype=np.float32)
+    vectors = np.array([known[c.hash] for c in chunks], dtype=np.float32)
+    sentence_vectors = np.array([known[u.hash] for u in sentences], dtype=np.float32)
 
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     build_dir = _builds_dir(settings) / build_id
@@ -241,6 +265,9 @@ def build_index(
     measures = extract_measures(sections)
     _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures,
                  model_name(embeddings) if embeddings else embedding_id(settings))
+    _write_json(build_dir / "sentences.json", [asdict(u) for u in sentences])
+    np.save(build_dir / "sentence_vectors.npy", sentence_vectors)
+    (build_dir / "COMPLETE").write_text(build_id, encoding="utf-8")
     _switch(settings, build_id)
     _prune(settings, keep=build_id)
     return _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
@@ -274,7 +301,6 @@ def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vector
         },
         "skipped": corpus.skipped,
     })
-    (build_dir / "COMPLETE").write_text(build_id, encoding="utf-8")
 
 
 def _report(build_id, corpus, sections, chunks, changed, embedded, started, measures=0, unchanged=False):
@@ -298,6 +324,8 @@ class LoadedIndex:
     chunks: list[Chunk]
     measures: list[Measure]
     vectors: VectorStore
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray  # one row per sentence, L2-normalised
 
 
 def open_index(settings: Settings) -> LoadedIndex:
@@ -315,6 +343,10 @@ def open_index(settings: Settings) -> LoadedIndex:
         sections = [Section.from_dict(s) for s in _read_json(build / "sections.json")]
         chunks = [Chunk(**c) for c in _read_json(build / "chunks.json")]
         measures = [Measure.from_dict(m) for m in _read_json(build / "measures.json")]
+        sentences = [Sentence(**u) for u in _read_json(build / "sentences.json")]
+        sentence_vectors = np.load(build / "sentence_vectors.npy")
+        if len(sentence_vectors) != len(sentences):
+            raise ValueError("sentence vectors do not match sentences")
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexUnavailable(
             f"索引已损坏（{build}：{exc}）。请运行：policy-assistant index --rebuild"
@@ -340,4 +372,5 @@ def open_index(settings: Settings) -> LoadedIndex:
         raise IndexUnavailable(
             f"向量库中的条目数（{count}）与索引（{len(chunks)}）不一致。请运行：policy-assistant index --rebuild"
         )
-    return LoadedIndex(manifest["build_id"], manifest, sections, chunks, measures, vectors)
+    return LoadedIndex(manifest["build_id"], manifest, sections, chunks, measures, vectors,
+                       sentences, sentence_vectors)

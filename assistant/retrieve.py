@@ -44,6 +44,13 @@ ENGLISH_TERMS = {
     "specialized town": "专业镇", "industrial cluster": "产业集群", "public service": "公共服务",
     "entrepreneurship": "创业", "innovation": "创新", "small": "小微", "sme": "中小企业",
     "researcher": "科研人员", "scientist": "科研人员", "gazelle": "瞪羚企业", "listed": "上市",
+    "gdp": "GDP", "spending": "投入", "investment": "投资", "invest": "投入", "branch park": "分园",
+    "town": "镇", "coordination": "协调", "day-to-day": "日常管理", "household registration": "落户",
+    "hukou": "落户", "graduate": "毕业生", "medical device": "医疗器械", "demonstration zone": "自创区",
+    "evaluation": "评价", "supervision": "督查", "planning": "规划", "cluster": "产业集群", "sales": "销售收入",
+    "output": "产值", "enterprise": "企业", "company": "企业", "firm": "企业", "dividend": "分红",
+    "share option": "股权", "shares": "股权", "income": "收入", "achievement": "成果", "transfer": "转化",
+    "industrial park": "产业园", "platform": "平台", "new area": "新区", "housing": "住房",
     "standard": "标准", "quality": "质量", "science popularization": "科普", "pilot": "试点",
 }
 
@@ -82,14 +89,20 @@ class Retriever:
         self.sections = {s.key: s for s in index.sections}
         self._chunk_pos = {c.id: i for i, c in enumerate(index.chunks)}
 
-    def search(self, question: str, k: int | None = None, docs: list[str] | None = None) -> list[Hit]:
+    def embed(self, question: str) -> list[float]:
+        return self.embeddings.embed_query(question)
+
+    def search(self, question: str, k: int | None = None, docs: list[str] | None = None,
+               vector: list[float] | None = None) -> list[Hit]:
+        """Sections ranked for the question; pass `vector` when the caller
+        has already embedded it."""
         k = k or self.settings.retrieval_k
         depth = max(3 * k, 20)
         ranked: list[list[tuple[int, float]]] = []
         weights: list[float] = []
         dense = lexical = []
         if self.mode in ("hybrid", "dense"):
-            vector = self.embeddings.embed_query(question)
+            vector = vector if vector is not None else self.embed(question)
             dense = [(self._chunk_pos[i], s) for i, s in self.index.vectors.query(vector, depth, docs)
                      if i in self._chunk_pos]
             ranked.append(dense)

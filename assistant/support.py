@@ -16,6 +16,19 @@ from .ingest import body_text
 from .models import Section
 
 
+# Everyday words and the words policy documents use for the same thing: a
+# question token counts as found when it or one of these occurs.
+SYNONYMS = {
+    "补贴": ("补助", "奖补", "资助", "补偿", "奖励"), "贷款": ("信贷", "融资", "贷"), "钱": ("资金", "经费"),
+    "高企": ("高新技术企业",), "技改": ("技术改造",), "规上": ("规模以上",), "户口": ("落户", "户籍"),
+    "比赛": ("大赛", "竞赛"), "园子": ("园区", "产业园"), "办公室": ("办",), "借用": ("共享", "开放"),
+    "仪器": ("仪器设备",), "省政府": ("省人民政府",), "市政府": ("市人民政府",), "依据": ("根据", "按照", "贯彻"),
+    "担保": ("增信",), "上市": ("挂牌",), "人才": ("团队", "人员"), "研发": ("研究开发", "R&D"),
+    "发债": ("债券", "票据"), "孩子": ("子女",), "上学": ("入学", "教育"), "房子": ("住房",),
+    "缺钱": ("资金", "融资"), "创业者": ("创业",), "老外": ("外籍",), "专利": ("知识产权",),
+}
+
+
 class Evidence:
     def __init__(self, token_lists: list[list[str]]):
         df = Counter(t for tokens in token_lists for t in set(tokens))
@@ -33,11 +46,15 @@ class Evidence:
         if total == 0:
             return 0.0
         text = text.lower()
-        return sum(self.weight(t) for t in tokens if t in text) / total
+        return sum(self.weight(t) for t in tokens if self.occurs(t, text)) / total
+
+    @staticmethod
+    def occurs(token: str, text: str) -> bool:
+        return token in text or any(s.lower() in text for s in SYNONYMS.get(token, ()))
 
     def sentence_score(self, tokens: list[str], sentence: str) -> float:
         sentence = sentence.lower()
-        return sum(self.weight(t) for t in dict.fromkeys(tokens) if t in sentence)
+        return sum(self.weight(t) for t in dict.fromkeys(tokens) if self.occurs(t, sentence))
 
     def best_sentences(self, tokens: list[str], section: Section, limit: int = 2) -> list[tuple[float, str]]:
         """The section's sentences that share the most weight with the question."""

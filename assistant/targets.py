@@ -10,6 +10,23 @@ from .retrieve import Hit
 from .support import Evidence
 
 MAX_TARGETS = 3
+# The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
+UNIT_HINTS = (
+    (re.compile(r"几个|多少个|how many (?:clusters|platforms|parks)"), ("个",)),
+    (re.compile(r"几家|多少家"), ("家",)),
+    (re.compile(r"几所|多少所"), ("所",)),
+    (re.compile(r"几项|多少项"), ("项",)),
+    (re.compile(r"多少件|几件"), ("件",)),
+    (re.compile(r"多少人|几人"), ("人", "万人")),
+    (re.compile(r"比重|比例|占比|百分|率|percentage|share|proportion|%"), ("%",)),
+    (re.compile(r"多少亿|多少钱|金额|产值|收入|规模|GDP|亿元|billion|yuan", re.I), ("亿元", "万元", "亿美元")),
+    (re.compile(r"面积|平方米|square"), ("万平方米", "平方米", "平方公里", "亩")),
+)
+
+
+def asked_units(text: str) -> set[str]:
+    """The units of the first hint that matches: counts (几个) come first."""
+    return next((set(units) for pattern, units in UNIT_HINTS if pattern.search(text)), set())
 
 
 def target_clause(target: Target) -> str:
@@ -25,7 +42,7 @@ def target_clause(target: Target) -> str:
     return target.sentence.rstrip("。")
 
 
-def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, int]) -> float:
+def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, int], units: set[str]) -> float:
     tokens = query.tokens or query.topic_tokens
     score = 2.0 * evidence.sentence_score(tokens, target.metric)
     score += evidence.sentence_score(tokens, target_clause(target))
@@ -34,6 +51,8 @@ def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, 
         score *= 1.0 + 0.3 / (1 + rank_of[target.section])
     if query.years:
         score *= 1.3 if target.year in query.years else 0.5
+    if units:
+        score *= 1.4 if target.unit in units else 0.7
     return score
 
 
@@ -45,8 +64,9 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
     rank_of: dict[str, int] = {}
     for rank, hit in enumerate(hits):
         rank_of.setdefault(hit.section.label, rank)
+    units = asked_units(query.text)
     scored = [
-        (_score(t, query, evidence, rank_of), t)
+        (_score(t, query, evidence, rank_of, units), t)
         for s in sections if s.doc in docs for t in s.targets
     ]
     scored = [(sc, t) for sc, t in scored if sc > 0]
