@@ -8,6 +8,7 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from .compose import Composer, Context, Draft, cite
 from .index import LoadedIndex
-from .intents import Query, analyse
+from .intents import Query, analyse, clean_question
 from .models import Answer, Citation
 from .retrieve import Hit, Retriever
 from .settings import Settings
@@ -53,10 +54,13 @@ class Answerer:
         self.gates = DENSE_GATES.get(model)
         self.english_gate = ENGLISH_GATE.get(model, 0.99)
 
-    def answer(self, question: str, session: Session | None = None, k: int | None = None) -> Answer:
+    def answer(self, question: str, session: Session | None = None, k: int | None = None,
+               docs: list[str] | None = None) -> Answer:
+        """`docs` limits the answer to those documents; a question that names
+        a document (《…》, or the place its title starts with) limits itself."""
         started = time.perf_counter()
         session = session or Session()
-        ctx = self._context(question, session, k)
+        ctx = self._context(question, session, k, docs)
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent:
@@ -78,8 +82,10 @@ class Answerer:
             latency_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _context(self, question: str, session: Session, k: int | None) -> Context:
+    def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
+        named, question = self._docs_named(clean_question(question))
+        docs = docs or named
         query = analyse(question, self.units, self.evidence.idf)
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
@@ -95,7 +101,8 @@ class Answerer:
             previous = [self.composer.by_key[key] for key in session.last_sections if key in self.composer.by_key]
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
-            hits = self.retriever.search(text, k, vector=vector)
+            keywords = " ".join(query.topic_tokens) if query.intent != "general" else None
+            hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
         return Context(query=query, hits=hits, sentence_sims=sims)
 
     def _supported(self, ctx: Context, session: Session) -> bool:
@@ -120,6 +127,26 @@ class Answerer:
             return coverage >= MIN_COVERAGE
         low, high = self.gates
         return (coverage >= 0.2 and best_sentence >= low) or best_sentence >= high
+
+    def _docs_named(self, text: str) -> tuple[list[str] | None, str]:
+        """Documents a question names, by 《title》 (or part of it) or by the
+        place its name starts with (示例市…, 中山…) when only one document
+        does; and the question without the 《title》, which names no topic."""
+        names = sorted({s.doc for s in self.index.sections})
+        if len(names) < 2:
+            return None, text
+        named = []
+        for quoted in re.findall(r"《([^《》]{2,60})》", text):
+            hits = [n for n in names if quoted in clean_question(n) or clean_question(n) in quoted]
+            if hits:
+                named += hits
+                text = text.replace(f"《{quoted}》", " ")
+        if not named:
+            places = {n: re.match(r"^[\u4e00-\u9fff]{2,3}?(?:市|省|县|区|国家)", n) for n in names}
+            named = [n for n, m in places.items()
+                     if m and m.group(0).removesuffix("国家") in text
+                     and sum(1 for o in names if o.startswith(m.group(0).removesuffix("国家"))) == 1]
+        return named or None, text
 
     @staticmethod
     def _top_text(hits: list[Hit]) -> str:

@@ -102,20 +102,28 @@ class Composer:
         return after[0] if section.kind == "chapter" and after else None
 
     def lead(self, ctx: Context) -> Draft | None:
-        query = ctx.query
-        for hit in ctx.hits[:3]:
-            owner = self.owner_of(hit.section)
-            if owner is None:
-                continue
-            name = gloss if query.english else str
-            lead = "、".join(name(u) for u in owner.lead_units)
-            resp = "、".join(name(u) for u in owner.responsible_units)
-            if query.intent == "responsibility":
-                text = f"责任单位为{resp or '（未列明）'}；牵头单位为{lead}。{mark(owner)}"
-            else:
-                text = f"牵头单位为{lead}" + (f"，责任单位为{resp}" if resp else "") + f"。{mark(owner)}"
-            return Draft(text, [cite(owner, unit_line(owner))], [owner])
-        return None
+        """The governing section's unit line; when another document's section
+        fits the question as well, both, each with its document named."""
+        # A chapter's text only guesses at its owner: sections and sidebars first.
+        hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
+        owners = [(hit.score, self.owner_of(hit.section)) for hit in hits]
+        owners = [(score, owner) for score, owner in owners if owner is not None]
+        if not owners:
+            return None
+        top_score, first = owners[0]
+        chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
+        lines = [self._unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
+        return Draft("\n".join(lines), [cite(o, unit_line(o)) for o in chosen], chosen)
+
+    @staticmethod
+    def _unit_sentence(owner: Section, query: Query, named: bool) -> str:
+        name = gloss if query.english else str
+        lead = "、".join(name(u) for u in owner.lead_units)
+        resp = "、".join(name(u) for u in owner.responsible_units)
+        prefix = f"《{owner.doc}》：" if named else ""
+        if query.intent == "responsibility":
+            return f"{prefix}责任单位为{resp or '（未列明）'}；牵头单位为{lead}。{mark(owner)}"
+        return f"{prefix}牵头单位为{lead}" + (f"，责任单位为{resp}" if resp else "") + f"。{mark(owner)}"
 
     def duties(self, ctx: Context) -> Draft | None:
         query = ctx.query

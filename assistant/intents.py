@@ -129,7 +129,8 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
-    if units and DUTY.search(text) and len(topics) <= 1:
+    asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich\b|\bwho\b", text, re.I))
+    if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
         lead_role = bool(re.search(r"牵头|\blead", text, re.I))
         shared_role = bool(re.search(r"参与|配合|责任单位|co-?responsible|support", text, re.I))
         if lead_role != shared_role:  # one role asked for, not both

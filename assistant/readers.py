@@ -8,6 +8,7 @@ report the file by name and go on with the rest.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -72,10 +73,36 @@ def read_pdf(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise UnreadableDocument(f"不是有效的 PDF 文件：{exc}") from exc
-    text = "\n".join(pages)
+    # NULs appear where a CID font's two-byte codes are split by the extractor.
+    text = "\n".join(pages).replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument("PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）再添加")
-    return text
+    return unwrap_pdf_text(text)
+
+
+_PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
+_STRUCTURE_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位)"
+)
+_LINE_END = "。；：！？）)」”"
+
+
+def unwrap_pdf_text(text: str) -> str:
+    """Undo what PDF text extraction does to Chinese: spaces between
+    characters, and lines wrapped mid-sentence at the page width. A line is
+    joined to the one before unless that one ended a sentence or was a short
+    heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit line)."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = _PDF_SPACING.sub("", raw).strip()
+        previous = lines[-1] if lines else ""
+        ended = previous.endswith(tuple(_LINE_END))
+        heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40
+        if line and previous and not ended and not heading and not _STRUCTURE_START.match(line):
+            lines[-1] = previous + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".pdf": read_pdf}

@@ -93,9 +93,11 @@ class Retriever:
         return self.embeddings.embed_query(question)
 
     def search(self, question: str, k: int | None = None, docs: list[str] | None = None,
-               vector: list[float] | None = None) -> list[Hit]:
-        """Sections ranked for the question; pass `vector` when the caller
-        has already embedded it."""
+               vector: list[float] | None = None, keywords: str | None = None) -> list[Hit]:
+        """Sections ranked for the question. `vector`: the question already
+        embedded; `keywords`: what the lexical side should search instead of
+        the whole question (its topic, without 牵头/单位/目标 framing words
+        that every unit line and target sentence shares)."""
         k = k or self.settings.retrieval_k
         depth = max(3 * k, 20)
         ranked: list[list[tuple[int, float]]] = []
@@ -107,7 +109,7 @@ class Retriever:
                      if i in self._chunk_pos]
             ranked.append(dense)
             weights.append(self.settings.dense_weight)
-        lex_text = lexical_query(question)
+        lex_text = keywords or lexical_query(question)
         if self.mode in ("hybrid", "lexical") and lex_text:
             lexical = [(p, s) for p, s in self.lexical.search(lex_text, depth * 2)
                        if not docs or self.index.chunks[p].doc in docs][:depth]

@@ -78,10 +78,11 @@ class Assistant:
     def new_session(self) -> Session:
         return Session()
 
-    def ask(self, question: str, session: Session | None = None, k: int | None = None) -> Answer:
+    def ask(self, question: str, session: Session | None = None, k: int | None = None,
+            docs: list[str] | None = None) -> Answer:
         text = check_question(question, self.settings.max_question_chars)
         try:
-            return self.answerer.answer(text, session, k)
+            return self.answerer.answer(text, session, k, docs)
         except VectorStoreError as exc:
             raise IndexUnavailable(f"{exc}。请检查 Chroma 服务器是否在运行") from exc
 
