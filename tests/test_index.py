@@ -1,0 +1,108 @@
+"""Index builds: incremental, atomic, tied to the embedding model that made
+them; and the CLI around them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from assistant import cli
+from assistant.embeddings import bundled_minilm_path
+from assistant.index import IndexUnavailable, build_index, current_build, open_index
+from assistant.settings import Settings
+
+EXTRA_SECTION = "\n（二十一）新增测试任务。\n鼓励企业开展量子计算研究，到2025年建成3个量子计算平台。\n（牵头单位：市科技局；责任单位：各区）\n"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, second_doc_path):
+    root = tmp_path_factory.mktemp("small")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(second_doc_path, corpus / second_doc_path.name)
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    first = build_index(settings)
+    return settings, first
+
+
+def test_a_build_reports_what_it_indexed(small):
+    settings, report = small
+    assert report.documents == 1 and report.sections >= 14
+    assert report.embedded > report.chunks  # every chunk and every sentence was embedded
+    assert report.units >= 8 and report.targets >= 3 and report.measures >= 5
+    assert "索引构建完成" in report.summary_zh()
+    assert current_build(settings) is not None
+
+
+def test_an_unchanged_corpus_is_not_rebuilt(small):
+    settings, first = small
+    again = build_index(settings)
+    assert again.unchanged and again.embedded == 0
+    assert current_build(settings).name == first.build_id
+
+
+def test_a_changed_document_reembeds_only_what_changed(small):
+    settings, first = small
+    doc = next(settings.corpus_dir.glob("*.txt"))
+    doc.write_text(doc.read_text(encoding="utf-8") + EXTRA_SECTION, encoding="utf-8")
+    report = build_index(settings)
+    assert not report.unchanged and report.changed == [doc.stem]
+    assert 0 < report.embedded <= 4  # the new section's chunk and sentences, nothing else
+    index = open_index(settings)
+    assert any("量子计算" in s.text for s in index.sections)
+    assert len(list((settings.index_dir / "builds").iterdir())) <= 2  # old builds pruned
+
+
+def test_querying_with_another_model_asks_for_a_rebuild(small):
+    settings, _ = small
+    other = Settings(corpus_dir=settings.corpus_dir, index_dir=settings.index_dir,
+                     embedding_backend="sentence-transformers", embedding_model=bundled_minilm_path())
+    with pytest.raises(IndexUnavailable, match="--rebuild"):
+        open_index(other)
+
+
+def test_sentence_transformers_backend_with_a_local_model(small, tmp_path):
+    settings, _ = small
+    st = Settings(corpus_dir=settings.corpus_dir, index_dir=tmp_path / "st-index",
+                  embedding_backend="sentence-transformers", embedding_model=bundled_minilm_path())
+    report = build_index(st)
+    assert report.chunks > 0
+    from assistant.service import Assistant
+
+    answer = Assistant.open(st).ask("高新技术企业倍增行动由哪个单位牵头？")
+    assert answer.citations and answer.intent == "lead"
+
+
+def test_sections_cli_prints_the_json_contract(small, capsys):
+    settings, _ = small
+    assert cli.main(["sections", "--json", "--corpus", str(settings.corpus_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first = next(d for d in data if d["lead_units"])
+    assert set(first) >= {"doc", "section", "title", "chapter", "lead_units", "responsible_units",
+                          "targets", "references"}
+    assert first["section"].startswith("（")
+
+
+def test_ask_without_an_index_names_the_index_command(tmp_path, capsys):
+    code = cli.main(["ask", "高新技术企业有哪些支持？", "--index", str(tmp_path / "none")])
+    assert code == 2
+    assert "policy-assistant index" in capsys.readouterr().err
+
+
+def test_index_of_an_empty_corpus_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    code = cli.main(["index", "--corpus", str(tmp_path / "corpus"), "--index", str(tmp_path / "index")])
+    assert code == 2 and "没有可索引的文件" in capsys.readouterr().err
+
+
+def test_ask_file_answers_every_line_in_order(small, tmp_path, capsys):
+    settings, _ = small
+    questions = tmp_path / "q.txt"
+    questions.write_text("高新技术企业倍增行动由哪个单位牵头？\n\n到2025年高新技术企业要达到多少家？\n", encoding="utf-8")
+    code = cli.main(["ask", "--json", "--file", str(questions),
+                     "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)])
+    lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert code == 0 and len(lines) == 3
+    assert lines[0]["intent"] == "lead" and "error" in lines[1] and lines[2]["citations"]
