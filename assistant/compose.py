@@ -160,7 +160,7 @@ class Composer:
             return self.figure_from_sentences(ctx)
         lines, citations, sections = [], [], []
         for target in chosen:
-            section = next(s for s in self.index.sections if s.label == target.section and target in s.targets)
+            section = self.by_key[f"{target.doc}#{target.section}"]
             year = f"到{target.year}年，" if target.year else ""
             lines.append(f"{year}{target_clause(target)}。{mark(section)}")
             citations.append(cite(section, target.sentence))

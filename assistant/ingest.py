@@ -130,6 +130,9 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         title = "前言"
     lead, resp = unit.units or ([], [])
     raw = text[unit.start:unit.end].strip()
+    targets = find_targets("\n".join(body_lines), unit.label)
+    for target in targets:
+        target.doc = doc
     return Section(
         doc=doc,
         label=unit.label,
@@ -141,7 +144,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         end=unit.end,
         lead_units=lead,
         responsible_units=resp,
-        targets=find_targets("\n".join(body_lines), unit.label),
+        targets=targets,
         references=find_references("\n".join(body_lines)),
         items=items,
         source=source,

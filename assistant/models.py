@@ -21,6 +21,7 @@ class Target:
     metric: str  # what is measured, the words before the number
     sentence: str
     section: str  # label of the section it stands in
+    doc: str = ""  # the document it stands in
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Callable
 
 from . import eligibility
@@ -22,7 +22,7 @@ from .settings import Settings
 from .units import canonical
 from .vectorstore import VectorStoreError
 
-__all__ = ["Assistant", "Duty", "IndexUnavailable", "QuestionError", "Session"]
+__all__ = ["Assistant", "Duty", "IndexUnavailable", "QuestionError", "Session", "check_question"]
 
 
 class QuestionError(ValueError):
@@ -36,6 +36,9 @@ class Duty:
     title: str
     role: str  # "牵头" | "责任"
     other_units: list[str]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def check_question(question: object, max_chars: int) -> str:

@@ -42,13 +42,14 @@ def target_clause(target: Target) -> str:
     return target.sentence.rstrip("。")
 
 
-def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict[str, int], units: set[str]) -> float:
+def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, units: set[str]) -> float:
     tokens = query.tokens or query.topic_tokens
     score = 2.0 * evidence.sentence_score(tokens, target.metric)
     score += evidence.sentence_score(tokens, target_clause(target))
     score += 0.5 * evidence.sentence_score(tokens, target.sentence)
-    if target.section in rank_of:
-        score *= 1.0 + 0.3 / (1 + rank_of[target.section])
+    rank = rank_of.get((target.doc, target.section))
+    if rank is not None:
+        score *= 1.0 + 0.3 / (1 + rank)
     if query.years:
         score *= 1.3 if target.year in query.years else 0.5
     if units:
@@ -61,9 +62,9 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
     sections weighing more; the same figure stated in several sections is
     returned once per section so each is cited."""
     docs = {h.section.doc for h in hits} or {s.doc for s in sections}
-    rank_of: dict[str, int] = {}
+    rank_of: dict[tuple[str, str], int] = {}
     for rank, hit in enumerate(hits):
-        rank_of.setdefault(hit.section.label, rank)
+        rank_of.setdefault((hit.section.doc, hit.section.label), rank)
     units = asked_units(query.text)
     scored = [
         (_score(t, query, evidence, rank_of, units), t)
@@ -80,7 +81,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
         same_figure = any(t.value == target.value and t.unit == target.unit for t in chosen)
         if score < (0.7 if same_figure else 0.85) * best:
             break
-        key = (target.section, target.value, target.unit, target.metric)
+        key = (target.doc, target.section, target.value, target.unit, target.metric)
         if key not in seen and len(chosen) < MAX_TARGETS + int(same_figure):
             seen.add(key)
             chosen.append(target)

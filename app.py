@@ -1,0 +1,11 @@
+"""Start the 政策助手 web app with default settings (environment variables
+POLICY_ASSISTANT_* and policy-assistant.toml apply): `python app.py`.
+Same as `policy-assistant serve`."""
+
+import sys
+
+from assistant.settings import Settings
+from assistant.web import serve
+
+if __name__ == "__main__":
+    sys.exit(serve(Settings.load()))

@@ -1,0 +1,454 @@
+"""The web app, driven for real: the Gradio server on a free loopback port
+over the test index, the named API through gradio_client, and the UI in
+Debian's headless chromium (screenshots go to test-artifacts/screenshots/).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import socket
+from dataclasses import asdict
+from pathlib import Path
+
+import gradio as gr
+import pytest
+
+from assistant.web_chat import EXAMPLES
+from browser import SCREENSHOTS, browser_page, chromium_path, shot
+
+NO_CHROMIUM = chromium_path() is None
+needs_chromium = pytest.mark.skipif(
+    NO_CHROMIUM,
+    reason="Debian chromium is not installed (run `make system-deps`: apt-get install chromium fonts-noto-cjk)",
+)
+CHAT_Q = "高新技术企业可以享受哪些支持政策？"
+FOLLOW_UP = "那牵头单位是谁？"
+OFF_TOPIC = "火星移民的补贴标准是什么？"
+# Gradio's own dataframe code trips pandas 3 deprecation warnings; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(assistant, settings):
+    from assistant.web import build_app, launch_options
+
+    settings = settings.with_overrides(host="127.0.0.1", port=free_port())
+    demo = build_app(assistant, settings)
+    demo.queue(default_concurrency_limit=2)
+    demo.launch(**launch_options(settings, prevent_thread_lock=True, quiet=True))
+    return demo, f"http://127.0.0.1:{settings.port}/"
+
+
+@pytest.fixture(scope="module")
+def app_url(request, assistant, settings):
+    demo, url = start(assistant, settings)
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    if capture is not None and not NO_CHROMIUM:  # shown even when output is captured
+        with capture.global_and_fixture_disabled():
+            print(f"\n[test_web] app under test: {url}; browser screenshots go to {SCREENSHOTS}/")
+    yield url
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+# ---------------------------------------------------------------- API
+
+
+def test_api_exposes_only_the_named_endpoints(client):
+    endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert endpoints == {"/ask", "/match", "/duties"}
+
+
+def test_ask_endpoint_returns_the_cli_json(client, assistant):
+    result = client.predict(CHAT_Q, api_name="/ask")
+    assert {"question", "answer", "answerable", "intent", "citations", "latency_ms"} <= set(result)
+    assert result["question"] == CHAT_Q
+    assert isinstance(result["answer"], str) and result["answer"]
+    assert result["answerable"] is True and isinstance(result["intent"], str)
+    assert isinstance(result["latency_ms"], (int, float))
+    assert result["citations"], "an answer must carry citations"
+    labels = {(s.doc, s.label) for s in assistant.sections()}
+    for c in result["citations"]:
+        assert set(c) == {"doc", "section", "title", "quote"}
+        assert (c["doc"], c["section"]) in labels, f"citation names no real section: {c}"
+        assert c["quote"] in assistant.section(c["doc"], c["section"]).text
+    assert result == {**assistant.ask(CHAT_Q).to_json(), "latency_ms": result["latency_ms"]}
+
+
+def test_ask_endpoint_reports_bad_questions_in_chinese(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="问题为空"):
+        client.predict("   ", api_name="/ask")
+
+
+def test_match_endpoint_accepts_a_dict_or_json_and_returns_cli_shape(client, assistant):
+    from assistant import eligibility
+
+    expected = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"], need=["融资"])).to_json()
+    assert expected
+    assert client.predict({"qualifications": ["高新技术企业"], "needs": ["融资"]}, api_name="/match") == expected
+    assert client.predict('{"资质": "高新技术企业", "需求": "融资"}', api_name="/match") == expected
+
+
+def test_match_endpoint_rejects_unknown_fields(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="未知的档案字段"):
+        client.predict({"colour": "red"}, api_name="/match")
+
+
+def test_duties_endpoint_accepts_short_names(client, assistant):
+    rows = client.predict("商务局", api_name="/duties")
+    assert rows == [asdict(d) for d in assistant.duties("市商务局")]
+    assert {r["role"] for r in rows} <= {"牵头", "责任"} and rows
+
+
+def test_basic_auth_protects_the_app(assistant, settings):
+    from gradio_client import Client
+
+    secured = settings.with_overrides(auth_user="admin", auth_password="s3cret-口令")
+    demo, url = start(assistant, secured)
+    try:
+        with pytest.raises(Exception):
+            Client(url, verbose=False).predict(CHAT_Q, api_name="/ask")
+        ok = Client(url, auth=("admin", "s3cret-口令"), verbose=False).predict(CHAT_Q, api_name="/ask")
+        assert ok["answerable"] is True
+    finally:
+        demo.close()
+
+
+# ---------------------------------------------------------------- safety (no server)
+
+
+@pytest.mark.parametrize("name, saved", [
+    ("规划.docx", "规划.docx"),
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("..\\..\\windows\\evil.md", "evil.md"),
+    (".hidden.txt", "hidden.txt"),
+    ("a<b>:c?.PDF", "a_b__c_.pdf"),
+])
+def test_upload_names_are_sanitized_into_the_corpus(settings, name, saved):
+    from assistant.web_files import target_path
+
+    path = target_path(settings, name)
+    assert path.name == saved
+    assert path.parent == settings.corpus_dir.resolve()
+
+
+@pytest.mark.parametrize("name", ["run.exe", "archive.tar.gz", "noext", "...", ".txt", "../"])
+def test_upload_refuses_other_types_and_empty_names(settings, name):
+    from assistant.web_common import UserFacingError
+    from assistant.web_files import safe_filename
+
+    with pytest.raises(UserFacingError):
+        safe_filename(name)
+
+
+def test_upload_refuses_oversize_and_silent_overwrite(settings, tmp_path):
+    from assistant.web_common import UserFacingError
+    from assistant.web_files import save_upload
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    small = settings.with_overrides(corpus_dir=corpus, max_upload_mb=1)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (1024 * 1024 + 1))
+    with pytest.raises(UserFacingError, match="文件过大"):
+        save_upload(small, str(big), "big.txt", overwrite=False)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("一、总则\n内容。", encoding="utf-8")
+    path, replaced = save_upload(small, str(doc), "../doc.txt", overwrite=False)
+    assert path == corpus.resolve() / "doc.txt" and not replaced
+    with pytest.raises(UserFacingError, match="同名文件"):
+        save_upload(small, str(doc), "doc.txt", overwrite=False)
+    assert save_upload(small, str(doc), "doc.txt", overwrite=True)[1] is True
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["big.txt", "doc.txt", "doc.txt"]
+
+
+@pytest.mark.parametrize("auth, user, host, allowed", [
+    (False, None, "127.0.0.1", True),   # local use without login
+    (False, None, "10.0.0.5", False),   # another machine, no login: no uploads
+    (True, "admin", "10.0.0.5", True),  # the configured admin, from anywhere
+    (True, "guest", "127.0.0.1", False),
+])
+def test_only_the_admin_or_a_local_user_may_upload(settings, auth, user, host, allowed):
+    from starlette.requests import Request
+
+    from assistant.web_files import may_upload
+
+    settings = settings.with_overrides(auth_user="admin" if auth else "", auth_password="pw" if auth else "")
+    request = gr.Request(Request({"type": "http", "client": (host, 50000), "headers": []}), username=user)
+    assert may_upload(settings, request) is allowed
+
+
+def test_handler_errors_become_friendly_chinese_messages():
+    from assistant.service import QuestionError
+    from assistant.web_common import UNEXPECTED, friendly
+
+    def broken():
+        raise KeyError("internal detail")
+
+    def bad_question():
+        raise QuestionError("问题为空，请输入要咨询的内容")
+
+    with pytest.raises(gr.Error) as err:
+        friendly(broken)()
+    assert err.value.message == UNEXPECTED and "KeyError" not in err.value.message
+    with pytest.raises(gr.Error, match="问题为空"):
+        friendly(bad_question)()
+
+
+def test_highlight_escapes_html_and_marks_the_quote():
+    from assistant.web_common import highlight
+
+    text = "第一句<script>。\n  第二句 要被 引用。第三句。"
+    out = highlight(text, "第二句要被引用。")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<mark>第二句 要被 引用。</mark>" in out
+
+
+# ---------------------------------------------------------------- browser
+
+
+MARK_SHOWS_QUOTE = """quote => {
+  const mark = document.querySelector('#source-panel mark');
+  const flat = s => s.replace(/\\s/g, '');
+  return !!mark && flat(mark.innerText).length >= 4 && flat(quote).includes(flat(mark.innerText));
+}"""
+IN_VIEW = """mark => {
+  const box = mark.closest('.source-text').getBoundingClientRect(), r = mark.getBoundingClientRect();
+  return r.top >= box.top - 1 && r.top < box.bottom;
+}"""
+
+
+def _last_answer(page):
+    return page.locator("#chatbot .cite-head").last.locator("xpath=ancestor::*[contains(@class,'message-content')][1]")
+
+
+def _ask(page, question: str, answers_before: int) -> None:
+    page.locator("#question-box textarea").fill(question)
+    page.locator("#send-btn").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#chatbot .cite-head, #chatbot .nobasis-badge').length > n",
+        arg=answers_before, timeout=30_000,
+    )
+    page.wait_for_timeout(400)  # let the last streamed piece settle
+
+
+@needs_chromium
+def test_chat_answers_with_citations_and_shows_the_source(app_url, assistant):
+    session = assistant.new_session()
+    first = assistant.ask(CHAT_Q, session=session)
+    follow = assistant.ask(FOLLOW_UP, session=session)
+    with browser_page() as page:
+        page.goto(app_url)
+        _ask(page, CHAT_Q, 0)
+        text = _last_answer(page).inner_text()
+        assert "引用依据" in text and "[1]" in text
+        assert first.citations[0].section + first.citations[0].title in text
+        # The picker lists every citation; choosing one shows its section with the quote marked.
+        options = page.locator("#cite-picker label")
+        assert options.count() == len(first.citations)
+        pick = min(1, len(first.citations) - 1)
+        options.nth(pick).click()
+        cited = first.citations[pick]
+        page.locator("#source-panel .source-title").filter(has_text=cited.title).wait_for()
+        page.wait_for_function(MARK_SHOWS_QUOTE, arg=cited.quote)
+        page.wait_for_timeout(400)  # the panel scrolls the quote into view
+        assert page.locator("#source-panel mark").first.evaluate(IN_VIEW), "the quote must be scrolled into view"
+        shot(page, "chat-answer-and-source")
+        # A follow-up keeps the context of the first question.
+        _ask(page, FOLLOW_UP, 1)
+        assert follow.text.split("〔")[0] in _last_answer(page).inner_text()
+        assert page.locator("#cite-picker label").count() == len(follow.citations)
+        shot(page, "chat-follow-up")
+
+
+@needs_chromium
+def test_chat_marks_unsupported_questions_and_copies_answers(app_url, assistant):
+    assert not assistant.ask(OFF_TOPIC).answerable
+    with browser_page(clipboard=True) as page:
+        page.goto(app_url)
+        page.get_by_role("button", name=EXAMPLES[0]).click()  # an example question, one click
+        page.locator("#chatbot .cite-head").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(400)
+        page.locator("#copy-btn").click()
+        page.locator("#copy-btn").filter(has_text="已复制").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert "[1]" in copied and len(copied) > 20
+        _ask(page, OFF_TOPIC, 1)
+        badge = page.locator("#chatbot .nobasis-badge").last
+        assert badge.inner_text() == "未找到依据"
+        style = "e => getComputedStyle(e.closest('.bot.message')).backgroundColor"
+        normal = page.locator("#chatbot .cite-head").first.evaluate(style)
+        assert badge.evaluate(style) != normal, "an unsupported answer must look different"
+        shot(page, "chat-no-basis")
+        # A bad question is a message, not an answer.
+        page.locator("#question-box textarea").fill("？？？")
+        page.locator("#send-btn").click()
+        page.get_by_text("没有可识别的文字").first.wait_for()
+
+
+@needs_chromium
+def test_responsibilities_lookup_for_a_unit_and_a_section(app_url, assistant):
+    duties = assistant.duties("市商务局")
+    assert duties
+    with browser_page() as page:
+        page.goto(app_url)
+        page.get_by_role("tab", name="职责查询").click()
+        unit = page.locator("#unit-picker input")
+        unit.fill("市商务局")
+        page.locator("#unit-picker").get_by_role("option", name="市商务局").first.click()
+        page.locator("#duties-btn").click()
+        page.locator("#duties-summary").get_by_text("共承担").wait_for()
+        table = page.locator("#duties-table")
+        for d in duties:
+            table.get_by_text(d.title).filter(visible=True).first.wait_for()
+        with page.expect_download() as download:
+            page.locator("#duties-csv").click()
+        rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+        assert rows[0][:3] == ["章节", "任务", "角色"]
+        assert [(r[0], r[1], r[2]) for r in rows[1:]] == [(d.section, d.title, d.role) for d in duties]
+        # Clicking a row shows that section's lead and responsible units.
+        table.get_by_text(duties[0].title).filter(visible=True).first.click()
+        page.locator("#section-units").get_by_text("牵头单位", exact=True).wait_for()
+        section = assistant.section(duties[0].doc, duties[0].section)
+        shown = page.locator("#section-units").inner_text()
+        assert section.heading in shown and all(u in shown for u in section.lead_units)
+        shot(page, "duties-市商务局", full_page=True)
+
+
+@needs_chromium
+def test_eligibility_match_for_a_high_tech_enterprise(app_url, assistant):
+    from assistant import eligibility
+
+    result = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"]))
+    groups = result.groups("specific")
+    assert groups
+    with browser_page() as page:
+        page.goto(app_url)
+        page.get_by_role("tab", name="政策匹配").click()
+        page.locator("#match-quals input").fill("高新技术企业")
+        page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
+        page.keyboard.press("Escape")
+        page.locator("#match-btn").click()
+        page.locator("#match-result .match-summary").wait_for()
+        shown = page.locator("#match-result li").count()
+        assert shown == len(result.specific) + len(result.general)
+        for group, items in groups.items():
+            page.locator("#match-result summary").filter(has_text=f"{group}（{len(items)} 条）").first.wait_for()
+        top = result.specific[0].measure
+        page.locator("#match-result").get_by_text(top.measure[:20]).first.wait_for()
+        assert page.locator("#match-csv").is_visible()
+        with page.expect_download() as download:
+            page.locator("#match-json").click()
+        exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert exported["measures"] == result.to_json()
+        shot(page, "match-高新技术企业")
+
+
+@needs_chromium
+def test_targets_and_documents_tabs(app_url, assistant):
+    total = sum(len(s.targets) for s in assistant.sections())
+    with browser_page() as page:
+        page.goto(app_url)
+        page.get_by_role("tab", name="目标指标").click()
+        page.locator("#target-count").get_by_text(f"共 {total} 项").wait_for()
+        # Filter by the heading of the section with the fewest targets.
+        counts = {s.heading: len(s.targets) for s in assistant.sections() if s.targets}
+        probe = min(counts, key=counts.get)
+        expected = [t for s in assistant.sections() for t in s.targets
+                    if probe in f"{t.metric} {t.value} {t.unit} {t.year or ''} {s.heading} {t.sentence} {s.doc}"]
+        assert 0 < len(expected) < total
+        page.locator("#target-filter textarea").fill(probe)
+        page.locator("#target-count").get_by_text(f"共 {len(expected)} 项").wait_for()
+        page.locator("#target-table").get_by_text(expected[0].sentence[:15]).filter(visible=True).first.wait_for()
+        page.locator("#target-chart svg, #target-chart canvas").first.wait_for()
+        page.wait_for_timeout(500)
+        shot(page, "targets", full_page=True)
+        page.get_by_role("tab", name="文件").click()
+        for doc in assistant.documents():
+            page.locator("#docs-table").get_by_text(doc["source"]).filter(visible=True).first.wait_for()
+        assert page.locator("#upload-btn").is_visible()  # loopback and no auth: uploads allowed
+        shot(page, "documents", full_page=True)
+
+
+@pytest.fixture()
+def private_app(assistant, settings, tmp_path):
+    """An app over a private copy of the corpus and index, for uploads."""
+    from assistant.service import Assistant
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(settings.corpus_dir, corpus)
+    shutil.copytree(settings.index_dir, index)
+    own = settings.with_overrides(corpus_dir=corpus, index_dir=index)
+    mine = Assistant.open(own)
+    demo, url = start(mine, own)
+    yield url, mine, own
+    demo.close()
+
+
+@needs_chromium
+def test_upload_adds_a_document_and_reindexes(private_app, tmp_path):
+    url, mine, own = private_app
+    upload = tmp_path / "upload" / "示例区数字经济三年行动方案.md"
+    upload.parent.mkdir()
+    upload.write_text(
+        "示例区数字经济三年行动方案\n\n一、主要任务\n（一）建设算力中心\n到2025年建成智能算力中心2个，"
+        "对新建数据中心给予用电补贴。\n（牵头单位：区工信局；责任单位：区发展改革局）\n", encoding="utf-8")
+    before = {d["name"] for d in mine.documents()}
+    with browser_page() as page:
+        page.goto(url)
+        page.get_by_role("tab", name="文件").click()
+        page.locator("#upload-file input[type=file]").set_input_files(str(upload))
+        page.locator("#upload-file").get_by_text(upload.name).first.wait_for()  # uploaded to the server
+        page.locator("#upload-btn").click()
+        page.locator("#upload-status").get_by_text("已添加").wait_for(timeout=90_000)
+        page.locator("#docs-table").get_by_text(upload.name).filter(visible=True).first.wait_for()
+        shot(page, "upload-done", full_page=True)
+    assert (own.corpus_dir / upload.name).is_file()
+    assert {d["name"] for d in mine.documents()} - before == {upload.stem}
+    assert "区工信局" in mine.units()
+
+
+def test_answers_stream_as_growing_pieces_that_end_with_the_whole_text(assistant):
+    from assistant.web_chat import stream_pieces
+
+    text = assistant.ask(CHAT_Q).text
+    pieces = stream_pieces(text)
+    assert len(pieces) > 1 and pieces[-1] == text
+    assert all(b.startswith(a) and len(b) > len(a) for a, b in zip(pieces, pieces[1:]))
+
+
+@needs_chromium
+def test_login_page_and_admin_upload_with_auth(assistant, settings):
+    secured = settings.with_overrides(auth_user="admin", auth_password="s3cret-口令")
+    demo, url = start(assistant, secured)
+    try:
+        with browser_page() as page:
+            page.goto(url)
+            page.get_by_text("请输入政策助手的用户名和密码").wait_for()
+            page.locator("input[type=password]").wait_for()
+            shot(page, "login")
+            page.locator("input:not([type=password])").first.fill("admin")
+            page.locator("input[type=password]").fill("s3cret-口令")
+            page.locator("input[type=password]").press("Enter")
+            page.get_by_role("tab", name="文件").click()
+            page.locator("#upload-btn").wait_for()  # the configured admin may upload
+    finally:
+        demo.close()
