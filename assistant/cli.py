@@ -4,9 +4,7 @@ prints output and clear errors (never a stack trace for user mistakes)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 from .settings import Settings
 

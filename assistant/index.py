@@ -10,45 +10,31 @@ only what changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
+from .chunking import Chunk, Sentence, chunk_sections, sentence_units
 from .eligibility import extract_measures
 from .embeddings import make_embeddings, model_name
-from .facts import split_sentences, strip_item_prefix
-from .ingest import body_text, parse_corpus
-from .lexical import tokenize
+from .ingest import parse_corpus
 from .models import Measure, Section
 from .settings import Settings
 from .vectorstore import VectorStore, drop_collection
 
-FORMAT_VERSION = 1
-CHUNK_CHARS = 420  # e5-small reads 512 tokens; Chinese runs near one token a character
+FORMAT_VERSION = 2  # bump when what a build stores changes shape
 KEEP_BUILDS = 2
 
 
 class IndexUnavailable(RuntimeError):
     """No usable index; the message (Chinese) says what to run."""
-
-
-@dataclass
-class Chunk:
-    id: str
-    section_key: str
-    doc: str
-    label: str
-    text: str  # path prefix + body text: what is embedded and shown
-    hash: str
-    tokens: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -76,76 +62,6 @@ class BuildReport:
         for name, reason in self.skipped.items():
             lines.append(f"已跳过 {name}：{reason}")
         return "\n".join(lines)
-
-
-def chunk_sections(sections: list[Section]) -> list[Chunk]:
-    """One chunk per section; a long one splits at paragraph (item)
-    boundaries into children that keep the parent's label and path."""
-    chunks: list[Chunk] = []
-    for section in sections:
-        prefix = section.path + "\n"
-        for n, part in enumerate(_split_body(body_text(section) or section.title)):
-            text = prefix + part
-            chunks.append(
-                Chunk(
-                    id=f"{section.key}#{n}",
-                    section_key=section.key,
-                    doc=section.doc,
-                    label=section.label,
-                    text=text,
-                    hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:24],
-                    tokens=tokenize(section.path + " " + part),
-                )
-            )
-    return chunks
-
-
-def _split_body(body: str) -> list[str]:
-    parts: list[str] = []
-    current = ""
-    for paragraph in body.split("\n"):
-        for piece in _pieces(paragraph):
-            if current and len(current) + len(piece) + 1 > CHUNK_CHARS:
-                parts.append(current)
-                current = ""
-            current = f"{current}\n{piece}" if current else piece
-    if current:
-        parts.append(current)
-    return parts or [""]
-
-
-def _pieces(paragraph: str) -> list[str]:
-    """A paragraph, or its sentences grouped under the limit when too long."""
-    if len(paragraph) <= CHUNK_CHARS:
-        return [paragraph]
-    pieces, current = [], ""
-    for sentence in paragraph.replace("。", "。\n").split("\n"):
-        if current and len(current) + len(sentence) > CHUNK_CHARS:
-            pieces.append(current)
-            current = ""
-        current += sentence
-    return pieces + ([current] if current else [])
-
-
-@dataclass
-class Sentence:
-    """One sentence of a section, embedded on its own so the answerer can
-    pick the sentence that answers a paraphrased question."""
-
-    section_key: str
-    text: str
-    hash: str
-
-
-def sentence_units(sections: list[Section]) -> list[Sentence]:
-    out = []
-    for section in sections:
-        for sentence in split_sentences(body_text(section)):
-            sentence = strip_item_prefix(sentence)
-            if len(sentence) >= 6:
-                digest = hashlib.sha256(("s:" + sentence).encode("utf-8")).hexdigest()[:24]
-                out.append(Sentence(section.key, sentence, digest))
-    return out
 
 
 # ---------------------------------------------------------------- layout
@@ -244,7 +160,8 @@ def build_index(
     changed = sorted(set(hashes.items()) ^ set(old_hashes.items()))
     changed_docs = sorted({name for name, _ in changed})
     if not force and not changed_docs and old_manifest.get("embedding_model") == embedding_id(settings) \
-            and old_manifest.get("chroma_url", "") == settings.chroma_url:
+            and old_manifest.get("chroma_url", "") == settings.chroma_url \
+            and old_manifest.get("format") == FORMAT_VERSION:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started, unchanged=True)
 
     sentences = sentence_units(sections)
@@ -340,6 +257,8 @@ def open_index(settings: Settings) -> LoadedIndex:
         if not (build / "COMPLETE").exists():
             raise ValueError("build incomplete")
         manifest = _read_json(build / "manifest.json")
+        if manifest.get("format") != FORMAT_VERSION:
+            raise ValueError(f"index format {manifest.get('format')}, this version reads {FORMAT_VERSION}")
         sections = [Section.from_dict(s) for s in _read_json(build / "sections.json")]
         chunks = [Chunk(**c) for c in _read_json(build / "chunks.json")]
         measures = [Measure.from_dict(m) for m in _read_json(build / "measures.json")]
