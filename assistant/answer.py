@@ -80,6 +80,7 @@ class Answerer:
             question=question, text=draft.text, answerable=draft.answerable, intent=intent,
             citations=draft.citations, see_also=[] if draft.answerable else self._see_also(ctx.hits),
             latency_ms=(time.perf_counter() - started) * 1000,
+            ranking=[(h.section.doc, h.section.label) for h in ctx.hits],
         )
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:

@@ -162,7 +162,8 @@ def build_index(
     if not force and not changed_docs and old_manifest.get("embedding_model") == embedding_id(settings) \
             and old_manifest.get("chroma_url", "") == settings.chroma_url \
             and old_manifest.get("format") == FORMAT_VERSION:
-        return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started, unchanged=True)
+        return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
+                       measures=old_manifest.get("measures", 0), unchanged=True)
 
     sentences = sentence_units(sections)
     todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
@@ -211,6 +212,7 @@ def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vector
         "dim": int(vectors.shape[1]) if vectors.size else 0,
         "chroma_url": settings.chroma_url,
         "chunks": len(chunks),
+        "measures": len(measures),
         "documents": {
             d.name: {"sha256": d.sha256, "source": d.source, "title": d.title,
                      "sections": len(d.sections), "indexed_at": indexed_at}

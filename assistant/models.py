@@ -102,6 +102,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     latency_ms: float = 0.0
     see_also: list[Citation] = field(default_factory=list)
+    # (doc, label) of the retrieved sections in rank order: for evaluation, not part of the contract
+    ranking: list[tuple[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The CLI/API contract: keep these keys stable."""

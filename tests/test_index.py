@@ -106,3 +106,20 @@ def test_ask_file_answers_every_line_in_order(small, tmp_path, capsys):
     lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
     assert code == 0 and len(lines) == 3
     assert lines[0]["intent"] == "lead" and "error" in lines[1] and lines[2]["citations"]
+
+
+def test_match_cli_lists_measures_for_a_profile(small, capsys):
+    settings, _ = small
+    args = ["--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
+    assert cli.main(["match", "--qual", "高新技术企业", "--json", *args]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) >= {"section", "title", "measure", "beneficiaries", "support_types",
+                                     "industries", "places"}
+    assert any("高新技术企业" in r["beneficiaries"] for r in rows)
+
+
+def test_match_cli_rejects_an_unknown_value_listing_the_accepted_ones(small, capsys):
+    settings, _ = small
+    code = cli.main(["match", "--need", "飞行", "--index", str(settings.index_dir)])
+    err = capsys.readouterr().err
+    assert code == 2 and "融资" in err  # the accepted needs are listed
