@@ -80,7 +80,7 @@ class Answerer:
             question=question, text=draft.text, answerable=draft.answerable, intent=intent,
             citations=draft.citations, see_also=[] if draft.answerable else self._see_also(ctx.hits),
             latency_ms=(time.perf_counter() - started) * 1000,
-            ranking=[(h.section.doc, h.section.label) for h in ctx.hits],
+            ranking=self._ranking(intent, draft, ctx.hits),
         )
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
@@ -130,6 +130,13 @@ class Answerer:
             return coverage >= MIN_COVERAGE
         low, high = self.gates
         return (coverage >= 0.2 and best_sentence >= low) or best_sentence >= high
+
+    @staticmethod
+    def _ranking(intent: str, draft: Draft, hits: list[Hit]) -> list[tuple[str, str]]:
+        """Sections in the order the answer found them; a duties answer finds
+        its sections through the unit lists, not the retriever."""
+        found = [(s.doc, s.label) for s in draft.sections] if intent == "duties" else []
+        return list(dict.fromkeys(found + [(h.section.doc, h.section.label) for h in hits]))
 
     def _docs_named(self, text: str) -> tuple[list[str] | None, str]:
         """Documents a question names, by 《title》 (or part of it) or by the
