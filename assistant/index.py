@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -75,13 +76,18 @@ def _builds_dir(settings: Settings) -> Path:
     return settings.index_dir / "builds"
 
 
+_BUILD_ID = re.compile(r"^\d{8}T\d{6}-[0-9a-f]{6}$")
+
+
 def current_build(settings: Settings) -> Path | None:
+    """The serving build's folder; None when there is none or CURRENT does
+    not name a build (damaged, or pointing outside index/builds)."""
     marker = _current_file(settings)
     if not marker.is_file():
         return None
-    build_id = marker.read_text(encoding="utf-8").strip()
+    build_id = marker.read_bytes().decode("utf-8", errors="replace").strip()
     path = _builds_dir(settings) / build_id
-    return path if build_id and path.is_dir() else None
+    return path if _BUILD_ID.match(build_id) and path.is_dir() else None
 
 
 def embedding_id(settings: Settings) -> str:
@@ -251,6 +257,10 @@ def open_index(settings: Settings) -> LoadedIndex:
     """The serving build, checked; every failure is an IndexUnavailable that
     tells the user what to run."""
     build = current_build(settings)
+    if build is None and _current_file(settings).exists():
+        raise IndexUnavailable(
+            f"索引标记 {_current_file(settings)} 已损坏或指向不存在的构建。请运行：policy-assistant index --rebuild"
+        )
     if build is None:
         raise IndexUnavailable(
             f"尚未建立索引（{settings.index_dir}）。请先运行：policy-assistant index"

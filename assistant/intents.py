@@ -84,7 +84,7 @@ class Query:
 def clean_question(question: str) -> str:
     """Normalise width and strip control and zero-width characters."""
     text = unicodedata.normalize("NFKC", question)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs") or ch in "\n\t")
     return re.sub(r"\s+", " ", text).strip()
 
 

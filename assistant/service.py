@@ -51,6 +51,8 @@ def check_question(question: object, max_chars: int) -> str:
         raise QuestionError(f"问题过长（{len(question)} 字），请控制在 {max_chars} 字以内")
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t\r" for ch in question):
         raise QuestionError("问题包含控制字符，请删除后重试")
+    if any(unicodedata.category(ch) == "Cs" for ch in question):  # lone surrogates: not valid text
+        raise QuestionError("问题包含无效的字符编码，请重新输入")
     if not any(ch.isalnum() for ch in stripped):
         raise QuestionError("问题中没有可识别的文字")
     return stripped
