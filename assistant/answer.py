@@ -65,7 +65,11 @@ class Answerer:
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent:
             intent = session.last_intent
-        draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
+        if query.follow_up and not query.topic_tokens and not session.last_sections:
+            draft = Draft("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
+                          [], [], answerable=False)
+        else:
+            draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
         if not draft:
             draft = self._refusal(query)
         if not draft.answerable:

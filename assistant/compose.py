@@ -133,14 +133,17 @@ class Composer:
             led = [s for s in self.index.sections if unit in s.lead_units]
             shared = [s for s in self.index.sections if unit in s.responsible_units and unit not in s.lead_units]
             groups = [("牵头", led), ("责任（参与）", shared)]
-            if query.role:
-                groups = [g for g in groups if g[0].startswith(query.role)]
             name = gloss(unit) if query.english else unit
+            asked = [g for g in groups if not query.role or g[0].startswith(query.role)]
+            if not any(group for _, group in asked):
+                # None in the role asked for: say so, then give the other role.
+                lines.append(f"现有文件中没有列出{name}作为{query.role or '牵头或责任'}单位的任务。")
+                if not any(group for _, group in groups):
+                    continue
+            else:
+                groups = asked
             parts = [f"{role}{len(group)}项：" + "；".join(f"{s.label}{s.title}" for s in group)
                      for role, group in groups if group]
-            if not parts:
-                lines.append(f"现有文件中没有列出{name}作为{query.role or '牵头或责任'}单位的任务。")
-                continue
             lines.append(f"{name}在以下任务中承担职责——" + "。".join(parts) + "。")
             for _, group in groups:
                 citations += [cite(s, unit_line(s)) for s in group]
@@ -256,8 +259,14 @@ class Composer:
         if LIST.search(ctx.query.text) and len(top.items) >= 2 and self._names_title(ctx.query, top):
             return self.enumerate_items(top)
         best = scored[0][0]
-        chosen = [(score, self.with_next(sentence, section), section)
-                  for score, sentence, section in scored if score >= best - 0.08][:MAX_SENTENCES]
+        chosen: list[tuple[float, str, Section]] = []
+        for score, sentence, section in scored:
+            if score < best - 0.08 or len(chosen) == MAX_SENTENCES:
+                break
+            text = self.with_next(sentence, section)
+            said = " ".join(t for _, t, _ in chosen)
+            if sentence not in said and not any(piece and piece in said for piece in split_sentences(text)):
+                chosen.append((score, text, section))  # not already said with a neighbour
         return Draft(
             "\n".join(f"{sentence}{mark(section)}" for _, sentence, section in chosen),
             [cite(section, sentence) for _, sentence, section in chosen],
