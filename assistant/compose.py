@@ -76,6 +76,10 @@ class Composer:
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.years = years_covered(index.sections)
+        # Positions of each section's sentences in the sentence store, in reading order.
+        self.sentences_of: dict[str, list[int]] = {}
+        for i, unit in enumerate(index.sentences):
+            self.sentences_of.setdefault(unit.section_key, []).append(i)
 
     def compose(self, intent: str, ctx: Context) -> Draft | None:
         composer = {
@@ -284,7 +288,7 @@ class Composer:
         next one spells out: keep them together."""
         if len(sentence) >= 25:
             return sentence
-        units = [u.text for u in self.index.sentences if u.section_key == section.key]
+        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
         position = units.index(sentence) if sentence in units else -1
         return sentence + units[position + 1] if 0 <= position < len(units) - 1 else sentence
 
@@ -299,7 +303,7 @@ class Composer:
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
         rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
         pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
-        pool |= {i for i, u in enumerate(self.index.sentences) if u.section_key in rank_of}
+        pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
         scored = []
         for i in pool:
             unit = self.index.sentences[i]

@@ -18,6 +18,8 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from .answer import Answerer, Session
 from .compose import cite
+from .facts import split_sentences
+from .lexical import tokenize
 from .models import Answer, Section
 from .settings import Settings
 
@@ -100,9 +102,6 @@ class LLMAnswerer:
 
     def _quote(self, section: Section, text: str) -> str:
         """The section sentence that shares most with the model's answer."""
-        from .facts import split_sentences
-        from .lexical import tokenize
-
         tokens = tokenize(text)
         sentences = split_sentences(section.text) or [section.title]
         return max(sentences, key=lambda s: self.extractive.evidence.sentence_score(tokens, s))
