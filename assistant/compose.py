@@ -221,7 +221,10 @@ class Composer:
         def key(item: tuple[int, Measure]):
             position, measure = item
             rank = rank_of.get(f"{measure.doc}#{measure.section}", len(ctx.hits) + 5)
+            # Length-normalised, as in BM25: a sentence listing every policy
+            # mentions every topic but answers none of them specifically.
             topic = self.evidence.sentence_score(ctx.query.topic_tokens, measure.measure)
+            topic /= 1.0 + len(measure.measure) / 200
             return (-topic - 2.0 / (1 + rank), position)
 
         ordered = [m for _, m in sorted(enumerate(pool), key=key)]
