@@ -167,7 +167,7 @@ def build_index(
     changed_docs = sorted({name for name, _ in changed})
     if not force and not changed_docs and old_manifest.get("embedding_model") == embedding_id(settings) \
             and old_manifest.get("chroma_url", "") == settings.chroma_url \
-            and old_manifest.get("format") == FORMAT_VERSION:
+            and old_manifest.get("format") == FORMAT_VERSION and _serves(settings):
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
                        measures=old_manifest.get("measures", 0), unchanged=True)
 
@@ -195,6 +195,16 @@ def build_index(
     _switch(settings, build_id)
     _prune(settings, keep=build_id)
     return _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
+
+
+def _serves(settings: Settings) -> bool:
+    """Whether the current build opens; a damaged one is rebuilt even when
+    the corpus is unchanged."""
+    try:
+        open_index(settings)
+    except IndexUnavailable:
+        return False
+    return True
 
 
 def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures, model) -> None:

@@ -247,3 +247,11 @@ def test_unreadable_files_are_reported_and_the_rest_index(mini, tmp_path):
     answer = served.ask("引进博士的安家补贴是多少？")
     assert any(c.doc == "示例区人才新政" for c in answer.citations)
     assert_serves(s)
+
+
+def test_plain_index_rebuilds_a_damaged_build_of_an_unchanged_corpus(mini, tmp_path):
+    s = copy_index(mini, tmp_path)
+    _remove_complete(s.index_dir)
+    report = build_index(s)
+    assert not report.unchanged
+    assert_serves(s)
