@@ -5,7 +5,7 @@ Same as `policy-assistant serve`."""
 import sys
 
 from assistant.settings import Settings
-from assistant.web import serve
+from assistant.web.app import serve
 
 if __name__ == "__main__":
     sys.exit(serve(Settings.load()))

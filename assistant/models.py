@@ -119,6 +119,15 @@ class Answer:
             out["see_also"] = [c.to_dict() for c in self.see_also]
         return out
 
+    def render_text(self) -> str:
+        """Plain text with numbered sources: the CLI's output and the chat's "copy"."""
+        lines = [self.text, ""]
+        for n, c in enumerate(self.citations, 1):
+            lines.append(f"[{n}] {c.section}{c.title}：{c.quote}")
+        if self.see_also:
+            lines.append("相关章节：" + "；".join(f"{c.section}{c.title}" for c in self.see_also))
+        return "\n".join(lines).rstrip()
+
 
 @dataclass
 class Measure:

@@ -1,8 +1,11 @@
 """The public facade: one `Assistant` per index, used by the CLI, the web
-app and the evaluation harness alike.
+app and the evaluation harness alike. Front ends import this module,
+`models`, `errors` and `settings`, nothing else (a test checks it).
 
 It wires the pipeline stages together in one place (embedding backend,
-vector store, answerer) and owns the checks on user input.
+vector store, answerer), owns the checks on user input, and offers what the
+front ends need beyond questions: unit resolution, target search, adding a
+document, ranked retrieval for the evaluation, corpus texts for the naive peer.
 """
 
 from __future__ import annotations
@@ -10,23 +13,27 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Callable
 
-from . import eligibility
-from .answer import Answerer, Session
-from .embeddings import make_embeddings
-from .index import BuildReport, IndexUnavailable, LoadedIndex, build_index, open_index
-from .models import Answer, Section, Target
-from .retrieve import Retriever
-from .settings import Settings
-from .units import canonical
-from .vectorstore import VectorStoreError
+from assistant import eligibility
+from assistant.answer import Answerer, Retriever, Session
+from assistant.answer.intents import clean_question
+from assistant.errors import IndexUnavailable, QuestionError, UnreadableDocument, UserInputError, VectorStoreError
+from assistant.index import BuildReport, LoadedIndex, build_index, current_build, embedding_id, make_embeddings, open_index
+from assistant.index.embeddings import bundled_minilm_path
+from assistant.ingest import SUPPORTED_SUFFIXES, corpus_files, decode_text, parse_corpus, read_document
+from assistant.ingest.units import canonical, find_units_in
+from assistant.ingest.uploads import save_upload
+from assistant.eligibility import Profile, citation_of, load_profile, parse_profile, profile_from_flags
+from assistant.eligibility import terms as _terms
+from assistant.models import Answer, Section, Target
+from assistant.settings import Settings
 
-__all__ = ["Assistant", "Duty", "IndexUnavailable", "QuestionError", "Session", "check_question"]
-
-
-class QuestionError(ValueError):
-    """A question that cannot be asked as given; message in Chinese."""
+__all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
+           "check_question", "clean_question", "current_build", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
+           "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
+           "read_corpus", "units_in"]
 
 
 @dataclass
@@ -66,14 +73,14 @@ class Assistant:
         self._load(index)
 
     @classmethod
-    def open(cls, settings: Settings) -> "Assistant":
-        return cls(settings, open_index(settings))
+    def open(cls, settings: Settings, embeddings=None) -> "Assistant":
+        return cls(settings, open_index(settings), embeddings=embeddings)
 
     def _load(self, index: LoadedIndex) -> None:
         retriever = Retriever(index, self._embeddings, self.settings)
         answerer = Answerer(retriever, index, self.settings)
         if self.settings.answerer == "llm":
-            from .llm import LLMAnswerer, make_chat_model
+            from assistant.answer.llm import LLMAnswerer, make_chat_model
 
             answerer = LLMAnswerer(answerer, make_chat_model(self.settings), self.settings)
         self.index, self.retriever, self.answerer = index, retriever, answerer
@@ -106,6 +113,21 @@ class Assistant:
                 seen.setdefault(u, None)
         return sorted(seen)
 
+    def resolve_unit(self, unit: str | None) -> str:
+        """The unit a user picked or typed, as the documents name it
+        (`商务局` -> `市商务局`); an unknown name raises with suggestions."""
+        text = (unit or "").strip()
+        if not text:
+            raise UserInputError("请先选择或输入一个单位")
+        known = self.units()
+        name = canonical(text)
+        for candidate in (text, name, f"市{name}"):
+            if candidate in known:
+                return candidate
+        close = [u for u in known if name in u or u.removeprefix("市") in name][:5]
+        hint = f"您是否要找：{'、'.join(close)}？" if close else "请从单位列表中选择。"
+        raise UserInputError(f"文件中没有找到单位“{text}”。{hint}")
+
     def duties(self, unit: str) -> list[Duty]:
         unit = canonical(unit)
         if unit not in self.units() and f"市{unit}" in self.units():
@@ -120,12 +142,32 @@ class Assistant:
     def targets(self) -> list[Target]:
         return [t for s in self.index.sections for t in s.targets]
 
+    def find_targets(self, query: str = "", unit: str | None = None) -> list[tuple[Target, Section]]:
+        """Targets whose metric, value, year, section or document contain every
+        space-separated word of `query`, optionally in one counting unit."""
+        words = (query or "").split()
+        out = []
+        for s in self.index.sections:
+            for t in s.targets:
+                hay = f"{t.metric} {t.value} {t.unit} {t.year or ''} {s.heading} {t.sentence} {s.doc}"
+                if all(w in hay for w in words) and (not unit or t.unit == unit):
+                    out.append((t, s))
+        return out
+
     def documents(self) -> list[dict]:
         docs = self.index.manifest.get("documents", {})
         return [{"name": name, **info} for name, info in docs.items()]
 
     def match(self, profile: "eligibility.Profile"):
         return eligibility.match(self.index.measures, profile)
+
+    def rank(self, question: str, k: int = 10, previous: str = "") -> list[Section]:
+        """Sections in the order the retriever ranks them, searched the way the
+        answerer searches (a follow-up: the previous turn + the question)."""
+        text = clean_question(question)
+        if previous:
+            text = f"{clean_question(previous)} {text}"
+        return [hit.section for hit in self.retriever.search(text, k)]
 
     # ------------------------------------------------------------ index
 
@@ -136,3 +178,54 @@ class Assistant:
             if report.build_id != self.index.build_id:
                 self._load(open_index(self.settings))
             return report
+
+    def add_document(self, upload: Path, name: str, overwrite: bool = False) -> tuple[Path, bool, BuildReport]:
+        """Save an uploaded file into the corpus and re-index; (path, replaced,
+        report). A file the readers cannot read is removed again (unless it
+        replaced one) and raised as UnreadableDocument with the reason."""
+        path, replaced = save_upload(self.settings.corpus_dir, Path(upload), name, overwrite,
+                                     self.settings.max_upload_mb)
+        report = self.reindex()
+        if path.name in report.skipped:
+            if not replaced:
+                path.unlink(missing_ok=True)
+            raise UnreadableDocument(f"文件“{path.name}”无法读取，未加入索引：{report.skipped[path.name]}")
+        return path, replaced, report
+
+    @classmethod
+    def open_or_build(cls, settings: Settings, say: Callable[[str], None] = lambda _: None) -> "Assistant":
+        """Open the index, building it first when there is none yet."""
+        if current_build(settings) is None:
+            say(f"未找到索引，正在为 {settings.corpus_dir} 建立索引（首次运行需要几十秒）……")
+            say(build_index(settings).summary_zh())
+        return cls.open(settings)
+
+
+def units_in(text: str, known_units: list[str]) -> list[str]:
+    """The known unit names a text mentions, abbreviated lists included."""
+    return find_units_in(text, known_units)
+
+
+def read_corpus(settings: Settings) -> list[tuple[str, str]]:
+    """(file name, text) of every readable corpus file, for baselines that
+    work on raw text (the evaluation's naive peer)."""
+    out = []
+    for path in corpus_files(settings.corpus_dir):
+        try:
+            out.append((path.name, read_document(path.name, path.read_bytes())))
+        except (UnreadableDocument, OSError):
+            continue
+    return out
+
+
+def profile_options() -> dict[str, list[str]]:
+    """The values the 政策匹配 form offers for each profile field."""
+    return {"qualifications": list(_terms.BENEFICIARIES), "size": list(_terms.SIZES),
+            "industry": list(_terms.INDUSTRIES), "location": list(_terms.PLACES), "needs": list(_terms.NEEDS)}
+
+
+def make_chat_model(settings: Settings):
+    """The configured LangChain chat model (LLM answerer, evaluation judge)."""
+    from assistant.answer.llm import make_chat_model as make
+
+    return make(settings)

@@ -108,7 +108,7 @@ _BUILD_CHILD = """
 import json, sys, time
 from dataclasses import asdict
 from assistant.settings import Settings
-from assistant.index import build_index
+from assistant.index.build import build_index
 s = Settings.load(corpus_dir=sys.argv[1], index_dir=sys.argv[2], chroma_url=sys.argv[3] or None)
 t = time.perf_counter()
 r = build_index(s, force=sys.argv[4] == "1")

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from assistant.index import current_build
+    from assistant.index.build import current_build
     from assistant.settings import Settings
 
     settings = Settings.load(corpus_dir=args.corpus, index_dir=args.index, chroma_url=args.chroma_url)

@@ -38,7 +38,7 @@ def second_doc_path() -> Path:
 def settings(tmp_path_factory):
     """Settings over a private copy of the corpus plus the unseen second
     document, indexed once for the whole run."""
-    from assistant.index import build_index
+    from assistant.index.build import build_index
     from assistant.settings import Settings
 
     root = tmp_path_factory.mktemp("built")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from assistant.intents import clean_question
+from assistant.answer.intents import clean_question
 
 
 def sections_of(assistant, doc_prefix, kind="section"):

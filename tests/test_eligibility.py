@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from assistant.eligibility import (
+from assistant.eligibility.measures import (
     GENERAL,
     ProfileError,
     extract_measures,
@@ -21,7 +21,7 @@ from assistant.eligibility import (
     profile_from_flags,
     profile_from_text,
 )
-from assistant.ingest import parse_file
+from assistant.ingest.outline import parse_file
 
 JSON_KEYS = {"doc", "section", "title", "measure", "beneficiaries", "support_types", "industries", "places", "group"}
 

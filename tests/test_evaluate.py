@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import cli
-from assistant.metrics import ALL_METRICS, LOWER_IS_BETTER
+from assistant.evals.metrics import ALL_METRICS, LOWER_IS_BETTER
 
 GOLD = Path(__file__).resolve().parent.parent / "evals" / "gold.jsonl"
 SLICE_TYPES = ["lead", "lead", "responsibility", "target", "fact", "follow_up", "english",
@@ -85,7 +85,7 @@ def test_out_of_scope_and_answerable_metrics_are_kept_apart(report):
 def test_results_list_what_each_answer_cited_against_gold(report, settings):
     rows = [json.loads(line) for line in (report / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 2 * LIMIT
-    from assistant.ingest import parse_corpus
+    from assistant.ingest.outline import parse_corpus
 
     labels = {s.label for d in parse_corpus(settings.corpus_dir).documents for s in d.sections}
     for row in rows:

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from assistant import cli
-from assistant.embeddings import bundled_minilm_path
-from assistant.index import IndexUnavailable, build_index, current_build, open_index
+from assistant.index.embeddings import bundled_minilm_path
+from assistant.index.build import IndexUnavailable, build_index, current_build, open_index
 from assistant.settings import Settings
 
 EXTRA_SECTION = "\n（二十一）新增测试任务。\n鼓励企业开展量子计算研究，到2025年建成3个量子计算平台。\n（牵头单位：市科技局；责任单位：各区）\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.ingest import parse_corpus, parse_file, parse_text
-from assistant.readers import UnreadableDocument, read_document
-from assistant.units import expand_units, parse_unit_line
+from assistant.ingest.outline import parse_corpus, parse_file, parse_text
+from assistant.ingest.readers import UnreadableDocument, read_document
+from assistant.ingest.units import expand_units, parse_unit_line
 
 CN = "一二三四五六七八九十"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.llm import LLMAnswerer, make_chat_model
+from assistant.answer.llm import LLMAnswerer, make_chat_model
 from assistant.settings import Settings
 
 QUESTION = "翠亨新区要打造的“一区三中心”是什么？"

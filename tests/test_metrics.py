@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from assistant import metrics as m
+from assistant.evals import metrics as m
 
 UNITS = ["市科技局", "市发展改革局", "市财政局", "市委组织部", "各镇区"]
 

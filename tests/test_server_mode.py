@@ -19,9 +19,9 @@ import chromadb
 import pytest
 from chroma_server import ChromaServer
 
-from assistant.index import IndexUnavailable, current_build
+from assistant.index.build import IndexUnavailable, current_build
 from assistant.service import Assistant
-from assistant.vectorstore import collection_name
+from assistant.index.vectorstore import collection_name
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUESTION_TYPES = ("lead", "responsibility", "target", "fact", "eligibility", "out_of_scope")

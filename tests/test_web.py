@@ -16,7 +16,7 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
-from assistant.web_chat import EXAMPLES
+from assistant.web.chat import EXAMPLES
 from browser import SCREENSHOTS, browser_page, chromium_path, shot
 
 NO_CHROMIUM = chromium_path() is None
@@ -38,7 +38,7 @@ def free_port() -> int:
 
 
 def start(assistant, settings):
-    from assistant.web import build_app, launch_options
+    from assistant.web.app import build_app, launch_options
 
     settings = settings.with_overrides(host="127.0.0.1", port=free_port())
     demo = build_app(assistant, settings)
@@ -143,40 +143,39 @@ def test_basic_auth_protects_the_app(assistant, settings):
     ("a<b>:c?.PDF", "a_b__c_.pdf"),
 ])
 def test_upload_names_are_sanitized_into_the_corpus(settings, name, saved):
-    from assistant.web_files import target_path
+    from assistant.ingest.uploads import target_path
 
-    path = target_path(settings, name)
+    path = target_path(settings.corpus_dir, name)
     assert path.name == saved
     assert path.parent == settings.corpus_dir.resolve()
 
 
 @pytest.mark.parametrize("name", ["run.exe", "archive.tar.gz", "noext", "...", ".txt", "../"])
 def test_upload_refuses_other_types_and_empty_names(settings, name):
-    from assistant.web_common import UserFacingError
-    from assistant.web_files import safe_filename
+    from assistant.errors import UploadError
+    from assistant.ingest.uploads import safe_filename
 
-    with pytest.raises(UserFacingError):
+    with pytest.raises(UploadError):
         safe_filename(name)
 
 
 def test_upload_refuses_oversize_and_silent_overwrite(settings, tmp_path):
-    from assistant.web_common import UserFacingError
-    from assistant.web_files import save_upload
+    from assistant.errors import UploadError
+    from assistant.ingest.uploads import save_upload
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    small = settings.with_overrides(corpus_dir=corpus, max_upload_mb=1)
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (1024 * 1024 + 1))
-    with pytest.raises(UserFacingError, match="文件过大"):
-        save_upload(small, str(big), "big.txt", overwrite=False)
+    with pytest.raises(UploadError, match="文件过大"):
+        save_upload(corpus, big, "big.txt", overwrite=False, max_mb=1)
     doc = tmp_path / "doc.txt"
     doc.write_text("一、总则\n内容。", encoding="utf-8")
-    path, replaced = save_upload(small, str(doc), "../doc.txt", overwrite=False)
+    path, replaced = save_upload(corpus, doc, "../doc.txt", overwrite=False, max_mb=1)
     assert path == corpus.resolve() / "doc.txt" and not replaced
-    with pytest.raises(UserFacingError, match="同名文件"):
-        save_upload(small, str(doc), "doc.txt", overwrite=False)
-    assert save_upload(small, str(doc), "doc.txt", overwrite=True)[1] is True
+    with pytest.raises(UploadError, match="同名文件"):
+        save_upload(corpus, doc, "doc.txt", overwrite=False, max_mb=1)
+    assert save_upload(corpus, doc, "doc.txt", overwrite=True, max_mb=1)[1] is True
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["big.txt", "doc.txt", "doc.txt"]
 
 
@@ -189,7 +188,7 @@ def test_upload_refuses_oversize_and_silent_overwrite(settings, tmp_path):
 def test_only_the_admin_or_a_local_user_may_upload(settings, auth, user, host, allowed):
     from starlette.requests import Request
 
-    from assistant.web_files import may_upload
+    from assistant.web.files import may_upload
 
     settings = settings.with_overrides(auth_user="admin" if auth else "", auth_password="pw" if auth else "")
     request = gr.Request(Request({"type": "http", "client": (host, 50000), "headers": []}), username=user)
@@ -198,7 +197,7 @@ def test_only_the_admin_or_a_local_user_may_upload(settings, auth, user, host, a
 
 def test_handler_errors_become_friendly_chinese_messages():
     from assistant.service import QuestionError
-    from assistant.web_common import UNEXPECTED, friendly
+    from assistant.web.common import UNEXPECTED, friendly
 
     def broken():
         raise KeyError("internal detail")
@@ -214,7 +213,7 @@ def test_handler_errors_become_friendly_chinese_messages():
 
 
 def test_highlight_escapes_html_and_marks_the_quote():
-    from assistant.web_common import highlight
+    from assistant.web.common import highlight
 
     text = "第一句<script>。\n  第二句 要被 引用。第三句。"
     out = highlight(text, "第二句要被引用。")
@@ -424,15 +423,6 @@ def test_upload_adds_a_document_and_reindexes(private_app, tmp_path):
     assert (own.corpus_dir / upload.name).is_file()
     assert {d["name"] for d in mine.documents()} - before == {upload.stem}
     assert "区工信局" in mine.units()
-
-
-def test_answers_stream_as_growing_pieces_that_end_with_the_whole_text(assistant):
-    from assistant.web_chat import stream_pieces
-
-    text = assistant.ask(CHAT_Q).text
-    pieces = stream_pieces(text)
-    assert len(pieces) > 1 and pieces[-1] == text
-    assert all(b.startswith(a) and len(b) > len(a) for a, b in zip(pieces, pieces[1:]))
 
 
 @needs_chromium

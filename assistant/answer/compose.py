@@ -1,0 +1,318 @@
+"""One composer per intent: a question's context in, a cited draft out.
+
+Structural intents read the parsed structure (unit lines, targets,
+measures); everything else is built from the sentences that best answer
+the question. A composer returns None when it has nothing to say, and the
+answerer then falls back to the general composer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant import eligibility
+from assistant.ingest.figures import TARGET_FIGURE, split_sentences, strip_item_prefix
+from assistant.index.build import LoadedIndex
+from assistant.ingest.outline import body_text
+from assistant.answer.intents import Query
+from assistant.index.lexical import tokenize
+from assistant.models import Citation, Measure, Section
+from assistant.answer.retrieve import Hit
+from assistant.answer.evidence import Evidence
+from assistant.answer.targets import pick_targets, target_clause, years_covered
+from assistant.ingest.units import gloss
+
+MAX_MEASURES = 8
+MAX_SENTENCES = 3
+LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
+
+
+def item_head(item: str) -> str:
+    """`1．创新体系不断完善。到2020年…` -> `创新体系不断完善`."""
+    body = strip_item_prefix(item)
+    head = re.split(r"[。：:；]", body, maxsplit=1)[0]
+    return head if len(head) <= 40 else head[:40] + "…"
+
+
+@dataclass
+class Context:
+    """Everything known about one question while it is answered."""
+
+    query: Query
+    hits: list[Hit]
+    sentence_sims: np.ndarray  # cosine similarity of the question to every indexed sentence
+
+
+@dataclass
+class Draft:
+    text: str
+    citations: list[Citation]
+    sections: list[Section]
+    answerable: bool = True
+
+
+def cite(section: Section, quote: str) -> Citation:
+    return Citation(doc=section.doc, section=section.label, title=section.title, quote=quote)
+
+
+def mark(section: Section) -> str:
+    return f"〔{section.label}{section.title}〕" if section.kind != "chapter" else f"〔{section.chapter}〕"
+
+
+def unit_line(section: Section) -> str:
+    return next((line.strip() for line in section.text.split("\n") if "牵头单位" in line), "")
+
+
+def unique_sections(sections) -> list[Section]:
+    return list({s.key: s for s in sections}.values())
+
+
+class Composer:
+    def __init__(self, index: LoadedIndex, evidence: Evidence):
+        self.index = index
+        self.evidence = evidence
+        self.by_key = {s.key: s for s in index.sections}
+        self.years = years_covered(index.sections)
+        # Positions of each section's sentences in the sentence store, in reading order.
+        self.sentences_of: dict[str, list[int]] = {}
+        for i, unit in enumerate(index.sentences):
+            self.sentences_of.setdefault(unit.section_key, []).append(i)
+
+    def compose(self, intent: str, ctx: Context) -> Draft | None:
+        composer = {
+            "lead": self.lead,
+            "responsibility": self.lead,
+            "duties": self.duties,
+            "target": self.target,
+            "eligibility": self.eligibility,
+            "reference": self.reference,
+        }.get(intent, self.general)
+        return composer(ctx) or self.general(ctx)
+
+    # ------------------------------------------------------------ who leads
+
+    def owner_of(self, section: Section) -> Section | None:
+        """The section whose unit line governs this one: itself, or for a
+        sidebar the section it follows, for a chapter text its first section."""
+        if section.lead_units:
+            return section
+        same_doc = [s for s in self.index.sections if s.doc == section.doc and s.lead_units]
+        before = [s for s in same_doc if s.start < section.start]
+        after = [s for s in same_doc if s.start > section.start and s.chapter == section.chapter]
+        if section.kind == "sidebar" and before and before[-1].chapter == section.chapter:
+            return before[-1]
+        return after[0] if section.kind == "chapter" and after else None
+
+    def lead(self, ctx: Context) -> Draft | None:
+        """The governing section's unit line; when another document's section
+        fits the question as well, both, each with its document named."""
+        # A chapter's text only guesses at its owner: sections and sidebars first.
+        hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
+        owners = [(hit.score, self.owner_of(hit.section)) for hit in hits]
+        owners = [(score, owner) for score, owner in owners if owner is not None]
+        if not owners:
+            return None
+        top_score, first = owners[0]
+        chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
+        lines = [self._unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
+        return Draft("\n".join(lines), [cite(o, unit_line(o)) for o in chosen], chosen)
+
+    @staticmethod
+    def _unit_sentence(owner: Section, query: Query, named: bool) -> str:
+        name = gloss if query.english else str
+        lead = "、".join(name(u) for u in owner.lead_units)
+        resp = "、".join(name(u) for u in owner.responsible_units)
+        prefix = f"《{owner.doc}》：" if named else ""
+        if query.intent == "responsibility":
+            return f"{prefix}责任单位为{resp or '（未列明）'}；牵头单位为{lead}。{mark(owner)}"
+        return f"{prefix}牵头单位为{lead}" + (f"，责任单位为{resp}" if resp else "") + f"。{mark(owner)}"
+
+    def duties(self, ctx: Context) -> Draft | None:
+        query = ctx.query
+        lines, citations, sections = [], [], []
+        for unit in query.units:
+            led = [s for s in self.index.sections if unit in s.lead_units]
+            shared = [s for s in self.index.sections if unit in s.responsible_units and unit not in s.lead_units]
+            groups = [("牵头", led), ("责任（参与）", shared)]
+            name = gloss(unit) if query.english else unit
+            asked = [g for g in groups if not query.role or g[0].startswith(query.role)]
+            if not any(group for _, group in asked):
+                # None in the role asked for: say so, then give the other role.
+                lines.append(f"现有文件中没有列出{name}作为{query.role or '牵头或责任'}单位的任务。")
+                if not any(group for _, group in groups):
+                    continue
+            else:
+                groups = asked
+            parts = [f"{role}{len(group)}项：" + "；".join(f"{s.label}{s.title}" for s in group)
+                     for role, group in groups if group]
+            lines.append(f"{name}在以下任务中承担职责——" + "。".join(parts) + "。")
+            for _, group in groups:
+                citations += [cite(s, unit_line(s)) for s in group]
+                sections += group
+        return Draft("\n".join(lines), citations, sections, answerable=bool(citations))
+
+    # ------------------------------------------------------------ targets
+
+    def target(self, ctx: Context) -> Draft | None:
+        query = ctx.query
+        missing = [y for y in query.years if y not in self.years]
+        if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
+            years = "、".join(str(y) for y in missing)
+            return Draft(f"现有文件未设定{years}年的目标，无法依据文件作答。", [], [], answerable=False)
+        chosen = pick_targets(query, ctx.hits, self.index.sections, self.evidence)
+        best = chosen[0] if chosen else None
+        if best is None or self.evidence.coverage(query.topic_tokens, best.metric + best.sentence) < 0.4:
+            return self.figure_from_sentences(ctx)
+        lines, citations, sections = [], [], []
+        for target in chosen:
+            section = self.by_key[f"{target.doc}#{target.section}"]
+            year = f"到{target.year}年，" if target.year else ""
+            lines.append(f"{year}{target_clause(target)}。{mark(section)}")
+            citations.append(cite(section, target.sentence))
+            sections.append(section)
+        return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+    def figure_from_sentences(self, ctx: Context) -> Draft | None:
+        """A number asked for that no target states: answer from sentences
+        only if they carry a figure, else say the documents give none rather
+        than let a sentence without it pass for an answer."""
+        draft = self.general(ctx)
+        if draft is None or any(TARGET_FIGURE.search(c.quote) for c in draft.citations):
+            return draft
+        return Draft("现有文件没有给出这一数字，无法依据文件作答。", [], [], answerable=False)
+
+    # ------------------------------------------------------------ support
+
+    def eligibility(self, ctx: Context) -> Draft | None:
+        """Measures for the enterprise the question describes, from the same
+        records as the 政策匹配 form, so chat and form agree."""
+        profile = eligibility.profile_from_text(ctx.query.text)
+        measures = self.pick_measures(profile, ctx)
+        lines, citations, sections = [], [], []
+        for measure in measures:
+            section = self.by_key.get(f"{measure.doc}#{measure.section}")
+            if section is None:
+                continue
+            kinds = "、".join(measure.support_types) or "支持措施"
+            lines.append(f"{len(lines) + 1}. 【{kinds}】{measure.measure}{mark(section)}")
+            citations.append(cite(section, measure.measure))
+            sections.append(section)
+        if not lines:
+            return None
+        who = "、".join(profile.qualifications) or "企业"
+        head = f"根据现有文件，{who}可关注以下支持措施："
+        return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
+
+    def pick_measures(self, profile: "eligibility.Profile", ctx: Context) -> list[Measure]:
+        """Profile matches when the question names who is asking or what they
+        need; otherwise the measures of the retrieved sections. Either way,
+        measures of well-retrieved sections that share the question's topic
+        come first."""
+        rank_of = {h.section.key: r for r, h in enumerate(ctx.hits)}
+        if profile.is_empty:
+            pool = [m for m in self.index.measures if f"{m.doc}#{m.section}" in rank_of]
+        else:
+            result = eligibility.match(self.index.measures, profile)
+            pool = [m.measure for m in result.specific + result.general]
+
+        def key(item: tuple[int, Measure]):
+            position, measure = item
+            rank = rank_of.get(f"{measure.doc}#{measure.section}", len(ctx.hits) + 5)
+            # Length-normalised, as in BM25: a sentence listing every policy
+            # mentions every topic but answers none of them specifically.
+            topic = self.evidence.sentence_score(ctx.query.topic_tokens, measure.measure)
+            topic /= 1.0 + len(measure.measure) / 200
+            return (-topic - 2.0 / (1 + rank), position)
+
+        ordered = [m for _, m in sorted(enumerate(pool), key=key)]
+        return list({m.measure: m for m in reversed(ordered)}.values())[::-1][:MAX_MEASURES]
+
+    # ------------------------------------------------------------ references
+
+    def reference(self, ctx: Context) -> Draft | None:
+        """The documents a task or the whole plan is based on: the retrieved
+        sections' references, and the preamble, where plans name their basis."""
+        tokens = ctx.query.topic_tokens
+        rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
+        sections = [h.section for h in ctx.hits[:5]] + [s for s in self.index.sections if s.kind == "preamble"]
+        best: tuple[float, Section, str, list[str]] | None = None
+        for section in unique_sections(sections):
+            for sentence in split_sentences(body_text(section)):
+                refs = [r for r in section.references if r in sentence]
+                if not refs:
+                    continue
+                score = self.evidence.sentence_score(tokens, sentence) + 1.0 / (1 + rank_of.get(section.key, 5))
+                if best is None or score > best[0]:
+                    best = (score, section, strip_item_prefix(sentence), refs)
+        if best is None:
+            return None
+        _, section, sentence, refs = best
+        text = f"依据的文件为{'、'.join(refs)}：{sentence}{mark(section)}"
+        return Draft(text, [cite(section, sentence)], [section])
+
+    # ------------------------------------------------------------ general
+
+    def general(self, ctx: Context) -> Draft | None:
+        """The sentences that best answer the question: lexical overlap with
+        its topic plus their own dense similarity, from the retrieved
+        sections and the best sentences anywhere."""
+        scored = self.rank_sentences(ctx)
+        if not scored:
+            return None
+        top = scored[0][2]
+        if LIST.search(ctx.query.text) and len(top.items) >= 2 and self._names_title(ctx.query, top):
+            return self.enumerate_items(top)
+        best = scored[0][0]
+        chosen: list[tuple[float, str, Section]] = []
+        for score, sentence, section in scored:
+            if score < best - 0.08 or len(chosen) == MAX_SENTENCES:
+                break
+            text = self.with_next(sentence, section)
+            said = " ".join(t for _, t, _ in chosen)
+            if sentence not in said and not any(piece and piece in said for piece in split_sentences(text)):
+                chosen.append((score, text, section))  # not already said with a neighbour
+        return Draft(
+            "\n".join(f"{sentence}{mark(section)}" for _, sentence, section in chosen),
+            [cite(section, sentence) for _, sentence, section in chosen],
+            unique_sections(section for _, _, section in chosen),
+        )
+
+    def _names_title(self, query: Query, section: Section) -> bool:
+        """Whether the question names the section's heading (三个战略定位 -> （二）战略定位)."""
+        title_tokens = [t for t in tokenize(section.title) if len(t) > 1]
+        return bool(title_tokens) and self.evidence.coverage(title_tokens, query.text) >= 0.6 \
+            and self.evidence.coverage(query.topic_tokens, section.title) >= 0.5
+
+    def with_next(self, sentence: str, section: Section) -> str:
+        """A short sentence (`全力打造“一区三中心”。`) usually announces what the
+        next one spells out: keep them together."""
+        if len(sentence) >= 25:
+            return sentence
+        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        position = units.index(sentence) if sentence in units else -1
+        return sentence + units[position + 1] if 0 <= position < len(units) - 1 else sentence
+
+    def enumerate_items(self, section: Section) -> Draft:
+        """A list question answered with the heads of the section's numbered items."""
+        heads = [item_head(item) for item in section.items]
+        text = "包括：" + "；".join(f"{n}. {h}" for n, h in enumerate(heads, 1)) + f"。{mark(section)}"
+        return Draft(text, [cite(section, "；".join(heads))], [section])
+
+    def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
+        tokens = ctx.query.topic_tokens or ctx.query.tokens
+        total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
+        rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
+        pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
+        pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
+        scored = []
+        for i in pool:
+            unit = self.index.sentences[i]
+            section = self.by_key[unit.section_key]
+            lexical = self.evidence.sentence_score(tokens, unit.text) / total
+            rank_bonus = 0.1 / (1 + rank_of[unit.section_key]) if unit.section_key in rank_of else 0.0
+            scored.append((lexical + 3.0 * float(ctx.sentence_sims[i]) + rank_bonus, unit.text, section))
+        scored.sort(key=lambda c: -c[0])
+        return scored

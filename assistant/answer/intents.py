@@ -1,0 +1,150 @@
+"""What a question asks for: its intent, the units and years it names, and
+whether it leans on the previous turn.
+
+Rules over wording, Chinese and English; nothing keyed to known questions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.index.lexical import FILLERS, tokenize
+from assistant.answer.retrieve import has_chinese, lexical_query
+from assistant.ingest.units import ALIASES, find_units_in
+
+LEAD = re.compile(
+    r"牵头|主导|主管|主抓|主责|由哪个(?:单位|部门|机构)|由谁(?:来)?(?:负责|牵头|抓|管)|哪个(?:单位|部门)|哪家(?:单位|部门)|"
+    r"谁(?:来)?(?:负责|牵头|管|抓)|归哪个(?:单位|部门)|\blead|in charge|which (?:unit|department|bureau|agency|office)"
+    r"|who (?:is )?(?:responsible|handles|runs|manages)",
+    re.I,
+)
+RESPONSIBLE = re.compile(
+    r"责任单位|责任部门|配合|参与单位|协同单位|协助|共同负责|其他(?:单位|部门)|还有哪些(?:单位|部门)|哪些(?:单位|部门)|"
+    r"share (?:the|this) (?:task|work)|supporting units|responsible units|other units|co-?responsible|which units|"
+    r"which departments",
+    re.I,
+)
+DUTY = re.compile(
+    r"负责|职责|任务|承担|牵头(?:了|的)?(?:哪些|什么)|参与|涉及|做什么|干什么|管什么|分工|工作|板块|事|"
+    r"responsible for|duties|tasks|role|in charge of|what does",
+    re.I,
+)
+TARGET = re.compile(
+    r"目标|指标|多少|(?<!哪)几(?:家|个|所|项|人|件)|比重|占比|比例|达到|超过|突破|"
+    r"target|goal|how many|how much|what percentage|what share|what proportion|by 20\d\d",
+    re.I,
+)
+# Asking what support one can get, not merely mentioning money.
+ELIGIBILITY = re.compile(
+    r"享受|享有|能拿|能得到|能获得|可以获得|可获得|能申请|可以申请|"
+    r"(?:哪些|什么|啥)(?:方面的|样的)?(?:支持|扶持|补贴|补助|资助|奖励|优惠|政策|帮助|帮扶|办法|途径|便利)|"
+    r"(?:支持|扶持|补贴|补助|优惠|帮助|欢迎|便利)(?:吗|没|不|么)|有没有.{0,12}(?:支持|扶持|补贴|补助|优惠)|"
+    r"缺钱|贷款难|融资难|qualify|eligible|what (?:support|help|financing|funding|incentives|benefits)|"
+    r"which (?:support|incentives|benefits)|subsid",
+    re.I,
+)
+# References asked for: the document a section is based on.
+REFERENCE = re.compile(r"依据|根据.{0,8}文件|哪个文件|什么文件|哪份文件|文号|based on|which document", re.I)
+FOLLOW_UP = re.compile(
+    r"^(?:那|那么|这个|这项|这一|该|它|其|还有|另外|除了|then|and |what about|how about)|呢[？?]?$|它|该项|这项|"
+    r"这个任务|这块|上述|刚才",
+    re.I,
+)
+DISTINCTIVE_IDF = 2.0  # idf of a word in about an eighth of the chunks
+YEAR = re.compile(r"(20\d\d)\s*年?")
+
+# Words that frame a question but name no topic: removed before judging
+# whether the documents cover what the question is about.
+FRAME_WORDS = set(
+    "牵头 牵头单位 单位 部门 机构 责任 责任单位 负责 主导 主管 配合 参与 协同 哪个 哪家 哪些 谁 由 是 "
+    "目标 指标 多少 几家 几个 达到 数量 到 年 政策 支持 扶持 享受 可以 能 什么 任务 职责 工作 承担 "
+    "分别 具体 主要 情况 内容 规定 要求 措施 方面 提到 文件 方案 规划 我们 公司 企业 咱们 本 中山 中山市 "
+    "我市 全市 市 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 落实 开展 "
+    "which who what how is the of for and to in a an are does do by plan unit units lead leads responsible "
+    "target goal".split()
+)
+
+
+@dataclass
+class Query:
+    text: str
+    intent: str  # lead | responsibility | duties | target | eligibility | reference | general
+    english: bool
+    units: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    topic_tokens: list[str] = field(default_factory=list)  # what it is about: fillers and frames removed
+    tokens: list[str] = field(default_factory=list)  # every content token, frame words included
+    context_tokens: list[str] = field(default_factory=list)  # a follow-up's earlier topic
+    follow_up: bool = False
+    role: str | None = None  # duties restricted to '牵头' or '责任'
+
+
+def clean_question(question: str) -> str:
+    """Normalise width and strip control and zero-width characters."""
+    text = unicodedata.normalize("NFKC", question)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs") or ch in "\n\t")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def topic_tokens(text: str, units: list[str]) -> list[str]:
+    names = units + [alias for alias, unit in ALIASES.items() if unit in units]
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ").replace(name.removeprefix("市"), " ")
+    return [t for t in tokenize(text)
+            if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1]
+
+
+def maximal(tokens: list[str]) -> list[str]:
+    """Search-mode tokens without the sub-words of longer ones (自创 in 自创区)."""
+    return [t for t in tokens if not any(t != other and t in other for other in tokens)]
+
+
+def analyse(question: str, known_units: list[str], vocabulary: dict | None = None) -> Query:
+    """`vocabulary` (the corpus's words) lets words the documents never use,
+    such as a mis-segmented `里管`, count for nothing when the intent is read."""
+    text = clean_question(question)
+    units = find_units_in(text, known_units)
+    english = not has_chinese(text)
+    # English questions are judged on the Chinese terms their words map to.
+    searchable = lexical_query(text) if english else text
+    topics = topic_tokens(searchable, units)
+    query = Query(
+        text=text,
+        intent="general",
+        english=english,
+        units=units,
+        years=[int(y) for y in YEAR.findall(text)],
+        topic_tokens=topics,
+        tokens=[t for t in tokenize(searchable) if t not in FILLERS],
+    )
+    # Words common across the whole corpus (建设, 自创区) do not narrow a
+    # "what does unit X do" question to one topic.
+    known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= DISTINCTIVE_IDF]
+    query.intent = _intent(text, units, known_topics, query)
+    query.follow_up = bool(FOLLOW_UP.search(text)) and len(topics) <= 1
+    return query
+
+
+def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
+    asks_lead = bool(LEAD.search(text))
+    asks_resp = bool(RESPONSIBLE.search(text))
+    asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich\b|\bwho\b", text, re.I))
+    if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
+        lead_role = bool(re.search(r"牵头|\blead", text, re.I))
+        shared_role = bool(re.search(r"参与|配合|责任单位|co-?responsible|support", text, re.I))
+        if lead_role != shared_role:  # one role asked for, not both
+            query.role = "牵头" if lead_role else "责任"
+        return "duties"
+    if asks_resp and not re.search(r"牵头|lead", text, re.I):
+        return "responsibility"
+    if asks_lead:
+        return "lead"
+    if REFERENCE.search(text):
+        return "reference"
+    if ELIGIBILITY.search(text):
+        return "eligibility"
+    if TARGET.search(text):
+        return "target"
+    return "general"

@@ -1,0 +1,359 @@
+"""政策计算器: the support measures a document offers, and which of them fit
+an applicant's profile.
+
+Pure keyword work over parsed sections (no vectors): a sentence or list item
+that offers support becomes a Measure tagged with beneficiaries, support
+types, industries and places from the tables in eligibility_terms. The
+sentence is kept exactly as written, since answers quote it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from assistant.errors import ProfileError
+from assistant.eligibility import terms as T
+from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_places, find_support_types
+from assistant.ingest.figures import split_sentences, strip_item_prefix
+from assistant.ingest.outline import ITEM, body_text
+from assistant.models import Measure, Section
+
+GENERAL = "普遍适用"
+OTHER_SUPPORT = "其他扶持"
+_GOAL = re.compile(r"^(?:力争|争取)?(?:到|至)20\d\d年")  # a target, not a measure
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:镇|区|街道|园|城|县|市)$")
+_LIST_SPLIT = re.compile(r"[,，、;；\s]+")
+
+
+def _offers_support(sentence: str) -> bool:
+    return any(cue in sentence for cue in T.SUPPORT_CUES)
+
+
+# --- measures ---------------------------------------------------------------
+
+@dataclass
+class _Context:
+    """Tags a sentence inherits when it names none itself: from the item
+    heading it stands under, else from the section title."""
+
+    beneficiaries: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str, fallback: "_Context | None" = None) -> "_Context":
+        own = cls(find_beneficiaries(text), find_industries(text), find_places(text))
+        if fallback is None:
+            return own
+        return cls(own.beneficiaries or fallback.beneficiaries, own.industries or fallback.industries,
+                   own.places or fallback.places)
+
+
+def section_measures(section: Section) -> list[Measure]:
+    """Support measures of one section, in reading order."""
+    if section.kind in ("chapter", "preamble"):
+        return []  # framing text, not measures
+    title_context = _Context.of(section.title)
+    context = title_context
+    measures: list[Measure] = []
+    for line in body_text(section).split("\n"):
+        sentences = [strip_item_prefix(s).strip() for s in split_sentences(line)]
+        head = ""
+        if ITEM.match(line):
+            context = title_context
+            if len(sentences) > 1 and len(sentences[0]) <= 30:  # `2．提升科技企业孵化器质量。`
+                head = sentences.pop(0)
+                context = _Context.of(head, title_context)
+        for i, text in enumerate(sentences):
+            if i == 0 and head and not _offers_support(text) and _offers_support(head):
+                text = head + text  # `科技创新券。面向科技型中小企业…发放`: the heading names the support
+            if len(text) >= 6 and _offers_support(text) and not _GOAL.match(text):
+                measures.append(_measure(section, text, context))
+    return measures
+
+
+def _measure(section: Section, text: str, context: _Context) -> Measure:
+    own = _Context.of(text, context)
+    return Measure(
+        doc=section.doc,
+        section=section.label,
+        title=section.title,
+        measure=text,
+        beneficiaries=own.beneficiaries,
+        support_types=find_support_types(text),
+        industries=own.industries,
+        places=own.places,
+    )
+
+
+def extract_measures(sections: list[Section]) -> list[Measure]:
+    """Every support measure of the sections (the policy catalogue)."""
+    return [m for section in sections for m in section_measures(section)]
+
+
+# --- profile ----------------------------------------------------------------
+
+FIELDS_ZH = {"qualifications": "资质", "size": "规模", "industry": "行业", "location": "地点", "needs": "需求"}
+_FIELD_ALIASES = {zh: en for en, zh in FIELDS_ZH.items()} | {"所在地": "location", "产业": "industry"}
+
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in _LIST_SPLIT.split(value) if v]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _canonical(values: list[str], table: dict, extra: dict, what: str) -> list[str]:
+    """Canonical names of values (canonical already, or a known surface form)."""
+    lookup = {s: (name,) for name, forms in table.items() for s in forms} | extra
+    out: list[str] = []
+    for value in values:
+        names = (value,) if value in table else lookup.get(value)
+        if names is None:
+            raise ValueError(f"不认识的{what}：“{value}”。可选：{'、'.join(table)}")
+        out += [n for n in names if n not in out]
+    return out
+
+
+class Profile(BaseModel):
+    """An applicant: what it is, where, in which industry, and what it needs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    qualifications: list[str] = []
+    size: str | None = None
+    industry: list[str] = []
+    location: list[str] = []
+    needs: list[str] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_fields(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError("企业档案应为键值对象（JSON 对象）")
+        data = {_FIELD_ALIASES.get(k, k): v for k, v in data.items()}
+        unknown = [k for k in data if k not in cls.model_fields]
+        if unknown:
+            accepted = "、".join(f"{en}（{zh}）" for en, zh in FIELDS_ZH.items())
+            raise ValueError(f"未知的档案字段：{'、'.join(map(str, unknown))}。可用字段：{accepted}")
+        return data
+
+    @field_validator("qualifications", mode="before")
+    @classmethod
+    def _qualifications(cls, v: Any) -> list[str]:
+        words = {s: (k,) for k, forms in T.QUALIFICATION_WORDS.items() for s in forms} | T.MULTI
+        return _canonical(_as_list(v), T.BENEFICIARIES, words, "资质")
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _size(cls, v: Any) -> str | None:
+        if v is None or v == "":
+            return None
+        size = T.SIZE_ALIASES.get(str(v).strip(), str(v).strip())
+        if size not in T.SIZES:
+            raise ValueError(f"不认识的企业规模：“{v}”。可选：{'、'.join(T.SIZES)}")
+        return size
+
+    @field_validator("industry", mode="before")
+    @classmethod
+    def _industry(cls, v: Any) -> list[str]:
+        return _canonical(_as_list(v), T.INDUSTRIES, {}, "行业")
+
+    @field_validator("needs", mode="before")
+    @classmethod
+    def _needs(cls, v: Any) -> list[str]:
+        return _canonical(_as_list(v), T.NEEDS, {s: (k,) for k, f in T.NEED_WORDS.items() for s in f}, "需求")
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _location(cls, v: Any) -> list[str]:
+        values = _as_list(v)  # a named zone, or any town/district name (`小榄镇`)
+        extra = {value: (value,) for value in values if _PLACE_NAME.match(value)}
+        try:
+            return _canonical(values, T.PLACES, extra, "地点")
+        except ValueError as exc:
+            raise ValueError(f"{exc}，或以镇、区、街道、园、城结尾的地名") from None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.qualifications or self.size or self.industry or self.location or self.needs)
+
+    def describe_zh(self) -> str:
+        parts = [f"{FIELDS_ZH[k]}：{'、'.join(v) if isinstance(v, list) else v}"
+                 for k, v in self.model_dump().items() if v]
+        return "；".join(parts) or "未填写（列出全部政策）"
+
+
+def parse_profile(data: Any) -> Profile:
+    """A Profile from a dict; every problem in one Chinese ProfileError."""
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError("；".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+
+
+def load_profile(path: str | Path) -> Profile:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"找不到企业档案文件：{path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
+    return parse_profile(data)
+
+
+def profile_from_flags(qual=(), need=(), industry=(), location=(), size=None) -> Profile:
+    return parse_profile({"qualifications": list(qual or ()), "needs": list(need or ()),
+                          "industry": list(industry or ()), "location": list(location or ()), "size": size})
+
+
+def profile_from_text(question: str) -> Profile:
+    """The profile a free-text question describes (`我们是小微企业，缺钱`)."""
+    text = question
+    size = next((s for w, s in T.SIZE_ALIASES.items() if w in text and w != "小企业"), None)
+    if size is None:
+        size = next((s for s in T.SIZES if s in text), None)
+    quals, masked = find(text, T.QUALIFICATION_SURFACES, T.BENEFICIARIES)
+    if size:
+        quals = [q for q in quals if q not in T.SIZES[size]]
+    needs, _ = find(masked, T.NEED_SURFACES, T.NEEDS)
+    return Profile(qualifications=quals, size=size, industry=find_industries(text),
+                   location=find_places(text), needs=needs)
+
+
+# --- matching ---------------------------------------------------------------
+
+@dataclass
+class Matched:
+    measure: Measure
+    scope: str  # "specific" | "general"
+    group: str  # support type, or beneficiary for the whole catalogue
+    rank: tuple = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return self.measure.to_dict() | {"group": self.group, "scope": self.scope}
+
+
+def citation_of(measure: Measure) -> str:
+    """`（十六）加快培育高新技术企业`, `专栏8 国家自主创新…`."""
+    if measure.section == measure.title:
+        return measure.title
+    sep = " " if measure.section.startswith("专栏") else ""
+    return f"{measure.section}{sep}{measure.title}"
+
+
+@dataclass
+class MatchResult:
+    profile: Profile
+    specific: list[Matched] = field(default_factory=list)
+    general: list[Matched] = field(default_factory=list)
+    by: str = "support_type"  # how groups are formed: "support_type" | "beneficiary"
+
+    @property
+    def measures(self) -> list[Measure]:
+        return [m.measure for m in self.specific + self.general]
+
+    def groups(self, scope: str = "specific") -> dict[str, list[Matched]]:
+        out: dict[str, list[Matched]] = {}
+        for item in self.specific if scope == "specific" else self.general:
+            out.setdefault(item.group, []).append(item)
+        return out
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [m.to_json() for m in self.specific + self.general]
+
+    def render_zh(self, per_group: int = 5) -> str:
+        lines = [f"**企业档案**：{self.profile.describe_zh()}", ""]
+        if not self.specific and not self.general:
+            return "\n".join(lines + ["没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。"])
+        lines.append(f"共找到 {len(self.specific)} 条针对性政策、{len(self.general)} 条普遍适用政策。")
+        title = "按适用对象列出的政策" if self.by == "beneficiary" else "针对性政策"
+        for heading, scope in ((title, "specific"), ("普遍适用的政策", "general")):
+            groups = self.groups(scope)
+            if groups:
+                lines += ["", f"### {heading}"]
+            for group, items in groups.items():
+                lines += ["", f"#### {group}（{len(items)} 条）"]
+                lines += [f"- {m.measure.measure}（《{m.measure.doc}》{citation_of(m.measure)}）"
+                          for m in items[:per_group]]
+                if len(items) > per_group:
+                    lines.append(f"- ……另有 {len(items) - per_group} 条")
+        return "\n".join(lines)
+
+
+def _serves_needs(measure: Measure, needs: list[str]) -> list[str]:
+    served = []
+    for need in needs:
+        types, words = T.NEEDS[need]
+        text = measure.measure.replace("非上市", MASK)
+        if set(types) & set(measure.support_types) or any(w in text for w in words):
+            served.append(need)
+    return served
+
+
+def _group(measure: Measure, needs: list[str]) -> str:
+    wanted = [t for n in needs for t in T.NEEDS[n][0]]
+    return next((t for t in measure.support_types if t in wanted), None) or \
+        (measure.support_types[0] if measure.support_types else OTHER_SUPPORT)
+
+
+def match(measures: list[Measure], profile: Profile | None = None) -> MatchResult:
+    """Measures that fit the profile: profile-specific ones ranked (exact
+    beneficiary first), and those for everyone apart; an empty profile gives
+    the whole catalogue grouped by beneficiary."""
+    profile = profile or Profile()
+    if profile.is_empty:
+        return _catalogue(measures, profile)
+    exact = set(profile.qualifications) | set(T.SIZES.get(profile.size or "", ()))
+    related = {r for q in exact for r in T.IMPLIES.get(q, ())} - exact
+    industries = set(profile.industry) | {p for i in profile.industry for p in T.INDUSTRY_PARENTS.get(i, ())}
+    places = set(profile.location) | ({"专业镇"} if any(p.endswith("镇") for p in profile.location) else set())
+    result = MatchResult(profile=profile)
+    for index, m in enumerate(measures):
+        served = _serves_needs(m, profile.needs)
+        if profile.needs and not served:
+            continue
+        who, trades = set(m.beneficiaries), set(m.industries)
+        if not who & exact and (who - set(T.INTERMEDIARIES) or trades):
+            who -= set(T.INTERMEDIARIES)  # banks lend, the enterprise benefits
+        if exact and who and not who & (exact | related):
+            continue
+        if trades and not industries & trades and (industries or (exact and not who)):
+            continue  # for another industry (or, with no industry given, for nobody the profile names)
+        named_places = set(m.places) - {"园区"}
+        if places and named_places and not places & named_places:
+            continue
+        level = 0 if not exact or who & exact else 1  # then related applicants and industry matches
+        rank = (level, -len(industries & trades), -len(places & named_places), -len(served), index)
+        scope = "specific" if who or trades else "general"
+        getattr(result, scope).append(Matched(m, scope, _group(m, profile.needs), rank))
+    result.specific.sort(key=lambda x: x.rank)
+    result.general.sort(key=lambda x: x.rank)
+    return result
+
+
+def _catalogue(measures: list[Measure], profile: Profile) -> MatchResult:
+    result = MatchResult(profile=profile, by="beneficiary")
+    order = {name: i for i, name in enumerate(T.BENEFICIARIES)}
+    for index, m in enumerate(measures):
+        # beneficiaries first; a measure only for an industry is listed under it
+        groups = m.beneficiaries or [f"{trade}行业" for trade in m.industries]
+        if not groups:
+            result.general.append(Matched(m, "general", GENERAL, (index,)))
+        for group in groups:
+            result.specific.append(Matched(m, "specific", group, (order.get(group, 99), index)))
+    result.specific.sort(key=lambda x: x.rank)
+    return result
+
+
+def match_sections(sections: list[Section], profile: Profile | None = None) -> MatchResult:
+    return match(extract_measures(sections), profile)

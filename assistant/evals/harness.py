@@ -1,0 +1,529 @@
+"""`policy-assistant eval`: run the gold questions through several
+configurations on the same machine and write a report.
+
+Configurations (run in this order, each on the same questions):
+  product  - the settings as given (hybrid retrieval + intents)
+  dense    - dense-only retrieval, same answerer, same index
+  lexical  - BM25-only retrieval, same answerer, same index
+  naive    - the naive RAG peer (assistant/naive_rag.py)
+  minilm   - sentence-transformers backend with the locally installed
+             all-MiniLM-L6-v2, its own index in a temporary folder
+  llm      - the LLM answerer, only when an endpoint is configured
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from langchain_core.embeddings import Embeddings
+
+from assistant import service
+from assistant.errors import BackendError, EmbeddingError, UserInputError
+from assistant.evals import metrics
+from assistant.models import Answer, Section
+from assistant.settings import Settings
+
+TITLES = {
+    "product": "产品：混合检索 + 意图识别（hybrid + intents）",
+    "dense": "仅向量检索（dense-only），同一回答器",
+    "lexical": "仅 BM25 检索（lexical-only），同一回答器",
+    "naive": "朴素 RAG：RecursiveCharacterTextSplitter(500) + Chroma，top-4 文本块",
+    "minilm": "sentence-transformers 后端（本地 all-MiniLM-L6-v2）",
+    "llm": "LLM 回答器",
+}
+CONFIG_NAMES = list(TITLES)
+RANK_DEPTH = 10  # sections ranked per question for Hit@k / MRR / nDCG@10
+# Lead and responsibility answers state both unit lists of the section (each
+# labelled), so both are scored against all the section's parsed units.
+UNIT_TYPES = {"lead": "units", "responsibility": "units"}
+
+
+class Skip(Exception):
+    """A configuration that cannot run here; the message says why (Chinese)."""
+
+
+def _user_error(message: str) -> Exception:
+    return UserInputError(message)
+
+
+# ---------------------------------------------------------------- gold set
+
+
+@dataclass
+class GoldQuestion:
+    id: str
+    question: str
+    type: str
+    gold_sections: list[str]
+    key_facts: list
+    answerable: bool
+    history: list[str] = field(default_factory=list)
+    doc: str = ""  # optional: the document the gold labels belong to
+
+
+def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
+    """The gold questions of a JSON Lines file; any bad line is a user error
+    naming the line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise _user_error(f"无法读取问题集 {path}：{exc.strerror}") from exc
+    questions: list[GoldQuestion] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            questions.append(GoldQuestion(
+                id=str(row["id"]), question=row["question"], type=row["type"],
+                gold_sections=list(row.get("gold_sections", [])), key_facts=list(row.get("key_facts", [])),
+                answerable=bool(row["answerable"]), history=list(row.get("history", [])), doc=row.get("doc", ""),
+            ))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _user_error(f"问题集 {path} 第 {number} 行格式错误：{exc}") from exc
+    if not questions:
+        raise _user_error(f"问题集 {path} 中没有问题")
+    return questions[:limit] if limit else questions
+
+
+# ---------------------------------------------------------------- context
+
+
+@dataclass
+class Corpus:
+    """What every configuration is scored against: the parsed sections."""
+
+    sections: list[Section]
+    default_doc: str  # the document gold labels refer to when a row names none
+    known_units: list[str]
+
+    @classmethod
+    def load(cls, settings: Settings, questions: list[GoldQuestion]) -> "Corpus":
+        sections = [s for d in service.parse_corpus(settings.corpus_dir).documents for s in d.sections]
+        if not sections:
+            raise _user_error(f"语料目录 {settings.corpus_dir} 中没有可读取的文件")
+        wanted = {label for q in questions for label in q.gold_sections}
+        docs = list(dict.fromkeys(s.doc for s in sections))
+        default = max(docs, key=lambda d: len(wanted & {s.label for s in sections if s.doc == d}))
+        units = sorted({u for s in sections for u in s.units})
+        return cls(sections, default, units)
+
+    def key(self, doc: str, label: str) -> str:
+        return label if doc == self.default_doc else f"{doc}#{label}"
+
+    def gold_keys(self, q: GoldQuestion) -> list[str]:
+        return [self.key(q.doc or self.default_doc, label) for label in q.gold_sections]
+
+    def gold_units(self, q: GoldQuestion) -> list[str]:
+        """Parsed units of the gold sections, for lead/responsibility
+        questions whose key facts are unit names (not for "what does unit X
+        do" questions, whose key facts are section labels)."""
+        field_name = UNIT_TYPES.get(q.type)
+        firsts = [f if isinstance(f, str) else f[0] for f in q.key_facts]
+        if not field_name or not firsts or not all(f in self.known_units for f in firsts):
+            return []
+        doc = q.doc or self.default_doc
+        out: list[str] = []
+        for s in self.sections:
+            if s.doc == doc and s.label in q.gold_sections:
+                out += [u for u in getattr(s, field_name) if u not in out]
+        return out
+
+
+# ---------------------------------------------------------------- runners
+
+
+class CachedEmbeddings(Embeddings):
+    """Remembers the last few query vectors, so scoring the ranking after
+    an answer does not embed the same question twice. One per configuration:
+    no configuration's latency benefits from another's work."""
+
+    def __init__(self, inner: Embeddings, size: int = 8):
+        self.inner, self.size = inner, size
+        self.name = getattr(inner, "name", type(inner).__name__)
+        self._cache: dict[str, list[float]] = {}
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        if text not in self._cache:
+            if len(self._cache) >= self.size:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = self.inner.embed_query(text)
+        return self._cache[text]
+
+
+class AssistantRunner:
+    """A configuration served by the product's `Assistant`."""
+
+    def __init__(self, assistant):
+        self.assistant = assistant
+        self._last: Answer | None = None
+
+    def answer(self, q: GoldQuestion) -> Answer:
+        session = self.assistant.new_session()
+        for earlier in q.history:  # follow-ups: the earlier turns first, same session
+            self.assistant.ask(earlier, session=session)
+        self._last = self.assistant.ask(q.question, session=session)
+        return self._last
+
+    def ranked(self, q: GoldQuestion) -> list[Section]:
+        """The sections the answerer itself retrieved for this question."""
+        last, self._last = self._last, None
+        if last is not None and last.question == q.question and getattr(last, "ranking", None):
+            by_key = {(s.doc, s.label): s for s in self.assistant.sections()}
+            return [by_key[key] for key in last.ranking if key in by_key]
+        return self._search(q)
+
+    def _search(self, q: GoldQuestion) -> list[Section]:
+        return self.assistant.rank(q.question, RANK_DEPTH, previous=q.history[-1] if q.history else "")
+
+    def close(self) -> None:
+        pass
+
+
+class NaiveRunner:
+    """The naive RAG peer: stateless, it sees the question alone."""
+
+    def __init__(self, naive):
+        self.naive = naive
+
+    def answer(self, q: GoldQuestion) -> Answer:
+        return self.naive.ask(q.question)
+
+    def ranked(self, q: GoldQuestion) -> list[Section]:
+        return self.naive.ranked_sections(q.question)
+
+    def close(self) -> None:
+        self.naive.close()
+
+
+@dataclass
+class Setup:
+    runner: object
+    settings: dict  # what distinguishes the configuration
+    seconds: float  # time to open or build it
+
+
+class Builder:
+    """Opens each configuration; shares the product's index and embedding
+    model where the configuration allows."""
+
+    def __init__(self, settings: Settings, corpus: Corpus, workdir: Path):
+        self.settings, self.corpus, self.workdir = settings, corpus, workdir
+        self._index = None
+        self._embeddings = None
+
+    def _shared(self):
+        if self._embeddings is None:
+            self._embeddings = service.make_embeddings(self.settings)
+        if self._index is None:
+            self._index = service.Assistant.open(self.settings, embeddings=self._embeddings).index
+        return self._index, self._embeddings
+
+    def _assistant(self, settings: Settings) -> AssistantRunner:
+        index, embeddings = self._shared()
+        return AssistantRunner(service.Assistant(settings, index, embeddings=CachedEmbeddings(embeddings)))
+
+    def build(self, name: str) -> Setup:
+        started = time.perf_counter()
+        runner, described = getattr(self, f"_build_{name}")()
+        return Setup(runner, described, time.perf_counter() - started)
+
+    def _describe(self, s: Settings) -> dict:
+        return {"retrieval_mode": s.retrieval_mode, "embedding": service.embedding_id(s), "answerer": s.answerer}
+
+    def _build_product(self):
+        return self._assistant(self.settings), self._describe(self.settings)
+
+    def _build_dense(self):
+        s = self.settings.with_overrides(retrieval_mode="dense")
+        return self._assistant(s), self._describe(s)
+
+    def _build_lexical(self):
+        s = self.settings.with_overrides(retrieval_mode="lexical")
+        return self._assistant(s), self._describe(s)
+
+    def _build_naive(self):
+        from assistant.evals.naive_rag import CHUNK_OVERLAP, CHUNK_SIZE, TOP_K, NaiveRAG
+
+        try:
+            embeddings = self._embeddings or service.make_embeddings(self.settings)
+        except EmbeddingError as exc:
+            raise Skip(str(exc)) from exc
+        self._embeddings = embeddings
+        naive = NaiveRAG.build(self.settings, self.corpus.sections, CachedEmbeddings(embeddings))
+        described = {"retrieval_mode": "dense (chunks)", "embedding": getattr(embeddings, "name", ""),
+                     "answerer": f"top-{TOP_K} chunks", "chunk_size": CHUNK_SIZE,
+                     "chunk_overlap": CHUNK_OVERLAP, "chunks": len(naive.chunks), "store": "chromadb (in memory)"}
+        return NaiveRunner(naive), described
+
+    def _build_minilm(self):
+        try:
+            path = service.bundled_minilm_path()
+        except EmbeddingError as exc:
+            raise Skip(f"{exc}，已跳过") from exc
+        s = self.settings.with_overrides(
+            embedding_backend="sentence-transformers", embedding_model=path, index_dir=self.workdir / "index-minilm",
+            chroma_url="",  # embedded, inside the temporary folder, whatever the product uses
+        )
+        try:
+            embeddings = service.make_embeddings(s)
+            service.build_index(s)
+            assistant = service.Assistant.open(s, embeddings=CachedEmbeddings(embeddings))
+        except BackendError as exc:
+            raise Skip(f"无法建立 sentence-transformers 索引：{exc}") from exc
+        return AssistantRunner(assistant), self._describe(s)
+
+    def _build_llm(self):
+        if not self.settings.llm_base_url:
+            raise Skip("未配置 LLM 端点（POLICY_ASSISTANT_LLM_BASE_URL），已跳过")
+        s = self.settings.with_overrides(answerer="llm")
+        index, embeddings = self._shared()
+        try:
+            assistant = service.Assistant(s, index, embeddings=CachedEmbeddings(embeddings))
+        except Exception as exc:  # missing module, bad endpoint settings
+            raise Skip(f"无法启用 LLM 回答器：{type(exc).__name__}: {exc}") from exc
+        return AssistantRunner(assistant), {**self._describe(s), "llm_model": s.llm_model}
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency_ms: float | None,
+          corpus: Corpus, error: str = "") -> dict:
+    """One result row: what was answered, cited and ranked, and its metrics."""
+    refused = (not answer.answerable) if answer else q.answerable  # an error always counts as a failure
+    text = answer.text if answer else ""
+    cited = list(dict.fromkeys(corpus.key(c.doc, c.section) for c in (answer.citations if answer else [])))
+    ranked_keys = metrics.dedupe(corpus.key(s.doc, s.label) for s in ranked)
+    gold = corpus.gold_keys(q)
+    gold_units = corpus.gold_units(q)
+    row = {
+        "id": q.id, "type": q.type, "question": q.question, "answer": text, "refused": refused,
+        "intent": answer.intent if answer else "", "cited": cited, "ranked": ranked_keys[:RANK_DEPTH],
+        "gold_sections": gold, "missing_facts": metrics.missing_facts(text, q.key_facts) if q.answerable else [],
+        "latency_ms": latency_ms,
+        "metrics": metrics.question_metrics(
+            ranked=ranked_keys, cited=cited, gold_sections=gold, answer=text, refused=refused,
+            answerable=q.answerable, key_facts=q.key_facts, gold_units=gold_units, known_units=corpus.known_units,
+        ),
+    }
+    if gold_units:
+        row["gold_units"] = gold_units
+        row["units_stated"] = metrics.units_stated(text, corpus.known_units)
+    if error:
+        row["error"] = error
+    return row
+
+
+GIVE_UP_AFTER = 3  # a configuration whose first questions all fail (endpoint down) is stopped
+
+
+def run_config(name: str, runner, questions: list[GoldQuestion], corpus: Corpus) -> list[dict]:
+    from tqdm import tqdm
+
+    rows = []
+    for q in tqdm(questions, desc=f"{name:>8}", unit="题", file=sys.stderr, leave=True):
+        answer, error, latency = None, "", None
+        try:
+            answer = runner.answer(q)
+            latency = answer.latency_ms
+        except Exception as exc:  # one failing question must not stop the run
+            error = f"{type(exc).__name__}: {exc}"
+        try:
+            ranked = runner.ranked(q)
+        except Exception as exc:
+            ranked, error = [], error or f"{type(exc).__name__}: {exc}"
+        rows.append(score(q, answer, ranked, latency, corpus, error))
+        if len(rows) == GIVE_UP_AFTER and all("error" in r for r in rows):
+            raise Skip(f"前 {GIVE_UP_AFTER} 题全部出错，已停止该配置：{rows[0]['error']}")
+    return rows
+
+
+# ---------------------------------------------------------------- optional RAGAS
+
+RAGAS_SAMPLE = 40  # answered questions judged per configuration: an LLM judge is slow
+
+
+def ragas_scores(settings: Settings, rows_by_config: dict[str, list[dict]], corpus: Corpus) -> dict:
+    """RAGAS faithfulness and answer relevancy, when the `ragas` package and
+    an LLM endpoint (the judge) are both available; otherwise a note saying
+    why they were skipped. Never fails the run."""
+    try:
+        import ragas  # noqa: F401
+    except ImportError:
+        return {"status": "skipped", "reason": "未安装 ragas，未计算 RAGAS 忠实度与答案相关性（可选指标）"}
+    if not settings.llm_base_url:
+        return {"status": "skipped", "reason": "已安装 ragas，但未配置 LLM 端点（评判模型），未计算 RAGAS 指标"}
+    try:
+        return {"status": "ok", "sample": RAGAS_SAMPLE, "configs": _ragas_run(settings, rows_by_config, corpus)}
+    except Exception as exc:  # the judge is external: report, do not fail
+        return {"status": "failed", "reason": f"RAGAS 计算失败：{type(exc).__name__}: {exc}"}
+
+
+def _ragas_run(settings: Settings, rows_by_config: dict[str, list[dict]], corpus: Corpus) -> dict:
+    from ragas import EvaluationDataset, evaluate
+    from ragas.embeddings import LangchainEmbeddingsWrapper
+    from ragas.llms import LangchainLLMWrapper
+    from ragas.metrics import answer_relevancy, faithfulness
+
+    llm = LangchainLLMWrapper(service.make_chat_model(settings))
+    embeddings = LangchainEmbeddingsWrapper(service.make_embeddings(settings))
+    texts = {corpus.key(s.doc, s.label): s.text for s in corpus.sections}
+    out = {}
+    for name, rows in rows_by_config.items():
+        sample = [r for r in rows if not r["refused"] and r["answer"] and r["cited"]][:RAGAS_SAMPLE]
+        if not sample:
+            continue
+        dataset = EvaluationDataset.from_list([
+            {"user_input": r["question"], "response": r["answer"],
+             "retrieved_contexts": [texts[k] for k in r["cited"] if k in texts]}
+            for r in sample
+        ])
+        frame = evaluate(dataset, metrics=[faithfulness, answer_relevancy], llm=llm,
+                         embeddings=embeddings, show_progress=False).to_pandas()
+        out[name] = {col: float(frame[col].mean()) for col in ("faithfulness", "answer_relevancy")
+                     if col in frame}
+    return out
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def evaluate(settings: Settings, questions: list[GoldQuestion], configs: list[str],
+             gold_path: Path | None = None, progress: Callable[[str], None] | None = None) -> tuple[dict, dict]:
+    """Run every configuration; returns (metrics document, rows per config)."""
+    say = progress or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    started = time.perf_counter()
+    corpus = Corpus.load(settings, questions)
+    rows_by_config: dict[str, list[dict]] = {}
+    results: dict[str, dict] = {}
+    workdir = Path(tempfile.mkdtemp(prefix="policy-eval-"))
+    builder = Builder(settings, corpus, workdir)
+    try:
+        for name in configs:
+            results[name], rows = _run_one(name, builder, questions, corpus, say)
+            if rows is not None:
+                rows_by_config[name] = rows
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    document = {
+        "format": 1,
+        "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "gold": str(gold_path) if gold_path else "",
+        "gold_sha256": _sha256(gold_path),
+        "questions": len(questions),
+        "types": _count_types(questions),
+        "default_doc": corpus.default_doc,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "settings": settings.public_dict(),
+        "configs": results,
+        "ragas": ragas_scores(settings, rows_by_config, corpus),
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    return document, rows_by_config
+
+
+def _run_one(name, builder: Builder, questions, corpus, say) -> tuple[dict, list[dict] | None]:
+    say(f"[{name}] 准备：{TITLES[name]}")
+    try:
+        setup = builder.build(name)
+    except Skip as exc:
+        say(f"[{name}] 跳过：{exc}")
+        return {"title": TITLES[name], "status": "skipped", "reason": str(exc)}, None
+    ran = time.perf_counter()
+    try:
+        _warm_up(setup.runner)
+        rows = run_config(name, setup.runner, questions, corpus)
+    except Skip as exc:
+        say(f"[{name}] 失败：{exc}")
+        return {"title": TITLES[name], "status": "failed", "reason": str(exc)}, None
+    finally:
+        setup.runner.close()
+    result = {
+        "title": TITLES[name], "status": "ok", "settings": setup.settings,
+        "setup_seconds": round(setup.seconds, 2), "run_seconds": round(time.perf_counter() - ran, 2),
+        "errors": sum(1 for r in rows if "error" in r),
+        "overall": metrics.aggregate(rows), "by_type": metrics.by_group(rows),
+    }
+    return result, rows
+
+
+WARM_UP = GoldQuestion("warm-up", "政策助手预热：科技企业有哪些扶持措施？", "warm-up", [], [], True)
+
+
+def _warm_up(runner) -> None:
+    """One unscored question first, so lazy loading (tokenizer dictionaries,
+    model sessions) is not charged to the first gold question's latency."""
+    try:
+        runner.answer(WARM_UP)
+    except Exception:
+        pass  # the scored run reports any real failure
+
+
+def _sha256(path: Path | None) -> str:
+    if not path or not Path(path).is_file():
+        return ""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _count_types(questions: list[GoldQuestion]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for q in questions:
+        out[q.type] = out.get(q.type, 0) + 1
+    return out
+
+
+def parse_configs(raw: list[str] | None) -> list[str]:
+    """Configuration names from repeated or comma-separated --config."""
+    if not raw:
+        return list(CONFIG_NAMES)
+    names = [n.strip() for item in raw for n in item.split(",") if n.strip()]
+    unknown = [n for n in names if n not in TITLES]
+    if unknown:
+        raise _user_error(f"未知的评测配置：{'、'.join(unknown)}（可选：{'、'.join(CONFIG_NAMES)}）")
+    return [n for n in CONFIG_NAMES if n in names]
+
+
+def default_out(gold: Path) -> Path:
+    base = gold.parent / "reports" / time.strftime("%Y%m%d-%H%M%S")
+    out, n = base, 1
+    while out.exists():
+        n += 1
+        out = base.with_name(f"{base.name}-{n}")
+    return out
+
+
+def main(args, settings: Settings) -> int:
+    """CLI entry: args has gold, configs, out, compare, limit."""
+    from assistant.evals import report
+
+    if args.compare:
+        try:
+            print(report.compare(*args.compare))
+        except (OSError, ValueError, KeyError) as exc:
+            raise _user_error(f"无法比较报告：{exc}") from exc
+        return 0
+    if args.limit is not None and args.limit < 1:
+        raise _user_error("--limit 必须是正整数")
+    gold = Path(args.gold)
+    questions = load_gold(gold, args.limit)
+    configs = parse_configs(args.configs)
+    out = Path(args.out) if args.out else default_out(gold)
+    document, rows = evaluate(settings, questions, configs, gold_path=gold)
+    report.write_report(out, document, rows)
+    print(report.summary_table(document))
+    print(f"\n报告已写入 {out}（report.md、metrics.json、图表）")
+    return 0

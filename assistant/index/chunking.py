@@ -1,0 +1,96 @@
+"""Sections to the units that are embedded and searched: chunks (one per
+section, long ones split at item boundaries, each prefixed with its path)
+and single sentences (so the answerer can find the sentence that answers)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from assistant.ingest.figures import split_sentences, strip_item_prefix
+from assistant.ingest.outline import body_text
+from assistant.index.lexical import tokenize
+from assistant.models import Section
+
+CHUNK_CHARS = 420  # e5-small reads 512 tokens; Chinese runs near one token a character
+
+
+@dataclass
+class Chunk:
+    id: str
+    section_key: str
+    doc: str
+    label: str
+    text: str  # path prefix + body text: what is embedded and shown
+    hash: str
+    tokens: list[str] = field(default_factory=list)
+
+
+def chunk_sections(sections: list[Section]) -> list[Chunk]:
+    """One chunk per section; a long one splits at paragraph (item)
+    boundaries into children that keep the parent's label and path."""
+    chunks: list[Chunk] = []
+    for section in sections:
+        prefix = section.path + "\n"
+        for n, part in enumerate(_split_body(body_text(section) or section.title)):
+            text = prefix + part
+            chunks.append(
+                Chunk(
+                    id=f"{section.key}#{n}",
+                    section_key=section.key,
+                    doc=section.doc,
+                    label=section.label,
+                    text=text,
+                    hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:24],
+                    tokens=tokenize(section.path + " " + part),
+                )
+            )
+    return chunks
+
+
+def _split_body(body: str) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for paragraph in body.split("\n"):
+        for piece in _pieces(paragraph):
+            if current and len(current) + len(piece) + 1 > CHUNK_CHARS:
+                parts.append(current)
+                current = ""
+            current = f"{current}\n{piece}" if current else piece
+    if current:
+        parts.append(current)
+    return parts or [""]
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A paragraph, or its sentences grouped under the limit when too long."""
+    if len(paragraph) <= CHUNK_CHARS:
+        return [paragraph]
+    pieces, current = [], ""
+    for sentence in paragraph.replace("。", "。\n").split("\n"):
+        if current and len(current) + len(sentence) > CHUNK_CHARS:
+            pieces.append(current)
+            current = ""
+        current += sentence
+    return pieces + ([current] if current else [])
+
+
+@dataclass
+class Sentence:
+    """One sentence of a section, embedded on its own so the answerer can
+    pick the sentence that answers a paraphrased question."""
+
+    section_key: str
+    text: str
+    hash: str
+
+
+def sentence_units(sections: list[Section]) -> list[Sentence]:
+    out = []
+    for section in sections:
+        for sentence in split_sentences(body_text(section)):
+            sentence = strip_item_prefix(sentence)
+            if len(sentence) >= 6:
+                digest = hashlib.sha256(("s:" + sentence).encode("utf-8")).hexdigest()[:24]
+                out.append(Sentence(section.key, sentence, digest))
+    return out

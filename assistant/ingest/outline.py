@@ -1,0 +1,223 @@
+"""Files to structured sections: the Chinese policy-document outline.
+
+Conventions parsed (`一、` chapters, `（十六）` sections, `1．` items,
+`专栏N` sidebars, the `（牵头单位：…；责任单位：…）` line that closes a section).
+A sidebar belongs to the chapter it stands in; text between a chapter
+heading and its first section is the chapter's own section; text before the
+first chapter is the preamble.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.ingest.figures import find_references, find_targets
+from assistant.models import Section
+from assistant.ingest.readers import UnreadableDocument, corpus_files, read_document
+from assistant.ingest.units import parse_unit_line
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+_HEADING_MARKUP = re.compile(r"^[#>*\s　]+|[*\s　]+$")
+CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})$")
+SECTION = re.compile(rf"^(?P<label>[（(][{_CN_NUM}]+[）)])\s*(?P<rest>.+)$")
+SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
+ITEM = re.compile(r"^(?P<num>\d+)[．.、]\s*\S")
+PREAMBLE_LABEL = "前言"
+
+
+@dataclass
+class ParsedDocument:
+    name: str  # document title used in citations (file stem)
+    source: str  # file name
+    text: str
+    sha256: str
+    sections: list[Section] = field(default_factory=list)
+    title: str = ""  # the title as the document itself writes it
+
+
+@dataclass
+class _Open:
+    """A section being assembled while lines are read."""
+
+    label: str
+    title: str
+    chapter: str
+    kind: str
+    start: int
+    end: int = 0
+    lines: list[str] = field(default_factory=list)
+    units: tuple[list[str], list[str]] | None = None
+
+
+def _clean(line: str) -> str:
+    return _HEADING_MARKUP.sub("", line)
+
+
+def _section_heading(rest: str) -> tuple[str, str]:
+    """`加快培育高新技术企业。正文…` -> (title, inline body)."""
+    head, dot, body = rest.partition("。")
+    if dot and len(head) <= 40:
+        return head.strip(), body.strip()
+    return rest.strip().rstrip("。．.")[:40], ""
+
+
+def _lines_with_offsets(text: str):
+    pos = 0
+    for raw in text.split("\n"):
+        yield raw, pos, pos + len(raw)
+        pos += len(raw) + 1
+
+
+def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
+    """Sections of one decoded document, in reading order."""
+    opened: list[_Open] = []
+    chapter = ""
+    current: _Open | None = None
+
+    def open_unit(label: str, title: str, kind: str, start: int) -> _Open:
+        nonlocal current
+        current = _Open(label=label, title=title, chapter=chapter, kind=kind, start=start)
+        opened.append(current)
+        return current
+
+    for raw, start, end in _lines_with_offsets(text):
+        line = _clean(raw)
+        if not line:
+            continue
+        if (units := parse_unit_line(line)) is not None and current is not None:
+            _owner(opened, current).units = units
+            current.end = end
+            continue
+        if (m := CHAPTER.match(line)) and not ITEM.match(line):
+            chapter = m.group("label") + m.group("title").strip()
+            open_unit(m.group("label"), m.group("title").strip(), "chapter", start)
+        elif m := SECTION.match(line):
+            title, inline = _section_heading(m.group("rest"))
+            unit = open_unit(m.group("label"), title, "section", start)
+            if inline:
+                unit.lines.append(inline)
+        elif m := SIDEBAR.match(line):
+            open_unit(re.sub(r"\s+", "", m.group("label")), m.group("title").strip(), "sidebar", start)
+        else:
+            if current is None:
+                open_unit(PREAMBLE_LABEL, "", "preamble", start)
+            current.lines.append(line)
+        current.end = end
+    return [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
+
+
+def _owner(opened: list[_Open], current: _Open) -> _Open:
+    """The section a unit line belongs to: the open one, or, when a sidebar
+    interrupts a section, the section before it that has no units yet."""
+    if current.kind != "sidebar":
+        return current
+    for unit in reversed(opened):
+        if unit.kind == "section":
+            return unit if unit.units is None and unit.chapter == current.chapter else current
+    return current
+
+
+def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
+    body_lines = unit.lines
+    if unit.kind in ("chapter", "preamble") and not body_lines:
+        return None  # a chapter heading followed straight by its first section
+    items = [line for line in body_lines if ITEM.match(line)]
+    title = unit.title
+    if unit.kind == "preamble":
+        title = "前言"
+    lead, resp = unit.units or ([], [])
+    raw = text[unit.start:unit.end].strip()
+    targets = find_targets("\n".join(body_lines), unit.label)
+    for target in targets:
+        target.doc = doc
+    return Section(
+        doc=doc,
+        label=unit.label,
+        title=title,
+        chapter=unit.chapter if unit.kind != "preamble" else "",
+        kind=unit.kind,
+        text=raw,
+        start=unit.start,
+        end=unit.end,
+        lead_units=lead,
+        responsible_units=resp,
+        targets=targets,
+        references=find_references("\n".join(body_lines)),
+        items=items,
+        source=source,
+    )
+
+
+def body_text(section: Section) -> str:
+    """Section text without its heading line and unit line."""
+    lines = section.text.split("\n")
+    if section.kind in ("section", "sidebar", "chapter") and lines:
+        head = _clean(lines[0])
+        if section.kind == "section":
+            _, inline = _section_heading(SECTION.match(head).group("rest")) if SECTION.match(head) else ("", "")
+            lines = ([inline] if inline else []) + lines[1:]
+        else:
+            lines = lines[1:]
+    return "\n".join(l for l in (_clean(x) for x in lines) if l and parse_unit_line(l) is None)
+
+
+def document_title(text: str, fallback: str) -> str:
+    """The title lines at the top of the document, joined."""
+    head: list[str] = []
+    for line in text.split("\n")[:6]:
+        line = _clean(line)
+        if not line:
+            continue
+        if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line:
+            break
+        head.append(line)
+    return "".join(head) or fallback
+
+
+def parse_file(path: Path) -> ParsedDocument:
+    """Read and parse one corpus file; raises UnreadableDocument."""
+    data = path.read_bytes()
+    text = read_document(path.name, data)
+    doc = path.stem
+    sections = parse_text(text, doc=doc, source=path.name)
+    if not sections:
+        raise UnreadableDocument("没有识别出任何内容")
+    return ParsedDocument(
+        name=doc,
+        source=path.name,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        sections=sections,
+        title=document_title(text, doc),
+    )
+
+
+@dataclass
+class CorpusReport:
+    documents: list[ParsedDocument]
+    skipped: dict[str, str]  # file name -> reason
+
+
+def parse_corpus(corpus_dir: Path) -> CorpusReport:
+    """Every readable document of the corpus; unreadable ones are reported by
+    name with the reason, and the rest still parse."""
+    documents, skipped = [], {}
+    names: dict[str, str] = {}
+    for path in corpus_files(corpus_dir):
+        try:
+            parsed = parse_file(path)
+        except UnreadableDocument as exc:
+            skipped[path.name] = str(exc)
+            continue
+        except Exception as exc:  # a reader library failing on odd input
+            skipped[path.name] = f"读取失败：{type(exc).__name__}: {exc}"
+            continue
+        if parsed.name in names:  # same stem, different format: keep the first
+            skipped[path.name] = f"与 {names[parsed.name]} 同名，已跳过"
+            continue
+        names[parsed.name] = path.name
+        documents.append(parsed)
+    return CorpusReport(documents=documents, skipped=skipped)

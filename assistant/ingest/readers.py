@@ -1,0 +1,130 @@
+"""Read corpus files of any supported format into plain text.
+
+Each reader returns the document text; any problem is raised as
+`UnreadableDocument` with a reason users can act on, so the indexer can
+report the file by name and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from assistant.errors import UnreadableDocument
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes whose encoding is unknown: UTF-8 (with or without BOM),
+    then GB18030 (a superset of GBK/GB2312), then charset detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableDocument("无法识别文本编码（不是 UTF-8 或 GBK）")
+    return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    control = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return control > max(4, len(text[:4000]) // 50)
+
+
+def read_plain(data: bytes) -> str:
+    text = decode_text(data)
+    if "\x00" in text or _looks_binary(text):
+        raise UnreadableDocument("文件内容是二进制数据，不是文本")
+    return text
+
+
+def read_docx(data: bytes) -> str:
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # zip, XML or package errors: all mean "not a docx"
+        raise UnreadableDocument(f"不是有效的 Word(.docx) 文件：{exc}") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:  # tables after the body text; rows as tab-joined lines
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def read_pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise UnreadableDocument(f"不是有效的 PDF 文件：{exc}") from exc
+    # NULs appear where a CID font's two-byte codes are split by the extractor.
+    text = "\n".join(pages).replace("\x00", "")
+    if not text.strip():
+        raise UnreadableDocument("PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）再添加")
+    return unwrap_pdf_text(text)
+
+
+_PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
+_STRUCTURE_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位)"
+)
+_LINE_END = "。；：！？）)」”"
+
+
+def unwrap_pdf_text(text: str) -> str:
+    """Undo what PDF text extraction does to Chinese: spaces between
+    characters, and lines wrapped mid-sentence at the page width. A line is
+    joined to the one before unless that one ended a sentence or was a short
+    heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit line)."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = _PDF_SPACING.sub("", raw).strip()
+        previous = lines[-1] if lines else ""
+        ended = previous.endswith(tuple(_LINE_END))
+        heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40
+        if line and previous and not ended and not heading and not _STRUCTURE_START.match(line):
+            lines[-1] = previous + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".pdf": read_pdf}
+
+
+def read_document(name: str, data: bytes) -> str:
+    """Text of one corpus file (its name and bytes), line endings normalised
+    to `\\n`. Bytes are passed in so the caller hashes exactly what was read."""
+    suffix = Path(name).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise UnreadableDocument(f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 txt、md、docx、pdf")
+    if not data:
+        raise UnreadableDocument("文件为空")
+    text = reader(data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise UnreadableDocument("文件没有文字内容")
+    return text
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every candidate document in the corpus folder (not hidden, not nested)."""
+    if not corpus_dir.is_dir():
+        return []
+    return sorted(
+        p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
+    )

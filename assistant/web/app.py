@@ -1,0 +1,171 @@
+"""The web app (Gradio): chat with citations and a source viewer,
+responsibilities, eligibility, targets and documents, plus named API
+endpoints (`/ask`, `/match`, `/duties`).
+
+    build_app(assistant, settings) -> gr.Blocks
+    launch_options(settings) -> dict     # theme, CSS, auth, limits for launch()
+    serve(settings) -> int               # build the index if missing, then serve
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from assistant.errors import PolicyAssistantError  # noqa: E402
+from assistant.service import Assistant  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from assistant.web.api import register_api  # noqa: E402
+from assistant.web.browse import DutiesTab, TargetsTab, section_choices  # noqa: E402
+from assistant.web.chat import ChatTab  # noqa: E402
+from assistant.web.files import FilesTab  # noqa: E402
+from assistant.web.match import MatchTab  # noqa: E402
+
+log = logging.getLogger("assistant.web")
+TITLE = "政策助手"
+FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
+         "sans-serif"]
+
+CSS = """
+.gradio-container { width: 100% !important; max-width: 1280px !important; margin: 0 auto; }
+#app-header h1 { margin: 0; font-size: 1.6rem; }
+#app-header p { margin: 4px 0 0; color: var(--body-text-color-subdued); }
+#example-row { flex-wrap: wrap; gap: 6px; }
+#example-row button { flex: 0 1 auto !important; min-width: 0 !important; white-space: normal; }
+.inline-btn { align-self: center !important; flex-grow: 0 !important; min-height: 44px; }
+.examples-head p { margin: 6px 0 0; font-size: 0.9rem; }
+#chatbot .cite-head { display: inline-block; margin-top: 4px; font-weight: 600; color: #1e40af; }
+#chatbot .nobasis-badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 0.85em;
+  font-weight: 600; background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; }
+#chatbot .bot.message:has(.nobasis-badge) {
+  background: #fffbeb !important; border: 1px dashed #f59e0b !important; }
+#source-panel .source-card, #source-panel .source-empty { border: 1px solid var(--border-color-primary);
+  border-radius: 8px; padding: 12px 14px; background: var(--background-fill-secondary); }
+#source-panel .source-text { position: relative; max-height: 460px; overflow-y: auto; padding-right: 4px; }
+#cite-picker label { padding: 4px 10px !important; font-size: 0.88rem; }
+#source-panel .source-path { font-size: 0.85rem; color: var(--body-text-color-subdued); }
+#source-panel .source-title { margin: 6px 0; font-size: 1.1rem; }
+#source-panel .source-units { font-size: 0.88rem; margin-bottom: 6px; color: #1e3a8a; }
+#source-panel .source-note { font-size: 0.8rem; color: var(--body-text-color-subdued); margin-bottom: 6px; }
+#source-panel .source-text { white-space: pre-wrap; line-height: 1.75; font-size: 0.95rem; overflow-wrap: anywhere; }
+#source-panel mark, .source-empty mark { background: #fde68a; padding: 1px 2px; border-radius: 3px; }
+.source-empty { color: var(--body-text-color-subdued); line-height: 1.8; }
+#match-result { max-height: 720px; overflow-y: auto; }
+#match-result .match-profile { font-weight: 600; margin-bottom: 4px; }
+#match-result .match-summary { margin-bottom: 8px; }
+#match-result h3 { margin: 14px 0 6px; font-size: 1.05rem; border-left: 4px solid #2563eb; padding-left: 8px; }
+#match-result details.match-group { border: 1px solid var(--border-color-primary); border-radius: 6px;
+  margin: 6px 0; padding: 4px 10px; }
+#match-result summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
+#match-result ol.measures { margin: 4px 0 6px 1.2em; padding: 0; }
+#match-result li { margin: 6px 0; line-height: 1.65; overflow-wrap: anywhere; }
+#match-result .tag { display: inline-block; margin-left: 6px; padding: 0 6px; font-size: 0.78em; border-radius: 4px;
+  background: #dbeafe; color: #1e40af; }
+#match-result .cite { display: block; font-size: 0.82em; color: var(--body-text-color-subdued); }
+/* Gradio 6.31 titles its toasts "Warning"/"Info"/"Error" whatever title is passed: say it in Chinese. */
+.toast-title.warning, .toast-title.info, .toast-title.error { font-size: 0 !important; }
+.toast-title.warning::after, .toast-title.info::after { content: "提示"; font-size: var(--text-lg); }
+.toast-title.error::after { content: "出错了"; font-size: var(--text-lg); }
+#upload-group { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px 16px; }
+.match-empty { color: var(--body-text-color-subdued); padding: 8px 0; }
+"""
+
+
+def theme() -> gr.themes.Base:
+    # Local font names only: no web-font download (the app often runs offline).
+    return gr.themes.Soft(primary_hue="blue", neutral_hue="slate", font=FONTS,
+                          font_mono=["Noto Sans Mono CJK SC", "monospace"])
+
+
+def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
+    files = FilesTab(assistant, settings)
+    duties = DutiesTab(assistant)
+    # delete_cache: Gradio's copies of uploads and downloads are removed after two hours.
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 7200)) as demo:
+        gr.Markdown(
+            f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
+            elem_id="app-header",
+        )
+        with gr.Tabs():
+            with gr.Tab("对话", id="chat"):
+                ChatTab(assistant).build()
+            with gr.Tab("职责查询", id="duties"):
+                duties.build()
+            with gr.Tab("政策匹配", id="match"):
+                MatchTab(assistant).build()
+            with gr.Tab("目标指标", id="targets"):
+                TargetsTab(assistant).build()
+            with gr.Tab("文件", id="files"):
+                files.build()
+        register_api(assistant)
+
+        built = (assistant.units(), section_choices(assistant), files.doc_rows())
+
+        def refresh(request: gr.Request):
+            # Only what changed since the page was built (a re-index elsewhere), and hide the upload
+            # from those who may not use it: updating unchanged components would re-render them
+            # under a user who has already started typing.
+            units, sections, docs = assistant.units(), section_choices(assistant), files.doc_rows()
+            return (gr.skip() if units == built[0] else gr.update(choices=units),
+                    gr.skip() if sections == built[1] else gr.update(choices=sections, value=None),
+                    gr.skip() if docs == built[2] else docs,
+                    gr.skip() if files.allowed(request) else gr.update(visible=False))
+
+        demo.load(refresh, None, [duties.unit, duties.section, files.docs, files.upload_group],
+                  api_visibility="private")
+        files.uploaded.success(
+            lambda: (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant))),
+            None, [duties.unit, duties.section], api_visibility="private",
+        )
+    return demo
+
+
+def launch_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
+    """Keyword arguments for demo.launch(): theme and CSS (launch-level in
+    Gradio 6), auth, the upload size limit, no share link, no SSR."""
+    options: dict[str, Any] = {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "theme": theme(),
+        "css": CSS,
+        "max_file_size": settings.max_upload_mb * gr.FileSize.MB,
+        "share": False,
+        "ssr_mode": False,
+        "show_error": False,
+        "footer_links": ["api"],
+        "auth_message": "请输入政策助手的用户名和密码" if settings.auth_enabled else None,
+        "auth": (settings.auth_user, settings.auth_password) if settings.auth_enabled else None,
+        "quiet": True,  # serve() prints its own (Chinese) start line
+    }
+    options.update(overrides)
+    return options
+
+
+def serve(settings: Settings) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        assistant = Assistant.open_or_build(settings, say=lambda line: print(line, file=sys.stderr))
+    except PolicyAssistantError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    demo = build_app(assistant, settings)
+    demo.queue(default_concurrency_limit=2)
+    where = f"http://{settings.host}:{settings.port}"
+    login = "，已开启登录" if settings.auth_enabled else ""
+    print(f"政策助手网页地址：{where}（按 Ctrl+C 停止{login}）", file=sys.stderr)
+    try:
+        demo.launch(**launch_options(settings))
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"错误：无法在 {where} 启动网页服务：{exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,163 @@
+"""The 职责查询 (responsibilities) and 目标指标 (targets) tabs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import gradio as gr
+
+from assistant.models import Section
+from assistant.service import Assistant
+from assistant.errors import UserInputError
+from assistant.web.common import esc, friendly, write_csv
+
+PRIVATE = {"api_visibility": "private"}
+DUTY_HEADERS = ["章节", "任务", "角色", "其他单位", "文件"]
+TARGET_HEADERS = ["指标", "目标值", "单位", "年份", "章节", "原文"]
+CAPTION_ALL = "**图：各章节量化目标数**（在“计量单位”中选择一种单位，可比较各项目标值）"
+
+
+def duty_rows(assistant: Assistant, unit: str) -> list[list[str]]:
+    return [[d.section, d.title, d.role, "、".join(d.other_units), d.doc] for d in assistant.duties(unit)]
+
+
+def section_choices(assistant: Assistant) -> list[tuple[str, str]]:
+    multi = len({s.doc for s in assistant.sections()}) > 1
+    out = []
+    for s in assistant.sections():
+        if s.lead_units or s.responsible_units:
+            label = f"{s.heading}" + (f"（{s.doc}）" if multi else "")
+            out.append((label, s.key))
+    return out
+
+
+def section_units_md(section: Section) -> str:
+    lead = "、".join(section.lead_units) or "（未列明）"
+    resp = "、".join(section.responsible_units) or "（未列明）"
+    line = next((ln.strip() for ln in section.text.split("\n") if "牵头单位" in ln), "")
+    return (
+        f"#### {esc(section.heading)}\n"
+        f"《{esc(section.doc)}》{(' › ' + esc(section.chapter)) if section.chapter else ''}\n\n"
+        f"- **牵头单位**：{esc(lead)}\n- **责任单位**：{esc(resp)}\n\n"
+        f"原文：{esc(line)}"
+    )
+
+
+class DutiesTab:
+    def __init__(self, assistant: Assistant):
+        self.a = assistant
+
+    def build(self) -> None:
+        gr.Markdown("选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。")
+        with gr.Row(equal_height=True):
+            self.unit = gr.Dropdown(
+                choices=self.a.units(), value=None, label="单位", filterable=True, allow_custom_value=True,
+                elem_id="unit-picker", scale=4,
+            )
+            self.go = gr.Button("查询职责", variant="primary", scale=1, elem_id="duties-btn",
+                                elem_classes=["inline-btn"])
+        self.summary = gr.Markdown(elem_id="duties-summary")
+        self.table = gr.Dataframe(
+            headers=DUTY_HEADERS, value=[], interactive=False, wrap=True, elem_id="duties-table",
+            column_widths=["10%", "26%", "8%", "38%", "18%"], max_height=420,
+        )
+        self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="duties-csv")
+        gr.Markdown("---\n### 按章节反查")
+        with gr.Row(equal_height=True):
+            self.section = gr.Dropdown(choices=section_choices(self.a), value=None, label="章节", filterable=True,
+                                       elem_id="section-picker", scale=4)
+        self.section_md = gr.Markdown(elem_id="section-units")
+        for trigger in (self.go.click, self.unit.select):
+            trigger(friendly(self.lookup), [self.unit], [self.summary, self.table, self.csv], **PRIVATE)
+        self.table.select(friendly(self.row_section), None, [self.section, self.section_md], **PRIVATE)
+        self.section.input(friendly(self.reverse), [self.section], [self.section_md], **PRIVATE)
+
+    def lookup(self, unit: str | None):
+        name = self.a.resolve_unit(unit)
+        rows = duty_rows(self.a, name)
+        lead = sum(r[2] == "牵头" for r in rows)
+        summary = (f"**{esc(name)}** 共承担 {len(rows)} 项任务：牵头 {lead} 项，参与（责任单位）{len(rows) - lead} 项。"
+                   "点击表格中的一行，可在下方查看该章节的牵头与责任单位。")
+        if not rows:
+            summary = f"文件中没有列出 **{esc(name)}** 作为牵头或责任单位的任务。"
+        path = write_csv(f"职责_{name}", DUTY_HEADERS, rows) if rows else None
+        return summary, rows, gr.update(value=path, visible=bool(rows))
+
+    def row_section(self, evt: gr.SelectData):
+        row = evt.row_value or []
+        if len(row) < 5:
+            return gr.skip(), gr.skip()
+        key = f"{row[4]}#{row[0]}"
+        return key, self.reverse(key)
+
+    def reverse(self, key: str | None) -> str:
+        if not key:
+            return ""
+        doc, _, label = key.partition("#")
+        section = self.a.section(doc, label)
+        if section is None:
+            raise UserInputError("该章节已不在当前索引中，请刷新页面")
+        return section_units_md(section)
+
+
+def target_frame(assistant: Assistant, query: str = "", unit: str = "全部") -> pd.DataFrame:
+    unit = None if unit in ("全部", None, "") else unit
+    rows = [[t.metric, t.value, t.unit, t.year or "", s.heading, t.sentence]
+            for t, s in assistant.find_targets(query, unit)]
+    return pd.DataFrame(rows, columns=TARGET_HEADERS)
+
+
+def target_chart(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Values by metric when one unit is chosen (comparable), else the
+    number of targets per section."""
+    if unit not in ("全部", None, "") and not frame.empty:
+        data = frame.assign(数值=pd.to_numeric(frame["目标值"], errors="coerce")).dropna(subset=["数值"])
+        data = data.assign(指标=[f"{m[:14]}…" if len(m) > 15 else m for m in data["指标"]])
+        return data.groupby("指标", as_index=False, sort=False)["数值"].max().head(20).rename(
+            columns={"指标": "类别"})
+    counts = frame.groupby("章节", sort=False).size().reset_index(name="数值") if not frame.empty else \
+        pd.DataFrame({"章节": [], "数值": []})
+    counts["章节"] = [c[:12] + "…" if len(c) > 13 else c for c in counts["章节"]]
+    return counts.rename(columns={"章节": "类别"})
+
+
+class TargetsTab:
+    def __init__(self, assistant: Assistant):
+        self.a = assistant
+
+    def _units(self) -> list[str]:
+        return ["全部"] + sorted({t.unit for t in self.a.targets() if t.unit})
+
+    def build(self) -> None:
+        with gr.Row(equal_height=True):
+            self.query = gr.Textbox(label="筛选（指标、年份、章节关键词，空格分隔）", placeholder="例如：2020 研发",
+                                    elem_id="target-filter", scale=3)
+            self.unit = gr.Dropdown(choices=self._units(), value="全部", label="计量单位", scale=1,
+                                    elem_id="target-unit")
+        frame = target_frame(self.a)
+        self.count = gr.Markdown(f"共 {len(frame)} 项量化目标。", elem_id="target-count")
+        # The plot's own props stay fixed: in Gradio 6.31 changing label/titles/sort together with the
+        # value leaves the old bars on screen, so what the chart shows is said in a caption instead.
+        self.caption = gr.Markdown(CAPTION_ALL, elem_id="target-caption")
+        self.chart = gr.BarPlot(
+            target_chart(frame, "全部"), x="类别", y="数值", show_label=False, height=300, elem_id="target-chart",
+            x_title=" ", y_title="数值", x_label_angle=-30, sort="-y", y_lim=[0, None],
+        )
+        self.table = gr.Dataframe(value=frame, interactive=False, wrap=True, max_height=480,
+                                  elem_id="target-table",
+                                  column_widths=["22%", "8%", "7%", "7%", "18%", "38%"])
+        self.csv = gr.DownloadButton("导出 CSV", size="sm", elem_id="target-csv", value=self._csv(frame))
+        for trigger in (self.query.change, self.unit.change):
+            trigger(friendly(self.filter), [self.query, self.unit],
+                    [self.count, self.caption, self.chart, self.table, self.csv], trigger_mode="always_last",
+                    **PRIVATE)
+
+    @staticmethod
+    def _csv(frame: pd.DataFrame) -> str:
+        return write_csv("量化目标", TARGET_HEADERS, frame.values.tolist())
+
+    def filter(self, query: str, unit: str):
+        frame = target_frame(self.a, query, unit)
+        single = unit not in ("全部", None, "")
+        caption = f"**图：各项目标值对比（单位：{esc(unit)}，最多 20 项）**" if single else CAPTION_ALL
+        count = f"共 {len(frame)} 项量化目标。" if len(frame) else "没有符合筛选条件的目标，请调整关键词。"
+        return count, caption, target_chart(frame, unit), frame, gr.update(value=self._csv(frame))
