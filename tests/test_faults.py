@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index.build import IndexUnavailable, build_index, current_build
+from assistant.index.build import IndexUnavailable, build_index
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent

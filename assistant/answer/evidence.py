@@ -11,9 +11,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from assistant.ingest.figures import split_sentences, strip_item_prefix
-from assistant.ingest.outline import body_text
-from assistant.models import Section
 
 
 # Everyday words and the words policy documents use for the same thing: a
@@ -57,13 +54,4 @@ class Evidence:
         sentence = sentence.lower()
         return sum(self.weight(t) for t in dict.fromkeys(tokens) if self.occurs(t, sentence))
 
-    def best_sentences(self, tokens: list[str], section: Section, limit: int = 2) -> list[tuple[float, str]]:
-        """The section's sentences that share the most weight with the question."""
-        scored = []
-        for sentence in split_sentences(body_text(section)):
-            sentence = strip_item_prefix(sentence)
-            if len(sentence) < 6:
-                continue
-            scored.append((self.sentence_score(tokens, sentence), sentence))
-        scored.sort(key=lambda pair: -pair[0])
-        return scored[:limit]
+    

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
-from langchain_core.retrievers import BaseRetriever
 
 from assistant.index.build import LoadedIndex
 from assistant.index.lexical import LexicalIndex
@@ -132,25 +129,3 @@ class Retriever:
                 hit.dense = max(hit.dense, dense.get(pos, 0.0))
                 hit.lexical = max(hit.lexical, lexical.get(pos, 0.0))
         return sorted(hits.values(), key=lambda h: -h.score)
-
-
-class PolicyRetriever(BaseRetriever):
-    """LangChain face of `Retriever`: one Document per section, metadata
-    carrying the label, title and scores."""
-
-    retriever: Retriever
-    k: int = 5
-
-    model_config = {"arbitrary_types_allowed": True}
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return [
-            Document(
-                page_content=hit.section.text,
-                metadata={"doc": hit.section.doc, "section": hit.section.label,
-                          "title": hit.section.title, "score": hit.score, "dense": hit.dense},
-            )
-            for hit in self.retriever.search(query, self.k)
-        ]

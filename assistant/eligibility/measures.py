@@ -353,7 +353,3 @@ def _catalogue(measures: list[Measure], profile: Profile) -> MatchResult:
             result.specific.append(Matched(m, "specific", group, (order.get(group, 99), index)))
     result.specific.sort(key=lambda x: x.rank)
     return result
-
-
-def match_sections(sections: list[Section], profile: Profile | None = None) -> MatchResult:
-    return match(extract_measures(sections), profile)

@@ -16,12 +16,6 @@ SHORT = {
     "unit_f1": "UnitF1", "refusal_rate": "Refuse", "false_refusal_rate": "FalseRef",
     "latency_p50_ms": "p50ms", "latency_p95_ms": "p95ms",
 }
-NAMES_ZH = {
-    "hit@1": "首位命中 Hit@1", "hit@3": "前3命中 Hit@3", "hit@5": "前5命中 Hit@5", "mrr": "MRR",
-    "ndcg@10": "nDCG@10", "citation_precision": "引用精确率", "citation_recall": "引用召回率",
-    "key_fact_accuracy": "要点准确率", "unit_f1": "单位 F1", "refusal_rate": "范围外拒答率",
-    "false_refusal_rate": "误拒率", "latency_p50_ms": "延迟 p50 (ms)", "latency_p95_ms": "延迟 p95 (ms)",
-}
 LATENCY_TOLERANCE = 0.25  # latency regressions: more than 25 % slower (timing is noisy)
 QUALITY_TOLERANCE = 5e-4  # quality regressions: any drop visible at three decimals
 WORST = 15
