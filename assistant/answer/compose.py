@@ -19,14 +19,13 @@ from assistant.index.build import LoadedIndex
 from assistant.ingest.outline import body_text
 from assistant.answer.intents import Query
 from assistant.index.lexical import tokenize
+from assistant.settings import Settings
 from assistant.models import Citation, Measure, Section
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import pick_targets, target_clause, years_covered
 from assistant.ingest.units import gloss
 
-MAX_MEASURES = 8
-MAX_SENTENCES = 3
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
 
@@ -71,8 +70,9 @@ def unique_sections(sections) -> list[Section]:
 
 
 class Composer:
-    def __init__(self, index: LoadedIndex, evidence: Evidence):
+    def __init__(self, index: LoadedIndex, evidence: Evidence, settings: Settings):
         self.index = index
+        self.settings = settings
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.years = years_covered(index.sections)
@@ -162,7 +162,7 @@ class Composer:
         if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
             years = "、".join(str(y) for y in missing)
             return Draft(f"现有文件未设定{years}年的目标，无法依据文件作答。", [], [], answerable=False)
-        chosen = pick_targets(query, ctx.hits, self.index.sections, self.evidence)
+        chosen = pick_targets(query, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
         best = chosen[0] if chosen else None
         if best is None or self.evidence.coverage(query.topic_tokens, best.metric + best.sentence) < 0.4:
             return self.figure_from_sentences(ctx)
@@ -228,7 +228,7 @@ class Composer:
             return (-topic - 2.0 / (1 + rank), position)
 
         ordered = [m for _, m in sorted(enumerate(pool), key=key)]
-        return list({m.measure: m for m in reversed(ordered)}.values())[::-1][:MAX_MEASURES]
+        return list({m.measure: m for m in reversed(ordered)}.values())[::-1][:self.settings.max_measures]
 
     # ------------------------------------------------------------ references
 
@@ -268,7 +268,7 @@ class Composer:
         best = scored[0][0]
         chosen: list[tuple[float, str, Section]] = []
         for score, sentence, section in scored:
-            if score < best - 0.08 or len(chosen) == MAX_SENTENCES:
+            if score < best - 0.08 or len(chosen) == self.settings.max_sentences:
                 break
             text = self.with_next(sentence, section)
             said = " ".join(t for _, t, _ in chosen)

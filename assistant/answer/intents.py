@@ -52,7 +52,6 @@ FOLLOW_UP = re.compile(
     r"这个任务|这块|上述|刚才",
     re.I,
 )
-DISTINCTIVE_IDF = 2.0  # idf of a word in about an eighth of the chunks
 YEAR = re.compile(r"(20\d\d)\s*年?")
 
 # Words that frame a question but name no topic: removed before judging
@@ -101,7 +100,8 @@ def maximal(tokens: list[str]) -> list[str]:
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
 
 
-def analyse(question: str, known_units: list[str], vocabulary: dict | None = None) -> Query:
+def analyse(question: str, known_units: list[str], vocabulary: dict | None = None,
+            distinctive_idf: float = 2.0) -> Query:
     """`vocabulary` (the corpus's words) lets words the documents never use,
     such as a mis-segmented `里管`, count for nothing when the intent is read."""
     text = clean_question(question)
@@ -121,7 +121,7 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     )
     # Words common across the whole corpus (建设, 自创区) do not narrow a
     # "what does unit X do" question to one topic.
-    known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= DISTINCTIVE_IDF]
+    known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]
     query.intent = _intent(text, units, known_topics, query)
     query.follow_up = bool(FOLLOW_UP.search(text)) and len(topics) <= 1
     return query

@@ -19,7 +19,6 @@ from assistant.index.lexical import LexicalIndex
 from assistant.models import Section
 from assistant.settings import Settings
 
-RRF_K = 60
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # English domain terms -> the Chinese words the documents use.
@@ -125,7 +124,7 @@ class Retriever:
                     hit.chunks.append(chunk.text)
                 if chunk.section_key not in seen:  # a section counts once per list, at its best rank
                     seen.add(chunk.section_key)
-                    hit.score += weight / (RRF_K + rank + 1)
+                    hit.score += weight / (self.settings.rrf_k + rank + 1)
                 hit.dense = max(hit.dense, dense.get(pos, 0.0))
                 hit.lexical = max(hit.lexical, lexical.get(pos, 0.0))
         return sorted(hits.values(), key=lambda h: -h.score)

@@ -9,7 +9,6 @@ from assistant.models import Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 
-MAX_TARGETS = 3
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
 UNIT_HINTS = (
     (re.compile(r"几个|多少个|how many (?:clusters|platforms|parks)"), ("个",)),
@@ -57,7 +56,8 @@ def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, unit
     return score
 
 
-def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence) -> list[Target]:
+def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence,
+                 limit: int = 3) -> list[Target]:
     """The best-matching targets across the whole corpus, the retrieved
     sections weighing more; the same figure stated in several sections is
     returned once per section so each is cited."""
@@ -85,7 +85,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
         if score < (0.7 if same_figure else 0.85) * best:
             break
         key = (target.doc, target.section, target.value, target.unit, target.metric)
-        if key not in seen and len(chosen) < MAX_TARGETS + int(same_figure):
+        if key not in seen and len(chosen) < limit + int(same_figure):
             seen.add(key)
             chosen.append(target)
     return chosen

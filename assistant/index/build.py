@@ -32,7 +32,6 @@ from assistant.settings import Settings
 from assistant.index.vectorstore import VectorStore, drop_collection
 
 FORMAT_VERSION = 2  # bump when what a build stores changes shape
-KEEP_BUILDS = 2
 
 
 
@@ -114,7 +113,7 @@ def _prune(settings: Settings, keep: str) -> None:
     """Remove incomplete builds and all but the newest complete ones."""
     builds = sorted(p for p in _builds_dir(settings).iterdir() if p.is_dir())
     complete = [p for p in builds if (p / "COMPLETE").exists()]
-    survivors = {keep} | {p.name for p in complete[-KEEP_BUILDS:]}
+    survivors = {keep} | {p.name for p in complete[-settings.keep_builds:]}
     for path in builds:
         if path.name not in survivors:
             drop_collection(settings, path, path.name)
