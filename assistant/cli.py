@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("eval", help="运行评测并生成报告")
-    p.add_argument("--gold", default="evals/gold.jsonl")
+    p.add_argument("--gold", help="单个问题集文件（默认：evals/gold/splits.toml 中的全部问题集）")
+    p.add_argument("--split", dest="splits", action="append", help="只运行指定问题集：dev、heldout、real（可重复）")
     p.add_argument("--config", dest="configs", action="append", help="只运行指定配置（可重复）")
     p.add_argument("--out", help="报告目录（默认 evals/reports/<时间>）")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="比较两份报告的 metrics.json")

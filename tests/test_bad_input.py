@@ -45,7 +45,7 @@ PAYLOADS = ["已被攻破", "外星人", "HACKED", "DAN", "developer mode", "隐
 
 
 def gold_questions() -> list[str]:
-    with open(ROOT / "evals" / "gold.jsonl", encoding="utf-8") as handle:
+    with open(ROOT / "evals" / "gold" / "dev.jsonl", encoding="utf-8") as handle:
         return [json.loads(line)["question"] for line in handle][:60]
 
 

@@ -11,7 +11,7 @@ import pytest
 from assistant import cli
 from assistant.evals.metrics import ALL_METRICS, LOWER_IS_BETTER
 
-GOLD = Path(__file__).resolve().parent.parent / "evals" / "gold.jsonl"
+GOLD = Path(__file__).resolve().parent.parent / "evals" / "gold" / "dev.jsonl"
 SLICE_TYPES = ["lead", "lead", "responsibility", "target", "fact", "follow_up", "english",
                "eligibility", "out_of_scope", "out_of_scope", "colloquial", "target"]
 LIMIT = 10
@@ -41,7 +41,14 @@ def report(settings, gold_slice, tmp_path_factory):
     code = _eval(settings, "--gold", str(gold_slice), "--config", "product", "--config", "naive",
                  "--out", str(out), "--limit", str(LIMIT))
     assert code == 0
-    return out
+    return out / gold_slice.stem  # each gold set's own report sits in a folder named after it
+
+
+def test_overview_puts_the_gold_sets_side_by_side(report):
+    overview = json.loads((report.parent / "metrics.json").read_text(encoding="utf-8"))
+    assert overview["format"] == 2 and list(overview["splits"]) == [report.name]
+    text = (report.parent / "report.md").read_text(encoding="utf-8")
+    assert "| 问题集 | 配置 |" in text and f"| {report.name} | product |" in text
 
 
 def test_report_folder_has_every_file(report):
@@ -125,6 +132,7 @@ def test_llm_configuration_is_skipped_and_said_so_without_an_endpoint(settings, 
     monkeypatch.delenv("POLICY_ASSISTANT_LLM_BASE_URL", raising=False)
     out = tmp_path / "llm"
     assert _eval(settings, "--gold", str(gold_slice), "--config", "llm", "--out", str(out)) == 0
+    out = out / gold_slice.stem
     doc = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert doc["configs"]["llm"]["status"] == "skipped"
     assert "LLM" in (out / "report.md").read_text(encoding="utf-8")

@@ -157,3 +157,18 @@ def test_question_score_orders_failures_first():
                                refused=False, answerable=True, key_facts=["市科技局"])
     assert m.question_score(perfect) == 1.0
     assert m.question_score(wrong) == pytest.approx((0 + 0 + 0.5 + 1) / 4)
+
+
+def test_a_bare_number_fact_matches_only_as_a_whole_number():
+    assert m.fact_present("到2020年，建成20家", "20")
+    assert not m.fact_present("到2020年建成", "20")
+    assert not m.fact_present("增长20.5%", "20")
+    assert m.fact_present("增长20.5%", "20.5")
+    assert m.fact_present("达到1000家以上", "1000家")
+
+
+def test_numbers_the_cited_text_does_not_contain_are_flagged():
+    cited = ["到2020年，高新技术企业达到1000家以上。"]
+    assert m.unsupported_numbers("到2020年达到1000家。", cited) == []
+    assert m.unsupported_numbers("到2020年达到1亿元补贴。", cited) == ["1"]
+    assert m.unsupported_numbers("到2025年达到1000家。", cited) == ["2025"]

@@ -37,7 +37,7 @@ def cli(*args: str, env: dict | None = None, timeout: float = 180) -> subprocess
 def gold_questions() -> list[str]:
     """The first gold question of each type: a mix the users ask."""
     picked: dict[str, str] = {}
-    with open(os.path.join(ROOT, "evals", "gold.jsonl"), encoding="utf-8") as handle:
+    with open(os.path.join(ROOT, "evals", "gold", "dev.jsonl"), encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             picked.setdefault(item["type"], item["question"])

@@ -43,9 +43,9 @@ TITLES = {
 }
 CONFIG_NAMES = list(TITLES)
 RANK_DEPTH = 10  # sections ranked per question for Hit@k / MRR / nDCG@10
-# Lead and responsibility answers state both unit lists of the section (each
-# labelled), so both are scored against all the section's parsed units.
-UNIT_TYPES = {"lead": "units", "responsibility": "units"}
+# As the README documents: a lead question is scored against the gold sections'
+# lead units, a responsibility question against their responsible units.
+UNIT_TYPES = {"lead": "lead_units", "responsibility": "responsible_units"}
 
 
 class Skip(Exception):
@@ -120,6 +120,12 @@ class Corpus:
 
     def key(self, doc: str, label: str) -> str:
         return label if doc == self.default_doc else f"{doc}#{label}"
+
+    def text_of(self, key: str) -> str:
+        """The text of a cited section (empty for a key the corpus lacks)."""
+        if not hasattr(self, "_texts"):
+            self._texts = {self.key(s.doc, s.label): s.text for s in self.sections}
+        return self._texts.get(key, "")
 
     def gold_keys(self, q: GoldQuestion) -> list[str]:
         return [self.key(q.doc or self.default_doc, label) for label in q.gold_sections]
@@ -310,6 +316,7 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
     ranked_keys = metrics.dedupe(corpus.key(s.doc, s.label) for s in ranked)
     gold = corpus.gold_keys(q)
     gold_units = corpus.gold_units(q)
+    cited_texts = [corpus.text_of(key) for key in cited]
     row = {
         "id": q.id, "type": q.type, "question": q.question, "answer": text, "refused": refused,
         "intent": answer.intent if answer else "", "cited": cited, "ranked": ranked_keys[:RANK_DEPTH],
@@ -318,6 +325,7 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
         "metrics": metrics.question_metrics(
             ranked=ranked_keys, cited=cited, gold_sections=gold, answer=text, refused=refused,
             answerable=q.answerable, key_facts=q.key_facts, gold_units=gold_units, known_units=corpus.known_units,
+            cited_texts=cited_texts if answer is not None else None,
         ),
     }
     if gold_units:
@@ -497,8 +505,50 @@ def parse_configs(raw: list[str] | None) -> list[str]:
     return [n for n in CONFIG_NAMES if n in names]
 
 
-def default_out(gold: Path) -> Path:
-    base = gold.parent / "reports" / time.strftime("%Y%m%d-%H%M%S")
+SPLITS_FILE = Path("evals/gold/splits.toml")
+
+
+@dataclass
+class Split:
+    name: str
+    gold: Path
+    corpus: Path | None  # None: the configured corpus
+
+
+def load_splits(wanted: list[str] | None, gold: str | None) -> list[Split]:
+    """The gold sets to run: one --gold file over the configured corpus, or
+    the sets of evals/gold/splits.toml whose files exist (all, or --split)."""
+    if gold:
+        return [Split(Path(gold).stem, Path(gold), None)]
+    import tomllib
+
+    try:
+        table = tomllib.loads(SPLITS_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise _user_error(f"无法读取问题集清单 {SPLITS_FILE}：{exc}") from exc
+    names = [n.strip() for item in (wanted or []) for n in item.split(",") if n.strip()] or list(table)
+    unknown = [n for n in names if n not in table]
+    if unknown:
+        raise _user_error(f"未知的问题集：{'、'.join(unknown)}（可选：{'、'.join(table)}）")
+    splits = [Split(n, Path(table[n]["gold"]), Path(table[n]["corpus"])) for n in names]
+    missing = [s for s in splits if not s.gold.is_file()]
+    if wanted and missing:
+        raise _user_error(f"问题集文件不存在：{'、'.join(str(s.gold) for s in missing)}")
+    return [s for s in splits if s.gold.is_file()]
+
+
+def split_settings(settings: Settings, split: Split) -> Settings:
+    """The configured corpus uses the configured index; another corpus gets
+    its own index folder inside it (built incrementally when needed)."""
+    if split.corpus is None or split.corpus.resolve() == settings.corpus_dir.resolve():
+        return settings
+    s = settings.with_overrides(corpus_dir=split.corpus, index_dir=settings.index_dir / "evals" / split.name)
+    service.build_index(s)
+    return s
+
+
+def default_out() -> Path:
+    base = Path("evals") / "reports" / time.strftime("%Y%m%d-%H%M%S")
     out, n = base, 1
     while out.exists():
         n += 1
@@ -507,7 +557,7 @@ def default_out(gold: Path) -> Path:
 
 
 def main(args, settings: Settings) -> int:
-    """CLI entry: args has gold, configs, out, compare, limit."""
+    """CLI entry: args has gold, splits, configs, out, compare, limit."""
     from assistant.evals import report
 
     if args.compare:
@@ -518,12 +568,19 @@ def main(args, settings: Settings) -> int:
         return 0
     if args.limit is not None and args.limit < 1:
         raise _user_error("--limit 必须是正整数")
-    gold = Path(args.gold)
-    questions = load_gold(gold, args.limit)
+    splits = load_splits(getattr(args, "splits", None), args.gold)
+    if not splits:
+        raise _user_error("没有可运行的问题集（evals/gold/splits.toml 中列出的文件都不存在）")
     configs = parse_configs(args.configs)
-    out = Path(args.out) if args.out else default_out(gold)
-    document, rows = evaluate(settings, questions, configs, gold_path=gold)
-    report.write_report(out, document, rows)
-    print(report.summary_table(document))
-    print(f"\n报告已写入 {out}（report.md、metrics.json、图表）")
+    out = Path(args.out) if args.out else default_out()
+    documents = {}
+    for split in splits:
+        print(f"== 问题集 {split.name}（{split.gold}）", file=sys.stderr, flush=True)
+        questions = load_gold(split.gold, args.limit)
+        document, rows = evaluate(split_settings(settings, split), questions, configs, gold_path=split.gold)
+        report.write_report(out / split.name, document, rows)
+        documents[split.name] = document
+    report.write_overview(out, documents)
+    print(report.splits_table(documents))
+    print(f"\n报告已写入 {out}（report.md、metrics.json；各问题集的详细报告在子目录中）")
     return 0

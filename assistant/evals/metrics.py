@@ -111,10 +111,34 @@ def _alternatives(fact: KeyFact) -> list[str]:
     return [fact] if isinstance(fact, str) else list(fact)
 
 
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _states(text: str, alternative: str) -> bool:
+    """A bare number counts only as a whole number ("20" is not in "2020"
+    nor in "20.5"); any other fact as a substring."""
+    alt = normalize(alternative)
+    if not alt:
+        return False
+    if _BARE_NUMBER.match(alt):
+        return alt in _NUMBER.findall(text)
+    return alt in text
+
+
 def fact_present(answer: str, fact: KeyFact) -> bool:
     """Whether the answer states the fact, or one of its alternatives."""
     text = normalize(answer)
-    return any(normalize(alt) and normalize(alt) in text for alt in _alternatives(fact))
+    return any(_states(text, alt) for alt in _alternatives(fact))
+
+
+def unsupported_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
+    """Numbers the answer states that none of its cited sections contains:
+    a figure the documents do not back (expected: none)."""
+    support = set()
+    for text in cited_texts:
+        support.update(_NUMBER.findall(normalize(text)))
+    return [n for n in dict.fromkeys(_NUMBER.findall(normalize(answer))) if n not in support]
 
 
 def missing_facts(answer: str, facts: Sequence[KeyFact]) -> list[KeyFact]:
@@ -165,12 +189,12 @@ def mean_of(values: Iterable[float | None]) -> float | None:
 QUESTION_METRICS = [
     "hit@1", "hit@3", "hit@5", "mrr", "ndcg@10",
     "citation_precision", "citation_recall", "key_fact_accuracy", "unit_f1",
-    "refusal_rate", "false_refusal_rate",
+    "refusal_rate", "false_refusal_rate", "unsupported_number_rate",
 ]
 LATENCY_METRICS = ["latency_p50_ms", "latency_p95_ms"]
 ALL_METRICS = QUESTION_METRICS + LATENCY_METRICS
 # Metrics where a lower value is better; every other metric is higher-better.
-LOWER_IS_BETTER = {"false_refusal_rate", "latency_p50_ms", "latency_p95_ms"}
+LOWER_IS_BETTER = {"false_refusal_rate", "unsupported_number_rate", "latency_p50_ms", "latency_p95_ms"}
 
 
 def question_metrics(
@@ -184,6 +208,7 @@ def question_metrics(
     key_facts: Sequence[KeyFact] = (),
     gold_units: Sequence[str] = (),
     known_units: Sequence[str] = (),
+    cited_texts: Sequence[str] | None = None,
 ) -> dict[str, float | None]:
     """Every per-question metric for one answered question. Retrieval,
     citation, key-fact and unit metrics apply to answerable questions only;
@@ -192,6 +217,9 @@ def question_metrics(
         out: dict[str, float | None] = {m: None for m in QUESTION_METRICS}
         out["refusal_rate"] = 1.0 if refused else 0.0
         return out
+    unsupported = None
+    if cited_texts is not None and not refused:
+        unsupported = 1.0 if unsupported_numbers(answer, cited_texts) else 0.0
     return {
         "hit@1": hit_at_k(ranked, gold_sections, 1),
         "hit@3": hit_at_k(ranked, gold_sections, 3),
@@ -204,6 +232,7 @@ def question_metrics(
         "unit_f1": unit_f1(answer, gold_units, known_units) if gold_units else None,
         "refusal_rate": None,
         "false_refusal_rate": 1.0 if refused else 0.0,
+        "unsupported_number_rate": unsupported,
     }
 
 

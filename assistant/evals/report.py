@@ -14,6 +14,7 @@ SHORT = {
     "hit@1": "Hit@1", "hit@3": "Hit@3", "hit@5": "Hit@5", "mrr": "MRR", "ndcg@10": "nDCG@10",
     "citation_precision": "CiteP", "citation_recall": "CiteR", "key_fact_accuracy": "Facts",
     "unit_f1": "UnitF1", "refusal_rate": "Refuse", "false_refusal_rate": "FalseRef",
+    "unsupported_number_rate": "NumUnsup",
     "latency_p50_ms": "p50ms", "latency_p95_ms": "p95ms",
 }
 LATENCY_TOLERANCE = 0.25  # latency regressions: more than 25 % slower (timing is noisy)
@@ -241,6 +242,7 @@ HOW_TO_READ = [
     "- **UnitF1**：牵头/责任单位题中，回答提到的单位集合与金标准章节解析出的单位集合的 F1"
     "（牵头题比牵头单位，责任题比责任单位；“某单位负责哪些工作”类题不计）。",
     "- **Refuse**：范围外问题被拒答的比例（越高越好）；**FalseRef**：可回答问题被误拒的比例（越低越好）。",
+    "- **NumUnsup**：回答中出现、但其引用章节原文里没有的数字所占的回答比例（应为 0）。",
     "- **p50ms / p95ms**：单个问题的回答延迟中位数与 95 分位（追问题不含前几轮）。",
     "- 得分（最差问题表）：可回答题为要点准确率、引用召回率、MRR、未误拒四项的平均；范围外题拒答为 1，否则为 0。",
     "- 每题的完整结果（回答、引用、检索排序、缺失要点）在 `results.jsonl`。",
@@ -253,7 +255,7 @@ HOW_TO_READ = [
 def summary_table(document: dict) -> str:
     """Compact fixed-width table for the terminal."""
     shown = ["hit@1", "hit@5", "mrr", "ndcg@10", "citation_precision", "citation_recall",
-             "key_fact_accuracy", "unit_f1", "refusal_rate", "false_refusal_rate",
+             "key_fact_accuracy", "unit_f1", "refusal_rate", "false_refusal_rate", "unsupported_number_rate",
              "latency_p50_ms", "latency_p95_ms"]
     width = {m: max(len(SHORT[m]), 6) for m in shown}
     lines = ["config    " + " ".join(SHORT[m].rjust(width[m]) for m in shown)]
@@ -307,10 +309,30 @@ def compare_documents(a: dict, b: dict) -> list[dict]:
     return out
 
 
+def _splits_of(document: dict) -> dict[str, dict]:
+    """A report with several gold sets (format 2), or one older single-set report."""
+    return document["splits"] if "splits" in document else {"(单一问题集)": document}
+
+
 def compare(path_a: str | Path, path_b: str | Path) -> str:
-    """Text report of B minus A: overall deltas per configuration, then every
-    regression by question type."""
-    a, b = load_metrics(path_a), load_metrics(path_b)
+    """Text report of B minus A for every gold set both reports ran (a
+    single-set report compares with each set of the same gold file)."""
+    a, b = _splits_of(load_metrics(path_a)), _splits_of(load_metrics(path_b))
+    if len(a) == 1 and len(b) > 1:
+        a = {name: next(iter(a.values())) for name, d in b.items()
+             if d.get("gold_sha256") == next(iter(a.values())).get("gold_sha256")} or a
+    if len(b) == 1 and len(a) > 1:
+        b = {name: next(iter(b.values())) for name, d in a.items()
+             if d.get("gold_sha256") == next(iter(b.values())).get("gold_sha256")} or b
+    pairs = [(n, a[n], b[n]) for n in a if n in b] or [(f"{next(iter(a))} → {next(iter(b))}",
+                                                          next(iter(a.values())), next(iter(b.values())))]
+    blocks = []
+    for name, da, db in pairs:
+        blocks.append(f"=== 问题集 {name}\n" + _compare_one(path_a, path_b, da, db))
+    return "\n\n".join(blocks)
+
+
+def _compare_one(path_a, path_b, a: dict, b: dict) -> str:
     entries = compare_documents(a, b)
     lines = [f"比较 A={path_a}（{a.get('created', '')}）→ B={path_b}（{b.get('created', '')}）"]
     if a.get("gold_sha256") != b.get("gold_sha256") or a.get("questions") != b.get("questions"):
@@ -334,3 +356,47 @@ def compare(path_a: str | Path, path_b: str | Path) -> str:
     count = sum(1 for e in entries if e["regression"])
     lines.append(f"共 {count} 项回退。" if count else "没有回退。")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- several gold sets
+
+SPLIT_METRICS = ["hit@1", "hit@5", "citation_recall", "key_fact_accuracy", "unit_f1", "refusal_rate",
+                 "false_refusal_rate", "unsupported_number_rate", "latency_p50_ms"]
+SPLIT_NOTES = {"dev": "调参用", "heldout": "仅报告", "real": "仅报告（真实文件）"}
+
+
+def _split_rows(documents: dict[str, dict]) -> list[list[str]]:
+    rows = []
+    for split, document in documents.items():
+        for name, c in document["configs"].items():
+            if c.get("status") != "ok":
+                continue
+            rows.append([split, name, str(document.get("questions", ""))]
+                        + [fmt(c["overall"].get(m), m) for m in SPLIT_METRICS])
+    return rows
+
+
+def splits_table(documents: dict[str, dict]) -> str:
+    """Terminal table: one row per (gold set, configuration)."""
+    header = ["set", "config", "n"] + [SHORT[m] for m in SPLIT_METRICS]
+    rows = [header] + _split_rows(documents)
+    widths = [max(len(r[i]) for r in rows) + 1 for i in range(len(header))]
+    return "\n".join("".join(cell.rjust(w) if i > 1 else cell.ljust(w) for i, (cell, w) in
+                              enumerate(zip(r, widths))) for r in rows)
+
+
+def write_overview(out: Path, documents: dict[str, dict]) -> Path:
+    """out/report.md and out/metrics.json over every gold set: dev, held-out
+    and real side by side, per configuration; each set's own report below it."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "metrics.json").write_text(json.dumps({"format": 2, "splits": documents}, ensure_ascii=False, indent=2),
+                                      encoding="utf-8")
+    header = ["问题集", "配置", "题数"] + [SHORT[m] for m in SPLIT_METRICS]
+    lines = ["# 评测总览", "", "dev 用于调参；heldout 与 real 只用于报告，从不用来选择规则、词表或阈值。"
+             "三者相差超过 5 个百分点，说明规则仍是拟合出来的。", ""]
+    lines += _table(header, _split_rows(documents))
+    lines += ["", "各问题集的详细报告：" + "、".join(f"[{n}]({n}/report.md)（{SPLIT_NOTES.get(n, '')}）"
+                                              for n in documents), ""]
+    path = out / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
