@@ -126,9 +126,10 @@ class Composer:
         lead = "、".join(name(u) for u in owner.lead_units)
         resp = "、".join(name(u) for u in owner.responsible_units)
         prefix = f"《{owner.doc}》：" if named else ""
+        # Answer the role asked for; the cited unit line shows the whole line.
         if query.intent == "responsibility":
-            return f"{prefix}责任单位为{resp or '（未列明）'}；牵头单位为{lead}。{mark(owner)}"
-        return f"{prefix}牵头单位为{lead}" + (f"，责任单位为{resp}" if resp else "") + f"。{mark(owner)}"
+            return f"{prefix}责任单位为{resp or '（未列明）'}。{mark(owner)}"
+        return f"{prefix}牵头单位为{lead}。{mark(owner)}"
 
     def duties(self, ctx: Context) -> Draft | None:
         query = ctx.query
@@ -146,7 +147,7 @@ class Composer:
                     continue
             else:
                 groups = asked
-            parts = [f"{role}{len(group)}项：" + "；".join(f"{s.label}{s.title}" for s in group)
+            parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
                      for role, group in groups if group]
             lines.append(f"{name}在以下任务中承担职责——" + "。".join(parts) + "。")
             for _, group in groups:

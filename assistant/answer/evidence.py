@@ -11,20 +11,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from assistant import lexicon
 
-
-# Everyday words and the words policy documents use for the same thing: a
-# question token counts as found when it or one of these occurs.
-SYNONYMS = {
-    "补贴": ("补助", "奖补", "资助", "补偿", "奖励"), "贷款": ("信贷", "融资", "贷"), "钱": ("资金", "经费"),
-    "高企": ("高新技术企业",), "技改": ("技术改造",), "规上": ("规模以上",), "户口": ("落户", "户籍"),
-    "比赛": ("大赛", "竞赛"), "园子": ("园区", "产业园"), "办公室": ("办",), "借用": ("共享", "开放"),
-    "仪器": ("仪器设备",), "省政府": ("省人民政府",), "市政府": ("市人民政府",), "依据": ("根据", "按照", "贯彻"),
-    "担保": ("增信",), "上市": ("挂牌",), "人才": ("团队", "人员"), "研发": ("研究开发", "R&D"),
-    "发债": ("债券", "票据"), "孩子": ("子女",), "上学": ("入学", "教育"), "房子": ("住房",),
-    "缺钱": ("资金", "融资"), "创业者": ("创业",), "老外": ("外籍",), "专利": ("知识产权",),
-    "家电": ("家用电器",), "医药": ("生物医药", "健康医药"), "高校": ("高等学校", "大学"),
-}
+# Everyday words and the words policy documents use for the same thing
+# (lexicon/synonyms.toml): a question token counts as found when it or one of these occurs.
+SYNONYMS = lexicon.table("synonyms")
 
 
 class Evidence:

@@ -53,14 +53,17 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(20\d\d)\s*年?")
+# The lead named only to set it aside ("除了牵头单位，还有哪些单位负责？"): the question asks for the others.
+EXCEPT_LEAD = re.compile(r"除(?:了)?(?:[^，,。？?]{0,8})?牵头(?:单位|部门|的)?|牵头(?:单位|部门)?(?:以外|之外)|"
+                         r"(?:besides|other than|apart from|except) the lead", re.I)
 
 # Words that frame a question but name no topic: removed before judging
 # whether the documents cover what the question is about.
 FRAME_WORDS = set(
     "牵头 牵头单位 单位 部门 机构 责任 责任单位 负责 主导 主管 配合 参与 协同 哪个 哪家 哪些 谁 由 是 "
     "目标 指标 多少 几家 几个 达到 数量 到 年 政策 支持 扶持 享受 可以 能 什么 任务 职责 工作 承担 "
-    "分别 具体 主要 情况 内容 规定 要求 措施 方面 提到 文件 方案 规划 我们 公司 企业 咱们 本 中山 中山市 "
-    "我市 全市 市 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 落实 开展 "
+    "分别 具体 主要 情况 内容 规定 要求 措施 方面 提到 文件 方案 规划 我们 公司 企业 咱们 本 "
+    "我市 本市 全市 我省 本省 全省 市 省 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 落实 开展 "
     "which who what how is the of for and to in a an are does do by plan unit units lead leads responsible "
     "target goal".split()
 )
@@ -137,7 +140,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         if lead_role != shared_role:  # one role asked for, not both
             query.role = "牵头" if lead_role else "责任"
         return "duties"
-    if asks_resp and not re.search(r"牵头|lead", text, re.I):
+    names_lead = bool(re.search(r"牵头|lead", EXCEPT_LEAD.sub(" ", text), re.I))
+    if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         return "responsibility"
     if asks_lead:
         return "lead"

@@ -113,6 +113,9 @@ def _alternatives(fact: KeyFact) -> list[str]:
 
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Numbers the answer adds as formatting, not as statements: list markers at a
+# line start ("1. ") and source marks ("[2]").
+_FORMATTING = re.compile(r"(?m)^\s*\d+[.．、)]\s*|\[\d+\]")
 
 
 def _states(text: str, alternative: str) -> bool:
@@ -138,7 +141,8 @@ def unsupported_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
     support = set()
     for text in cited_texts:
         support.update(_NUMBER.findall(normalize(text)))
-    return [n for n in dict.fromkeys(_NUMBER.findall(normalize(answer))) if n not in support]
+    stated = _NUMBER.findall(normalize(_FORMATTING.sub(" ", answer)))
+    return [n for n in dict.fromkeys(stated) if n not in support]
 
 
 def missing_facts(answer: str, facts: Sequence[KeyFact]) -> list[KeyFact]:
