@@ -132,3 +132,21 @@ def test_answer_json_is_the_cli_contract(assistant):
 
 def test_cleaning_removes_zero_width_and_control_characters():
     assert clean_question("高新\u200b技术\u0007企业  有哪些\t支持") == "高新技术企业 有哪些 支持"
+
+
+def test_an_abbreviation_the_corpus_never_writes_is_found_through_its_full_form():
+    from assistant.answer.evidence import Evidence
+
+    evidence = Evidence([["技术改造", "企业"], ["家用电器", "产业"]])
+    assert evidence.occurs("技改", "狠抓企业技术改造")
+    assert evidence.occurs("家电", "发展家用电器产业")
+    assert not evidence.occurs("技改", "技术人员，改革")  # punctuation ends the span
+    assert not evidence.occurs("企业", "中小企")  # a word the corpus uses is matched as written
+
+
+def test_a_question_setting_the_lead_aside_asks_for_the_others():
+    from assistant.answer.intents import analyse
+
+    assert analyse("新型研发机构由哪个单位牵头？", []).intent == "lead"
+    assert analyse("孵化器建设，除了牵头部门，还有哪些单位要配合？", []).intent == "responsibility"
+    assert analyse("Besides the lead, which units share this task?", []).intent == "responsibility"

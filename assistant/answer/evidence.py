@@ -9,6 +9,8 @@ topic the documents do not cover (最低工资) finds little support.
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 from collections import Counter
 
 from assistant import lexicon
@@ -16,6 +18,20 @@ from assistant import lexicon
 # Everyday words and the words policy documents use for the same thing
 # (lexicon/synonyms.toml): a question token counts as found when it or one of these occurs.
 SYNONYMS = lexicon.table("synonyms")
+# Characters an abbreviation may skip between its two characters (规模以上 -> 规上: 2).
+ABBREVIATION_GAP = 4
+
+
+_HAN_PAIR = re.compile(r"^[\u4e00-\u9fff]{2}$")
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_pattern(token: str) -> re.Pattern:
+    return re.compile(f"{re.escape(token[0])}[\u4e00-\u9fff]{{1,{ABBREVIATION_GAP}}}{re.escape(token[1])}")
+
+
+def _abbreviates(token: str, text: str) -> bool:
+    return bool(_HAN_PAIR.match(token)) and bool(_abbreviation_pattern(token).search(text))
 
 
 class Evidence:
@@ -37,9 +53,13 @@ class Evidence:
         text = text.lower()
         return sum(self.weight(t) for t in tokens if self.occurs(t, text)) / total
 
-    @staticmethod
-    def occurs(token: str, text: str) -> bool:
-        return token in text or any(s.lower() in text for s in SYNONYMS.get(token, ()))
+    def occurs(self, token: str, text: str) -> bool:
+        if token in text or any(s.lower() in text for s in SYNONYMS.get(token, ())):
+            return True
+        # A two-character word the corpus never uses is often an abbreviation (缩略语): Chinese
+        # abbreviations keep characters of the full term in order (技改 = 技术改造, 家电 = 家用电器,
+        # 发债 = 发行…债券), so look for its characters in order, a few characters apart.
+        return token not in self.idf and _abbreviates(token, text)
 
     def sentence_score(self, tokens: list[str], sentence: str) -> float:
         sentence = sentence.lower()
