@@ -150,3 +150,13 @@ def test_a_question_setting_the_lead_aside_asks_for_the_others():
     assert analyse("新型研发机构由哪个单位牵头？", []).intent == "lead"
     assert analyse("孵化器建设，除了牵头部门，还有哪些单位要配合？", []).intent == "responsibility"
     assert analyse("Besides the lead, which units share this task?", []).intent == "responsibility"
+
+
+def test_a_follow_up_keeps_the_documents_the_conversation_named(assistant):
+    docs = sorted({s.doc for s in assistant.sections()})
+    other = next(d for d in docs if not d.startswith("中山"))
+    session = assistant.new_session()
+    first = assistant.ask(f"《{other}》里新型研发机构由哪个单位牵头？", session=session)
+    assert first.answerable and {c.doc for c in first.citations} == {other}
+    follow = assistant.ask("那责任单位呢？", session=session)
+    assert follow.answerable and {c.doc for c in follow.citations} == {other}

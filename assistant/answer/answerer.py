@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer.compose import Composer, Context, Draft, cite
+from assistant.answer.compose import Composer, Context, Draft, cite, name_documents
 from assistant.index.build import LoadedIndex
 from assistant.answer.intents import Query, analyse, clean_question
 from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever
+from assistant.answer.scope import Catalog
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
@@ -34,6 +35,7 @@ class Session:
     last_question: str = ""
     last_intent: str = ""
     last_sections: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)  # the documents the conversation named: follow-ups keep them
     turns: int = 0
 
 
@@ -44,6 +46,7 @@ class Answerer:
         self.settings = settings
         self.evidence = Evidence([c.tokens for c in index.chunks])
         self.composer = Composer(index, self.evidence, settings)
+        self.catalog = Catalog(index.sections)
         self.units = sorted({u for s in index.sections for u in s.units}, key=len, reverse=True)
         model = index.manifest.get("embedding_model", "")
         bundled = model == BUNDLED_MODEL
@@ -71,6 +74,8 @@ class Answerer:
             draft = self._refusal(query)
         if not draft.answerable:
             intent = "out_of_scope"
+        elif len({s.doc for s in draft.sections}) > 1:
+            draft.text = name_documents(draft.text, draft.sections)
         elif query.english:
             draft.text = "According to the documents: " + draft.text
         if draft.answerable:
@@ -86,9 +91,13 @@ class Answerer:
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
-        named, question = self._docs_named(clean_question(question))
-        docs = docs or named
+        named, question = self.catalog.named_in(clean_question(question))
         query = analyse(question, self.units, self.evidence.idf, self.settings.distinctive_idf)
+        if named:
+            session.docs = named
+        elif not query.follow_up:
+            session.docs = []
+        docs = docs or named or session.docs or None
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
             # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.
@@ -107,7 +116,7 @@ class Answerer:
         else:
             keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
-        return Context(query=query, hits=hits, sentence_sims=sims)
+        return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""
@@ -138,26 +147,6 @@ class Answerer:
         its sections through the unit lists, not the retriever."""
         found = [(s.doc, s.label) for s in draft.sections] if intent == "duties" else []
         return list(dict.fromkeys(found + [(h.section.doc, h.section.label) for h in hits]))
-
-    def _docs_named(self, text: str) -> tuple[list[str] | None, str]:
-        """Documents a question names, by 《title》 (or part of it) or by the
-        place its name starts with (示例市…, 中山…) when only one document
-        does; and the question without the 《title》, which names no topic."""
-        names = sorted({s.doc for s in self.index.sections})
-        if len(names) < 2:
-            return None, text
-        named = []
-        for quoted in re.findall(r"《([^《》]{2,60})》", text):
-            hits = [n for n in names if quoted in clean_question(n) or clean_question(n) in quoted]
-            if hits:
-                named += hits
-                text = text.replace(f"《{quoted}》", " ")
-        if not named:
-            places = {n: re.match(r"^[\u4e00-\u9fff]{2,3}?(?:市|省|县|区|国家)", n) for n in names}
-            named = [n for n, m in places.items()
-                     if m and m.group(0).removesuffix("国家") in text
-                     and sum(1 for o in names if o.startswith(m.group(0).removesuffix("国家"))) == 1]
-        return named or None, text
 
     @staticmethod
     def _top_text(hits: list[Hit]) -> str:

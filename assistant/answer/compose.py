@@ -43,6 +43,7 @@ class Context:
     query: Query
     hits: list[Hit]
     sentence_sims: np.ndarray  # cosine similarity of the question to every indexed sentence
+    docs: list[str] | None = None  # the documents the question is limited to (None: all)
 
 
 @dataclass
@@ -59,6 +60,14 @@ def cite(section: Section, quote: str) -> Citation:
 
 def mark(section: Section) -> str:
     return f"〔{section.label}{section.title}〕" if section.kind != "chapter" else f"〔{section.chapter}〕"
+
+
+def name_documents(text: str, sections: list[Section]) -> str:
+    """An answer drawn from several documents names the document at each mark."""
+    for section in unique_sections(sections):
+        if f"《{section.doc}》" not in text:  # composers that name documents themselves
+            text = text.replace(mark(section), f"〔《{section.doc}》{mark(section)[1:]}")
+    return text
 
 
 def unit_line(section: Section) -> str:
@@ -312,6 +321,8 @@ class Composer:
         for i in pool:
             unit = self.index.sentences[i]
             section = self.by_key[unit.section_key]
+            if ctx.docs and section.doc not in ctx.docs:
+                continue  # the question named its documents: no sentence from another
             lexical = self.evidence.sentence_score(tokens, unit.text) / total
             rank_bonus = 0.1 / (1 + rank_of[unit.section_key]) if unit.section_key in rank_of else 0.0
             scored.append((lexical + 3.0 * float(ctx.sentence_sims[i]) + rank_bonus, unit.text, section))

@@ -1,0 +1,125 @@
+"""Which documents a question is about: by 《title》 or part of it, short
+title, document number (国发〔2015〕32号), issuing body or place (广东省 /
+广东, 深圳市 / 深圳). A question naming none is about the whole corpus.
+
+The names are read from the documents themselves (titles and their opening
+lines), so a new document is recognised without any list to maintain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.models import Section
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
+                           "）": "〕", "【": "〔", "】": "〕"})
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*(\d{1,4})\s*号")
+_PLACE = re.compile(r"^(?:中华人民共和国)?([\u4e00-\u9fff]{2,7}?)(省|自治区|市|自治州|州|盟|县|区)"
+                    r"(?=[\u4e00-\u9fff])")
+_PLACE_BEFORE_STATE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)国家")  # 中山国家自主创新示范区…
+_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|印发)")
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
+
+
+def normalize_number(text: str) -> str:
+    m = DOC_NUMBER.search(text.translate(_BRACKETS))
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else ""
+
+
+@dataclass
+class DocumentNames:
+    doc: str
+    names: list[str] = field(default_factory=list)  # full title, core title, short title
+    numbers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # 广东省 and 广东
+    issuers: list[str] = field(default_factory=list)
+
+
+def core_titles(title: str) -> list[str]:
+    """The shorter titles a document goes by: the title it announces
+    (印发《X》的通知 -> X), the title after 关于, without 的意见/的通知, without
+    中华人民共和国 or its leading place (广东省自主创新促进条例 -> 自主创新促进条例)."""
+    out = []
+    quoted = _QUOTED.search(title)
+    core = quoted.group(1) if quoted else title
+    out.append(core)
+    after = re.split(r"关于(?:印发)?", core, maxsplit=1)
+    if len(after) == 2:
+        core = after[1]
+        out.append(core)
+    trimmed = re.sub(r"的(?:通知|意见|决定|批复|函)$", "", core)
+    out.append(trimmed)
+    for prefix in (re.match(r"^中华人民共和国", trimmed), _PLACE.match(trimmed)):
+        if prefix and len(trimmed) - len(prefix.group(0)) >= 5:
+            out.append(trimmed[len(prefix.group(0)):])
+    return out
+
+
+def names_of(doc: str, opening: str) -> DocumentNames:
+    """Names a user may call a document by, from its title and opening lines."""
+    title = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$", "", doc)  # （2016-2020年）
+    out = DocumentNames(doc, names=[doc, title, *core_titles(title)])
+    for m in (_PLACE.match(title), _PLACE_BEFORE_STATE.match(title)):
+        if m:
+            place = m.group(1)
+            out.places += [place + (m.group(2) if m.re is _PLACE else ""), place]
+    issuer = _ISSUER.match(title)
+    if issuer:
+        out.issuers.append(issuer.group(1))
+    for m in DOC_NUMBER.finditer((doc + "\n" + opening).translate(_BRACKETS)):
+        out.numbers.append(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号")
+    out.names = list(dict.fromkeys(n for n in out.names if len(n) >= 4))
+    out.places = list(dict.fromkeys(p for p in out.places if len(p) >= 2))
+    out.numbers = list(dict.fromkeys(out.numbers))
+    return out
+
+
+class Catalog:
+    """Every document's names, and the documents a question names."""
+
+    def __init__(self, sections: list[Section]):
+        opening: dict[str, str] = {}
+        for s in sections:
+            if s.doc not in opening or len(opening[s.doc]) < 400:
+                opening[s.doc] = opening.get(s.doc, "") + s.text[:400]
+        self.documents = [names_of(doc, text) for doc, text in opening.items()]
+
+    def named_in(self, question: str) -> tuple[list[str], str]:
+        """(documents the question names, the question without a quoted
+        title or document number, which name no topic)."""
+        if len(self.documents) < 2:
+            return [], question
+        text = question.translate(_BRACKETS) if DOC_NUMBER.search(question.translate(_BRACKETS)) else question
+        number = normalize_number(text)
+        if number:
+            hits = [d.doc for d in self.documents if number in d.numbers]
+            if hits:
+                return hits, DOC_NUMBER.sub(" ", text)
+        for quoted in _QUOTED.findall(question):
+            hits = [d.doc for d in self.documents if any(_same_title(quoted, n) for n in d.names)]
+            if hits:
+                return hits, question.replace(f"《{quoted}》", " ")
+        hits = [d.doc for d in self.documents if any(n in question for n in d.names[1:] if len(n) >= 6)]
+        if hits:
+            return hits, question
+        return self._by_place_or_issuer(question), question
+
+    def _by_place_or_issuer(self, question: str) -> list[str]:
+        every = {d.doc for d in self.documents}
+        chosen = every
+        for key in ("places", "issuers"):
+            found = {d.doc for d in self.documents
+                     if any(name in question for name in getattr(d, key))}
+            if found and found != every:
+                chosen = chosen & found or found
+        return sorted(chosen) if chosen != every else []
+
+
+def _same_title(quoted: str, name: str) -> bool:
+    """A quoted title names a document when one contains the other, or when
+    they share nearly all their characters (a slightly misremembered title)."""
+    if quoted in name or name in quoted:
+        return True
+    a, b = set(quoted), set(name)
+    return len(a & b) / max(len(a | b), 1) >= 0.8 and min(len(quoted), len(name)) >= 6

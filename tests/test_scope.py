@@ -1,0 +1,46 @@
+"""Which documents a question names: by title, short title, document number,
+issuer or place, read from the documents' own titles and opening lines."""
+
+from assistant.answer.scope import Catalog
+from assistant.models import Section
+
+TITLES = {
+    "广东省自主创新促进条例": "第一章 总则\n第一条 为了促进自主创新……",
+    "国务院关于大力推进大众创业万众创新若干政策措施的意见": "国发〔2015〕32号\n各省、自治区、直辖市人民政府：",
+    "中华人民共和国促进科技成果转化法": "第一章 总则",
+    "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知": "深府〔2016〕1号",
+    "中山国家自主创新示范区建设实施方案（2016-2020年）": "前言",
+}
+
+
+def catalog() -> Catalog:
+    return Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text=body, start=0,
+                            end=len(body)) for t, body in TITLES.items()])
+
+
+def named(question: str) -> list[str]:
+    return catalog().named_in(question)[0]
+
+
+def test_a_quoted_title_or_part_of_it_names_the_document():
+    assert named("《广东省自主创新促进条例》第十五条规定了什么？") == ["广东省自主创新促进条例"]
+    assert named("《促进科技成果转化法》对科研人员奖励有什么规定？") == ["中华人民共和国促进科技成果转化法"]
+    assert named("《深圳市促进科技创新的若干措施》有哪些？") == [
+        "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知"]
+
+
+def test_a_document_number_names_the_document_whatever_the_brackets():
+    for q in ("国发〔2015〕32号提出了哪些措施？", "国发[2015]32号提出了哪些措施？", "国发（2015）32号的要求"):
+        assert named(q) == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"], q
+
+
+def test_a_place_or_issuer_names_the_documents_of_that_place_or_issuer():
+    assert named("广东对自主创新有什么规定？") == ["广东省自主创新促进条例"]
+    assert named("深圳市对科技创新有哪些措施？") == ["深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知"]
+    assert named("国务院对创业担保贷款怎么说？") == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"]
+    assert named("中山的新型研发机构由谁牵头？") == ["中山国家自主创新示范区建设实施方案（2016-2020年）"]
+
+
+def test_a_question_naming_no_document_is_about_all_of_them():
+    assert named("高新技术企业能享受哪些优惠？") == []
+    assert named("《某个不存在的办法》说了什么？") == []
