@@ -103,7 +103,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         bar.refresh()
 
     try:
-        report = build_index(settings, progress=progress, force=args.rebuild)
+        report = build_index(settings, progress=progress, force=args.rebuild,
+                             say=lambda message: print(message, file=sys.stderr, flush=True))
     finally:
         if bar is not None:
             bar.close()

@@ -13,7 +13,8 @@ web.api's exception handler).
     └── BackendError              the system cannot answer right now
         ├── EmbeddingError        the embedding model cannot be loaded or run
         ├── VectorStoreError      Chroma (embedded or server) failed
-        └── IndexUnavailable      no usable index: not built, damaged, or another model
+        ├── IndexUnavailable      no usable index: not built, damaged, or another model
+        └── IndexBusy             another build holds the index's build lock too long
 """
 
 from __future__ import annotations
@@ -61,3 +62,7 @@ class VectorStoreError(BackendError):
 
 class IndexUnavailable(BackendError):
     """No usable index; the message says what to run."""
+
+
+class IndexBusy(BackendError):
+    """Another builder holds the index's build lock; the current index keeps serving."""

@@ -70,11 +70,30 @@ class Assistant:
         self.settings = settings
         self._embeddings = embeddings or make_embeddings(settings)
         self._lock = threading.RLock()
+        self._skipped_build = ""
         self._load(index)
 
     @classmethod
     def open(cls, settings: Settings, embeddings=None) -> "Assistant":
         return cls(settings, open_index(settings), embeddings=embeddings)
+
+    def follow(self) -> bool:
+        """Swap to a newer serving build when CURRENT names one (another
+        process re-indexed); True when swapped. Requests under way keep the
+        objects they started with, so the old build stays in use until they
+        finish. A new build that does not open is skipped until CURRENT moves on."""
+        build = current_build(self.settings)
+        if build is None or build.name in (self.index.build_id, self._skipped_build):
+            return False
+        with self._lock:
+            if build.name == self.index.build_id:
+                return False
+            try:
+                self._load(open_index(self.settings))
+            except IndexUnavailable:
+                self._skipped_build = build.name
+                return False
+            return True
 
     def _load(self, index: LoadedIndex) -> None:
         retriever = Retriever(index, self._embeddings, self.settings)
@@ -93,14 +112,19 @@ class Assistant:
     def ask(self, question: str, session: Session | None = None, k: int | None = None,
             docs: list[str] | None = None) -> Answer:
         text = check_question(question, self.settings.max_question_chars)
+        self.follow()
+        answerer = self.answerer
         try:
-            return self.answerer.answer(text, session, k, docs)
-        except VectorStoreError as exc:
+            return answerer.answer(text, session, k, docs)
+        except (VectorStoreError, IndexUnavailable) as exc:
+            if self.follow():  # the build was replaced and removed under this request
+                return self.answerer.answer(text, session, k, docs)
             raise IndexUnavailable(f"{exc}。请检查 Chroma 服务器是否在运行") from exc
 
     # ------------------------------------------------------------ structure
 
     def sections(self) -> list[Section]:
+        self.follow()
         return list(self.index.sections)
 
     def section(self, doc: str, label: str) -> Section | None:
@@ -140,6 +164,7 @@ class Assistant:
         return out
 
     def targets(self) -> list[Target]:
+        self.follow()
         return [t for s in self.index.sections for t in s.targets]
 
     def find_targets(self, query: str = "", unit: str | None = None) -> list[tuple[Target, Section]]:
@@ -155,10 +180,12 @@ class Assistant:
         return out
 
     def documents(self) -> list[dict]:
+        self.follow()
         docs = self.index.manifest.get("documents", {})
         return [{"name": name, **info} for name, info in docs.items()]
 
     def match(self, profile: "eligibility.Profile"):
+        self.follow()
         return eligibility.match(self.index.measures, profile)
 
     def rank(self, question: str, k: int = 10, previous: str = "") -> list[Section]:

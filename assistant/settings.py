@@ -70,6 +70,8 @@ class Settings(BaseModel):
     # --- index builds
     keep_builds: int = Field(2, ge=1, le=20, description="complete builds kept, so workers on the previous one "
                              "keep answering")
+    build_wait_seconds: float = Field(900.0, ge=0, description="a second builder waits this long for the build "
+                                      "lock, then gives up with a clear message")
 
     # --- web app
     host: str = "127.0.0.1"

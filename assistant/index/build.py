@@ -6,23 +6,33 @@ complete is `index/CURRENT` switched to it (an atomic rename), so a crash or
 Ctrl-C mid-build leaves the previous index serving. Vectors of chunks whose
 text is unchanged are copied from the previous build, so re-indexing embeds
 only what changed.
+
+One builder at a time: `index/.build.lock` (an OS file lock, released by the
+kernel when a builder dies) is held for the whole build, so a second builder
+(a web upload next to a CLI `index`) waits, then finds the index up to date.
+Holding the lock, a builder knows any incomplete build folder is the remains
+of a killed or failed run and removes it first; a build that fails removes
+its own folder. Readers never take the lock: they only follow CURRENT.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from filelock import FileLock, Timeout
 
-from assistant.errors import IndexUnavailable
+from assistant.errors import IndexBusy, IndexUnavailable
 from assistant.index.chunking import Chunk, Sentence, chunk_sections, sentence_units
 from assistant.eligibility.measures import extract_measures
 from assistant.index.embeddings import make_embeddings, model_name
@@ -32,7 +42,7 @@ from assistant.settings import Settings
 from assistant.index.vectorstore import VectorStore, drop_collection
 
 FORMAT_VERSION = 2  # bump when what a build stores changes shape
-
+LOCK_NAME = ".build.lock"
 
 
 @dataclass
@@ -49,6 +59,8 @@ class BuildReport:
     skipped: dict[str, str]
     changed: list[str]
     unchanged: bool = False  # nothing changed: no new build was written
+    cleaned: list[str] | None = None  # stale partial builds removed before this build
+    repaired: str = ""  # why the serving build was rebuilt although the corpus is unchanged
 
     def summary_zh(self) -> str:
         head = "索引已是最新，无需重建" if self.unchanged else f"索引构建完成（{self.build_id}）"
@@ -57,6 +69,10 @@ class BuildReport:
             f"文件 {self.documents} 个，章节 {self.sections} 个，检索块 {self.chunks} 个（本次嵌入 {self.embedded} 个）",
             f"单位 {self.units} 个，量化目标 {self.targets} 项，支持措施 {self.measures} 条，用时 {self.seconds:.1f} 秒",
         ]
+        if self.repaired:
+            lines.append(f"原索引自检未通过（{self.repaired}），已重建")
+        if self.cleaned:
+            lines.append(f"已清理中断或失败留下的未完成构建 {len(self.cleaned)} 个")
         for name, reason in self.skipped.items():
             lines.append(f"已跳过 {name}：{reason}")
         return "\n".join(lines)
@@ -109,37 +125,85 @@ def _switch(settings: Settings, build_id: str) -> None:
     os.replace(tmp, _current_file(settings))
 
 
+def _remove_build(settings: Settings, path: Path) -> None:
+    drop_collection(settings, path, path.name)
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def _prune(settings: Settings, keep: str) -> None:
-    """Remove incomplete builds and all but the newest complete ones."""
+    """Remove incomplete builds and all but the newest complete ones. Only
+    called with the build lock held, so no other builder is writing."""
     builds = sorted(p for p in _builds_dir(settings).iterdir() if p.is_dir())
     complete = [p for p in builds if (p / "COMPLETE").exists()]
     survivors = {keep} | {p.name for p in complete[-settings.keep_builds:]}
     for path in builds:
         if path.name not in survivors:
-            drop_collection(settings, path, path.name)
-            shutil.rmtree(path, ignore_errors=True)
+            _remove_build(settings, path)
     for tmp in settings.index_dir.glob("CURRENT.*.tmp"):
         tmp.unlink(missing_ok=True)
+
+
+def _clean_stale(settings: Settings) -> list[str]:
+    """Remove what killed or failed builders left behind (incomplete build
+    folders, CURRENT temp files); with the lock held nothing else writes."""
+    builds = _builds_dir(settings)
+    serving = current_build(settings)
+    removed = []
+    for path in sorted(builds.iterdir()) if builds.is_dir() else []:
+        if path.is_dir() and not (path / "COMPLETE").exists() and path != serving:
+            _remove_build(settings, path)
+            removed.append(path.name)
+    for tmp in settings.index_dir.glob("CURRENT.*.tmp"):
+        tmp.unlink(missing_ok=True)
+    return removed
+
+
+@contextmanager
+def build_lock(settings: Settings, say: Callable[[str], None] | None = None):
+    """Hold the index's build lock; wait (saying so) while another builder
+    holds it, up to settings.build_wait_seconds, then give up clearly."""
+    try:
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(settings.index_dir / LOCK_NAME), thread_local=False)
+        lock.acquire(timeout=0)
+    except Timeout:
+        if say:
+            say(f"另一个索引构建正在进行（{settings.index_dir}），等待其完成……")
+        try:
+            lock.acquire(timeout=settings.build_wait_seconds)
+        except Timeout:
+            raise IndexBusy(
+                f"另一个索引构建已进行超过 {settings.build_wait_seconds:.0f} 秒仍未结束（{settings.index_dir}）。"
+                "当前索引照常使用，请稍后再运行：policy-assistant index"
+            ) from None
+    except OSError as exc:
+        raise IndexUnavailable(f"无法在索引目录 {settings.index_dir} 中建立构建锁：{exc.strerror or exc}。"
+                               "请检查该目录是否可写") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 # ---------------------------------------------------------------- build
 
 
 def _previous_vectors(settings: Settings) -> tuple[dict, dict]:
-    """(text hash -> vector, manifest) of the serving build, if any."""
+    """(text hash -> vector, manifest) of the serving build, if any; a build
+    that fails its self-check lends no vectors."""
     build = current_build(settings)
     if build is None:
         return {}, {}
     try:
         manifest = _read_json(build / "manifest.json")
-        if manifest.get("embedding_model") != embedding_id(settings):
+        if manifest.get("embedding_model") != embedding_id(settings) or verify_build(settings, build):
             return {}, manifest
         known = {}
         for items, vectors in (("chunks.json", "vectors.npy"), ("sentences.json", "sentence_vectors.npy")):
             hashes = [c["hash"] for c in _read_json(build / items)]
             known.update(zip(hashes, np.load(build / vectors)))
         return known, manifest
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
         return {}, {}  # a damaged old build: embed everything again
 
 
@@ -147,7 +211,17 @@ def build_index(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     force: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> BuildReport:
+    """Build (incrementally) and switch CURRENT, holding the build lock."""
+    with build_lock(settings, say):
+        cleaned = _clean_stale(settings)
+        report = _build(settings, progress, force)
+        report.cleaned = cleaned
+        return report
+
+
+def _build(settings: Settings, progress, force: bool) -> BuildReport:
     started = time.perf_counter()
     corpus = parse_corpus(settings.corpus_dir)
     if not corpus.documents:
@@ -162,9 +236,10 @@ def build_index(
     old_hashes = {k: v["sha256"] for k, v in old_manifest.get("documents", {}).items()}
     changed = sorted(set(hashes.items()) ^ set(old_hashes.items()))
     changed_docs = sorted({name for name, _ in changed})
-    if not force and not changed_docs and old_manifest.get("embedding_model") == embedding_id(settings) \
-            and old_manifest.get("chroma_url", "") == settings.chroma_url \
-            and old_manifest.get("format") == FORMAT_VERSION and _serves(settings):
+    same_setup = old_manifest.get("embedding_model") == embedding_id(settings) \
+        and old_manifest.get("chroma_url", "") == settings.chroma_url and old_manifest.get("format") == FORMAT_VERSION
+    damage = _damage(settings) if same_setup and not changed_docs else ""
+    if not force and not changed_docs and same_setup and not damage:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
                        measures=old_manifest.get("measures", 0), unchanged=True)
 
@@ -182,26 +257,46 @@ def build_index(
 
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     build_dir = _builds_dir(settings) / build_id
-    build_dir.mkdir(parents=True)
     measures = extract_measures(sections)
-    _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures,
-                 model_name(embeddings) if embeddings else embedding_id(settings))
-    _write_json(build_dir / "sentences.json", [asdict(u) for u in sentences])
-    np.save(build_dir / "sentence_vectors.npy", sentence_vectors)
-    (build_dir / "COMPLETE").write_text(build_id, encoding="utf-8")
-    _switch(settings, build_id)
+    model = model_name(embeddings) if embeddings else embedding_id(settings)
+    try:
+        build_dir.mkdir(parents=True)
+        _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures, model)
+        _write_json(build_dir / "sentences.json", [asdict(u) for u in sentences])
+        np.save(build_dir / "sentence_vectors.npy", sentence_vectors)
+        (build_dir / "COMPLETE").write_text(build_id, encoding="utf-8")
+        _switch(settings, build_id)
+    except BaseException as exc:  # disk full, store error, Ctrl-C: leave nothing half-written
+        _remove_build(settings, build_dir)
+        if isinstance(exc, Exception):
+            raise IndexUnavailable(_write_failure(settings, exc)) from exc
+        raise
     _prune(settings, keep=build_id)
-    return _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
+    report = _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
+    report.repaired = damage
+    return report
 
 
-def _serves(settings: Settings) -> bool:
-    """Whether the current build opens; a damaged one is rebuilt even when
-    the corpus is unchanged."""
+def _write_failure(settings: Settings, exc: Exception) -> str:
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "full" in text:
+        why = f"磁盘空间不足：{exc}"
+    elif "disk i/o" in text:
+        why = f"磁盘写入出错（常见原因是磁盘已满）：{exc}"
+    else:
+        why = f"{type(exc).__name__}: {exc}"
+    return (f"写入索引失败（{settings.index_dir}：{why}）。未完成的构建已清除，原索引照常使用。"
+            "请处理后重新运行：policy-assistant index")
+
+
+def _damage(settings: Settings) -> str:
+    """Why the serving build does not pass its self-check; empty when it does."""
     try:
         open_index(settings)
-    except IndexUnavailable:
-        return False
-    return True
+    except IndexUnavailable as exc:
+        return str(exc)
+    return ""
+
 
 
 def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vectors, measures, model) -> None:
@@ -283,9 +378,10 @@ def open_index(settings: Settings) -> LoadedIndex:
         measures = [Measure.from_dict(m) for m in _read_json(build / "measures.json")]
         sentences = [Sentence(**u) for u in _read_json(build / "sentences.json")]
         sentence_vectors = np.load(build / "sentence_vectors.npy")
-        if len(sentence_vectors) != len(sentences):
-            raise ValueError("sentence vectors do not match sentences")
-    except (OSError, ValueError, TypeError, KeyError) as exc:
+        problems = _check_shapes(manifest, sections, chunks, sentences, sentence_vectors, build)
+        if problems:
+            raise ValueError("；".join(problems))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise IndexUnavailable(
             f"索引已损坏（{build}：{exc}）。请运行：policy-assistant index --rebuild"
         ) from exc
@@ -312,3 +408,31 @@ def open_index(settings: Settings) -> LoadedIndex:
         )
     return LoadedIndex(manifest["build_id"], manifest, sections, chunks, measures, vectors,
                        sentences, sentence_vectors)
+
+
+def _check_shapes(manifest, sections, chunks, sentences, sentence_vectors, build: Path) -> list[str]:
+    """What does not add up between the manifest and the stored pieces."""
+    problems = []
+    expected = sum(d.get("sections", 0) for d in manifest.get("documents", {}).values())
+    if not sections or len(sections) != expected:
+        problems.append(f"章节库有 {len(sections)} 个章节，清单记录 {expected} 个")
+    dim = manifest.get("dim")
+    chunk_vectors = np.load(build / "vectors.npy", mmap_mode="r")
+    if chunk_vectors.shape != (len(chunks), dim):
+        problems.append(f"检索块向量形状 {chunk_vectors.shape}，应为 {(len(chunks), dim)}")
+    if sentence_vectors.shape != (len(sentences), dim):
+        problems.append(f"句向量形状 {sentence_vectors.shape}，应为 {(len(sentences), dim)}")
+    return problems
+
+
+def verify_build(settings: Settings, build: Path) -> list[str]:
+    """The self-check of one build's files (not its vector store): an empty
+    list when the pieces agree with the manifest."""
+    try:
+        manifest = _read_json(build / "manifest.json")
+        sections = _read_json(build / "sections.json")
+        chunks = _read_json(build / "chunks.json")
+        sentences = _read_json(build / "sentences.json")
+        return _check_shapes(manifest, sections, chunks, sentences, np.load(build / "sentence_vectors.npy"), build)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return [str(exc)]

@@ -7,6 +7,11 @@ tries to download its default model.
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,7 +23,33 @@ from assistant.settings import Settings
 
 
 
-def _client(settings: Settings, build_dir: Path):
+_copies: dict[Path, Path] = {}  # read-only embedded stores -> their writable copies
+_copies_lock = threading.Lock()
+
+
+def _writable(path: Path) -> bool:
+    return all(os.access(p, os.W_OK) for p in (path, *path.glob("*.sqlite3")))
+
+
+def _embedded_path(path: Path, create: bool) -> Path:
+    """Where to open an embedded store. Chroma writes to its SQLite file
+    even to read, so a store in a read-only folder (a read-only mount, a
+    folder owned by the indexing user) is copied once per process to a
+    private temporary folder and served from there."""
+    if create or not path.is_dir() or _writable(path):
+        return path
+    with _copies_lock:
+        if path not in _copies:
+            copy = Path(tempfile.mkdtemp(prefix="policy-assistant-ro-")) / "chroma"
+            shutil.copytree(path, copy)
+            for f in copy.rglob("*"):
+                f.chmod(0o700 if f.is_dir() else 0o600)
+            atexit.register(shutil.rmtree, copy.parent, True)
+            _copies[path] = copy
+        return _copies[path]
+
+
+def _client(settings: Settings, build_dir: Path, create: bool = False):
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -33,7 +64,8 @@ def _client(settings: Settings, build_dir: Path):
             )
         except Exception as exc:
             raise VectorStoreError(f"无法连接 Chroma 服务器 {settings.chroma_url}：{exc}") from exc
-    return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
+    path = _embedded_path(build_dir / "chroma", create)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
 def collection_name(build_id: str) -> str:
@@ -46,7 +78,7 @@ class VectorStore:
     def __init__(self, settings: Settings, build_dir: Path, build_id: str, create: bool = False):
         self.location = settings.chroma_url or str(build_dir / "chroma")
         try:
-            client = _client(settings, build_dir)
+            client = _client(settings, build_dir, create)
             name = collection_name(build_id)
             if create:
                 self._collection = client.get_or_create_collection(
