@@ -160,3 +160,21 @@ def test_a_follow_up_keeps_the_documents_the_conversation_named(assistant):
     assert first.answerable and {c.doc for c in first.citations} == {other}
     follow = assistant.ask("那责任单位呢？", session=session)
     assert follow.answerable and {c.doc for c in follow.citations} == {other}
+
+
+def test_a_target_answer_quotes_the_document_and_states_only_what_it_cites(assistant):
+    answer = assistant.ask("到2020年，新型研发机构要发展到多少家？")
+    assert answer.answerable and answer.intent == "target"
+    body = answer.text.split("〔")[0]
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert body.replace("……", "") and all(part in quotes for part in body.split("……") if part)
+
+
+def test_figure_kinds_and_chinese_numerals_are_understood():
+    from assistant.answer.targets import states_a_figure
+
+    assert states_a_figure("补助标准不低于百分之三十", {"%"})
+    assert states_a_figure("给予最高二百万元资助", {"万元", "亿元"})
+    assert not states_a_figure("依据粤府〔2015〕1号文件，三十日内办结", {"万元", "亿元"})
+    assert not states_a_figure("个人所得税5年内分期缴纳")
+    assert states_a_figure("建设人才公寓2000套")

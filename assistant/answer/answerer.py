@@ -8,7 +8,6 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 

@@ -9,21 +9,22 @@ answerer then falls back to the general composer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from assistant import eligibility
-from assistant.ingest.figures import TARGET_FIGURE, split_sentences, strip_item_prefix
+from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.index.build import LoadedIndex
 from assistant.ingest.outline import body_text
 from assistant.answer.intents import Query
 from assistant.index.lexical import tokenize
 from assistant.settings import Settings
-from assistant.models import Citation, Measure, Section
+from assistant.models import Citation, Measure, Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
-from assistant.answer.targets import pick_targets, target_clause, years_covered
+from assistant.answer.targets import (asked_units, pick_targets, question_parts, quote_for, states_a_figure,
+                                      years_covered)
 from assistant.ingest.units import gloss
 
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
@@ -172,15 +173,23 @@ class Composer:
         if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
             years = "、".join(str(y) for y in missing)
             return Draft(f"现有文件未设定{years}年的目标，无法依据文件作答。", [], [], answerable=False)
-        chosen = pick_targets(query, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
-        best = chosen[0] if chosen else None
-        if best is None or self.evidence.coverage(query.topic_tokens, best.metric + best.sentence) < 0.4:
-            return self.figure_from_sentences(ctx)
+        chosen: list[Target] = []
+        for part in question_parts(query):
+            sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
+                if part != query.topic_tokens else query
+            found = pick_targets(sub, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
+            best = found[0] if found else None
+            if best is None or self.evidence.coverage(part, best.metric + best.sentence) < 0.4:
+                return self.figure_from_sentences(ctx)
+            chosen += [t for t in found if t not in chosen]
         lines, citations, sections = [], [], []
-        for target in chosen:
+        quotes = [quote_for(t) for t in chosen]
+        for target, quote in zip(chosen, quotes):
+            if any(other != quote and other.startswith(quote) for other in quotes):
+                continue  # the same sentence quoted further for another figure
             section = self.by_key[f"{target.doc}#{target.section}"]
-            year = f"到{target.year}年，" if target.year else ""
-            lines.append(f"{year}{target_clause(target)}。{mark(section)}")
+            # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
+            lines.append(f"{quote}。{mark(section)}")
             citations.append(cite(section, target.sentence))
             sections.append(section)
         return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
@@ -190,7 +199,8 @@ class Composer:
         only if they carry a figure, else say the documents give none rather
         than let a sentence without it pass for an answer."""
         draft = self.general(ctx)
-        if draft is None or any(TARGET_FIGURE.search(c.quote) for c in draft.citations):
+        units = asked_units(ctx.query.text)
+        if draft is None or any(states_a_figure(c.quote, units) for c in draft.citations):
             return draft
         return Draft("现有文件没有给出这一数字，无法依据文件作答。", [], [], answerable=False)
 

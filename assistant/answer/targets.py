@@ -23,6 +23,79 @@ UNIT_HINTS = (
 )
 
 
+# A figure as documents write it: Arabic digits or Chinese numerals (二百万元,
+# 百分之三十, 三个月), with any counting unit or measure word after it.
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+STATES_A_FIGURE = re.compile(
+    rf"\d+(?:\.\d+)?\s*[%％\u4e00-\u9fff]|百分之[{_CN_NUMERAL}点]+|"
+    rf"[{_CN_NUMERAL}]*[十百千万亿][{_CN_NUMERAL}]*[\u4e00-\u9fff]|\d+\s*[:：比]\s*\d+"
+)
+# "A和B分别是多少": several figures asked at once.
+SEVERAL_PARTS = re.compile(r"分别|各(?:是|为|有|要|达到)")
+_PART_SPLIT = re.compile(r"[和与及、跟]|以及")
+
+
+# Numbers that are not figures a question asks for: years, document numbers,
+# durations and deadlines (5年内, 三十日内, 六个月), list and article numbering.
+_NOT_A_FIGURE = re.compile(
+    rf"(?:19|20)\d\d年(?:前|底|末|起)?|〔\d{{4}}〕\d+号|[\d{_CN_NUMERAL}]+(?:个)?(?:年|月|日|天|周|小时)(?:内|以内|以上|之内|后|起)?|"
+    rf"第[\d{_CN_NUMERAL}]+[条章节款项]|^[\d{_CN_NUMERAL}]+[．.、]"
+)
+
+
+# The kinds of figure a question's unit asks for; counts (个, 家, 项) are
+# interchangeable in questions and are not checked by kind.
+_KIND_OF_UNIT = {
+    "%": re.compile(rf"\d\s*[%％]|百分之[{_CN_NUMERAL}]|\d+\s*[:：比]\s*\d+|[{_CN_NUMERAL}\d]成"),
+    "万元": re.compile(rf"[\d{_CN_NUMERAL}]\s*(?:万|亿|千)?(?:美)?元"),
+    "平方米": re.compile(rf"[\d{_CN_NUMERAL}]\s*(?:万)?(?:平方米|平方公里|亩|公顷)"),
+}
+
+
+def states_a_figure(text: str, units: set[str] | None = None) -> bool:
+    """Whether the text states a figure (of one of `units`, when the
+    question asks in a unit), not counting years, durations or numbering."""
+    text = _NOT_A_FIGURE.sub(" ", text)
+    kinds = [pattern for unit, pattern in _KIND_OF_UNIT.items() if units and unit in units]
+    if kinds:  # money, a share or an area asked for: a figure of that kind
+        return any(pattern.search(text) for pattern in kinds)
+    return bool(STATES_A_FIGURE.search(text))
+
+
+def quote_for(target: Target) -> str:
+    """The words of the target's sentence, verbatim, that state it: the
+    sentence up to the end of the figure's clause, or, when that is long, the
+    sentence's opening time phrase and the clause, the gap marked with ……"""
+    sentence = target.sentence.strip()
+    clauses = re.split(r"(?<=[，,；;])", sentence)
+    needle = target.value
+    end, at = 0, None
+    for clause in clauses:
+        end += len(clause)
+        if needle in clause and target.unit in clause:
+            at = clause
+            break
+    if at is None:
+        return sentence.rstrip("。；;，,")
+    head = sentence[:end].rstrip("，,；;。")
+    if len(head) <= 90:
+        return head
+    opening = re.match(r"^(?:力争)?(?:到|至|在)?[^，,]{0,12}?20\d\d年(?:前|底|末)?[，,]?", sentence)
+    return f"{opening.group(0) if opening else ''}……{at.rstrip('，,；;。')}"
+
+
+def question_parts(query: Query) -> list[list[str]]:
+    """Topic tokens of each part of a several-figure question (A和B分别是多少),
+    or one part with all of them."""
+    if not SEVERAL_PARTS.search(query.text) or len(query.topic_tokens) < 2:
+        return [query.topic_tokens]
+    asked = SEVERAL_PARTS.split(query.text)[0]
+    pieces = [p for p in _PART_SPLIT.split(asked) if p.strip()]
+    parts = [[t for t in query.topic_tokens if t in piece] for piece in pieces]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 else [query.topic_tokens]
+
+
 def asked_units(text: str) -> set[str]:
     """The units of the first hint that matches: counts (几个) come first."""
     return next((set(units) for pattern, units in UNIT_HINTS if pattern.search(text)), set())
