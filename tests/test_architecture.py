@@ -64,3 +64,14 @@ def test_the_listing_shows_the_pipeline():
     packages = {p.name for p in (ROOT / "assistant").iterdir() if (p / "__init__.py").is_file()}
     assert {"ingest", "eligibility", "index", "answer", "evals", "web", "lexicon"} <= packages
     assert len([p for p in (ROOT / "assistant").glob("*.py")]) <= 7  # stages live in their packages
+
+
+def test_every_vocabulary_entry_says_why_it_is_there():
+    from assistant import lexicon
+
+    names = lexicon.available()
+    assert {"synonyms", "stopwords", "fillers", "frame_words", "domain_words"} <= set(names)
+    for name in names:
+        entries = lexicon.load(name)
+        assert entries, name
+        assert all(e.why.strip() for e in entries), name

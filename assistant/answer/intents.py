@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant import lexicon
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
@@ -57,16 +58,9 @@ YEAR = re.compile(r"(20\d\d)\s*年?")
 EXCEPT_LEAD = re.compile(r"除(?:了)?(?:[^，,。？?]{0,8})?牵头(?:单位|部门|的)?|牵头(?:单位|部门)?(?:以外|之外)|"
                          r"(?:besides|other than|apart from|except) the lead", re.I)
 
-# Words that frame a question but name no topic: removed before judging
-# whether the documents cover what the question is about.
-FRAME_WORDS = set(
-    "牵头 牵头单位 单位 部门 机构 责任 责任单位 负责 主导 主管 配合 参与 协同 哪个 哪家 哪些 谁 由 是 "
-    "目标 指标 多少 几家 几个 达到 数量 到 年 政策 支持 扶持 享受 可以 能 什么 任务 职责 工作 承担 "
-    "分别 具体 主要 情况 内容 规定 要求 措施 方面 提到 文件 方案 规划 我们 公司 企业 咱们 本 "
-    "我市 本市 全市 我省 本省 全省 市 省 呢 那 那么 还有 其他 另外 一下 介绍 说说 讲讲 问 请问 知道 想 怎么 如何 为什么 落实 开展 "
-    "which who what how is the of for and to in a an are does do by plan unit units lead leads responsible "
-    "target goal".split()
-)
+# Words that frame a question but name no topic (lexicon/frame_words.toml):
+# removed before judging whether the documents cover what the question is about.
+FRAME_WORDS = set(lexicon.words("frame_words"))
 
 
 @dataclass
