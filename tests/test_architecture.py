@@ -75,3 +75,20 @@ def test_every_vocabulary_entry_says_why_it_is_there():
         entries = lexicon.load(name)
         assert entries, name
         assert all(e.why.strip() for e in entries), name
+
+
+@pytest.mark.parametrize("error", ["EmbeddingError", "VectorStoreError", "IndexUnavailable", "ConfigError"])
+def test_front_ends_show_every_known_error_as_its_message(error, capsys, monkeypatch):
+    from assistant import cli, errors
+    from assistant.web.common import UNEXPECTED, to_gr_error
+
+    exc = getattr(errors, error)("向量库查询失败，请检查 Chroma 服务器")
+    shown = to_gr_error(exc)
+    assert "向量库查询失败" in shown.message and shown.message != UNEXPECTED
+
+    def broken(args, settings):
+        raise exc
+
+    monkeypatch.setitem(cli.COMMANDS, "sections", broken)
+    assert cli.main(["sections"]) == 2
+    assert "错误：向量库查询失败" in capsys.readouterr().err
