@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="启动网页应用")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--insecure", action="store_true", default=None,
+                   help="允许在非本机地址上不设登录地提供服务（不推荐）")
     _common(p)
     return parser
 
@@ -74,6 +76,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         chroma_url=args.chroma_url,
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        insecure=getattr(args, "insecure", None),
         retrieval_mode=getattr(args, "mode", None),
     )
 

@@ -80,7 +80,15 @@ class Settings(BaseModel):
     port: int = Field(7860, ge=1, le=65535)
     auth_user: str = ""
     auth_password: str = ""
+    insecure: bool = Field(False, description="serve a non-loopback address without login (refused otherwise)")
+    allowed_origins: str = Field("", description="comma-separated extra origins (scheme://host[:port]) allowed "
+                                 "to call the app from a browser; its own address always is")
+    login_attempts: int = Field(5, ge=1, description="failed logins allowed per client within login_window_seconds")
+    login_window_seconds: float = Field(60.0, gt=0)
     max_upload_mb: int = Field(20, ge=1, le=1024)
+    max_uploads_per_client: int = Field(20, ge=1, description="uploads one client may make within "
+                                        "upload_window_seconds")
+    upload_window_seconds: float = Field(3600.0, gt=0)
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":

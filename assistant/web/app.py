@@ -9,6 +9,7 @@ endpoints (`/ask`, `/match`, `/duties`).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import sys
@@ -18,13 +19,14 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from assistant.errors import PolicyAssistantError  # noqa: E402
+from assistant.errors import ConfigError, PolicyAssistantError  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.web.api import register_api  # noqa: E402
 from assistant.web.browse import DutiesTab, TargetsTab, section_choices  # noqa: E402
 from assistant.web.chat import ChatTab  # noqa: E402
 from assistant.web.files import FilesTab  # noqa: E402
+from assistant.web.guard import guard_lifespan  # noqa: E402
 from assistant.web.match import MatchTab  # noqa: E402
 
 log = logging.getLogger("assistant.web")
@@ -126,10 +128,39 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     return demo
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
+def check_exposure(settings: Settings) -> str:
+    """Fail closed: half-configured login is a start-up error, and serving a
+    non-loopback address without login needs --insecure. Returns a warning
+    to print ('' when there is none)."""
+    if bool(settings.auth_user) != bool(settings.auth_password):
+        missing = "POLICY_ASSISTANT_AUTH_PASSWORD" if settings.auth_user else "POLICY_ASSISTANT_AUTH_USER"
+        raise ConfigError(f"登录配置不完整：已设置用户名或密码之一，缺少 {missing}。"
+                          "请同时设置两者，或都不设置（仅限本机访问）")
+    if settings.auth_enabled or _loopback(settings.host):
+        return ""
+    if not settings.insecure:
+        raise ConfigError(f"拒绝在 {settings.host} 上不设登录地提供服务：局域网或公网中的任何人都能访问并上传文件。"
+                          "请设置 POLICY_ASSISTANT_AUTH_USER 和 POLICY_ASSISTANT_AUTH_PASSWORD，"
+                          "或确认风险后加 --insecure")
+    return f"警告：正在 {settings.host} 上不设登录地提供服务（--insecure），任何能访问该地址的人都能使用本应用"
+
+
 def launch_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
     """Keyword arguments for demo.launch(): theme and CSS (launch-level in
-    Gradio 6), auth, the upload size limit, no share link, no SSR."""
+    Gradio 6), auth, the upload size limit, no share link, no SSR, and the
+    guard (origins, login attempts, private events) in front of the app."""
+    check_exposure(settings)
     options: dict[str, Any] = {
+        "app_kwargs": {"lifespan": guard_lifespan(settings)},
         "server_name": settings.host,
         "server_port": settings.port,
         "theme": theme(),
@@ -152,6 +183,10 @@ def serve(settings: Settings) -> int:
     for noisy in ("httpx", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
+        warning = check_exposure(settings)
+        if warning:
+            print(warning, file=sys.stderr)
+            log.warning(warning)
         assistant = Assistant.open_or_build(settings, say=lambda line: print(line, file=sys.stderr))
     except PolicyAssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)

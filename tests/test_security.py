@@ -1,0 +1,151 @@
+"""Hostile input and careless set-ups (issue #13): the web app fails closed
+(finding 4), and the other findings' reproductions below.
+
+The app runs for real (Gradio on a free loopback port over the session
+index) and is attacked over raw HTTP the way a script or another web page
+would; start-up refusals are checked on the real `policy-assistant serve`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import gradio as gr
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "高新技术企业可以享受哪些支持政策？"
+PASSWORD = "s3cret-口令"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(assistant, settings, **overrides):
+    from assistant.web.app import build_app, launch_options
+
+    settings = settings.with_overrides(host="127.0.0.1", port=free_port(), **overrides)
+    demo = build_app(assistant, settings)
+    demo.queue(default_concurrency_limit=2)
+    demo.launch(**launch_options(settings, prevent_thread_lock=True, quiet=True))
+    return demo, f"http://127.0.0.1:{settings.port}"
+
+
+def serve(settings, *args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(free_port()),
+         "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir), *args],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "POLICY_ASSISTANT_AUTH_USER": "", "POLICY_ASSISTANT_AUTH_PASSWORD": "", **(env or {})})
+
+
+# ---------------------------------------------------------------- finding 4: auth fails closed
+
+
+@pytest.mark.parametrize("env", [{"POLICY_ASSISTANT_AUTH_USER": "admin"},
+                                 {"POLICY_ASSISTANT_AUTH_PASSWORD": PASSWORD}], ids=["user-only", "password-only"])
+def test_half_configured_login_is_a_start_up_error(settings, env):
+    proc = serve(settings, env=env)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and "登录配置不完整" in err and "Traceback" not in err, err
+
+
+def test_a_public_address_without_login_needs_insecure(settings):
+    refused = serve(settings, "--host", "0.0.0.0")
+    _, err = refused.communicate(timeout=120)
+    assert refused.returncode == 2 and "拒绝" in err and "--insecure" in err and "Traceback" not in err, err
+
+    allowed = serve(settings, "--host", "0.0.0.0", "--insecure")
+    try:
+        first = allowed.stderr.readline()
+        assert "警告" in first and "--insecure" in first, first
+        deadline = time.monotonic() + 120
+        line = first
+        while "网页地址" not in line and time.monotonic() < deadline and allowed.poll() is None:
+            line = allowed.stderr.readline()
+        assert "网页地址" in line  # it does start, after saying why that is risky
+    finally:
+        allowed.terminate()
+        allowed.wait(timeout=30)
+
+
+def test_login_attempts_are_limited_per_client(assistant, settings):
+    demo, url = start(assistant, settings, auth_user="admin", auth_password=PASSWORD, login_attempts=5)
+    try:
+        codes = [httpx.post(f"{url}/login", data={"username": "admin", "password": f"guess{i}"}).status_code
+                 for i in range(12)]
+        assert codes[:5] == [400] * 5 and set(codes[5:]) == {429}
+        locked = httpx.post(f"{url}/login", data={"username": "admin", "password": PASSWORD})
+        assert locked.status_code == 429 and "登录失败次数过多" in locked.json()["error"]
+        assert int(locked.headers["retry-after"]) > 0
+    finally:
+        demo.close()
+
+
+def test_cross_origin_requests_are_refused(assistant, settings):
+    demo, url = start(assistant, settings, auth_user="admin", auth_password=PASSWORD)
+    try:
+        for origin in ("http://localhost:9999", "http://evil.example", "null"):
+            preflight = httpx.options(f"{url}/login", headers={
+                "Origin": origin, "Access-Control-Request-Method": "POST"})
+            assert preflight.status_code == 403
+            assert "access-control-allow-origin" not in preflight.headers
+            post = httpx.post(f"{url}/login", data={"username": "admin", "password": PASSWORD},
+                              headers={"Origin": origin})
+            assert post.status_code == 403 and "access-token" not in post.headers.get("set-cookie", "")
+        own = httpx.post(f"{url}/login", data={"username": "admin", "password": PASSWORD}, headers={"Origin": url})
+        assert own.status_code == 200 and own.json() == {"success": True}
+    finally:
+        demo.close()
+
+
+def _upload_fn_index(demo) -> int:
+    return next(i for i, fn in demo.fns.items() if getattr(fn.fn, "__name__", "") == "upload")
+
+
+def test_private_events_need_the_ui_session(assistant, settings, tmp_path):
+    from gradio_client import Client
+
+    demo, url = start(assistant, settings)
+    try:
+        body = {"fn_index": _upload_fn_index(demo), "data": [None, True], "session_hash": "attacker1"}
+        raw = httpx.post(f"{url}/gradio_api/queue/join", json=body)
+        assert raw.status_code == 403 and "网页界面" in raw.json()["error"]
+
+        with httpx.Client() as page:  # the browser: loads the page first, then calls the event
+            assert page.get(f"{url}/").status_code == 200
+            assert page.post(f"{url}/gradio_api/queue/join", json=body).status_code == 200
+
+        answer = Client(url + "/", verbose=False).predict(QUESTION, api_name="/ask")  # named API: open
+        assert answer["answerable"] is True
+    finally:
+        demo.close()
+
+
+def test_uploads_are_capped_per_client(assistant, settings, tmp_path):
+    from starlette.requests import Request
+
+    from assistant.errors import UploadError
+    from assistant.web.files import FilesTab
+
+    tab = FilesTab(assistant, settings.with_overrides(max_uploads_per_client=2))
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    request = gr.Request(Request({"type": "http", "client": ("127.0.0.1", 50000), "headers": []}))
+    for _ in range(2):
+        with pytest.raises(UploadError, match="空的"):
+            tab.upload(str(empty), False, request)
+    with pytest.raises(UploadError, match="上传过于频繁"):
+        tab.upload(str(empty), False, request)
+    other = gr.Request(Request({"type": "http", "client": ("127.0.0.2", 50000), "headers": []}))
+    with pytest.raises(UploadError, match="空的"):  # another client is not affected
+        tab.upload(str(empty), False, other)
