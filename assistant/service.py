@@ -210,8 +210,9 @@ class Assistant:
         """Save an uploaded file into the corpus and re-index; (path, replaced,
         report). A file the readers cannot read is removed again (unless it
         replaced one) and raised as UnreadableDocument with the reason."""
+        titles = {d.get("source", ""): d.get("title", "") for d in self.documents()}
         path, replaced = save_upload(self.settings.corpus_dir, Path(upload), name, overwrite,
-                                     self.settings.max_upload_mb)
+                                     self.settings.max_upload_mb, titles)
         report = self.reindex()
         if path.name in report.skipped:
             if not replaced:

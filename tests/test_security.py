@@ -149,3 +149,88 @@ def test_uploads_are_capped_per_client(assistant, settings, tmp_path):
     other = gr.Request(Request({"type": "http", "client": ("127.0.0.2", 50000), "headers": []}))
     with pytest.raises(UploadError, match="空的"):  # another client is not affected
         tab.upload(str(empty), False, other)
+
+
+# ---------------------------------------------------------------- a small private corpus and index
+
+MINI_DOC = "示例市科技创新行动计划（节选）.txt"
+MINI_LINES = 24
+LEAD_Q = "高新技术企业倍增行动由哪个部门牵头？"
+
+
+@pytest.fixture(scope="module")
+def mini(second_doc_path, tmp_path_factory):
+    from assistant.index.build import build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("mini")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = second_doc_path.read_text(encoding="utf-8").split("\n")[:MINI_LINES]
+    (corpus / MINI_DOC).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    s = Settings.load(corpus_dir=corpus, index_dir=root / "index")
+    build_index(s)
+    return s
+
+
+@pytest.fixture
+def private(mini, tmp_path):
+    import shutil
+
+    shutil.copytree(mini.index_dir, tmp_path / "index")
+    shutil.copytree(mini.corpus_dir, tmp_path / "corpus")
+    return mini.with_overrides(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus")
+
+
+# ---------------------------------------------------------------- finding 2: uploads cannot impersonate a document
+
+
+def test_an_upload_standing_for_an_indexed_document_needs_overwrite(private, tmp_path):
+    from assistant.errors import UploadError
+    from assistant.service import Assistant
+
+    served = Assistant.open(private)
+    official = private.corpus_dir / MINI_DOC
+    text = official.read_text(encoding="utf-8")
+    fake = text.replace("（牵头单位：市科技局；", "（牵头单位：市冒名局；")
+    assert fake != text
+    upload = tmp_path / "upload.md"
+    upload.write_text(fake, encoding="utf-8")
+    renamed = "另一个文件名.txt"  # same title inside, another name
+
+    for name in (Path(MINI_DOC).with_suffix(".md").name, renamed):
+        with pytest.raises(UploadError, match="覆盖同名文件") as refused:
+            served.add_document(upload, name, overwrite=False)
+        assert MINI_DOC in str(refused.value)
+        assert sorted(p.name for p in private.corpus_dir.iterdir()) == [MINI_DOC]
+    assert "市科技局" in served.ask(LEAD_Q).text
+
+    path, replaced, report = served.add_document(upload, renamed, overwrite=True)  # explicit: replaces it
+    assert replaced and sorted(p.name for p in private.corpus_dir.iterdir()) == [renamed]
+    assert report.documents == 1 and "市冒名局" in served.ask(LEAD_Q).text
+
+
+# ---------------------------------------------------------------- finding 5: symlinks; finding 7: dot-files
+
+
+def test_symlinks_and_hidden_files_are_refused_by_name(private, tmp_path):
+    import json
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("机密：内部账号 root，口令 hunter2。\n", encoding="utf-8")
+    (private.corpus_dir / "passwd.txt").symlink_to("/etc/passwd")
+    (private.corpus_dir / "外部文件.txt").symlink_to(outside)
+    (private.corpus_dir / ".草稿.txt").write_text("隐藏的草稿：不应被索引。\n", encoding="utf-8")
+
+    built = subprocess.run([sys.executable, "-m", "assistant.cli", "index", "--corpus", str(private.corpus_dir),
+                            "--index", str(private.index_dir)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=300)
+    assert built.returncode == 0, built.stderr
+    for name, reason in (("passwd.txt", "符号链接"), ("外部文件.txt", "符号链接"), (".草稿.txt", "隐藏文件")):
+        assert any(name in line and reason in line for line in built.stdout.splitlines()), built.stdout
+
+    sections = subprocess.run([sys.executable, "-m", "assistant.cli", "sections", "--json", "--corpus",
+                               str(private.corpus_dir), "--index", str(private.index_dir)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+    texts = json.dumps(json.loads(sections.stdout), ensure_ascii=False)
+    assert "root:x:0:0" not in texts and "hunter2" not in texts and "隐藏的草稿" not in texts

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.ingest.figures import find_references, find_targets
 from assistant.models import Section
-from assistant.ingest.readers import UnreadableDocument, corpus_files, read_document
+from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
 from assistant.ingest.units import parse_unit_line
 
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -204,9 +204,10 @@ class CorpusReport:
 def parse_corpus(corpus_dir: Path) -> CorpusReport:
     """Every readable document of the corpus; unreadable ones are reported by
     name with the reason, and the rest still parse."""
-    documents, skipped = [], {}
+    documents = []
+    paths, skipped = corpus_listing(corpus_dir)  # symlinks and hidden files are refused by name
     names: dict[str, str] = {}
-    for path in corpus_files(corpus_dir):
+    for path in paths:
         try:
             parsed = parse_file(path)
         except UnreadableDocument as exc:

@@ -121,10 +121,30 @@ def read_document(name: str, data: bytes) -> str:
     return text
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Every candidate document in the corpus folder (not hidden, not nested)."""
+def corpus_listing(corpus_dir: Path) -> tuple[list[Path], dict[str, str]]:
+    """(documents to read, refused file name -> reason). Only regular files
+    directly in the corpus folder are read: a symbolic link could bring in
+    any file on the machine (/etc/passwd), and hidden files are usually
+    editor or system droppings. Both are named in the build report, never
+    dropped silently; Office lock files (~$x.docx) are skipped quietly."""
     if not corpus_dir.is_dir():
-        return []
-    return sorted(
-        p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
-    )
+        return [], {}
+    files, refused = [], {}
+    for path in sorted(corpus_dir.iterdir()):
+        if path.name.startswith("~$"):
+            continue
+        if path.is_symlink():
+            refused[path.name] = "是符号链接，已拒绝：只索引语料目录中的普通文件，请复制文件本身"
+        elif path.name.startswith("."):
+            if path.is_file():
+                refused[path.name] = "是隐藏文件（名称以“.”开头），未索引；如需索引请去掉开头的“.”"
+        elif path.is_file():
+            files.append(path)
+        elif not path.is_dir():
+            refused[path.name] = "不是普通文件，未索引"
+    return files, refused
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every document the corpus folder offers (see corpus_listing)."""
+    return corpus_listing(corpus_dir)[0]
