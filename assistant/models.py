@@ -149,3 +149,40 @@ class Measure:
     def from_dict(cls, data: dict[str, Any]) -> "Measure":
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class PolicyCard:
+    """One support measure as an applicant reads it (政策计算器 card): what,
+    for whom, how much, on which conditions, whom to ask, where it is written
+    and why it fits. Chat answers, 政策匹配, `match --json` and exports all
+    use this record."""
+
+    summary: str  # the measure in one line
+    beneficiaries: list[str] = field(default_factory=list)
+    support_types: list[str] = field(default_factory=list)  # the main one first
+    amounts: list[str] = field(default_factory=list)  # figures as written: 最高500万元, 50%, 3年
+    conditions: list[str] = field(default_factory=list)  # clauses that say who qualifies
+    offices: list[str] = field(default_factory=list)  # units of the section, lead units first
+    lead_offices: list[str] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)  # the same measure may stand in several sections
+    why: list[str] = field(default_factory=list)  # profile fields or question words it matched
+    industries: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    group: str = ""
+    scope: str = ""  # "specific" | "general"
+    measure: str = ""  # the full sentence, as written
+
+    @property
+    def source(self) -> Citation:
+        return self.sources[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `match --json` record; doc/section/title/measure name the first source."""
+        first = self.sources[0] if self.sources else Citation("", "", "", "")
+        return {"summary": self.summary, "measure": self.measure, "doc": first.doc, "section": first.section,
+                "title": first.title, "beneficiaries": self.beneficiaries, "support_types": self.support_types,
+                "amounts": self.amounts, "conditions": self.conditions, "offices": self.offices,
+                "lead_offices": self.lead_offices, "industries": self.industries, "places": self.places,
+                "why": self.why, "group": self.group, "scope": self.scope,
+                "sources": [c.to_dict() for c in self.sources]}

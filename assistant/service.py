@@ -186,7 +186,12 @@ class Assistant:
 
     def match(self, profile: "eligibility.Profile"):
         self.follow()
-        return eligibility.match(self.index.measures, profile)
+        return eligibility.match(self.index.measures, profile, self.index.sections)
+
+    def places(self) -> list[str]:
+        """Place names the indexed documents' measures are limited to (for the 政策匹配 form)."""
+        self.follow()
+        return list(dict.fromkeys(p for m in self.index.measures for p in m.places))
 
     def rank(self, question: str, k: int = 10, previous: str = "") -> list[Section]:
         """Sections in the order the retriever ranks them, searched the way the
@@ -247,7 +252,8 @@ def read_corpus(settings: Settings) -> list[tuple[str, str]]:
 
 
 def profile_options() -> dict[str, list[str]]:
-    """The values the 政策匹配 form offers for each profile field."""
+    """The values the 政策匹配 form offers for each profile field (places: the
+    kinds; `Assistant.places()` adds the documents' own place names)."""
     return {"qualifications": list(_terms.BENEFICIARIES), "size": list(_terms.SIZES),
             "industry": list(_terms.INDUSTRIES), "location": list(_terms.PLACES), "needs": list(_terms.NEEDS)}
 

@@ -21,6 +21,9 @@ from assistant.eligibility.measures import (
     profile_from_flags,
     profile_from_text,
 )
+from assistant.eligibility.cards import same_measure
+from assistant.eligibility.places import discover_places
+from assistant.ingest.figures import TARGET_FIGURE
 from assistant.ingest.outline import parse_file
 
 JSON_KEYS = {"doc", "section", "title", "measure", "beneficiaries", "support_types", "industries", "places", "group"}
@@ -213,7 +216,7 @@ def test_unknown_profile_field_lists_accepted_fields():
         ({"needs": ["发财"]}, "融资"),
         ({"size": "巨型"}, "小微企业"),
         ({"industry": ["挖矿"]}, "装备制造"),
-        ({"location": ["火星"]}, "翠亨新区"),
+        ({"location": ["火星"]}, "以镇、区"),
     ],
 )
 def test_unknown_values_list_accepted_values(data, accepted):
@@ -258,3 +261,76 @@ def test_chat_and_form_agree(plan_measures):
     from_chat = match(plan_measures, profile_from_text("我们是高新技术企业，想了解融资方面的扶持政策"))
     from_form = match(plan_measures, profile_from_flags(qual=["高新技术企业"], need=["融资"]))
     assert from_chat.to_json() == from_form.to_json()
+
+
+# --- policy cards -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def both(plan, second):
+    sections = plan.sections + second.sections
+    return sections, extract_measures(sections)
+
+
+def test_cards_are_one_per_measure_with_every_source(both):
+    sections, measures = both
+    cards = match(measures, profile_from_flags(qual=["高新技术企业"]), sections).cards()
+    assert cards
+    for i, a in enumerate(cards):
+        assert not any(same_measure(a.measure, b.measure) for b in cards[i + 1:]), a.summary
+    restated = [c for c in cards if len(c.sources) > 1]
+    for c in restated:  # a measure stated in a section and again elsewhere: one card citing both
+        assert len({(s.doc, s.section) for s in c.sources}) == len(c.sources)
+
+
+def test_cards_state_amounts_as_written_and_the_office_from_the_unit_line(both):
+    sections, measures = both
+    by_key = {s.key: s for s in sections}
+    cards = match(measures, profile_from_flags(qual=["高新技术企业"]), sections).cards()
+    with_amount = [c for c in cards if c.amounts]
+    assert with_amount, "the second document states grants in 万元 and shares in %"
+    for c in with_amount:
+        assert all(any(a in s.quote for s in c.sources) for a in c.amounts)
+        assert all(TARGET_FIGURE.search(a) or "年" in a for a in c.amounts)
+    for c in cards:
+        section = by_key[f"{c.source.doc}#{c.source.section}"]
+        if section.lead_units:  # its own unit line: lead units first
+            assert c.lead_offices == section.lead_units and c.offices[:len(section.lead_units)] == section.lead_units
+        assert c.why and any("高新技术企业" in w for w in c.why) or c.scope == "general"
+
+
+def test_measures_for_others_are_not_matched(both):
+    sections, measures = both
+    result = match(measures, profile_from_flags(qual=["高新技术企业"], need=["融资"]), sections)
+    for c in result.cards():
+        assert "高新技术企业" in c.beneficiaries or not set(c.beneficiaries) - {"科技企业", "金融机构", "科技服务机构"}
+        assert c.group == "金融/融资"
+    tax_first = [m for m in measures if m.support_types[:1] == ["税收优惠"]]
+    assert not {m.measure for m in tax_first} & {c.measure for c in result.cards()}
+
+
+def test_places_are_discovered_from_the_documents(plan_text, second, second_measures):
+    places = discover_places(plan_text)
+    assert places and all(p in plan_text or p[:-1] in plan_text for p in places)
+    towns = [p for p in places if p.endswith("镇")]
+    assert len(towns) >= 5
+    second_places = discover_places(second.text if hasattr(second, "text") else
+                                    "\n".join(s.text for s in second.sections))
+    assert set(second_places) & {p for m in second_measures for p in m.places}
+
+
+def test_a_measure_for_another_place_does_not_match(plan, plan_measures):
+    placed = [m for m in plan_measures if set(m.places) - {"园区", "专业镇", "高新区"}]
+    assert placed
+    here = placed[0].places[0]
+    elsewhere = next(p for m in placed for p in m.places if p != here and p.endswith(("镇", "新区")))
+    result = match(plan_measures, profile_from_flags(location=[elsewhere]), plan.sections)
+    for m in result.measures:
+        named = set(m.places) - {"园区", "专业镇"}
+        assert not named or elsewhere in named, (m.measure, elsewhere)
+
+
+@pytest.mark.parametrize("question", ["搞研发有没有钱补？能补多少？", "孵化器给不给地？", "我们是小微企业，能贷多少？"])
+def test_colloquial_money_questions_name_a_need_or_money(question):
+    from assistant.answer.intents import analyse
+
+    assert analyse(question, []).intent == "eligibility"

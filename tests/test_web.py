@@ -337,7 +337,7 @@ def test_eligibility_match_for_a_high_tech_enterprise(app_url, assistant):
     from assistant import eligibility
 
     result = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"]))
-    groups = result.groups("specific")
+    groups = result.card_groups("specific")
     assert groups
     with browser_page() as page:
         page.goto(app_url)
@@ -347,12 +347,14 @@ def test_eligibility_match_for_a_high_tech_enterprise(app_url, assistant):
         page.keyboard.press("Escape")
         page.locator("#match-btn").click()
         page.locator("#match-result .match-summary").wait_for()
-        shown = page.locator("#match-result li").count()
-        assert shown == len(result.specific) + len(result.general)
+        shown = page.locator("#match-result li.policy-card").count()
+        assert shown == len(result.cards())  # one card per measure, however many sections state it
         for group, items in groups.items():
             page.locator("#match-result summary").filter(has_text=f"{group}（{len(items)} 条）").first.wait_for()
-        top = result.specific[0].measure
-        page.locator("#match-result").get_by_text(top.measure[:20]).first.wait_for()
+        top = result.cards()[0]
+        page.locator("#match-result").get_by_text(top.summary[:20]).first.wait_for()
+        for office in top.lead_offices:  # whom to ask, from the section's unit line
+            page.locator("#match-result .card-fact").filter(has_text=office).first.wait_for()
         assert page.locator("#match-csv").is_visible()
         with page.expect_download() as download:
             page.locator("#match-json").click()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant import eligibility
 from assistant.answer.compose import Composer, Context, Draft, cite, name_documents
 from assistant.index.build import LoadedIndex
 from assistant.answer.intents import Query, analyse, clean_question
@@ -126,6 +127,9 @@ class Answerer:
             return True
         if query.intent == "duties" and query.units:
             return True
+        if query.intent == "eligibility" and not query.english \
+                and not eligibility.profile_from_text(query.text).is_empty:
+            return True  # the applicant or need is named: the cards say whether anything fits
         if query.intent == "reference":
             return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) >= 0.2
         best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0

@@ -17,16 +17,17 @@ from assistant import eligibility
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.index.build import LoadedIndex
 from assistant.ingest.outline import body_text
-from assistant.answer.intents import Query
+from assistant.answer.intents import Query, maximal
 from assistant.index.lexical import tokenize
 from assistant.settings import Settings
-from assistant.models import Citation, Measure, Section, Target
+from assistant.models import Citation, PolicyCard, Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
 from assistant.ingest.units import gloss
 
+CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
 
@@ -53,6 +54,21 @@ class Draft:
     citations: list[Citation]
     sections: list[Section]
     answerable: bool = True
+
+
+def office_text(card: PolicyCard) -> str:
+    """`市科技局（牵头）、市财政局`: the lead first, at most three units."""
+    lead = [f"{u}（牵头）" for u in card.lead_offices]
+    others = [u for u in card.offices if u not in card.lead_offices]
+    return "、".join((lead + others)[:3])
+
+
+def english_term(term: str) -> str:
+    return term  # replaced by the English glossary in the English step
+
+
+def english_card(n: int, card: PolicyCard) -> str:
+    return f"{n}. {card.summary}"
 
 
 def cite(section: Section, quote: str) -> Citation:
@@ -86,6 +102,7 @@ class Composer:
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.years = years_covered(index.sections)
+        self.offices = eligibility.Offices(index.sections)
         # Positions of each section's sentences in the sentence store, in reading order.
         self.sentences_of: dict[str, list[int]] = {}
         for i, unit in enumerate(index.sentences):
@@ -207,48 +224,79 @@ class Composer:
     # ------------------------------------------------------------ support
 
     def eligibility(self, ctx: Context) -> Draft | None:
-        """Measures for the enterprise the question describes, from the same
-        records as the 政策匹配 form, so chat and form agree."""
+        """Policy cards for the enterprise the question describes, from the
+        same records as the 政策匹配 form, so chat and form agree: the best
+        few, and how many more there are."""
         profile = eligibility.profile_from_text(ctx.query.text)
-        measures = self.pick_measures(profile, ctx)
-        lines, citations, sections = [], [], []
-        for measure in measures:
-            section = self.by_key.get(f"{measure.doc}#{measure.section}")
-            if section is None:
-                continue
-            kinds = "、".join(measure.support_types) or "支持措施"
-            lines.append(f"{len(lines) + 1}. 【{kinds}】{measure.measure}{mark(section)}")
-            citations.append(cite(section, measure.measure))
-            sections.append(section)
-        if not lines:
+        cards = self.pick_cards(profile, ctx)
+        shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in self.by_key][:self.chat_cards]
+        if not shown:
             return None
-        who = "、".join(profile.qualifications) or "企业"
-        head = f"根据现有文件，{who}可关注以下支持措施："
+        english = ctx.query.english
+        lines = [self.card_line(n, c, english) for n, c in enumerate(shown, 1)]
+        citations = [Citation(s.doc, s.section, s.title, s.quote) for c in shown for s in c.sources[:1]]
+        sections = [self.by_key[f"{c.source.doc}#{c.source.section}"] for c in shown]
+        head = self.cards_head(profile, len(shown), len(cards), english)
         return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
 
-    def pick_measures(self, profile: "eligibility.Profile", ctx: Context) -> list[Measure]:
+    @property
+    def chat_cards(self) -> int:
+        return min(CHAT_CARDS, self.settings.max_measures)
+
+    def card_line(self, n: int, card: PolicyCard, english: bool) -> str:
+        section = self.by_key[f"{card.source.doc}#{card.source.section}"]
+        if english:
+            return english_card(n, card) + mark(section)
+        facts = [("金额/比例", "；".join(card.amounts)), ("条件", "；".join(card.conditions)),
+                 ("咨询", office_text(card)), ("匹配", "；".join(card.why))]
+        detail = "；".join(f"{k}：{v}" for k, v in facts if v)
+        kinds = "、".join(card.support_types[:2]) or "支持措施"
+        return f"{n}. 【{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section)
+
+    @staticmethod
+    def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
+        more = total - shown
+        if english:
+            who = ", ".join(english_term(q) for q in profile.qualifications) or "enterprises"
+            extra = f" ({more} more in the Policy matching tab)" if more > 0 else ""
+            return f"Support measures for {who} in the documents{extra}:"
+        who = "、".join(profile.qualifications) or "企业"
+        extra = f"另有 {more} 项可在“政策匹配”中查看" if more > 0 else f"共 {total} 项"
+        return f"根据现有文件，{who}可关注以下 {shown} 项支持措施（{extra}）："
+
+    def pick_cards(self, profile: "eligibility.Profile", ctx: Context) -> list[PolicyCard]:
         """Profile matches when the question names who is asking or what they
         need; otherwise the measures of the retrieved sections. Either way,
-        measures of well-retrieved sections that share the question's topic
-        come first."""
+        better fits first, then measures of well-retrieved sections that
+        share the question's topic, then those that state an amount."""
         rank_of = {h.section.key: r for r, h in enumerate(ctx.hits)}
         if profile.is_empty:
-            pool = [m for m in self.index.measures if f"{m.doc}#{m.section}" in rank_of]
+            pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
+                    for m in self.index.measures if f"{m.doc}#{m.section}" in rank_of]
         else:
-            result = eligibility.match(self.index.measures, profile)
-            pool = [m.measure for m in result.specific + result.general]
+            result = eligibility.match(self.index.measures, profile, self.index.sections)
+            pool = result.specific + result.general
+        if ctx.docs:
+            pool = [m for m in pool if m.measure.doc in ctx.docs]
+        tokens = ctx.query.topic_tokens
+        said = " ".join(profile.qualifications + profile.needs + profile.industry + profile.location)
 
-        def key(item: tuple[int, Measure]):
-            position, measure = item
+        def key(item: tuple[int, "eligibility.Matched"]):
+            position, matched = item
+            measure = matched.measure
             rank = rank_of.get(f"{measure.doc}#{measure.section}", len(ctx.hits) + 5)
             # Length-normalised, as in BM25: a sentence listing every policy
             # mentions every topic but answers none of them specifically.
-            topic = self.evidence.sentence_score(ctx.query.topic_tokens, measure.measure)
-            topic /= 1.0 + len(measure.measure) / 200
-            return (-topic - 2.0 / (1 + rank), position)
+            topic = self.evidence.sentence_score(tokens, measure.measure) / (1.0 + len(measure.measure) / 200)
+            amount = 0.3 if eligibility.amounts(measure.measure) else 0.0
+            return (matched.rank[:1], -topic - 2.0 / (1 + rank) - amount, position)
 
         ordered = [m for _, m in sorted(enumerate(pool), key=key)]
-        return list({m.measure: m for m in reversed(ordered)}.values())[::-1][:self.settings.max_measures]
+        for matched in ordered:
+            words = [t for t in maximal(tokens) if len(t) > 1 and t in matched.measure.measure and t not in said][:3]
+            if words:
+                matched.why = matched.why + [f"问题：{'、'.join(words)}"]
+        return eligibility.cards_of(ordered, self.offices)
 
     # ------------------------------------------------------------ references
 

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant import lexicon
+from assistant.eligibility import MONEY_QUESTIONS
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
@@ -141,7 +142,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "lead"
     if REFERENCE.search(text):
         return "reference"
-    if ELIGIBILITY.search(text):
+    if ELIGIBILITY.search(text) or any(form in text for form in MONEY_QUESTIONS):
         return "eligibility"
     if TARGET.search(text):
         return "target"

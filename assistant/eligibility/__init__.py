@@ -8,7 +8,9 @@ from assistant.eligibility.measures import (
     Matched,
     MatchResult,
     Profile,
+    cards_of,
     citation_of,
+    render_card_zh,
     extract_measures,
     load_profile,
     match,
@@ -16,7 +18,10 @@ from assistant.eligibility.measures import (
     profile_from_flags,
     profile_from_text,
 )
+from assistant.eligibility.cards import Offices, amounts
+from assistant.eligibility.terms import MONEY_QUESTIONS
 from assistant.errors import ProfileError
 
-__all__ = ["GENERAL", "OTHER_SUPPORT", "MatchResult", "Matched", "Profile", "ProfileError", "citation_of",
+__all__ = ["GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT", "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
+           "amounts", "cards_of", "citation_of", "render_card_zh",
            "extract_measures", "load_profile", "match", "parse_profile", "profile_from_flags", "profile_from_text"]

@@ -19,15 +19,17 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from assistant.errors import ProfileError
 from assistant.eligibility import terms as T
-from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_places, find_support_types
+from assistant.eligibility.places import PlaceFinder, discover_places
+from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import ITEM, body_text
-from assistant.models import Measure, Section
+from assistant.eligibility.cards import Offices, card, merge
+from assistant.models import Measure, PolicyCard, Section
 
 GENERAL = "普遍适用"
 OTHER_SUPPORT = "其他扶持"
 _GOAL = re.compile(r"^(?:力争|争取)?(?:到|至)20\d\d年")  # a target, not a measure
-_PLACE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:镇|区|街道|园|城|县|市)$")
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:镇|区|街道|园|城|县|市)$")  # any town, district or zone
 _LIST_SPLIT = re.compile(r"[,，、;；\s]+")
 
 
@@ -47,19 +49,21 @@ class _Context:
     places: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str, fallback: "_Context | None" = None) -> "_Context":
-        own = cls(find_beneficiaries(text), find_industries(text), find_places(text))
+    def of(cls, text: str, places: PlaceFinder, fallback: "_Context | None" = None) -> "_Context":
+        own = cls(find_beneficiaries(text), find_industries(text), places(text))
         if fallback is None:
             return own
         return cls(own.beneficiaries or fallback.beneficiaries, own.industries or fallback.industries,
                    own.places or fallback.places)
 
 
-def section_measures(section: Section) -> list[Measure]:
-    """Support measures of one section, in reading order."""
+def section_measures(section: Section, places: PlaceFinder | None = None) -> list[Measure]:
+    """Support measures of one section, in reading order; `places` knows the
+    corpus's place names (by default, those the section itself writes)."""
     if section.kind in ("chapter", "preamble"):
         return []  # framing text, not measures
-    title_context = _Context.of(section.title)
+    places = places or PlaceFinder.from_texts([section.text])
+    title_context = _Context.of(section.title, places)
     context = title_context
     measures: list[Measure] = []
     for line in body_text(section).split("\n"):
@@ -69,17 +73,17 @@ def section_measures(section: Section) -> list[Measure]:
             context = title_context
             if len(sentences) > 1 and len(sentences[0]) <= 30:  # `2．提升科技企业孵化器质量。`
                 head = sentences.pop(0)
-                context = _Context.of(head, title_context)
+                context = _Context.of(head, places, title_context)
         for i, text in enumerate(sentences):
             if i == 0 and head and not _offers_support(text) and _offers_support(head):
                 text = head + text  # `科技创新券。面向科技型中小企业…发放`: the heading names the support
             if len(text) >= 6 and _offers_support(text) and not _GOAL.match(text):
-                measures.append(_measure(section, text, context))
+                measures.append(_measure(section, text, context, places))
     return measures
 
 
-def _measure(section: Section, text: str, context: _Context) -> Measure:
-    own = _Context.of(text, context)
+def _measure(section: Section, text: str, context: _Context, places: PlaceFinder) -> Measure:
+    own = _Context.of(text, places, context)
     return Measure(
         doc=section.doc,
         section=section.label,
@@ -94,7 +98,8 @@ def _measure(section: Section, text: str, context: _Context) -> Measure:
 
 def extract_measures(sections: list[Section]) -> list[Measure]:
     """Every support measure of the sections (the policy catalogue)."""
-    return [m for section in sections for m in section_measures(section)]
+    places = PlaceFinder.from_texts([s.text for s in sections])
+    return [m for section in sections for m in section_measures(section, places)]
 
 
 # --- profile ----------------------------------------------------------------
@@ -222,12 +227,13 @@ def profile_from_text(question: str) -> Profile:
     size = next((s for w, s in T.SIZE_ALIASES.items() if w in text and w != "小企业"), None)
     if size is None:
         size = next((s for s in T.SIZES if s in text), None)
-    quals, masked = find(text, T.QUALIFICATION_SURFACES, T.BENEFICIARIES)
+    quals, masked = find(text, T.QUALIFICATION_SURFACES, T.BENEFICIARIES, word_start=True)
     if size:
         quals = [q for q in quals if q not in T.SIZES[size]]
     needs, _ = find(masked, T.NEED_SURFACES, T.NEEDS)
+    needs += [need for form, need in T.MONEY_QUESTIONS.items() if need and form in text and need not in needs]
     return Profile(qualifications=quals, size=size, industry=find_industries(text),
-                   location=find_places(text), needs=needs)
+                   location=PlaceFinder(discover_places(text))(text), needs=needs)
 
 
 # --- matching ---------------------------------------------------------------
@@ -238,6 +244,7 @@ class Matched:
     scope: str  # "specific" | "general"
     group: str  # support type, or beneficiary for the whole catalogue
     rank: tuple = ()
+    why: list[str] = field(default_factory=list)  # what of the profile it matched
 
     def to_json(self) -> dict[str, Any]:
         return self.measure.to_dict() | {"group": self.group, "scope": self.scope}
@@ -257,6 +264,7 @@ class MatchResult:
     specific: list[Matched] = field(default_factory=list)
     general: list[Matched] = field(default_factory=list)
     by: str = "support_type"  # how groups are formed: "support_type" | "beneficiary"
+    offices: Offices | None = None  # the corpus's sections, for the office to ask
 
     @property
     def measures(self) -> list[Measure]:
@@ -268,36 +276,80 @@ class MatchResult:
             out.setdefault(item.group, []).append(item)
         return out
 
+    def cards(self, scope: str | None = None) -> list[PolicyCard]:
+        """Deduplicated policy cards in rank order (specific, then general)."""
+        items = self.specific + self.general if scope is None else getattr(self, scope)
+        if self.by == "beneficiary":  # the catalogue lists a measure under each beneficiary: one card each
+            items = list({id(m.measure): m for m in reversed(items)}.values())[::-1]
+        return cards_of(items, self.offices)
+
+    def card_groups(self, scope: str = "specific") -> dict[str, list[PolicyCard]]:
+        """Cards by group; the catalogue shows a measure under each of its beneficiaries."""
+        out: dict[str, list[PolicyCard]] = {}
+        items = cards_of(getattr(self, scope), self.offices, dedupe=False) if self.by == "beneficiary" \
+            else self.cards(scope)
+        for c in items:
+            out.setdefault(c.group, []).append(c)
+        if self.by == "beneficiary":
+            out = {group: merge(cards) for group, cards in out.items()}
+        return out
+
     def to_json(self) -> list[dict[str, Any]]:
-        return [m.to_json() for m in self.specific + self.general]
+        return [c.to_dict() for c in self.cards()]
 
     def render_zh(self, per_group: int = 5) -> str:
         lines = [f"**企业档案**：{self.profile.describe_zh()}", ""]
         if not self.specific and not self.general:
             return "\n".join(lines + ["没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。"])
-        lines.append(f"共找到 {len(self.specific)} 条针对性政策、{len(self.general)} 条普遍适用政策。")
+        specific, general = self.cards("specific"), self.cards("general")
+        lines.append(f"共找到 {len(specific)} 条针对性政策、{len(general)} 条普遍适用政策。")
         title = "按适用对象列出的政策" if self.by == "beneficiary" else "针对性政策"
         for heading, scope in ((title, "specific"), ("普遍适用的政策", "general")):
-            groups = self.groups(scope)
+            groups = self.card_groups(scope)
             if groups:
                 lines += ["", f"### {heading}"]
-            for group, items in groups.items():
-                lines += ["", f"#### {group}（{len(items)} 条）"]
-                lines += [f"- {m.measure.measure}（《{m.measure.doc}》{citation_of(m.measure)}）"
-                          for m in items[:per_group]]
-                if len(items) > per_group:
-                    lines.append(f"- ……另有 {len(items) - per_group} 条")
+            for group, cards in groups.items():
+                lines += ["", f"#### {group}（{len(cards)} 条）"]
+                lines += [render_card_zh(c) for c in cards[:per_group]]
+                if len(cards) > per_group:
+                    lines.append(f"- ……另有 {len(cards) - per_group} 条")
         return "\n".join(lines)
 
 
+def cards_of(items: list[Matched], offices: Offices | None, dedupe: bool = True) -> list[PolicyCard]:
+    """Policy cards of matched measures, in their order; one card per measure
+    however many sections state it."""
+    made = [card(m.measure, offices or Offices([]), list(m.why), m.group, m.scope) for m in items]
+    return merge(made) if dedupe else made
+
+
+def render_card_zh(c: PolicyCard) -> str:
+    """A card as one Markdown list item (CLI and chat)."""
+    parts = [f"- **{c.summary}**"]
+    facts = [("支持方式", "、".join(c.support_types)), ("适用对象", "、".join(c.beneficiaries)),
+             ("金额/比例", "；".join(c.amounts)), ("条件", "；".join(c.conditions)),
+             ("咨询单位", "、".join(c.offices[:3])), ("匹配原因", "；".join(c.why))]
+    parts += [f"  {k}：{v}" for k, v in facts if v]
+    parts.append("  出处：" + "；".join(f"《{s.doc}》{s.section}{s.title}" for s in c.sources))
+    return "\n".join(parts)
+
+
 def _serves_needs(measure: Measure, needs: list[str]) -> list[str]:
+    """Needs the measure serves: the support it offers is of a type the need
+    asks for, or (for needs no support type names, such as 研发) its words say so."""
     served = []
+    text = measure.measure.replace("非上市", MASK)
+    offered = T.offered_types(text)
     for need in needs:
         types, words = T.NEEDS[need]
-        text = measure.measure.replace("非上市", MASK)
-        if set(types) & set(measure.support_types) or any(w in text for w in words):
+        words_hit = [w for w in words if w in text]
+        if set(types) & set(offered) or (words_hit and (not types or not offered or offered[0] in GENERIC_TYPES)):
             served.append(need)
     return served
+
+
+# Support that any need may come with (a grant for R&D, a platform for finance).
+GENERIC_TYPES = ("资金补助", "平台/服务")
 
 
 def _group(measure: Measure, needs: list[str]) -> str:
@@ -306,18 +358,37 @@ def _group(measure: Measure, needs: list[str]) -> str:
         (measure.support_types[0] if measure.support_types else OTHER_SUPPORT)
 
 
-def match(measures: list[Measure], profile: Profile | None = None) -> MatchResult:
+def _why(profile: Profile, who: set[str], trades: set[str], places: set[str], served: list[str],
+         measure: Measure) -> list[str]:
+    why = [f"资质：{q}" for q in profile.qualifications if q in who]
+    why += [f"资质：{q}（属于{r}）" for q in profile.qualifications if q not in who
+            for r in T.IMPLIES.get(q, ()) if r in who][:1]
+    why += [f"规模：{profile.size}" for _ in [0] if profile.size and who & set(T.SIZES[profile.size])]
+    why += [f"行业：{i}" for i in trades]
+    why += [f"地点：{p}" for p in places]
+    for need in served:
+        words = [w for w in T.NEEDS[need][1] if w in measure.measure][:2]
+        why.append(f"需求：{need}" + (f"（{'、'.join(words)}）" if words else ""))
+    return why
+
+
+def match(measures: list[Measure], profile: Profile | None = None,
+          sections: list[Section] | None = None) -> MatchResult:
     """Measures that fit the profile: profile-specific ones ranked (exact
     beneficiary first), and those for everyone apart; an empty profile gives
-    the whole catalogue grouped by beneficiary."""
+    the whole catalogue grouped by beneficiary. `sections` (the corpus) give
+    each card the office to ask."""
     profile = profile or Profile()
+    offices = Offices(sections or [])
     if profile.is_empty:
-        return _catalogue(measures, profile)
+        result = _catalogue(measures, profile)
+        result.offices = offices
+        return result
     exact = set(profile.qualifications) | set(T.SIZES.get(profile.size or "", ()))
     related = {r for q in exact for r in T.IMPLIES.get(q, ())} - exact
     industries = set(profile.industry) | {p for i in profile.industry for p in T.INDUSTRY_PARENTS.get(i, ())}
     places = set(profile.location) | ({"专业镇"} if any(p.endswith("镇") for p in profile.location) else set())
-    result = MatchResult(profile=profile)
+    result = MatchResult(profile=profile, offices=offices)
     for index, m in enumerate(measures):
         served = _serves_needs(m, profile.needs)
         if profile.needs and not served:
@@ -325,17 +396,18 @@ def match(measures: list[Measure], profile: Profile | None = None) -> MatchResul
         who, trades = set(m.beneficiaries), set(m.industries)
         if not who & exact and (who - set(T.INTERMEDIARIES) or trades):
             who -= set(T.INTERMEDIARIES)  # banks lend, the enterprise benefits
-        if exact and who and not who & (exact | related):
-            continue
+        if exact and who and not who & exact and who - related:
+            continue  # for someone else (an incubator), merely mentioning a related category
         if trades and not industries & trades and (industries or (exact and not who)):
             continue  # for another industry (or, with no industry given, for nobody the profile names)
         named_places = set(m.places) - {"园区"}
-        if places and named_places and not places & named_places:
-            continue
+        if named_places and not places & named_places:
+            continue  # for another place: with no place given, the applicant is not known to be there
         level = 0 if not exact or who & exact else 1  # then related applicants and industry matches
         rank = (level, -len(industries & trades), -len(places & named_places), -len(served), index)
         scope = "specific" if who or trades else "general"
-        getattr(result, scope).append(Matched(m, scope, _group(m, profile.needs), rank))
+        why = _why(profile, who & (exact | related), industries & trades, places & named_places, served, m)
+        getattr(result, scope).append(Matched(m, scope, _group(m, profile.needs), rank, why))
     result.specific.sort(key=lambda x: x.rank)
     result.general.sort(key=lambda x: x.rank)
     return result

@@ -70,6 +70,13 @@ CSS = """
 #match-result .tag { display: inline-block; margin-left: 6px; padding: 0 6px; font-size: 0.78em; border-radius: 4px;
   background: #dbeafe; color: #1e40af; }
 #match-result .cite { display: block; font-size: 0.82em; color: var(--body-text-color-subdued); }
+#match-result li.policy-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px;
+  margin: 8px 0; background: var(--background-fill-secondary); }
+#match-result .card-head .measure { font-weight: 600; }
+#match-result .card-fact { font-size: 0.9em; }
+#match-result .card-key { display: inline-block; min-width: 5.5em; color: var(--body-text-color-subdued); }
+#match-result details.card-quote summary, #match-result details.match-more summary { font-weight: 400;
+  font-size: 0.85em; color: #1e40af; }
 /* Gradio 6.31 titles its toasts "Warning"/"Info"/"Error" whatever title is passed: say it in Chinese. */
 .toast-title.warning, .toast-title.info, .toast-title.error { font-size: 0 !important; }
 .toast-title.warning::after, .toast-title.info::after { content: "提示"; font-size: var(--text-lg); }

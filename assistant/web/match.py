@@ -10,7 +10,7 @@ from assistant.service import Assistant
 from assistant.web.common import esc, friendly, write_csv, write_json
 
 PRIVATE = {"api_visibility": "private"}
-CSV_HEADERS = ["范围", "分组", "措施原文", "适用对象", "支持方式", "行业", "地点", "章节", "标题", "文件"]
+CSV_HEADERS = ["范围", "分组", "措施", "适用对象", "支持方式", "金额/比例", "条件", "咨询单位", "匹配原因", "原文", "出处", "文件"]
 OPTIONS = service.profile_options()
 SCOPES = {"specific": "针对性政策", "general": "普遍适用"}
 
@@ -22,46 +22,66 @@ def profile_from_form(quals, size, industry, location, needs) -> service.Profile
     })
 
 
-def _item(n: int, matched) -> str:
-    m = matched.measure
-    tags = "".join(f'<span class="tag">{esc(t)}</span>' for t in m.beneficiaries[:3])
-    return (f'<li><span class="measure">{esc(m.measure)}</span>{tags}'
-            f'<span class="cite">[{n}]《{esc(m.doc)}》{esc(service.citation_of(m))}</span></li>')
+PAGE = 5  # cards shown per group before "more"
+
+
+def card_html(n: int, card) -> str:
+    """One policy card: what, how much, conditions, whom to ask, why, where."""
+    tags = "".join(f'<span class="tag">{esc(t)}</span>' for t in card.support_types[:2])
+    facts = [("适用对象", "、".join(card.beneficiaries)), ("金额/比例", "；".join(card.amounts)),
+             ("条件", "；".join(card.conditions)), ("咨询单位", _offices(card)), ("匹配原因", "；".join(card.why))]
+    rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
+    sources = "；".join(f"《{esc(c.doc)}》{esc(c.section)}{esc(c.title)}" for c in card.sources)
+    return (f'<li class="policy-card"><div class="card-head"><span class="measure">{esc(card.summary)}</span>{tags}</div>'
+            f'{rows}<details class="card-quote"><summary>原文</summary>{esc(card.measure)}</details>'
+            f'<span class="cite">[{n}] {sources}</span></li>')
+
+
+def _offices(card) -> str:
+    lead = [f"{u}（牵头）" for u in card.lead_offices]
+    return "、".join(lead + [u for u in card.offices if u not in card.lead_offices][:4])
+
+
+def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
+    """A group of cards; past the first page, the rest fold under "more"."""
+    items = [card_html(start + i + 1, c) for i, c in enumerate(cards)]
+    body = f'<ol class="measures" start="{start + 1}">{"".join(items[:PAGE])}</ol>'
+    if len(items) > PAGE:
+        body += (f'<details class="match-more"><summary>显示其余 {len(items) - PAGE} 条</summary>'
+                 f'<ol class="measures" start="{start + PAGE + 1}">{"".join(items[PAGE:])}</ol></details>')
+    return (f'<details class="match-group"{" open" if opened else ""}><summary>{esc(group)}（{len(cards)} 条）</summary>'
+            f'{body}</details>')
 
 
 def render_result(result) -> str:
     """HTML of a match: a summary, then groups (support types) of specific
-    measures open, and measures for everyone folded away."""
+    policy cards open, and cards for everyone folded away."""
     head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
     if not result.specific and not result.general:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>'
-    summary = f"共找到 <b>{len(result.specific)}</b> 条针对性政策、<b>{len(result.general)}</b> 条普遍适用政策。"
+    specific, general = result.card_groups("specific"), result.card_groups("general")
+    count = {scope: len(result.cards(scope)) for scope in SCOPES}
+    summary = f"共找到 <b>{count['specific']}</b> 条针对性政策、<b>{count['general']}</b> 条普遍适用政策。"
     parts = [head, f'<div class="match-summary">{summary}</div>']
     n = 0
-    for scope in ("specific", "general"):
-        groups = result.groups(scope)
+    for scope, groups in (("specific", specific), ("general", general)):
         if not groups:
             continue
         title = "按适用对象列出的政策" if result.by == "beneficiary" and scope == "specific" else SCOPES[scope]
         parts.append(f"<h3>{title}</h3>")
-        for group, items in groups.items():
-            lis = []
-            for matched in items:
-                n += 1
-                lis.append(_item(n, matched))
-            opened = " open" if scope == "specific" else ""
-            parts.append(f'<details class="match-group"{opened}><summary>{esc(group)}（{len(items)} 条）</summary>'
-                         f'<ol class="measures">{"".join(lis)}</ol></details>')
+        for group, cards in groups.items():
+            parts.append(_group_html(group, cards, n, opened=scope == "specific" and result.by != "beneficiary"))
+            n += len(cards)
     return "".join(parts)
 
 
 def csv_rows(result) -> list[list[str]]:
     rows = []
-    for matched in result.specific + result.general:
-        m = matched.measure
-        rows.append([SCOPES.get(matched.scope, matched.scope), matched.group, m.measure, "、".join(m.beneficiaries),
-                     "、".join(m.support_types), "、".join(m.industries), "、".join(m.places), m.section,
-                     m.title, m.doc])
+    for card in result.cards():
+        rows.append([SCOPES.get(card.scope, card.scope), card.group, card.summary, "、".join(card.beneficiaries),
+                     "、".join(card.support_types), "；".join(card.amounts), "；".join(card.conditions),
+                     "、".join(card.offices), "；".join(card.why), card.measure,
+                     "；".join(f"{c.section}{c.title}" for c in card.sources), card.source.doc])
     return rows
 
 
@@ -78,7 +98,7 @@ class MatchTab:
                 self.size = gr.Dropdown(["", *OPTIONS["size"]], value="", label="企业规模", elem_id="match-size")
                 self.industry = gr.Dropdown(OPTIONS["industry"], multiselect=True, label="所属行业",
                                             elem_id="match-industry")
-                self.location = gr.Dropdown(OPTIONS["location"], multiselect=True, allow_custom_value=True,
+                self.location = gr.Dropdown(self.a.places() + OPTIONS["location"], multiselect=True, allow_custom_value=True,
                                             label="所在地（可输入镇区名，如 小榄镇）", elem_id="match-location")
                 self.needs = gr.CheckboxGroup(OPTIONS["needs"], label="主要需求", elem_id="match-needs")
                 with gr.Row():

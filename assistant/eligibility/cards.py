@@ -1,0 +1,136 @@
+"""Matched measures -> policy cards (what, for whom, how much, conditions,
+office to ask, sources, why it fits), deduplicated.
+
+Figures come from ingest.figures (the pattern every stage shares), so an
+amount is shown exactly as the document writes it. The office is the unit
+line of the measure's section (for a sidebar, of the section it belongs to).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import lexicon
+from assistant.ingest.figures import TARGET_FIGURE
+from assistant.models import Citation, Measure, PolicyCard, Section
+
+CONDITION_OPENERS = tuple(sorted(lexicon.load("card_conditions")[0].forms, key=len, reverse=True))
+CONDITION_MARKERS = lexicon.load("card_conditions")[1].forms
+_CLAUSE = re.compile(r"[，,；;。：:]")
+_QUALIFIER = r"(?:最高|最多|不超过|不高于|不低于|每[年家个项人]|一次性|分别|按|给予|最长|连续|上限)"
+_DURATION = re.compile(r"(?:最长|连续|为期|期限|不超过)?\d+(?:个)?(?:年|月)(?:内)?(?!\d)")
+_YEAR = re.compile(r"20\d\d年")
+_THRESHOLD = re.compile(r"(?:以上|以下|以内)?的|以上|以下")
+_GOAL_BEFORE = re.compile(r"(?<!不)(?:达到|超过|突破|增长|提高到|提升到)$")
+_COUNT = re.compile(r"\d\s*(?:家|人|件|个|项|所|名|户|座|条|台|万人|万件)$")
+SUMMARY_CHARS = 60
+SAME_MEASURE = 0.6  # bigram overlap at which two sentences are one measure written twice
+
+
+def amounts(sentence: str) -> list[str]:
+    """Money, ratios, caps and durations the sentence states, as written
+    (`最高500万元`, `50%`, `1:1`, `最长3年`)."""
+    text = _YEAR.sub(lambda m: "#" * len(m.group(0)), sentence)  # a year is a date, not an amount
+    found: list[str] = []
+    for match in list(TARGET_FIGURE.finditer(text)) + list(_DURATION.finditer(text)):
+        start = match.start()
+        if _COUNT.search(match.group(0)) or _THRESHOLD.match(text[match.end():]) \
+                or _GOAL_BEFORE.search(text[max(0, start - 3):start]):
+            continue  # a count, a threshold (5亿元以上的) or a goal (达到60%): not what one gets
+        lead = re.search(_QUALIFIER + r"[^，,；;。\d]{0,4}$", text[max(0, start - 8):start])
+        phrase = (lead.group(0) if lead else "") + match.group(0)
+        phrase = phrase.lstrip("按给予").strip()
+        if phrase and not any(phrase in f for f in found):
+            found = [f for f in found if f not in phrase] + [phrase]
+    return found
+
+
+def conditions(sentence: str, limit: int = 2) -> list[str]:
+    """Clauses that state who qualifies (`对新认定的高新技术企业`, `年销售收入5亿元以上的`)."""
+    out = []
+    for clause in _CLAUSE.split(sentence):
+        clause = clause.strip()
+        if 4 <= len(clause) <= 40 and (clause.startswith(CONDITION_OPENERS)
+                                        or any(m in clause for m in CONDITION_MARKERS)):
+            out.append(clause)
+    return out[:limit]
+
+
+def summary(sentence: str) -> str:
+    """The measure in one line: the sentence, cut at a clause boundary."""
+    text = sentence.rstrip("。；;")
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = max((m.start() for m in _CLAUSE.finditer(text, 0, SUMMARY_CHARS)), default=0)
+    return (text[:cut] if cut >= 20 else text[:SUMMARY_CHARS]) + "…"
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def same_measure(a: str, b: str) -> bool:
+    """One measure written twice (a section and its sidebar, a heading and its item)."""
+    if a in b or b in a:
+        return True
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= SAME_MEASURE
+
+
+class Offices:
+    """The units to ask about a measure: its section's unit line, or for a
+    sidebar or unit-less section the nearest earlier section of the same
+    chapter that has one."""
+
+    def __init__(self, sections: list[Section]):
+        self.by_key = {s.key: s for s in sections}
+        self.sections = sections
+
+    def section(self, measure: Measure) -> Section | None:
+        return self.by_key.get(f"{measure.doc}#{measure.section}")
+
+    def of(self, measure: Measure) -> tuple[list[str], list[str]]:
+        section = self.section(measure)
+        if section is None:
+            return [], []
+        if not section.lead_units:
+            earlier = [s for s in self.sections if s.doc == section.doc and s.chapter == section.chapter
+                       and s.start < section.start and s.lead_units]
+            section = earlier[-1] if earlier else section
+        return list(section.lead_units), section.units
+
+
+def card(measure: Measure, offices: Offices, why: list[str], group: str = "", scope: str = "") -> PolicyCard:
+    lead, units = offices.of(measure)
+    return PolicyCard(
+        summary=summary(measure.measure), beneficiaries=list(measure.beneficiaries),
+        support_types=list(measure.support_types), amounts=amounts(measure.measure),
+        conditions=conditions(measure.measure), offices=units, lead_offices=lead,
+        sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
+        industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,
+        measure=measure.measure,
+    )
+
+
+def merge(cards: list[PolicyCard]) -> list[PolicyCard]:
+    """Cards of one measure written in several places become one card with
+    several sources (the first, best-ranked one leads)."""
+    out: list[PolicyCard] = []
+    for c in cards:
+        twin = next((o for o in out if same_measure(o.measure, c.measure)), None)
+        if twin is None:
+            out.append(c)
+            continue
+        cited = [(s.doc, s.section) for s in twin.sources]
+        own = (c.source.doc, c.source.section)
+        if own in cited:  # the same section says it twice (a heading and its item): keep the fuller sentence
+            if len(c.measure) > len(twin.measure):
+                twin.sources[cited.index(own)] = c.source
+                twin.measure, twin.summary = c.measure, c.summary
+                twin.amounts, twin.conditions = c.amounts, c.conditions
+            continue
+        twin.sources.append(c.source)
+        for name in ("amounts", "conditions", "offices", "why", "beneficiaries"):
+            values = getattr(twin, name)
+            values += [v for v in getattr(c, name) if v not in values]
+    return out

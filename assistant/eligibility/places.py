@@ -1,0 +1,108 @@
+"""Place names found in the documents themselves (翠亨新区, 小榄镇, 火炬开发区).
+
+No city's names are listed anywhere: a place is a noun written right
+before a place suffix (lexicon/place_suffixes.toml), and not a generic word
+that forms a category with it (专业镇, 示范区: lexicon/place_stop.toml).
+Part-of-speech tags from jieba tell a name (翠亨, 小榄) from a verb before
+the suffix (支持翠亨新区 is 翠亨新区).
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as pseg
+
+from assistant import lexicon
+from assistant.eligibility.terms import MASK, find_place_kinds, word_starts
+
+SUFFIXES = sorted(lexicon.words("place_suffixes"), key=len, reverse=True)
+STOP = set(lexicon.words("place_stop"))
+_PROPER = ("ns", "nr", "nz", "nrt", "nt")  # jieba tags of proper names
+_FUNCTION = "和与及在对把将由以从向为"
+_HAN = re.compile(r"^[\u4e00-\u9fa5]+$")
+
+
+def _suffix_of(word: str) -> str | None:
+    return next((s for s in SUFFIXES if word.endswith(s)), None)
+
+
+def _name_ok(name: str) -> bool:
+    return 2 <= len(name) <= 5 and bool(_HAN.match(name)) and name not in STOP and name[0] not in STOP \
+        and not any(name.endswith(s) for s in SUFFIXES)
+
+
+def _name_before(tokens: list[tuple[str, str]], i: int, suffix: str) -> str:
+    """The name written before a bare suffix word (`翠亨 | 新区`, `滨江 | 科技 | 城`)."""
+    before, flag = tokens[i - 1]
+    # Multi-character suffixes (新区, 开发区) follow any noun (火炬开发区); a one-character
+    # one (区, 镇) only a proper name, or for a town a noun (小榄镇), else 自创区 would be a place.
+    allowed = _PROPER + ("n",) if len(suffix) > 1 else _PROPER + ("n", "f") if suffix == "镇" else _PROPER
+    name = before if flag in allowed else ""
+    return name[1:] if len(name) > 2 and name[0] in _FUNCTION else name
+
+
+# `小榄、古镇、南头、阜沙等西北部镇区`: towns listed by bare name, the list ending with what they are.
+_TOWN_LIST = re.compile(r"((?:[\u4e00-\u9fa5]{2,3}、){2,}[\u4e00-\u9fa5]{2,3})等[\u4e00-\u9fa5]{0,6}?(?:镇区|镇)")
+
+
+def listed_towns(text: str) -> list[str]:
+    """Towns named in a list by bare name, with 镇 added (阜沙 -> 阜沙镇)."""
+    out = []
+    for match in _TOWN_LIST.finditer(text):
+        for name in match.group(1).split("、"):
+            name = name[1:] if len(name) > 2 and name[0] in _FUNCTION else name
+            if _name_ok(name) and name + "镇" not in out:
+                out.append(name + "镇")
+    return out
+
+
+def discover_places(text: str) -> list[str]:
+    """Place names written in a text, in order of first appearance."""
+    found: list[str] = []
+    tokens = [(w.word, w.flag) for w in pseg.lcut(text)]
+    for i, (word, flag) in enumerate(tokens):
+        if i > 0 and tokens[i - 1][0] + word in SUFFIXES:  # `科技 | 城`
+            word, i = tokens[i - 1][0] + word, i - 1
+        suffix = _suffix_of(word)
+        if suffix is None:
+            continue
+        name = word[: -len(suffix)]
+        if not name:
+            name = _name_before(tokens, i, suffix) if i > 0 else ""
+        elif flag not in _PROPER:  # one word: 石岐区 is a name, 保税区 a kind of zone
+            name = ""
+        if name and _name_ok(name) and (name + suffix) not in found:
+            found.append(name + suffix)
+    return found + [t for t in listed_towns(text) if t not in found]
+
+
+class PlaceFinder:
+    """Finds the corpus's place names (and kinds of place) in a sentence; a
+    town is also found by its bare name (`阜沙安排500亩…` is about 阜沙镇)."""
+
+    def __init__(self, names: list[str]):
+        names = list(dict.fromkeys(names))
+        self.surfaces = {n: n for n in names}
+        self.surfaces |= {n[:-1]: n for n in names if n.endswith("镇") and len(n) >= 3 and n[:-1] not in STOP}
+        self.order = sorted(self.surfaces, key=len, reverse=True)
+
+    @classmethod
+    def from_texts(cls, texts: list[str]) -> "PlaceFinder":
+        names: list[str] = []
+        for text in texts:
+            names += discover_places(text)
+        return cls(names)
+
+    def __call__(self, text: str) -> list[str]:
+        kinds, masked = find_place_kinds(text)
+        found: list[tuple[int, str]] = []
+        for surface in self.order:
+            position = masked.find(surface)
+            if position < 0:
+                continue
+            if surface not in self.surfaces.values() and position not in word_starts(masked):
+                continue  # a bare town name counts only as a word of its own
+            masked = masked.replace(surface, MASK * len(surface))
+            found.append((position, self.surfaces[surface]))
+        return list(dict.fromkeys(name for _, name in sorted(found))) + kinds
