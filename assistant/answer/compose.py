@@ -76,7 +76,9 @@ def cite(section: Section, quote: str) -> Citation:
 
 
 def mark(section: Section) -> str:
-    return f"〔{section.label}{section.title}〕" if section.kind != "chapter" else f"〔{section.chapter}〕"
+    if section.kind == "chapter":
+        return f"〔{section.chapter}〕"
+    return f"〔{section.label}〕" if section.kind == "article" else f"〔{section.label}{section.title}〕"
 
 
 def name_documents(text: str, sections: list[Section]) -> str:

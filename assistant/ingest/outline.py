@@ -1,10 +1,14 @@
 """Files to structured sections: the Chinese policy-document outline.
 
-Conventions parsed (`一、` chapters, `（十六）` sections, `1．` items,
-`专栏N` sidebars, the `（牵头单位：…；责任单位：…）` line that closes a section).
-A sidebar belongs to the chapter it stands in; text between a chapter
-heading and its first section is the chapter's own section; text before the
-first chapter is the preamble.
+Conventions parsed: `一、` chapters, `（十六）` sections (numbered through or
+restarting in each chapter), `1．` items, `专栏N` sidebars, the
+`（牵头单位：…；责任单位：…）` line that closes a section; and for 条例/办法/规定
+`第X章`/`第X节` chapters and `第X条` articles, each article one section with
+its （一） items and paragraphs inside it. A sidebar belongs to the chapter it
+stands in; text between a chapter heading and its first section is the
+chapter's own section; text before the first chapter is the preamble. A
+bare label that repeats in a document (（一） in every chapter) is shown
+qualified by its chapter (`三、（一）`), so every section's key is unique.
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})$
 SECTION = re.compile(rf"^(?P<label>[（(][{_CN_NUM}]+[）)])\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
 ITEM = re.compile(r"^(?P<num>\d+)[．.、]\s*\S")
+LAW_CHAPTER = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+[编章节])\s*(?P<title>[^。；]{{0,40}})$")
+ARTICLE = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+条)(?:\s+|　|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
+# Lines that close a document rather than continue its last section: the
+# issuing body and date (落款), distribution lines (抄送, 印发), 附件 lists.
+SIGN_OFF = re.compile(
+    r"^(?:抄送|主送|印发|分送|发送)[：:]|[\u4e00-\u9fff]{2,30}(?:办公厅|办公室)?\s*\d{4}年\d{1,2}月\d{1,2}日印发$|"
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$|"
+    r"^[\u4e00-\u9fff、（）()]{2,30}(?:人民政府|办公厅|办公室|委员会|部|局|厅|委|署|院|中心|银行)$|"
+    r"^[（(]此件[^）)]*[）)]$"
+)
+MIN_ARTICLES = 3  # a document with this many 第X条 lines is organised by articles
 PREAMBLE_LABEL = "前言"
 
 
@@ -76,6 +91,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     opened: list[_Open] = []
     chapter = ""
     current: _Open | None = None
+    by_article = sum(1 for line in text.split("\n") if ARTICLE.match(_clean(line))) >= MIN_ARTICLES
 
     def open_unit(label: str, title: str, kind: str, start: int) -> _Open:
         nonlocal current
@@ -91,10 +107,20 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             _owner(opened, current).units = units
             current.end = end
             continue
-        if (m := CHAPTER.match(line)) and not ITEM.match(line):
+        if m := LAW_CHAPTER.match(line):
+            label, title = m.group("label"), m.group("title").strip()
+            chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
+            open_unit(label, title, "chapter", start)
+        elif by_article and (m := ARTICLE.match(line)):
+            unit = open_unit(m.group("label"), _article_title(m.group("rest")), "article", start)
+            if m.group("rest").strip():
+                unit.lines.append(m.group("rest").strip())
+        elif by_article and current is not None and current.kind == "article":
+            current.lines.append(line)  # （一） items and further paragraphs (款) of the article
+        elif (m := CHAPTER.match(line)) and not ITEM.match(line):
             chapter = m.group("label") + m.group("title").strip()
             open_unit(m.group("label"), m.group("title").strip(), "chapter", start)
-        elif m := SECTION.match(line):
+        elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
             unit = open_unit(m.group("label"), title, "section", start)
             if inline:
@@ -106,7 +132,50 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 open_unit(PREAMBLE_LABEL, "", "preamble", start)
             current.lines.append(line)
         current.end = end
-    return [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
+    if opened:
+        _trim_sign_off(opened[-1], text)
+    sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
+    return _qualify_repeated_labels(sections)
+
+
+def _article_title(rest: str) -> str:
+    """An article has no title of its own: its opening words stand for it."""
+    head = re.split(r"[，。；：,;:]", rest.strip(), maxsplit=1)[0]
+    return head if len(head) <= 24 else head[:24] + "…"
+
+
+def _trim_sign_off(unit: _Open, text: str) -> None:
+    """Sign-off lines at the end of a document are not the last section's text."""
+    trimmed = False
+    while unit.lines and SIGN_OFF.search(unit.lines[-1]):
+        unit.lines.pop()
+        trimmed = True
+    if trimmed and unit.lines:
+        last = unit.lines[-1]
+        at = text.rfind(last, unit.start, unit.end + 1)
+        if at >= 0:
+            unit.end = at + len(last)
+
+
+def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
+    """A bare label that repeats in the document (（一） restarting in every
+    chapter) is shown with its chapter's label (`三、（一）`); any that still
+    repeats gets its position (`（一）之2`). Keys (doc#label) become unique."""
+    counts: dict[str, int] = {}
+    for s in sections:
+        counts[s.label] = counts.get(s.label, 0) + 1
+    seen: dict[str, int] = {}
+    for s in sections:
+        if counts[s.label] > 1 and s.kind not in ("chapter", "preamble"):
+            head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", s.chapter)
+            if head:
+                s.label = f"{head.group(0)}{s.label}"
+        seen[s.label] = seen.get(s.label, 0) + 1
+        if seen[s.label] > 1:
+            s.label = f"{s.label}之{seen[s.label]}"
+        for target in s.targets:
+            target.section = s.label
+    return sections
 
 
 def _owner(opened: list[_Open], current: _Open) -> _Open:
@@ -154,7 +223,10 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
 def body_text(section: Section) -> str:
     """Section text without its heading line and unit line."""
     lines = section.text.split("\n")
-    if section.kind in ("section", "sidebar", "chapter") and lines:
+    if section.kind == "article" and lines:
+        m = ARTICLE.match(_clean(lines[0]))
+        lines = ([m.group("rest").strip()] if m and m.group("rest").strip() else []) + lines[1:]
+    elif section.kind in ("section", "sidebar", "chapter") and lines:
         head = _clean(lines[0])
         if section.kind == "section":
             _, inline = _section_heading(SECTION.match(head).group("rest")) if SECTION.match(head) else ("", "")

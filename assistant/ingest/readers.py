@@ -121,6 +121,10 @@ def read_document(name: str, data: bytes) -> str:
     return text
 
 
+# A corpus folder's own notes (where each document came from), not policy documents.
+CORPUS_NOTES = {"README", "SOURCES", "LICENSE", "CHANGELOG"}
+
+
 def corpus_listing(corpus_dir: Path) -> tuple[list[Path], dict[str, str]]:
     """(documents to read, refused file name -> reason). Only regular files
     directly in the corpus folder are read: a symbolic link could bring in
@@ -132,6 +136,9 @@ def corpus_listing(corpus_dir: Path) -> tuple[list[Path], dict[str, str]]:
     files, refused = [], {}
     for path in sorted(corpus_dir.iterdir()):
         if path.name.startswith("~$"):
+            continue
+        if path.stem.upper() in CORPUS_NOTES:
+            refused[path.name] = "是语料说明文件（来源、整理记录），不是政策文件，未索引"
             continue
         if path.is_symlink():
             refused[path.name] = "是符号链接，已拒绝：只索引语料目录中的普通文件，请复制文件本身"
