@@ -14,6 +14,8 @@ web.api's exception handler).
         ├── EmbeddingError        the embedding model cannot be loaded or run
         ├── VectorStoreError      Chroma (embedded or server) failed
         ├── IndexUnavailable      no usable index: not built, damaged, or another model
+        │   └── IndexBuilding     the first index is being built; answers come once it is ready
+        ├── ServerBusy            more requests waiting than the server queues
         └── IndexBusy             another build holds the index's build lock too long
 """
 
@@ -62,6 +64,14 @@ class VectorStoreError(BackendError):
 
 class IndexUnavailable(BackendError):
     """No usable index; the message says what to run."""
+
+
+class IndexBuilding(IndexUnavailable):
+    """The server started before its first index existed and is building it."""
+
+
+class ServerBusy(BackendError):
+    """Every answering slot is taken and the waiting line is full."""
 
 
 class IndexBusy(BackendError):

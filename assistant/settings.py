@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import ConfigError
 
 ENV_PREFIX = "POLICY_ASSISTANT_"
-SECRETS = ("llm_api_key", "auth_password")
+SECRETS = ("llm_api_key", "auth_password", "api_token")
 
 
 class Settings(BaseModel):
@@ -85,6 +85,12 @@ class Settings(BaseModel):
                                  "to call the app from a browser; its own address always is")
     login_attempts: int = Field(5, ge=1, description="failed logins allowed per client within login_window_seconds")
     login_window_seconds: float = Field(60.0, gt=0)
+    api_token: str = Field("", description="bearer token for the REST and OpenAI-compatible API (besides basic "
+                           "auth with auth_user/auth_password); when set, API calls must carry one of them")
+    concurrency_limit: int = Field(4, ge=1, le=64, description="questions answered side by side by one server "
+                                   "(Gradio events and REST calls each)")
+    queue_max_size: int = Field(64, ge=1, description="requests allowed to wait for a slot; past it they get a "
+                                "'busy' answer at once (HTTP 503)")
     max_upload_mb: int = Field(20, ge=1, le=1024)
     max_uploads_per_client: int = Field(20, ge=1, description="uploads one client may make within "
                                         "upload_window_seconds")

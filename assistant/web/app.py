@@ -28,6 +28,9 @@ from assistant.web.chat import ChatTab  # noqa: E402
 from assistant.web.files import FilesTab  # noqa: E402
 from assistant.web.guard import guard_lifespan  # noqa: E402
 from assistant.web.match import MatchTab  # noqa: E402
+from assistant.web.openai_compat import add_openai_routes  # noqa: E402
+from assistant.web.rest import build_rest, with_routes  # noqa: E402
+from assistant.web.warmup import Warmup  # noqa: E402
 
 log = logging.getLogger("assistant.web")
 TITLE = "政策助手"
@@ -101,6 +104,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
             f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
             elem_id="app-header",
         )
+        status = gr.Markdown(building_note(assistant), elem_id="index-status")
         with gr.Tabs():
             with gr.Tab("对话", id="chat"):
                 ChatTab(assistant).build()
@@ -124,15 +128,26 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
             return (gr.skip() if units == built[0] else gr.update(choices=units),
                     gr.skip() if sections == built[1] else gr.update(choices=sections, value=None),
                     gr.skip() if docs == built[2] else docs,
-                    gr.skip() if files.allowed(request) else gr.update(visible=False))
+                    gr.skip() if files.allowed(request) else gr.update(visible=False),
+                    building_note(assistant))
 
-        demo.load(refresh, None, [duties.unit, duties.section, files.docs, files.upload_group],
+        demo.load(refresh, None, [duties.unit, duties.section, files.docs, files.upload_group, status],
                   api_visibility="private")
         files.uploaded.success(
             lambda: (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant))),
             None, [duties.unit, duties.section], api_visibility="private",
         )
     return demo
+
+
+def building_note(assistant) -> str:
+    """The page's line about the index while the first build runs (or failed)."""
+    state = assistant.state() if hasattr(assistant, "state") else {"status": "ready"}
+    if state["status"] == "building":
+        return f"**索引构建中**（已用 {state['seconds']:.0f} 秒）：构建完成后即可提问，届时请刷新页面。"
+    if state["status"] == "failed":
+        return f"**索引不可用**：{state['error']}"
+    return ""
 
 
 def _loopback(host: str) -> bool:
@@ -185,6 +200,37 @@ def launch_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
     return options
 
 
+def bounded_queue(demo: gr.Blocks, settings: Settings) -> None:
+    """Events run `concurrency_limit` at a time (the answerer is thread-safe);
+    at most `queue_max_size` wait, and the next one is told the server is busy
+    (in Chinese: Gradio's own message is English)."""
+    demo.queue(default_concurrency_limit=settings.concurrency_limit, max_size=settings.queue_max_size)
+    queue = demo._queue
+    push = queue.push
+
+    async def push_or_busy(*args, **kwargs):
+        ok, message, kind = await push(*args, **kwargs)
+        if kind == "queue_full":
+            message = f"服务繁忙：排队中的请求已达上限（{settings.queue_max_size} 个），请稍后再试"
+        return ok, message, kind
+
+    queue.push = push_or_busy
+
+
+def prepare(assistant, settings: Settings, **overrides: Any) -> tuple[gr.Blocks, dict[str, Any]]:
+    """The app and its launch() options: the UI, the bounded queue, and the
+    REST and OpenAI-compatible routes on the same server. `assistant` is an
+    Assistant or the Warmup standing in for it while the first index builds."""
+    demo = build_app(assistant, settings)
+    bounded_queue(demo, settings)
+    health = getattr(assistant, "state", lambda: {"status": "ready", "build": assistant.index.build_id})
+    rest, gate = build_rest(assistant, settings, health=health)
+    add_openai_routes(rest, assistant, settings, gate)
+    options = launch_options(settings, **overrides)
+    options["app_kwargs"] = with_routes(options.get("app_kwargs", {}), rest)
+    return demo, options
+
+
 def serve(settings: Settings) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "bm25s"):
@@ -194,17 +240,16 @@ def serve(settings: Settings) -> int:
         if warning:
             print(warning, file=sys.stderr)
             log.warning(warning)
-        assistant = Assistant.open_or_build(settings, say=lambda line: print(line, file=sys.stderr))
+        assistant = Warmup.start(settings, say=lambda line: print(line, file=sys.stderr, flush=True))
     except PolicyAssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    demo = build_app(assistant, settings)
-    demo.queue(default_concurrency_limit=2)
+    demo, options = prepare(assistant, settings)
     where = f"http://{settings.host}:{settings.port}"
     login = "，已开启登录" if settings.auth_enabled else ""
     print(f"政策助手网页地址：{where}（按 Ctrl+C 停止{login}）", file=sys.stderr)
     try:
-        demo.launch(**launch_options(settings))
+        demo.launch(**options)
     except KeyboardInterrupt:
         pass
     except OSError as exc:

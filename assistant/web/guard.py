@@ -32,6 +32,7 @@ from assistant.settings import Settings
 
 UI_COOKIE = "policy-assistant-ui"
 EVENT_ROUTES = ("/queue/join", "/run/", "/api/", "/call/")
+REST_ROUTES = ("/api/v1/", "/v1/")  # web.rest and web.openai_compat: they check login themselves
 
 
 def _refuse(status: int, message: str, headers: dict | None = None) -> JSONResponse:
@@ -81,7 +82,7 @@ class Guard:
         path, method = scope["path"], scope["method"]
         if method == "POST" and path.rstrip("/").endswith("/login"):
             return await self._login(scope, receive, send)
-        if method == "POST" and any(r in path for r in EVENT_ROUTES):
+        if method == "POST" and any(r in path for r in EVENT_ROUTES) and not path.startswith(REST_ROUTES):
             body = await _read_body(receive)
             if not self._may_call(path, body, headers):
                 return await _refuse(403, "该功能只能在网页界面中使用；接口调用请使用 /ask、/match、/duties")(

@@ -1,0 +1,97 @@
+"""The server's assistant while the first index is still being built.
+
+`make run` on a fresh checkout used to wait for the whole build before the
+page opened. `Warmup.start(settings)` opens the index when there is one;
+otherwise it builds it in a background thread and stands in for the
+Assistant meanwhile: lists (units, sections, documents, targets) are empty,
+questions and look-ups raise IndexBuilding ("索引构建中……"), and `state()`
+says building / ready / failed for the health endpoint and the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable
+
+from assistant.errors import IndexBuilding, IndexUnavailable, PolicyAssistantError
+from assistant.service import Assistant, build_index, current_build
+from assistant.settings import Settings
+
+log = logging.getLogger("assistant.web")
+
+BUILDING = "索引构建中（首次运行需要几十秒），完成后即可提问，请稍候再试"
+# Read-only views that can honestly be empty while there is no index yet.
+EMPTY_WHILE_BUILDING = {"units": list, "sections": list, "documents": list, "targets": list,
+                        "find_targets": list, "section": lambda *a, **k: None}
+
+
+class Warmup:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._assistant: Assistant | None = None
+        self._error: PolicyAssistantError | None = None
+        self._started = time.monotonic()
+        self._ready = threading.Event()
+
+    @classmethod
+    def start(cls, settings: Settings, say: Callable[[str], None] = lambda _: None) -> "Warmup":
+        """Open the index at once when it exists (its errors are raised, as
+        before); otherwise start building it in the background."""
+        warm = cls(settings)
+        if current_build(settings) is not None:
+            warm._assistant = Assistant.open(settings)
+            warm._ready.set()
+            return warm
+        say(f"未找到索引，正在后台为 {settings.corpus_dir} 建立索引；网页已可打开，构建完成后即可提问")
+        threading.Thread(target=warm._build, args=(say,), name="first-index-build", daemon=True).start()
+        return warm
+
+    def _build(self, say: Callable[[str], None]) -> None:
+        try:
+            say(build_index(self.settings).summary_zh())
+            self._assistant = Assistant.open(self.settings)
+        except PolicyAssistantError as exc:
+            self._error = exc
+            say(f"错误：{exc}")
+        except Exception as exc:  # noqa: BLE001 - shown as a failed state, logged in full
+            log.exception("first index build failed")
+            self._error = IndexUnavailable(f"索引构建失败：{exc}。请运行 policy-assistant index 查看详情")
+        finally:
+            self._ready.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._ready.wait(timeout)
+
+    def state(self) -> dict[str, Any]:
+        """{"status": "building" | "ready" | "failed", ...} for health checks."""
+        if self._assistant is not None:
+            index = self._assistant.index
+            return {"status": "ready", "build": index.build_id, "sections": len(index.sections),
+                    "documents": len(index.manifest.get("documents", {}))}
+        if self._error is not None:
+            return {"status": "failed", "error": str(self._error)}
+        return {"status": "building", "message": BUILDING,
+                "seconds": round(time.monotonic() - self._started, 1)}
+
+    @property
+    def ready(self) -> Assistant:
+        """The real assistant, or the reason there is none yet."""
+        if self._assistant is not None:
+            return self._assistant
+        raise self._error or IndexBuilding(BUILDING)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for what Warmup itself lacks: the Assistant's API.
+        if self._assistant is not None:
+            return getattr(self._assistant, name)
+        if name in EMPTY_WHILE_BUILDING and self._error is None:
+            return lambda *a, **k: EMPTY_WHILE_BUILDING[name]()
+        if name == "new_session":
+            return getattr(Assistant, name).__get__(self)
+        if callable(getattr(Assistant, name, None)):
+            def unavailable(*args, **kwargs):
+                raise self._error or IndexBuilding(BUILDING)
+            return unavailable
+        raise AttributeError(name)
