@@ -10,6 +10,7 @@ says building / ready / failed for the health endpoint and the page.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import time
@@ -22,9 +23,18 @@ from assistant.settings import Settings
 log = logging.getLogger("assistant.web")
 
 BUILDING = "索引构建中（首次运行需要几十秒），完成后即可提问，请稍候再试"
-# Read-only views that can honestly be empty while there is no index yet.
-EMPTY_WHILE_BUILDING = {"units": list, "sections": list, "documents": list, "targets": list,
-                        "find_targets": list, "section": lambda *a, **k: None}
+
+
+def empty_result(method) -> tuple[bool, Any]:
+    """(True, value) for a look-up that can honestly answer "nothing" while
+    there is no index (it returns a list, or may return None); the page is
+    built from these. Questions and everything else raise IndexBuilding."""
+    returns = str(inspect.get_annotations(method).get("return", ""))
+    if returns.startswith("list"):
+        return True, []
+    if returns.endswith("| None"):
+        return True, None
+    return False, None
 
 
 class Warmup:
@@ -86,11 +96,14 @@ class Warmup:
         # Only reached for what Warmup itself lacks: the Assistant's API.
         if self._assistant is not None:
             return getattr(self._assistant, name)
-        if name in EMPTY_WHILE_BUILDING and self._error is None:
-            return lambda *a, **k: EMPTY_WHILE_BUILDING[name]()
+        method = getattr(Assistant, name, None)
         if name == "new_session":
-            return getattr(Assistant, name).__get__(self)
-        if callable(getattr(Assistant, name, None)):
+            return method.__get__(self)
+        if callable(method):
+            empty, value = empty_result(method)
+            if empty and self._error is None:
+                return lambda *args, **kwargs: value
+
             def unavailable(*args, **kwargs):
                 raise self._error or IndexBuilding(BUILDING)
             return unavailable
