@@ -127,6 +127,8 @@ class Answerer:
             return True
         if query.intent == "duties" and query.units:
             return True
+        if query.intent == "article":
+            return True  # the composer finds the article or says the document has none
         if query.intent == "eligibility" and not query.english \
                 and not eligibility.profile_from_text(query.text).is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits

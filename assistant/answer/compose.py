@@ -118,8 +118,35 @@ class Composer:
             "target": self.target,
             "eligibility": self.eligibility,
             "reference": self.reference,
+            "article": self.article,
         }.get(intent, self.general)
         return composer(ctx) or self.general(ctx)
+
+    # ------------------------------------------------------------ articles
+
+    def article(self, ctx: Context) -> Draft | None:
+        """The whole article asked for (lead-in, items and paragraphs), from
+        the document the question names, else the best-ranked document that
+        has it; a document without it is said to have none."""
+        asked = ctx.query.article
+        having = [s for s in self.index.sections if s.kind == "article" and s.label == asked
+                  and (not ctx.docs or s.doc in ctx.docs)]
+        if not having:
+            if ctx.docs:
+                counts = {d: sum(1 for s in self.index.sections if s.doc == d and s.kind == "article")
+                          for d in ctx.docs}
+                told = "；".join(f"《{d}》共{n}条" if n else f"《{d}》不是按条编排的文件" for d, n in counts.items())
+                return Draft(f"文件中没有{asked}（{told}）。", [], [], answerable=False)
+            return None
+        ranked_docs = [h.section.doc for h in ctx.hits]
+        having.sort(key=lambda s: ranked_docs.index(s.doc) if s.doc in ranked_docs else len(ranked_docs))
+        section = having[0]
+        body = body_text(section)
+        text = f"《{section.doc}》{section.label}规定：\n{body}\n{mark(section)}"
+        others = [s.doc for s in having[1:]]
+        if others and not ctx.docs:
+            text += "\n（" + "、".join(f"《{d}》" for d in others[:3]) + f"也有{asked}，可在问题中写明文件名。）"
+        return Draft(text, [cite(section, body)], [section])
 
     # ------------------------------------------------------------ who leads
 

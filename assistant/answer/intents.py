@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import cn2an
+
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
 from assistant.index.lexical import FILLERS, tokenize
@@ -76,6 +78,7 @@ class Query:
     context_tokens: list[str] = field(default_factory=list)  # a follow-up's earlier topic
     follow_up: bool = False
     role: str | None = None  # duties restricted to '牵头' or '责任'
+    article: str = ""  # 第十五条: the article a question asks about, as documents write it
 
 
 def clean_question(question: str) -> str:
@@ -125,7 +128,24 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     return query
 
 
+ARTICLE_ASKED = re.compile(r"第\s*([一二三四五六七八九十百零〇两]+|\d+)\s*条|\barticle\s+(\d+)", re.I)
+
+
+def asked_article(text: str) -> str:
+    """`第15条` / `第十五条` / `Article 15` -> `第十五条` (documents write Chinese numerals)."""
+    m = ARTICLE_ASKED.search(text)
+    if not m:
+        return ""
+    number = m.group(1) or m.group(2)
+    if number.isdigit():
+        number = cn2an.an2cn(number)
+    return f"第{number.replace('两', '二')}条"
+
+
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
+    query.article = asked_article(text)
+    if query.article and not LEAD.search(text):
+        return "article"
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich\b|\bwho\b", text, re.I))

@@ -1,0 +1,56 @@
+"""Article questions over real laws (corpus/, see SOURCES.md): the answer cites
+the article asked for, of the document named, and quotes all of it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+LAW = CORPUS / "中华人民共和国促进科技成果转化法.txt"
+OTHER_LAW = CORPUS / "中华人民共和国中小企业促进法.txt"
+PLAN = next(CORPUS.glob("中山国家自主创新示范区建设实施方案*.txt"))
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory):
+    from assistant.service import Assistant, build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("laws")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for path in (LAW, OTHER_LAW, PLAN):
+        shutil.copy(path, corpus / path.name)
+    settings = Settings.load(corpus_dir=corpus, index_dir=root / "index", embedding_backend="hashing")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def article_text(path: Path, label: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    m = re.search(rf"(?ms)^\s*{label}\s*(.*?)(?=^\s*第[一二三四五六七八九十百零]+[条章节]|\Z)", text)
+    return re.sub(r"\s+", "", m.group(1))
+
+
+@pytest.mark.parametrize("question", ["《促进科技成果转化法》第十五条规定了什么？", "促进科技成果转化法第15条讲的是什么",
+                                      "中华人民共和国促进科技成果转化法 第十五条"])
+def test_the_article_of_the_named_law_is_quoted_whole(laws, question):
+    answer = laws.ask(question)
+    assert answer.answerable and answer.intent == "article"
+    assert [(c.doc, c.section) for c in answer.citations] == [(LAW.stem, "第十五条")]
+    assert article_text(LAW, "第十五条") in re.sub(r"\s+", "", answer.text)
+
+
+def test_an_article_beyond_the_last_is_said_not_to_exist(laws):
+    answer = laws.ask("《促进科技成果转化法》第八十条规定了什么？")
+    assert not answer.answerable and "第八十条" in answer.text and "共52条" in answer.text
+
+
+def test_without_a_named_document_the_answer_says_which_document_it_quotes(laws):
+    answer = laws.ask("第三条规定了什么？")
+    assert answer.answerable and answer.citations[0].section == "第三条"
+    assert f"《{answer.citations[0].doc}》" in answer.text
