@@ -139,16 +139,18 @@ def cmd_sections(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _read_questions(path: str) -> list[str]:
+def _read_questions(path: str) -> list[tuple[str, bool]]:
+    """(question, decoded cleanly) per line; a line with invalid bytes
+    becomes an error row instead of stopping the batch."""
+    from assistant.service import decode_lines
+
     if path == "-":
-        return sys.stdin.read().splitlines()
+        return decode_lines(sys.stdin.buffer.read())
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UserInputError(f"无法读取问题文件 {path}：{exc.strerror}") from exc
-    from assistant.service import decode_text
-
-    return decode_text(data).splitlines()
+    return decode_lines(data)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -156,10 +158,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         raise UserInputError("请给出问题，或用 --file 指定问题文件")
     assistant = _open(settings)
     session = assistant.new_session()
-    questions = _read_questions(args.file) if args.file else [args.question]
+    questions = _read_questions(args.file) if args.file else [(args.question, True)]
     answered = 0
-    for question in questions:
+    for question, readable in questions:
         try:
+            if not readable:
+                raise QuestionError("这一行包含无效的字符编码（不是 UTF-8 或 GBK），已跳过")
             answer = assistant.ask(question, session=None if args.file else session, k=args.k)
         except QuestionError as exc:
             result = {"question": question, "error": str(exc)}

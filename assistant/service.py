@@ -10,6 +10,7 @@ document, ranked retrieval for the evaluation, corpus texts for the naive peer.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -23,6 +24,7 @@ from assistant.errors import IndexUnavailable, QuestionError, UnreadableDocument
 from assistant.index import BuildReport, LoadedIndex, build_index, current_build, embedding_id, make_embeddings, open_index
 from assistant.index.embeddings import bundled_minilm_path
 from assistant.ingest import SUPPORTED_SUFFIXES, corpus_files, decode_text, parse_corpus, read_document
+from assistant.ingest.readers import decode_lines, to_simplified
 from assistant.ingest.units import canonical, find_units_in
 from assistant.ingest.uploads import save_upload
 from assistant.eligibility import Profile, citation_of, load_profile, parse_profile, profile_from_flags
@@ -31,7 +33,7 @@ from assistant.models import Answer, Section, Target
 from assistant.settings import Settings
 
 __all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
-           "check_question", "clean_question", "current_build", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
+           "check_question", "clean_question", "current_build", "decode_lines", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
            "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
            "read_corpus", "units_in"]
 
@@ -62,7 +64,13 @@ def check_question(question: object, max_chars: int) -> str:
         raise QuestionError("问题包含无效的字符编码，请重新输入")
     if not any(ch.isalnum() for ch in stripped):
         raise QuestionError("问题中没有可识别的文字")
-    return stripped
+    if not _MEANINGFUL.search(stripped):  # `a`, `12345`, `1' OR '1'='1`: nothing a document could be about
+        raise QuestionError("问题中没有可以检索的内容（至少需要一个汉字或一个完整的英文单词），请用一句话描述您想了解的政策")
+    return to_simplified(stripped)  # Traditional Chinese questions are asked in Simplified
+
+
+# A Han character, or a Latin word of three letters or more.
+_MEANINGFUL = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z]{3,}")
 
 
 class Assistant:
@@ -115,11 +123,14 @@ class Assistant:
         self.follow()
         answerer = self.answerer
         try:
-            return answerer.answer(text, session, k, docs)
+            answer = answerer.answer(text, session, k, docs)
         except (VectorStoreError, IndexUnavailable) as exc:
-            if self.follow():  # the build was replaced and removed under this request
-                return self.answerer.answer(text, session, k, docs)
-            raise IndexUnavailable(f"{exc}。请检查 Chroma 服务器是否在运行") from exc
+            if not self.follow():  # unless the build was replaced and removed under this request
+                raise IndexUnavailable(f"{exc}。请检查 Chroma 服务器是否在运行") from exc
+            answer = self.answerer.answer(text, session, k, docs)
+        if answer.question == text != question.strip():  # asked in Traditional: echo what the user wrote
+            answer.question = question.strip()
+        return answer
 
     # ------------------------------------------------------------ structure
 

@@ -92,6 +92,10 @@ class Settings(BaseModel):
     queue_max_size: int = Field(64, ge=1, description="requests allowed to wait for a slot; past it they get a "
                                 "'busy' answer at once (HTTP 503)")
     max_upload_mb: int = Field(20, ge=1, le=1024)
+    max_document_mb: int = Field(50, ge=1, description="corpus files larger than this are not read")
+    max_document_chars: int = Field(1_000_000, ge=1000, description="documents with more text than this are not "
+                                    "indexed (a long plan is about 50,000 characters), so one huge file cannot "
+                                    "slow every question")
     max_uploads_per_client: int = Field(20, ge=1, description="uploads one client may make within "
                                         "upload_window_seconds")
     upload_window_seconds: float = Field(3600.0, gt=0)

@@ -114,7 +114,9 @@ def _as_list(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [v for v in _LIST_SPLIT.split(value) if v]
-    return [str(v).strip() for v in value if str(v).strip()]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"应为文字或文字列表（如 [\"高新技术企业\"]），收到 {json.dumps(value, ensure_ascii=False, default=str)}")
+    return [v.strip() for v in value if v.strip()]
 
 
 def _canonical(values: list[str], table: dict, extra: dict, what: str) -> list[str]:
@@ -203,7 +205,14 @@ def parse_profile(data: Any) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError("；".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+        raise ProfileError("；".join(_problem(e) for e in exc.errors())) from None
+
+
+def _problem(error: dict) -> str:
+    """One validation problem in Chinese, naming the field when it has one."""
+    message = error["msg"].removeprefix("Value error, ")
+    field = error["loc"][0] if error.get("loc") else None
+    return f"{FIELDS_ZH.get(field, field)}：{message}" if field in FIELDS_ZH and message.startswith("应为") else message
 
 
 def load_profile(path: str | Path) -> Profile:

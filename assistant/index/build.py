@@ -36,6 +36,8 @@ from assistant.errors import IndexBusy, IndexUnavailable
 from assistant.index.chunking import Chunk, Sentence, chunk_sections, sentence_units
 from assistant.eligibility.measures import extract_measures
 from assistant.index.embeddings import embedding_id, make_embeddings, model_name
+from assistant.ingest.figures import split_sentences
+from assistant.ingest.injection import looks_injected
 from assistant.ingest.outline import parse_corpus
 from assistant.models import Measure, Section
 from assistant.settings import Settings
@@ -61,6 +63,7 @@ class BuildReport:
     unchanged: bool = False  # nothing changed: no new build was written
     cleaned: list[str] | None = None  # stale partial builds removed before this build
     repaired: str = ""  # why the serving build was rebuilt although the corpus is unchanged
+    warnings: dict[str, str] | None = None  # file name -> what to check (e.g. replaced bytes)
 
     def summary_zh(self) -> str:
         head = "索引已是最新，无需重建" if self.unchanged else f"索引构建完成（{self.build_id}）"
@@ -75,6 +78,8 @@ class BuildReport:
             lines.append(f"已清理中断或失败留下的未完成构建 {len(self.cleaned)} 个")
         for name, reason in self.skipped.items():
             lines.append(f"已跳过 {name}：{reason}")
+        for name, warning in (self.warnings or {}).items():
+            lines.append(f"注意 {name}：{warning}")
         return "\n".join(lines)
 
 
@@ -215,7 +220,7 @@ def build_index(
 
 def _build(settings: Settings, progress, force: bool) -> BuildReport:
     started = time.perf_counter()
-    corpus = parse_corpus(settings.corpus_dir)
+    corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
     if not corpus.documents:
         reasons = "；".join(f"{k}：{v}" for k, v in corpus.skipped.items())
         raise IndexUnavailable(
@@ -235,7 +240,8 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
                        measures=old_manifest.get("measures", 0), unchanged=True)
 
-    sentences = sentence_units(sections)
+    injected = _drop_injected(sections)
+    sentences = [u for u in sentence_units(sections) if not looks_injected(u.text)]
     todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
     embeddings = make_embeddings(settings) if todo else None
     batch = 32
@@ -249,7 +255,7 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
 
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     build_dir = _builds_dir(settings) / build_id
-    measures = extract_measures(sections)
+    measures = [m for m in extract_measures(sections) if not looks_injected(m.measure)]
     model = model_name(embeddings) if embeddings else embedding_id(settings)
     try:
         build_dir.mkdir(parents=True)
@@ -266,7 +272,46 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
     _prune(settings, keep=build_id)
     report = _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
     report.repaired = damage
+    report.warnings = {**(report.warnings or {}), **injected}
     return report
+
+
+def _drop_injected(sections: list[Section]) -> dict[str, str]:
+    """Sentences that address the answering system (prompt injection) are
+    never evidence: their targets are dropped here, and the caller leaves
+    them out of the sentence store and the measures. Returns a warning per
+    section that has any."""
+    out = {}
+    for section in sections:
+        bad = [x for x in split_sentences(section.text) if looks_injected(x)]
+        if bad:
+            section.targets = [t for t in section.targets if not looks_injected(t.sentence)]
+            out[f"{section.source or section.doc} {section.label}"] = (
+                f"含 {len(bad)} 句疑似指令注入的文字（如“{bad[0][:30]}”），已排除在答案依据之外，请核对原文件")
+    return out
+
+
+def _within_limits(settings: Settings, corpus):
+    """Documents over the text cap move to the skipped list, named; the
+    others get a warning when stray undecodable bytes were replaced."""
+    kept = []
+    for doc in corpus.documents:
+        if len(doc.text) > settings.max_document_chars:
+            corpus.skipped[doc.source] = (f"文字过多（{len(doc.text):,} 字），超过单个文件上限 "
+                                          f"{settings.max_document_chars:,} 字（POLICY_ASSISTANT_MAX_DOCUMENT_CHARS），未索引")
+            continue
+        kept.append(doc)
+    corpus.documents = kept
+    return corpus
+
+
+def _warnings(corpus) -> dict[str, str]:
+    out = {}
+    for doc in corpus.documents:
+        replaced = doc.text.count("\ufffd")
+        if replaced:
+            out[doc.source] = f"有 {replaced} 处无法识别的字节，已替换为“\ufffd”后索引，请核对原文件"
+    return out
 
 
 def _write_failure(settings: Settings, exc: Exception) -> str:
@@ -328,7 +373,7 @@ def _report(build_id, corpus, sections, chunks, changed, embedded, started, meas
         build_id=build_id, documents=len(corpus.documents), sections=len(sections), chunks=len(chunks),
         embedded=embedded, units=len(units), targets=sum(len(s.targets) for s in sections),
         measures=measures, seconds=time.perf_counter() - started, skipped=corpus.skipped,
-        changed=changed, unchanged=unchanged,
+        changed=changed, unchanged=unchanged, warnings=_warnings(corpus),
     )
 
 

@@ -273,11 +273,11 @@ class CorpusReport:
     skipped: dict[str, str]  # file name -> reason
 
 
-def parse_corpus(corpus_dir: Path) -> CorpusReport:
+def parse_corpus(corpus_dir: Path, max_bytes: int | None = None) -> CorpusReport:
     """Every readable document of the corpus; unreadable ones are reported by
     name with the reason, and the rest still parse."""
     documents = []
-    paths, skipped = corpus_listing(corpus_dir)  # symlinks and hidden files are refused by name
+    paths, skipped = corpus_listing(corpus_dir, max_bytes)  # symlinks, hidden, oversized: refused by name
     names: dict[str, str] = {}
     for path in paths:
         try:

@@ -16,22 +16,81 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 
+REPAIRABLE = 0.002  # at most this share of undecodable bytes is read with replacement (a few stray bytes)
+
+
+def _replacements(data: bytes, encoding: str) -> tuple[str, int]:
+    text = data.decode(encoding, errors="replace")
+    return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+
+
 def decode_text(data: bytes) -> str:
     """Decode bytes whose encoding is unknown: UTF-8 (with or without BOM),
-    then GB18030 (a superset of GBK/GB2312), then charset detection."""
+    then GB18030 (a superset of GBK/GB2312); a file with only a few stray
+    invalid bytes (a damaged copy, one bad character) is read in whichever
+    of the two needs the fewest replacements, each shown as U+FFFD and
+    counted by `replaced_bytes`; anything else goes to charset detection."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        data = data[3:]
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    text, bad = min((_replacements(data, e) for e in ("utf-8", "gb18030")), key=lambda r: r[1])
+    if bad <= max(3, len(data) * REPAIRABLE):
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableDocument("无法识别文本编码（不是 UTF-8 或 GBK）")
     return str(best)
+
+
+def decode_lines(data: bytes) -> list[tuple[str, bool]]:
+    """(line, decoded cleanly) per line of a text file whose lines may not
+    share one encoding (questions pasted from several sources): each line is
+    UTF-8 or GB18030 on its own, else kept with replacements and marked bad."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    out = []
+    for raw in data.replace(b"\r\n", b"\n").split(b"\n"):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                out.append((raw.decode(encoding), True))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            out.append((raw.decode("utf-8", errors="replace"), False))
+    if out and out[-1] == ("", True):
+        out.pop()
+    return out
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese converted to Simplified (OpenCC t2s) when the text
+    is written in Traditional: at least 2 Han characters change, and at least
+    a tenth of them, so a Simplified text with a stray variant is left alone."""
+    converted = _t2s().convert(text)
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    if len(converted) != len(text) or changed < 2 or changed < han / 10:
+        return text
+    return converted
+
+
+_converter = None
+
+
+def _t2s():
+    global _converter
+    if _converter is None:
+        from opencc import OpenCC
+
+        _converter = OpenCC("t2s")
+    return _converter
 
 
 def _looks_binary(text: str) -> bool:
@@ -118,14 +177,14 @@ def read_document(name: str, data: bytes) -> str:
     text = reader(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableDocument("文件没有文字内容")
-    return text
+    return to_simplified(text)
 
 
 # A corpus folder's own notes (where each document came from), not policy documents.
 CORPUS_NOTES = {"README", "SOURCES", "LICENSE", "CHANGELOG"}
 
 
-def corpus_listing(corpus_dir: Path) -> tuple[list[Path], dict[str, str]]:
+def corpus_listing(corpus_dir: Path, max_bytes: int | None = None) -> tuple[list[Path], dict[str, str]]:
     """(documents to read, refused file name -> reason). Only regular files
     directly in the corpus folder are read: a symbolic link could bring in
     any file on the machine (/etc/passwd), and hidden files are usually
@@ -145,6 +204,9 @@ def corpus_listing(corpus_dir: Path) -> tuple[list[Path], dict[str, str]]:
         elif path.name.startswith("."):
             if path.is_file():
                 refused[path.name] = "是隐藏文件（名称以“.”开头），未索引；如需索引请去掉开头的“.”"
+        elif path.is_file() and max_bytes and path.stat().st_size > max_bytes:
+            refused[path.name] = (f"文件过大（{path.stat().st_size / 1048576:.1f} MB），超过单个文件上限 "
+                                  f"{max_bytes / 1048576:.0f} MB（POLICY_ASSISTANT_MAX_DOCUMENT_MB），未索引")
         elif path.is_file():
             files.append(path)
         elif not path.is_dir():

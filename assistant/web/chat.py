@@ -10,7 +10,7 @@ import gradio as gr
 from assistant.models import Answer, Citation
 from assistant.errors import QuestionError
 from assistant.service import Assistant, check_question
-from assistant.web.common import esc, friendly, highlight
+from assistant.web.common import esc, esc_md, friendly, highlight
 
 EXAMPLES = [
     "高新技术企业可以享受哪些支持政策？",
@@ -38,14 +38,14 @@ def _cite_line(n: int, c: Citation, answer_text: str, show_doc: bool) -> str:
         return f"[{n}] {doc}**{esc(c.section)}{esc(c.title)}**"
     if len(quote) > QUOTE_CHARS:
         quote = quote[:QUOTE_CHARS].rstrip("，。；、 ") + "……"
-    return f"[{n}] {doc}**{esc(c.section)}{esc(c.title)}**：“{esc(quote)}”"
+    return f"[{n}] {doc}**{esc(c.section)}{esc(c.title)}**：“{esc_md(quote)}”"
 
 
 def format_answer(answer: Answer, show_doc: bool = False) -> str:
     """The chat message of an answer: text, then its numbered citations
     (or, when the documents do not cover it, a 未找到依据 badge and the
     nearest sections for reference)."""
-    body = esc(answer.text)
+    body = esc_md(answer.text)
     if not answer.answerable:
         lines = [f'<span class="nobasis-badge">{NO_BASIS}</span>', "", body]
         if answer.see_also:
@@ -174,7 +174,7 @@ class ChatTab:
             gr.Warning(esc(str(exc)), title="无法提问")
             yield (gr.skip(),) * 8
             return
-        history.append({"role": "user", "content": esc(question.strip())})
+        history.append({"role": "user", "content": esc_md(question.strip())})
         yield ("", history + [{"role": "assistant", "content": SEARCHING}], session, cites,
                gr.skip(), gr.skip(), gr.skip(), gr.skip())
         try:

@@ -122,6 +122,13 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+def esc_md(text: Any) -> str:
+    """Text shown inside rendered Markdown (chat bubbles): HTML escaped, and
+    image syntax `![..](url)` defused, so a question or a quoted document can
+    never make the browser fetch a remote image."""
+    return esc(text).replace("![", "!\\[")
+
+
 def _compact(text: str) -> tuple[str, list[int]]:
     """Text without whitespace, and each kept character's original offset."""
     kept, where = [], []
