@@ -28,8 +28,8 @@ def decode_text(data: bytes) -> str:
     """Decode bytes whose encoding is unknown: UTF-8 (with or without BOM),
     then GB18030 (a superset of GBK/GB2312); a file with only a few stray
     invalid bytes (a damaged copy, one bad character) is read in whichever
-    of the two needs the fewest replacements, each shown as U+FFFD and
-    counted by `replaced_bytes`; anything else goes to charset detection."""
+    of the two needs the fewest replacements, each shown as U+FFFD (the
+    indexer counts them in its report); anything else goes to charset detection."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     for encoding in ("utf-8", "gb18030"):
