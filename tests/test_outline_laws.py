@@ -57,3 +57,17 @@ def test_sign_off_lines_are_not_the_last_sections_text():
             "广东省人民政府办公厅\n2016年9月30日\n抄送：省委办公厅。\n")
     last = parse_text(text, doc="示例")[-1]
     assert last.text.endswith("支持企业研发。")
+
+
+def test_a_pdf_law_keeps_every_article_and_drops_page_numbers():
+    pdf = Path(__file__).resolve().parent / "data" / "real" / "浙江省促进科技成果转化条例.pdf"
+    doc = parse_file(pdf)
+    articles = [s.label for s in doc.sections if s.kind == "article"]
+    assert len(articles) == len(set(articles)) and articles[0] == "第一条" and articles[-1] == "第四十八条"
+    assert not re.search(r"[—－-]\s*\d+\s*[—－-]", doc.text)
+
+
+def test_a_reference_wrapped_to_a_line_start_is_not_an_article():
+    text = "第一条 为了促进创新，制定本条例。\n第二条 县级以上人民政府应当依照本条例\n第一条规定给予支持。\n第三条 本条例自公布之日起施行。\n"
+    labels = [s.label for s in parse_text(text, doc="示例") if s.kind == "article"]
+    assert labels == ["第一条", "第二条", "第三条"]

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cn2an
+
 from assistant.ingest.figures import find_references, find_targets
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
@@ -111,7 +113,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             label, title = m.group("label"), m.group("title").strip()
             chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
             open_unit(label, title, "chapter", start)
-        elif by_article and (m := ARTICLE.match(line)):
+        elif by_article and (m := ARTICLE.match(line)) and _next_article(m.group("label"), opened):
             unit = open_unit(m.group("label"), _article_title(m.group("rest")), "article", start)
             if m.group("rest").strip():
                 unit.lines.append(m.group("rest").strip())
@@ -136,6 +138,24 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         _trim_sign_off(opened[-1], text)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
     return _qualify_repeated_labels(sections)
+
+
+def _article_number(label: str) -> int | None:
+    try:
+        return int(cn2an.cn2an(label[1:-1], "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _next_article(label: str, opened: list[_Open]) -> bool:
+    """Articles are numbered one after another: a line starting 第二十条 that
+    is not the next article is a reference (依照第二十条…) wrapped to a line
+    start, not a heading."""
+    previous = next((o.label for o in reversed(opened) if o.kind == "article"), None)
+    if previous is None:
+        return True
+    before, this = _article_number(previous), _article_number(label)
+    return before is None or this is None or this == before + 1
 
 
 def _article_title(rest: str) -> str:

@@ -139,8 +139,11 @@ def read_pdf(data: bytes) -> str:
 
 _PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
 _STRUCTURE_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位)"
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位|"
+    r"第[一二三四五六七八九十百零〇\d]+[编章节条])"
 )
+# Page furniture a PDF repeats on every page: page numbers (— 1 —, - 2 -, 第3页).
+_PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _LINE_END = "。；：！？）)」”"
 
 
@@ -148,10 +151,13 @@ def unwrap_pdf_text(text: str) -> str:
     """Undo what PDF text extraction does to Chinese: spaces between
     characters, and lines wrapped mid-sentence at the page width. A line is
     joined to the one before unless that one ended a sentence or was a short
-    heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit line)."""
+    heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit
+    line, 第X章/条); page numbers are dropped."""
     lines: list[str] = []
     for raw in text.split("\n"):
         line = _PDF_SPACING.sub("", raw).strip()
+        if _PAGE_NUMBER.match(line):
+            continue
         previous = lines[-1] if lines else ""
         ended = previous.endswith(tuple(_LINE_END))
         heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40
