@@ -31,12 +31,12 @@ def free_port() -> int:
 
 
 def start(assistant, settings, **overrides):
-    from assistant.web.app import build_app, launch_options
+    """The app as `serve` runs it (page, REST and OpenAI routes, guard)."""
+    from assistant.web.app import prepare
 
     settings = settings.with_overrides(host="127.0.0.1", port=free_port(), **overrides)
-    demo = build_app(assistant, settings)
-    demo.queue(default_concurrency_limit=2)
-    demo.launch(**launch_options(settings, prevent_thread_lock=True, quiet=True))
+    demo, options = prepare(assistant, settings, prevent_thread_lock=True, quiet=True)
+    demo.launch(**options)
     return demo, f"http://127.0.0.1:{settings.port}"
 
 
@@ -87,6 +87,19 @@ def test_login_attempts_are_limited_per_client(assistant, settings):
         locked = httpx.post(f"{url}/login", data={"username": "admin", "password": PASSWORD})
         assert locked.status_code == 429 and "登录失败次数过多" in locked.json()["error"]
         assert int(locked.headers["retry-after"]) > 0
+    finally:
+        demo.close()
+
+
+def test_api_credential_guesses_are_limited_too(assistant, settings):
+    demo, url = start(assistant, settings, auth_user="admin", auth_password=PASSWORD, login_attempts=3)
+    try:
+        codes = [httpx.post(f"{url}/api/v1/ask", json={"question": QUESTION}, auth=("admin", f"guess{i}")).status_code
+                 for i in range(6)]
+        assert codes[:3] == [401] * 3 and set(codes[3:]) == {429}
+        sneaky = httpx.post(f"{url}/gradio_api/queue/join", headers={"Authorization": "Basic eDp5"},
+                            json={"fn_index": _upload_fn_index(demo), "data": [None, True], "session_hash": "x"})
+        assert sneaky.status_code in (403, 429)  # a credential header is no way around the event check
     finally:
         demo.close()
 

@@ -8,8 +8,9 @@ in front of everything:
 - Origins: a request carrying an `Origin` header from anywhere but the app's
   own address (or `settings.allowed_origins`) is refused; browsers send that
   header on every cross-site call, scripts and gradio_client send none.
-- Login: failed /login attempts are limited per client address
-  (`login_attempts` per `login_window_seconds`), then 429 with Retry-After.
+- Login: failed /login attempts, and API calls refused for wrong basic or
+  bearer credentials, are limited per client address (`login_attempts` per
+  `login_window_seconds`), then 429 with Retry-After.
 - Events: only the named public API endpoints (`/ask`, `/match`, `/duties`)
   may be called without the UI session: every other event (upload, the
   page's private handlers) needs the cookie the page itself sets.
@@ -81,7 +82,12 @@ class Guard:
             return await _refuse(403, "不允许跨站访问：请直接打开政策助手的网址")(scope, receive, send)
         path, method = scope["path"], scope["method"]
         if method == "POST" and path.rstrip("/").endswith("/login"):
-            return await self._login(scope, receive, send)
+            return await self._login(scope, receive, send, failed=lambda status: status >= 400)
+        if "authorization" in headers:  # REST / OpenAI routes: basic or bearer credentials are guesses too
+            counted = self._counting(scope, send, failed=lambda status: status == 401)
+            if counted is None:
+                return await self._locked(scope, receive, send)
+            send = counted
         if method == "POST" and any(r in path for r in EVENT_ROUTES) and not path.startswith(REST_ROUTES):
             body = await _read_body(receive)
             if not self._may_call(path, body, headers):
@@ -102,23 +108,32 @@ class Guard:
 
     # -------------------------------------------------------- login
 
-    async def _login(self, scope, receive, send):
+    async def _login(self, scope, receive, send, failed):
+        counted = self._counting(scope, send, failed)
+        if counted is None:
+            return await self._locked(scope, receive, send)
+        return await self.app(scope, receive, counted)
+
+    def _counting(self, scope, send, failed):
+        """A send that records the client's failed logins (None while the
+        client is locked out)."""
         client = (scope.get("client") or ("?", 0))[0]
-        wait = self.logins.wait_seconds(client)
-        if wait > 0:
-            response = _refuse(429, f"登录失败次数过多，请 {int(wait) + 1} 秒后再试",
-                               {"Retry-After": str(int(wait) + 1)})
-            return await response(scope, receive, send)
+        if self.logins.wait_seconds(client) > 0:
+            return None
 
         async def observe(message):
             if message["type"] == "http.response.start":
-                if message["status"] >= 400:
+                if failed(message["status"]):
                     self.logins.record(client)
-                else:
+                elif message["status"] < 400:
                     self.logins.reset(client)
             await send(message)
+        return observe
 
-        return await self.app(scope, receive, observe)
+    async def _locked(self, scope, receive, send):
+        wait = int(self.logins.wait_seconds((scope.get("client") or ("?", 0))[0])) + 1
+        response = _refuse(429, f"登录失败次数过多，请 {wait} 秒后再试", {"Retry-After": str(wait)})
+        return await response(scope, receive, send)
 
     # -------------------------------------------------------- events
 
