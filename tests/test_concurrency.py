@@ -218,3 +218,15 @@ def test_a_serving_assistant_follows_a_new_build_without_restart(copy):
     assert served.ask(QUESTION).citations  # the next request is answered from the new build
     assert served.index.build_id == current_build(copy).name != old
     assert any("深海探测装备企业名录" in x.text for x in served.sections())
+
+
+def test_a_read_only_index_folder_serves_in_server_mode(copy, tmp_path):
+    from chroma_server import ChromaServer
+
+    with ChromaServer(tmp_path / "chroma") as server:
+        s = copy.with_overrides(chroma_url=server.url)
+        built = cli("index", *where(s), "--chroma-url", server.url)
+        assert built.returncode == 0, built.stderr
+        result = _read_only_cli(s, "ask", QUESTION, *where(s), "--chroma-url", server.url)
+        assert result.returncode == 0, result.stderr
+        assert "牵头" in result.stdout
