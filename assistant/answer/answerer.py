@@ -76,7 +76,7 @@ class Answerer:
             intent = "out_of_scope"
         elif len({s.doc for s in draft.sections}) > 1:
             draft.text = name_documents(draft.text, draft.sections)
-        elif query.english:
+        elif query.english and intent in ("general", "reference"):  # the structured composers write English
             draft.text = "According to the documents: " + draft.text
         if draft.answerable:
             session.last_question, session.last_intent = query.text, intent
@@ -129,8 +129,7 @@ class Answerer:
             return True
         if query.intent == "article":
             return True  # the composer finds the article or says the document has none
-        if query.intent == "eligibility" and not query.english \
-                and not eligibility.profile_from_text(query.text).is_empty:
+        if query.intent == "eligibility" and not eligibility.profile_from_text(query.text).is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         if query.intent == "reference":
             return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) >= 0.2

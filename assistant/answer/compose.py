@@ -26,7 +26,9 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
 from assistant.ingest.units import gloss
+from assistant.lexicon import english
 
+MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
@@ -64,11 +66,29 @@ def office_text(card: PolicyCard) -> str:
 
 
 def english_term(term: str) -> str:
-    return term  # replaced by the English glossary in the English step
+    return english.translate(term)
 
 
 def english_card(n: int, card: PolicyCard) -> str:
-    return f"{n}. {card.summary}"
+    """A card in English: labels, amounts as written, offices glossed, the
+    measure quoted in Chinese."""
+    kinds = ", ".join(english.translate(t) for t in card.support_types[:2]) or "Support"
+    facts = [("amount", "; ".join(card.amounts)),
+             ("ask", "; ".join(map(gloss, (card.lead_offices or card.offices)[:2]))),
+             ("for", ", ".join(english.translate(b) for b in card.beneficiaries[:3]))]
+    detail = "; ".join(f"{k}: {v}" for k, v in facts if v)
+    return f"{n}. [{kinds}] “{card.summary}”" + (f" ({detail})" if detail else "")
+
+
+def duties_en(unit: str, groups) -> str:
+    roles = {"牵头": "leads", "责任（参与）": "shares"}
+    parts = [f"{roles[role]} " + "; ".join(f"{s.label}{s.title}" for s in group) for role, group in groups if group]
+    return f"{gloss(unit)} " + ". It ".join(parts) + "."
+
+
+def no_tasks_en(unit: str, role: str | None) -> str:
+    as_what = {"牵头": "a lead unit", "责任": "a responsible unit"}.get(role or "", "a lead or responsible unit")
+    return f"The documents list no task with {gloss(unit)} as {as_what}."
 
 
 def cite(section: Section, quote: str) -> Citation:
@@ -178,11 +198,15 @@ class Composer:
 
     @staticmethod
     def _unit_sentence(owner: Section, query: Query, named: bool) -> str:
-        name = gloss if query.english else str
-        lead = "、".join(name(u) for u in owner.lead_units)
-        resp = "、".join(name(u) for u in owner.responsible_units)
         prefix = f"《{owner.doc}》：" if named else ""
         # Answer the role asked for; the cited unit line shows the whole line.
+        if query.english:
+            if query.intent == "responsibility":
+                units = "; ".join(map(gloss, owner.responsible_units)) or "(none listed)"
+                return f"{prefix}Responsible units: {units}.{mark(owner)}"
+            return f"{prefix}Lead unit: {'; '.join(map(gloss, owner.lead_units))}.{mark(owner)}"
+        lead = "、".join(owner.lead_units)
+        resp = "、".join(owner.responsible_units)
         if query.intent == "responsibility":
             return f"{prefix}责任单位为{resp or '（未列明）'}。{mark(owner)}"
         return f"{prefix}牵头单位为{lead}。{mark(owner)}"
@@ -194,18 +218,21 @@ class Composer:
             led = [s for s in self.index.sections if unit in s.lead_units]
             shared = [s for s in self.index.sections if unit in s.responsible_units and unit not in s.lead_units]
             groups = [("牵头", led), ("责任（参与）", shared)]
-            name = gloss(unit) if query.english else unit
             asked = [g for g in groups if not query.role or g[0].startswith(query.role)]
             if not any(group for _, group in asked):
                 # None in the role asked for: say so, then give the other role.
-                lines.append(f"现有文件中没有列出{name}作为{query.role or '牵头或责任'}单位的任务。")
+                lines.append(no_tasks_en(unit, query.role) if query.english else
+                             f"现有文件中没有列出{unit}作为{query.role or '牵头或责任'}单位的任务。")
                 if not any(group for _, group in groups):
                     continue
             else:
                 groups = asked
-            parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
-                     for role, group in groups if group]
-            lines.append(f"{name}在以下任务中承担职责——" + "。".join(parts) + "。")
+            if query.english:
+                lines.append(duties_en(unit, groups))
+            else:
+                parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
+                         for role, group in groups if group]
+                lines.append(f"{unit}在以下任务中承担职责——" + "。".join(parts) + "。")
             for _, group in groups:
                 citations += [cite(s, unit_line(s)) for s in group]
                 sections += group
@@ -218,7 +245,9 @@ class Composer:
         missing = [y for y in query.years if y not in self.years]
         if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
             years = "、".join(str(y) for y in missing)
-            return Draft(f"现有文件未设定{years}年的目标，无法依据文件作答。", [], [], answerable=False)
+            text = (f"The documents set no target for {', '.join(map(str, missing))}, so this cannot be answered "
+                    "from them.") if query.english else f"现有文件未设定{years}年的目标，无法依据文件作答。"
+            return Draft(text, [], [], answerable=False)
         chosen: list[Target] = []
         for part in question_parts(query):
             sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
@@ -235,7 +264,11 @@ class Composer:
                 continue  # the same sentence quoted further for another figure
             section = self.by_key[f"{target.doc}#{target.section}"]
             # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
-            lines.append(f"{quote}。{mark(section)}")
+            if query.english:
+                when = f"by {target.year}" if target.year else "target"
+                lines.append(f"Target ({when}): {target.value}{target.unit}, as written: “{quote}”.{mark(section)}")
+            else:
+                lines.append(f"{quote}。{mark(section)}")
             citations.append(cite(section, target.sentence))
             sections.append(section)
         return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
@@ -248,7 +281,9 @@ class Composer:
         units = asked_units(ctx.query.text)
         if draft is None or any(states_a_figure(c.quote, units) for c in draft.citations):
             return draft
-        return Draft("现有文件没有给出这一数字，无法依据文件作答。", [], [], answerable=False)
+        text = "The documents give no such figure, so this cannot be answered from them." if ctx.query.english \
+            else "现有文件没有给出这一数字，无法依据文件作答。"
+        return Draft(text, [], [], answerable=False)
 
     # ------------------------------------------------------------ support
 
@@ -258,7 +293,11 @@ class Composer:
         few, and how many more there are."""
         profile = eligibility.profile_from_text(ctx.query.text)
         cards = self.pick_cards(profile, ctx)
+        if profile.qualifications and not any(c.scope == "specific" for c in cards):
+            cards = []  # measures for everyone do not answer "what is there for <this applicant>"
         shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in self.by_key][:self.chat_cards]
+        if not shown and not profile.is_empty:  # who or what was named, and nothing fits: say so
+            return Draft(self.no_cards(profile, ctx.query.english), [], [], answerable=False)
         if not shown:
             return None
         english = ctx.query.english
@@ -267,6 +306,15 @@ class Composer:
         sections = [self.by_key[f"{c.source.doc}#{c.source.section}"] for c in shown]
         head = self.cards_head(profile, len(shown), len(cards), english)
         return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
+
+    @staticmethod
+    def no_cards(profile: "eligibility.Profile", english: bool) -> str:
+        if english:
+            who = ", ".join(map(english_term, profile.qualifications)) or "this applicant"
+            what = ", ".join(map(english_term, profile.needs))
+            return (f"The documents list no support measure for {who}" + (f" concerning {what}" if what else "")
+                    + ", so this cannot be answered from them.")
+        return f"现有文件中没有适用于{profile.describe_zh()}的支持措施，无法依据文件作答。"
 
     @property
     def chat_cards(self) -> int:
@@ -309,6 +357,8 @@ class Composer:
             pool = [m for m in pool if m.measure.doc in ctx.docs]
         tokens = ctx.query.topic_tokens
         said = " ".join(profile.qualifications + profile.needs + profile.industry + profile.location)
+        # `有没有钱补` asks for money: measures that give money, relief or credit first.
+        money = any(form in ctx.query.text for form in eligibility.MONEY_QUESTIONS)
 
         def key(item: tuple[int, "eligibility.Matched"]):
             position, matched = item
@@ -318,7 +368,8 @@ class Composer:
             # mentions every topic but answers none of them specifically.
             topic = self.evidence.sentence_score(tokens, measure.measure) / (1.0 + len(measure.measure) / 200)
             amount = 0.3 if eligibility.amounts(measure.measure) else 0.0
-            return (matched.rank[:1], -topic - 2.0 / (1 + rank) - amount, position)
+            pays = 1.0 if money and measure.support_types[:1] and measure.support_types[0] in MONEY_TYPES else 0.0
+            return (matched.rank[:1], -pays, -topic - 2.0 / (1 + rank) - amount, position)
 
         ordered = [m for _, m in sorted(enumerate(pool), key=key)]
         for matched in ordered:

@@ -14,6 +14,7 @@ import cn2an
 
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
+from assistant.lexicon.english import english_units
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
@@ -46,7 +47,7 @@ ELIGIBILITY = re.compile(
     r"(?:哪些|什么|啥)(?:方面的|样的)?(?:支持|扶持|补贴|补助|资助|奖励|优惠|政策|帮助|帮扶|办法|途径|便利)|"
     r"(?:支持|扶持|补贴|补助|优惠|帮助|欢迎|便利)(?:吗|没|不|么)|有没有.{0,12}(?:支持|扶持|补贴|补助|优惠)|"
     r"缺钱|贷款难|融资难|qualify|eligible|what (?:support|help|financing|funding|incentives|benefits)|"
-    r"which (?:support|incentives|benefits)|subsid",
+    r"which (?:support|incentives|benefits)|subsid|are there (?:any )?(?:tax|subsid|incentive|grant|support|benefit|fund)",
     re.I,
 )
 # References asked for: the document a section is based on.
@@ -106,10 +107,11 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     """`vocabulary` (the corpus's words) lets words the documents never use,
     such as a mis-segmented `里管`, count for nothing when the intent is read."""
     text = clean_question(question)
-    units = find_units_in(text, known_units)
     english = not has_chinese(text)
+    # An English question names a unit in English (Finance Bureau -> 市财政局).
+    units = english_units(text, known_units) if english else find_units_in(text, known_units)
     # English questions are judged on the Chinese terms their words map to.
-    searchable = lexical_query(text) if english else text
+    searchable = lexical_query(text, vocabulary, units) if english else text
     topics = topic_tokens(searchable, units)
     query = Query(
         text=text,
@@ -148,7 +150,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "article"
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
-    asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich\b|\bwho\b", text, re.I))
+    asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
+                              r"\bwho\b", text, re.I))
     if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
         lead_role = bool(re.search(r"牵头|\blead", text, re.I))
         shared_role = bool(re.search(r"参与|配合|责任单位|co-?responsible|support", text, re.I))

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from assistant.errors import ProfileError
+from assistant.lexicon import english
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
 from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
@@ -231,8 +232,11 @@ def profile_from_flags(qual=(), need=(), industry=(), location=(), size=None) ->
 
 
 def profile_from_text(question: str) -> Profile:
-    """The profile a free-text question describes (`我们是小微企业，缺钱`)."""
+    """The profile a free-text question describes (`我们是小微企业，缺钱`,
+    or in English `tax breaks for foreign investors`)."""
     text = question
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return Profile(qualifications=english.named_in(text, "beneficiary"), needs=english.named_in(text, "need"))
     size = next((s for w, s in T.SIZE_ALIASES.items() if w in text and w != "小企业"), None)
     if size is None:
         size = next((s for s in T.SIZES if s in text), None)

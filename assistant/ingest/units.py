@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import english
+
 UNIT_LINE = re.compile(r"^[ \t　]*[（(]\s*牵头单位[：:](?P<lead>[^；;）)]*)(?:[；;]\s*责任单位[：:](?P<resp>[^）)]*))?[）)]\s*$")
 _SEPARATORS = re.compile(r"[、，,；;\s]+")
 
@@ -39,33 +41,6 @@ ALIASES = {
     "中山火炬开发区": "火炬开发区",
     "火炬高技术产业开发区": "火炬开发区",
     "翠亨新区管委会": "翠亨新区",
-}
-
-# English glosses for answers to English questions.
-GLOSSARY = {
-    "市科技局": "Municipal Science and Technology Bureau",
-    "市发展改革局": "Municipal Development and Reform Bureau",
-    "市经济和信息化局": "Municipal Economic and Information Technology Bureau",
-    "市商务局": "Municipal Commerce Bureau",
-    "市财政局": "Municipal Finance Bureau",
-    "市金融局": "Municipal Finance Affairs Bureau",
-    "市教育和体育局": "Municipal Education and Sports Bureau",
-    "市人力资源社会保障局": "Municipal Human Resources and Social Security Bureau",
-    "市国土资源局": "Municipal Land and Resources Bureau",
-    "市城乡规划局": "Municipal Urban and Rural Planning Bureau",
-    "市委组织部": "Organization Department of the Municipal Party Committee",
-    "市委宣传部": "Publicity Department of the Municipal Party Committee",
-    "市公安局": "Municipal Public Security Bureau",
-    "市国税局": "Municipal State Taxation Bureau",
-    "市地税局": "Municipal Local Taxation Bureau",
-    "市工商局": "Municipal Administration for Industry and Commerce",
-    "市编委办": "Municipal Establishment Committee Office",
-    "市国资委": "Municipal State-owned Assets Commission",
-    "火炬开发区": "Torch Hi-tech Industrial Development Zone",
-    "翠亨新区": "Cuiheng New Area",
-    "各镇区": "all towns and districts",
-    "市自创办": "Municipal Innovation Demonstration Zone Office",
-    "市创新办": "Municipal Innovation Office",
 }
 
 _COLLECTIVE = ("各", "团")
@@ -104,8 +79,8 @@ def parse_unit_line(line: str) -> tuple[list[str], list[str]] | None:
 
 
 def gloss(unit: str) -> str:
-    english = GLOSSARY.get(unit)
-    return f"{unit} ({english})" if english else unit
+    """`Municipal Finance Bureau (市财政局)`: English built from the name's parts (lexicon.english)."""
+    return english.gloss(unit)
 
 
 def find_units_in(text: str, known_units: list[str]) -> list[str]:

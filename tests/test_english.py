@@ -1,0 +1,73 @@
+"""English questions get English answers: unit names in English built from
+their parts (CC-CEDICT plus the standard head nouns), the documents' Chinese
+quoted beside them, and refusals in English.
+
+Expectations come from the documents' own unit lines and measures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.ingest.outline import parse_file
+from assistant.lexicon.english import chinese_terms, english_units, unit_english
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def units(plan_path, second_doc_path):
+    sections = parse_file(plan_path).sections + parse_file(second_doc_path).sections
+    return sorted({u for s in sections for u in s.units})
+
+
+def test_every_bureau_gets_an_english_name_that_finds_it_again(units):
+    bureaus = [u for u in units if u.startswith("市") and u.endswith("局")]
+    assert len(bureaus) >= 15
+    for unit in bureaus:
+        name = unit_english(unit)
+        assert name.startswith("Municipal ") and name.endswith(" Bureau"), (unit, name)
+    english_only = [u for u in units if not HAN.search(unit_english(u))]
+    assert len(english_only) >= 0.8 * len(units)
+    for unit in english_only:
+        found = english_units(f"What is the {unit_english(unit)} responsible for?", units)
+        assert found in ([unit], []), (unit, unit_english(unit), found)
+    assert sum(english_units(unit_english(u), units) == [u] for u in english_only) >= 0.9 * len(english_only)
+
+
+def test_finance_is_not_financial_affairs(units):
+    finance = [u for u in units if "财政" in u]
+    assert finance and english_units("Which tasks is the Finance Bureau responsible for?", units) == finance
+    science = [u for u in units if u == "市科技局"]
+    assert english_units("What does the Science and Technology Bureau lead?", units) == science
+
+
+def test_english_phrases_become_the_documents_words(plan_text):
+    vocabulary = set(re.findall(r"[\u4e00-\u9fff]{2,4}", plan_text))
+    terms = chinese_terms("Which unit is responsible for incubators?", vocabulary)
+    assert terms and all(t in plan_text for t in terms)
+    assert "孵化器" in terms
+
+
+def test_english_duties_answer_names_the_unit_in_english(assistant):
+    answer = assistant.ask("Which tasks is the Finance Bureau responsible for?")
+    assert answer.answerable and answer.intent == "duties"
+    assert answer.text.startswith("Municipal Finance Bureau (市财政局)")
+    lines = {(s.doc, s.label): s for s in assistant.sections()}
+    for c in answer.citations:
+        assert "市财政局" in lines[(c.doc, c.section)].units  # only tasks the unit lines give it
+
+
+def test_english_support_question_answers_with_cards_in_english(assistant):
+    answer = assistant.ask("What support do high-tech enterprises get?")
+    assert answer.answerable and answer.intent == "eligibility"
+    assert not HAN.search(answer.text.split("\n")[0])  # the headline is English
+    assert 1 <= len(answer.citations) <= 5
+    assert "Bureau" in answer.text  # the office to ask, glossed
+
+
+def test_english_refusal_is_english(assistant):
+    answer = assistant.ask("What is the minimum wage for cleaners in this city?")
+    assert not answer.answerable
+    assert not HAN.search(answer.text)

@@ -1,0 +1,55 @@
+"""Chat eligibility answers are policy cards: at most five, one per measure,
+with the amount the text states and the office to ask, the same records as
+政策匹配 and `match --json`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from assistant import eligibility
+from assistant.eligibility.cards import amounts
+
+
+def _sections(assistant):
+    return {(s.doc, s.label): s for s in assistant.sections()}
+
+
+def test_high_tech_subsidy_question_gets_five_distinct_cards(assistant):
+    answer = assistant.ask("我们是高新技术企业，能拿到哪些补贴？")
+    assert answer.answerable and answer.intent == "eligibility"
+    assert 1 <= len(answer.citations) <= 5
+    quotes = [c.quote for c in answer.citations]
+    assert len(set(quotes)) == len(quotes)  # no measure twice
+    sections = _sections(assistant)
+    for c in answer.citations:
+        section = sections[(c.doc, c.section)]
+        assert c.quote in section.text
+        for figure in amounts(c.quote):  # every amount the quote states is in the card
+            assert figure in answer.text
+    assert "咨询" in answer.text and "市科技局" in answer.text  # the office to ask, from the unit lines
+    assert "另有" in answer.text  # and how many more the 政策匹配 tab has
+
+
+def test_colloquial_money_question_is_answered_with_money(assistant):
+    answer = assistant.ask("搞研发有没有钱补？能补多少？")
+    assert answer.answerable and answer.intent == "eligibility"
+    assert 1 <= len(answer.citations) <= 5
+    first = answer.text.split("\n")[1]
+    assert any(kind in first for kind in ("资金补助", "税收优惠", "金融/融资"))
+
+
+def test_chat_and_match_and_cli_give_the_same_cards(assistant, settings):
+    profile = eligibility.profile_from_flags(qual=["高新技术企业"])
+    cards = assistant.match(profile).cards()
+    chat = assistant.ask("高新技术企业可以享受哪些支持政策？")
+    shown = {c.quote for c in chat.citations}
+    assert shown <= {s.quote for card in cards for s in card.sources}
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "match", "--qual", "高新技术企业", "--json",
+         "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)],
+        capture_output=True, text=True, check=True, timeout=300)
+    rows = json.loads(out.stdout)
+    assert [r["summary"] for r in rows] == [c.summary for c in cards]
+    assert all({"amounts", "conditions", "offices", "sources", "why"} <= set(r) for r in rows)
