@@ -126,8 +126,9 @@ def cmd_sections(args: argparse.Namespace, settings: Settings) -> int:
     sections = [s for d in corpus.documents for s in d.sections]
     if args.json:
         _print_json([
-            {"doc": s.doc, "section": s.label, "title": s.title, "chapter": s.chapter, "kind": s.kind,
-             "lead_units": s.lead_units, "responsible_units": s.responsible_units,
+            {"id": s.id, "doc": s.doc, "path": s.path, "label": s.written_label, "section": s.label,
+             "title": s.title, "chapter": s.chapter, "kind": s.kind,
+             "lead_units": s.lead_units, "responsible_units": s.responsible_units, "unit_source": s.unit_source,
              "targets": [t.to_dict() for t in s.targets], "references": s.references,
              "start": s.start, "end": s.end}
             for s in sections

@@ -33,10 +33,13 @@ class Section:
     chapter's own text or the preamble."""
 
     doc: str  # document title (file stem)
-    label: str  # exactly as written: "（十六）", "专栏8", "五、", "前言"
+    # What citations show: the label as written ("（十六）", "第十五条", "专栏8",
+    # "五、", "前言"), qualified by its chapter ("三、（一）") only where the bare
+    # label repeats within the document.
+    label: str
     title: str
     chapter: str  # "五、提升自主创新能力" ('' for the preamble)
-    kind: str  # "section" | "sidebar" | "chapter" | "preamble"
+    kind: str  # "section" | "article" | "sidebar" | "chapter" | "preamble"
     text: str  # full text, heading and unit line included
     start: int  # character offsets into the decoded source text
     end: int
@@ -46,10 +49,21 @@ class Section:
     references: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # numbered items, text of each
     source: str = ""  # file name inside the corpus
+    written_label: str = ""  # the bare label exactly as written, even where it repeats
+    path: str = ""  # outline path of labels as written: "第三章 > 第十五条", "三、 > （一）"
+    id: str = ""  # doc + position + path: unique by construction across the corpus
+    unit_source: str = ""  # where the units came from: "line" | "下同" | "table" | "text" | ""
 
     @property
     def key(self) -> str:
-        """Unique id of the section across the corpus."""
+        """Unique id of the section across the corpus (stores written before
+        ids existed fall back to doc#label)."""
+        return self.id or f"{self.doc}#{self.label}"
+
+    @property
+    def label_key(self) -> str:
+        """`doc#label`: how measures, targets and cards name their section
+        (the label citations show is unique within its document)."""
         return f"{self.doc}#{self.label}"
 
     @property
@@ -60,7 +74,8 @@ class Section:
         return f"{self.label}{self.title}" if self.kind == "section" else f"{self.label}  {self.title}"
 
     @property
-    def path(self) -> str:
+    def breadcrumb(self) -> str:
+        """Document > chapter > heading, for readers and as the chunk prefix."""
         parts = [self.doc]
         if self.chapter and self.kind != "chapter":
             parts.append(self.chapter)

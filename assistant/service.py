@@ -139,7 +139,17 @@ class Assistant:
         return list(self.index.sections)
 
     def section(self, doc: str, label: str) -> Section | None:
-        return next((s for s in self.index.sections if s.doc == doc and s.label == label), None)
+        """The section of `doc` a label names: the label citations show
+        (qualified where it repeats, `三、（一）`), its id, the bare label as
+        written when it is unique in the document, or chapter + bare label."""
+        in_doc = [s for s in self.index.sections if s.doc == doc]
+        for s in in_doc:
+            if label in (s.label, s.id) or f"{doc}#{label}" == s.id:  # a key split at its first #
+                return s
+        bare = [s for s in in_doc if s.written_label == label]
+        if len(bare) == 1:
+            return bare[0]
+        return next((s for s in in_doc if s.written_label and label == s.path.replace(" > ", "")), None)
 
     def units(self) -> list[str]:
         seen: dict[str, None] = {}

@@ -284,7 +284,7 @@ def test_cards_are_one_per_measure_with_every_source(both):
 
 def test_cards_state_amounts_as_written_and_the_office_from_the_unit_line(both):
     sections, measures = both
-    by_key = {s.key: s for s in sections}
+    by_key = {s.label_key: s for s in sections}
     cards = match(measures, profile_from_flags(qual=["高新技术企业"]), sections).cards()
     with_amount = [c for c in cards if c.amounts]
     assert with_amount, "the second document states grants in 万元 and shares in %"

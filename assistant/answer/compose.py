@@ -123,6 +123,7 @@ class Composer:
         self.settings = settings
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
+        self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
         self.years = years_covered(index.sections)
         self.offices = eligibility.Offices(index.sections)
         # Positions of each section's sentences in the sentence store, in reading order.
@@ -262,7 +263,7 @@ class Composer:
         for target, quote in zip(chosen, quotes):
             if any(other != quote and other.startswith(quote) for other in quotes):
                 continue  # the same sentence quoted further for another figure
-            section = self.by_key[f"{target.doc}#{target.section}"]
+            section = self.by_label[f"{target.doc}#{target.section}"]
             # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
             if query.english:
                 when = f"by {target.year}" if target.year else "target"
@@ -295,7 +296,7 @@ class Composer:
         cards = self.pick_cards(profile, ctx)
         if profile.qualifications and not any(c.scope == "specific" for c in cards):
             cards = []  # measures for everyone do not answer "what is there for <this applicant>"
-        shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in self.by_key][:self.chat_cards]
+        shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in self.by_label][:self.chat_cards]
         if not shown and not profile.is_empty:  # who or what was named, and nothing fits: say so
             return Draft(self.no_cards(profile, ctx.query.english), [], [], answerable=False)
         if not shown:
@@ -303,7 +304,7 @@ class Composer:
         english = ctx.query.english
         lines = [self.card_line(n, c, english) for n, c in enumerate(shown, 1)]
         citations = [Citation(s.doc, s.section, s.title, s.quote) for c in shown for s in c.sources[:1]]
-        sections = [self.by_key[f"{c.source.doc}#{c.source.section}"] for c in shown]
+        sections = [self.by_label[f"{c.source.doc}#{c.source.section}"] for c in shown]
         head = self.cards_head(profile, len(shown), len(cards), english)
         return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
 
@@ -321,7 +322,7 @@ class Composer:
         return min(CHAT_CARDS, self.settings.max_measures)
 
     def card_line(self, n: int, card: PolicyCard, english: bool) -> str:
-        section = self.by_key[f"{card.source.doc}#{card.source.section}"]
+        section = self.by_label[f"{card.source.doc}#{card.source.section}"]
         if english:
             return english_card(n, card) + mark(section)
         facts = [("金额/比例", "；".join(card.amounts)), ("条件", "；".join(card.conditions)),
@@ -346,7 +347,7 @@ class Composer:
         need; otherwise the measures of the retrieved sections. Either way,
         better fits first, then measures of well-retrieved sections that
         share the question's topic, then those that state an amount."""
-        rank_of = {h.section.key: r for r, h in enumerate(ctx.hits)}
+        rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
         if profile.is_empty:
             pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
                     for m in self.index.measures if f"{m.doc}#{m.section}" in rank_of]

@@ -83,7 +83,7 @@ class Offices:
     chapter that has one."""
 
     def __init__(self, sections: list[Section]):
-        self.by_key = {s.key: s for s in sections}
+        self.by_key = {s.label_key: s for s in sections}  # measures name their section doc#label
         self.sections = sections
 
     def section(self, measure: Measure) -> Section | None:

@@ -24,6 +24,7 @@ import re
 import shutil
 import time
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import VectorStore, drop_collection
 
-FORMAT_VERSION = 2  # bump when what a build stores changes shape
+FORMAT_VERSION = 3  # bump when what a build stores changes shape
 LOCK_NAME = ".build.lock"
 
 
@@ -221,13 +222,12 @@ def build_index(
 def _build(settings: Settings, progress, force: bool) -> BuildReport:
     started = time.perf_counter()
     corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
+    sections, chunks, sentences = _units_per_document(corpus)
     if not corpus.documents:
         reasons = "；".join(f"{k}：{v}" for k, v in corpus.skipped.items())
         raise IndexUnavailable(
             f"语料目录 {settings.corpus_dir} 中没有可索引的文件" + (f"（{reasons}）" if reasons else "")
         )
-    sections = [s for d in corpus.documents for s in d.sections]
-    chunks = chunk_sections(sections)
     known, old_manifest = _previous_vectors(settings)
     hashes = {d.name: d.sha256 for d in corpus.documents}
     old_hashes = {k: v["sha256"] for k, v in old_manifest.get("documents", {}).items()}
@@ -241,7 +241,7 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
                        measures=old_manifest.get("measures", 0), unchanged=True)
 
     injected = _drop_injected(sections)
-    sentences = [u for u in sentence_units(sections) if not looks_injected(u.text)]
+    sentences = [u for u in sentences if not looks_injected(u.text)]
     todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
     embeddings = make_embeddings(settings) if todo else None
     batch = 32
@@ -255,6 +255,7 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
 
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     build_dir = _builds_dir(settings) / build_id
+    # corpus-wide: places found in one document serve all
     measures = [m for m in extract_measures(sections) if not looks_injected(m.measure)]
     model = model_name(embeddings) if embeddings else embedding_id(settings)
     try:
@@ -312,6 +313,32 @@ def _warnings(corpus) -> dict[str, str]:
         if replaced:
             out[doc.source] = f"有 {replaced} 处无法识别的字节，已替换为“\ufffd”后索引，请核对原文件"
     return out
+
+
+def _units_per_document(corpus) -> tuple[list[Section], list[Chunk], list[Sentence]]:
+    """Sections, chunks and sentences, one document at a time: a
+    document that cannot be cut into units, or whose section ids collide with
+    another's, is moved to corpus.skipped with the reason and the rest build."""
+    sections, chunks, sentences = [], [], []
+    seen: set[str] = set()
+    kept = []
+    for doc in corpus.documents:
+        try:
+            ids = [s.key for s in doc.sections]
+            clash = [k for k, n in Counter(ids).items() if n > 1 or k in seen]
+            if clash:  # ids are unique by construction; this guards the vector store
+                raise ValueError(f"章节编号重复：{clash[0]}")
+            doc_units = (chunk_sections(doc.sections), sentence_units(doc.sections))
+        except Exception as exc:  # one odd document must not stop the others
+            corpus.skipped[doc.source] = f"无法建立索引：{type(exc).__name__}: {exc}"
+            continue
+        seen.update(ids)
+        kept.append(doc)
+        sections += doc.sections
+        chunks += doc_units[0]
+        sentences += doc_units[1]
+    corpus.documents = kept
+    return sections, chunks, sentences
 
 
 def _write_failure(settings: Settings, exc: Exception) -> str:

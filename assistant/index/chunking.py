@@ -31,7 +31,7 @@ def chunk_sections(sections: list[Section]) -> list[Chunk]:
     boundaries into children that keep the parent's label and path."""
     chunks: list[Chunk] = []
     for section in sections:
-        prefix = section.path + "\n"
+        prefix = section.breadcrumb + "\n"
         for n, part in enumerate(_split_body(body_text(section) or section.title)):
             text = prefix + part
             chunks.append(
@@ -42,7 +42,7 @@ def chunk_sections(sections: list[Section]) -> list[Chunk]:
                     label=section.label,
                     text=text,
                     hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:24],
-                    tokens=tokenize(section.path + " " + part),
+                    tokens=tokenize(section.breadcrumb + " " + part),
                 )
             )
     return chunks

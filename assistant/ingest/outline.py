@@ -27,7 +27,8 @@ from assistant.ingest.units import parse_unit_line
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING_MARKUP = re.compile(r"^[#>*\s　]+|[*\s　]+$")
-CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})$")
+# a chapter heading is one short line; notices often close it with a full stop
+CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})。?$")
 SECTION = re.compile(rf"^(?P<label>[（(][{_CN_NUM}]+[）)])\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
 ITEM = re.compile(r"^(?P<num>\d+)[．.、]\s*\S")
@@ -137,7 +138,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     if opened:
         _trim_sign_off(opened[-1], text)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
-    return _qualify_repeated_labels(sections)
+    return _place(_qualify_repeated_labels(sections))
 
 
 def _article_number(label: str) -> int | None:
@@ -198,6 +199,31 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     return sections
 
 
+_OUTLINE_LABEL = re.compile(rf"^(?:第[{_CN_NUM}\d]+[编章节]|[{_CN_NUM}]+、)")
+
+
+def outline_path(section: Section) -> str:
+    """The labels, as written, from the outermost chapter down to the section:
+    `第二章 > 第一节 > 第十条`, `三、 > （一）`, `前言`."""
+    parts = []
+    for part in section.chapter.split(" > ") if section.chapter else []:
+        head = _OUTLINE_LABEL.match(part.strip())
+        if head:
+            parts.append(head.group(0))
+    if section.kind != "chapter" or not parts or parts[-1] != section.written_label:
+        parts.append(section.written_label)
+    return " > ".join(parts)
+
+
+def _place(sections: list[Section]) -> list[Section]:
+    """Give every section its outline path and an id unique by construction:
+    the document, the section's position in it, and its path."""
+    for position, section in enumerate(sections, 1):
+        section.path = outline_path(section)
+        section.id = f"{section.doc}#{position:04d}#{section.path}"
+    return sections
+
+
 def _owner(opened: list[_Open], current: _Open) -> _Open:
     """The section a unit line belongs to: the open one, or, when a sidebar
     interrupts a section, the section before it that has no units yet."""
@@ -225,6 +251,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
     return Section(
         doc=doc,
         label=unit.label,
+        written_label=unit.label,
         title=title,
         chapter=unit.chapter if unit.kind != "preamble" else "",
         kind=unit.kind,

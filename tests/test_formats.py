@@ -1,0 +1,103 @@
+"""Real documents of every common layout (corpus/ and tests/data/real/, see
+their SOURCES.md): outlines, unique ids, per-document isolation of the build.
+Every expectation is counted from the document's own text by plain regexes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest.outline import parse_file, parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = sorted(p for d in (ROOT / "corpus", ROOT / "tests" / "data" / "real")
+              for p in (d.glob("*") if d.is_dir() else []) if p.stem.upper() not in ("SOURCES", "README"))
+ARTICLE_LINE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条")
+# a regulation: its articles carry （一）（二） lists inside them
+LISTS_IN_ARTICLES = [p for p in REAL if p.suffix == ".txt" and len(ARTICLE_LINE.findall(p.read_text("utf-8"))) >= 3
+                     and re.search(r"(?m)^\s*[（(]一[）)]", p.read_text("utf-8"))]
+
+
+def test_ids_are_unique_across_the_whole_real_corpus():
+    ids = [s.id for p in REAL for s in parse_file(p).sections]
+    assert len(ids) > 100 and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:14])
+def test_every_section_has_a_path_ending_in_its_label_as_written(path):
+    doc = parse_file(path)
+    for s in doc.sections:
+        assert s.path.split(" > ")[-1] == s.written_label
+        assert s.written_label and s.written_label in s.label  # qualified only by prefixing
+        assert s.key == s.id and s.id.startswith(f"{doc.name}#")
+
+
+def test_a_label_restarting_per_chapter_keeps_its_written_form_and_a_qualified_citation_label():
+    text = "一、总体要求\n（一）指导思想。坚持创新。\n二、重点任务\n（一）建设平台。加快建设。\n"
+    first, second = [s for s in parse_text(text, doc="示例") if s.kind == "section"]
+    assert (first.written_label, second.written_label) == ("（一）", "（一）")
+    assert (first.label, second.label) == ("一、（一）", "二、（一）")
+    assert (first.path, second.path) == ("一、 > （一）", "二、 > （一）")
+    assert first.id != second.id
+
+
+def test_regulations_with_lists_inside_articles_are_in_the_corpus():
+    assert LISTS_IN_ARTICLES, "no regulation with （一） lists inside its articles"
+
+
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory):
+    """A regulation with （一） lists inside its articles, a plan whose labels
+    restart per chapter, indexed with the real model and a real Chroma store."""
+    from assistant.service import Assistant, build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("formats")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(LISTS_IN_ARTICLES[0], corpus / LISTS_IN_ARTICLES[0].name)
+    (corpus / "重复编号方案.txt").write_text(
+        "某市重复编号方案\n一、总体要求\n（一）指导思想。坚持创新驱动。\n（二）基本原则。坚持企业主体。\n"
+        "二、重点任务\n（一）建设平台。加快建设创新平台。\n（二）培育企业。支持企业研发投入。\n", encoding="utf-8")
+    settings = Settings.load(corpus_dir=corpus, index_dir=root / "index")
+    report = build_index(settings)
+    return settings, report, Assistant.open(settings)
+
+
+def test_a_regulation_with_lists_in_articles_builds_and_every_article_is_found(real_build):
+    settings, report, assistant = real_build
+    assert report.skipped == {}
+    law = LISTS_IN_ARTICLES[0]
+    written = ARTICLE_LINE.findall(law.read_text("utf-8"))
+    articles = [s for s in assistant.sections() if s.doc == law.stem and s.kind == "article"]
+    assert len(articles) == len(written)
+    assert assistant.section(law.stem, articles[-1].written_label) is articles[-1]
+
+
+def test_a_section_is_found_by_qualified_or_written_label(real_build):
+    _, _, assistant = real_build
+    second = assistant.section("重复编号方案", "二、（一）")
+    assert second is not None and second.title == "建设平台"
+    assert assistant.section("重复编号方案", "（一）") is None  # ambiguous bare label
+    assert assistant.section("重复编号方案", second.id) is second
+
+
+def test_a_damaged_file_is_named_and_the_rest_builds_and_serves(real_build, tmp_path):
+    from assistant.service import Assistant, build_index
+    from assistant.settings import Settings
+
+    settings, _, _ = real_build
+    corpus = tmp_path / "corpus"
+    shutil.copytree(settings.corpus_dir, corpus)
+    (corpus / "损坏的文件.pdf").write_bytes(bytes(range(256)) * 40)
+    shutil.copytree(settings.index_dir, tmp_path / "index")
+    copy = Settings.load(corpus_dir=corpus, index_dir=tmp_path / "index")
+    before = Assistant.open(copy).index.build_id
+    report = build_index(copy)
+    assert "损坏的文件.pdf" in report.skipped and report.documents == 2
+    assert "损坏的文件.pdf" in report.summary_zh()
+    assert Assistant.open(copy).index.build_id in (before, report.build_id)
+    assert Assistant.open(copy).section("重复编号方案", "二、（二）") is not None
