@@ -11,14 +11,22 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.outline import parse_file, parse_text
+from assistant.ingest.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = sorted(p for d in (ROOT / "corpus", ROOT / "tests" / "data" / "real")
               for p in (d.glob("*") if d.is_dir() else []) if p.stem.upper() not in ("SOURCES", "README"))
 ARTICLE_LINE = re.compile(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条")
+
+
+def raw(path: Path) -> str:
+    """The document's text as the readers decode it (any encoding or format)."""
+    return read_document(path.name, path.read_bytes())
+
+
 # a regulation: its articles carry （一）（二） lists inside them
-LISTS_IN_ARTICLES = [p for p in REAL if p.suffix == ".txt" and len(ARTICLE_LINE.findall(p.read_text("utf-8"))) >= 3
-                     and re.search(r"(?m)^\s*[（(]一[）)]", p.read_text("utf-8"))]
+LISTS_IN_ARTICLES = [p for p in REAL if p.suffix == ".txt" and len(ARTICLE_LINE.findall(raw(p))) >= 3
+                     and re.search(r"(?m)^\s*[（(]一[）)]", raw(p))]
 
 
 def test_ids_are_unique_across_the_whole_real_corpus():
@@ -71,7 +79,7 @@ def test_a_regulation_with_lists_in_articles_builds_and_every_article_is_found(r
     settings, report, assistant = real_build
     assert report.skipped == {}
     law = LISTS_IN_ARTICLES[0]
-    written = ARTICLE_LINE.findall(law.read_text("utf-8"))
+    written = ARTICLE_LINE.findall(raw(law))
     articles = [s for s in assistant.sections() if s.doc == law.stem and s.kind == "article"]
     assert len(articles) == len(written)
     assert assistant.section(law.stem, articles[-1].written_label) is articles[-1]
