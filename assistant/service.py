@@ -10,6 +10,7 @@ document, ranked retrieval for the evaluation, corpus texts for the naive peer.
 
 from __future__ import annotations
 
+import difflib
 import re
 import threading
 import unicodedata
@@ -26,6 +27,7 @@ from assistant.index.embeddings import bundled_minilm_path
 from assistant.ingest import SUPPORTED_SUFFIXES, corpus_files, decode_text, parse_corpus, read_document
 from assistant.ingest.readers import decode_lines, to_simplified
 from assistant.ingest.units import canonical, find_units_in
+from assistant.lexicon.english import english_units
 from assistant.ingest.uploads import save_upload
 from assistant.eligibility import Profile, citation_of, load_profile, parse_profile, profile_from_flags
 from assistant.eligibility import terms as _terms
@@ -166,10 +168,12 @@ class Assistant:
             raise UserInputError("请先选择或输入一个单位")
         known = self.units()
         name = canonical(text)
-        for candidate in (text, name, f"市{name}"):
+        for candidate in (text, name, f"市{name}", *english_units(text, known)):
             if candidate in known:
                 return candidate
-        close = [u for u in known if name in u or u.removeprefix("市") in name][:5]
+        # Suggestions: names containing what was typed, else the most alike (市交通运输局 -> 市交通局…)
+        close = [u for u in known if name in u or u.removeprefix("市") in name][:5] \
+            or difflib.get_close_matches(name, known, n=3, cutoff=0.4)
         hint = f"您是否要找：{'、'.join(close)}？" if close else "请从单位列表中选择。"
         raise UserInputError(f"文件中没有找到单位“{text}”。{hint}")
 

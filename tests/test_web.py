@@ -303,6 +303,78 @@ def test_chat_marks_unsupported_questions_and_copies_answers(app_url, assistant)
         page.get_by_text("没有可识别的文字").first.wait_for()
 
 
+SUBSIDY_Q = "我们是高新技术企业，能拿到哪些补贴？"
+PHONE = (390, 844)
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", [(1360, 900), PHONE], ids=["desktop", "phone"])
+def test_citation_marks_open_the_source_under_the_answer_and_chats_survive_reload(app_url, assistant, size):
+    answer = assistant.ask(SUBSIDY_Q)
+    assert answer.answerable and 1 <= len(answer.citations) <= 5
+    with browser_page(*size) as page:
+        page.goto(app_url)
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        _ask(page, SUBSIDY_Q, 0)
+        marks = page.locator("#chatbot summary.cite-mark")
+        assert marks.count() == len(answer.citations)
+        marks.nth(0).click()  # [1] opens its source in place, right under the answer, quote highlighted
+        context = page.locator("#chatbot details.cite-detail[open] .cite-context mark").first
+        context.wait_for()
+        flat = context.inner_text().replace(" ", "")
+        assert flat and flat in answer.citations[0].quote.replace(" ", "")
+        box, mark_box = page.locator("#chatbot").bounding_box(), context.bounding_box()
+        assert mark_box["y"] < box["y"] + box["height"] + 200, "the source must open near its answer"
+        shot(page, f"chat-cards-source-{size[0]}")
+        # Reloading keeps the conversation; 清空对话 clears it for good.
+        page.reload()
+        page.locator("#chatbot").get_by_text(SUBSIDY_Q).first.wait_for()
+        page.locator("#chatbot summary.cite-mark").first.wait_for()
+        page.locator("#clear-btn").click()
+        page.wait_for_timeout(800)
+        page.reload()
+        page.locator("#question-box textarea").wait_for()
+        page.wait_for_timeout(1500)
+        assert page.locator("#chatbot").get_by_text(SUBSIDY_Q).count() == 0
+
+
+@needs_chromium
+def test_a_refusal_opens_no_source(app_url, assistant):
+    assert not assistant.ask(OFF_TOPIC).answerable
+    with browser_page() as page:
+        page.goto(app_url)
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        _ask(page, OFF_TOPIC, 0)
+        page.locator("#chatbot .nobasis-badge").last.wait_for()
+        assert page.locator("#source-panel .source-card").count() == 0  # the hint, not an unrelated section
+        assert page.locator("#source-panel mark").count() == 0 or \
+            page.locator("#source-panel .source-empty").count() == 1
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", [(1360, 900), PHONE], ids=["desktop", "phone"])
+def test_english_switch_and_english_answers(app_url, assistant, size):
+    question = "Which tasks is the Finance Bureau responsible for?"
+    answer = assistant.ask(question)
+    assert answer.answerable and answer.text.startswith("Municipal Finance Bureau")
+    with browser_page(*size) as page:
+        page.goto(app_url)
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.locator("#lang-switch").get_by_text("English").click()
+        page.get_by_role("tab", name="Policy matching").wait_for()
+        page.locator("#send-btn").filter(has_text="Send").wait_for()
+        _ask(page, question, 0)
+        page.locator("#chatbot").get_by_text("Municipal Finance Bureau").first.wait_for()
+        shot(page, f"english-chat-{size[0]}", full_page=size == PHONE)
+        page.reload()  # the choice is kept
+        page.get_by_role("tab", name="Responsibilities").wait_for()
+        page.locator("#lang-switch").get_by_text("中文").click()
+        page.get_by_role("tab", name="职责查询").wait_for()
+
+
 @needs_chromium
 def test_responsibilities_lookup_for_a_unit_and_a_section(app_url, assistant):
     duties = assistant.duties("市商务局")
@@ -321,8 +393,10 @@ def test_responsibilities_lookup_for_a_unit_and_a_section(app_url, assistant):
         with page.expect_download() as download:
             page.locator("#duties-csv").click()
         rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
-        assert rows[0][:3] == ["章节", "任务", "角色"]
-        assert [(r[0], r[1], r[2]) for r in rows[1:]] == [(d.section, d.title, d.role) for d in duties]
+        assert rows[0][:3] == ["角色", "章节", "任务"]
+        ordered = sorted(duties, key=lambda d: d.role != "牵头")  # lead tasks first, then shared ones
+        assert [(r[1], r[2]) for r in rows[1:]] == [(d.section, d.title) for d in ordered]
+        assert [r[0] for r in rows[1:]] == ["牵头" if d.role == "牵头" else "参与" for d in ordered]
         # Clicking a row shows that section's lead and responsible units.
         table.get_by_text(duties[0].title).filter(visible=True).first.click()
         page.locator("#section-units").get_by_text("牵头单位", exact=True).wait_for()
@@ -330,6 +404,34 @@ def test_responsibilities_lookup_for_a_unit_and_a_section(app_url, assistant):
         shown = page.locator("#section-units").inner_text()
         assert section.heading in shown and all(u in shown for u in section.lead_units)
         shot(page, "duties-市商务局", full_page=True)
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", [(1360, 900), (390, 844)], ids=["desktop", "phone"])
+def test_unknown_unit_clears_results_and_english_names_resolve(app_url, assistant, size):
+    finance = [u for u in assistant.units() if "财政" in u]
+    assert finance
+    with browser_page(*size) as page:
+        page.goto(app_url)
+        page.get_by_role("tab", name="职责查询").click()
+        unit = page.locator("#unit-picker input")
+        unit.fill("Finance Bureau")  # an English name finds the unit through its parts
+        unit.press("Enter")
+        page.locator("#duties-btn").click()
+        page.locator("#duties-summary").get_by_text(finance[0]).first.wait_for()
+        page.locator("#duties-csv").wait_for(state="visible")
+        # An unknown name: one clear state, no earlier results and no earlier export.
+        unit.fill("市不存在管理局")
+        unit.press("Enter")
+        page.locator("#duties-btn").click()
+        page.locator("#duties-summary").get_by_text("未找到该单位").wait_for()
+        page.locator("#duties-csv").wait_for(state="hidden")
+        assert page.locator("#duties-table tbody tr").filter(has_text="牵头").count() == 0
+        unit.fill("财政")  # a part of a name: suggestions name the unit
+        unit.press("Enter")
+        page.locator("#duties-btn").click()
+        page.locator("#duties-summary").get_by_text(finance[0]).first.wait_for()
+        shot(page, f"duties-unknown-{size[0]}", full_page=True)
 
 
 @needs_chromium
@@ -422,6 +524,12 @@ def test_upload_adds_a_document_and_reindexes(private_app, tmp_path):
         page.locator("#upload-status").get_by_text("已添加").wait_for(timeout=90_000)
         page.locator("#docs-table").get_by_text(upload.name).filter(visible=True).first.wait_for()
         shot(page, "upload-done", full_page=True)
+        # Without a reload, the other tabs show the new document's contents.
+        page.get_by_role("tab", name="目标指标").click()
+        page.locator("#target-count").get_by_text(f"共 {len(mine.targets())} 项").wait_for()
+        page.get_by_role("tab", name="职责查询").click()
+        page.locator("#unit-picker input").fill("区工信局")
+        page.locator("#unit-picker").get_by_role("option", name="区工信局").first.wait_for()
     assert (own.corpus_dir / upload.name).is_file()
     assert {d["name"] for d in mine.documents()} - before == {upload.stem}
     assert "区工信局" in mine.units()

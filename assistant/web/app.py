@@ -28,6 +28,7 @@ from assistant.web.chat import ChatTab  # noqa: E402
 from assistant.web.files import FilesTab  # noqa: E402
 from assistant.web.guard import guard_lifespan  # noqa: E402
 from assistant.web.match import MatchTab  # noqa: E402
+from assistant.web.i18n import LANG_JS  # noqa: E402
 from assistant.web.openai_compat import add_openai_routes  # noqa: E402
 from assistant.web.rest import build_rest, with_routes  # noqa: E402
 from assistant.web.warmup import Warmup  # noqa: E402
@@ -40,12 +41,20 @@ FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaH
 CSS = """
 .gradio-container { width: 100% !important; max-width: 1280px !important; margin: 0 auto; }
 #app-header h1 { margin: 0; font-size: 1.6rem; }
+#lang-switch { align-self: flex-start; }
 #app-header p { margin: 4px 0 0; color: var(--body-text-color-subdued); }
 #example-row { flex-wrap: wrap; gap: 6px; }
 #example-row button { flex: 0 1 auto !important; min-width: 0 !important; white-space: normal; }
 .inline-btn { align-self: center !important; flex-grow: 0 !important; min-height: 44px; }
 .examples-head p { margin: 6px 0 0; font-size: 0.9rem; }
 #chatbot .cite-head { display: inline-block; margin-top: 4px; font-weight: 600; color: #1e40af; }
+#chatbot details.cite-detail { margin: 2px 0; }
+#chatbot details.cite-detail summary.cite-mark { cursor: pointer; color: #1e40af; list-style: none; }
+#chatbot details.cite-detail summary.cite-mark::-webkit-details-marker { display: none; }
+#chatbot details.cite-detail[open] summary.cite-mark { font-weight: 600; }
+#chatbot .cite-context { margin: 4px 0 8px; padding: 8px 10px; border-left: 3px solid #93c5fd;
+  background: var(--background-fill-secondary); font-size: 0.9em; line-height: 1.7; white-space: pre-wrap; }
+#chatbot .cite-context mark { background: #fde68a; }
 #chatbot .nobasis-badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 0.85em;
   font-weight: 600; background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; }
 #chatbot .bot.message:has(.nobasis-badge) {
@@ -86,6 +95,7 @@ CSS = """
 .toast-title.error::after { content: "出错了"; font-size: var(--text-lg); }
 #upload-group { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px 16px; }
 .match-empty { color: var(--body-text-color-subdued); padding: 8px 0; }
+.duties-missing { padding: 8px 12px; border: 1px solid #f59e0b; background: #fffbeb; border-radius: 6px; }
 """
 
 
@@ -100,20 +110,26 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     duties = DutiesTab(assistant)
     # delete_cache: Gradio's copies of uploads and downloads are removed after two hours.
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 7200)) as demo:
-        gr.Markdown(
-            f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
-            elem_id="app-header",
-        )
+        with gr.Row(equal_height=False):
+            gr.Markdown(
+                f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
+                elem_id="app-header",
+            )
+            lang = gr.Radio(["中文", "English"], value="中文", show_label=False, container=False,
+                            elem_id="lang-switch", scale=0, min_width=180)
         status = gr.Markdown(building_note(assistant), elem_id="index-status")
         with gr.Tabs():
             with gr.Tab("对话", id="chat"):
-                ChatTab(assistant).build()
+                chat = ChatTab(assistant)
+                chat.build()
             with gr.Tab("职责查询", id="duties"):
                 duties.build()
             with gr.Tab("政策匹配", id="match"):
-                MatchTab(assistant).build()
+                match = MatchTab(assistant)
+                match.build()
             with gr.Tab("目标指标", id="targets"):
-                TargetsTab(assistant).build()
+                targets = TargetsTab(assistant)
+                targets.build()
             with gr.Tab("文件", id="files"):
                 files.build()
         register_api(assistant)
@@ -133,9 +149,21 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
 
         demo.load(refresh, None, [duties.unit, duties.section, files.docs, files.upload_group, status],
                   api_visibility="private")
+        demo.load(chat.restore, [chat.saved], [chat.chatbot, chat.cites], api_visibility="private")
+        # The interface language: kept in the browser, applied on load and on every switch.
+        demo.load(None, None, [lang], js="() => (" + LANG_JS + ")(null)", api_visibility="private")
+        lang.input(None, [lang], None, js=LANG_JS, api_visibility="private")
         files.uploaded.success(
             lambda: (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant))),
             None, [duties.unit, duties.section], api_visibility="private",
+        )
+        # Everything that counts or lists the documents' contents follows an upload without a reload.
+        files.uploaded.success(
+            lambda query, unit: (*targets.filter(query, unit), gr.update(choices=targets._units()),
+                                 gr.update(choices=match.location_choices())),
+            [targets.query, targets.unit],
+            [targets.count, targets.caption, targets.chart, targets.table, targets.csv, targets.unit, match.location],
+            api_visibility="private",
         )
     return demo
 

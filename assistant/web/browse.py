@@ -11,13 +11,27 @@ from assistant.errors import UserInputError
 from assistant.web.common import esc, friendly, write_csv
 
 PRIVATE = {"api_visibility": "private"}
-DUTY_HEADERS = ["章节", "任务", "角色", "其他单位", "文件"]
+DUTY_HEADERS = ["角色", "章节", "任务", "要点（首句）", "其他单位", "文件"]
 TARGET_HEADERS = ["指标", "目标值", "单位", "年份", "章节", "原文"]
 CAPTION_ALL = "**图：各章节量化目标数**（在“计量单位”中选择一种单位，可比较各项目标值）"
 
 
+def first_sentence(section: Section | None, limit: int = 60) -> str:
+    """The task's first sentence after its heading (what the unit is to do)."""
+    if section is None:
+        return ""
+    lines = [ln.strip() for ln in section.text.split("\n")[1:] if ln.strip() and "牵头单位" not in ln]
+    text = " ".join(lines)
+    sentence = text.split("。")[0]
+    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
+
+
 def duty_rows(assistant: Assistant, unit: str) -> list[list[str]]:
-    return [[d.section, d.title, d.role, "、".join(d.other_units), d.doc] for d in assistant.duties(unit)]
+    """Lead tasks first, then those the unit shares; each with its first sentence."""
+    duties = sorted(assistant.duties(unit), key=lambda d: d.role != "牵头")
+    return [["牵头" if d.role == "牵头" else "参与", d.section, d.title,
+             first_sentence(assistant.section(d.doc, d.section)), "、".join(d.other_units), d.doc]
+            for d in duties]
 
 
 def section_choices(assistant: Assistant) -> list[tuple[str, str]]:
@@ -57,8 +71,8 @@ class DutiesTab:
                                 elem_classes=["inline-btn"])
         self.summary = gr.Markdown(elem_id="duties-summary")
         self.table = gr.Dataframe(
-            headers=DUTY_HEADERS, value=[], interactive=False, wrap=True, elem_id="duties-table",
-            column_widths=["10%", "26%", "8%", "38%", "18%"], max_height=420,
+            headers=DUTY_HEADERS[:-1], value=[], interactive=False, wrap=True, elem_id="duties-table",
+            max_height=420,
         )
         self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="duties-csv")
         gr.Markdown("---\n### 按章节反查")
@@ -72,21 +86,34 @@ class DutiesTab:
         self.section.input(friendly(self.reverse), [self.section], [self.section_md], **PRIVATE)
 
     def lookup(self, unit: str | None):
-        name = self.a.resolve_unit(unit)
+        """One clear state per search: results and export for a known unit;
+        for an unknown one, 未找到该单位 with suggestions and nothing else."""
+        try:
+            name = self.a.resolve_unit(unit)
+        except UserInputError as exc:
+            message = f'<div class="duties-missing"><b>未找到该单位</b>：{esc(str(exc))}</div>'
+            return message, self._frame([]), gr.update(value=None, visible=False)
         rows = duty_rows(self.a, name)
-        lead = sum(r[2] == "牵头" for r in rows)
+        lead = sum(r[0] == "牵头" for r in rows)
         summary = (f"**{esc(name)}** 共承担 {len(rows)} 项任务：牵头 {lead} 项，参与（责任单位）{len(rows) - lead} 项。"
                    "点击表格中的一行，可在下方查看该章节的牵头与责任单位。")
         if not rows:
             summary = f"文件中没有列出 **{esc(name)}** 作为牵头或责任单位的任务。"
         path = write_csv(f"职责_{name}", DUTY_HEADERS, rows) if rows else None
-        return summary, rows, gr.update(value=path, visible=bool(rows))
+        return summary, self._frame(rows), gr.update(value=path, visible=bool(rows))
+
+    def _frame(self, rows: list[list[str]]) -> pd.DataFrame:
+        """The table; the document column only when several documents are indexed."""
+        several = len({s.doc for s in self.a.sections()}) > 1
+        headers = DUTY_HEADERS if several else DUTY_HEADERS[:-1]
+        return pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
 
     def row_section(self, evt: gr.SelectData):
         row = evt.row_value or []
-        if len(row) < 5:
+        if len(row) < 3:
             return gr.skip(), gr.skip()
-        key = f"{row[4]}#{row[0]}"
+        doc = row[5] if len(row) > 5 else self.a.sections()[0].doc
+        key = f"{doc}#{row[1]}"
         return key, self.reverse(key)
 
     def reverse(self, key: str | None) -> str:

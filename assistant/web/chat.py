@@ -10,7 +10,7 @@ import gradio as gr
 from assistant.models import Answer, Citation
 from assistant.errors import QuestionError
 from assistant.service import Assistant, check_question
-from assistant.web.common import esc, esc_md, friendly, highlight
+from assistant.web.common import esc, esc_md, friendly, highlight, locate
 
 EXAMPLES = [
     "高新技术企业可以享受哪些支持政策？",
@@ -41,10 +41,36 @@ def _cite_line(n: int, c: Citation, answer_text: str, show_doc: bool) -> str:
     return f"[{n}] {doc}**{esc(c.section)}{esc(c.title)}**：“{esc_md(quote)}”"
 
 
-def format_answer(answer: Answer, show_doc: bool = False) -> str:
-    """The chat message of an answer: text, then its numbered citations
-    (or, when the documents do not cover it, a 未找到依据 badge and the
-    nearest sections for reference)."""
+CONTEXT_CHARS = 120  # text shown around a quote when a source opens under its answer
+
+
+def source_excerpt(section, quote: str) -> str:
+    """The quote in its section, with some text either side, quote marked."""
+    if section is None:
+        return "该章节已不在当前索引中。"
+    span = locate(section.text, quote) if quote else None
+    if span is None:
+        return esc(section.text[: 2 * CONTEXT_CHARS]) + "……"
+    start, end = span
+    before = section.text[max(0, start - CONTEXT_CHARS):start]
+    after = section.text[end:end + CONTEXT_CHARS]
+    return (("……" if start > CONTEXT_CHARS else "") + esc_md(before) + f"<mark>{esc_md(section.text[start:end])}</mark>"
+            + esc_md(after) + ("……" if end + CONTEXT_CHARS < len(section.text) else ""))
+
+
+def _cite_detail(n: int, c: Citation, answer_text: str, show_doc: bool, assistant) -> str:
+    """A clickable [n]: opens the source under the answer it belongs to (on a
+    phone the side panel is far below), the quote highlighted."""
+    head = _cite_line(n, c, answer_text, show_doc).replace("**", "")
+    section = assistant.section(c.doc, c.section) if assistant is not None else None
+    return (f'<details class="cite-detail"><summary class="cite-mark">{head}</summary>'
+            f'<div class="cite-context">{source_excerpt(section, c.quote)}</div></details>')
+
+
+def format_answer(answer: Answer, show_doc: bool = False, assistant=None) -> str:
+    """The chat message of an answer: text, then its numbered citations,
+    each opening its source in place (or, when the documents do not cover
+    it, a 未找到依据 badge and the nearest sections, no source opened)."""
     body = esc_md(answer.text)
     if not answer.answerable:
         lines = [f'<span class="nobasis-badge">{NO_BASIS}</span>', "", body]
@@ -53,7 +79,11 @@ def format_answer(answer: Answer, show_doc: bool = False) -> str:
             lines += [f"- {esc(c.section)}{esc(c.title)}" for c in answer.see_also]
         return "\n".join(lines)
     lines = [body]
-    if answer.citations:
+    if answer.citations and assistant is not None:
+        lines += ["", '<span class="cite-head">引用依据（点击编号查看原文）</span>', ""]
+        lines += ["".join(_cite_detail(n, c, answer.text, show_doc, assistant)
+                          for n, c in enumerate(answer.citations, 1))]
+    elif answer.citations:
         lines += ["", '<span class="cite-head">引用依据</span>']
         lines += [_cite_line(n, c, answer.text, show_doc) for n, c in enumerate(answer.citations, 1)]
     return "\n".join(lines)
@@ -142,25 +172,28 @@ class ChatTab:
         self.cites = gr.State({})  # assistant message index -> citation dicts
         self.current = gr.State([])  # citations of the answer shown in the picker
         self.copy_text = gr.Textbox(visible="hidden", elem_id="copy-text")
+        # The conversation survives a reload: kept in the browser (localStorage), cleared with 清空对话.
+        self.saved = gr.BrowserState({"history": [], "cites": {}}, storage_key="policy-assistant-chat")
         self._wire()
 
     def _wire(self) -> None:
         state = [self.chatbot, self.session, self.cites]
         outputs = [self.box, *state, self.current, self.picker, self.panel, self.copy_text]
         private = {"api_visibility": "private"}
+        save = {"fn": self.save, "inputs": [self.chatbot, self.cites], "outputs": [self.saved], **private}
         for trigger in (self.box.submit, self.send.click):
             trigger(friendly(self.respond), [self.box, *state], outputs, **private).then(
-                None, js=SCROLL_JS, **private)
+                None, js=SCROLL_JS, **private).then(**save)
         for button, question in zip(self.examples, EXAMPLES):
             button.click(friendly(self._ask_example(question)), state, outputs, **private).then(
-                None, js=SCROLL_JS, **private)
+                None, js=SCROLL_JS, **private).then(**save)
         self.picker.input(friendly(self.pick), [self.picker, self.current], [self.panel], **private).then(
             None, js=SCROLL_JS, **private)
         self.chatbot.select(friendly(self.select), [self.cites], [self.current, self.picker, self.panel,
                                                                    self.copy_text], **private).then(
             None, js=SCROLL_JS, **private)
         self.clear.click(self.reset, None, [*state, self.current, self.picker, self.panel, self.copy_text],
-                         **private)
+                         **private).then(**save)
         self.copy.click(None, [self.copy_text], None, js=COPY_JS, **private)
 
     # ------------------------------------------------------------ handlers
@@ -182,14 +215,15 @@ class ChatTab:
         except Exception:
             yield ("", history, session, cites, gr.skip(), gr.skip(), gr.skip(), gr.skip())
             raise
-        message = format_answer(answer, self._show_doc())
+        message = format_answer(answer, self._show_doc(), self.a)
         history.append({"role": "assistant", "content": message})
         current = _cites_of(answer)
         cites = dict(cites or {})
         cites[len(history) - 1] = {"cites": current, "copy": answer.render_text()}
-        first = current[0] if current else None
+        # A refusal opens no source: its sections are only "see also", offered in the picker.
+        first = current[0] if current and answer.answerable else None
         yield ("", history, session, cites, current,
-               gr.update(choices=cite_choices(current), value="0" if current else None),
+               gr.update(choices=cite_choices(current), value="0" if first else None),
                source_html(self.a, first), answer.render_text())
 
     def _ask_example(self, question: str):
@@ -210,8 +244,21 @@ class ChatTab:
         if not entry:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         current = entry["cites"]
-        return (current, gr.update(choices=cite_choices(current), value="0" if current else None),
-                source_html(self.a, current[0] if current else None), entry["copy"])
+        first = current[0] if current and not current[0].get("see_also") else None
+        return (current, gr.update(choices=cite_choices(current), value="0" if first else None),
+                source_html(self.a, first), entry["copy"])
+
+    @staticmethod
+    def save(history: list, cites: dict) -> dict:
+        return {"history": list(history or []), "cites": {str(k): v for k, v in (cites or {}).items()}}
+
+    def restore(self, saved: dict | None):
+        """The conversation kept in the browser, shown again after a reload
+        (the sources open as before; follow-up questions start afresh)."""
+        saved = saved or {}
+        history = [m for m in saved.get("history") or [] if isinstance(m, dict) and "role" in m]
+        cites = {int(k): v for k, v in (saved.get("cites") or {}).items() if str(k).isdigit()}
+        return history, cites
 
     def reset(self):
         return [], None, {}, [], gr.update(choices=[], value=None), PANEL_HINT, ""

@@ -98,7 +98,7 @@ class MatchTab:
                 self.size = gr.Dropdown(["", *OPTIONS["size"]], value="", label="企业规模", elem_id="match-size")
                 self.industry = gr.Dropdown(OPTIONS["industry"], multiselect=True, label="所属行业",
                                             elem_id="match-industry")
-                self.location = gr.Dropdown(self.a.places() + OPTIONS["location"], multiselect=True, allow_custom_value=True,
+                self.location = gr.Dropdown(self.location_choices(), multiselect=True, allow_custom_value=True,
                                             label="所在地（可输入镇区名，如 小榄镇）", elem_id="match-location")
                 self.needs = gr.CheckboxGroup(OPTIONS["needs"], label="主要需求", elem_id="match-needs")
                 with gr.Row():
@@ -115,6 +115,10 @@ class MatchTab:
         self.reset.click(lambda: ([], "", [], [], [], '<div class="match-empty">已重置。</div>',
                                   gr.update(visible=False), gr.update(visible=False)),
                          None, [*inputs, self.out, self.csv, self.json], **PRIVATE)
+
+    def location_choices(self) -> list[str]:
+        """The documents' own place names, then kinds of place."""
+        return self.a.places() + [p for p in OPTIONS["location"] if p not in self.a.places()]
 
     def run(self, quals, size, industry, location, needs):
         profile = profile_from_form(quals, size, industry, location, needs)

@@ -1,0 +1,93 @@
+"""The English/中文 switch for the interface's labels.
+
+Labels are written in Chinese where they are built (Chinese first); this
+table gives their English, and a small script swaps the text of labels,
+buttons, tabs and placeholders in the browser when English is chosen (the
+choice is kept in localStorage). Answers are not translated here: an
+English question already gets an English answer.
+"""
+
+from __future__ import annotations
+
+import json
+
+UI_EN = {
+    # header and tabs
+    "政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。":
+        "Policy questions · responsibilities · policy matching. Every answer comes from the indexed documents, "
+        "with its source.",
+    "对话": "Chat", "职责查询": "Responsibilities", "政策匹配": "Policy matching", "目标指标": "Targets",
+    "文件": "Documents",
+    # chat
+    "发送": "Send", "复制回答（含引用）": "Copy answer (with sources)", "清空对话": "Clear conversation",
+    "示例问题": "Example questions", "（点击即可提问）": " (click to ask)",
+    "查看原文：选择引用编号": "View the source: choose a citation",
+    "请输入问题，例如：高新技术企业有哪些扶持政策？（回车发送）":
+        "Ask a question, e.g. What support do high-tech enterprises get? (Enter to send)",
+    "引用依据（点击编号查看原文）": "Sources (click a number to open the text)", "引用依据": "Sources",
+    "未找到依据": "No basis in the documents", "相关章节（仅供参考）": "Related sections (for reference only)",
+    "正在查找文件依据……": "Searching the documents…",
+    # responsibilities
+    "选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。":
+        "Choose or type a unit (short names work, e.g. 商务局, or English names such as Finance Bureau) to see "
+        "every task it leads or shares; or look up the units of a section.",
+    "单位": "Unit", "查询职责": "Look up", "按章节反查": "Units of a section", "章节": "Section",
+    "导出 CSV": "Export CSV", "导出 JSON": "Export JSON", "未找到该单位": "Unit not found",
+    "角色": "Role", "任务": "Task", "要点（首句）": "First sentence", "其他单位": "Other units",
+    "牵头": "Lead", "参与": "Shares",
+    # matching
+    "填写企业情况，查看文件中适用的支持措施（按支持方式分组，并注明出处）。各项均可不填；全部不填则列出全部政策。":
+        "Describe the enterprise to see the support measures that fit it, grouped by kind of support, with "
+        "sources. Every field is optional; leave all empty for the whole catalogue.",
+    "企业资质 / 身份": "Qualification", "企业规模": "Size", "所属行业": "Industry",
+    "所在地（可输入镇区名，如 小榄镇）": "Location (a town or district name)", "主要需求": "Needs",
+    "匹配政策": "Match", "重置": "Reset", "融资": "Financing", "税收": "Tax", "用地": "Land", "人才": "Talent",
+    "研发": "R&D", "技术改造": "Upgrading", "知识产权": "IP", "上市": "Listing",
+    "适用对象": "For", "金额/比例": "Amount", "条件": "Conditions", "咨询单位": "Office to ask",
+    "匹配原因": "Why it fits", "原文": "Original text", "针对性政策": "Measures for this profile",
+    "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
+    # targets and documents
+    "筛选（指标、年份、章节关键词，空格分隔）": "Filter (metric, year, section words, space-separated)",
+    "计量单位": "Unit of measure", "指标": "Metric", "目标值": "Value", "年份": "Year",
+    "已索引的文件": "Indexed documents", "查看文件的章节": "Sections of a document", "选择文件": "Choose a file",
+    "覆盖同名文件": "Replace a file of the same name", "上传并更新索引": "Upload and re-index",
+}
+
+LANG_KEY = "policy-assistant-lang"
+
+# Swap label texts and placeholders; keep the Chinese to swap back; watch for
+# re-rendered components (Gradio re-renders on updates).
+LANG_JS = """
+(lang) => {
+  const EN = %s;
+  const KEY = %s;
+  lang = lang || localStorage.getItem(KEY) || '中文';
+  localStorage.setItem(KEY, lang);
+  const english = lang === 'English';
+  const root = document.querySelector('gradio-app') || document.body;
+  const apply = () => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement && node.parentElement.closest('#chatbot .message, #source-panel .source-text')) continue;
+      const text = node.nodeValue.trim();
+      if (english && EN[text]) { node.__zh = text; node.nodeValue = node.nodeValue.replace(text, EN[text]); }
+      else if (!english && node.__zh) { node.nodeValue = node.__zh; node.__zh = undefined; }
+    }
+    root.querySelectorAll('textarea[placeholder], input[placeholder]').forEach((el) => {
+      const zh = el.dataset.zh || el.placeholder;
+      if (english && EN[zh]) { el.dataset.zh = zh; el.placeholder = EN[zh]; }
+      else if (!english && el.dataset.zh) { el.placeholder = el.dataset.zh; }
+    });
+    document.documentElement.lang = english ? 'en' : 'zh-CN';
+  };
+  apply();
+  if (window.__paLangObserver) window.__paLangObserver.disconnect();
+  let pending = false;
+  window.__paLangObserver = new MutationObserver(() => {
+    if (pending) return; pending = true;
+    setTimeout(() => { pending = false; apply(); }, 50);
+  });
+  if (english) window.__paLangObserver.observe(root, {childList: true, subtree: true, characterData: true});
+  return lang;
+}
+""" % (json.dumps(UI_EN, ensure_ascii=False), json.dumps(LANG_KEY))
