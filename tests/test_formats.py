@@ -12,6 +12,7 @@ import pytest
 
 from assistant.ingest.outline import parse_file, parse_text
 from assistant.ingest.readers import read_document
+from assistant.ingest.units import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = sorted(p for d in (ROOT / "corpus", ROOT / "tests" / "data" / "real")
@@ -109,3 +110,74 @@ def test_a_damaged_file_is_named_and_the_rest_builds_and_serves(real_build, tmp_
     assert "损坏的文件.pdf" in report.summary_zh()
     assert Assistant.open(copy).index.build_id in (before, report.build_id)
     assert Assistant.open(copy).section("重复编号方案", "二、（二）") is not None
+
+
+# ---------------------------------------------------------------- units
+
+UNIT_NOTE = re.compile(r"[（(](?:牵头单位[：:])?(?P<first>[^（）()、，,：:。]{2,30}?)(?:[、，,][^（）()]*?)?(?:负责|牵头|[，,]配合单位)[^（）()]*[）)]")
+
+
+def _notes(text: str):
+    """(offset, first unit named) of every unit note the raw text writes."""
+    for m in UNIT_NOTE.finditer(text):
+        first = canonical(m.group("first").removesuffix("等"))  # as the unit list names it
+        if not re.search(r"有关|各|指导", first):  # `（各有关部门和单位负责）` names no one
+            yield m.start(), first
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:14])
+def test_every_unit_note_ends_up_as_units_of_the_section_it_stands_in(path):
+    doc = parse_file(path)
+    missed = []
+    for at, first in _notes(doc.text):
+        section = next((s for s in doc.sections if s.start <= at < s.end + 1), None)
+        if section is not None and not any(first in u or u in first for u in section.units):
+            missed.append((section.label, first))
+    assert not missed
+
+
+def test_notes_of_documents_that_declare_the_first_unit_leads_make_it_lead():
+    declaring = [p for p in REAL if "列第一位者为牵头单位" in raw(p) or "排在第一位的部门为牵头部门" in raw(p)]
+    assert declaring
+    for path in declaring:
+        inherited = [s for s in parse_file(path).sections if s.unit_source == "下同"]
+        assert inherited, path.name
+        for s in inherited:
+            note = re.search(r"[（(]([^（）()：:]+?)(?:等)?(?:有关部门和单位)?(?:按职责分工)?负责[）)]", s.text)
+            assert note and s.lead_units[0] in note.group(1), (s.label, s.lead_units)
+
+
+def test_task_table_rows_give_their_units_to_the_task_they_name():
+    docx = next(p for p in REAL if p.suffix == ".docx")
+    doc = parse_file(docx)
+    header = next(line for line in doc.text.split("\n") if "牵头单位" in line and "\t" in line).split("\t")
+    lead_col, task_col = header.index("牵头单位"), header.index("工作事项")
+    rows = [line.split("\t") for line in doc.text.split("\n") if line.count("\t") == len(header) - 1]
+    rows = [r for r in rows if r[0].strip().isdigit() and r[lead_col].strip() not in ("", "/")]
+    assert len(rows) > 20
+    from_table = [s for s in doc.sections if s.unit_source == "table"]
+    assert from_table
+    for row in rows:
+        task = row[task_col].strip().rstrip("。")
+        owner = next(s for s in doc.sections if task in s.text and s.kind != "annex")
+        assert owner.unit_source == "table"
+        assert canonical(row[lead_col].split("、")[0].strip()) in owner.lead_units
+
+
+def test_unit_names_are_recognised_by_how_names_of_bodies_end():
+    from assistant.ingest.unit_notes import is_unit_name, unit_list
+
+    for name in ("海关总署", "人民银行", "银保监会", "市科技主管部门", "浙江省科学技术厅", "天河区人民政府", "全国工商联"):
+        assert is_unit_name(name), name
+    for words in ("含技工院校", "有关部门", "3—12个月"):
+        assert not unit_list(words), words
+    assert unit_list("市发展改革局、科技局") == ["市发展改革局", "市科技局"]
+
+
+def test_a_section_without_a_note_gets_no_units_from_the_one_before():
+    text = ("一、重点任务\n（一）建设平台。加快建设平台。（科技部、财政部负责。列第一位者为牵头单位，下同）\n"
+            "（二）培育企业。支持企业研发。\n（三）引进人才。（人力资源社会保障部、科技部负责）\n")
+    first, second, third = [s for s in parse_text(text, doc="示例") if s.kind == "section"]
+    assert (first.lead_units, first.responsible_units) == (["科技部"], ["财政部"])
+    assert second.units == [] and second.unit_source == ""
+    assert (third.lead_units, third.unit_source) == (["人力资源社会保障部"], "下同")

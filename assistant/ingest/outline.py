@@ -23,6 +23,7 @@ import cn2an
 from assistant.ingest.figures import find_references, find_targets
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
+from assistant.ingest.unit_notes import merge, notes_in, table_rows, units_in_text
 from assistant.ingest.units import parse_unit_line
 
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -43,6 +44,8 @@ SIGN_OFF = re.compile(
     r"^[（(]此件[^）)]*[）)]$"
 )
 MIN_ARTICLES = 3  # a document with this many 第X条 lines is organised by articles
+# `附件` / `附件2` alone on a line opens an annex (its title is the next line)
+ANNEX = re.compile(r"^(?P<label>附件\s*\d*)\s*[：:]?$")
 PREAMBLE_LABEL = "前言"
 
 
@@ -68,6 +71,7 @@ class _Open:
     end: int = 0
     lines: list[str] = field(default_factory=list)
     units: tuple[list[str], list[str]] | None = None
+    unit_source: str = ""  # see Section.unit_source
 
 
 def _clean(line: str) -> str:
@@ -107,10 +111,17 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         if not line:
             continue
         if (units := parse_unit_line(line)) is not None and current is not None:
-            _owner(opened, current).units = units
+            owner = _owner(opened, current)
+            owner.units, owner.unit_source = units, "line"
             current.end = end
             continue
-        if m := LAW_CHAPTER.match(line):
+        if m := ANNEX.match(line):
+            chapter = ""
+            open_unit(re.sub(r"\s+", "", m.group("label")), "", "annex", start)
+        elif current is not None and current.kind == "annex" and not current.title and not current.lines \
+                and len(line) <= 60 and "。" not in line:
+            current.title = line
+        elif m := LAW_CHAPTER.match(line):
             label, title = m.group("label"), m.group("title").strip()
             chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
             open_unit(label, title, "chapter", start)
@@ -137,6 +148,8 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         current.end = end
     if opened:
         _trim_sign_off(opened[-1], text)
+    _attach_unit_notes(opened)
+    _attach_task_table(opened)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
     return _place(_qualify_repeated_labels(sections))
 
@@ -235,6 +248,59 @@ def _owner(opened: list[_Open], current: _Open) -> _Open:
     return current
 
 
+def _attach_unit_notes(opened: list[_Open]) -> None:
+    """Sections without a unit line take the units of their notes (`（A、B负责）`,
+    inline `（牵头单位：…，配合单位：…）`), else of their own sentences (`由X负责`).
+    Once a note declares `列第一位者为牵头单位，下同`, the first unit of every later
+    `（A、B负责）` note leads. A section with neither gets no units."""
+    first_leads = False
+    for unit in opened:
+        if unit.units is not None:
+            continue
+        found = []
+        for line in unit.lines:
+            for note in notes_in(line):
+                if note.declares_first_leads:
+                    first_leads = True
+                elif first_leads and not note.lead:
+                    note.lead, note.responsible, note.source = note.responsible[:1], note.responsible[1:], "下同"
+                found.append(note)
+        units = merge(found) or (units_in_text("\n".join(unit.lines)) if unit.kind != "preamble" else None)
+        if units is not None:
+            unit.units, unit.unit_source = (units.lead, units.responsible), units.source
+
+
+def _attach_task_table(opened: list[_Open]) -> None:
+    """Rows of a task table (任务分工表) give their units to the section whose
+    heading or item starts with the row's task; a section with its own unit
+    line keeps it."""
+    holders = [unit for unit in opened for _ in unit.lines]  # the unit each line stands in
+    for row in table_rows([line for unit in opened for line in unit.lines]):
+        holder = holders[row.line]
+        target = _section_for_task(opened, holder, row.task or row.detail[:20])
+        if target is None and holder.kind in ("annex", "chapter", "section"):
+            target = holder  # a table of its own (a 推广清单 in an annex): the rows are its units
+        if target is None or target.unit_source not in ("", "table", "text"):
+            continue
+        lead, resp = target.units if target.unit_source == "table" and target.units else ([], [])
+        lead = list(dict.fromkeys(lead + row.units.lead))
+        resp = [u for u in dict.fromkeys(resp + row.units.responsible) if u not in lead]
+        target.units, target.unit_source = (lead, resp), "table"
+
+
+def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | None:
+    task = re.sub(r"[。；;，,\s]", "", task)
+    if len(task) < 4:
+        return None
+    for unit in opened:
+        if unit is holder:
+            continue
+        heads = [unit.title] + [re.sub(r"^\d+[．.、]\s*", "", line)[:len(task) + 4] for line in unit.lines]
+        if any(re.sub(r"[。；;，,\s]", "", h).startswith(task) for h in heads):
+            return unit
+    return None
+
+
 def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
     body_lines = unit.lines
     if unit.kind in ("chapter", "preamble") and not body_lines:
@@ -260,6 +326,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         end=unit.end,
         lead_units=lead,
         responsible_units=resp,
+        unit_source=unit.unit_source,
         targets=targets,
         references=find_references("\n".join(body_lines)),
         items=items,

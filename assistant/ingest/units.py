@@ -11,37 +11,14 @@ from __future__ import annotations
 
 import re
 
+from assistant import lexicon
 from assistant.lexicon import english
 
 UNIT_LINE = re.compile(r"^[ \t　]*[（(]\s*牵头单位[：:](?P<lead>[^；;）)]*)(?:[；;]\s*责任单位[：:](?P<resp>[^）)]*))?[）)]\s*$")
 _SEPARATORS = re.compile(r"[、，,；;\s]+")
 
-# Aliases users (and some documents) write, mapped to the canonical name.
-ALIASES = {
-    "市发改局": "市发展改革局",
-    "市发改委": "市发展改革局",
-    "市发展和改革局": "市发展改革局",
-    "市经信局": "市经济和信息化局",
-    "市教体局": "市教育和体育局",
-    "市人社局": "市人力资源社会保障局",
-    "市人力资源和社会保障局": "市人力资源社会保障局",
-    "市国土局": "市国土资源局",
-    "市规划局": "市城乡规划局",
-    "市住建局": "市住房城乡建设局",
-    "市卫计局": "市卫生计生局",
-    "市食药监局": "市食品药品监管局",
-    "市质监局": "市质量技术监督局",
-    "市外侨局": "市外事侨务局",
-    "市文广新局": "市文化广电新闻出版局",
-    "市编办": "市编委办",
-    "组织部": "市委组织部",
-    "宣传部": "市委宣传部",
-    "统战部": "市委统战部",
-    "火炬区": "火炬开发区",
-    "中山火炬开发区": "火炬开发区",
-    "火炬高技术产业开发区": "火炬开发区",
-    "翠亨新区管委会": "翠亨新区",
-}
+# Aliases users (and some documents) write, mapped to the canonical name (lexicon/units.toml).
+ALIASES = {form: entry.name for entry in lexicon.load("units") for form in entry.forms}
 
 _COLLECTIVE = ("各", "团")
 _ZONE_SUFFIXES = ("开发区", "新区", "镇区", "园区")

@@ -1,0 +1,170 @@
+"""Who is responsible, in the other ways documents say it than a standalone
+`（牵头单位：…；责任单位：…）` line:
+
+- a note closing a paragraph or a numbered project:
+  `（牵头单位：市科技局，配合单位：市财政局、市人社局）`, `（科技部、财政部负责）`,
+  `（商务部、海关总署牵头负责）`, `（生态环境部牵头，…参与）`, `（商务部指导，…参与）`;
+- the convention a document declares once, `列第一位者为牵头单位，下同`: in every
+  later `（A、B负责）` note the first unit leads (source `下同`);
+- in the text: `由市科技主管部门负责`, `X牵头，Y配合`, `X会同Y…`;
+- a task table (任务分工表) with 牵头单位 / 配合单位 columns, one row per task.
+
+Unit names are recognised by how names of bodies end (lexicon/unit_suffixes.toml),
+not by a list of names, so national, provincial, city and district bodies all count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import lexicon
+from assistant.ingest.units import expand_units
+
+_SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.forms}, key=len, reverse=True))
+_GENERIC = re.compile(r"^(?:有关|相关|其他|其它|本级|上级|同级|该)")
+_NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
+_LIST_TAIL = re.compile(r"(?:等|按职责分工|按职责|分别|共同|依职责)+$")
+
+
+@dataclass
+class Units:
+    lead: list[str]
+    responsible: list[str]
+    source: str  # "line" | "下同" | "table" | "text"
+    declares_first_leads: bool = False  # the note says 列第一位者为牵头单位（，下同）
+
+
+def is_unit_name(name: str) -> bool:
+    """A body's name: 2-30 characters ending the way names of bodies end."""
+    return 2 <= len(name) <= 30 and name.endswith(_SUFFIXES) and not _GENERIC.match(name) \
+        and not re.search(r"[，。；：:\d]", name)
+
+
+def unit_list(raw: str) -> list[str]:
+    """`工业和信息化部、发展改革委等和各有关省级人民政府` -> the unit names in it; empty
+    when any part is not a unit name (then the words are not a unit list)."""
+    raw = re.sub(r"等和(?=各)|和(?=各)|等，", "、", raw.strip())
+    raw = re.sub(r"[、，]?(?:等|各)?有关(?:部门|单位)(?:和单位)?", "", raw)  # `…等有关部门和单位`: no one in particular
+    raw = re.sub(r"等(?=部门|单位)", "", raw)
+    raw = _LIST_TAIL.sub("", raw)
+    names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
+    names = [n for n in names if n]
+    shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
+    if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item
+        names = [n if is_unit_name(n) else n + shared for n in names]
+    return names if names and all(is_unit_name(n) for n in names) else []
+
+
+_LABELLED = re.compile(r"^(?:牵头(?:单位|部门))[：:](?P<lead>.*?)"
+                       r"(?:[；;，,。]\s*(?:配合|责任|参与|协办|协同)(?:单位|部门)[：:](?P<resp>.*?))?[。；;]?$")
+_RESPONSIBLE = re.compile(r"^(?P<units>[^：:。；;]+?)(?P<lead>牵头)?负责(?P<rest>[。，,；;].*)?$")
+_LEAD_AND = re.compile(r"^(?P<lead>[^：:，,。；;]+?)(?:牵头|指导|会同)[，,、]?(?P<resp>[^：:。；;]+?)"
+                       r"(?:参与|配合|协同|协助|负责落实|负责|落实)(?P<rest>[。，,；;].*)?$")
+
+
+def parse_note(content: str) -> Units | None:
+    """The units of one parenthesised note, or None when it names none."""
+    content = content.strip()
+    if m := _LABELLED.match(content):
+        lead, resp = expand_units(m.group("lead") or ""), expand_units(m.group("resp") or "")
+        return Units(lead, resp, "line") if lead else None
+    if m := _RESPONSIBLE.match(content):
+        names = unit_list(m.group("units"))
+        if not names:
+            return None
+        rest = m.group("rest") or ""
+        declares = "第一位" in rest and "牵头" in rest
+        if m.group("lead") or declares:
+            return Units(names[:1] if declares else names, names[1:] if declares else [], "line", declares)
+        return Units([], names, "line")
+    if m := _LEAD_AND.match(content):
+        lead, resp = unit_list(m.group("lead")), unit_list(m.group("resp"))
+        return Units(lead, resp, "line") if lead and resp else None
+    return None
+
+
+def notes_in(line: str) -> list[Units]:
+    """Every unit note in a line (a paragraph may close several projects)."""
+    return [u for u in (parse_note(m.group(1)) for m in _NOTE.finditer(line)) if u is not None]
+
+
+_BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?负责")
+_LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
+_TOGETHER = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:应当|应|要)?会同"
+                       r"(?P<resp>[^，。；：“”]{2,40}?(?:部门|局|委|部|厅|办|署|中心|政府))")
+
+
+def units_in_text(text: str) -> Units | None:
+    """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
+    `X会同Y`), for sections without a unit line or note."""
+    lead: list[str] = []
+    resp: list[str] = []
+    for m in _LEADS_WITH.finditer(text):
+        lead += unit_list(m.group("lead"))
+        resp += unit_list(m.group("resp"))
+    for m in _TOGETHER.finditer(text):
+        first = unit_list(re.split(r"[由被对将和与及]", m.group("lead"))[-1])
+        if first:
+            lead += first
+            resp += unit_list(m.group("resp"))
+    for m in _BY.finditer(text):
+        resp += unit_list(m.group("units"))
+    lead = list(dict.fromkeys(lead))
+    resp = [u for u in dict.fromkeys(resp) if u not in lead]
+    return Units(lead, resp, "text") if lead or resp else None
+
+
+def merge(found: list[Units]) -> Units | None:
+    """The units of several notes of one section: leads first, in order."""
+    if not found:
+        return None
+    lead = list(dict.fromkeys(u for f in found for u in f.lead))
+    resp = [u for u in dict.fromkeys(u for f in found for u in f.responsible) if u not in lead]
+    return Units(lead, resp, found[0].source)
+
+
+# --------------------------------------------------------------- task tables
+
+_CELL_SPLIT = re.compile(r"\t| \| |｜")
+_LEAD_COLUMN = re.compile(r"^(?:牵头(?:单位|部门)|指导部门|主责(?:单位|部门)|责任主体)$")
+_RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门))$")
+_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|事项)$")
+
+
+@dataclass
+class TableRow:
+    task: str
+    detail: str
+    units: Units
+    line: int = 0  # index of the row's line in the lines given
+
+
+def cells(line: str) -> list[str]:
+    return [re.sub(r"\s+", "", c) for c in _CELL_SPLIT.split(line.strip())]
+
+
+def table_rows(lines: list[str]) -> list[TableRow]:
+    """Rows of every task table in the lines: a header row naming a 牵头 column,
+    then the rows with as many cells."""
+    rows: list[TableRow] = []
+    header: list[str] | None = None
+    for n, line in enumerate(lines):
+        row = cells(line)
+        if len(row) < 3:
+            continue
+        if any(_LEAD_COLUMN.match(c) for c in row):
+            header = row
+            continue
+        if header is None or len(row) != len(header):
+            continue
+        lead_i = next(i for i, c in enumerate(header) if _LEAD_COLUMN.match(c))
+        resp_i = next((i for i, c in enumerate(header) if _RESP_COLUMN.match(c)), None)
+        task_i = next((i for i, c in enumerate(header) if _TASK_COLUMN.match(c)), None)
+        lead = expand_units(row[lead_i].strip("/／")) if row[lead_i].strip("/／") else []
+        resp = expand_units(row[resp_i].strip("/／")) if resp_i is not None and row[resp_i].strip("/／") else []
+        if lead or resp:
+            task = row[task_i] if task_i is not None else ""
+            detail = next((c for i, c in enumerate(row) if i not in (lead_i, resp_i, task_i) and len(c) > 10), "")
+            rows.append(TableRow(task.rstrip("。；;"), detail, Units(lead, resp, "table"), n))
+    return rows
