@@ -172,3 +172,9 @@ def test_numbers_the_cited_text_does_not_contain_are_flagged():
     assert m.unsupported_numbers("到2020年达到1000家。", cited) == []
     assert m.unsupported_numbers("到2020年达到1亿元补贴。", cited) == ["1"]
     assert m.unsupported_numbers("到2025年达到1000家。", cited) == ["2025"]
+
+
+def test_source_marks_titles_and_list_counts_are_not_statements():
+    cited = ["高新技术企业认定后可享受税收优惠。"]
+    answer = "以下 5 项支持措施（另有 161 项可查看）：\n1. 可享受税收优惠〔《实施方案（2016-2020年）》（十六）〕[1]"
+    assert m.unsupported_numbers(answer, cited) == []

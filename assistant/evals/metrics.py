@@ -113,9 +113,11 @@ def _alternatives(fact: KeyFact) -> list[str]:
 
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Numbers the answer adds as formatting, not as statements: list markers at a
-# line start ("1. ") and source marks ("[2]").
-_FORMATTING = re.compile(r"(?m)^\s*\d+[.．、)]\s*|\[\d+\]")
+# Numbers the answer adds as formatting, not as statements about the documents.
+_FORMATTING = re.compile(
+    r"(?m)^\s*\d+[.．、)]\s*|\[\d+\]|《[^《》]*》|〔[^〔〕]*〕"  # list markers, [n], document titles, source marks
+    r"|(?:以下|另有|共)\s*\d+\s*项"  # the answer counting its own list ("以下 5 项…另有 161 项")
+)
 
 
 def _states(text: str, alternative: str) -> bool:
