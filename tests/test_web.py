@@ -403,6 +403,11 @@ def test_responsibilities_lookup_for_a_unit_and_a_section(app_url, assistant):
         section = assistant.section(duties[0].doc, duties[0].section)
         shown = page.locator("#section-units").inner_text()
         assert section.heading in shown and all(u in shown for u in section.lead_units)
+        # Picking a section in the picker shows its units too.
+        other = next(s for s in assistant.sections() if s.lead_units and s.key != section.key)
+        page.locator("#section-picker input").fill(other.heading[:8])
+        page.locator("#section-picker").get_by_role("option").filter(has_text=other.heading[:8]).first.click()
+        page.locator("#section-units").get_by_text(other.heading[:8]).first.wait_for()
         shot(page, "duties-市商务局", full_page=True)
 
 

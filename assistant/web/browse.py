@@ -113,14 +113,15 @@ class DutiesTab:
         if len(row) < 3:
             return gr.skip(), gr.skip()
         doc = row[5] if len(row) > 5 else self.a.sections()[0].doc
-        key = f"{doc}#{row[1]}"
+        section = self.a.section(doc, row[1])
+        key = section.key if section is not None else None  # the picker's values are section ids
         return key, self.reverse(key)
 
     def reverse(self, key: str | None) -> str:
+        """The units of a section, by its id (the picker) or `doc#label`."""
         if not key:
             return ""
-        doc, _, label = key.partition("#")
-        section = self.a.section(doc, label)
+        section = next((s for s in self.a.sections() if key in (s.key, s.label_key)), None)
         if section is None:
             raise UserInputError("该章节已不在当前索引中，请刷新页面")
         return section_units_md(section)

@@ -4,6 +4,7 @@ questions and a copy button."""
 
 from __future__ import annotations
 
+import re
 
 import gradio as gr
 
@@ -11,6 +12,7 @@ from assistant.models import Answer, Citation
 from assistant.errors import QuestionError
 from assistant.service import Assistant, check_question
 from assistant.web.common import esc, esc_md, friendly, highlight, locate
+from assistant.web.i18n import UI_EN
 
 EXAMPLES = [
     "高新技术企业可以享受哪些支持政策？",
@@ -72,15 +74,18 @@ def format_answer(answer: Answer, show_doc: bool = False, assistant=None) -> str
     each opening its source in place (or, when the documents do not cover
     it, a 未找到依据 badge and the nearest sections, no source opened)."""
     body = esc_md(answer.text)
+    # An English question's answer is English: so are the labels around it.
+    english = not re.search(r"[\u4e00-\u9fff]", answer.question)
+    label = (lambda zh: UI_EN.get(zh, zh)) if english else (lambda zh: zh)
     if not answer.answerable:
-        lines = [f'<span class="nobasis-badge">{NO_BASIS}</span>', "", body]
+        lines = [f'<span class="nobasis-badge">{label(NO_BASIS)}</span>', "", body]
         if answer.see_also:
-            lines += ["", "**相关章节（仅供参考）**"]
+            lines += ["", f"**{label('相关章节（仅供参考）')}**"]
             lines += [f"- {esc(c.section)}{esc(c.title)}" for c in answer.see_also]
         return "\n".join(lines)
     lines = [body]
     if answer.citations and assistant is not None:
-        lines += ["", '<span class="cite-head">引用依据（点击编号查看原文）</span>', ""]
+        lines += ["", f'<span class="cite-head">{label("引用依据（点击编号查看原文）")}</span>', ""]
         lines += ["".join(_cite_detail(n, c, answer.text, show_doc, assistant)
                           for n, c in enumerate(answer.citations, 1))]
     elif answer.citations:
