@@ -61,6 +61,8 @@ LANG_JS = """
 (lang) => {
   const EN = %s;
   const KEY = %s;
+  const ZH = {};  // back to Chinese even for nodes Gradio re-created while English was shown
+  for (const [zh, en] of Object.entries(EN)) { if (!(en.trim() in ZH)) ZH[en.trim()] = zh; }
   lang = lang || localStorage.getItem(KEY) || '中文';
   localStorage.setItem(KEY, lang);
   const english = lang === 'English';
@@ -70,8 +72,8 @@ LANG_JS = """
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement && node.parentElement.closest('#chatbot .message, #source-panel .source-text')) continue;
       const text = node.nodeValue.trim();
-      if (english && EN[text]) { node.__zh = text; node.nodeValue = node.nodeValue.replace(text, EN[text]); }
-      else if (!english && node.__zh) { node.nodeValue = node.__zh; node.__zh = undefined; }
+      if (english && EN[text]) { node.nodeValue = node.nodeValue.replace(text, EN[text]); }
+      else if (!english && ZH[text]) { node.nodeValue = node.nodeValue.replace(text, ZH[text]); }
     }
     root.querySelectorAll('textarea[placeholder], input[placeholder]').forEach((el) => {
       const zh = el.dataset.zh || el.placeholder;
