@@ -34,7 +34,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from assistant.errors import IndexBusy, IndexUnavailable
-from assistant.index.chunking import Chunk, Sentence, chunk_sections, sentence_units
+from assistant.index.chunking import Chunk, Sentence, chunk_pieces, chunk_sections, piece_hash, pooled_vector, sentence_units
 from assistant.eligibility.measures import extract_measures
 from assistant.index.embeddings import embedding_id, make_embeddings, model_name
 from assistant.ingest.figures import split_sentences
@@ -197,7 +197,10 @@ def _previous_vectors(settings: Settings) -> tuple[dict, dict]:
         if manifest.get("embedding_model") != embedding_id(settings) or verify_build(settings, build):
             return {}, manifest
         known = {}
-        for items, vectors in (("chunks.json", "vectors.npy"), ("sentences.json", "sentence_vectors.npy")):
+        lent = [("sentences.json", "sentence_vectors.npy")]
+        if manifest.get("chunk_vectors", "embedded") == settings.chunk_vectors:  # chunk vectors made the same way
+            lent.append(("chunks.json", "vectors.npy"))
+        for items, vectors in lent:
             hashes = [c["hash"] for c in _read_json(build / items)]
             known.update(zip(hashes, np.load(build / vectors)))
         return known, manifest
@@ -234,7 +237,8 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
     changed = sorted(set(hashes.items()) ^ set(old_hashes.items()))
     changed_docs = sorted({name for name, _ in changed})
     same_setup = old_manifest.get("embedding_model") == embedding_id(settings) \
-        and old_manifest.get("chroma_url", "") == settings.chroma_url and old_manifest.get("format") == FORMAT_VERSION
+        and old_manifest.get("chroma_url", "") == settings.chroma_url and old_manifest.get("format") == FORMAT_VERSION \
+        and old_manifest.get("chunk_vectors", "embedded") == settings.chunk_vectors
     damage = _damage(settings) if same_setup and not changed_docs else ""
     if not force and not changed_docs and same_setup and not damage:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
@@ -242,14 +246,7 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
 
     injected = _drop_injected(sections)
     sentences = [u for u in sentences if not looks_injected(u.text)]
-    todo = list({u.hash: u for u in [*chunks, *sentences] if u.hash not in known}.values())
-    embeddings = make_embeddings(settings) if todo else None
-    batch = 32
-    for i in range(0, len(todo), batch):
-        part = todo[i:i + batch]
-        known.update(zip((u.hash for u in part), embeddings.embed_documents([u.text for u in part])))
-        if progress:
-            progress(min(i + batch, len(todo)), len(todo))
+    embeddings, embedded = _embed_once(settings, chunks, sentences, known, progress)
     vectors = np.array([known[c.hash] for c in chunks], dtype=np.float32)
     sentence_vectors = np.array([known[u.hash] for u in sentences], dtype=np.float32)
 
@@ -271,10 +268,38 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
             raise IndexUnavailable(_write_failure(settings, exc)) from exc
         raise
     _prune(settings, keep=build_id)
-    report = _report(build_id, corpus, sections, chunks, changed_docs, len(todo), started, measures=len(measures))
+    report = _report(build_id, corpus, sections, chunks, changed_docs, embedded, started, measures=len(measures))
     report.repaired = damage
     report.warnings = {**(report.warnings or {}), **injected}
     return report
+
+
+def _embed_once(settings: Settings, chunks: list[Chunk], sentences: list[Sentence], known: dict,
+                progress) -> tuple[object, int]:
+    """Fill `known` (hash -> vector) for every sentence and chunk, embedding
+    each distinct text once. With settings.chunk_vectors "pooled", chunks are
+    not embedded whole: sentences and chunk pieces (path lines, sentences)
+    are, and chunk vectors are pooled from their pieces (long chunks cost an
+    encoder far more than their sentences, which are needed anyway).
+    Returns (the model or None, texts embedded)."""
+    pending = [c for c in chunks if c.hash not in known]
+    pooled = settings.chunk_vectors == "pooled"
+    pieces = {c.hash: chunk_pieces(c) for c in pending} if pooled else {}
+    texts = {u.hash: u.text for u in sentences}
+    texts.update({piece_hash(p): p for parts in pieces.values() for p in parts})
+    if not pooled:
+        texts.update({c.hash: c.text for c in pending})
+    todo = [(h, t) for h, t in texts.items() if h not in known]
+    embeddings = make_embeddings(settings) if todo else None
+    batch = 32
+    for i in range(0, len(todo), batch):
+        part = todo[i:i + batch]
+        known.update(zip((h for h, _ in part), embeddings.embed_documents([t for _, t in part])))
+        if progress:
+            progress(min(i + batch, len(todo)), len(todo))
+    for c in pending if pooled else []:
+        known[c.hash] = pooled_vector([known[piece_hash(p)] for p in pieces[c.hash]], pieces[c.hash])
+    return embeddings, len(todo)
 
 
 def _drop_injected(sections: list[Section]) -> dict[str, str]:
@@ -381,6 +406,7 @@ def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vector
         "build_id": build_id,
         "created": indexed_at,
         "embedding_model": model,
+        "chunk_vectors": settings.chunk_vectors,
         "dim": int(vectors.shape[1]) if vectors.size else 0,
         "chroma_url": settings.chroma_url,
         "chunks": len(chunks),

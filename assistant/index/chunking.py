@@ -1,11 +1,17 @@
 """Sections to the units that are embedded and searched: chunks (one per
 section, long ones split at item boundaries, each prefixed with its path)
-and single sentences (so the answerer can find the sentence that answers)."""
+and single sentences (so the answerer can find the sentence that answers).
+
+Each piece of text is embedded once when chunk vectors are pooled: a
+chunk's vector is then made from the vectors of its pieces (its path line
+and its sentences, `chunk_pieces`), the texts the sentence vectors are made of."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
@@ -85,12 +91,35 @@ class Sentence:
     hash: str
 
 
+def piece_hash(text: str) -> str:
+    """Key of a short text's vector: a sentence and the same text inside a
+    chunk share it, so it is embedded once."""
+    return hashlib.sha256(("s:" + text).encode("utf-8")).hexdigest()[:24]
+
+
 def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         for sentence in split_sentences(body_text(section)):
             sentence = strip_item_prefix(sentence)
             if len(sentence) >= 6:
-                digest = hashlib.sha256(("s:" + sentence).encode("utf-8")).hexdigest()[:24]
-                out.append(Sentence(section.key, sentence, digest))
+                out.append(Sentence(section.key, sentence, piece_hash(sentence)))
     return out
+
+
+def chunk_pieces(chunk: Chunk) -> list[str]:
+    """The texts a chunk's vector is pooled from: its path line, then its
+    sentences as `sentence_units` cuts them (short ones kept: they are part
+    of what the chunk says)."""
+    head, _, body = chunk.text.partition("\n")
+    pieces = [strip_item_prefix(s) for s in split_sentences(body)]
+    return [head.strip()] + [p for p in pieces if p]
+
+
+def pooled_vector(vectors: list, pieces: list[str]) -> np.ndarray:
+    """A chunk's vector from its pieces' vectors: their mean weighted by
+    length (a long sentence carries more of the chunk than a short one, as
+    in an encoder's mean pooling over tokens), L2-normalised."""
+    weights = np.array([max(len(p), 1) for p in pieces], dtype=np.float32)
+    mean = (np.asarray(vectors, dtype=np.float32) * weights[:, None]).sum(axis=0) / weights.sum()
+    return mean / (float(np.linalg.norm(mean)) or 1.0)

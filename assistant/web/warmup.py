@@ -77,6 +77,7 @@ class Warmup:
     def state(self) -> dict[str, Any]:
         """{"status": "building" | "ready" | "failed", ...} for health checks."""
         if self._assistant is not None:
+            self._assistant.follow()  # another process may have re-indexed: report what is served now
             index = self._assistant.index
             return {"status": "ready", "build": index.build_id, "sections": len(index.sections),
                     "documents": len(index.manifest.get("documents", {}))}
