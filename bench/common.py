@@ -117,16 +117,17 @@ print("RESULT " + json.dumps(out, ensure_ascii=False))
 """
 
 
-def run_child(code: str, *args: str, timeout: float = 7200) -> dict:
+def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | None = None) -> dict:
     """Run Python `code` in a fresh process: its wall time, its own peak RSS
-    (reaped with os.wait4) and the JSON it printed on a `RESULT ` line."""
+    (reaped with os.wait4) and the JSON it printed on a `RESULT ` line.
+    `code_root`: import the package from there (another version, to compare)."""
     started = time.perf_counter()
     out_path = RESULTS / f".child-{os.getpid()}.out"
     err_path = RESULTS / f".child-{os.getpid()}.err"
     RESULTS.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w") as out, open(err_path, "w") as err:
         proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=out, stderr=err,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+                                env={**os.environ, "PYTHONPATH": str(code_root or ROOT)})
         deadline = time.monotonic() + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -147,10 +148,31 @@ def run_child(code: str, *args: str, timeout: float = 7200) -> dict:
     return {"wall_seconds": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **result}
 
 
-def timed_build(corpus: Path, index: Path, chroma_url: str = "", force: bool = False) -> dict:
+def timed_build(corpus: Path, index: Path, chroma_url: str = "", force: bool = False,
+                code_root: Path | None = None) -> dict:
     """One index build in a fresh process: wall time (including start-up and
     model load), the build's own seconds, peak RSS and the BuildReport."""
-    return run_child(_BUILD_CHILD, str(corpus), str(index), chroma_url, "1" if force else "0")
+    return run_child(_BUILD_CHILD, str(corpus), str(index), chroma_url, "1" if force else "0", code_root=code_root)
+
+
+_NAIVE_CHILD = """
+import json, sys, time
+from assistant.settings import Settings
+from assistant.evals.naive_rag import NaiveRAG, split_corpus
+from assistant.index.embeddings import make_embeddings
+s = Settings.load(corpus_dir=sys.argv[1])
+t = time.perf_counter()
+chunks = split_corpus(s, [])
+NaiveRAG(chunks, make_embeddings(s))
+print("RESULT " + json.dumps({"build_seconds": time.perf_counter() - t, "chunks": len(chunks),
+                              "embedded": len(chunks), "documents": len({c.source for c in chunks})}))
+"""
+
+
+def timed_naive_build(corpus: Path) -> dict:
+    """The evaluation's naive RAG peer indexing the same corpus (500-character
+    splits, the same embedding model, an in-memory Chroma), in a fresh process."""
+    return run_child(_NAIVE_CHILD, str(corpus))
 
 
 def save(name: str, data: dict) -> Path:

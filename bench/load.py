@@ -1,11 +1,13 @@
 """Load: N concurrent clients (N = 1, 8, 32) asking the mixed question file
-through the running web app's `/ask` API (gradio_client, 127.0.0.1),
-bounded in count and time per level; throughput, p50/p95/p99 latency and
-errors per N. Then the CLI batch path (`ask --json --file`) in questions/s.
+through the running web app, by the REST API (`POST /api/v1/ask`, httpx)
+and by Gradio's `/ask` API (gradio_client), 127.0.0.1, bounded in count and
+time per level; throughput, p50/p95/p99 latency and errors per N, and the
+server's resident memory before and after. Then the CLI batch path
+(`ask --json --file`) in questions/s, in the same run.
 
     python bench/load.py                       # starts `policy-assistant serve` on a free port
     python bench/load.py --url http://127.0.0.1:7860   # or uses an app already running
-    options: --levels 1 8 32 --requests 160 --repeat 3 --max-seconds 120 --auth USER:PASS
+    options: --levels 1 8 32 --requests 160 --repeat 3 --max-seconds 120 --auth USER:PASS --via rest gradio
 
 Saves bench/results/load.json. Exit status 1 when any request failed.
 """
@@ -74,6 +76,16 @@ class App:
         self.stop()
         raise SystemExit(f"错误：网页应用 {timeout:.0f} 秒内没有就绪")
 
+    def rss_mb(self) -> float:
+        """The server process's resident memory now (VmRSS)."""
+        try:
+            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+        except OSError:
+            pass
+        return 0.0
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
@@ -91,8 +103,25 @@ def make_client(url: str, auth):
     return Client(url, verbose=False, auth=auth, download_files=False, analytics_enabled=False)
 
 
-def run_level(url: str, auth, questions: list[str], clients: int, total: int, max_seconds: float) -> dict:
-    pool = [make_client(url, auth) for _ in range(clients)]
+class RestClient:
+    """One REST client (its own connection), asking like gradio_client's predict."""
+
+    def __init__(self, url: str, auth):
+        import httpx
+
+        self.http = httpx.Client(base_url=url, auth=auth, timeout=120)
+
+    def predict(self, question: str, api_name: str = "/ask") -> dict:
+        response = self.http.post("/api/v1/ask", json={"question": question})
+        body = response.json()
+        if response.status_code != 200:
+            raise RuntimeError(f"HTTP {response.status_code}: {body.get('error', body)}")
+        return body
+
+
+def run_level(url: str, auth, questions: list[str], clients: int, total: int, max_seconds: float,
+              via: str = "gradio") -> dict:
+    pool = [make_client(url, auth) if via == "gradio" else RestClient(url, auth) for _ in range(clients)]
     counter = itertools.count()
     lock = threading.Lock()
     latencies: list[float] = []
@@ -129,7 +158,7 @@ def run_level(url: str, auth, questions: list[str], clients: int, total: int, ma
     wall = time.perf_counter() - started
     stats = summary(latencies)
     return {
-        "clients": clients, "completed": len(latencies), "errors": len(errors), "error_samples": errors[:3],
+        "via": via, "clients": clients, "completed": len(latencies), "errors": len(errors), "error_samples": errors[:3],
         "wall_s": round(wall, 1), "throughput_qps": round(len(latencies) / wall, 2),
         "p50_ms": stats["p50"], "p95_ms": stats["p95"], "p99_ms": stats["p99"], "timed_out": wall >= max_seconds,
     }
@@ -169,7 +198,7 @@ def cli_batch(args, questions: list[str]) -> dict:
     }
 
 
-COLUMNS = [("clients", "并发客户端"), ("completed", "完成"), ("errors", "错误"), ("wall_s", "用时 s"),
+COLUMNS = [("via", "接口"), ("clients", "并发客户端"), ("completed", "完成"), ("errors", "错误"), ("wall_s", "用时 s"),
            ("throughput_qps", "吞吐 问/秒"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("p99_ms", "p99 ms")]
 
 
@@ -185,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per level; medians are reported")
     parser.add_argument("--max-seconds", type=float, default=120, help="time bound per level")
     parser.add_argument("--auth", help="USER:PASS when the app asks for a login")
+    parser.add_argument("--via", nargs="+", choices=["rest", "gradio"], default=["rest", "gradio"],
+                        help="which API the clients call")
     parser.add_argument("--skip-cli", action="store_true", help="skip the CLI batch measurement")
     parser.add_argument("--cli-only", action="store_true", help="only the CLI batch measurement (no web app)")
     parser.add_argument("--cli-copies", type=int, default=5, help="the question file repeated this often for the CLI batch")
@@ -206,18 +237,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"就绪用时 {app.wait_ready():.1f} s", flush=True)
         url = app.url
     rows = []
+    memory = {}
     try:
         if args.levels:
             make_client(url, auth).predict(questions[0], api_name="/ask")  # warm the app
-        for clients in args.levels:
-            total = max(args.requests, 2 * clients)
-            print(f"{clients} 个并发客户端，{total} 个请求 × {args.repeat} 次（每次上限 {args.max_seconds:.0f} 秒）……",
-                  flush=True)
-            runs = [run_level(url, auth, questions, clients, total, args.max_seconds) for _ in range(args.repeat)]
-            rows.append(median_row(runs))
-            print(table(rows[-1:], COLUMNS), flush=True)
-            for sample in rows[-1]["error_samples"]:
-                print(f"  错误示例：{sample}")
+            memory["before_mb"] = app.rss_mb() if app else None
+        for via in args.via:
+            for clients in args.levels:
+                total = max(args.requests, 2 * clients)
+                print(f"{via}：{clients} 个并发客户端，{total} 个请求 × {args.repeat} 次"
+                      f"（每次上限 {args.max_seconds:.0f} 秒）……", flush=True)
+                runs = [run_level(url, auth, questions, clients, total, args.max_seconds, via)
+                        for _ in range(args.repeat)]
+                rows.append(median_row(runs))
+                print(table(rows[-1:], COLUMNS), flush=True)
+                for sample in rows[-1]["error_samples"]:
+                    print(f"  错误示例：{sample}")
+        if app is not None and args.levels:
+            memory["after_mb"] = app.rss_mb()
+            print(f"服务进程常驻内存：压测前 {memory['before_mb']} MB，压测后 {memory['after_mb']} MB")
     finally:
         if app is not None:
             app.stop()
@@ -234,7 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.cli_only and previous.exists():  # keep the web measurements of the last full run
         rows = json.loads(previous.read_text(encoding="utf-8")).get("levels", [])
         url = json.loads(previous.read_text(encoding="utf-8")).get("url", "")
-    path = save("load", {"machine": info, "url": url, "levels": rows, "cli_batch": batch,
+    if batch and rows:
+        best = max(r["throughput_qps"] for r in rows if r["via"] == "rest" and r["clients"] == max(args.levels)) \
+            if any(r["via"] == "rest" for r in rows) else 0
+        print(f"REST {max(args.levels)} 客户端吞吐 / 命令行批量（端到端）= "
+              f"{best / batch['qps_end_to_end']:.2f}" if batch["qps_end_to_end"] else "")
+    path = save("load", {"machine": info, "url": url, "levels": rows, "cli_batch": batch, "server_rss": memory,
                          "questions": len(questions)})
     print(f"结果已保存：{path.relative_to(ROOT)}")
     return 1 if errors else 0
