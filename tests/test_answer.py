@@ -191,3 +191,12 @@ def test_a_unit_answer_names_the_role_asked_for(fake_assistant, question, role):
         asked, other = getattr(section, role), set(section.units) - set(getattr(section, role))
         assert all(u in line for u in asked)
         assert not any(u in line for u in other)  # the other role is in the cited line, not the answer
+
+
+def test_a_question_asking_how_long_is_answered_by_a_duration():
+    from assistant.answer.targets import DURATION_ASKED, states_a_figure
+
+    question = "受理申请后要在多少日内作出决定？"
+    assert DURATION_ASKED.search(question)
+    assert states_a_figure("应当自受理申请之日起20日内作出是否颁发执业许可证的决定。", None, duration=True)
+    assert not states_a_figure("应当自受理申请之日起20日内作出决定。")  # a duration is no answer to 多少钱

@@ -23,7 +23,7 @@ from assistant.settings import Settings
 from assistant.models import Citation, PolicyCard, Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
-from assistant.answer.targets import (asked_units, pick_targets, question_parts, quote_for, states_a_figure,
+from assistant.answer.targets import (DURATION_ASKED, asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
 from assistant.ingest.units import gloss
 from assistant.lexicon import english
@@ -280,7 +280,8 @@ class Composer:
         than let a sentence without it pass for an answer."""
         draft = self.general(ctx)
         units = asked_units(ctx.query.text)
-        if draft is None or any(states_a_figure(c.quote, units) for c in draft.citations):
+        duration = bool(DURATION_ASKED.search(ctx.query.text))
+        if draft is None or any(states_a_figure(c.quote, units, duration) for c in draft.citations):
             return draft
         text = "The documents give no such figure, so this cannot be answered from them." if ctx.query.english \
             else "现有文件没有给出这一数字，无法依据文件作答。"

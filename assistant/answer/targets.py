@@ -52,9 +52,18 @@ _KIND_OF_UNIT = {
 }
 
 
-def states_a_figure(text: str, units: set[str] | None = None) -> bool:
+# A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
+DURATION_ASKED = re.compile(r"多少(?:个)?(?:工作日|日|天|月|年|周|小时)|几(?:个)?(?:工作日|日|天|月|年|周)|多久|多长时间|期限|时限|"
+                            r"how (?:long|many days|many months)|within how", re.I)
+_DURATION = re.compile(rf"[\d{_CN_NUMERAL}]+(?:个)?(?:工作日|日|天|月|年|周|小时)(?:内|以内|之内)?")
+
+
+def states_a_figure(text: str, units: set[str] | None = None, duration: bool = False) -> bool:
     """Whether the text states a figure (of one of `units`, when the
-    question asks in a unit), not counting years, durations or numbering."""
+    question asks in a unit; a duration, when it asks how long), not
+    counting years, durations or numbering otherwise."""
+    if duration:
+        return bool(_DURATION.search(re.sub(r"(?:19|20)\d\d年", " ", text)))
     text = _NOT_A_FIGURE.sub(" ", text)
     kinds = [pattern for unit, pattern in _KIND_OF_UNIT.items() if units and unit in units]
     if kinds:  # money, a share or an area asked for: a figure of that kind
