@@ -117,7 +117,8 @@ print("RESULT " + json.dumps(out, ensure_ascii=False))
 """
 
 
-def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | None = None) -> dict:
+def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | None = None,
+              env: dict | None = None) -> dict:
     """Run Python `code` in a fresh process: its wall time, its own peak RSS
     (reaped with os.wait4) and the JSON it printed on a `RESULT ` line.
     `code_root`: import the package from there (another version, to compare)."""
@@ -127,7 +128,7 @@ def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | No
     RESULTS.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w") as out, open(err_path, "w") as err:
         proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=out, stderr=err,
-                                env={**os.environ, "PYTHONPATH": str(code_root or ROOT)})
+                                env={**os.environ, **(env or {}), "PYTHONPATH": str(code_root or ROOT)})
         deadline = time.monotonic() + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -149,10 +150,11 @@ def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | No
 
 
 def timed_build(corpus: Path, index: Path, chroma_url: str = "", force: bool = False,
-                code_root: Path | None = None) -> dict:
+                code_root: Path | None = None, env: dict | None = None) -> dict:
     """One index build in a fresh process: wall time (including start-up and
     model load), the build's own seconds, peak RSS and the BuildReport."""
-    return run_child(_BUILD_CHILD, str(corpus), str(index), chroma_url, "1" if force else "0", code_root=code_root)
+    return run_child(_BUILD_CHILD, str(corpus), str(index), chroma_url, "1" if force else "0", code_root=code_root,
+                     env=env)
 
 
 _NAIVE_CHILD = """

@@ -6,7 +6,7 @@ the code (`--baseline DIR`, e.g. a `git archive` of main before a change),
 the two alternating so both see the same machine state.
 
     python bench/index_build.py [--corpus DIR] [--sizes 1 10] [--repeat 1] [--work DIR]
-                                [--baseline DIR] [--no-naive] [--name index_build]
+                                [--baseline DIR] [--current-env NAME=VALUE] [--no-naive] [--name index_build]
 
 Prints a table and saves bench/results/index_build.json.
 """
@@ -24,14 +24,16 @@ from pathlib import Path
 from common import ROOT, describe_machine, machine, replicate_corpus, save, table, timed_build, timed_naive_build
 
 
-def measure(corpus: Path, work: Path, copies: int, repeat: int, who: str, code_root: Path | None) -> dict:
+def measure(corpus: Path, work: Path, copies: int, repeat: int, who: str, code_root: Path | None,
+            env: dict | None = None) -> dict:
     src = work / f"corpus-{copies}x"
     if not src.exists():
         replicate_corpus(corpus, src, copies)
     runs = []
     for n in range(repeat):
         index = work / f"index-{copies}x-{who}-{n}"
-        runs.append(timed_naive_build(src) if who == "naive" else timed_build(src, index, code_root=code_root))
+        runs.append(timed_naive_build(src) if who == "naive" else timed_build(src, index, code_root=code_root,
+                                                                                      env=env))
         shutil.rmtree(index, ignore_errors=True)
     last = runs[-1]
     build_s = statistics.median(r["build_seconds"] for r in runs)
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds per size (the median is reported)")
     parser.add_argument("--work", help="scratch folder (default: a temp dir, removed afterwards)")
     parser.add_argument("--baseline", help="another checkout of the code to build with, alternating with this one")
+    parser.add_argument("--current-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="environment for this checkout's builds only, e.g. POLICY_ASSISTANT_CHUNK_VECTORS=pooled")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive RAG peer's build")
     parser.add_argument("--name", default="index_build", help="result file name under bench/results/")
     args = parser.parse_args(argv)
@@ -75,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         for copies in args.sizes:
             for who, code_root in builders:
                 print(f"构建 {copies}x 语料（{who}）……", flush=True)
-                rows.append(measure(Path(args.corpus), work, copies, args.repeat, who, code_root))
+                env = dict(e.split("=", 1) for e in args.current_env) if who == "current" else None
+                rows.append(measure(Path(args.corpus), work, copies, args.repeat, who, code_root, env))
                 print(table(rows[-1:], COLUMNS), flush=True)
     finally:
         if not args.work:
