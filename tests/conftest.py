@@ -81,3 +81,32 @@ def fake_assistant(fake_settings):
     from assistant.service import Assistant
 
     return Assistant.open(fake_settings)
+
+
+MINI_DOC = "示例市科技创新行动计划（节选）.txt"
+MINI_LINES = 24  # the title, preamble, chapter 一、 and the first section of chapter 二、
+
+
+@pytest.fixture(scope="session")
+def mini(second_doc_path, tmp_path_factory):
+    """A small real index (an excerpt of the second document, the real
+    model), built once for the tests that damage, lock or copy an index."""
+    from assistant.index.build import build_index
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("mini")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    lines = second_doc_path.read_text(encoding="utf-8").split("\n")[:MINI_LINES]
+    (corpus / MINI_DOC).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    s = Settings.load(corpus_dir=corpus, index_dir=root / "index")
+    build_index(s)
+    return s
+
+
+@pytest.fixture
+def mini_copy(mini, tmp_path):
+    """A private copy of the mini index and corpus, free to damage."""
+    shutil.copytree(mini.index_dir, tmp_path / "index")
+    shutil.copytree(mini.corpus_dir, tmp_path / "corpus")
+    return mini.with_overrides(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus")

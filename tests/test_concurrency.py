@@ -15,18 +15,17 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from assistant.index.build import IndexUnavailable, build_index, build_lock, current_build
+from conftest import MINI_DOC, MINI_LINES  # noqa: F401
+
+from assistant.index.build import build_index, build_lock, current_build
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI_DOC = "示例市科技创新行动计划（节选）.txt"
-MINI_LINES = 24
 QUESTION = "高新技术企业倍增行动由哪个部门牵头？"
 
 
@@ -39,26 +38,8 @@ def where(s) -> tuple[str, ...]:
     return ("--corpus", str(s.corpus_dir), "--index", str(s.index_dir))
 
 
-@pytest.fixture(scope="module")
-def mini(second_doc_path, tmp_path_factory):
-    """A small real index (an excerpt of the second document), built once."""
-    from assistant.settings import Settings
-
-    root = tmp_path_factory.mktemp("mini")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    lines = second_doc_path.read_text(encoding="utf-8").split("\n")[:MINI_LINES]
-    (corpus / MINI_DOC).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    s = Settings.load(corpus_dir=corpus, index_dir=root / "index")
-    build_index(s)
-    return s
 
 
-@pytest.fixture
-def copy(mini, tmp_path):
-    shutil.copytree(mini.index_dir, tmp_path / "index")
-    shutil.copytree(mini.corpus_dir, tmp_path / "corpus")
-    return mini.with_overrides(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus")
 
 
 def builds_of(s) -> list[Path]:
@@ -75,11 +56,11 @@ def assert_clear_failure(result, *words: str) -> None:
 # ---------------------------------------------------------------- finding 1: concurrent builders
 
 
-def test_four_concurrent_rebuilds_leave_a_serving_index(copy):
+def test_four_concurrent_rebuilds_leave_a_serving_index(mini_copy):
     """4 `index --rebuild` at once, 3 rounds, while an open assistant keeps
     answering: every builder succeeds, CURRENT always names a complete
     build, no partial build is left, and no question fails."""
-    served = Assistant.open(copy)
+    served = Assistant.open(mini_copy)
     failures: list[str] = []
     answered = 0
     stop = threading.Event()
@@ -98,45 +79,45 @@ def test_four_concurrent_rebuilds_leave_a_serving_index(copy):
     asker.start()
     try:
         for _ in range(3):
-            procs = [subprocess.Popen([sys.executable, "-m", "assistant.cli", "index", "--rebuild", *where(copy)],
+            procs = [subprocess.Popen([sys.executable, "-m", "assistant.cli", "index", "--rebuild", *where(mini_copy)],
                                       cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                      for _ in range(4)]
             results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
             for code, out, err in results:
                 assert code == 0 and "索引构建完成" in out and "Traceback" not in err, out + err
-            serving = current_build(copy)
+            serving = current_build(mini_copy)
             assert serving is not None and (serving / "COMPLETE").exists()
-            assert all((b / "COMPLETE").exists() for b in builds_of(copy))
-            assert len(builds_of(copy)) <= 2
+            assert all((b / "COMPLETE").exists() for b in builds_of(mini_copy))
+            assert len(builds_of(mini_copy)) <= 2
     finally:
         stop.set()
         asker.join(timeout=60)
     assert failures == []
     assert answered > 0
     served.ask(QUESTION)
-    assert served.index.build_id == current_build(copy).name  # it followed the builds
+    assert served.index.build_id == current_build(mini_copy).name  # it followed the builds
 
 
-def test_second_builder_waits_then_gives_up_clearly(copy):
-    with build_lock(copy):
-        result = cli("index", *where(copy), env={"POLICY_ASSISTANT_BUILD_WAIT_SECONDS": "1"})
+def test_second_builder_waits_then_gives_up_clearly(mini_copy):
+    with build_lock(mini_copy):
+        result = cli("index", *where(mini_copy), env={"POLICY_ASSISTANT_BUILD_WAIT_SECONDS": "1"})
     assert_clear_failure(result, "另一个索引构建", "policy-assistant index")
     assert "等待" in result.stderr  # it said it was waiting before giving up
-    assert cli("index", *where(copy)).returncode == 0
+    assert cli("index", *where(mini_copy)).returncode == 0
 
 
-def test_stale_partial_builds_are_removed_by_the_next_build(copy):
-    serving = current_build(copy)
-    stale = copy.index_dir / "builds" / "20200101T000000-abcdef"
+def test_stale_partial_builds_are_removed_by_the_next_build(mini_copy):
+    serving = current_build(mini_copy)
+    stale = mini_copy.index_dir / "builds" / "20200101T000000-abcdef"
     shutil.copytree(serving, stale)
     (stale / "COMPLETE").unlink()
-    (copy.index_dir / "CURRENT.deadbeef.tmp").write_text("x", encoding="utf-8")
+    (mini_copy.index_dir / "CURRENT.deadbeef.tmp").write_text("x", encoding="utf-8")
 
-    report = build_index(copy)
+    report = build_index(mini_copy)
     assert report.unchanged and report.cleaned == [stale.name]
     assert "未完成构建 1 个" in report.summary_zh()
-    assert not stale.exists() and not list(copy.index_dir.glob("CURRENT.*.tmp"))
-    assert current_build(copy) == serving
+    assert not stale.exists() and not list(mini_copy.index_dir.glob("CURRENT.*.tmp"))
+    assert current_build(mini_copy) == serving
 
 
 def _limit_file_size() -> None:
@@ -146,12 +127,12 @@ def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (128 * 1024, 128 * 1024))
 
 
-def test_a_build_that_runs_out_of_space_cleans_up_and_says_so(copy):
-    before = current_build(copy)
-    result = cli("index", "--rebuild", *where(copy), preexec_fn=_limit_file_size)
+def test_a_build_that_runs_out_of_space_cleans_up_and_says_so(mini_copy):
+    before = current_build(mini_copy)
+    result = cli("index", "--rebuild", *where(mini_copy), preexec_fn=_limit_file_size)
     assert_clear_failure(result, "写入索引失败", "原索引照常使用", "policy-assistant index")
-    assert builds_of(copy) == [before] and current_build(copy) == before
-    assert Assistant.open(copy).ask(QUESTION).citations
+    assert builds_of(mini_copy) == [before] and current_build(mini_copy) == before
+    assert Assistant.open(mini_copy).ask(QUESTION).citations
 
 
 # ---------------------------------------------------------------- finding 6: damaged and read-only indexes
@@ -168,15 +149,15 @@ def _empty_sections(build: Path) -> None:
 
 @pytest.mark.parametrize("damage", [_narrow_sentence_vectors, _empty_sections],
                          ids=["sentence-vectors-wrong-width", "empty-sections-store"])
-def test_damaged_pieces_are_a_clear_error_and_plain_index_repairs_them(copy, damage):
-    damage(current_build(copy))
-    asked = cli("ask", QUESTION, *where(copy))
+def test_damaged_pieces_are_a_clear_error_and_plain_index_repairs_them(mini_copy, damage):
+    damage(current_build(mini_copy))
+    asked = cli("ask", QUESTION, *where(mini_copy))
     assert_clear_failure(asked, "索引已损坏", "policy-assistant index")
 
-    repaired = cli("index", *where(copy))
+    repaired = cli("index", *where(mini_copy))
     assert repaired.returncode == 0, repaired.stderr
     assert "自检未通过" in repaired.stdout and "已是最新" not in repaired.stdout
-    again = cli("ask", QUESTION, *where(copy))
+    again = cli("ask", QUESTION, *where(mini_copy))
     assert again.returncode == 0 and "牵头" in again.stdout, again.stderr
 
 
@@ -197,8 +178,8 @@ def _read_only_cli(s, *args: str) -> subprocess.CompletedProcess:
         subprocess.run(["chmod", "-R", "u+w", index], check=True)
 
 
-def test_a_read_only_index_folder_serves_in_embedded_mode(copy):
-    result = _read_only_cli(copy, "ask", QUESTION, *where(copy))
+def test_a_read_only_index_folder_serves_in_embedded_mode(mini_copy):
+    result = _read_only_cli(mini_copy, "ask", QUESTION, *where(mini_copy))
     assert result.returncode == 0, result.stderr
     assert "牵头" in result.stdout
 
@@ -206,25 +187,25 @@ def test_a_read_only_index_folder_serves_in_embedded_mode(copy):
 # ---------------------------------------------------------------- workers follow the index
 
 
-def test_a_serving_assistant_follows_a_new_build_without_restart(copy):
-    served = Assistant.open(copy)
+def test_a_serving_assistant_follows_a_new_build_without_restart(mini_copy):
+    served = Assistant.open(mini_copy)
     old = served.index.build_id
-    doc = copy.corpus_dir / MINI_DOC
+    doc = mini_copy.corpus_dir / MINI_DOC
     doc.write_text(doc.read_text(encoding="utf-8").replace(
         "建立高新技术企业培育库，", "建立高新技术企业培育库和深海探测装备企业名录，", 1), encoding="utf-8")
-    built = cli("index", *where(copy))
+    built = cli("index", *where(mini_copy))
     assert built.returncode == 0, built.stderr
 
     assert served.ask(QUESTION).citations  # the next request is answered from the new build
-    assert served.index.build_id == current_build(copy).name != old
+    assert served.index.build_id == current_build(mini_copy).name != old
     assert any("深海探测装备企业名录" in x.text for x in served.sections())
 
 
-def test_a_read_only_index_folder_serves_in_server_mode(copy, tmp_path):
+def test_a_read_only_index_folder_serves_in_server_mode(mini_copy, tmp_path):
     from chroma_server import ChromaServer
 
     with ChromaServer(tmp_path / "chroma") as server:
-        s = copy.with_overrides(chroma_url=server.url)
+        s = mini_copy.with_overrides(chroma_url=server.url)
         built = cli("index", *where(s), "--chroma-url", server.url)
         assert built.returncode == 0, built.stderr
         result = _read_only_cli(s, "ask", QUESTION, *where(s), "--chroma-url", server.url)

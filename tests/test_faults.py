@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINI_DOC, MINI_LINES  # noqa: F401
+
 from assistant.index.build import IndexUnavailable, build_index
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI_DOC = "示例市科技创新行动计划（节选）.txt"
-MINI_LINES = 24  # the title, preamble, chapter 一、 and the first section of chapter 二、
 QUESTION = "高新技术企业倍增行动由哪个部门牵头？"
 
 
@@ -63,18 +63,6 @@ def assert_clear_failure(result: subprocess.CompletedProcess, command: str) -> N
     assert "Traceback" not in result.stderr
 
 
-@pytest.fixture(scope="module")
-def mini(second_doc_path, tmp_path_factory):
-    root = tmp_path_factory.mktemp("mini")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    lines = second_doc_path.read_text(encoding="utf-8").split("\n")[:MINI_LINES]
-    (corpus / MINI_DOC).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from assistant.settings import Settings
-
-    s = Settings.load(corpus_dir=corpus, index_dir=root / "index")
-    build_index(s)
-    return s
 
 
 # ---------------------------------------------------------------- killed indexer
