@@ -13,7 +13,9 @@ from typing import Any
 
 @dataclass
 class Target:
-    """A quantitative target stated in a section (`到2020年…达到1000家以上`)."""
+    """A figure stated in a section: a quantitative target (`到2020年…达到1000家以上`),
+    or, with `kind`, a threshold (招用…达到30%), a duration (三十日内) or an amount
+    (给予最高二百万元). Section.targets holds the targets, Section.figures the rest."""
 
     value: str  # as written: "1000", "2.9", "5000"
     unit: str  # "家", "%", "亿元", "人", ...
@@ -22,6 +24,12 @@ class Target:
     sentence: str
     section: str  # label of the section it stands in
     doc: str = ""  # the document it stands in
+    kind: str = "target"  # "target" | "threshold" | "duration" | "amount"
+    number: float | None = None  # the value as a number, in `unit` (百分之三十 -> 30, 二百万元 -> 2000000 元)
+    written: str = ""  # the figure exactly as written, for quoting
+    upper: float | None = None  # the top of a range (一万元以上十万元以下)
+    bound: str = ""  # 以上 | 以下 | 不超过 | 不低于 | 最高 | range
+    period: str = ""  # the period a duration runs from (2018年起3年内)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,6 +54,7 @@ class Section:
     lead_units: list[str] = field(default_factory=list)
     responsible_units: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    figures: list[Target] = field(default_factory=list)  # thresholds, durations, amounts
     references: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # numbered items, text of each
     source: str = ""  # file name inside the corpus
@@ -94,6 +103,7 @@ class Section:
         known = {f.name for f in fields(cls)}
         data = {k: v for k, v in data.items() if k in known}
         data["targets"] = [Target(**t) for t in data.get("targets", [])]
+        data["figures"] = [Target(**t) for t in data.get("figures", [])]
         return cls(**data)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import cn2an
 
-from assistant.ingest.figures import find_references, find_targets
+from assistant.ingest.figures import find_figures, find_references
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
 from assistant.ingest.unit_notes import merge, notes_in, table_rows, units_in_text
@@ -207,7 +207,7 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
         seen[s.label] = seen.get(s.label, 0) + 1
         if seen[s.label] > 1:
             s.label = f"{s.label}之{seen[s.label]}"
-        for target in s.targets:
+        for target in s.targets + s.figures:
             target.section = s.label
     return sections
 
@@ -311,9 +311,10 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         title = "前言"
     lead, resp = unit.units or ([], [])
     raw = text[unit.start:unit.end].strip()
-    targets = find_targets("\n".join(body_lines), unit.label)
-    for target in targets:
-        target.doc = doc
+    found = find_figures("\n".join(body_lines), unit.label)
+    for figure in found:
+        figure.doc = doc
+    targets = [f for f in found if f.kind == "target"]
     return Section(
         doc=doc,
         label=unit.label,
@@ -328,6 +329,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         responsible_units=resp,
         unit_source=unit.unit_source,
         targets=targets,
+        figures=[f for f in found if f.kind != "target"],
         references=find_references("\n".join(body_lines)),
         items=items,
         source=source,
