@@ -371,11 +371,12 @@ def test_english_switch_and_english_answers(app_url, assistant, size):
         shot(page, f"english-chat-{size[0]}", full_page=size == PHONE)
         page.reload()  # the choice is kept
         page.locator("#send-btn").filter(has_text="Send").wait_for()
+        # the switch shows the kept choice (a click before that would hit a radio already at 中文)
+        page.locator('#lang-switch input[value="English"]:checked').wait_for(state="attached")
         page.locator("#lang-switch").get_by_text("中文").click()
         # (on a phone a long English tab name may sit in the overflow menu: check a button instead)
         page.locator("#send-btn").filter(has_text="发送").wait_for()
-        page.get_by_text("主要需求", exact=True).or_(page.get_by_role("tab", name="对话")).first.wait_for(
-            state="attached")
+        page.locator("#clear-btn").filter(has_text="清空对话").wait_for()
 
 
 @needs_chromium

@@ -82,12 +82,15 @@ LANG_JS = """
     });
     document.documentElement.lang = english ? 'en' : 'zh-CN';
   };
+  // A switch supersedes every earlier one: a re-apply the previous language had scheduled
+  // must not run after this one (it would turn some labels back).
+  const generation = window.__paLangGeneration = (window.__paLangGeneration || 0) + 1;
   apply();
   if (window.__paLangObserver) window.__paLangObserver.disconnect();
   let pending = false;
   window.__paLangObserver = new MutationObserver(() => {
     if (pending) return; pending = true;
-    setTimeout(() => { pending = false; apply(); }, 50);
+    setTimeout(() => { pending = false; if (generation === window.__paLangGeneration) apply(); }, 50);
   });
   if (english) window.__paLangObserver.observe(root, {childList: true, subtree: true, characterData: true});
   return lang;
