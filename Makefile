@@ -32,7 +32,7 @@ system-deps:
 index: install
 	$(BIN)/policy-assistant index
 
-run: index
+run: install
 	$(BIN)/policy-assistant serve
 
 test: install system-deps

@@ -95,6 +95,8 @@ class Settings(BaseModel):
                                    "(Gradio events and REST calls each)")
     queue_max_size: int = Field(64, ge=1, description="requests allowed to wait for a slot; past it they get a "
                                 "'busy' answer at once (HTTP 503)")
+    refresh_on_start: bool = Field(True, description="serve: when an index exists, open it at once and bring it "
+                                   "up to date with corpus/ in the background (the open build keeps serving)")
     max_upload_mb: int = Field(20, ge=1, le=1024)
     max_document_mb: int = Field(50, ge=1, description="corpus files larger than this are not read")
     max_document_chars: int = Field(1_000_000, ge=1000, description="documents with more text than this are not "

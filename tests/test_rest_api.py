@@ -250,6 +250,33 @@ def test_a_server_without_an_index_opens_at_once_and_says_it_is_building(second_
         stop(proc)
 
 
+def test_a_file_dropped_into_the_corpus_is_served_without_a_separate_index_step(second_doc_path, tmp_path):
+    import shutil
+
+    from assistant.service import build_index
+    from assistant.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(second_doc_path, tmp_path / "corpus" / second_doc_path.name)
+    settings = Settings.load(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+    first = build_index(settings).build_id
+    dropped = ROOT / "tests" / "data" / "real" / "广州市天河区深化支持港澳青年创新创业高质量发展实施办法.txt"
+    shutil.copy(dropped, tmp_path / "corpus" / dropped.name)
+    proc, url = launch(settings)
+    try:
+        state = httpx.get(f"{url}/api/v1/health", headers=auth())
+        assert state.status_code == 200 and state.json()["build"] == first  # the existing index serves at once
+        deadline = time.monotonic() + 300
+        while httpx.get(f"{url}/api/v1/health", headers=auth()).json()["documents"] < 2:
+            assert time.monotonic() < deadline, "the dropped file was not indexed"
+            time.sleep(1)
+        answer = httpx.post(f"{url}/api/v1/ask", json={"question": "港澳青年创业团队可以获得哪些支持？"},
+                            headers=auth(), timeout=60).json()
+        assert any(c["doc"].startswith("广州市天河区") for c in answer["citations"])
+    finally:
+        stop(proc)
+
+
 def test_past_the_waiting_line_requests_are_turned_away_at_once():
     gate = Gate(limit=1, waiting=1)
     inside, release = threading.Event(), threading.Event()

@@ -1,8 +1,9 @@
 """The server's assistant while the first index is still being built.
 
 `make run` on a fresh checkout used to wait for the whole build before the
-page opened. `Warmup.start(settings)` opens the index when there is one;
-otherwise it builds it in a background thread and stands in for the
+page opened. `Warmup.start(settings)` opens the index when there is one (and
+re-indexes what changed in corpus/ in the background, the open build serving
+meanwhile); otherwise it builds it in a background thread and stands in for the
 Assistant meanwhile: lists (units, sections, documents, targets) are empty,
 questions and look-ups raise IndexBuilding ("索引构建中……"), and `state()`
 says building / ready / failed for the health endpoint and the page.
@@ -53,6 +54,8 @@ class Warmup:
         if current_build(settings) is not None:
             warm._assistant = Assistant.open(settings)
             warm._ready.set()
+            if settings.refresh_on_start:  # files dropped into corpus/ since the last build
+                threading.Thread(target=warm._refresh, args=(say,), name="index-refresh", daemon=True).start()
             return warm
         say(f"未找到索引，正在后台为 {settings.corpus_dir} 建立索引；网页已可打开，构建完成后即可提问")
         threading.Thread(target=warm._build, args=(say,), name="first-index-build", daemon=True).start()
@@ -70,6 +73,18 @@ class Warmup:
             self._error = IndexUnavailable(f"索引构建失败：{exc}。请运行 policy-assistant index 查看详情")
         finally:
             self._ready.set()
+
+    def _refresh(self, say: Callable[[str], None]) -> None:
+        """Re-index what changed in the corpus; the open build serves until the
+        new one is complete, and questions follow CURRENT to it."""
+        try:
+            report = build_index(self.settings)
+            if not report.unchanged:
+                say(report.summary_zh())
+        except PolicyAssistantError as exc:  # busy (another build) or unreadable: the open build keeps serving
+            say(f"索引未更新（仍使用现有索引）：{exc}")
+        except Exception:  # noqa: BLE001 - logged; the open build keeps serving
+            log.exception("index refresh on start failed")
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout)
