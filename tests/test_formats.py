@@ -164,6 +164,35 @@ def test_task_table_rows_give_their_units_to_the_task_they_name():
         assert canonical(row[lead_col].split("、")[0].strip()) in owner.lead_units
 
 
+NOTED_PROJECT = re.compile(r"(?m)^(\d+)[．.][^\n]*[（(](?:牵头单位[：:])?([^（）()]+)[）)]\s*$")
+
+
+def _noted_projects(text: str) -> list[tuple[str, str]]:
+    """(number, first unit of the note closing the line) of every numbered line ending in a unit note."""
+    out = []
+    for number, note in NOTED_PROJECT.findall(text):
+        first = re.split(r"[、，,；;]|负责|牵头", note)[0].removesuffix("等")
+        if re.search(r"(?:部|局|委|署|办|会|行|院)$", first):
+            out.append((number, first))
+    return out
+
+
+@pytest.mark.parametrize("path", [p for p in REAL if len(_noted_projects(raw(p))) >= 3], ids=lambda p: p.stem[:14])
+def test_a_numbered_project_with_its_own_unit_note_is_a_section_of_its_own(path):
+    doc = parse_file(path)
+    by_label = {s.written_label: s for s in doc.sections}
+    for number, first in _noted_projects(doc.text):
+        section = by_label.get(f"{number}.") or by_label.get(f"{number}．")
+        assert section is not None, number
+        assert canonical(first) in section.units, (number, first, section.units)
+        # the task's own units, not every unit of the （一） it stands in
+        assert len(section.lead_units) <= 2, (number, section.lead_units)
+    parents = {s.chapter.split(" > ")[-1] for s in doc.sections if s.written_label.rstrip(".．").isdigit()}
+    for s in doc.sections:
+        if s.kind == "section" and s.heading in parents:
+            assert not s.lead_units, (s.label, s.lead_units)  # no leads gathered from its projects
+
+
 def test_unit_names_are_recognised_by_how_names_of_bodies_end():
     from assistant.ingest.unit_notes import is_unit_name, unit_list
 

@@ -43,6 +43,18 @@ def test_an_unchanged_corpus_is_not_rebuilt(small):
     assert current_build(settings).name == first.build_id
 
 
+def test_a_new_parser_re_outlines_an_unchanged_corpus_without_re_embedding(small, monkeypatch):
+    from assistant.index import build
+
+    settings, _ = small
+    serving = current_build(settings).name
+    monkeypatch.setattr(build, "PARSER_ID", "a-newer-parser")  # what an upgrade of ingest/ does
+    report = build_index(settings)
+    assert not report.unchanged and report.embedded == 0  # re-parsed; every vector reused
+    assert current_build(settings).name != serving
+    assert open_index(settings).manifest["parser"] == "a-newer-parser"
+
+
 def test_a_changed_document_reembeds_only_what_changed(small):
     settings, first = small
     doc = next(settings.corpus_dir.glob("*.txt"))

@@ -124,7 +124,7 @@ class Composer:
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
-        self.years = years_covered(index.sections)
+        self.years = years_covered(index.sections)  # doc -> the years its targets are set for
         self.offices = eligibility.Offices(index.sections)
         # Positions of each section's sentences in the sentence store, in reading order.
         self.sentences_of: dict[str, list[int]] = {}
@@ -201,16 +201,23 @@ class Composer:
     def _unit_sentence(owner: Section, query: Query, named: bool) -> str:
         prefix = f"《{owner.doc}》：" if named else ""
         # Answer the role asked for; the cited unit line shows the whole line.
+        # A shared-role question gets the shared units; "who is responsible" gets the lead
+        # too (in 「A、B负责，列第一位者为牵头单位」 every unit listed is responsible).
+        both = query.intent == "responsibility" and query.role != "责任" and owner.lead_units
+        only_shared = query.intent == "responsibility" and not both
         if query.english:
-            if query.intent == "responsibility":
-                units = "; ".join(map(gloss, owner.responsible_units)) or "(none listed)"
-                return f"{prefix}Responsible units: {units}.{mark(owner)}"
-            return f"{prefix}Lead unit: {'; '.join(map(gloss, owner.lead_units))}.{mark(owner)}"
+            lead = "; ".join(map(gloss, owner.lead_units))
+            resp = "; ".join(map(gloss, owner.responsible_units))
+            if only_shared:
+                return f"{prefix}Responsible units: {resp or '(none listed)'}.{mark(owner)}"
+            tail = f"; responsible units: {resp}" if both and resp else ""
+            return f"{prefix}Lead unit: {lead}{tail}.{mark(owner)}"
         lead = "、".join(owner.lead_units)
         resp = "、".join(owner.responsible_units)
-        if query.intent == "responsibility":
+        if only_shared:
             return f"{prefix}责任单位为{resp or '（未列明）'}。{mark(owner)}"
-        return f"{prefix}牵头单位为{lead}。{mark(owner)}"
+        tail = f"；责任单位为{resp}" if both and resp else ""
+        return f"{prefix}牵头单位为{lead}{tail}。{mark(owner)}"
 
     def duties(self, ctx: Context) -> Draft | None:
         query = ctx.query
@@ -243,7 +250,11 @@ class Composer:
 
     def target(self, ctx: Context) -> Draft | None:
         query = ctx.query
-        missing = [y for y in query.years if y not in self.years]
+        # A year is covered by the documents the question is answered from, not by any
+        # document of the corpus (a tax notice's 2018 says nothing of the plan's targets).
+        docs = set(ctx.docs or []) or {h.section.doc for h in ctx.hits[:5]}
+        covered = set().union(*(self.years.get(doc, set()) for doc in docs))
+        missing = [y for y in query.years if y not in covered]
         if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
             years = "、".join(str(y) for y in missing)
             text = (f"The documents set no target for {', '.join(map(str, missing))}, so this cannot be answered "

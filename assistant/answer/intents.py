@@ -59,6 +59,9 @@ FOLLOW_UP = re.compile(
 )
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # The lead named only to set it aside ("除了牵头单位，还有哪些单位负责？"): the question asks for the others.
+# The shared role named as such (the document's 责任/配合/参与 column or list)
+SHARED_ROLE = re.compile(r"责任单位|责任部门|配合|参与|协同|协助|协办|其他(?:单位|部门)|还有哪些|"
+                         r"supporting|co-?responsible|other units|share", re.I)
 EXCEPT_LEAD = re.compile(r"除(?:了)?(?:[^，,。？?]{0,8})?牵头(?:单位|部门|的)?|牵头(?:单位|部门)?(?:以外|之外)|"
                          r"(?:besides|other than|apart from|except) the lead", re.I)
 
@@ -78,7 +81,7 @@ class Query:
     tokens: list[str] = field(default_factory=list)  # every content token, frame words included
     context_tokens: list[str] = field(default_factory=list)  # a follow-up's earlier topic
     follow_up: bool = False
-    role: str | None = None  # duties restricted to '牵头' or '责任'
+    role: str | None = None  # duties or responsibility restricted to '牵头' or '责任'
     article: str = ""  # 第十五条: the article a question asks about, as documents write it
 
 
@@ -160,6 +163,10 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "duties"
     names_lead = bool(re.search(r"牵头|lead", EXCEPT_LEAD.sub(" ", text), re.I))
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
+        # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
+        # asks for every unit that answers for the task, the lead included.
+        if SHARED_ROLE.search(text) or EXCEPT_LEAD.search(text):
+            query.role = "责任"
         return "responsibility"
     if asks_lead:
         return "lead"

@@ -173,5 +173,9 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
     return chosen
 
 
-def years_covered(sections: list[Section]) -> set[int]:
-    return {t.year for s in sections for t in s.targets if t.year}
+def years_covered(sections: list[Section]) -> dict[str, set[int]]:
+    """The years each document sets targets for."""
+    out: dict[str, set[int]] = {}
+    for s in sections:
+        out.setdefault(s.doc, set()).update(t.year for t in s.targets if t.year)
+    return out

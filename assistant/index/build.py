@@ -18,6 +18,7 @@ its own folder. Readers never take the lock: they only follow CURRENT.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
@@ -44,7 +45,22 @@ from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import VectorStore, drop_collection
 
-FORMAT_VERSION = 3  # bump when what a build stores changes shape
+FORMAT_VERSION = 4  # bump when what a build stores changes shape (an older build cannot be opened)
+
+
+def _parser_id() -> str:
+    """A fingerprint of the code and vocabularies that outline documents, read
+    units, figures and measures, and cut chunks: when they change, the next `index` re-parses every document
+    (vectors of unchanged text are reused), so no build keeps yesterday's outline."""
+    package = Path(__file__).resolve().parent.parent  # assistant/
+    digest = hashlib.sha256()
+    for pattern in ("ingest/*.py", "eligibility/*.py", "index/chunking.py", "lexicon/*.toml"):
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+PARSER_ID = _parser_id()
 LOCK_NAME = ".build.lock"
 
 
@@ -238,6 +254,7 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
     changed_docs = sorted({name for name, _ in changed})
     same_setup = old_manifest.get("embedding_model") == embedding_id(settings) \
         and old_manifest.get("chroma_url", "") == settings.chroma_url and old_manifest.get("format") == FORMAT_VERSION \
+        and old_manifest.get("parser") == PARSER_ID \
         and old_manifest.get("chunk_vectors", "embedded") == settings.chunk_vectors
     damage = _damage(settings) if same_setup and not changed_docs else ""
     if not force and not changed_docs and same_setup and not damage:
@@ -403,6 +420,7 @@ def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vector
     indexed_at = time.strftime("%Y-%m-%d %H:%M:%S")
     _write_json(build_dir / "manifest.json", {
         "format": FORMAT_VERSION,
+        "parser": PARSER_ID,
         "build_id": build_id,
         "created": indexed_at,
         "embedding_model": model,

@@ -40,6 +40,9 @@ _PERIOD = re.compile(r"(?:自|从)?(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)
                      r"[^，。；]{0,12}?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|日)(?:内|以内|之内)?")
 _CONDITION_AFTER = re.compile(r"^(?:以上|以下)?的")
 _THRESHOLD_CUE = re.compile(r"招用|吸纳|聘用|雇用|占|比例|不低于|不少于|不超过|低于|高于|年满|满|符合|凡|对")
+# A goal verb right before the figure (比重每年提高1个百分点, 占比达到30%): a target even when
+# the clause reads like a condition (占, 比例).
+_GOAL_BEFORE = re.compile(r"(?<![不未])(?:力争|争取|实现|达到|达|超过|突破|提高|提升|增长|增加|降低|下降|减少)[到至了]?$")
 _AMOUNT_CUE = re.compile(r"给予|补贴|奖励|资助|补助|最高|罚款|处|贷款|扶持|资金|支持|一次性|按")
 _VERBS = re.compile(
     r"(?:力争|争取|要|实现|达到|达|超过|超|突破|提高到|提升到|增至|增长|不低于|控制在)+$"
@@ -158,7 +161,8 @@ def _paragraph_figures(paragraph: str, section: str) -> list[Target]:
                 figure.period = next((p for s_, e, p in periods if s_ <= match.start() < e), "")
             elif (money or unit == "%") and _AMOUNT_CUE.search(clause):
                 figure.kind = "amount"  # money granted, lent or fined (给予最高…, 处…罚款)
-            elif _CONDITION_AFTER.match(rest) or (_THRESHOLD_CUE.search(clause) and not years):
+            elif _CONDITION_AFTER.match(rest) or (_THRESHOLD_CUE.search(clause) and not years
+                                                  and not _GOAL_BEFORE.search(clause)):
                 figure.kind = "threshold"  # a condition to meet (…以上的企业, 招用…达到30%), not a goal
             elif money and (_AMOUNT_CUE.search(re.split(r"[，,；;。]", rest)[0]) or not goal_like):
                 figure.kind = "amount"

@@ -33,6 +33,8 @@ CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})�
 SECTION = re.compile(rf"^(?P<label>[（(][{_CN_NUM}]+[）)])\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
 ITEM = re.compile(r"^(?P<num>\d+)[．.、]\s*\S")
+ITEM_HEAD = re.compile(r"^(?P<label>\d+[．.、])\s*(?P<rest>\S.*)$")
+MIN_PROJECTS = 3  # numbered items closing with their own unit note: each is a task of its own
 LAW_CHAPTER = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+[编章节])\s*(?P<title>[^。；]{{0,40}})$")
 ARTICLE = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+条)(?:\s+|　|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
 # Lines that close a document rather than continue its last section: the
@@ -99,10 +101,12 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     chapter = ""
     current: _Open | None = None
     by_article = sum(1 for line in text.split("\n") if ARTICLE.match(_clean(line))) >= MIN_ARTICLES
+    projects = not by_article and _numbered_projects(text)
+    parent: _Open | None = None  # the （一） section numbered projects stand in
 
-    def open_unit(label: str, title: str, kind: str, start: int) -> _Open:
+    def open_unit(label: str, title: str, kind: str, start: int, within: str = "") -> _Open:
         nonlocal current
-        current = _Open(label=label, title=title, chapter=chapter, kind=kind, start=start)
+        current = _Open(label=label, title=title, chapter=within or chapter, kind=kind, start=start)
         opened.append(current)
         return current
 
@@ -133,10 +137,19 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
         elif (m := CHAPTER.match(line)) and not ITEM.match(line):
             chapter = m.group("label") + m.group("title").strip()
+            parent = None
             open_unit(m.group("label"), m.group("title").strip(), "chapter", start)
         elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
-            unit = open_unit(m.group("label"), title, "section", start)
+            unit = parent = open_unit(m.group("label"), title, "section", start)
+            if inline:
+                unit.lines.append(inline)
+        elif projects and current is not None and (m := ITEM_HEAD.match(line)):
+            # A numbered project (`13.珠江科技新星项目。…（牵头单位：…）`) is a task of its own:
+            # its own section, inside the （一） it stands in.
+            title, inline = _section_heading(m.group("rest"))
+            within = " > ".join(p for p in (chapter, parent.label + parent.title if parent else "") if p)
+            unit = open_unit(m.group("label"), title, "section", start, within=within)
             if inline:
                 unit.lines.append(inline)
         elif m := SIDEBAR.match(line):
@@ -152,6 +165,14 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     _attach_task_table(opened)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
     return _place(_qualify_repeated_labels(sections))
+
+
+def _numbered_projects(text: str) -> bool:
+    """Whether the document lists numbered projects that each close with a
+    unit note (talent plans, 若干意见 with numbered measures), rather than
+    numbered points inside a section."""
+    noted = sum(1 for line in text.split("\n") if ITEM.match(_clean(line)) and notes_in(line))
+    return noted >= MIN_PROJECTS
 
 
 def _article_number(label: str) -> int | None:
@@ -212,7 +233,7 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     return sections
 
 
-_OUTLINE_LABEL = re.compile(rf"^(?:第[{_CN_NUM}\d]+[编章节]|[{_CN_NUM}]+、)")
+_OUTLINE_LABEL = re.compile(rf"^(?:第[{_CN_NUM}\d]+[编章节]|[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)])")
 
 
 def outline_path(section: Section) -> str:
@@ -345,7 +366,8 @@ def body_text(section: Section) -> str:
     elif section.kind in ("section", "sidebar", "chapter") and lines:
         head = _clean(lines[0])
         if section.kind == "section":
-            _, inline = _section_heading(SECTION.match(head).group("rest")) if SECTION.match(head) else ("", "")
+            heading = SECTION.match(head) or ITEM_HEAD.match(head)
+            _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
             lines = ([inline] if inline else []) + lines[1:]
         else:
             lines = lines[1:]
