@@ -10,6 +10,8 @@ TITLES = {
     "中华人民共和国促进科技成果转化法": "第一章 总则",
     "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知": "深府〔2016〕1号",
     "中山国家自主创新示范区建设实施方案（2016-2020年）": "前言",
+    "国务院办公厅关于推广第二批支持创新相关改革举措的通知": "国办发〔2015〕32号",
+    "专利代理条例": "中华人民共和国国务院令\n第706号\n《专利代理条例》已经国务院常务会议修订通过",
 }
 
 
@@ -32,6 +34,16 @@ def test_a_quoted_title_or_part_of_it_names_the_document():
 def test_a_document_number_names_the_document_whatever_the_brackets():
     for q in ("国发〔2015〕32号提出了哪些措施？", "国发[2015]32号提出了哪些措施？", "国发（2015）32号的要求"):
         assert named(q) == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"], q
+
+
+def test_an_english_citation_names_the_document_by_its_number_read_in_pinyin():
+    catalog_ = catalog()
+    docs, rest = catalog_.named_in("Under Guofa [2015] No. 32, what support do start-ups get?")
+    assert docs == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"]  # not 国办发〔2015〕32号
+    assert "2015" not in rest  # the citation's year is no year the question asks about
+    assert catalog_.named_in("What does Guobanfa (2015) No. 32 promote?")[0] == [
+        "国务院办公厅关于推广第二批支持创新相关改革举措的通知"]
+    assert catalog_.named_in("Under State Council Decree No. 706, who licenses patent agencies?")[0] == ["专利代理条例"]
 
 
 def test_a_place_or_issuer_names_the_documents_of_that_place_or_issuer():

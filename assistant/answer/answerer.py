@@ -136,7 +136,11 @@ class Answerer:
         best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
         if query.english:
             coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
-            return coverage >= self.min_coverage or best_sentence >= self.english_gate
+            # Dictionary translations of an English question are noisy; a question that names
+            # its document (Guofa [2018] No. 42, a title) is about it when its sections share
+            # some of the question's words, as for reference questions.
+            named = bool(ctx.docs) and coverage >= 0.2
+            return named or coverage >= self.min_coverage or best_sentence >= self.english_gate
         if not query.topic_tokens:
             return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
         coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))

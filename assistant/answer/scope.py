@@ -20,6 +20,10 @@ _PLACE = re.compile(r"^(?:中华人民共和国)?([\u4e00-\u9fff]{2,7}?)(省|自
 _PLACE_BEFORE_STATE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)国家")  # 中山国家自主创新示范区…
 _ISSUER = re.compile(r"^(.{2,40}?)(?:关于|印发)")
 _QUOTED = re.compile(r"《([^《》]{2,80})》")
+# English citations: `Guofa [2018] No. 42` (the 文号 prefix in pinyin), `Decree No. 706` (令第706号)
+EN_NUMBER = re.compile(r"\b([A-Za-z]+(?: [A-Za-z]+)?)\s*[\[(〔［]\s*((?:19|20)\d\d)\s*[\])〕］]\s*No\.?\s*(\d{1,4})\b")
+EN_DECREE = re.compile(r"\bDecree\s+No\.?\s*(\d{1,5})\b", re.I)
+_DECREE = re.compile(r"令\s*第\s*(\d{1,5})\s*号")
 
 
 def normalize_number(text: str) -> str:
@@ -34,6 +38,7 @@ class DocumentNames:
     numbers: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # 广东省 and 广东
     issuers: list[str] = field(default_factory=list)
+    decrees: list[str] = field(default_factory=list)  # 国务院令第706号 -> "706"
 
 
 def core_titles(title: str) -> list[str]:
@@ -69,6 +74,7 @@ def names_of(doc: str, opening: str) -> DocumentNames:
         out.issuers.append(issuer.group(1))
     for m in DOC_NUMBER.finditer((doc + "\n" + opening).translate(_BRACKETS)):
         out.numbers.append(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号")
+    out.decrees = list(dict.fromkeys(_DECREE.findall(opening[:200])))
     out.names = list(dict.fromkeys(n for n in out.names if len(n) >= 4))
     out.places = list(dict.fromkeys(p for p in out.places if len(p) >= 2))
     out.numbers = list(dict.fromkeys(out.numbers))
@@ -96,6 +102,9 @@ class Catalog:
             hits = [d.doc for d in self.documents if number in d.numbers]
             if hits:
                 return hits, DOC_NUMBER.sub(" ", text)
+        english = self._by_english_citation(question)
+        if english:
+            return english
         for quoted in _QUOTED.findall(question):
             hits = [d.doc for d in self.documents if any(_same_title(quoted, n) for n in d.names)]
             if hits:
@@ -104,6 +113,23 @@ class Catalog:
         if hits:
             return hits, question
         return self._by_place_or_issuer(question), question
+
+    def _by_english_citation(self, question: str) -> tuple[list[str], str] | None:
+        """`Guofa [2018] No. 42` -> 国发〔2018〕42号 (the prefix read as pinyin);
+        `State Council Decree No. 706` -> 令第706号."""
+        for m in EN_NUMBER.finditer(question):
+            year_number = f"〔{m.group(2)}〕{m.group(3)}号"
+            same = [(d, n) for d in self.documents for n in d.numbers if n.endswith(year_number)]
+            spelled = re.sub(r"[^a-z]", "", m.group(1).lower())
+            hits = [d.doc for d, n in same if any(spelled.endswith(f) for f in pinyin_forms(n[: -len(year_number)]))] or \
+                ([d.doc for d, _ in same] if len({d.doc for d, _ in same}) == 1 else [])
+            if hits:
+                return sorted(set(hits)), question.replace(m.group(0), " ")
+        for m in EN_DECREE.finditer(question):
+            hits = [d.doc for d in self.documents if m.group(1) in d.decrees]
+            if hits:
+                return hits, question.replace(m.group(0), " ")
+        return None
 
     def _by_place_or_issuer(self, question: str) -> list[str]:
         every = {d.doc for d in self.documents}
@@ -123,3 +149,18 @@ def _same_title(quoted: str, name: str) -> bool:
         return True
     a, b = set(quoted), set(name)
     return len(a & b) / max(len(a | b), 1) >= 0.8 and min(len(quoted), len(name)) >= 6
+
+
+def pinyin_forms(word: str, limit: int = 16) -> set[str]:
+    """Toneless pinyin spellings of a word (国办发 -> guobanfa), every reading of
+    each character from CC-CEDICT."""
+    from assistant.lexicon.english import dictionary
+
+    forms = {""}
+    for ch in word:
+        entry = dictionary().lookup(ch)
+        readings = {re.sub(r"[^a-z]", "", d.pinyin.lower()) for d in entry.definition_entries} if entry else {ch}
+        forms = {f + r for f in forms for r in readings if r}
+        if len(forms) > limit:
+            forms = set(sorted(forms)[:limit])
+    return forms
