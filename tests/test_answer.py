@@ -193,6 +193,28 @@ def test_a_unit_answer_names_the_role_asked_for(fake_assistant, question, role):
         assert not any(u in line for u in other)  # the other role is in the cited line, not the answer
 
 
+def test_who_is_responsible_names_every_unit_and_the_shared_role_only_the_others(fake_assistant):
+    section = next(s for s in fake_assistant.sections() if s.lead_units and s.responsible_units)
+    topic = short_topic(section.title)
+    everyone = fake_assistant.ask(f"{topic}由哪些部门负责？")
+    shared = fake_assistant.ask(f"{topic}的配合单位有哪些？")
+    cited = fake_assistant.section(everyone.citations[0].doc, everyone.citations[0].section)
+    assert all(u in everyone.text for u in cited.lead_units + cited.responsible_units)
+    cited = fake_assistant.section(shared.citations[0].doc, shared.citations[0].section)
+    assert all(u in shared.text for u in cited.responsible_units)
+    assert not any(u in shared.text for u in cited.lead_units)
+
+
+def test_a_figure_for_a_place_the_sources_never_mention_is_refused(assistant):
+    place_free = next(t for s in assistant.sections() for t in s.targets
+                      if t.year and "镇" not in t.sentence and len(t.metric) >= 4)
+    question = f"到{place_free.year}年，坦洲镇的{place_free.metric}要达到多少？"
+    assert "坦洲" not in " ".join(s.text for s in assistant.sections() if s.label == place_free.section)
+    answer = assistant.ask(question)
+    assert not answer.answerable and "坦洲镇" in answer.text
+    assert assistant.ask(question.replace("坦洲镇的", "全市")).answerable  # the city's figure is there
+
+
 def test_a_question_asking_how_long_is_answered_by_a_duration():
     from assistant.answer.targets import DURATION_ASKED, states_a_figure
 

@@ -193,6 +193,25 @@ def test_a_numbered_project_with_its_own_unit_note_is_a_section_of_its_own(path)
             assert not s.lead_units, (s.label, s.lead_units)  # no leads gathered from its projects
 
 
+def test_a_table_row_reads_as_its_columns_names_and_values():
+    from assistant.ingest.unit_notes import cells, labelled_row
+
+    tables = [p for p in REAL if any(line.count(" | ") >= 3 or line.count("\t") >= 3 for line in raw(p).split("\n"))]
+    assert tables
+    for path in tables:
+        lines = [line for line in parse_file(path).text.split("\n") if len(cells(line)) >= 3]
+        # a numbered row and the header line above it with as many cells
+        header, row_line = next((cells(h), r) for i, r in enumerate(lines) for h in reversed(lines[:i])
+                                if cells(r)[0].isdigit() and not cells(h)[0].isdigit()
+                                and len(cells(h)) == len(cells(r)) and "。" not in h)
+        row = cells(row_line)
+        text, quote = labelled_row(row[2][:20], parse_file(path).text)
+        assert quote == row_line.strip()  # the citation quotes the row as written
+        for name, value in zip(header[1:], row[1:]):
+            if value not in ("", "/"):
+                assert f"{name}：{value}" in text, (path.name, name)
+
+
 def test_unit_names_are_recognised_by_how_names_of_bodies_end():
     from assistant.ingest.unit_notes import is_unit_name, unit_list
 

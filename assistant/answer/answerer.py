@@ -20,6 +20,7 @@ from assistant.answer.intents import Query, analyse, clean_question
 from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever
 from assistant.answer.scope import Catalog
+from assistant.eligibility.places import discover_places, place_suffix
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
@@ -70,6 +71,8 @@ class Answerer:
                           [], [], answerable=False)
         else:
             draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
+        if draft and draft.answerable and intent in ("general", "target", "reference"):
+            draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
             draft = self._refusal(query)
         if not draft.answerable:
@@ -159,6 +162,20 @@ class Answerer:
     @staticmethod
     def _top_text(hits: list[Hit]) -> str:
         return "\n".join(h.section.text for h in hits[:3])
+
+    @staticmethod
+    def _about_the_place_asked(query: Query, draft: Draft) -> Draft | None:
+        """A refusal when the question names a place (小榄镇, 翠亨新区) that none of
+        the answer's sources mention: their figure is another place's."""
+        sources = " ".join(s.doc + s.text for s in draft.sections)
+        for place in discover_places(query.text):
+            name = place[: -len(place_suffix(place))] if place_suffix(place) else place
+            # (a word glued before the name, 那翠亨新区, is not part of it)
+            if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
+                text = (f"The documents say nothing of this for {place}, so it cannot be answered from them."
+                        if query.english else f"现有文件没有关于{place}的这一内容，无法依据文件作答。")
+                return Draft(text, [], [], answerable=False)
+        return None
 
     def _refusal(self, query: Query) -> Draft:
         if query.english:

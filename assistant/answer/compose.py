@@ -25,10 +25,13 @@ from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (DURATION_ASKED, asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
+from assistant.ingest.unit_notes import labelled_row
 from assistant.ingest.units import gloss
 from assistant.lexicon import english
 
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
+LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
+MAX_LIST_CHARS = 600
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
@@ -427,17 +430,21 @@ class Composer:
         if LIST.search(ctx.query.text) and len(top.items) >= 2 and self._names_title(ctx.query, top):
             return self.enumerate_items(top)
         best = scored[0][0]
-        chosen: list[tuple[float, str, Section]] = []
+        chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
         for score, sentence, section in scored:
             if score < best - 0.08 or len(chosen) == self.settings.max_sentences:
                 break
-            text = self.with_next(sentence, section)
-            said = " ".join(t for _, t, _ in chosen)
-            if sentence not in said and not any(piece and piece in said for piece in split_sentences(text)):
-                chosen.append((score, text, section))  # not already said with a neighbour
+            text = quote = self.with_next(sentence, section)
+            said = " ".join(q for _, q, _ in chosen)
+            if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
+                continue  # already said with a neighbour
+            row = labelled_row(sentence, section.text)
+            if row:  # a table row reads as its columns' names and values
+                text, quote = row
+            chosen.append((text, quote, section))
         return Draft(
-            "\n".join(f"{sentence}{mark(section)}" for _, sentence, section in chosen),
-            [cite(section, sentence) for _, sentence, section in chosen],
+            "\n".join(f"{text}{mark(section)}" for text, _, section in chosen),
+            [cite(section, quote) for _, quote, section in chosen],
             unique_sections(section for _, _, section in chosen),
         )
 
@@ -449,12 +456,20 @@ class Composer:
 
     def with_next(self, sentence: str, section: Section) -> str:
         """A short sentence (`全力打造“一区三中心”。`) usually announces what the
-        next one spells out: keep them together."""
-        if len(sentence) >= 25:
-            return sentence
+        next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
+        until its last item: keep them together."""
         units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
         position = units.index(sentence) if sentence in units else -1
-        return sentence + units[position + 1] if 0 <= position < len(units) - 1 else sentence
+        if position < 0:
+            return sentence
+        text = sentence
+        if len(sentence) < 25 and position < len(units) - 1:
+            position += 1
+            text += units[position]
+        while text.endswith(LIST_CONTINUES) and position < len(units) - 1 and len(text) < MAX_LIST_CHARS:
+            position += 1
+            text += units[position]
+        return text
 
     def enumerate_items(self, section: Section) -> Draft:
         """A list question answered with the heads of the section's numbered items."""

@@ -59,6 +59,8 @@ FOLLOW_UP = re.compile(
 )
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # The lead named only to set it aside ("除了牵头单位，还有哪些单位负责？"): the question asks for the others.
+ASKS_TIME_OR_AMOUNT = re.compile(r"什么时候|何时|多久|多长时间|期限|之前|以前|多少|几[个项年天月次]|"
+                                 r"\bwhen\b|how (?:long|many|much)", re.I)
 # The shared role named as such (the document's 责任/配合/参与 column or list)
 SHARED_ROLE = re.compile(r"责任单位|责任部门|配合|参与|协同|协助|协办|其他(?:单位|部门)|还有哪些|"
                          r"supporting|co-?responsible|other units|share", re.I)
@@ -151,6 +153,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     query.article = asked_article(text)
     if query.article and not LEAD.search(text):
         return "article"
+    # "牵头单位要在什么时候…" names the lead as its subject but asks for a date or a number
+    asks_other = bool(ASKS_TIME_OR_AMOUNT.search(text))
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
@@ -168,7 +172,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         if SHARED_ROLE.search(text) or EXCEPT_LEAD.search(text):
             query.role = "责任"
         return "responsibility"
-    if asks_lead:
+    if asks_lead and not (asks_other and not asks_who):
         return "lead"
     if REFERENCE.search(text):
         return "reference"

@@ -23,8 +23,10 @@ _FUNCTION = "和与及在对把将由以从向为"
 _HAN = re.compile(r"^[\u4e00-\u9fa5]+$")
 
 
-def _suffix_of(word: str) -> str | None:
+def place_suffix(word: str) -> str | None:
+    """The place suffix a name ends with (小榄镇 -> 镇, 翠亨新区 -> 新区)."""
     return next((s for s in SUFFIXES if word.endswith(s)), None)
+
 
 
 def _name_ok(name: str) -> bool:
@@ -64,7 +66,7 @@ def discover_places(text: str) -> list[str]:
     for i, (word, flag) in enumerate(tokens):
         if i > 0 and tokens[i - 1][0] + word in SUFFIXES:  # `科技 | 城`
             word, i = tokens[i - 1][0] + word, i - 1
-        suffix = _suffix_of(word)
+        suffix = place_suffix(word)
         if suffix is None:
             continue
         name = word[: -len(suffix)]

@@ -168,3 +168,23 @@ def table_rows(lines: list[str]) -> list[TableRow]:
             detail = next((c for i, c in enumerate(row) if i not in (lead_i, resp_i, task_i) and len(c) > 10), "")
             rows.append(TableRow(task.rstrip("。；;"), detail, Units(lead, resp, "table"), n))
     return rows
+
+
+def labelled_row(piece: str, text: str) -> tuple[str, str] | None:
+    """The table row of `text` that `piece` comes from, each cell named by its
+    column (`改革举措：…；指导部门：证监会；推广范围：8个改革试验区域`), with the row as
+    written; None when the piece is not from a table with a header row."""
+    key = re.sub(r"\s+", "", piece)[:40].strip("|｜")
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines)
+               if key and key in re.sub(r"\s+", "", line) and len(cells(line)) >= 3), -1)
+    if at < 0:
+        return None
+    row = cells(lines[at])
+    header = next((cells(line) for line in reversed(lines[:at])
+                   if len(cells(line)) == len(row) and not any("。" in c for c in cells(line))
+                   and not cells(line)[0].isdigit()), None)
+    if header is None:
+        return None
+    named = [f"{h}：{c}" for h, c in zip(header, row) if c and c not in ("/", "／") and h not in ("序号", "")]
+    return "；".join(named) + "。", lines[at].strip()
