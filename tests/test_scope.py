@@ -53,6 +53,17 @@ def test_a_place_or_issuer_names_the_documents_of_that_place_or_issuer():
     assert named("中山的新型研发机构由谁牵头？") == ["中山国家自主创新示范区建设实施方案（2016-2020年）"]
 
 
+def test_a_body_named_after_the_issuer_is_not_the_issuer():
+    assert named("国务院专利行政部门受理申请后多少日内作出决定？") == []  # 专利代理条例 is a 国务院令 too
+    assert named("国务院对创业担保贷款怎么说？") == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"]
+
+
+def test_a_place_keeps_a_document_whose_title_the_question_quotes_in_part():
+    docs = named("深圳市推进大众创业万众创新有什么政策？")
+    assert "国务院关于大力推进大众创业万众创新若干政策措施的意见" in docs  # its title, though no place in it
+    assert "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知" in docs
+
+
 def test_a_question_naming_no_document_is_about_all_of_them():
     assert named("高新技术企业能享受哪些优惠？") == []
     assert named("《某个不存在的办法》说了什么？") == []

@@ -177,7 +177,7 @@ class Composer:
     def owner_of(self, section: Section) -> Section | None:
         """The section whose unit line governs this one: itself, or for a
         sidebar the section it follows, for a chapter text its first section."""
-        if section.lead_units:
+        if section.lead_units or section.responsible_units:
             return section
         same_doc = [s for s in self.index.sections if s.doc == section.doc and s.lead_units]
         before = [s for s in same_doc if s.start < section.start]
@@ -213,12 +213,16 @@ class Composer:
             resp = "; ".join(map(gloss, owner.responsible_units))
             if only_shared:
                 return f"{prefix}Responsible units: {resp or '(none listed)'}.{mark(owner)}"
+            if not lead:
+                return f"{prefix}No lead unit is named; responsible units: {resp}.{mark(owner)}"
             tail = f"; responsible units: {resp}" if both and resp else ""
             return f"{prefix}Lead unit: {lead}{tail}.{mark(owner)}"
         lead = "、".join(owner.lead_units)
         resp = "、".join(owner.responsible_units)
         if only_shared:
             return f"{prefix}责任单位为{resp or '（未列明）'}。{mark(owner)}"
+        if not lead:
+            return f"{prefix}文件未列明牵头单位，负责单位为{resp}。{mark(owner)}"
         tail = f"；责任单位为{resp}" if both and resp else ""
         return f"{prefix}牵头单位为{lead}{tail}。{mark(owner)}"
 

@@ -132,14 +132,41 @@ class Catalog:
         return None
 
     def _by_place_or_issuer(self, question: str) -> list[str]:
+        """Documents of the place or issuer the question names, with any whose
+        title the question quotes in part (广州人才集聚工程: 《关于推进人才集聚工程的实施意见》
+        names no place but is one of Guangzhou's)."""
         every = {d.doc for d in self.documents}
         chosen = every
         for key in ("places", "issuers"):
             found = {d.doc for d in self.documents
-                     if any(name in question for name in getattr(d, key))}
+                     if any(_mentions(question, name) if key == "issuers" else name in question
+                            for name in getattr(d, key))}
             if found and found != every:
                 chosen = chosen & found or found
-        return sorted(chosen) if chosen != every else []
+        if chosen == every:
+            return []
+        return sorted(chosen | {d.doc for d in self.documents if _shares_title(question, d)})
+
+
+# A body named after the issuer (国务院专利行政部门) is not the issuer itself.
+_LONGER_BODY = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,6}?(?:部门|机关)")
+TITLE_FRAGMENT = 5  # characters of a title a question must quote to name it by part
+
+
+def _mentions(question: str, name: str) -> bool:
+    """The issuer named as such, not as the start of a longer body's name."""
+    at = question.find(name)
+    while at >= 0:
+        if not _LONGER_BODY.match(question[at + len(name):]):
+            return True
+        at = question.find(name, at + 1)
+    return False
+
+
+def _shares_title(question: str, names: DocumentNames) -> bool:
+    """Whether the question quotes a run of the document's core title."""
+    core = names.names[-1] if names.names else ""
+    return any(core[i:i + TITLE_FRAGMENT] in question for i in range(len(core) - TITLE_FRAGMENT + 1))
 
 
 def _same_title(quoted: str, name: str) -> bool:

@@ -18,7 +18,9 @@ UNIT_HINTS = (
     (re.compile(r"多少件|几件"), ("件",)),
     (re.compile(r"多少人|几人"), ("人", "万人")),
     (re.compile(r"比重|比例|占比|百分|率|percentage|share|proportion|%"), ("%",)),
-    (re.compile(r"多少亿|多少钱|金额|产值|收入|规模|GDP|亿元|billion|yuan", re.I), ("亿元", "万元", "亿美元")),
+    (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money", re.I), ("亿元", "万元", "亿美元")),
+    # a money metric named, not an amount: its value, or a share of it (从净收入中提取多少)
+    (re.compile(r"产值|收入|所得|规模|GDP", re.I), ("亿元", "万元", "亿美元", "%")),
     (re.compile(r"面积|平方米|square"), ("万平方米", "平方米", "平方公里", "亩")),
 )
 
@@ -68,6 +70,9 @@ def states_a_figure(text: str, units: set[str] | None = None, duration: bool = F
     kinds = [pattern for unit, pattern in _KIND_OF_UNIT.items() if units and unit in units]
     if kinds:  # money, a share or an area asked for: a figure of that kind
         return any(pattern.search(text) for pattern in kinds)
+    counts = [u for u in units or () if u not in _KIND_OF_UNIT]
+    if any(re.search(rf"[\d{_CN_NUMERAL}]\s*(?:个)?{re.escape(u)}", text) for u in counts):
+        return True  # a count asked for (几项): 一项 states it, though 一 alone is no figure
     return bool(STATES_A_FIGURE.search(text))
 
 
