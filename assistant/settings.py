@@ -54,6 +54,9 @@ class Settings(BaseModel):
     answerer: Literal["extractive", "llm"] = "extractive"
     min_topic_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted topic the "
                                       "best sections must contain to answer on lexical evidence alone")
+    task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
+                                     "a task-table row must name to answer from that row (a design value: the "
+                                     "dev set has no task tables)")
     distinctive_idf: float = Field(2.0, ge=0, description="idf above which a question word counts as a topic word "
                                    "(about an eighth of the chunks or fewer)")
     dense_gate_with_lexical: float = Field(0.895, ge=0, le=1, description="bundled model: best-sentence cosine that "

@@ -212,6 +212,40 @@ def test_a_table_row_reads_as_its_columns_names_and_values():
                 assert f"{name}：{value}" in text, (path.name, name)
 
 
+@pytest.fixture(scope="module")
+def task_table(tmp_path_factory):
+    """The real .docx whose 任务分工表 gives each task its own 牵头/配合 units, indexed."""
+    from assistant.service import Assistant, build_index
+    from assistant.settings import Settings
+
+    docx = next(p for p in REAL if p.suffix == ".docx")
+    corpus = tmp_path_factory.mktemp("table") / "corpus"
+    corpus.mkdir()
+    shutil.copy(docx, corpus / docx.name)
+    settings = Settings.load(corpus_dir=corpus, index_dir=corpus.parent / "index")
+    build_index(settings)
+    return parse_file(docx), Assistant.open(settings)
+
+
+def test_a_task_named_in_a_task_table_is_answered_with_its_rows_units(task_table):
+    doc, assistant = task_table
+    header = next(line for line in doc.text.split("\n") if "牵头单位" in line and "\t" in line).split("\t")
+    lead_col, task_col = header.index("牵头单位"), header.index("工作事项")
+    rows = [r.split("\t") for r in doc.text.split("\n") if r.count("\t") == len(header) - 1 and r.split("\t")[0].isdigit()]
+    distinct = {}
+    for row in rows:  # tasks listed once, so the row is the task's only source of units
+        distinct.setdefault(row[task_col].strip().rstrip("。"), []).append(row)
+    single = [(task, rs[0]) for task, rs in distinct.items() if len(rs) == 1 and rs[0][lead_col].strip() not in ("", "/")]
+    assert len(single) >= 5
+    right = 0
+    for task, row in single:
+        answer = assistant.ask(f"{task}这项工作由哪个单位牵头？")
+        leads = [canonical(u) for u in re.split(r"[、，,]", row[lead_col]) if u.strip()]
+        right += answer.answerable and all(u in answer.text for u in leads) \
+            and not any(u in answer.text for u in set(assistant.units()) - set(leads) if len(u) > 3)
+    assert right / len(single) >= 0.8
+
+
 def test_unit_names_are_recognised_by_how_names_of_bodies_end():
     from assistant.ingest.unit_notes import is_unit_name, unit_list
 

@@ -25,7 +25,7 @@ from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (DURATION_ASKED, asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
-from assistant.ingest.unit_notes import labelled_row
+from assistant.ingest.unit_notes import TableRow, labelled_row, table_rows
 from assistant.ingest.units import gloss
 from assistant.lexicon import english
 
@@ -127,6 +127,10 @@ class Composer:
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
+        self.task_rows: dict[str, list[tuple[TableRow, Section]]] = {}  # doc -> its task tables' rows
+        for section in index.sections:
+            for row in table_rows(section.text.split("\n")):
+                self.task_rows.setdefault(section.doc, []).append((row, section))
         self.years = years_covered(index.sections)  # doc -> the years its targets are set for
         self.offices = eligibility.Offices(index.sections)
         # Positions of each section's sentences in the sentence store, in reading order.
@@ -186,9 +190,28 @@ class Composer:
             return before[-1]
         return after[0] if section.kind == "chapter" and after else None
 
+    def table_row(self, ctx: Context) -> tuple[TableRow, Section] | None:
+        """The task-table row (任务分工表) that names the task asked about, from
+        the documents of the top hits: its own 牵头/配合 units, not the union a
+        section gathers from all its rows."""
+        docs = {h.section.doc for h in ctx.hits[:3]}
+        best, score = None, self.settings.task_row_coverage
+        for row, section in (pair for doc in docs for pair in self.task_rows.get(doc, [])):
+            covered = self.evidence.coverage(ctx.query.topic_tokens, row.task + row.detail)
+            if covered > score:
+                best, score = (row, section), covered
+        return best
+
     def lead(self, ctx: Context) -> Draft | None:
         """The governing section's unit line; when another document's section
-        fits the question as well, both, each with its document named."""
+        fits the question as well, both, each with its document named. A task
+        named in a task table is answered from its row."""
+        found = self.table_row(ctx)
+        if found:
+            row, section = found
+            owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
+            line = section.text.split("\n")[row.line]
+            return Draft(self._unit_sentence(owner, ctx.query, named=False), [cite(section, line.strip())], [section])
         # A chapter's text only guesses at its owner: sections and sidebars first.
         hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
         owners = [(hit.score, self.owner_of(hit.section)) for hit in hits]
