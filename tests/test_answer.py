@@ -215,6 +215,20 @@ def test_a_figure_for_a_place_the_sources_never_mention_is_refused(assistant):
     assert assistant.ask(question.replace("坦洲镇的", "全市")).answerable  # the city's figure is there
 
 
+def test_asked_how_much_money_an_answer_states_a_sum_or_says_there_is_none(assistant):
+    from assistant.service import profile_options
+
+    refused = 0
+    for who in profile_options()["qualifications"]:
+        answer = assistant.ask(f"{who}一次性能拿多少万元奖励？")
+        if answer.answerable:
+            assert re.search(r"\d\s*(?:万|亿)?元", answer.text), (who, answer.text[:80])
+        else:
+            refused += 1
+            assert "金额" in answer.text or "没有" in answer.text
+    assert refused < len(profile_options()["qualifications"])  # some applicants are offered sums
+
+
 def test_a_question_asking_how_long_is_answered_by_a_duration():
     from assistant.answer.targets import DURATION_ASKED, states_a_figure
 

@@ -32,6 +32,8 @@ from assistant.lexicon import english
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
 MAX_LIST_CHARS = 600
+MONEY_UNITS = {"万元", "亿元"}
+MONEY = re.compile(r"\d\s*(?:万|亿|千)?元|[一二两三四五六七八九十百千万亿]+(?:万|亿)?元")
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
@@ -345,6 +347,11 @@ class Composer:
             return None
         english = ctx.query.english
         lines = [self.card_line(n, c, english) for n, c in enumerate(shown, 1)]
+        if asked_units(ctx.query.text) & MONEY_UNITS and not any(MONEY.search(a) for c in shown for a in c.amounts):
+            # "能拿多少万元": measures that state no sum do not answer it
+            head = ("The documents state no amount for this; related measures (none states a sum):" if english else
+                    "现有文件没有写明这项支持的具体金额，无法依据文件作答。以下措施可能相关（均未写明金额），仅供参考：")
+            return Draft(head + "\n" + "\n".join(lines), [], [], answerable=False)
         citations = [Citation(s.doc, s.section, s.title, s.quote) for c in shown for s in c.sources[:1]]
         sections = [self.by_label[f"{c.source.doc}#{c.source.section}"] for c in shown]
         head = self.cards_head(profile, len(shown), len(cards), english)
