@@ -32,6 +32,13 @@ from assistant.lexicon import english
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
 MAX_LIST_CHARS = 600
+# How a unit answer is worded, in the question's language.
+UNIT_WORDS = {
+    "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
+           "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。"},
+    "en": {"sep": "; ", "shared": "Responsible units: {resp}.", "none": "(none listed)", "tail": "; responsible units: {resp}",
+           "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
+}
 MONEY_UNITS = {"万元", "亿元"}
 MONEY = re.compile(r"\d\s*(?:万|亿|千)?元|[一二两三四五六七八九十百千万亿]+(?:万|亿)?元")
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
@@ -233,23 +240,17 @@ class Composer:
         # too (in 「A、B负责，列第一位者为牵头单位」 every unit listed is responsible).
         both = query.intent == "responsibility" and query.role != "责任" and owner.lead_units
         only_shared = query.intent == "responsibility" and not both
-        if query.english:
-            lead = "; ".join(map(gloss, owner.lead_units))
-            resp = "; ".join(map(gloss, owner.responsible_units))
-            if only_shared:
-                return f"{prefix}Responsible units: {resp or '(none listed)'}.{mark(owner)}"
-            if not lead:
-                return f"{prefix}No lead unit is named; responsible units: {resp}.{mark(owner)}"
-            tail = f"; responsible units: {resp}" if both and resp else ""
-            return f"{prefix}Lead unit: {lead}{tail}.{mark(owner)}"
-        lead = "、".join(owner.lead_units)
-        resp = "、".join(owner.responsible_units)
+        words = UNIT_WORDS["en" if query.english else "zh"]
+        name = gloss if query.english else str
+        lead = words["sep"].join(map(name, owner.lead_units))
+        resp = words["sep"].join(map(name, owner.responsible_units))
         if only_shared:
-            return f"{prefix}责任单位为{resp or '（未列明）'}。{mark(owner)}"
-        if not lead:
-            return f"{prefix}文件未列明牵头单位，负责单位为{resp}。{mark(owner)}"
-        tail = f"；责任单位为{resp}" if both and resp else ""
-        return f"{prefix}牵头单位为{lead}{tail}。{mark(owner)}"
+            text = words["shared"].format(resp=resp or words["none"])
+        elif not lead:
+            text = words["no_lead"].format(resp=resp)
+        else:
+            text = words["lead"].format(lead=lead, tail=words["tail"].format(resp=resp) if both and resp else "")
+        return f"{prefix}{text}{mark(owner)}"
 
     def duties(self, ctx: Context) -> Draft | None:
         query = ctx.query
