@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -97,6 +98,28 @@ def replicate_corpus(source: Path, dest: Path, copies: int) -> list[Path]:
             shutil.copy(path, dest / name)
             out.append(dest / name)
     return out
+
+
+def process_rss_mb(pid: int) -> float:
+    """A process's resident memory now (VmRSS), 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Ctrl-C a server (it shuts down cleanly), killing it when it does not stop."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def dir_size_mb(path: Path) -> float:

@@ -18,7 +18,6 @@ import argparse
 import itertools
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -28,7 +27,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import QUESTIONS, ROOT, describe_machine, machine, read_questions, save, summary, table
+from common import (QUESTIONS, ROOT, describe_machine, machine, process_rss_mb, read_questions, save, stop_server,
+                    summary, table)
 
 
 def free_port() -> int:
@@ -78,22 +78,10 @@ class App:
 
     def rss_mb(self) -> float:
         """The server process's resident memory now (VmRSS)."""
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-        except OSError:
-            pass
-        return 0.0
+        return process_rss_mb(self.proc.pid)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_server(self.proc)
         self.log.close()
 
 

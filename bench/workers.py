@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-from common import ROOT, describe_machine, machine, read_questions, save, summary, table
+from common import ROOT, describe_machine, machine, process_rss_mb, read_questions, save, stop_server, summary, table
 
 sys.path.insert(0, str(ROOT / "tests"))
 from chroma_server import ChromaServer, free_port  # noqa: E402
@@ -70,18 +69,10 @@ class Worker:
         raise SystemExit(f"worker on {self.url} not ready within {timeout:.0f} s")
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-        return 0.0
+        return process_rss_mb(self.proc.pid)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_server(self.proc)
         self.log.close()
 
 
