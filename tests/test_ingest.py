@@ -199,3 +199,15 @@ def test_inline_headings_and_markdown_markup(tmp_path):
 def test_read_document_rejects_unknown_types():
     with pytest.raises(UnreadableDocument, match="不支持"):
         read_document("a.exe", b"MZ")
+
+
+def test_lines_a_pdf_page_width_cut_are_joined_and_titles_kept():
+    from assistant.ingest.readers import unwrap_pdf_text
+
+    extracted = ("第四十四条违反本条例规定，有下列行为之一的，由科技主管部门或者其他有关部\n门按照管理职责予以处罚：\n"
+                 "（二）在科技成果检测或者评估中，提供虚假检测结果或者评估证明的，责令改正\n，予以警告，处以五万元以上十万元以下的罚款；\n"
+                 "（一）指导思想\n坚持创新驱动。\n— 3 —\n")
+    lines = unwrap_pdf_text(extracted).split("\n")
+    assert lines[0] == "第四十四条违反本条例规定，有下列行为之一的，由科技主管部门或者其他有关部门按照管理职责予以处罚："
+    assert lines[1].endswith("责令改正，予以警告，处以五万元以上十万元以下的罚款；")  # a line never starts with ，
+    assert lines[2:4] == ["（一）指导思想", "坚持创新驱动。"]  # a title stays a line of its own

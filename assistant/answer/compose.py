@@ -492,12 +492,15 @@ class Composer:
     def with_next(self, sentence: str, section: Section) -> str:
         """A short sentence (`全力打造“一区三中心”。`) usually announces what the
         next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
-        until its last item: keep them together."""
+        until its last item, its items completing the lead-in (`…处5万元以下的罚款：`):
+        keep them together."""
         units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
         position = units.index(sentence) if sentence in units else -1
         if position < 0:
             return sentence
         text = sentence
+        if position > 0 and units[position - 1].endswith(("：", ":")):
+            text = units[position - 1] + text  # an item of a list reads with the lead-in it completes
         if len(sentence) < 25 and position < len(units) - 1:
             position += 1
             text += units[position]

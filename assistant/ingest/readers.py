@@ -145,6 +145,8 @@ _STRUCTURE_START = re.compile(
 # Page furniture a PDF repeats on every page: page numbers (— 1 —, - 2 -, 第3页).
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _LINE_END = "。；：！？）)」”"
+_CONTINUATION = "，、。；：！？）)」”"
+_RUNS_ON = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")  # an article's first line is text, not a title
 
 
 def unwrap_pdf_text(text: str) -> str:
@@ -160,8 +162,10 @@ def unwrap_pdf_text(text: str) -> str:
             continue
         previous = lines[-1] if lines else ""
         ended = previous.endswith(tuple(_LINE_END))
-        heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40
-        if line and previous and not ended and not heading and not _STRUCTURE_START.match(line):
+        heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40 and not _RUNS_ON.match(previous) \
+            and not ("，" in previous and len(previous) >= 30)  # a line the page width cut, not a title
+        continues = line.startswith(tuple(_CONTINUATION))  # no line of a text starts with ，or 、
+        if line and previous and (continues or (not ended and not heading and not _STRUCTURE_START.match(line))):
             lines[-1] = previous + line
         else:
             lines.append(line)
