@@ -54,6 +54,9 @@ class Settings(BaseModel):
     answerer: Literal["extractive", "llm"] = "extractive"
     min_topic_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted topic the "
                                       "best sections must contain to answer on lexical evidence alone")
+    wider_scope_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents that name no "
+                                      "other place must add over a named place's own documents to answer instead "
+                                      "(a title need not say its place; a design value, dev names one place only)")
     task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
                                      "a task-table row must name to answer from that row (a design value: the "
                                      "dev set has no task tables)")

@@ -58,10 +58,12 @@ def test_a_body_named_after_the_issuer_is_not_the_issuer():
     assert named("国务院对创业担保贷款怎么说？") == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"]
 
 
-def test_a_place_keeps_a_document_whose_title_the_question_quotes_in_part():
-    docs = named("深圳市推进大众创业万众创新有什么政策？")
-    assert "国务院关于大力推进大众创业万众创新若干政策措施的意见" in docs  # its title, though no place in it
-    assert "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知" in docs
+def test_beyond_a_place_are_the_documents_that_name_no_other_place():
+    wider = catalog().beyond_place("深圳市推进大众创业万众创新有什么政策？")
+    assert "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知" in wider
+    assert "国务院关于大力推进大众创业万众创新若干政策措施的意见" in wider  # its title names no place
+    assert "广东省自主创新促进条例" not in wider and "中山国家自主创新示范区建设实施方案（2016-2020年）" not in wider
+    assert catalog().beyond_place("创业担保贷款怎么申请？") == []  # no place named
 
 
 def test_a_question_naming_no_document_is_about_all_of_them():

@@ -119,7 +119,16 @@ class Answerer:
         else:
             keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
+            wider = self.catalog.beyond_place(question) if named and not query.follow_up else []
+            if wider and set(wider) != set(docs or []):
+                # a document not naming its place may speak to the question better than the place's own
+                wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords)
+                if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
+                    hits, docs, session.docs = wider_hits, wider, wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
+
+    def _top_coverage(self, query: Query, hits: list[Hit]) -> float:
+        return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) if hits else 0.0
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""

@@ -132,9 +132,7 @@ class Catalog:
         return None
 
     def _by_place_or_issuer(self, question: str) -> list[str]:
-        """Documents of the place or issuer the question names, with any whose
-        title the question quotes in part (广州人才集聚工程: 《关于推进人才集聚工程的实施意见》
-        names no place but is one of Guangzhou's)."""
+        """Documents of the place or issuer the question names."""
         every = {d.doc for d in self.documents}
         chosen = every
         for key in ("places", "issuers"):
@@ -143,14 +141,21 @@ class Catalog:
                             for name in getattr(d, key))}
             if found and found != every:
                 chosen = chosen & found or found
-        if chosen == every:
+        return sorted(chosen) if chosen != every else []
+
+    def beyond_place(self, question: str) -> list[str]:
+        """For a question a place scoped: every document but those of other
+        places. A document's title need not say its place (广州's 《关于推进人才
+        集聚工程的实施意见》), so when the place's own documents do not cover the
+        question, these are the ones it may still be about."""
+        places = {d.doc for d in self.documents if any(name in question for name in d.places)}
+        if not places:
             return []
-        return sorted(chosen | {d.doc for d in self.documents if _shares_title(question, d)})
+        return sorted(d.doc for d in self.documents if d.doc in places or not d.places)
 
 
 # A body named after the issuer (国务院专利行政部门) is not the issuer itself.
 _LONGER_BODY = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,6}?(?:部门|机关)")
-TITLE_FRAGMENT = 5  # characters of a title a question must quote to name it by part
 
 
 def _mentions(question: str, name: str) -> bool:
@@ -161,12 +166,6 @@ def _mentions(question: str, name: str) -> bool:
             return True
         at = question.find(name, at + 1)
     return False
-
-
-def _shares_title(question: str, names: DocumentNames) -> bool:
-    """Whether the question quotes a run of the document's core title."""
-    core = names.names[-1] if names.names else ""
-    return any(core[i:i + TITLE_FRAGMENT] in question for i in range(len(core) - TITLE_FRAGMENT + 1))
 
 
 def _same_title(quoted: str, name: str) -> bool:
