@@ -178,6 +178,11 @@ def test_figure_kinds_and_chinese_numerals_are_understood():
     assert not states_a_figure("依据粤府〔2015〕1号文件，三十日内办结", {"万元", "亿元"})
     assert not states_a_figure("个人所得税5年内分期缴纳")
     assert states_a_figure("建设人才公寓2000套")
+    from assistant.answer.targets import asked_units
+
+    assert "万元" in asked_units("创业担保贷款最高能贷多少？")  # a loan is a sum of money
+    assert asked_units("从净收入中提取多少奖励？") >= {"%", "万元"}  # of a money metric: a sum or a share
+    assert states_a_figure("可以设立一项省级科学技术奖", {"项"})  # a count asked for
 
 
 @pytest.mark.parametrize("question, role", [("新型研发机构由哪个单位牵头？", "lead_units"),
