@@ -152,6 +152,15 @@ def test_a_question_setting_the_lead_aside_asks_for_the_others():
     assert analyse("Besides the lead, which units share this task?", []).intent == "responsibility"
 
 
+def test_words_about_leading_that_ask_no_one_are_not_lead_questions():
+    from assistant.answer.intents import analyse
+
+    assert analyse("战略性主导产业企业引进的紧缺人才能享受什么补助？", []).intent != "lead"  # 主导产业 is a kind of industry
+    assert analyse("各项目牵头单位要在什么时候之前制定实施细则？", []).intent != "lead"  # asks a date
+    assert analyse("这项改革举措的指导部门是哪些？", []).intent in ("lead", "responsibility")  # a table's 指导部门 column
+    assert analyse("这项工作由市科技局主导吗？", []).intent == "lead"
+
+
 def test_a_follow_up_keeps_the_documents_the_conversation_named(assistant):
     docs = sorted({s.doc for s in assistant.sections()})
     other = next(d for d in docs if not d.startswith("中山"))

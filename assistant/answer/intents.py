@@ -20,7 +20,7 @@ from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
 
 LEAD = re.compile(
-    r"牵头|主导|主管|主抓|主责|由哪个(?:单位|部门|机构)|由谁(?:来)?(?:负责|牵头|抓|管)|哪个(?:单位|部门)|哪家(?:单位|部门)|"
+    r"牵头|主导(?:单位|部门)|由[^，。？?]{0,12}主导|主管|主抓|主责|指导(?:单位|部门)|由哪个(?:单位|部门|机构)|由谁(?:来)?(?:负责|牵头|抓|管)|哪个(?:单位|部门)|哪家(?:单位|部门)|"
     r"谁(?:来)?(?:负责|牵头|管|抓)|归哪个(?:单位|部门)|\blead|in charge|which (?:unit|department|bureau|agency|office)"
     r"|who (?:is )?(?:responsible|handles|runs|manages)",
     re.I,
