@@ -161,6 +161,13 @@ def test_words_about_leading_that_ask_no_one_are_not_lead_questions():
     assert analyse("这项工作由市科技局主导吗？", []).intent == "lead"
 
 
+def test_a_short_question_ending_in_ne_leans_on_the_one_before():
+    from assistant.answer.intents import analyse
+
+    assert analyse("作价投资的情况呢？", []).follow_up  # two topic words, still a follow-up
+    assert not analyse("高新技术企业认定以后，研发费用加计扣除的比例是多少呢？", []).follow_up  # a question of its own
+
+
 def test_a_follow_up_keeps_the_documents_the_conversation_named(assistant):
     docs = sorted({s.doc for s in assistant.sections()})
     other = next(d for d in docs if not d.startswith("中山"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,25 @@ def test_match_cli_rejects_an_unknown_value_listing_the_accepted_ones(small, cap
     code = cli.main(["match", "--need", "飞行", "--index", str(settings.index_dir)])
     err = capsys.readouterr().err
     assert code == 2 and "融资" in err  # the accepted needs are listed
+
+
+def test_the_same_question_gets_the_same_answer_in_every_process(settings):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    questions = settings.index_dir.parent / "questions.txt"
+    questions.write_text("\n".join(json.loads(line)["question"] for line in
+                                   (root / "evals" / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()),
+                         encoding="utf-8")
+    answers = []
+    for seed in ("3", "4"):  # Python orders sets of strings differently per process
+        out = subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "ask", "--json", "--file", str(questions),
+             "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)],
+            cwd=root, env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stderr[-500:]
+        answers.append([json.loads(line)["answer"] for line in out.stdout.splitlines() if line.strip()])
+    assert len(answers[0]) >= 100 and answers[0] == answers[1]

@@ -48,7 +48,7 @@ class Answerer:
         self.evidence = Evidence([c.tokens for c in index.chunks])
         self.composer = Composer(index, self.evidence, settings)
         self.catalog = Catalog(index.sections)
-        self.units = sorted({u for s in index.sections for u in s.units}, key=len, reverse=True)
+        self.units = sorted({u for s in index.sections for u in s.units}, key=lambda u: (-len(u), u))  # no set order
         model = index.manifest.get("embedding_model", "")
         bundled = model == BUNDLED_MODEL
         self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None

@@ -131,7 +131,9 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     # "what does unit X do" question to one topic.
     known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]
     query.intent = _intent(text, units, known_topics, query)
-    query.follow_up = bool(FOLLOW_UP.search(text)) and len(topics) <= 1
+    # A short question ending in 呢 (作价投资的情况呢？) leans on the one before, whatever its topic words.
+    short_ne = bool(re.search(r"呢[？?]?$", text)) and len(text) <= 12
+    query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne)
     return query
 
 
