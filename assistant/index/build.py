@@ -148,7 +148,9 @@ def _prune(settings: Settings, keep: str) -> None:
     """Remove incomplete builds and all but the newest complete ones. Only
     called with the build lock held, so no other builder is writing."""
     builds = sorted(p for p in _builds_dir(settings).iterdir() if p.is_dir())
-    complete = [p for p in builds if (p / "COMPLETE").exists()]
+    # newest by completion time: ids of builds made within one second do not sort by age
+    complete = sorted((p for p in builds if (p / "COMPLETE").exists()),
+                      key=lambda p: ((p / "COMPLETE").stat().st_mtime_ns, p.name))
     survivors = {keep} | {p.name for p in complete[-settings.keep_builds:]}
     for path in builds:
         if path.name not in survivors:
