@@ -31,6 +31,14 @@ def test_a_quoted_title_or_part_of_it_names_the_document():
         "深圳市人民政府关于印发《深圳市促进科技创新的若干措施》的通知"]
 
 
+def test_a_quoted_title_with_its_place_names_that_place_s_document_only():
+    docs = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="第一章 总则", start=0, end=6)
+                    for t in ("上海市促进科技成果转化条例", "河南省促进科技成果转化条例")])
+    assert docs.named_in("《上海市促进科技成果转化条例》第八条规定了什么？")[0] == ["上海市促进科技成果转化条例"]
+    assert sorted(docs.named_in("《促进科技成果转化条例》有哪些规定？")[0]) == [
+        "上海市促进科技成果转化条例", "河南省促进科技成果转化条例"]  # without a place, both
+
+
 def test_a_document_number_names_the_document_whatever_the_brackets():
     for q in ("国发〔2015〕32号提出了哪些措施？", "国发[2015]32号提出了哪些措施？", "国发（2015）32号的要求"):
         assert named(q) == ["国务院关于大力推进大众创业万众创新若干政策措施的意见"], q

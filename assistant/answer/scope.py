@@ -107,6 +107,10 @@ class Catalog:
             return english
         for quoted in _QUOTED.findall(question):
             hits = [d.doc for d in self.documents if any(_same_title(quoted, n) for n in d.names)]
+            # 《上海市促进科技成果转化条例》 also contains 河南's title without its place: the
+            # documents whose own name holds the whole quoted title come first
+            whole = [d.doc for d in self.documents if d.doc in hits and any(quoted in n for n in d.names)]
+            hits = whole or hits
             if hits:
                 return hits, question.replace(f"《{quoted}》", " ")
         hits = [d.doc for d in self.documents if any(n in question for n in d.names[1:] if len(n) >= 6)]
