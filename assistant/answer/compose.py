@@ -40,7 +40,6 @@ UNIT_WORDS = {
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
-MONEY = re.compile(r"\d\s*(?:万|亿|千)?元|[一二两三四五六七八九十百千万亿]+(?:万|亿)?元")
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
@@ -348,7 +347,7 @@ class Composer:
             return None
         english = ctx.query.english
         lines = [self.card_line(n, c, english) for n, c in enumerate(shown, 1)]
-        if asked_units(ctx.query.text) & MONEY_UNITS and not any(MONEY.search(a) for c in shown for a in c.amounts):
+        if asked_units(ctx.query.text) & MONEY_UNITS and not any(states_a_figure(a, MONEY_UNITS) for c in shown for a in c.amounts):
             # "能拿多少万元": measures that state no sum do not answer it
             head = ("The documents state no amount for this; related measures (none states a sum):" if english else
                     "现有文件没有写明这项支持的具体金额，无法依据文件作答。以下措施可能相关（均未写明金额），仅供参考：")
