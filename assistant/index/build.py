@@ -43,7 +43,7 @@ from assistant.ingest.injection import looks_injected
 from assistant.ingest.outline import parse_corpus
 from assistant.models import Measure, Section
 from assistant.settings import Settings
-from assistant.index.vectorstore import VectorStore, drop_collection
+from assistant.index.vectorstore import HNSW, VectorStore, drop_collection
 
 FORMAT_VERSION = 4  # bump when what a build stores changes shape (an older build cannot be opened)
 
@@ -257,7 +257,8 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
     same_setup = old_manifest.get("embedding_model") == embedding_id(settings) \
         and old_manifest.get("chroma_url", "") == settings.chroma_url and old_manifest.get("format") == FORMAT_VERSION \
         and old_manifest.get("parser") == PARSER_ID \
-        and old_manifest.get("chunk_vectors", "embedded") == settings.chunk_vectors
+        and old_manifest.get("chunk_vectors", "embedded") == settings.chunk_vectors \
+        and old_manifest.get("hnsw") == HNSW
     damage = _damage(settings) if same_setup and not changed_docs else ""
     if not force and not changed_docs and same_setup and not damage:
         return _report(old_manifest["build_id"], corpus, sections, chunks, [], 0, started,
@@ -427,6 +428,7 @@ def _write_build(settings, build_dir, build_id, corpus, sections, chunks, vector
         "created": indexed_at,
         "embedding_model": model,
         "chunk_vectors": settings.chunk_vectors,
+        "hnsw": HNSW,  # a build made with other search settings is remade (its vectors reused)
         "dim": int(vectors.shape[1]) if vectors.size else 0,
         "chroma_url": settings.chroma_url,
         "chunks": len(chunks),
