@@ -257,3 +257,19 @@ def test_a_question_asking_how_long_is_answered_by_a_duration():
     assert DURATION_ASKED.search(question)
     assert states_a_figure("应当自受理申请之日起20日内作出是否颁发执业许可证的决定。", None, duration=True)
     assert not states_a_figure("应当自受理申请之日起20日内作出决定。")  # a duration is no answer to 多少钱
+
+
+@pytest.mark.parametrize("text, says", [
+    ("到2016年，新型研发机构达到20家。", True),
+    ("2016年底前完成认定。", True),
+    ("中山国家自主创新示范区建设实施方案（2016-2020年）", False),  # a period in a title
+    ("按照《实施意见》（中府办〔2016〕36号）精神", False),  # a document number
+    ("规划纲要（2016—2025年）", False),
+    ("2016年至2020年", False),
+])
+def test_a_year_named_only_in_a_period_or_a_document_number_sets_no_target_for_it(text, says):
+    """A question asking a year's figure is refused unless the sources say
+    something of that year; a title's period or a 文号 does not."""
+    from assistant.answer.compose import speaks_of_year
+
+    assert speaks_of_year(text, 2016) is says

@@ -40,6 +40,12 @@ UNIT_WORDS = {
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
+def speaks_of_year(text: str, year: int) -> bool:
+    """Whether the text says something of that year (`2018年底前`), not only
+    names it in a period (`2016-2020年`) or a document number (`〔2016〕36号`)."""
+    return re.search(rf"(?<![\d\-－—–~～]){year}年(?!\s*[\-－—–~～至]\s*\d)", text) is not None
+
+
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
@@ -287,7 +293,7 @@ class Composer:
         docs = set(ctx.docs or []) or {h.section.doc for h in ctx.hits[:5]}
         covered = set().union(*(self.years.get(doc, set()) for doc in docs))
         missing = [y for y in query.years if y not in covered]
-        if missing and not any(str(y) in h.section.text for h in ctx.hits[:3] for y in missing):
+        if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing):
             years = "、".join(str(y) for y in missing)
             text = (f"The documents set no target for {', '.join(map(str, missing))}, so this cannot be answered "
                     "from them.") if query.english else f"现有文件未设定{years}年的目标，无法依据文件作答。"
