@@ -42,6 +42,7 @@ def test_the_article_of_the_named_law_is_quoted_whole(laws, question):
     answer = laws.ask(question)
     assert answer.answerable and answer.intent == "article"
     assert [(c.doc, c.section) for c in answer.citations] == [(LAW.stem, "第十五条")]
+    assert answer.ranking[0] == (LAW.stem, "第十五条")  # the sources listed start with the article quoted
     assert article_text(LAW, "第十五条") in re.sub(r"\s+", "", answer.text)
 
 

@@ -164,8 +164,9 @@ class Answerer:
     @staticmethod
     def _ranking(intent: str, draft: Draft, hits: list[Hit]) -> list[tuple[str, str]]:
         """Sections in the order the answer found them; a duties answer finds
-        its sections through the unit lists, not the retriever."""
-        found = [(s.doc, s.label) for s in draft.sections] if intent == "duties" else []
+        its sections through the unit lists, an article answer by the
+        article's number, not through the retriever."""
+        found = [(s.doc, s.label) for s in draft.sections] if intent in ("duties", "article") else []
         return list(dict.fromkeys(found + [(h.section.doc, h.section.label) for h in hits]))
 
     @staticmethod
