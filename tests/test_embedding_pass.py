@@ -42,8 +42,7 @@ def corpus(tmp_path, plan_path, second_doc_path):
     folder.mkdir()
     shutil.copy(plan_path, folder / plan_path.name)
     shutil.copy(second_doc_path, folder / second_doc_path.name)
-    return Settings(corpus_dir=folder, index_dir=tmp_path / "index", embedding_backend="hashing",
-                    chunk_vectors="pooled")
+    return Settings(corpus_dir=folder, index_dir=tmp_path / "index", embedding_backend="hashing")  # pooled by default
 
 
 def stored(settings, name: str):
@@ -87,10 +86,10 @@ def test_a_reindex_embeds_only_the_changed_pieces(corpus, counting, second_doc_p
     assert len(others) <= 1 and all(" > " in text for text in others)
 
 
-def test_the_default_build_embeds_chunks_whole_once(corpus, counting):
-    default = corpus.with_overrides(chunk_vectors="embedded")
-    build_index(default)
-    chunks, _ = stored(default, "chunks")
+def test_a_whole_chunk_build_embeds_each_chunk_once(corpus, counting):
+    whole = corpus.with_overrides(chunk_vectors="embedded")
+    build_index(whole)
+    chunks, _ = stored(whole, "chunks")
     assert max(counting.seen.values()) == 1 and all(c["text"] in counting.seen for c in chunks)
 
 
@@ -105,3 +104,22 @@ def test_a_build_made_the_old_way_lends_only_its_sentence_vectors(corpus, counti
     chunks, _ = stored(corpus, "chunks")
     assert {s["hash"] for s in sentences} <= set(known)
     assert not ({c["hash"] for c in chunks} & set(known))
+
+
+def test_a_sentence_deep_in_a_long_section_finds_its_section_on_the_dense_side(corpus):
+    """A pooled vector averages a long section's sentences; the dense side
+    also scores each chunk by its best sentence, so a question worded like
+    one of them still finds that section first."""
+    from assistant.answer.retrieve import Retriever
+    from assistant.index.build import open_index
+    from assistant.index.embeddings import make_embeddings
+
+    dense = corpus.with_overrides(retrieval_mode="dense")
+    build_index(dense)
+    index = open_index(dense)
+    retriever = Retriever(index, make_embeddings(dense), dense)
+    long_sections = {c.section_key for c in index.chunks if len(c.text) > 300}
+    deep = [u for u in index.sentences if u.section_key in long_sections][5::7][:20]
+    assert len(deep) >= 10
+    first = [retriever.search(u.text, 5)[0].section.key == u.section_key for u in deep]
+    assert all(first)

@@ -31,7 +31,7 @@ def small(tmp_path_factory, second_doc_path):
 def test_a_build_reports_what_it_indexed(small):
     settings, report = small
     assert report.documents == 1 and report.sections >= 14
-    assert report.embedded > report.chunks  # every chunk and every sentence was embedded
+    assert report.embedded > report.chunks  # every sentence and path line was embedded (chunks pooled from them)
     assert report.units >= 8 and report.targets >= 3 and report.measures >= 5
     assert "索引构建完成" in report.summary_zh()
     assert current_build(settings) is not None

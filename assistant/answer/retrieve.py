@@ -1,6 +1,11 @@
 """Ranking: dense (Chroma) and lexical (jieba + BM25) candidates fused by
 reciprocal rank, at section level.
 
+A chunk's dense score is the better of its own vector's similarity and its
+best sentence's: a chunk vector pooled from its sentences (the default, each
+text embedded once) averages away the one sentence that answers, and the
+sentence vectors are there anyway.
+
 Questions with no Chinese go to the dense side (the e5 model is
 multilingual); CC-CEDICT (lexicon.english) also gives them Chinese terms
 for the lexical side. Raw scores are kept on every hit so the answerer can tell
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.index.build import LoadedIndex
@@ -56,6 +62,8 @@ class Retriever:
         self.vocabulary = {t for c in index.chunks for t in c.tokens}  # English questions search only these words
         self.sections = {s.key: s for s in index.sections}
         self._chunk_pos = {c.id: i for i, c in enumerate(index.chunks)}
+        self._sentence_chunk = _sentence_chunks(index)
+        self._chunk_doc = np.array([c.doc for c in index.chunks], dtype=object)
 
     def embed(self, question: str) -> list[float]:
         return self.embeddings.embed_query(question)
@@ -73,8 +81,7 @@ class Retriever:
         dense = lexical = []
         if self.mode in ("hybrid", "dense"):
             vector = vector if vector is not None else self.embed(question)
-            dense = [(self._chunk_pos[i], s) for i, s in self.index.vectors.query(vector, depth, docs)
-                     if i in self._chunk_pos]
+            dense = self._dense(vector, depth, docs)
             ranked.append(dense)
             weights.append(self.settings.dense_weight)
         lex_text = keywords or lexical_query(question, self.vocabulary)
@@ -84,6 +91,22 @@ class Retriever:
             ranked.append(lexical)
             weights.append(self.settings.lexical_weight if has_chinese(question) else 0.5)
         return self._fuse(ranked, weights, dict(dense), dict(lexical))[:k]
+
+    def _dense(self, vector: list[float], depth: int, docs: list[str] | None) -> list[tuple[int, float]]:
+        """(chunk position, similarity) of the `depth` best chunks, a chunk
+        scoring the better of its own vector and its best sentence."""
+        scores = {self._chunk_pos[i]: s for i, s in self.index.vectors.query(vector, depth, docs) if i in self._chunk_pos}
+        if len(self.index.sentences):
+            best = np.full(len(self.index.chunks), -1.0, dtype=np.float32)
+            np.maximum.at(best, self._sentence_chunk, self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32))
+            if docs:
+                best[~np.isin(self._chunk_doc, docs)] = -1.0
+            for pos in np.argsort(-best, kind="stable")[:depth]:
+                if best[pos] > -1.0:
+                    scores[int(pos)] = max(scores.get(int(pos), -1.0), float(best[pos]))
+            for pos in scores:
+                scores[pos] = max(scores[pos], float(best[pos]))
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:depth]
 
     def _fuse(self, ranked, weights, dense: dict, lexical: dict) -> list[Hit]:
         hits: dict[str, Hit] = {}
@@ -100,3 +123,16 @@ class Retriever:
                 hit.dense = max(hit.dense, dense.get(pos, 0.0))
                 hit.lexical = max(hit.lexical, lexical.get(pos, 0.0))
         return sorted(hits.values(), key=lambda h: -h.score)
+
+
+def _sentence_chunks(index: LoadedIndex) -> np.ndarray:
+    """For each indexed sentence, the position of the chunk it is part of
+    (a long section's sentence belongs to the child chunk holding it)."""
+    by_section: dict[str, list[int]] = {}
+    for pos, chunk in enumerate(index.chunks):
+        by_section.setdefault(chunk.section_key, []).append(pos)
+    out = np.zeros(len(index.sentences), dtype=np.int64)
+    for n, sentence in enumerate(index.sentences):
+        candidates = by_section.get(sentence.section_key, [0])
+        out[n] = next((pos for pos in candidates if sentence.text in index.chunks[pos].text), candidates[0])
+    return out
