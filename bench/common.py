@@ -144,13 +144,14 @@ def run_child(code: str, *args: str, timeout: float = 7200, code_root: Path | No
               env: dict | None = None) -> dict:
     """Run Python `code` in a fresh process: its wall time, its own peak RSS
     (reaped with os.wait4) and the JSON it printed on a `RESULT ` line.
-    `code_root`: import the package from there (another version, to compare)."""
+    `code_root`: import the package from there (another version, to compare; the child runs in that
+    folder, as `python -c` puts its working folder first on the import path)."""
     started = time.perf_counter()
     out_path = RESULTS / f".child-{os.getpid()}.out"
     err_path = RESULTS / f".child-{os.getpid()}.err"
     RESULTS.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w") as out, open(err_path, "w") as err:
-        proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=out, stderr=err,
+        proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=code_root or ROOT, stdout=out, stderr=err,
                                 env={**os.environ, **(env or {}), "PYTHONPATH": str(code_root or ROOT)})
         deadline = time.monotonic() + timeout
         while True:

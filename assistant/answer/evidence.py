@@ -14,6 +14,7 @@ from functools import lru_cache
 from collections import Counter
 
 from assistant import lexicon
+from assistant.index.lexical import may_abbreviate
 
 # Everyday words and the words policy documents use for the same thing
 # (lexicon/synonyms.toml): a question token counts as found when it or one of these occurs.
@@ -58,8 +59,9 @@ class Evidence:
             return True
         # A two-character word the corpus never uses is often an abbreviation (缩略语): Chinese
         # abbreviations keep characters of the full term in order (技改 = 技术改造, 家电 = 家用电器,
-        # 发债 = 发行…债券), so look for its characters in order, a few characters apart.
-        return token not in self.idf and _abbreviates(token, text)
+        # 规上 = 规模以上), so look for its characters in order, a few characters apart; only for a
+        # word that can be an abbreviation at all (not 中考 in 中级职称考试).
+        return token not in self.idf and may_abbreviate(token) and _abbreviates(token, text)
 
     def sentence_score(self, tokens: list[str], sentence: str) -> float:
         sentence = sentence.lower()

@@ -48,6 +48,22 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+def may_abbreviate(word: str) -> bool:
+    """Whether a word can be read as an abbreviation (缩略语) of a longer term:
+    jieba's dictionary tags it as one (j: 技改, 家电, 研发), or does not know
+    it (规上). A dictionary word of another kind means itself: 中考 is not
+    中级职称考试."""
+    _ensure_init()
+    tag = _tags().get(word)
+    return tag is None or tag == "j"
+
+
+def _tags() -> dict[str, str]:
+    import jieba.posseg  # loads jieba's part-of-speech table once
+
+    return jieba.posseg.dt.word_tag_tab
+
+
 class LexicalIndex:
     """BM25 over pre-tokenised chunks; built in memory from stored tokens."""
 
