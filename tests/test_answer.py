@@ -145,7 +145,7 @@ def test_an_abbreviation_the_corpus_never_writes_is_found_through_its_full_form(
     # a word that means itself is no abbreviation: a question about 中考 (the senior-high entrance
     # exam) is not supported by a text on 中级职称考试, nor one on 签证 by 签订…保证
     assert not evidence.occurs("中考", "可直接参加相关专业中级职称考试")
-    assert not evidence.occurs("签证", "签订合同并保证")
+    assert not evidence.occurs("签证", "签约担保证明")
 
 
 def test_a_question_setting_the_lead_aside_asks_for_the_others():
