@@ -265,6 +265,15 @@ def test_a_section_without_a_note_gets_no_units_from_the_one_before():
     assert (third.lead_units, third.unit_source) == (["人力资源社会保障部"], "下同")
 
 
+def test_a_body_said_to_lead_in_a_sections_own_sentences_leads_it():
+    """No unit note, but the text says who leads (`X要继续做好牵头工作`, `由X牵头`)."""
+    text = ("五、有关要求\n各地区各有关部门要切实强化组织领导。\n海关总署要继续做好牵头工作，进一步优化区域布局。\n"
+            "六、保障措施\n由工业和信息化部牵头，财政部配合，完善支持政策。\n")
+    first, second = [s for s in parse_text(text, doc="示例") if s.lead_units or s.responsible_units]
+    assert (first.lead_units, first.responsible_units) == (["海关总署"], [])
+    assert (second.lead_units, second.responsible_units) == (["工业和信息化部"], ["财政部"])
+
+
 # ---------------------------------------------------------------- figures
 
 CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)")

@@ -94,20 +94,28 @@ _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2
 _TOGETHER = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:应当|应|要)?会同"
                        r"(?P<resp>[^，。；：“”]{2,40}?(?:部门|局|委|部|厅|办|署|中心|政府))")
 
+# `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
+_LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
+                    r"(?:工作|抓总|推进|实施)?(?=[，。；])")
+
+_BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
+
 
 def units_in_text(text: str) -> Units | None:
     """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
-    `X会同Y`), for sections without a unit line or note."""
+    `X会同Y`, `X要做好牵头工作`), for sections without a unit line or note."""
     lead: list[str] = []
     resp: list[str] = []
     for m in _LEADS_WITH.finditer(text):
-        lead += unit_list(m.group("lead"))
+        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
         resp += unit_list(m.group("resp"))
     for m in _TOGETHER.finditer(text):
         first = unit_list(re.split(r"[由被对将和与及]", m.group("lead"))[-1])
         if first:
             lead += first
             resp += unit_list(m.group("resp"))
+    for m in _LEADS.finditer(text):
+        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
     for m in _BY.finditer(text):
         resp += unit_list(m.group("units"))
     lead = list(dict.fromkeys(lead))
