@@ -50,6 +50,17 @@ def test_english_phrases_become_the_documents_words(plan_text):
     assert "孵化器" in terms
 
 
+def test_place_names_in_english_find_the_chinese_name_and_common_senses_come_first():
+    """CC-CEDICT glosses places as `Qingdao, subprovincial city in Shandong`: the name finds 青岛.
+    Of a word's many senses the everyday ones are tried first (sign: 签署/标志, not 兆头)."""
+    from assistant.lexicon.english import chinese_terms
+
+    assert "青岛" in chinese_terms("What do the Qingdao regulations say?")
+    assert "广州" in chinese_terms("public rental housing in Guangzhou")
+    first = chinese_terms("Who must sign it?", per_phrase=3)
+    assert "兆头" not in first and {"标志", "签署"} & set(first)
+
+
 def test_english_duties_answer_names_the_unit_in_english(assistant):
     answer = assistant.ask("Which tasks is the Finance Bureau responsible for?")
     assert answer.answerable and answer.intent == "duties"

@@ -174,7 +174,31 @@ def _reverse() -> dict[str, tuple[str, ...]]:
             key = " ".join(words(_clean(sense), fold=False))
             if key and key.count(" ") < 4:
                 out.setdefault(key, []).append(entry.simp)
-    return {k: tuple(v) for k, v in out.items()}
+        for name in _proper_names(entry):
+            out.setdefault(name, []).append(entry.simp)
+    # The commoner word first: CC-CEDICT lists a sense's words in no useful order (sign: 兆头 before
+    # 标志), and a question means the everyday word more often than the rare one.
+    freq = jieba.dt.FREQ if jieba.dt.initialized else _jieba_freq()
+    return {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in out.items()}
+
+
+def _jieba_freq() -> dict[str, int]:
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _proper_names(entry) -> list[str]:
+    """A place or body's name as English writes it (Qingdao for 青岛): CC-CEDICT glosses
+    names as `Qingdao, subprovincial city in Shandong`, the name being the entry's pinyin."""
+    names = []
+    for e in entry.definition_entries:
+        pinyin = getattr(e, "pinyin", "") or ""
+        if not pinyin[:1].isupper():
+            continue
+        name = re.sub(r"[^a-z]", "", pinyin.lower())
+        if any(words(d, fold=False)[:1] == [name] for d in e.definitions):
+            names.append(name)
+    return names
 
 
 def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = ()) -> list[str]:
