@@ -61,6 +61,21 @@ def test_place_names_in_english_find_the_chinese_name_and_common_senses_come_fir
     assert "兆头" not in first and {"标志", "签署"} & set(first)
 
 
+def test_an_english_phrase_is_found_when_any_of_its_translations_is():
+    """`sign` has several Chinese words; a text using one of them says what the
+    phrase says, so the question's coverage does not fall with each unused sense."""
+    from assistant.answer.evidence import Evidence
+    from assistant.lexicon.english import chinese_phrases
+
+    groups = chinese_phrases("Who signs the award certificate?", per_phrase=3)
+    sign = next(g for g in groups if "签署" in g)
+    assert len(sign) > 1  # alternatives, kept together
+    evidence = Evidence([["签署", "证书"], ["标志", "企业"], ["授予", "奖励"]])
+    text = "由国家主席签署并颁发证书"
+    assert evidence.coverage_of_any([sign], text) == 1.0
+    assert evidence.coverage(sign, text) < 0.5  # counted word by word, the phrase looked mostly absent
+
+
 def test_english_duties_answer_names_the_unit_in_english(assistant):
     answer = assistant.ask("Which tasks is the Finance Bureau responsible for?")
     assert answer.answerable and answer.intent == "duties"

@@ -129,7 +129,11 @@ class Answerer:
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
 
     def _top_coverage(self, query: Query, hits: list[Hit]) -> float:
-        return self.evidence.coverage(query.topic_tokens, self._top_text(hits)) if hits else 0.0
+        if not hits:
+            return 0.0
+        if query.english:  # a place's name alone (Zhongshan) is no topic: no phrase, no coverage
+            return self.evidence.coverage_of_any(query.alternatives, self._top_text(hits))
+        return self.evidence.coverage(query.topic_tokens, self._top_text(hits))
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""

@@ -54,6 +54,15 @@ class Evidence:
         text = text.lower()
         return sum(self.weight(t) for t in tokens if self.occurs(t, text)) / total
 
+    def coverage_of_any(self, groups: list[list[str]], text: str) -> float:
+        """Coverage when each group holds alternatives (an English phrase's
+        translations): a group is found when one of its words is, and weighs
+        as its most distinctive word."""
+        text = text.lower()
+        weights = [(max(self.weight(t) for t in g), any(self.occurs(t, text) for t in g)) for g in groups if g]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, found in weights if found) / total if total else 0.0
+
     def occurs(self, token: str, text: str) -> bool:
         if token in text or any(s.lower() in text for s in SYNONYMS.get(token, ())):
             return True

@@ -14,7 +14,7 @@ import cn2an
 
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
-from assistant.lexicon.english import english_units
+from assistant.lexicon.english import chinese_phrases, english_units
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
@@ -85,6 +85,9 @@ class Query:
     follow_up: bool = False
     role: str | None = None  # duties or responsibility restricted to '牵头' or '责任'
     article: str = ""  # 第十五条: the article a question asks about, as documents write it
+    # An English question's topic per English phrase: its Chinese translations, any one of which
+    # says what the phrase says (sign: 标志/签署/签名), so a phrase is found when one of them is.
+    alternatives: list[list[str]] = field(default_factory=list)
 
 
 def clean_question(question: str) -> str:
@@ -127,6 +130,10 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
         topic_tokens=topics,
         tokens=[t for t in tokenize(searchable) if t not in FILLERS],
     )
+    if english:
+        groups = [[t for word in group for t in topic_tokens(word, units) if t in topics]
+                  for group in chinese_phrases(text, vocabulary, units=units, names=False)]
+        query.alternatives = [g for g in groups if g]
     # Words common across the whole corpus (建设, 自创区) do not narrow a
     # "what does unit X do" question to one topic.
     known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]

@@ -182,6 +182,13 @@ def _reverse() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _name_keys() -> frozenset[str]:
+    """The English names of places and bodies CC-CEDICT glosses by name (qingdao, zhongshan)."""
+    return frozenset(name for entry in dictionary().get_words() if len(entry.simp) >= 2
+                     for name in _proper_names(entry))
+
+
 def _jieba_freq() -> dict[str, int]:
     jieba.initialize()
     return jieba.dt.FREQ
@@ -205,10 +212,22 @@ def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: li
     """Chinese words for an English question's phrases, longest phrase first;
     with a vocabulary (the corpus's words), only words the documents use.
     The English names of `units` are left out (they are not the topic)."""
+    found: list[str] = []
+    for group in chinese_phrases(question, vocabulary, per_phrase, units):
+        found += [w for w in group if w not in found]
+    return found
+
+
+def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = (),
+                    names: bool = True) -> list[list[str]]:
+    """The Chinese words of each English phrase of the question, one list per
+    phrase: the words are alternative translations, any one of them says it.
+    `names=False` leaves out places' names (Zhongshan): where a question is
+    asked about, not what it asks."""
     named = {w for unit in units for w in words(unit_english(unit))}
     pairs = [(raw, folded) for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
     reverse = _reverse()
-    found: list[str] = []
+    found: list[list[str]] = []
     i = 0
     while i < len(pairs):
         for n in (4, 3, 2, 1):
@@ -216,6 +235,12 @@ def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: li
                 continue
             raw = " ".join(r for r, _ in pairs[i:i + n])
             folded = " ".join(f for _, f in pairs[i:i + n])
+            if raw in FRAME or folded in FRAME:
+                i += n  # the question's frame in English (lead, in charge, target)
+                break
+            if not names and (raw in _name_keys() or folded in _name_keys()):
+                i += n
+                break
             candidates = [w for w in reverse.get(raw) or reverse.get(folded) or ()
                           if vocabulary is None or w in vocabulary]
             framing = [w for w in candidates if w in FRAME]
@@ -224,7 +249,7 @@ def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: li
                 break
             candidates = [w for w in candidates if w not in FRAME]
             if candidates:
-                found += [w for w in candidates[:per_phrase] if w not in found]
+                found.append(candidates[:per_phrase])
                 i += n
                 break
         else:
