@@ -55,3 +55,23 @@ def test_without_a_named_document_the_answer_says_which_document_it_quotes(laws)
     answer = laws.ask("第三条规定了什么？")
     assert answer.answerable and answer.citations[0].section == "第三条"
     assert f"《{answer.citations[0].doc}》" in answer.text
+
+
+@pytest.mark.parametrize("question", ["《促进科技成果转化法》从什么时候开始施行？", "促进科技成果转化法何时生效",
+                                      "中华人民共和国中小企业促进法的施行日期是哪天？"])
+def test_when_a_law_takes_effect_is_answered_from_its_own_in_force_article(laws, question):
+    """Laws, regulations and 办法 say when they take effect in one sentence
+    (本法自…起施行), by convention their last article."""
+    law = OTHER_LAW if "中小企业" in question else LAW
+    written = re.search(r"^\s*(第[一二三四五六七八九十百零]+条)\s*(本法自.+?起施行。)", law.read_text(encoding="utf-8"), re.M)
+    answer = laws.ask(question)
+    assert answer.answerable
+    assert [(c.doc, c.section) for c in answer.citations] == [(law.stem, written.group(1))]
+    assert written.group(2) in answer.text
+
+
+def test_a_deadline_for_implementing_rules_is_not_a_question_of_when_a_document_takes_effect():
+    from assistant.answer.compose import EFFECT_ASKED
+
+    assert EFFECT_ASKED.search("这个办法什么时候开始施行？") and EFFECT_ASKED.search("When did it come into force?")
+    assert not EFFECT_ASKED.search("各牵头单位要在什么时候之前制定完成具体实施细则？")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant import eligibility
-from assistant.answer.compose import Composer, Context, Draft, cite, name_documents
+from assistant.answer.compose import EFFECT_ASKED, Composer, Context, Draft, cite, name_documents
 from assistant.index.build import LoadedIndex
 from assistant.answer.intents import Query, analyse, clean_question
 from assistant.models import Answer, Citation
@@ -146,6 +146,8 @@ class Answerer:
             return True
         if query.intent == "article":
             return True  # the composer finds the article or says the document has none
+        if ctx.docs and EFFECT_ASKED.search(query.text) and self.composer.in_force(ctx):
+            return True  # when the named document takes effect: it says so in its own words
         if query.intent == "eligibility" and not eligibility.profile_from_text(query.text).is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)

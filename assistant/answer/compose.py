@@ -40,6 +40,16 @@ UNIT_WORDS = {
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
+# "When does it take effect": documents say so in one sentence, by convention their last article
+# (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
+EFFECT_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月几日|几号|从何时|何日)[^，。？?]{0,4}"
+                          r"(?:施行|生效|实施|执行)(?!细则|方案|意见|办法|计划)|"
+                          r"(?:施行|生效|实施)(?:日期|时间|之日)|(?:开始|起)(?:施行|生效)|"
+                          r"come into (?:force|effect)|came into (?:force|effect)|take[sn]? effect|took effect|"
+                          r"effective (?:date|from|since)|in force since", re.I)
+IN_FORCE = re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行)")
+
+
 def speaks_of_year(text: str, year: int) -> bool:
     """Whether the text says something of that year (`2018年底前`), not only
     names it in a period (`2016-2020年`) or a document number (`〔2016〕36号`)."""
@@ -463,6 +473,10 @@ class Composer:
         """The sentences that best answer the question: lexical overlap with
         its topic plus their own dense similarity, from the retrieved
         sections and the best sentences anywhere."""
+        if EFFECT_ASKED.search(ctx.query.text):
+            found = self.in_force(ctx)
+            if found:
+                return found
         scored = self.rank_sentences(ctx)
         if not scored:
             return None
@@ -487,6 +501,18 @@ class Composer:
             [cite(section, quote) for _, quote, section in chosen],
             unique_sections(section for _, _, section in chosen),
         )
+
+    def in_force(self, ctx: Context) -> Draft | None:
+        """When the document asked about takes effect: its own `自…起施行`
+        sentence, from the document the question names, else the best-ranked
+        document that has one."""
+        docs = list(dict.fromkeys(ctx.docs or [h.section.doc for h in ctx.hits]))
+        for doc in docs:
+            for section in reversed([s for s in self.index.sections if s.doc == doc]):
+                for sentence in split_sentences(body_text(section)):
+                    if IN_FORCE.search(sentence):
+                        return Draft(f"{sentence}{mark(section)}", [cite(section, sentence)], [section])
+        return None
 
     def _names_title(self, query: Query, section: Section) -> bool:
         """Whether the question names the section's heading (三个战略定位 -> （二）战略定位)."""
