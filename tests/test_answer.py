@@ -277,3 +277,15 @@ def test_a_year_named_only_in_a_period_or_a_document_number_sets_no_target_for_i
     from assistant.answer.compose import speaks_of_year
 
     assert speaks_of_year(text, 2016) is says
+
+
+def test_a_unit_the_document_spells_another_way_is_named_with_its_spelling():
+    """Units have one name across documents (lexicon/units.toml); an answer
+    quoting a document that writes an alias shows that spelling too, so the
+    reader finds the unit in the quote."""
+    from assistant.answer.compose import as_written
+    from assistant.ingest.units import ALIASES
+
+    alias, unit = next((a, u) for a, u in ALIASES.items() if a != u and a not in u)
+    assert as_written(unit, f"（牵头单位：{alias}；责任单位：各区）") == f"{unit}（原文：{alias}）"
+    assert as_written(unit, f"（牵头单位：{unit}）") == unit

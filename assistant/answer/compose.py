@@ -26,7 +26,7 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (DURATION_ASKED, asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
 from assistant.ingest.unit_notes import TableRow, labelled_row, table_rows
-from assistant.ingest.units import gloss
+from assistant.ingest.units import ALIASES, gloss
 from assistant.lexicon import english
 
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
@@ -48,6 +48,17 @@ EFFECT_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|哪年|哪�
                           r"come into (?:force|effect)|came into (?:force|effect)|take[sn]? effect|took effect|"
                           r"effective (?:date|from|since)|in force since", re.I)
 IN_FORCE = re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行)")
+
+
+def as_written(unit: str, text: str) -> str:
+    """A unit by its one name across documents, with the document's own
+    spelling when it writes another (市人力资源社会保障局（原文：市人社局）), so
+    the answer can be checked against the quote."""
+    if unit in text:
+        return unit
+    forms = sorted((form for form, name in ALIASES.items() if name == unit), key=len, reverse=True)
+    written = next((form for form in forms if form in text), "")
+    return f"{unit}（原文：{written}）" if written else unit
 
 
 def speaks_of_year(text: str, year: int) -> bool:
@@ -256,7 +267,7 @@ class Composer:
         both = query.intent == "responsibility" and query.role != "责任" and owner.lead_units
         only_shared = query.intent == "responsibility" and not both
         words = UNIT_WORDS["en" if query.english else "zh"]
-        name = gloss if query.english else str
+        name = gloss if query.english else (lambda unit: as_written(unit, owner.text))
         lead = words["sep"].join(map(name, owner.lead_units))
         resp = words["sep"].join(map(name, owner.responsible_units))
         if only_shared:
