@@ -53,3 +53,16 @@ def test_chat_and_match_and_cli_give_the_same_cards(assistant, settings):
     rows = json.loads(out.stdout)
     assert [r["summary"] for r in rows] == [c.summary for c in cards]
     assert all({"amounts", "conditions", "offices", "sources", "why"} <= set(r) for r in rows)
+
+
+def test_a_capped_sum_is_an_amount_and_two_measures_with_their_own_sums_stay_two_cards():
+    """`可申请最高不超过15万元的贷款` states what one gets, while `对年销售收入5亿元以上的企业`
+    states a bar to clear; and two alike sentences of one section that give their own sums
+    (15万元 for a person, 300万元 for a small firm) are two measures, not one written twice."""
+    from assistant.eligibility.cards import same_measure
+
+    person = "符合贷款申请条件的人员自主创业的，可申请最高不超过15万元的创业担保贷款。"
+    firm = "小微企业新招用符合贷款申请条件的人员达到一定比例的，可申请最高不超过300万元的创业担保贷款。"
+    assert amounts(person) == ["最高不超过15万元"]
+    assert amounts("对年销售收入5亿元以上的企业给予奖励") == [] and amounts("对年销售收入5亿元的企业") == []
+    assert not same_measure(person, firm)

@@ -436,6 +436,8 @@ class Composer:
         said = " ".join(profile.qualifications + profile.needs + profile.industry + profile.location)
         # `有没有钱补` asks for money: measures that give money, relief or credit first.
         money = any(form in ctx.query.text for form in eligibility.MONEY_QUESTIONS)
+        # `最高能贷多少`, `能拿多少万元` ask for a sum: a measure stating one answers, a share does not.
+        asks_sum = bool(asked_units(ctx.query.text) & MONEY_UNITS)
 
         def key(item: tuple[int, "eligibility.Matched"]):
             position, matched = item
@@ -444,7 +446,10 @@ class Composer:
             # Length-normalised, as in BM25: a sentence listing every policy
             # mentions every topic but answers none of them specifically.
             topic = self.evidence.sentence_score(tokens, measure.measure) / (1.0 + len(measure.measure) / 200)
-            amount = 0.3 if eligibility.amounts(measure.measure) else 0.0
+            if asks_sum:
+                amount = 1.0 if states_a_figure(measure.measure, MONEY_UNITS) else 0.0
+            else:
+                amount = 0.3 if eligibility.amounts(measure.measure) else 0.0
             pays = 1.0 if money and measure.support_types[:1] and measure.support_types[0] in MONEY_TYPES else 0.0
             return (matched.rank[:1], -pays, -topic - 2.0 / (1 + rank) - amount, position)
 

@@ -17,6 +17,7 @@ from assistant.models import Citation, Measure, PolicyCard, Section
 CONDITION_OPENERS = tuple(sorted(lexicon.load("card_conditions")[0].forms, key=len, reverse=True))
 CONDITION_MARKERS = lexicon.load("card_conditions")[1].forms
 _CLAUSE = re.compile(r"[，,；;。：:]")
+_CAP = re.compile(r"最高|最多|不超过|不高于|上限")
 _QUALIFIER = r"(?:最高|最多|不超过|不高于|不低于|每[年家个项人]|一次性|分别|按|给予|最长|连续|上限)"
 _DURATION = re.compile(r"(?:最长|连续|为期|期限|不超过)?\d+(?:个)?(?:年|月)(?:内)?(?!\d)")
 _YEAR = re.compile(r"20\d\d年")
@@ -34,10 +35,12 @@ def amounts(sentence: str) -> list[str]:
     found: list[str] = []
     for match in list(TARGET_FIGURE.finditer(text)) + list(_DURATION.finditer(text)):
         start = match.start()
-        if _COUNT.search(match.group(0)) or _THRESHOLD.match(text[match.end():]) \
-                or _GOAL_BEFORE.search(text[max(0, start - 3):start]):
-            continue  # a count, a threshold (5亿元以上的) or a goal (达到60%): not what one gets
         lead = re.search(_QUALIFIER + r"[^，,；;。\d]{0,4}$", text[max(0, start - 8):start])
+        threshold = _THRESHOLD.match(text[match.end():])
+        if threshold and threshold.group(0) == "的" and lead and _CAP.search(lead.group(0)):
+            threshold = None  # 最高不超过15万元的贷款: a cap on what one gets, not a bar to clear
+        if _COUNT.search(match.group(0)) or threshold or _GOAL_BEFORE.search(text[max(0, start - 3):start]):
+            continue  # a count, a threshold (5亿元以上的) or a goal (达到60%): not what one gets
         phrase = (lead.group(0) if lead else "") + match.group(0)
         phrase = phrase.lstrip("按给予").strip()
         if phrase and not any(phrase in f for f in found):
@@ -73,6 +76,9 @@ def same_measure(a: str, b: str) -> bool:
     """One measure written twice (a section and its sidebar, a heading and its item)."""
     if a in b or b in a:
         return True
+    figures_a, figures_b = set(amounts(a)), set(amounts(b))
+    if figures_a and figures_b and not figures_a & figures_b:
+        return False  # alike in words, but sums of their own: 最高15万元 for one applicant, 25% for another
     x, y = _bigrams(a), _bigrams(b)
     return bool(x and y) and len(x & y) / min(len(x), len(y)) >= SAME_MEASURE
 
