@@ -289,3 +289,23 @@ def test_a_unit_the_document_spells_another_way_is_named_with_its_spelling():
     alias, unit = next((a, u) for a, u in ALIASES.items() if a != u and a not in u)
     assert as_written(unit, f"（牵头单位：{alias}；责任单位：各区）") == f"{unit}（原文：{alias}）"
     assert as_written(unit, f"（牵头单位：{unit}）") == unit
+
+
+def test_a_follow_up_naming_another_figure_of_the_same_sentence_gets_that_figure(assistant):
+    """`那Y呢？` after a question about X, where one sentence sets both X and Y:
+    the earlier question finds the sentence, the follow-up's own topic picks the figure."""
+    from assistant.answer.answerer import Session
+
+    clean = re.compile(r"^[\u4e00-\u9fff]{4,12}$")
+    by_sentence: dict[str, list] = {}
+    for section in sections_of(assistant, "中山"):
+        for target in section.targets:
+            if clean.match(target.metric):
+                by_sentence.setdefault(target.sentence, []).append(target)
+    pairs = [(ts[0], ts[-1]) for ts in by_sentence.values() if len({t.written for t in ts}) >= 2][:4]
+    assert len(pairs) >= 2
+    for first, other in pairs:
+        session = Session()
+        assistant.ask(f"{first.metric}的目标是多少？", session=session)
+        answer = assistant.ask(f"那{other.metric}呢？", session=session)
+        assert answer.answerable and other.written in answer.text.split("\n")[0], (first.metric, other.metric)

@@ -131,6 +131,10 @@ def target_clause(target: Target) -> str:
 
 def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, units: set[str]) -> float:
     tokens = query.tokens or query.topic_tokens
+    if query.context_tokens and query.topic_tokens:
+        # A follow-up with its own topic (那棉花收获呢？ after 马铃薯…): the earlier topic found the
+        # sections (retrieval reads both questions); the figure is the new topic's.
+        tokens = query.topic_tokens
     score = 2.0 * evidence.sentence_score(tokens, target.metric)
     score += evidence.sentence_score(tokens, target_clause(target))
     score += 0.5 * evidence.sentence_score(tokens, target.sentence)
