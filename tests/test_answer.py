@@ -309,3 +309,11 @@ def test_a_follow_up_naming_another_figure_of_the_same_sentence_gets_that_figure
         assistant.ask(f"{first.metric}的目标是多少？", session=session)
         answer = assistant.ask(f"那{other.metric}呢？", session=session)
         assert answer.answerable and other.written in answer.text.split("\n")[0], (first.metric, other.metric)
+
+
+def test_a_follow_ups_opening_na_is_not_glued_to_its_topic():
+    """jieba reads 那小微企业 as 那小微 + 企业; the topic is 小微企业."""
+    from assistant.answer.intents import analyse
+
+    topics = analyse("那小微企业呢？", []).topic_tokens
+    assert "那小微" not in topics and {"小微", "小微企业"} & set(topics)

@@ -90,6 +90,9 @@ class Query:
     alternatives: list[list[str]] = field(default_factory=list)
 
 
+LEADING_NA = re.compile(r"^(那么|那)(?=[\u4e00-\u9fff])(?![些个里样时种])")
+
+
 def clean_question(question: str) -> str:
     """Normalise width and strip control and zero-width characters."""
     text = unicodedata.normalize("NFKC", question)
@@ -119,7 +122,8 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     # An English question names a unit in English (Finance Bureau -> 市财政局).
     units = english_units(text, known_units) if english else find_units_in(text, known_units)
     # English questions are judged on the Chinese terms their words map to.
-    searchable = lexical_query(text, vocabulary, units) if english else text
+    # A follow-up's opening 那 is glued to the next word by jieba (那全社会 -> 那全, 社会): set it apart.
+    searchable = lexical_query(text, vocabulary, units) if english else LEADING_NA.sub(r"\1 ", text)
     topics = topic_tokens(searchable, units)
     query = Query(
         text=text,
