@@ -77,3 +77,12 @@ def test_beyond_a_place_are_the_documents_that_name_no_other_place():
 def test_a_question_naming_no_document_is_about_all_of_them():
     assert named("高新技术企业能享受哪些优惠？") == []
     assert named("《某个不存在的办法》说了什么？") == []
+
+
+def test_the_kind_of_document_a_question_refers_to_names_the_documents_of_that_kind():
+    """`方案里有提到…吗` is about the 方案; `条例规定` about the 条例; but `制定实施方案`
+    is a task, and `有啥办法` asks for a way, not for a 办法."""
+    assert named("博士后工作站，方案里有提到吗？") == ["中山国家自主创新示范区建设实施方案（2016-2020年）"]
+    assert sorted(named("条例对专利代理机构有什么要求？")) == ["专利代理条例", "广东省自主创新促进条例"]
+    assert named("由哪些部门制定实施方案？") == []
+    assert named("贷款太难了，政府有啥办法没？") == []

@@ -38,6 +38,7 @@ class DocumentNames:
     numbers: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # 广东省 and 广东
     issuers: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # 方案, 条例, 意见: what the title says the document is
     decrees: list[str] = field(default_factory=list)  # 国务院令第706号 -> "706"
 
 
@@ -69,6 +70,7 @@ def names_of(doc: str, opening: str) -> DocumentNames:
         if m:
             place = m.group(1)
             out.places += [place + (m.group(2) if m.re is _PLACE else ""), place]
+    out.kinds = [k for k in KINDS if k in title]
     issuer = _ISSUER.match(title)
     if issuer:
         out.issuers.append(issuer.group(1))
@@ -79,6 +81,16 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     out.places = list(dict.fromkeys(p for p in out.places if len(p) >= 2))
     out.numbers = list(dict.fromkeys(out.numbers))
     return out
+
+
+# What users call a document by its kind (方案里提到…, 条例规定…). Only kinds no everyday phrase
+# uses: 办法 is also "a way" (有啥办法没), 规划 also "to plan", 通知 also "to notify".
+KINDS = ("方案", "条例", "意见")
+_AS_DOCUMENT = r"(?:这个|这份|这部|本|该|此){kind}|{kind}(?:里|中|内|提|对|规定|要求|说|写|安排|希望|明确|指出)"  # not 制定实施方案
+
+
+def _names_kind(question: str, kind: str) -> bool:
+    return re.search(_AS_DOCUMENT.format(kind=kind), question) is not None
 
 
 class Catalog:
@@ -136,12 +148,13 @@ class Catalog:
         return None
 
     def _by_place_or_issuer(self, question: str) -> list[str]:
-        """Documents of the place or issuer the question names."""
+        """Documents of the place, issuer or kind (方案) the question names."""
         every = {d.doc for d in self.documents}
         chosen = every
-        for key in ("places", "issuers"):
+        for key in ("places", "issuers", "kinds"):
             found = {d.doc for d in self.documents
-                     if any(_mentions(question, name) if key == "issuers" else name in question
+                     if any(_mentions(question, name) if key == "issuers" else
+                            _names_kind(question, name) if key == "kinds" else name in question
                             for name in getattr(d, key))}
             if found and found != every:
                 chosen = chosen & found or found
