@@ -335,3 +335,28 @@ def test_units_outside_a_closed_list_and_thresholds_apart_from_targets():
     assert [(t.written, t.kind) for t in threshold] == [("30%", "threshold")]
     period = find_figures("自2018年起3年内，对符合条件的企业给予补贴。", "（三）")
     assert [(t.written, t.kind, t.year, t.period) for t in period] == [("3年", "duration", None, "自2018年起3年内")]
+
+
+def test_a_measure_repeated_in_the_task_table_is_cited_in_both_places(task_table):
+    """A plan states a measure in its body and again in its 任务分工表: an answer
+    quoting one cites the other too, so staff see who is assigned it."""
+    from assistant.eligibility import same_measure
+    from assistant.ingest.figures import split_sentences
+    from assistant.ingest.outline import body_text
+
+    doc, assistant = task_table
+    sections = [s for s in assistant.sections() if s.doc == doc.sections[0].doc]
+    tables = [s for s in sections if s.label.startswith("附件")]
+    body = [s for s in sections if not s.label.startswith("附件") and s.kind == "section"]
+    table_text = [t for s in tables for t in split_sentences(body_text(s)) if len(t) >= 15]
+    twins = [(s, t) for s in body for t in split_sentences(body_text(s))
+             if len(t) >= 30 and any(same_measure(t, x) for x in table_text)][:5]
+    assert twins
+    quoting_the_body = 0
+    for section, sentence in twins:
+        answer = assistant.ask(sentence.rstrip("。；") + "，具体是怎么规定的？")
+        cited = {c.section for c in answer.citations}
+        if section.label in cited:
+            quoting_the_body += 1
+            assert cited & {s.label for s in tables}, sentence
+    assert quoting_the_body

@@ -512,11 +512,32 @@ class Composer:
             if row:  # a table row reads as its columns' names and values
                 text, quote = row
             chosen.append((text, quote, section))
-        return Draft(
-            "\n".join(f"{text}{mark(section)}" for text, _, section in chosen),
-            [cite(section, quote) for _, quote, section in chosen],
-            unique_sections(section for _, _, section in chosen),
-        )
+        citations = [cite(section, quote) for _, quote, section in chosen]
+        sections = [section for _, _, section in chosen]
+        lines = []
+        for text, quote, section in chosen:
+            again = self.written_again(quote, section)
+            if again:  # the same measure in the document's task table: cite both places
+                other, sentence = again
+                citations.append(cite(other, sentence))
+                sections.append(other)
+                text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
+            lines.append(f"{text}{mark(section)}")
+        return Draft("\n".join(lines), citations, unique_sections(sections))
+
+    def written_again(self, sentence: str, section: Section) -> tuple[Section, str] | None:
+        """Where the same document says the same thing again in another part
+        (a measure and its row in the task table appended as 附件)."""
+        if len(sentence) < 15:
+            return None
+        for other in self.index.sections:
+            if other.doc != section.doc or other.key == section.key:
+                continue
+            for i in self.sentences_of.get(other.key, []):
+                text = self.index.sentences[i].text
+                if len(text) >= 15 and eligibility.same_measure(sentence, text):
+                    return other, text
+        return None
 
     def in_force(self, ctx: Context) -> Draft | None:
         """When the document asked about takes effect: its own `自…起施行`

@@ -18,7 +18,7 @@ from assistant.eligibility.measures import (
     profile_from_flags,
     profile_from_text,
 )
-from assistant.eligibility.cards import Offices, amounts
+from assistant.eligibility.cards import Offices, amounts, same_measure
 from assistant.eligibility.terms import MONEY_QUESTIONS
 from assistant.errors import ProfileError
 
