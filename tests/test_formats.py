@@ -274,6 +274,20 @@ def test_a_body_said_to_lead_in_a_sections_own_sentences_leads_it():
     assert (second.lead_units, second.responsible_units) == (["工业和信息化部"], ["财政部"])
 
 
+def test_measures_closing_with_their_own_note_keep_their_own_units():
+    """`…降至最低。（生态环境部、交通运输部指导）推广一批技术。（工业和信息化部牵头，财政部参与）`:
+    each measure answers for itself, not with the union the section gathers."""
+    from assistant.ingest.unit_notes import noted_measures
+
+    line = ("全面实施危险废物电子转移联单制度，大幅提升风险防控水平。（生态环境部、交通运输部指导）"
+            "推广一批先进适用技术装备，推动资源化利用。（工业和信息化部牵头，财政部参与）")
+    first, second = noted_measures([line])
+    assert first.task.startswith("全面实施") and first.units.lead == ["生态环境部", "交通运输部"]
+    assert first.quote.endswith("交通运输部指导）")
+    assert (second.units.lead, second.units.responsible) == (["工业和信息化部"], ["财政部"])
+    assert noted_measures(["只有一项措施。（科技部负责）"]) == []  # one note: the section's own
+
+
 # ---------------------------------------------------------------- figures
 
 CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)")

@@ -25,7 +25,7 @@ from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import (DURATION_ASKED, asked_units, pick_targets, question_parts, quote_for, states_a_figure,
                                       years_covered)
-from assistant.ingest.unit_notes import TableRow, labelled_row, table_rows
+from assistant.ingest.unit_notes import TableRow, labelled_row, noted_measures, table_rows
 from assistant.ingest.units import ALIASES, gloss
 from assistant.lexicon import english
 
@@ -164,7 +164,8 @@ class Composer:
         self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
         self.task_rows: dict[str, list[tuple[TableRow, Section]]] = {}  # doc -> its task tables' rows
         for section in index.sections:
-            for row in table_rows(section.text.split("\n")):
+            lines = section.text.split("\n")
+            for row in table_rows(lines) + noted_measures(lines):
                 self.task_rows.setdefault(section.doc, []).append((row, section))
         self.years = years_covered(index.sections)  # doc -> the years its targets are set for
         self.offices = eligibility.Offices(index.sections)
@@ -245,8 +246,8 @@ class Composer:
         if found:
             row, section = found
             owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
-            line = section.text.split("\n")[row.line]
-            return Draft(self._unit_sentence(owner, ctx.query, named=False), [cite(section, line.strip())], [section])
+            quote = row.quote or section.text.split("\n")[row.line].strip()
+            return Draft(self._unit_sentence(owner, ctx.query, named=False), [cite(section, quote)], [section])
         # A chapter's text only guesses at its owner: sections and sidebars first.
         hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
         owners = [(hit.score, self.owner_of(hit.section)) for hit in hits]

@@ -63,8 +63,13 @@ _LEAD_AND = re.compile(r"^(?P<lead>[^：:，,。；;]+?)(?:牵头|指导|会同)
                        r"(?:参与|配合|协同|协助|负责落实|负责|落实)(?P<rest>[。，,；;].*)?$")
 
 
-def parse_note(content: str) -> Units | None:
-    """The units of one parenthesised note, or None when it names none."""
+_GUIDES = re.compile(r"^(?P<units>[^：:。；;，,]+?)(?:指导|牵头)$")  # (生态环境部、交通运输部指导): they are in charge
+
+
+def parse_note(content: str, guides: bool = False) -> Units | None:
+    """The units of one parenthesised note, or None when it names none.
+    `guides`: also `（X、Y指导）`, the units in charge of the one measure the
+    note closes (a section's own units come from its 牵头/负责 notes)."""
     content = content.strip()
     if m := _LABELLED.match(content):
         lead, resp = expand_units(m.group("lead") or ""), expand_units(m.group("resp") or "")
@@ -80,13 +85,34 @@ def parse_note(content: str) -> Units | None:
         return Units([], names, "line")
     if m := _LEAD_AND.match(content):
         lead, resp = unit_list(m.group("lead")), unit_list(m.group("resp"))
-        return Units(lead, resp, "line") if lead and resp else None
+        if lead and resp:
+            return Units(lead, resp, "line")
+    if guides and (m := _GUIDES.match(content)):
+        names = unit_list(m.group("units"))
+        return Units(names, [], "line") if names else None
     return None
 
 
 def notes_in(line: str) -> list[Units]:
     """Every unit note in a line (a paragraph may close several projects)."""
     return [u for u in (parse_note(m.group(1)) for m in _NOTE.finditer(line)) if u is not None]
+
+
+def noted_measures(lines: list[str]) -> list[TableRow]:
+    """Measures that close with their own unit note (`…大幅提升风险防控水平。（生态环境部、
+    交通运输部指导）`), several to a paragraph: each with its own units, as a task-table
+    row has them. Only where a section holds two or more, else its note is the section's."""
+    rows: list[TableRow] = []
+    for number, line in enumerate(lines):
+        start = 0
+        for m in _NOTE.finditer(line):
+            units = parse_note(m.group(1), guides=True)
+            text = line[start:m.start()].strip()
+            if units is not None and len(text) >= 10:
+                rows.append(TableRow(task=text, detail="", units=units, line=number,
+                                     quote=line[start:m.end()].strip()))
+            start = m.end()
+    return rows if len(rows) >= 2 else []
 
 
 _BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?负责")
@@ -146,6 +172,7 @@ class TableRow:
     detail: str
     units: Units
     line: int = 0  # index of the row's line in the lines given
+    quote: str = ""  # what to cite, when not the whole line (a measure and its note)
 
 
 def cells(line: str) -> list[str]:
