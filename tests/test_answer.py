@@ -317,3 +317,4 @@ def test_a_follow_ups_opening_na_is_not_glued_to_its_topic():
 
     topics = analyse("那小微企业呢？", []).topic_tokens
     assert "那小微" not in topics and {"小微", "小微企业"} & set(topics)
+

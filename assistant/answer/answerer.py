@@ -177,7 +177,8 @@ class Answerer:
 
     @staticmethod
     def _top_text(hits: list[Hit]) -> str:
-        return "\n".join(h.section.text for h in hits[:3])
+        # with each section's path: 七、保障措施 > （三十） is about 保障措施 though its text never says so
+        return "\n".join(h.section.breadcrumb + "\n" + h.section.text for h in hits[:3])
 
     @staticmethod
     def _about_the_place_asked(query: Query, draft: Draft) -> Draft | None:
