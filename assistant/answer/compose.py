@@ -315,7 +315,8 @@ class Composer:
         docs = set(ctx.docs or []) or {h.section.doc for h in ctx.hits[:5]}
         covered = set().union(*(self.years.get(doc, set()) for doc in docs))
         missing = [y for y in query.years if y not in covered]
-        if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing):
+        if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing) \
+                and not self._target_of_year(ctx, missing):
             years = "、".join(str(y) for y in missing)
             text = (f"The documents set no target for {', '.join(map(str, missing))}, so this cannot be answered "
                     "from them.") if query.english else f"现有文件未设定{years}年的目标，无法依据文件作答。"
@@ -344,6 +345,14 @@ class Composer:
             citations.append(cite(section, target.sentence))
             sections.append(section)
         return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+    def _target_of_year(self, ctx: Context, years: list[int]) -> bool:
+        """Whether a document the question may be about sets a target for the
+        year on the question's topic, though the top sections come from others
+        (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
+        found = pick_targets(ctx.query, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
+        return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
+                   and self.evidence.coverage(ctx.query.topic_tokens, t.metric + t.sentence) >= 0.4 for t in found)
 
     def figure_from_sentences(self, ctx: Context) -> Draft | None:
         """A number asked for that no target states: answer from sentences
