@@ -75,4 +75,3 @@ def test_a_deadline_for_implementing_rules_is_not_a_question_of_when_a_document_
 
     assert EFFECT_ASKED.search("这个办法什么时候开始施行？") and EFFECT_ASKED.search("When did it come into force?")
     assert not EFFECT_ASKED.search("各牵头单位要在什么时候之前制定完成具体实施细则？")
-
