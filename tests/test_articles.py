@@ -75,3 +75,27 @@ def test_a_deadline_for_implementing_rules_is_not_a_question_of_when_a_document_
 
     assert EFFECT_ASKED.search("这个办法什么时候开始施行？") and EFFECT_ASKED.search("When did it come into force?")
     assert not EFFECT_ASKED.search("各牵头单位要在什么时候之前制定完成具体实施细则？")
+
+
+def test_an_item_deep_in_a_list_is_read_with_the_lead_in_it_completes(laws):
+    """`有下列行为之一的，…处5万元以下的罚款：（一）…；（二）…；（三）…`: an answer
+    quoting the third item quotes the lead-in too, where the sum and the
+    consequence are."""
+    from assistant.ingest.outline import body_text
+
+    articles = [s for s in laws.sections() if s.doc == LAW.stem and s.kind == "article"]
+    lists = []
+    for article in articles:
+        body = body_text(article)
+        head, colon, rest = body.partition("：")
+        items = [i for i in rest.split("\n") if i.strip().endswith("；")]
+        if colon and len(items) >= 3 and "。" not in head:
+            lists.append((article, head, re.sub(r"^（[一二三四五六七八九十]+）", "", items[2].strip()).rstrip("；")))
+    assert lists
+    quoting = 0
+    for article, head, item in lists:
+        answer = laws.ask(f"{item}，会怎么样？")
+        if answer.citations and answer.citations[0].section == article.label:
+            quoting += 1
+            assert head[-12:] in answer.text.replace("\n", ""), item
+    assert quoting

@@ -32,6 +32,7 @@ from assistant.lexicon import english
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
 MAX_LIST_CHARS = 600
+MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be read with the lead-in
 # How a unit answer is worded, in the question's language.
 UNIT_WORDS = {
     "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
@@ -537,11 +538,12 @@ class Composer:
 
     def written_again(self, sentence: str, section: Section) -> tuple[Section, str] | None:
         """Where the same document says the same thing again in another part
-        (a measure and its row in the task table appended as 附件)."""
+        (a measure and its row in the 任务分工表 appended as 附件, or its 专栏);
+        not a law's article repeating another's wording (a duty, then its penalty)."""
         if len(sentence) < 15:
             return None
         for other in self.index.sections:
-            if other.doc != section.doc or other.key == section.key:
+            if other.doc != section.doc or other.key == section.key or other.kind == section.kind == "article":
                 continue
             for i in self.sentences_of.get(other.key, []):
                 text = self.index.sentences[i].text
@@ -577,8 +579,15 @@ class Composer:
         if position < 0:
             return sentence
         text = sentence
-        if position > 0 and units[position - 1].endswith(("：", ":")):
-            text = units[position - 1] + text  # an item of a list reads with the lead-in it completes
+        # an item of a list reads with the lead-in it completes, and the items before it
+        start = position
+        while start > 0 and position - start < MAX_ITEMS_BACK and units[start - 1].endswith(("；", ";")):
+            start -= 1
+        if start > 0 and units[start - 1].endswith(("：", ":")):
+            lead = start - 1  # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
+            while lead > 0 and start - lead < MAX_ITEMS_BACK and units[lead - 1].endswith(("；", ";")):
+                lead -= 1
+            text = "".join(units[lead:position]) + text
         if len(sentence) < 25 and position < len(units) - 1:
             position += 1
             text += units[position]
