@@ -119,11 +119,12 @@ class Answerer:
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
             keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
-            hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords)
+            hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords, sentence_sims=sims)
             wider = self.catalog.beyond_place(question) if named and not query.follow_up else []
             if wider and set(wider) != set(docs or []):
                 # a document not naming its place may speak to the question better than the place's own
-                wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords)
+                wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords,
+                                                   sentence_sims=sims)
                 if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs, session.docs = wider_hits, wider, wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)

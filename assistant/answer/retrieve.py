@@ -69,11 +69,13 @@ class Retriever:
         return self.embeddings.embed_query(question)
 
     def search(self, question: str, k: int | None = None, docs: list[str] | None = None,
-               vector: list[float] | None = None, keywords: str | None = None) -> list[Hit]:
+               vector: list[float] | None = None, keywords: str | None = None,
+               sentence_sims: np.ndarray | None = None) -> list[Hit]:
         """Sections ranked for the question. `vector`: the question already
         embedded; `keywords`: what the lexical side should search instead of
         the whole question (its topic, without 牵头/单位/目标 framing words
-        that every unit line and target sentence shares)."""
+        that every unit line and target sentence shares); `sentence_sims`: that
+        vector's similarity to every indexed sentence, when already computed."""
         k = k or self.settings.retrieval_k
         depth = max(3 * k, 20)
         ranked: list[list[tuple[int, float]]] = []
@@ -81,7 +83,7 @@ class Retriever:
         dense = lexical = []
         if self.mode in ("hybrid", "dense"):
             vector = vector if vector is not None else self.embed(question)
-            dense = self._dense(vector, depth, docs)
+            dense = self._dense(vector, depth, docs, sentence_sims)
             ranked.append(dense)
             weights.append(self.settings.dense_weight)
         lex_text = keywords or lexical_query(question, self.vocabulary)
@@ -92,20 +94,22 @@ class Retriever:
             weights.append(self.settings.lexical_weight if has_chinese(question) else 0.5)
         return self._fuse(ranked, weights, dict(dense), dict(lexical))[:k]
 
-    def _dense(self, vector: list[float], depth: int, docs: list[str] | None) -> list[tuple[int, float]]:
+    def _dense(self, vector: list[float], depth: int, docs: list[str] | None,
+               sentence_sims: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(chunk position, similarity) of the `depth` best chunks, a chunk
         scoring the better of its own vector and its best sentence."""
         scores = {self._chunk_pos[i]: s for i, s in self.index.vectors.query(vector, depth, docs) if i in self._chunk_pos}
         if len(self.index.sentences):
+            if sentence_sims is None:
+                sentence_sims = self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32)
             best = np.full(len(self.index.chunks), -1.0, dtype=np.float32)
-            np.maximum.at(best, self._sentence_chunk, self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32))
+            np.maximum.at(best, self._sentence_chunk, sentence_sims)
             if docs:
                 best[~np.isin(self._chunk_doc, docs)] = -1.0
             for pos in np.argsort(-best, kind="stable")[:depth]:
                 if best[pos] > -1.0:
-                    scores[int(pos)] = max(scores.get(int(pos), -1.0), float(best[pos]))
-            for pos in scores:
-                scores[pos] = max(scores[pos], float(best[pos]))
+                    scores.setdefault(int(pos), -1.0)  # a chunk found by its best sentence alone
+            scores = {pos: max(score, float(best[pos])) for pos, score in scores.items()}
         return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:depth]
 
     def _fuse(self, ranked, weights, dense: dict, lexical: dict) -> list[Hit]:
