@@ -41,6 +41,7 @@ UNIT_WORDS = {
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
+METRIC_COVERAGE = 0.4  # share of a figure question's topic a target's metric and sentence must hold to answer it
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
 EFFECT_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月几日|几号|从何时|何日)[^，。？?]{0,4}"
@@ -163,6 +164,9 @@ class Composer:
         self.evidence = evidence
         self.by_key = {s.key: s for s in index.sections}
         self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
+        self.of_doc: dict[str, list[Section]] = {}  # doc -> its sections in reading order
+        for section in index.sections:
+            self.of_doc.setdefault(section.doc, []).append(section)
         self.task_rows: dict[str, list[tuple[TableRow, Section]]] = {}  # doc -> its task tables' rows
         for section in index.sections:
             lines = section.text.split("\n")
@@ -198,7 +202,7 @@ class Composer:
                   and (not ctx.docs or s.doc in ctx.docs)]
         if not having:
             if ctx.docs:
-                counts = {d: sum(1 for s in self.index.sections if s.doc == d and s.kind == "article")
+                counts = {d: sum(1 for s in self.of_doc.get(d, []) if s.kind == "article")
                           for d in ctx.docs}
                 told = "；".join(f"《{d}》共{n}条" if n else f"《{d}》不是按条编排的文件" for d, n in counts.items())
                 return Draft(f"文件中没有{asked}（{told}）。", [], [], answerable=False)
@@ -220,7 +224,7 @@ class Composer:
         sidebar the section it follows, for a chapter text its first section."""
         if section.lead_units or section.responsible_units:
             return section
-        same_doc = [s for s in self.index.sections if s.doc == section.doc and s.lead_units]
+        same_doc = [s for s in self.of_doc.get(section.doc, []) if s.lead_units]
         before = [s for s in same_doc if s.start < section.start]
         after = [s for s in same_doc if s.start > section.start and s.chapter == section.chapter]
         if section.kind == "sidebar" and before and before[-1].chapter == section.chapter:
@@ -328,7 +332,7 @@ class Composer:
                 if part != query.topic_tokens else query
             found = pick_targets(sub, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
             best = found[0] if found else None
-            if best is None or self.evidence.coverage(part, best.metric + best.sentence) < 0.4:
+            if best is None or self.evidence.coverage(part, best.metric + best.sentence) < METRIC_COVERAGE:
                 return self.figure_from_sentences(ctx)
             chosen += [t for t in found if t not in chosen]
         lines, citations, sections = [], [], []
@@ -353,7 +357,8 @@ class Composer:
         (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
         found = pick_targets(ctx.query, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
         return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
-                   and self.evidence.coverage(ctx.query.topic_tokens, t.metric + t.sentence) >= 0.4 for t in found)
+                   and self.evidence.coverage(ctx.query.topic_tokens, t.metric + t.sentence) >= METRIC_COVERAGE
+                   for t in found)
 
     def figure_from_sentences(self, ctx: Context) -> Draft | None:
         """A number asked for that no target states: answer from sentences
@@ -542,8 +547,8 @@ class Composer:
         not a law's article repeating another's wording (a duty, then its penalty)."""
         if len(sentence) < 15:
             return None
-        for other in self.index.sections:
-            if other.doc != section.doc or other.key == section.key or other.kind == section.kind == "article":
+        for other in self.of_doc.get(section.doc, []):
+            if other.key == section.key or other.kind == section.kind == "article":
                 continue
             for i in self.sentences_of.get(other.key, []):
                 text = self.index.sentences[i].text
@@ -557,7 +562,7 @@ class Composer:
         document that has one."""
         docs = list(dict.fromkeys(ctx.docs or [h.section.doc for h in ctx.hits]))
         for doc in docs:
-            for section in reversed([s for s in self.index.sections if s.doc == doc]):
+            for section in reversed(self.of_doc.get(doc, [])):
                 for sentence in split_sentences(body_text(section)):
                     if IN_FORCE.search(sentence):
                         return Draft(f"{sentence}{mark(section)}", [cite(section, sentence)], [section])
