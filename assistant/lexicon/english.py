@@ -162,10 +162,21 @@ def english_units(question: str, units: list[str]) -> list[str]:
     return [unit for score, unit in scored if score == best]
 
 
-@lru_cache(maxsize=1)
 def _reverse() -> dict[str, tuple[str, ...]]:
     """English sense (normalised words) -> Chinese words with that sense."""
+    return _senses()[0]
+
+
+def _name_keys() -> frozenset[str]:
+    """The English names of places and bodies CC-CEDICT glosses by name (qingdao, zhongshan)."""
+    return _senses()[1]
+
+
+@lru_cache(maxsize=1)
+def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """One pass over CC-CEDICT: English sense -> Chinese words, and which keys are names."""
     out: dict[str, list[str]] = {}
+    names: set[str] = set()
     for entry in dictionary().get_words():
         if len(entry.simp) < 2:
             continue
@@ -176,22 +187,13 @@ def _reverse() -> dict[str, tuple[str, ...]]:
                 out.setdefault(key, []).append(entry.simp)
         for name in _proper_names(entry):
             out.setdefault(name, []).append(entry.simp)
+            names.add(name)
     # The commoner word first: CC-CEDICT lists a sense's words in no useful order (sign: 兆头 before
     # 标志), and a question means the everyday word more often than the rare one.
-    freq = jieba.dt.FREQ if jieba.dt.initialized else _jieba_freq()
-    return {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _name_keys() -> frozenset[str]:
-    """The English names of places and bodies CC-CEDICT glosses by name (qingdao, zhongshan)."""
-    return frozenset(name for entry in dictionary().get_words() if len(entry.simp) >= 2
-                     for name in _proper_names(entry))
-
-
-def _jieba_freq() -> dict[str, int]:
-    jieba.initialize()
-    return jieba.dt.FREQ
+    jieba.initialize()  # (a no-op once initialised)
+    freq = jieba.dt.FREQ
+    reverse = {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in out.items()}
+    return reverse, frozenset(names)
 
 
 def _proper_names(entry) -> list[str]:
