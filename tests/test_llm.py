@@ -5,10 +5,22 @@ from __future__ import annotations
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from assistant.answer.answerer import Session
 from assistant.answer.llm import LLMAnswerer, make_chat_model
 from assistant.settings import Settings
 
 QUESTION = "翠亨新区要打造的“一区三中心”是什么？"
+FIGURE_QUESTION = "到2020年全市高新技术企业要达到多少家？"
+
+
+class RecordingModel(FakeListChatModel):
+    """Answers from its list and keeps what it was shown."""
+
+    seen: list = []
+
+    def _call(self, messages, *args, **kwargs):
+        self.seen.append("\n".join(str(m.content) for m in messages))
+        return super()._call(messages, *args, **kwargs)
 
 
 class BrokenModel(FakeListChatModel):
@@ -61,3 +73,40 @@ def test_chat_model_is_chosen_by_settings():
     assert type(model).__name__ == "ChatOpenAI"
     ollama = make_chat_model(Settings(llm_provider="ollama", llm_model="qwen2.5"))
     assert type(ollama).__name__ == "ChatOllama"
+
+
+def test_the_model_saying_the_sections_do_not_answer_turns_the_answer_into_a_refusal(assistant):
+    extractive = assistant.answerer.answer(QUESTION)
+    session = Session()
+    answer = llm_answerer(assistant, ["现有文件未涉及。"]).answer(QUESTION, session)
+    assert extractive.answerable and not answer.answerable
+    assert answer.intent == "out_of_scope" and not answer.citations
+    assert "未涉及" in answer.text
+    assert [c.section for c in answer.see_also] == [c.section for c in extractive.citations][:3]
+    # the withdrawn answer leaves no topic for a follow-up to lean on
+    assert session.last_question == "" and session.last_sections == [] and session.turns == 1
+
+
+def test_a_figure_answer_is_judged_by_the_model_before_it_is_given(assistant):
+    extractive = assistant.answerer.answer(FIGURE_QUESTION)
+    assert extractive.intent == "target" and "1000" in extractive.text
+    model = RecordingModel(responses=["否"], seen=[])
+    refused = LLMAnswerer(assistant.answerer, model, assistant.settings).answer(FIGURE_QUESTION)
+    assert not refused.answerable and "1000" not in refused.text
+    assert extractive.citations[0].quote in model.seen[0]  # the judge reads what would be quoted
+    kept = llm_answerer(assistant, ["是"]).answer(FIGURE_QUESTION)
+    assert kept.text == extractive.text and kept.answerable
+
+
+def test_a_judge_that_cannot_be_reached_leaves_the_figure_answer_standing(assistant):
+    answerer = LLMAnswerer(assistant.answerer, BrokenModel(responses=["否"]), assistant.settings)
+    answer = answerer.answer(FIGURE_QUESTION)
+    assert answer.answerable and "1000" in answer.text
+
+
+def test_an_english_question_the_model_finds_unanswered_is_refused_in_english(assistant):
+    question = "What does the plan say about Cuiheng New Area's 'one zone, three centres'?"
+    extractive = assistant.answerer.answer(question)
+    answer = llm_answerer(assistant, ["现有文件未涉及"]).answer(question)
+    assert extractive.answerable and not answer.answerable
+    assert answer.text.startswith("The indexed documents do not cover")

@@ -18,7 +18,7 @@ from assistant.answer.compose import EFFECT_ASKED, Composer, Context, Draft, cit
 from assistant.index.build import LoadedIndex
 from assistant.answer.intents import Query, analyse, clean_question
 from assistant.models import Answer, Citation
-from assistant.answer.retrieve import Hit, Retriever
+from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
 from assistant.eligibility.places import discover_places, place_suffix
 from assistant.settings import Settings
@@ -39,6 +39,13 @@ class Session:
     last_sections: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # the documents the conversation named: follow-ups keep them
     turns: int = 0
+
+    def rewind_to(self, earlier: "Session") -> None:
+        """Back to what an earlier copy knew (an answer withdrawn after it was
+        given leaves no topic behind), still counting the turn."""
+        turns = self.turns
+        self.__dict__.update(earlier.__dict__)
+        self.turns = turns
 
 
 class Answerer:
@@ -75,7 +82,7 @@ class Answerer:
         if draft and draft.answerable and intent in ("general", "target", "reference"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
-            draft = self._refusal(query)
+            draft = self._refusal(query.english)
         if not draft.answerable:
             intent = "out_of_scope"
         elif len({s.doc for s in draft.sections}) > 1:
@@ -195,8 +202,16 @@ class Answerer:
                 return Draft(text, [], [], answerable=False)
         return None
 
-    def _refusal(self, query: Query) -> Draft:
-        if query.english:
+    def refusal(self, question: str, see_also: list[Citation]) -> Answer:
+        """A refusal for a question a later judge (the optional LLM) found the
+        sections do not answer; what they would have cited is offered as see-also."""
+        draft = self._refusal(not has_chinese(question))
+        return Answer(question=question, text=draft.text, answerable=False, intent="out_of_scope",
+                      see_also=see_also[:3])
+
+    @staticmethod
+    def _refusal(english: bool) -> Draft:
+        if english:
             text = ("The indexed documents do not cover this question, so it cannot be answered from them. "
                     "Related sections are listed for reference.")
         else:
