@@ -97,3 +97,38 @@ def test_english_refusal_is_english(assistant):
     answer = assistant.ask("What is the minimum wage for cleaners in this city?")
     assert not answer.answerable
     assert not HAN.search(answer.text)
+
+
+def test_inflected_and_run_together_words_find_their_dictionary_entries():
+    """CC-CEDICT glosses verbs in their base form (to harvest, to mechanize) and writes
+    `sugar cane` apart; a question writes harvesting, mechanization, sugarcane."""
+    from assistant.lexicon.english import chinese_terms
+
+    terms = chinese_terms("What is the target for the sugarcane harvesting mechanization rate?")
+    assert {"甘蔗", "收获", "机械化"} <= set(terms)
+    # `the state` (秩序) is no phrase: the State Council is 国务院
+    assert "国务院" in chinese_terms("What does the State Council guideline say?")
+    assert "秩序" not in chinese_terms("What does the State Council guideline say?")
+
+
+def test_the_products_own_english_terms_and_latin_acronyms_translate():
+    """高新技术企业 is missing from CC-CEDICT; the lexicon's English forms of it are a
+    translation too. Chinese documents write GDP in Latin letters, so it is looked for as is."""
+    from assistant.lexicon.english import chinese_phrases
+
+    groups = chinese_phrases("How many high-tech enterprises should there be, and what share of GDP?")
+    assert ["高新技术企业"] in groups and ["gdp"] in groups
+
+
+def _target(assistant, *words):
+    return next(t for s in assistant.sections() for t in s.targets
+                if t.year == 2020 and all(w in t.metric for w in words))
+
+
+def test_english_figure_questions_quote_the_target_they_ask_for(assistant):
+    enterprises = _target(assistant, "高新技术企业")
+    answer = assistant.ask("How many high-tech enterprises should Zhongshan have by 2020?")
+    assert answer.answerable and enterprises.value in answer.text
+    research = _target(assistant, "GDP")
+    answer = assistant.ask("What share of GDP should R&D spending reach by 2020?")
+    assert answer.answerable and f"{research.value}{research.unit}" in answer.text

@@ -332,7 +332,7 @@ class Composer:
                 if part != query.topic_tokens else query
             found = pick_targets(sub, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
             best = found[0] if found else None
-            if best is None or self.evidence.coverage(part, best.metric + best.sentence) < METRIC_COVERAGE:
+            if best is None or self._covers(sub, part, best.metric + best.sentence) < METRIC_COVERAGE:
                 return self.figure_from_sentences(ctx)
             chosen += [t for t in found if t not in chosen]
         lines, citations, sections = [], [], []
@@ -357,8 +357,15 @@ class Composer:
         (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
         found = pick_targets(ctx.query, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
         return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
-                   and self.evidence.coverage(ctx.query.topic_tokens, t.metric + t.sentence) >= METRIC_COVERAGE
+                   and self._covers(ctx.query, ctx.query.topic_tokens, t.metric + t.sentence) >= METRIC_COVERAGE
                    for t in found)
+
+    def _covers(self, query: Query, part: list[str], text: str) -> float:
+        """How much of the question (part) a text holds. An English question's topic holds each
+        phrase's alternative translations (share: 部分/份额/比重), any one of which says it."""
+        if query.english and query.alternatives and part == query.topic_tokens:
+            return self.evidence.coverage_of_any(query.alternatives, text)
+        return self.evidence.coverage(part, text)
 
     def figure_from_sentences(self, ctx: Context) -> Draft | None:
         """A number asked for that no target states: answer from sentences

@@ -35,11 +35,19 @@ for _entry in load("english_labels"):
     if "kind" in _entry.extra:
         QUESTION_FORMS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms
 FRAME = {w for e in load("frame_words") for w in e.forms}
+# Inflected and derived forms and the dictionary form CC-CEDICT glosses with (harvesting ->
+# harvest, mechanization -> mechanize); a form counts only when the dictionary has it, so an
+# over-eager cut (ring -> r) finds nothing.
+_ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""), ("ing", "e"),
+            ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""))
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
-        "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that"}
+        "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
+        "according"}  # (according to: where it is said, not what)
+ARTICLES = {"the", "a", "an"}
 _HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
 _PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _PAREN = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _WORD = re.compile(r"[a-z0-9&]+")
 
@@ -185,6 +193,8 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             key = " ".join(words(_clean(sense), fold=False))
             if key and key.count(" ") < 4:
                 out.setdefault(key, []).append(entry.simp)
+                if key.count(" ") == 1:  # a compound English also writes as one word (sugar cane, sugarcane)
+                    out.setdefault(key.replace(" ", ""), []).append(entry.simp)
         for name in _proper_names(entry):
             out.setdefault(name, []).append(entry.simp)
             names.add(name)
@@ -233,8 +243,8 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
     i = 0
     while i < len(pairs):
         for n in (4, 3, 2, 1):
-            if n > len(pairs) - i or (n == 1 and pairs[i][1] in STOP):
-                continue
+            if n > len(pairs) - i or (pairs[i][1] in STOP if n == 1 else pairs[i][1] in ARTICLES):
+                continue  # nor does a phrase start with `the` (the state: 秩序, before State Council)
             raw = " ".join(r for r, _ in pairs[i:i + n])
             folded = " ".join(f for _, f in pairs[i:i + n])
             if raw in FRAME or folded in FRAME:
@@ -243,7 +253,7 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
             if not names and (raw in _name_keys() or folded in _name_keys()):
                 i += n
                 break
-            candidates = [w for w in reverse.get(raw) or reverse.get(folded) or ()
+            candidates = [w for w in _translations(raw, folded)
                           if vocabulary is None or w in vocabulary]
             framing = [w for w in candidates if w in FRAME]
             if candidates and len(framing) * 2 >= len(candidates):
@@ -256,7 +266,46 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
                 break
         else:
             i += 1
+    # Chinese documents write GDP, PCT, IPO in Latin letters (全社会R&D经费占GDP比重): an
+    # acronym of the question is a phrase of its own, found as written.
+    for acronym in dict.fromkeys(_ACRONYM.findall(question)):
+        word = acronym.lower()
+        if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
+            found.append([word])
     return found
+
+
+def _base_forms(word: str) -> list[str]:
+    return [word] + [word[: -len(end)] + base for end, base in _ENDINGS
+                     if word.endswith(end) and len(word) - len(end) >= 3]
+
+
+def _translations(raw: str, folded: str) -> tuple[str, ...]:
+    """Chinese words for an English phrase: the product's own bilingual terms
+    first (high-tech enterprise -> 高新技术企业, a standard term CC-CEDICT lacks),
+    then CC-CEDICT's, for the phrase as written, singular, or with its last
+    word in dictionary form."""
+    own = _own_terms().get(raw) or _own_terms().get(folded)
+    if own:
+        return own
+    reverse = _reverse()
+    head, _, last = folded.rpartition(" ")
+    for form in [raw, folded] + [f"{head} {b}".strip() for b in _base_forms(last)[1:]]:
+        if form in reverse:
+            return reverse[form]
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _own_terms() -> dict[str, tuple[str, ...]]:
+    """English forms of the lexicon's beneficiaries and needs -> their Chinese name."""
+    out: dict[str, tuple[str, ...]] = {}
+    for forms in QUESTION_FORMS.values():
+        for name, english in forms.items():
+            for form in english:
+                for key in (" ".join(words(form, fold=False)), " ".join(words(form))):
+                    out.setdefault(key, (name,))
+    return out
 
 
 def named_in(question: str, kind: str) -> list[str]:
