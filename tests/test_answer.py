@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from assistant.answer.compose import item_head
 from assistant.answer.intents import clean_question
 
 
@@ -318,3 +319,13 @@ def test_a_follow_ups_opening_na_is_not_glued_to_its_topic():
     topics = analyse("那小微企业呢？", []).topic_tokens
     assert "那小微" not in topics and {"小微", "小微企业"} & set(topics)
 
+
+
+def test_a_list_question_naming_its_heading_gets_every_item_though_it_also_names_the_document(assistant):
+    """`中山国家自创区的三个战略定位分别是什么？` names the heading (战略定位), the document's
+    own subject (中山国家自创区, abbreviated) and the list's length (三个): every item is listed."""
+    section = next(s for s in assistant.sections() if s.title == "战略定位" and len(s.items) >= 2)
+    answer = assistant.ask("中山国家自创区的三个战略定位分别是什么？")
+    assert answer.citations[0].section == section.label
+    for item in section.items:
+        assert item_head(item) in answer.text

@@ -73,6 +73,17 @@ CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to �
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
 
+# A count (三个, 六大, 几项) says how long a list is, not what it lists.
+COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[个项类种大条点]?$")
+
+
+def in_order(word: str, text: str) -> bool:
+    """Whether the word's characters stand in the text in order, as an abbreviation's
+    do in its full form (自创区 in 自主创新示范区)."""
+    rest = iter(text)
+    return all(ch in rest for ch in word)
+
+
 def item_head(item: str) -> str:
     """`1．创新体系不断完善。到2020年…` -> `创新体系不断完善`."""
     body = strip_item_prefix(item)
@@ -519,9 +530,11 @@ class Composer:
         scored = self.rank_sentences(ctx)
         if not scored:
             return None
-        top = scored[0][2]
-        if LIST.search(ctx.query.text) and len(top.items) >= 2 and self._names_title(ctx.query, top):
-            return self.enumerate_items(top)
+        if LIST.search(ctx.query.text):
+            # the list a question names by its heading, in the best sentence's section or a top one
+            for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
+                if len(section.items) >= 2 and self._names_title(ctx.query, section):
+                    return self.enumerate_items(section)
         best = scored[0][0]
         chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
         for score, sentence, section in scored:
@@ -576,10 +589,14 @@ class Composer:
         return None
 
     def _names_title(self, query: Query, section: Section) -> bool:
-        """Whether the question names the section's heading (三个战略定位 -> （二）战略定位)."""
+        """Whether the question names the section's heading (三个战略定位 -> （二）战略定位).
+        The rest of its topic may only say whose list it is (中山国家自创区, the document's
+        own subject, abbreviated or not) and how long (三个, 六大)."""
         title_tokens = [t for t in tokenize(section.title) if len(t) > 1]
-        return bool(title_tokens) and self.evidence.coverage(title_tokens, query.text) >= 0.6 \
-            and self.evidence.coverage(query.topic_tokens, section.title) >= 0.5
+        if not title_tokens or self.evidence.coverage(title_tokens, query.text) < 0.6:
+            return False
+        topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
+        return not topic or self.evidence.coverage(topic, section.title) >= 0.5
 
     def with_next(self, sentence: str, section: Section) -> str:
         """A short sentence (`全力打造“一区三中心”。`) usually announces what the
