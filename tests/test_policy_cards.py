@@ -66,3 +66,24 @@ def test_a_capped_sum_is_an_amount_and_two_measures_with_their_own_sums_stay_two
     assert amounts(person) == ["最高不超过15万元"]
     assert amounts("对年销售收入5亿元以上的企业给予奖励") == [] and amounts("对年销售收入5亿元的企业") == []
     assert not same_measure(person, firm)
+
+
+def test_an_abridged_measure_keeps_the_part_the_question_asks_about():
+    """A long measure states who qualifies first and what they get last: cut to one
+    line it would lose the grant. The clause a question's words point to is kept,
+    from there to the sentence's end, and the abridged line is still the measure's own words."""
+    from pathlib import Path
+
+    from assistant.eligibility.cards import summary
+    from assistant.ingest.figures import split_sentences
+
+    real = Path(__file__).resolve().parent / "data" / "real"
+    text = "".join(p.read_text(encoding="utf-8") for p in real.glob("*无废城市*.txt"))
+    measure = next(s for s in split_sentences(text) if len(s) > 80 and "免征" in s)
+    grant = measure.rstrip("。")[measure.rindex("，") + 1:]
+    plain = summary(measure)
+    assert plain.endswith("…") and grant not in plain
+    focused = summary(measure, ["标准", "企业"])
+    assert focused.endswith(grant)
+    assert all(part in measure for part in focused.split("…") if part)
+    assert summary(measure, ["不在句中的词"]) == plain

@@ -407,7 +407,7 @@ class Composer:
         if not shown:
             return None
         english = ctx.query.english
-        lines = [self.card_line(n, c, english) for n, c in enumerate(shown, 1)]
+        lines = [self.card_line(n, c, english, focus=maximal(ctx.query.topic_tokens)) for n, c in enumerate(shown, 1)]
         if asked_units(ctx.query.text) & MONEY_UNITS and not any(states_a_figure(a, MONEY_UNITS) for c in shown for a in c.amounts):
             # "能拿多少万元": measures that state no sum do not answer it
             head = ("The documents state no amount for this; related measures (none states a sum):" if english else
@@ -431,8 +431,11 @@ class Composer:
     def chat_cards(self) -> int:
         return min(CHAT_CARDS, self.settings.max_measures)
 
-    def card_line(self, n: int, card: PolicyCard, english: bool) -> str:
+    def card_line(self, n: int, card: PolicyCard, english: bool, focus: list[str] = ()) -> str:
+        """A card in the chat answer, its measure abridged around what the question asks (`focus`)."""
         section = self.by_label[f"{card.source.doc}#{card.source.section}"]
+        if focus and card.summary.endswith("…"):
+            card = replace(card, summary=eligibility.summary(card.measure, focus))
         if english:
             return english_card(n, card) + mark(section)
         facts = [("金额/比例", "；".join(card.amounts)), ("条件", "；".join(card.conditions)),

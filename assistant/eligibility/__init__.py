@@ -18,10 +18,11 @@ from assistant.eligibility.measures import (
     profile_from_flags,
     profile_from_text,
 )
-from assistant.eligibility.cards import Offices, amounts, same_measure
+from assistant.eligibility.cards import Offices, amounts, same_measure, summary
 from assistant.eligibility.terms import MONEY_QUESTIONS
 from assistant.errors import ProfileError
 
 __all__ = ["GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT", "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
            "amounts", "cards_of", "citation_of", "render_card_zh",
-           "extract_measures", "load_profile", "match", "parse_profile", "profile_from_flags", "profile_from_text"]
+           "extract_measures", "load_profile", "match", "parse_profile", "profile_from_flags", "profile_from_text",
+           "same_measure", "summary"]

@@ -8,6 +8,8 @@ line of the measure's section (for a sidebar, of the section it belongs to).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 
 from assistant import lexicon
@@ -59,13 +61,26 @@ def conditions(sentence: str, limit: int = 2) -> list[str]:
     return out[:limit]
 
 
-def summary(sentence: str) -> str:
-    """The measure in one line: the sentence, cut at a clause boundary."""
+def summary(sentence: str, focus: Sequence[str] = ()) -> str:
+    """The measure in one line: the sentence, cut at a clause boundary. When
+    words a question asks about (`focus`) stand only after the cut, the
+    sentence is also quoted from their clause on: a measure states who
+    qualifies and then what they get, so the part asked about runs to its end
+    (…对依法综合利用固体废物、符合…标准的，免征环境保护税)."""
     text = sentence.rstrip("。；;")
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = max((m.start() for m in _CLAUSE.finditer(text, 0, SUMMARY_CHARS)), default=0)
-    return (text[:cut] if cut >= 20 else text[:SUMMARY_CHARS]) + "…"
+    head = text[:cut] if cut >= 20 else text[:SUMMARY_CHARS]
+    later = [text.find(w, len(head)) for w in focus if w and w not in head and w in text[len(head):]]
+    if not later:
+        return head + "…"
+    start = max((m.end() for m in _CLAUSE.finditer(text, len(head), min(later))), default=len(head))
+    tail = text[start:]
+    if len(tail) > 2 * SUMMARY_CHARS:
+        end = max((m.start() for m in _CLAUSE.finditer(tail, 0, 2 * SUMMARY_CHARS)), default=2 * SUMMARY_CHARS)
+        return f"{head}…{tail[:end]}…"
+    return f"{head}…{tail}"
 
 
 def _bigrams(text: str) -> set[str]:
