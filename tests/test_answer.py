@@ -329,3 +329,21 @@ def test_a_list_question_naming_its_heading_gets_every_item_though_it_also_names
     assert answer.citations[0].section == section.label
     for item in section.items:
         assert item_head(item) in answer.text
+
+
+def test_a_figure_of_another_kind_does_not_answer(assistant):
+    """`每平方米多少元` asks for a sum: the plan's incubator floor-area target (万平方米)
+    answers another question, and a percentage target still answers a 比重 question."""
+    area = next(t for s in assistant.sections() for t in s.targets if t.unit.endswith("平方米"))
+    answer = assistant.ask("孵化器的租金补贴标准是每平方米多少元？")
+    assert f"{area.value}{area.unit}" not in answer.text.splitlines()[0]  # not given as the answer
+    share = next(t for s in assistant.sections() for t in s.targets if t.unit == "个百分点")
+    answer = assistant.ask(f"{share.metric}每年要提高多少？")
+    assert answer.answerable and share.value in answer.text
+
+
+def test_how_long_is_answered_with_a_duration_or_not_at_all(assistant):
+    from assistant.answer.targets import states_a_figure
+
+    answer = assistant.ask("中山港澳青年创业基地的免租期是多久？")
+    assert not answer.answerable or any(states_a_figure(c.quote, None, duration=True) for c in answer.citations)

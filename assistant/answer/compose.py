@@ -41,6 +41,9 @@ UNIT_WORDS = {
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
+# Units that say what kind of figure is asked (a sum, a share, an area): a target in another
+# kind answers another question. Counts (个, 家, 所) are interchangeable and not checked.
+FIGURE_KINDS = ({"元", "万元", "亿元", "亿美元"}, {"%", "个百分点", "百分点"}, {"平方米", "万平方米", "平方公里", "亩"})
 METRIC_COVERAGE = 0.4  # share of a figure question's topic a target's metric and sentence must hold to answer it
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
@@ -200,6 +203,8 @@ class Composer:
             "reference": self.reference,
             "article": self.article,
         }.get(intent, self.general)
+        if composer == self.general and DURATION_ASKED.search(ctx.query.text):
+            composer = self.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
         return composer(ctx) or self.general(ctx)
 
     # ------------------------------------------------------------ articles
@@ -342,6 +347,8 @@ class Composer:
             sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
                 if part != query.topic_tokens else query
             found = pick_targets(sub, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
+            kinds = set().union(*(kind for kind in FIGURE_KINDS if kind & asked_units(query.text)))
+            found = [t for t in found if not kinds or t.unit in kinds]  # 每平方米多少元 is no area
             best = found[0] if found else None
             if best is None or self._covers(sub, part, best.metric + best.sentence) < METRIC_COVERAGE:
                 return self.figure_from_sentences(ctx)

@@ -19,7 +19,7 @@ UNIT_HINTS = (
     (re.compile(r"多少人|几人"), ("人", "万人")),
     (re.compile(r"比重|比例|占比|百分|率|percentage|share|proportion|%"), ("%",)),
     (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money|"
-                r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元")),  # a loan is a sum
+                r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元", "元")),  # a loan is a sum
     # a money metric named, not an amount: its value, or a share of it (从净收入中提取多少)
     (re.compile(r"产值|收入|所得|规模|GDP", re.I), ("亿元", "万元", "亿美元", "%")),
     (re.compile(r"面积|平方米|square"), ("万平方米", "平方米", "平方公里", "亩")),
