@@ -205,7 +205,25 @@ class Composer:
         }.get(intent, self.general)
         if composer == self.general and DURATION_ASKED.search(ctx.query.text):
             composer = self.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
-        return composer(ctx) or self.general(ctx)
+        draft = composer(ctx)
+        if draft is None and intent in ("lead", "responsibility"):
+            return self.owner_from_sentences(ctx)
+        return draft or self.general(ctx)
+
+    def owner_from_sentences(self, ctx: Context) -> Draft | None:
+        """Who does a task, where no unit line says so (laws: `…由省人民政府专利行政部门
+        负责处理`): sentences that speak of the task itself, beyond the document's own
+        title; else the documents do not say (a preamble's 常务委员会 is no owner)."""
+        draft = self.general(ctx)
+        if draft is None:
+            return None
+        for citation in draft.citations:
+            task = [t for t in ctx.query.topic_tokens if not in_order(t, citation.doc)]
+            if any(self.evidence.occurs(t, citation.quote) for t in task):
+                return draft
+        text = ("The documents do not say which body is responsible for this, so it cannot be answered from them."
+                if ctx.query.english else "现有文件没有写明由哪个单位负责这项工作，无法依据文件作答。")
+        return Draft(text, [], [], answerable=False)
 
     # ------------------------------------------------------------ articles
 

@@ -37,7 +37,7 @@ DUTY = re.compile(
     re.I,
 )
 TARGET = re.compile(
-    r"目标|指标|多少|(?<!哪)几(?:家|个|所|项|人|件)|比重|占比|比例|达到|超过|突破|"
+    r"目标|指标|多少|(?<!哪)几(?:家|个|所|项|人|件|次|倍|批|轮|名|位)|比重|占比|比例|达到|超过|突破|"
     r"target|goal|how many|how much|what percentage|what share|what proportion|by 20\d\d",
     re.I,
 )

@@ -1,0 +1,52 @@
+"""Questions to laws, which carry no unit lines: who does a task is read from
+the article that assigns it, and a question the law does not answer (who
+interprets it, how often something happens) is refused, not answered with a
+sentence that only shares the law's name. Real 条例, the real model and store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.targets import states_a_figure
+from assistant.ingest.outline import parse_file
+from assistant.ingest.readers import read_document
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+QINGDAO = next(REAL.glob("青岛*条例.txt"))
+SHANDONG = next(REAL.glob("山东*专利条例.txt"))
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory):
+    from assistant.service import Assistant, build_index
+    from assistant.settings import Settings
+
+    corpus = tmp_path_factory.mktemp("laws") / "corpus"
+    corpus.mkdir()
+    for path in (QINGDAO, SHANDONG):
+        shutil.copy(path, corpus / path.name)
+    settings = Settings.load(corpus_dir=corpus, index_dir=corpus.parent / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def test_who_handles_a_task_is_the_body_the_article_assigns_it_to(laws):
+    article = next(s for s in parse_file(SHANDONG).sections if "专利纠纷" in s.text and "负责处理" in s.text)
+    answer = laws.ask("山东省内的专利纠纷由哪个部门负责处理？")
+    assert answer.answerable
+    assert any(c.section == article.label and "负责处理" in c.quote for c in answer.citations)
+
+
+def test_a_law_that_names_no_one_for_the_task_asked_is_said_to_name_no_one(laws):
+    text = read_document(QINGDAO.name, QINGDAO.read_bytes())  # (a GBK file)
+    assert "解释" not in text  # the law says nothing of its interpretation
+    answer = laws.ask("青岛市科技创新促进条例由哪个部门负责解释？")
+    assert not answer.answerable and "没有写明" in answer.text
+
+
+def test_how_many_times_is_answered_with_a_number_or_refused(laws):
+    answer = laws.ask("青岛市科技创新促进条例要求每年开展几次科技创新评估？")
+    assert not answer.answerable or any(states_a_figure(c.quote) for c in answer.citations)
