@@ -347,3 +347,29 @@ def test_how_long_is_answered_with_a_duration_or_not_at_all(assistant):
 
     answer = assistant.ask("中山港澳青年创业基地的免租期是多久？")
     assert not answer.answerable or any(states_a_figure(c.quote, None, duration=True) for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("科技创新券什么时候开始申报？", "time"),
+    ("When will the pilot cities be announced?", "time"),
+    ("In Beijing, what fine applies when there is no illegal income?", None),  # `when` as a conjunction
+    ("高新技术企业认定的申报网址是什么？", "contact"),
+    ("孵化器认定需要提交哪些材料？", "materials"),
+    ("新型研发机构要多少家？", None),
+])
+def test_the_kind_of_answer_a_question_asks_for(question, kind):
+    from assistant.answer.kinds import kind_asked
+
+    found = kind_asked(question)
+    assert (found.name if found else None) == kind
+
+
+def test_a_time_asked_for_that_the_documents_do_not_give_is_said_to_be_missing(assistant):
+    from assistant.answer.kinds import kind_asked
+    from assistant.ingest.figures import split_sentences
+
+    time = kind_asked("什么时候")
+    about = [x for s in assistant.sections() for x in split_sentences(s.text) if "科技创新券" in x]
+    assert about and not any(time.stated.search(x) for x in about)  # the plan dates no 科技创新券 call
+    answer = assistant.ask("科技创新券什么时候开始申报？")
+    assert not answer.answerable and "时间" in answer.text

@@ -18,6 +18,7 @@ from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.index.build import LoadedIndex
 from assistant.ingest.outline import body_text
 from assistant.answer.intents import Query, maximal
+from assistant.answer.kinds import kind_asked
 from assistant.index.lexical import tokenize
 from assistant.settings import Settings
 from assistant.models import Citation, PolicyCard, Section, Target
@@ -208,7 +209,19 @@ class Composer:
         draft = composer(ctx)
         if draft is None and intent in ("lead", "responsibility"):
             return self.owner_from_sentences(ctx)
-        return draft or self.general(ctx)
+        draft = draft or self.general(ctx)
+        if draft and draft.answerable and intent in ("general", "target"):
+            return self.of_kind_asked(ctx, draft)
+        return draft
+
+    @staticmethod
+    def of_kind_asked(ctx: Context, draft: Draft) -> Draft:
+        """The draft, if its quotes state the kind of answer asked (a time, a
+        website, the materials); else the documents are said not to give it."""
+        kind = kind_asked(ctx.query.text)
+        if kind is None or any(kind.stated.search(c.quote) for c in draft.citations):
+            return draft
+        return Draft(kind.none_en if ctx.query.english else kind.none_zh, [], [], answerable=False)
 
     def owner_from_sentences(self, ctx: Context) -> Draft | None:
         """Who does a task, where no unit line says so (laws: `…由省人民政府专利行政部门
