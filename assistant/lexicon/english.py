@@ -206,6 +206,21 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     return reverse, frozenset(names)
 
 
+_JURISDICTION = re.compile(r"\b(?:city|province|municipality|county|district|prefecture|autonomous region)\b")
+
+
+def is_jurisdiction(word: str) -> bool:
+    """Whether CC-CEDICT knows the word only as a name (not also as a common word:
+    滨海 coastal) and as a Chinese city, province or district (上海 Shanghai
+    municipality, 深圳 Shenzhen subprovincial city), not a country (瑞士)."""
+    entry = dictionary().lookup(word)
+    if entry is None:
+        return False
+    readings = [getattr(e, "pinyin", "") or "" for e in entry.definition_entries]
+    senses = " ".join(d for e in entry.definition_entries for d in e.definitions)
+    return all(r[:1].isupper() for r in readings) and bool(_JURISDICTION.search(senses))
+
+
 def _proper_names(entry) -> list[str]:
     """A place or body's name as English writes it (Qingdao for 青岛): CC-CEDICT glosses
     names as `Qingdao, subprovincial city in Shandong`, the name being the entry's pinyin."""
