@@ -392,3 +392,15 @@ def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
     third = assistant.ask("那这块有什么补贴政策？", session=session)
     assert third.answerable
     assert first.citations[0].section in [c.section for c in third.citations]
+
+
+def test_a_list_question_naming_a_chapter_lists_its_sections(assistant):
+    """Both documents have a 保障措施 chapter: each is listed, its document named."""
+    chapters = [c for c in assistant.sections() if c.kind == "chapter" and c.title == "保障措施"]
+    answer = assistant.ask("保障措施从哪几个方面抓落实？")
+    assert len(chapters) == 2 and answer.answerable
+    for chapter in chapters:
+        parts = [s for s in assistant.sections() if s.kind == "section" and s.doc == chapter.doc
+                 and s.chapter == chapter.chapter]
+        assert len(parts) >= 2 and all(f"{s.label}{s.title}" in answer.text for s in parts)
+        assert chapter.doc in answer.text

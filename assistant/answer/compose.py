@@ -33,6 +33,7 @@ from assistant.lexicon import english
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
 MAX_LIST_CHARS = 600
+MAX_CHAPTERS = 3  # documents whose chapter of the name asked an answer lists
 MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be read with the lead-in
 # How a unit answer is worded, in the question's language.
 UNIT_WORDS = {
@@ -576,6 +577,17 @@ class Composer:
             for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
                 if len(section.items) >= 2 and self._names_title(ctx.query, section):
                     return self.enumerate_items(section)
+            # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
+            docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(self.of_doc)))
+            chapters = [(chapter, [s for s in self.of_doc[doc] if s.kind == "section" and s.chapter == chapter.chapter])
+                        for doc in docs for chapter in self.of_doc.get(doc, []) if chapter.kind == "chapter"]
+            named = [(c, parts) for c, parts in chapters if len(parts) >= 2 and self._names_title(ctx.query, c)]
+            named = named[:MAX_CHAPTERS]
+            if named:  # each document's chapter of that name (保障措施 is in most plans), best-ranked first
+                drafts = [self.enumerate_chapter(c, parts) for c, parts in named]
+                several = len({c.doc for c, _ in named}) > 1  # alike marks (〔七、保障措施〕): named here
+                text = "\n".join(name_documents(d.text, d.sections[:1]) if several else d.text for d in drafts)
+                return Draft(text, [c for d in drafts for c in d.citations], [s for d in drafts for s in d.sections])
         best = scored[0][0]
         chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
         for score, sentence, section in scored:
@@ -671,6 +683,15 @@ class Composer:
         heads = [item_head(item) for item in section.items]
         text = "包括：" + "；".join(f"{n}. {h}" for n, h in enumerate(heads, 1)) + f"。{mark(section)}"
         return Draft(text, [cite(section, "；".join(heads))], [section])
+
+    @staticmethod
+    def enumerate_chapter(chapter: Section, parts: list[Section]) -> Draft:
+        """A list question about a chapter: its opening sentence, where chapters say
+        what they cover, and the headings of its sections."""
+        opening = next(iter(split_sentences(body_text(chapter))), "")
+        heads = "；".join(f"{s.label}{s.title}" for s in parts)
+        text = (f"{opening}{mark(chapter)}\n" if opening else "") + f"包括：{heads}。{mark(chapter)}"
+        return Draft(text, [cite(chapter, opening or heads)] + [cite(s, s.title) for s in parts], [chapter] + parts)
 
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
