@@ -86,3 +86,22 @@ def test_the_kind_of_document_a_question_refers_to_names_the_documents_of_that_k
     assert sorted(named("条例对专利代理机构有什么要求？")) == ["专利代理条例", "广东省自主创新促进条例"]
     assert named("由哪些部门制定实施方案？") == []
     assert named("贷款太难了，政府有啥办法没？") == []
+
+
+def test_asking_what_the_city_does_means_the_documents_of_a_place():
+    """市里会给哪些扶持: the city's documents, not a national law; a corpus of local
+    documents only, or a question not asking about the locality, is not narrowed."""
+    local = sorted(d.doc for d in catalog().documents if d.places)
+    assert local and len(local) < len(TITLES)
+    assert sorted(catalog().local_documents("我们是高新技术企业，市里会给哪些扶持？")) == local
+    assert catalog().local_documents("高新技术企业有哪些扶持？") == []
+    only_local = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
+                          for t in local])
+    assert only_local.local_documents("市里会给哪些扶持？") == []
+
+
+def test_a_document_named_but_neither_indexed_nor_cited_is_unknown():
+    assert catalog().unknown_reference("《广东省技术转移条例》有什么规定？") == "《广东省技术转移条例》"
+    assert catalog().unknown_reference("国发〔2031〕99号有什么规定？") == "国发〔2031〕99号"
+    assert catalog().unknown_reference("国发〔2015〕32号有什么规定？") == ""  # indexed
+    assert catalog().unknown_reference("《专利代理条例》第十条规定了什么？") == ""

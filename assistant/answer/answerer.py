@@ -135,7 +135,7 @@ class Answerer:
             session.docs = named
         elif not query.follow_up:
             session.docs = []
-        docs = docs or named or session.docs or None
+        docs = docs or named or session.docs or self.catalog.local_documents(question) or None
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
             # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.

@@ -83,6 +83,9 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     return out
 
 
+# A question about what the local government does, in everyday words.
+LOCAL = re.compile(r"市里|市上|市政府|我市|本市|咱们市|当地|本地")
+
 # What users call a document by its kind (方案里提到…, 条例规定…). Only kinds no everyday phrase
 # uses: 办法 is also "a way" (有啥办法没), 规划 also "to plan", 通知 also "to notify".
 KINDS = ("方案", "条例", "意见")
@@ -105,6 +108,15 @@ class Catalog:
         # What the documents cite (国科发火〔2016〕32号, 《企业所得税法》): named in a question,
         # it is something the documents speak of, though not one of them.
         self.cited = "\n".join(s.text for s in sections).translate(_BRACKETS)
+
+    def local_documents(self, question: str) -> list[str]:
+        """For a question asking what "the city" does (市里, 我市, 本地) and naming no
+        document: the documents of a place, when the corpus also holds national ones
+        (a law on 高新技术企业 is not what 市里 gives them)."""
+        if not LOCAL.search(question):
+            return []
+        local = [d.doc for d in self.documents if d.places]
+        return local if 0 < len(local) < len(self.documents) else []
 
     def places_of(self, docs: set[str]) -> list[str]:
         """The places these documents are every one of them tied to by title
