@@ -404,3 +404,13 @@ def test_a_list_question_naming_a_chapter_lists_its_sections(assistant):
                  and s.chapter == chapter.chapter]
         assert len(parts) >= 2 and all(f"{s.label}{s.title}" in answer.text for s in parts)
         assert chapter.doc in answer.text
+
+
+def test_a_question_asking_which_town_is_answered_first_by_a_sentence_naming_one(assistant):
+    from assistant.eligibility.places import PlaceFinder
+
+    places = PlaceFinder.from_texts([s.text for s in assistant.sections()])
+    answer = assistant.ask("做游艇的企业放哪个镇比较合适？")
+    assert answer.answerable
+    first = answer.citations[0].quote
+    assert "游艇" in first and places(first)

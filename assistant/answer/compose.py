@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
 from assistant import eligibility
+from assistant.eligibility.places import PlaceFinder
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.index.build import LoadedIndex
 from assistant.ingest.outline import body_text
@@ -33,6 +35,7 @@ from assistant.lexicon import english
 MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
 LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
 MAX_LIST_CHARS = 600
+PLACE_BAND = 0.3  # how far below the best sentence one naming the place asked may stand
 MAX_CHAPTERS = 3  # documents whose chapter of the name asked an answer lists
 MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be read with the lead-in
 # How a unit answer is worded, in the question's language.
@@ -75,6 +78,9 @@ def speaks_of_year(text: str, year: int) -> bool:
 
 
 CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
+# Asking where: which town, district or city, or where a thing is or goes.
+PLACE_ASKED = re.compile(r"哪个(?:镇|区|城市|地方|园区|片区)|哪些(?:镇|区|城市|地方|地区)|哪几个(?:镇|区|城市|地方|地区)|"
+                         r"在哪里|在哪儿|去哪儿|放哪|什么地方|\bwhere\b|which (?:town|city|district)", re.I)
 LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|包括哪些|有哪些方面|which are|what are the (?:two|three|four|five|six)", re.I)
 
 
@@ -573,21 +579,11 @@ class Composer:
         if not scored:
             return None
         if LIST.search(ctx.query.text):
-            # the list a question names by its heading, in the best sentence's section or a top one
-            for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
-                if len(section.items) >= 2 and self._names_title(ctx.query, section):
-                    return self.enumerate_items(section)
-            # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
-            docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(self.of_doc)))
-            chapters = [(chapter, [s for s in self.of_doc[doc] if s.kind == "section" and s.chapter == chapter.chapter])
-                        for doc in docs for chapter in self.of_doc.get(doc, []) if chapter.kind == "chapter"]
-            named = [(c, parts) for c, parts in chapters if len(parts) >= 2 and self._names_title(ctx.query, c)]
-            named = named[:MAX_CHAPTERS]
-            if named:  # each document's chapter of that name (保障措施 is in most plans), best-ranked first
-                drafts = [self.enumerate_chapter(c, parts) for c, parts in named]
-                several = len({c.doc for c, _ in named}) > 1  # alike marks (〔七、保障措施〕): named here
-                text = "\n".join(name_documents(d.text, d.sections[:1]) if several else d.text for d in drafts)
-                return Draft(text, [c for d in drafts for c in d.citations], [s for d in drafts for s in d.sections])
+            listed = self.list_answer(ctx, scored)
+            if listed:
+                return listed
+        if PLACE_ASKED.search(ctx.query.text):
+            scored = self.places_first(scored)
         best = scored[0][0]
         chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
         for score, sentence, section in scored:
@@ -613,6 +609,42 @@ class Composer:
                 text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
             lines.append(f"{text}{mark(section)}")
         return Draft("\n".join(lines), citations, unique_sections(sections))
+
+    def list_answer(self, ctx: Context, scored: list[tuple[float, str, Section]]) -> Draft | None:
+        """A list question's answer: the numbered items of the section it names by
+        heading, or the sections of the chapter it names."""
+        # the list a question names by its heading, in the best sentence's section or a top one
+        for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
+            if len(section.items) >= 2 and self._names_title(ctx.query, section):
+                return self.enumerate_items(section)
+        # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
+        docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(self.of_doc)))
+        chapters = [(chapter, [s for s in self.of_doc[doc] if s.kind == "section" and s.chapter == chapter.chapter])
+                    for doc in docs for chapter in self.of_doc.get(doc, []) if chapter.kind == "chapter"]
+        named = [(c, parts) for c, parts in chapters if len(parts) >= 2 and self._names_title(ctx.query, c)]
+        named = named[:MAX_CHAPTERS]
+        if named:  # each document's chapter of that name (保障措施 is in most plans), best-ranked first
+            drafts = [self.enumerate_chapter(c, parts) for c, parts in named]
+            several = len({c.doc for c, _ in named}) > 1  # alike marks (〔七、保障措施〕): named here
+            text = "\n".join(name_documents(d.text, d.sections[:1]) if several else d.text for d in drafts)
+            return Draft(text, [c for d in drafts for c in d.citations], [s for d in drafts for s in d.sections])
+        return None
+
+    def places_first(self, scored: list[tuple[float, str, Section]]) -> list[tuple[float, str, Section]]:
+        """For a question asking where (哪个镇, 在哪里): of the sentences that answer about
+        as well as the best, those naming a place come first, taking the best one's score."""
+        best = scored[0][0]
+        near = [c for c in scored if c[0] >= best - PLACE_BAND]
+        placed = [c for c in near if self.places(c[1])]
+        if not placed or placed[0] is near[0]:
+            return scored
+        rest = [c for c in scored if c not in placed]
+        return [(best, sentence, section) for _, sentence, section in placed[:1]] + placed[1:] + rest
+
+    @cached_property
+    def places(self) -> PlaceFinder:
+        """The corpus's place names (a town also by its bare name: 神湾), found on first use."""
+        return PlaceFinder.from_texts([s.text for s in self.index.sections])
 
     def written_again(self, sentence: str, section: Section) -> tuple[Section, str] | None:
         """Where the same document says the same thing again in another part
