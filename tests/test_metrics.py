@@ -178,3 +178,10 @@ def test_source_marks_titles_and_list_counts_are_not_statements():
     cited = ["高新技术企业认定后可享受税收优惠。"]
     answer = "以下 5 项支持措施（另有 161 项可查看）：\n1. 可享受税收优惠〔《实施方案（2016-2020年）》（十六）〕[1]"
     assert m.unsupported_numbers(answer, cited) == []
+
+
+def test_a_pointer_to_another_sections_label_is_not_a_statement():
+    cited = ["允许地方高校自主开展人才引进和职称评审。"]
+    assert m.unsupported_numbers("允许地方高校自主开展人才引进和职称评审（又见三、之2）", cited) == []
+    assert m.unsupported_numbers("允许地方高校自主开展职称评审 (also in 三、之2)", cited) == []
+    assert m.unsupported_numbers("允许地方高校自主开展职称评审，共有2项（又见附件）", cited) == ["2"]

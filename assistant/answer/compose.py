@@ -593,7 +593,8 @@ class Composer:
             said = " ".join(q for _, q, _ in chosen)
             if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
                 continue  # already said with a neighbour
-            row = labelled_row(sentence, section.text)
+            # (a table the outline split at its category rows keeps its header in an earlier section)
+            row = labelled_row(sentence, section.text) or labelled_row(sentence, self.text_up_to(section))
             if row:  # a table row reads as its columns' names and values
                 text, quote = row
             chosen.append((text, quote, section))
@@ -609,6 +610,10 @@ class Composer:
                 text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
             lines.append(f"{text}{mark(section)}")
         return Draft("\n".join(lines), citations, unique_sections(sections))
+
+    def text_up_to(self, section: Section) -> str:
+        """The document's text from its start to the end of this section."""
+        return "\n".join(s.text for s in self.of_doc.get(section.doc, []) if s.start <= section.start)
 
     def list_answer(self, ctx: Context, scored: list[tuple[float, str, Section]]) -> Draft | None:
         """A list question's answer: the numbered items of the section it names by

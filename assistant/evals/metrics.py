@@ -117,6 +117,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FORMATTING = re.compile(
     r"(?m)^\s*\d+[.．、)]\s*|\[\d+\]|《[^《》]*》|〔[^〔〕]*〕"  # list markers, [n], document titles, source marks
     r"|(?:以下|另有|共)\s*\d+\s*项"  # the answer counting its own list ("以下 5 项…另有 161 项")
+    r"|（又见[^（）]*）|\(also in [^()]*\)"  # a pointer to another section by its label (又见三、之2)
 )
 
 
