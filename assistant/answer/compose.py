@@ -88,6 +88,10 @@ LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|
 COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[个项类种大条点]?$")
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def in_order(word: str, text: str) -> bool:
     """Whether the word's characters stand in the text in order, as an abbreviation's
     do in its full form (自创区 in 自主创新示范区)."""
@@ -593,8 +597,7 @@ class Composer:
             said = " ".join(q for _, q, _ in chosen)
             if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
                 continue  # already said with a neighbour
-            # (a table the outline split at its category rows keeps its header in an earlier section)
-            row = labelled_row(sentence, section.text) or labelled_row(sentence, self.text_up_to(section))
+            row = labelled_row(sentence, section.text) or self.row_under_earlier_header(sentence, section)
             if row:  # a table row reads as its columns' names and values
                 text, quote = row
             chosen.append((text, quote, section))
@@ -611,9 +614,13 @@ class Composer:
             lines.append(f"{text}{mark(section)}")
         return Draft("\n".join(lines), citations, unique_sections(sections))
 
-    def text_up_to(self, section: Section) -> str:
-        """The document's text from its start to the end of this section."""
-        return "\n".join(s.text for s in self.of_doc.get(section.doc, []) if s.start <= section.start)
+    def row_under_earlier_header(self, sentence: str, section: Section) -> tuple[str, str] | None:
+        """A row of this section read with the header of its table, which stands in an
+        earlier section when the outline cut the table at its category rows; the row
+        itself must be this section's (an earlier line holding the same words is not)."""
+        earlier = "\n".join(s.text for s in self.of_doc.get(section.doc, []) if s.start <= section.start)
+        row = labelled_row(sentence, earlier)
+        return row if row and row[1] in section.text else None
 
     def list_answer(self, ctx: Context, scored: list[tuple[float, str, Section]]) -> Draft | None:
         """A list question's answer: the numbered items of the section it names by
@@ -707,7 +714,9 @@ class Composer:
             while lead > 0 and start - lead < MAX_ITEMS_BACK and units[lead - 1].endswith(("；", ";")):
                 lead -= 1
             text = "".join(units[lead:position]) + text
-        if len(sentence) < 25 and position < len(units) - 1:
+        if len(sentence) < 25 and position < len(units) - 1 and \
+                _flat(sentence + units[position + 1]) in _flat(section.text):
+            # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)
             position += 1
             text += units[position]
         while text.endswith(LIST_CONTINUES) and position < len(units) - 1 and len(text) < MAX_LIST_CHARS:
