@@ -9,6 +9,7 @@ line of the measure's section (for a sidebar, of the section it belongs to).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import re
 
@@ -19,8 +20,9 @@ from assistant.models import Citation, Measure, PolicyCard, Section
 CONDITION_OPENERS = tuple(sorted(lexicon.load("card_conditions")[0].forms, key=len, reverse=True))
 CONDITION_MARKERS = lexicon.load("card_conditions")[1].forms
 _CLAUSE = re.compile(r"[，,；;。：:]")
-_CAP = re.compile(r"最高|最多|不超过|不高于|上限")
-_QUALIFIER = r"(?:最高|最多|不超过|不高于|不低于|每[年家个项人]|一次性|分别|按|给予|最长|连续|上限)"
+_CAPS = r"最高|最多|不超过|不高于|上限"  # a ceiling on what one gets
+_CAP = re.compile(_CAPS)
+_QUALIFIER = rf"(?:{_CAPS}|不低于|每[年家个项人]|一次性|分别|按|给予|最长|连续)"
 _DURATION = re.compile(r"(?:最长|连续|为期|期限|不超过)?\d+(?:个)?(?:年|月)(?:内)?(?!\d)")
 _YEAR = re.compile(r"20\d\d年")
 _THRESHOLD = re.compile(r"(?:以上|以下|以内)?的|以上|以下")
@@ -83,18 +85,20 @@ def summary(sentence: str, focus: Sequence[str] = ()) -> str:
     return f"{head}…{tail}"
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=16384)
+def _marks(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's sums and character pairs. Cached: an answer compares each sentence it
+    quotes with every sentence of its document (`written_again`), again and again."""
+    return frozenset(amounts(text)), frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def same_measure(a: str, b: str) -> bool:
     """One measure written twice (a section and its sidebar, a heading and its item)."""
     if a in b or b in a:
         return True
-    figures_a, figures_b = set(amounts(a)), set(amounts(b))
+    (figures_a, x), (figures_b, y) = _marks(a), _marks(b)
     if figures_a and figures_b and not figures_a & figures_b:
         return False  # alike in words, but sums of their own: 最高15万元 for one applicant, 25% for another
-    x, y = _bigrams(a), _bigrams(b)
     return bool(x and y) and len(x & y) / min(len(x), len(y)) >= SAME_MEASURE
 
 
