@@ -88,6 +88,15 @@ LIST = re.compile(r"哪几|分别|几大|哪[一二三四五六七八九十两]|
 COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[个项类种大条点]?$")
 
 
+def _after_earlier_clauses(units: list[str], position: int) -> int:
+    """Where the run of `；`-ended units just before `position` starts (a list's earlier
+    items), at most MAX_ITEMS_BACK back."""
+    start = position
+    while start > 0 and position - start < MAX_ITEMS_BACK and units[start - 1].endswith(("；", ";")):
+        start -= 1
+    return start
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -385,11 +394,11 @@ class Composer:
                     "from them.") if query.english else f"现有文件未设定{years}年的目标，无法依据文件作答。"
             return Draft(text, [], [], answerable=False)
         chosen: list[Target] = []
+        kinds = set().union(*(kind for kind in FIGURE_KINDS if kind & asked_units(query.text)))
         for part in question_parts(query):
             sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
                 if part != query.topic_tokens else query
             found = pick_targets(sub, ctx.hits, self.index.sections, self.evidence, self.settings.max_targets)
-            kinds = set().union(*(kind for kind in FIGURE_KINDS if kind & asked_units(query.text)))
             found = [t for t in found if not kinds or t.unit in kinds]  # 每平方米多少元 is no area
             best = found[0] if found else None
             if best is None or self._covers(sub, part, best.metric + best.sentence) < METRIC_COVERAGE:
@@ -631,9 +640,10 @@ class Composer:
                 return self.enumerate_items(section)
         # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
         docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(self.of_doc)))
-        chapters = [(chapter, [s for s in self.of_doc[doc] if s.kind == "section" and s.chapter == chapter.chapter])
-                    for doc in docs for chapter in self.of_doc.get(doc, []) if chapter.kind == "chapter"]
-        named = [(c, parts) for c, parts in chapters if len(parts) >= 2 and self._names_title(ctx.query, c)]
+        chapters = [c for doc in docs for c in self.of_doc.get(doc, [])
+                    if c.kind == "chapter" and self._names_title(ctx.query, c)]
+        named = [(c, parts) for c in chapters
+                 if len(parts := [s for s in self.of_doc[c.doc] if s.kind == "section" and s.chapter == c.chapter]) >= 2]
         named = named[:MAX_CHAPTERS]
         if named:  # each document's chapter of that name (保障措施 is in most plans), best-ranked first
             drafts = [self.enumerate_chapter(c, parts) for c, parts in named]
@@ -706,13 +716,10 @@ class Composer:
             return sentence
         text = sentence
         # an item of a list reads with the lead-in it completes, and the items before it
-        start = position
-        while start > 0 and position - start < MAX_ITEMS_BACK and units[start - 1].endswith(("；", ";")):
-            start -= 1
+        start = _after_earlier_clauses(units, position)
         if start > 0 and units[start - 1].endswith(("：", ":")):
-            lead = start - 1  # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
-            while lead > 0 and start - lead < MAX_ITEMS_BACK and units[lead - 1].endswith(("；", ";")):
-                lead -= 1
+            # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
+            lead = _after_earlier_clauses(units, start - 1)
             text = "".join(units[lead:position]) + text
         if len(sentence) < 25 and position < len(units) - 1 and \
                 _flat(sentence + units[position + 1]) in _flat(section.text):
