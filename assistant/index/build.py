@@ -45,7 +45,7 @@ from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import HNSW, VectorStore, drop_collection
 
-FORMAT_VERSION = 4  # bump when what a build stores changes shape (an older build cannot be opened)
+FORMAT_VERSION = 5  # bump when what a build stores changes shape (an older build cannot be opened)
 
 
 def _parser_id() -> str:
@@ -488,7 +488,7 @@ def open_index(settings: Settings) -> LoadedIndex:
         sections = [Section.from_dict(s) for s in _read_json(build / "sections.json")]
         chunks = [Chunk(**c) for c in _read_json(build / "chunks.json")]
         measures = [Measure.from_dict(m) for m in _read_json(build / "measures.json")]
-        sentences = [Sentence(**u) for u in _read_json(build / "sentences.json")]
+        sentences = [Sentence.from_dict(u) for u in _read_json(build / "sentences.json")]
         sentence_vectors = np.load(build / "sentence_vectors.npy")
         problems = _check_shapes(manifest, sections, chunks, sentences, sentence_vectors, build)
         if problems:

@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
+from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.index.lexical import tokenize
 from assistant.models import Section
 
@@ -89,6 +90,12 @@ class Sentence:
     section_key: str
     text: str
     hash: str
+    # its figures, read once here by the one quantity grammar (later stages never re-read the text)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Sentence":
+        return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])]})
 
 
 def piece_hash(text: str) -> str:
@@ -103,7 +110,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
         for sentence in split_sentences(body_text(section)):
             sentence = strip_item_prefix(sentence)
             if len(sentence) >= 6:
-                out.append(Sentence(section.key, sentence, piece_hash(sentence)))
+                out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence)))
     return out
 
 

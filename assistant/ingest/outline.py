@@ -85,7 +85,10 @@ def _section_heading(rest: str) -> tuple[str, str]:
     head, dot, body = rest.partition("。")
     if dot and len(head) <= 40:
         return head.strip(), body.strip()
-    return rest.strip().rstrip("。．.")[:40], ""
+    # no short title before a 。: a heading line that is a whole sentence (企业应当不迟于…报送…：)
+    # is also the section's first sentence, not a title alone
+    whole = rest.strip()
+    return whole.rstrip("。．.")[:40], whole if len(whole) > 40 else ""
 
 
 def _lines_with_offsets(text: str):

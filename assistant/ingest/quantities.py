@@ -1,0 +1,208 @@
+"""The one quantity grammar: figures as Chinese documents and questions write
+them, read into typed `Quantity` records.
+
+Sentences are read once, at index time (each indexed sentence carries its
+quantities); questions are read once, by the query parser. Nothing else in
+the pipeline matches numbers in text.
+
+Covered: Arabic and Chinese numerals (cn2an), thousands separators
+(5,000万元), full-width ％ and 百分之, money with 万/亿 magnitudes, areas,
+counts with their measure words, durations (3年, 六个月, 30日内), dates
+(2016年1月1日), months (5月), years (2020年), deadlines written as an event
+(不迟于年度汇算清缴纳税申报时), caps and floors (最高, 不超过, 不低于, 以上, 以下)
+and ranges (一万元以上十万元以下, 5,000万元至2亿元).
+
+A percentage is a `rate` when it is applied to compute something (税率,
+按…的50%扣除, 补助比例) and a `share` when it measures one part of a whole
+(占…比重, 比例不低于5%). The two are told apart by the clause they stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+import cn2an
+
+FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year"]
+Bound = Literal["exact", "max", "min", "range"]
+FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "date", "month", "year")
+TIME_KINDS = frozenset({"date", "month", "year"})
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
+_MONEY = r"(?:万|亿|千)?(?:美)?元"
+_AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
+_DURATION = r"(?:个)?(?:工作日|自然日|小时|年度|周年|年|个月|月|日|天|周)"
+_COUNT = (r"(?:万)?(?:家|个|项|人次|人|名|件|所|次|倍|批|位|条|台|套|户|座|篇|本|种|类|期|轮|届|辆|亩)"
+          r"|个百分点|百分点")
+
+# One pattern, alternatives in priority order: dates before years and durations.
+QUANTITY = re.compile(
+    rf"(?P<date>(?P<dy>(?:19|20)\d\d)\s*年\s*(?P<dm>\d{{1,2}})\s*月(?:\s*(?P<dd>\d{{1,2}})\s*日)?)"
+    rf"|(?P<md>(?<!\d)(?P<mm>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<mdd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])"
+    rf"|(?P<year>(?<![\d〔\[(（])(?:19|20)\d\d)\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*第\s*\d+\s*号)(?![度]?\s*[-－—–~～至到]\s*(?:19|20)?\d\d)"
+    rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
+    rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
+    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
+)
+_DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^，。；,;]{2,30}?(?:时|前|之前|以前|底|末)")
+
+_MAX_BEFORE = re.compile(r"(?:不超过|不得超过|不高于|最高|最多|最长|上限|封顶|至多|(?<!不)低于|(?<!不)少于|小于|未满|不满)"
+                         r"(?:为|是)?\s*$")
+_MIN_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|至少|最低|最少|最短|(?<!不)超过|(?<!不)高于|大于|多于|(?<![未不])满|达到|突破)"
+                         r"(?:为|是)?\s*$")
+# A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
+_CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
+_CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低")
+_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以下|以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年))")
+_MIN_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以上|及以上|之上)")
+_RANGE_JOIN = re.compile(r"^\s*(?:（含）)?\s*(?:以上)?\s*(?:至|到|~|～|－|—|-)\s*$")
+
+# Clause words that make a percentage a part of a whole (share) or a rate applied.
+_PART_CUE = re.compile(r"占|比重")
+_APPLIED_CUE = re.compile(r"税率|征收率|减按|按照|按|计提|利率")
+_SHARE_CUE = re.compile(r"比例|覆盖率|普及率|达到|提高到|提升到|超过|不低于|不少于")
+_RATE_CUE = re.compile(r"扣除|摊销|抵扣|补助|补贴|资助|奖励|贴息|折旧|返还|减征|免征")
+_NUMBERED = re.compile(r"\s*第\s*\d+\s*号")
+_CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as written, typed: `value` in `unit` (元 for money, % for
+    percentages, 平方米 for areas), `upper` the top of a range."""
+
+    value: float
+    unit: str
+    kind: FigureKind
+    bound: Bound = "exact"
+    year: int | None = None  # a date's or a year's year
+    text: str = ""  # as written, bound words included where they stand beside it
+    start: int = 0
+    end: int = 0
+    upper: float | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Quantity":
+        return cls(**data)
+
+    def shown(self) -> str:
+        """The figure as written, for answers and cards."""
+        return self.text
+
+
+def number(written: str) -> float | None:
+    """`5,000` -> 5000, `三十` -> 30, `二百万` -> 2000000, `1.5` -> 1.5."""
+    written = written.replace(",", "")
+    try:
+        return float(written) if re.fullmatch(r"\d+(?:\.\d+)?", written) else float(cn2an.cn2an(written, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _magnitude(unit: str) -> float:
+    return 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1e3 if unit.startswith("千") else 1.0
+
+
+def _clause_before(text: str, at: int) -> str:
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    return text[starts[-1] if starts else 0:at]
+
+
+def _percent_kind(text: str, start: int, end: int) -> FigureKind:
+    clause = _clause_before(text, start)
+    after = text[end:end + 8]
+    if _PART_CUE.search(clause):
+        return "share"  # 占…的50%以上, 比重: a part of a whole, whatever else the clause says
+    if _APPLIED_CUE.search(clause) or re.match(r"^\s*(?:的)?(?:税率|征收率|利率|扣除|在税前|从|计算|摊销|补助|补贴|资助|奖励)", after):
+        return "rate"  # applied to compute a sum: 减按15%的税率, 按…的50%扣除
+    if _SHARE_CUE.search(clause):
+        return "share"  # a part of a whole: 占…比重超过50%, 不得超过…总额的10%
+    return "rate" if _RATE_CUE.search(clause) else "share"
+
+
+def _bound(text: str, start: int, end: int) -> tuple[Bound, int, int]:
+    """The bound written around a figure, and the span it widens to."""
+    before = text[max(0, start - 6):start]
+    if m := _MAX_AFTER.match(text[end:]):
+        return "max", start, end + m.end()
+    if m := _MIN_AFTER.match(text[end:]):
+        return "min", start, end + m.end()
+    if m := _MAX_BEFORE.search(before):
+        return "max", start - (len(before) - m.start()), end
+    if m := _MIN_BEFORE.search(before):
+        return "min", start - (len(before) - m.start()), end
+    clause = _clause_before(text, start)
+    if _CLAUSE_MAX.search(clause):
+        return "max", start, end
+    if _CLAUSE_MIN.search(clause):
+        return "min", start, end
+    return "exact", start, end
+
+
+def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
+    """(value, unit, kind, year) of one match, or None for a word that is no figure (一个)."""
+    if m.group("date"):
+        return float(m.group("dy")), "日期", "date", int(m.group("dy"))
+    if m.group("md"):
+        return number(m.group("mm")) or 0.0, "日期", "date", None
+    if m.group("year"):
+        return float(m.group("year")), "年", "year", int(m.group("year"))
+    if m.group("pct"):
+        value = number(m.group("pctn"))
+        return (value, "%", "share", None) if value is not None else None
+    value = number(m.group("num"))
+    if value is None:
+        return None
+    if m.group("pctsign"):
+        return value, "%", "share", None
+    if unit := m.group("money"):
+        return value * _magnitude(unit), "美元" if "美" in unit else "元", "amount", None
+    if unit := m.group("area"):
+        return value * _magnitude(unit), unit.lstrip("万"), "area", None
+    if unit := m.group("dur"):
+        unit = unit.lstrip("个")
+        if unit == "月" and not m.group("dur").startswith("个"):
+            return value, "月", "month", None  # 5月, 五月: a month of the year (a period is 5个月)
+        return value, {"年度": "年", "周年": "年", "天": "日", "自然日": "日"}.get(unit, unit), "duration", None
+    if m.group("bare"):  # 营收8000万: money, its unit left out as people do
+        return value * _magnitude(m.group("bare")), "元", "amount", None
+    unit = m.group("count")
+    if unit in ("个百分点", "百分点"):
+        return value, "个百分点", "share", None
+    if value == 1 and not m.group("num").isdigit():
+        return None  # 一个, 一批: a word, not a figure
+    return value * _magnitude(unit), unit.lstrip("万"), "count", None
+
+
+def read(text: str) -> list[Quantity]:
+    """Every quantity of a text, in order; a range (A以上B以下, A至B) is one."""
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in ("第", "〔") or _NUMBERED.match(text, m.end()):
+            continue  # numbering (第十五条) and document numbers (〔2015〕, 公告2015年第97号)
+        typed = _typed(m)
+        if typed is None:
+            continue
+        value, unit, kind, year = typed
+        if unit == "%":
+            kind = _percent_kind(text, m.start(), m.end())
+        bound, start, end = _bound(text, m.start(), m.end())
+        if out and (prev := out[-1]).kind == kind and prev.unit == unit and (
+                _RANGE_JOIN.match(text[prev.end:start]) or (prev.bound, bound) == ("min", "max") and prev.end == start):
+            out[-1] = Quantity(prev.value, unit, kind, "range", prev.year, text[prev.start:end], prev.start, end, value)
+            continue
+        out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end))
+    for m in _DEADLINE.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in out):
+            out.append(Quantity(0.0, "", "date", "max", None, m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda q: q.start)
+
+
+def of_kind(quantities: list[Quantity], kinds: frozenset[str] | set[str]) -> list[Quantity]:
+    return [q for q in quantities if q.kind in kinds]

@@ -1,0 +1,78 @@
+"""The one quantity grammar (ingest/quantities.py): what a reader of Chinese
+regulations takes a figure to be, written in every common form."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.quantities import read
+
+
+def only(text: str):
+    found = read(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("按20%的税率缴纳", 20, "rate"),
+    ("减按百分之十的税率征收", 10, "rate"),
+    ("按照实际发生额的75％在税前扣除", 75, "rate"),
+    ("给予项目投资额30%的补助", 30, "rate"),
+    ("专职研发人员占职工总数的比例不低于20%", 20, "share"),
+    ("服务业增加值比重达到55%", 55, "share"),
+    ("捐赠支出不得超过年度利润总额的12%", 12, "share"),
+])
+def test_a_percentage_is_a_rate_applied_or_a_share_of_a_whole(text, value, kind):
+    q = only(text)
+    assert (q.value, q.unit, q.kind) == (value, "%", kind)
+
+
+@pytest.mark.parametrize("text, value, bound", [
+    ("最高给予三百万元奖励", 3_000_000, "max"),
+    ("奖励不超过50万元", 500_000, "max"),
+    ("年销售额1,000万元以上的企业", 10_000_000, "min"),
+    ("资助金额2.5亿元", 250_000_000, "exact"),
+])
+def test_money_in_any_numeral_with_its_cap_or_floor(text, value, bound):
+    q = only(text)
+    assert (q.kind, q.unit, q.value, q.bound) == ("amount", "元", value, bound)
+
+
+def test_a_range_written_as_floor_and_cap_is_one_quantity():
+    q = only("处二万元以上二十万元以下的罚款")
+    assert (q.bound, q.value, q.upper) == ("range", 20_000, 200_000)
+    q = only("年收入在3,000万元至1亿元之间")
+    assert (q.bound, q.value, q.upper) == ("range", 30_000_000, 100_000_000)
+
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("应当在九十日内作出决定", "duration", 90, "日"),
+    ("有效期为五年", "duration", 5, "年"),
+    ("须成立两年以上", "duration", 2, "年"),
+    ("自2021年3月1日起施行", "date", 2021, "日期"),
+    ("于每年6月30日前报送", "date", 6, "日期"),
+    ("到2025年", "year", 2025, "年"),
+])
+def test_periods_dates_and_years_are_told_apart(text, kind, value, unit):
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+def test_document_numbers_and_article_numbers_are_no_figures():
+    assert read("依据财税〔2019〕13号第三条") == []
+    assert [q.kind for q in read("根据国发〔2020〕8号，到2022年建成")] == ["year"]
+
+
+def test_a_deadline_written_as_an_event_is_a_time():
+    q = only("纳税人应当不迟于年度汇算清缴时提交资料")
+    assert q.kind == "date" and "汇算清缴" in q.text
+
+
+def test_an_applicants_own_figures_in_everyday_wording():
+    found = read("我们厂开了4年，员工120人，去年营收6500万")
+    assert [(q.kind, q.value) for q in found] == [("duration", 4), ("count", 120), ("amount", 65_000_000)]
+
+
+def test_counts_keep_their_measure_word_and_one_is_a_word():
+    assert [(q.kind, q.value, q.unit) for q in read("新增孵化器12家，培育一批企业")] == [("count", 12, "家")]
