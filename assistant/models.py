@@ -129,6 +129,8 @@ class Answer:
     see_also: list[Citation] = field(default_factory=list)
     # (doc, label) of the retrieved sections in rank order: for evaluation, not part of the contract
     ranking: list[tuple[str, str]] = field(default_factory=list)
+    coverage: str = "full"  # full | partial (what was asked is not stated; the nearest provision shown) | none
+    missing: list[str] = field(default_factory=list)  # what was asked and not found, for a partial answer
 
     def to_json(self) -> dict[str, Any]:
         """The CLI/API contract: keep these keys stable."""
@@ -139,6 +141,8 @@ class Answer:
             "intent": self.intent,
             "citations": [c.to_dict() for c in self.citations],
             "latency_ms": round(self.latency_ms, 2),
+            "coverage": self.coverage,
+            "missing": self.missing,
         }
         if self.see_also:
             out["see_also"] = [c.to_dict() for c in self.see_also]

@@ -67,10 +67,19 @@ class Settings(BaseModel):
     dense_gate_alone: float = Field(0.915, ge=0, le=1, description="bundled model: best-sentence cosine that "
                                     "supports an answer on its own (dev set)")
     english_gate: float = Field(0.80, ge=0, le=1, description="bundled model: cosine gate for English questions")
+    quote_band: float = Field(0.08, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
+                              "another may stand and still be quoted in a general answer (dev set)")
     max_sentences: int = Field(3, ge=1, le=20, description="evidence sentences quoted in a general answer")
     max_measures: int = Field(8, ge=1, le=50, description="measures listed in a chat eligibility answer")
     max_targets: int = Field(3, ge=1, le=20, description="targets quoted in a figure answer")
     max_question_chars: int = Field(2000, ge=10)
+    figure_pool: int = Field(10, ge=0, le=200, description="sentences stating a figure of the kind asked (or bounding "
+                             "an applicant's figure), closest to the question by cosine, added to the sentences an "
+                             "answer is chosen from (a design value, like the 10 closest sentences of any kind)")
+    preferred_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x "
+                                  "cosine, about 0.1 in cosine) one that states what the question asks for (a place "
+                                  "for a where-question, a figure of the kind asked) may stand and still come first; "
+                                  "set on one dev question for places, a design value for figure kinds")
 
     # --- optional LLM answerer
     llm_provider: Literal["openai", "ollama"] = "openai"

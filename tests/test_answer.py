@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from assistant.answer.compose import item_head
+from assistant.answer.compose.draft import item_head
 from assistant.answer.intents import clean_question
 
 
@@ -275,7 +275,7 @@ def test_a_question_asking_how_long_is_answered_by_a_duration():
 def test_a_year_named_only_in_a_period_or_a_document_number_sets_no_target_for_it(text, says):
     """A question asking a year's figure is refused unless the sources say
     something of that year; a title's period or a 文号 does not."""
-    from assistant.answer.compose import speaks_of_year
+    from assistant.answer.compose.draft import speaks_of_year
 
     assert speaks_of_year(text, 2016) is says
 
@@ -284,7 +284,7 @@ def test_a_unit_the_document_spells_another_way_is_named_with_its_spelling():
     """Units have one name across documents (lexicon/units.toml); an answer
     quoting a document that writes an alias shows that spelling too, so the
     reader finds the unit in the quote."""
-    from assistant.answer.compose import as_written
+    from assistant.answer.compose.draft import as_written
     from assistant.ingest.units import ALIASES
 
     alias, unit = next((a, u) for a, u in ALIASES.items() if a != u and a not in u)

@@ -71,7 +71,7 @@ def test_when_a_law_takes_effect_is_answered_from_its_own_in_force_article(laws,
 
 
 def test_a_deadline_for_implementing_rules_is_not_a_question_of_when_a_document_takes_effect():
-    from assistant.answer.compose import EFFECT_ASKED
+    from assistant.answer.intents import EFFECT_ASKED
 
     assert EFFECT_ASKED.search("这个办法什么时候开始施行？") and EFFECT_ASKED.search("When did it come into force?")
     assert not EFFECT_ASKED.search("各牵头单位要在什么时候之前制定完成具体实施细则？")

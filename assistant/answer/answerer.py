@@ -13,14 +13,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant import eligibility
-from assistant.answer.compose import EFFECT_ASKED, Composer, Context, Draft, cite, name_documents
+from assistant.answer.check import check
+from assistant.answer.compose import Context, Draft, Library, cite, compose, documents, name_documents
+from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
-from assistant.answer.intents import Query, analyse, clean_question
+from assistant.answer.plan import Parser, QueryPlan
 from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
-from assistant.eligibility.places import bare_name, discover_places, named_jurisdictions
+from assistant.eligibility.places import bare_name
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
 
@@ -55,7 +56,7 @@ class Answerer:
         self.index = index
         self.settings = settings
         self.evidence = Evidence([c.tokens for c in index.chunks])
-        self.composer = Composer(index, self.evidence, settings)
+        self.library = Library(index, self.evidence, settings)
         self.catalog = Catalog(index.sections)
         self.units = sorted({u for s in index.sections for u in s.units}, key=lambda u: (-len(u), u))  # no set order
         model = index.manifest.get("embedding_model", "")
@@ -63,6 +64,7 @@ class Answerer:
         self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None
         self.english_gate = settings.english_gate if bundled else 0.99
         self.min_coverage = settings.min_topic_coverage
+        self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
                docs: list[str] | None = None) -> Answer:
@@ -76,10 +78,10 @@ class Answerer:
         if query.follow_up and intent == "general" and session.last_intent:
             intent = session.last_intent
         if query.follow_up and not query.topic_tokens and not session.last_sections:
-            draft = Draft("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
-                          [], [], answerable=False)
+            draft = Draft(say("needs_context", query.english), [], [], answerable=False)
         else:
-            draft = self._supported(ctx, session) and self.composer.compose(intent, ctx)
+            draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
+            draft = check(query, draft or None, self.library.quantities_in)
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
@@ -87,7 +89,7 @@ class Answerer:
         # A document named by number or 《title》 that the corpus lacks (and none cites) is said so
         # first. Its file may simply not carry its 文号, or the user shortened its title, so the
         # indexed documents' answer follows rather than a refusal.
-        unknown = self.catalog.unknown_reference(question) if not docs else ""
+        unknown = query.unknown_reference if not docs else ""
         if unknown:
             draft = self._not_in_corpus(unknown, query.english, draft)
         if not draft.answerable:
@@ -95,7 +97,7 @@ class Answerer:
         elif len({s.doc for s in draft.sections}) > 1:
             draft.text = name_documents(draft.text, draft.sections)
         elif query.english and intent in ("general", "reference"):  # the structured composers write English
-            draft.text = "According to the documents: " + draft.text
+            draft.text = say("according_to", True, text=draft.text)
         if draft.answerable:
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.
@@ -105,39 +107,42 @@ class Answerer:
         session.turns += 1
         return Answer(
             question=question, text=draft.text, answerable=draft.answerable, intent=intent,
-            citations=draft.citations, see_also=[] if draft.answerable else self._see_also(ctx.hits),
+            citations=draft.citations if draft.answerable or draft.coverage == "partial" else [],
+            see_also=[] if draft.answerable else self._see_also(ctx.hits),
+            coverage=draft.coverage if draft.answerable or draft.coverage == "partial" else "none",
+            missing=draft.missing,
             latency_ms=(time.perf_counter() - started) * 1000,
             ranking=self._ranking(intent, draft, ctx.hits),
         )
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
-        named, question = self.catalog.named_in(clean_question(question))
-        query = analyse(question, self.units, self.evidence.idf, self.settings.distinctive_idf)
+        query = self.parser.parse(question)
+        named = query.docs_named
         if named:
             session.docs = named
         elif not query.follow_up:
             session.docs = []
-        docs = docs or named or session.docs or self.catalog.local_documents(question) or None
+        docs = docs or named or session.docs or query.local_docs or None
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
             # A follow-up with a new detail (`那在孵企业数量呢？`): the earlier topic still applies.
             text = f"{session.last_question} {query.text}"
             # Its own topic stays the topic (家电呢？ asks about 家电, not the earlier
             # industry); the earlier question's words only add context.
-            earlier = analyse(session.last_question, self.units, self.evidence.idf, self.settings.distinctive_idf)
+            earlier = self.parser.analyse(session.last_question)
             query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
             query.context_tokens = earlier.topic_tokens
         vector = self.retriever.embed(text)
         sims = self.index.sentence_vectors @ np.asarray(vector, dtype=np.float32) \
             if len(self.index.sentences) else np.zeros(0, dtype=np.float32)
         if query.follow_up and session.last_sections and not query.topic_tokens:
-            previous = [self.composer.by_key[key] for key in session.last_sections if key in self.composer.by_key]
+            previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key]
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
             keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords, sentence_sims=sims)
-            wider = self.catalog.beyond_place(question) if named and not query.follow_up else []
+            wider = query.beyond_place
             if wider and set(wider) != set(docs or []):
                 # a document not naming its place may speak to the question better than the place's own
                 wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords,
@@ -146,7 +151,7 @@ class Answerer:
                     hits, docs, session.docs = wider_hits, wider, wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
 
-    def _top_coverage(self, query: Query, hits: list[Hit]) -> float:
+    def _top_coverage(self, query: QueryPlan, hits: list[Hit]) -> float:
         if not hits:
             return 0.0
         if query.english:  # a place's name alone (Zhongshan) is no topic: no phrase, no coverage
@@ -164,9 +169,9 @@ class Answerer:
             return True
         if query.intent == "article":
             return True  # the composer finds the article or says the document has none
-        if ctx.docs and EFFECT_ASKED.search(query.text) and self.composer.in_force(ctx):
+        if ctx.docs and query.answer == "effect_date" and documents.in_force(self.library, ctx):
             return True  # when the named document takes effect: it says so in its own words
-        if query.intent == "eligibility" and not eligibility.profile_from_text(query.text).is_empty:
+        if query.intent == "eligibility" and not query.applicant.is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)
         if query.intent == "reference":
@@ -198,7 +203,7 @@ class Answerer:
         # with each section's path: 七、保障措施 > （三十） is about 保障措施 though its text never says so
         return "\n".join(h.section.breadcrumb + "\n" + h.section.text for h in hits[:3])
 
-    def _about_the_place_asked(self, query: Query, draft: Draft) -> Draft | None:
+    def _about_the_place_asked(self, query: QueryPlan, draft: Draft) -> Draft | None:
         """A refusal when the question names a place (小榄镇, 翠亨新区) that none of
         the answer's sources mention: their figure is another place's. A city or
         province named only as a word (上海, 深圳) counts when the sources are
@@ -206,27 +211,21 @@ class Answerer:
         document of no place (国务院's, or a city's that never names itself) may
         speak for it."""
         sources = " ".join(s.doc + s.text for s in draft.sections)
-        places = discover_places(query.text)
+        places = list(query.places)
         if self.catalog.all_placed({s.doc for s in draft.sections}):
-            places += named_jurisdictions(query.text, places)
+            places += query.jurisdictions
         for place in dict.fromkeys(places):
             name = bare_name(place)
             # (a word glued before the name, 那翠亨新区, is not part of it)
             if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
-                text = (f"The documents say nothing of this for {place}, so it cannot be answered from them."
-                        if query.english else f"现有文件没有关于{place}的这一内容，无法依据文件作答。")
-                return Draft(text, [], [], answerable=False)
+                return Draft(say("other_place", query.english, place=place), [], [], answerable=False)
         return None
 
     @staticmethod
     def _not_in_corpus(name: str, english: bool, draft: Draft) -> Draft:
         if not draft.answerable:
-            text = (f"{name} is not among the indexed documents, so this cannot be answered from them." if english
-                    else f"现有文件中没有{name}，无法依据文件作答。")
-            return Draft(text, [], [], answerable=False)
-        note = (f"({name} is not among the indexed documents; what they say on this follows.)" if english
-                else f"（现有文件中没有{name}；以下是现有文件中的相关内容。）")
-        return replace(draft, text=f"{note}\n{draft.text}")
+            return Draft(say("not_indexed", english, name=name), [], [], answerable=False)
+        return replace(draft, text=f"{say('not_indexed_note', english, name=name)}\n{draft.text}")
 
     def refusal(self, question: str, see_also: list[Citation]) -> Answer:
         """A refusal for a question a later judge (the optional LLM) found the
@@ -237,12 +236,7 @@ class Answerer:
 
     @staticmethod
     def _refusal(english: bool) -> Draft:
-        if english:
-            text = ("The indexed documents do not cover this question, so it cannot be answered from them. "
-                    "Related sections are listed for reference.")
-        else:
-            text = "现有文件未涉及这一问题，无法依据文件作答。以下章节可能相关，仅供参考。"
-        return Draft(text, [], [], answerable=False)
+        return Draft(say("not_covered", english), [], [], answerable=False, coverage="none")
 
     @staticmethod
     def _see_also(hits: list[Hit]) -> list[Citation]:

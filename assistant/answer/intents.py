@@ -67,6 +67,14 @@ SHARED_ROLE = re.compile(r"责任单位|责任部门|配合|参与|协同|协助
 EXCEPT_LEAD = re.compile(r"除(?:了)?(?:[^，,。？?]{0,8})?牵头(?:单位|部门|的)?|牵头(?:单位|部门)?(?:以外|之外)|"
                          r"(?:besides|other than|apart from|except) the lead", re.I)
 
+# "When does it take effect": documents say so in one sentence, by convention their last article
+# (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
+EFFECT_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月几日|几号|从何时|何日)[^，。？?]{0,4}"
+                          r"(?:施行|生效|实施|执行)(?!细则|方案|意见|办法|计划)|"
+                          r"(?:施行|生效|实施)(?:日期|时间|之日)|(?:开始|起)(?:施行|生效)|"
+                          r"come into (?:force|effect)|came into (?:force|effect)|take[sn]? effect|took effect|"
+                          r"effective (?:date|from|since)|in force since", re.I)
+
 # Words that frame a question but name no topic (lexicon/frame_words.toml):
 # removed before judging whether the documents cover what the question is about.
 FRAME_WORDS = set(lexicon.words("frame_words"))
@@ -88,6 +96,7 @@ class Query:
     # An English question's topic per English phrase: its Chinese translations, any one of which
     # says what the phrase says (sign: 标志/签署/签名), so a phrase is found when one of them is.
     alternatives: list[list[str]] = field(default_factory=list)
+    both_roles: bool = False  # 牵头单位和责任单位分别是 / 谁牵头，谁配合: the lead and the shared units asked
 
 
 LEADING_NA = re.compile(r"^(那么|那)(?=[\u4e00-\u9fff])(?![些个里样时种])")
@@ -179,6 +188,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
             query.role = "牵头" if lead_role else "责任"
         return "duties"
     names_lead = bool(re.search(r"牵头|lead", EXCEPT_LEAD.sub(" ", text), re.I))
+    query.both_roles = names_lead and bool(SHARED_ROLE.search(text)) and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
         # asks for every unit that answers for the task, the lead included.

@@ -1,7 +1,7 @@
 """Kinds of answer a question asks for beyond a figure: a time (什么时候), a
 way to get in touch (网址, 电话), the papers to hand in (哪些材料). An answer
 whose quotes state nothing of the kind asked does not answer, however close
-its topic: the documents are said not to give it.
+its topic: `check` says the documents do not give it (messages.py).
 
 Figures and durations are checked where figures are chosen (`targets`).
 """
@@ -19,8 +19,6 @@ class AnswerKind:
     name: str
     asked: re.Pattern
     stated: re.Pattern
-    none_zh: str
-    none_en: str
 
 
 KINDS = (
@@ -32,23 +30,17 @@ KINDS = (
                    re.I),
         re.compile(rf"(?:19|20)\d\d\s*年|{_N}+\s*月|年底|年初|年末|年内|上半年|下半年|季度|月底|之日起|起施行|"
                    rf"{_N}+\s*(?:个)?(?:工作日|日|天|周|月|年)(?:内|以内|之内|前)"),
-        "现有文件没有写明具体时间，无法依据文件作答。",
-        "The documents give no date for this, so it cannot be answered from them.",
     ),
     AnswerKind(
         "contact",
         re.compile(r"网址|网站|电话|邮箱|联系方式|热线|website|phone number|e-?mail|hotline", re.I),
         re.compile(r"https?://|www\.|\.(?:cn|com|org|net)\b|\d{3,4}-\d{7,8}|\d{7,}|@|热线|12345"),
-        "现有文件没有给出联系方式或网址，无法依据文件作答。",
-        "The documents give no contact details or website for this, so it cannot be answered from them.",
     ),
     AnswerKind(
         "materials",
         re.compile(r"(?:哪些|什么|啥)(?:申请|申报|证明)?(?:材料|资料)|需要(?:带|交|提交|提供)(?:哪些|什么|啥)|"
                    r"what (?:documents|papers|materials)", re.I),
         re.compile(r"材料|资料|证明|申请书|申请表|复印件|原件|证件|执照|提交|提供"),
-        "现有文件没有列出需要提交的材料，无法依据文件作答。",
-        "The documents list no materials to submit for this, so it cannot be answered from them.",
     ),
 )
 

@@ -69,6 +69,8 @@ class GoldQuestion:
     answerable: bool
     history: list[str] = field(default_factory=list)
     doc: str = ""  # optional: the document the gold labels belong to
+    asks: str = ""  # optional: the kind of answer asked (rate, amount, yes_no, unit, ...)
+    near_miss: bool = False  # an out-of-scope question whose subject the documents do speak of
 
 
 def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
@@ -88,6 +90,7 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
                 id=str(row["id"]), question=row["question"], type=row["type"],
                 gold_sections=list(row.get("gold_sections", [])), key_facts=list(row.get("key_facts", [])),
                 answerable=bool(row["answerable"]), history=list(row.get("history", [])), doc=row.get("doc", ""),
+                asks=row.get("asks", ""), near_miss=bool(row.get("near_miss", False)),
             ))
         except (ValueError, KeyError, TypeError) as exc:
             raise _user_error(f"问题集 {path} 第 {number} 行格式错误：{exc}") from exc
@@ -328,12 +331,33 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
             cited_texts=cited_texts if answer is not None else None,
         ),
     }
+    row["metrics"]["wrong_kind_rate"] = wrong_kind(q, text, refused)
+    row["metrics"]["near_miss_rate"] = (1.0 if refused else 0.0) if q.near_miss else None
+    if answer is not None:
+        row["coverage"], row["missing"] = answer.coverage, answer.missing
     if gold_units:
         row["gold_units"] = gold_units
         row["units_stated"] = metrics.units_stated(text, corpus.known_units)
     if error:
         row["error"] = error
     return row
+
+
+def wrong_kind(q: GoldQuestion, answer: str, refused: bool) -> float | None:
+    """WrongKind for a figure question answered: 1 when the answer states figures
+    and none of them is a gold figure (a share given for a rate, a cap of another
+    expense for the deduction rate); None for other questions."""
+    if not q.answerable or refused or q.asks not in service.FIGURE_KINDS:
+        return None
+    stated = service.read_quantities(answer)
+    if not stated:
+        return 0.0
+    wanted = [alt for fact in q.key_facts for alt in ([fact] if isinstance(fact, str) else fact)]
+    gold = {(round(g.value, 6), g.kind) for alt in wanted for g in service.read_quantities(alt)}
+    if not gold:
+        return None
+    return 0.0 if any((round(s.value, 6), s.kind) in gold or any(round(s.value, 6) == v for v, _ in gold)
+                      for s in stated) else 1.0
 
 
 GIVE_UP_AFTER = 3  # a configuration whose first questions all fail (endpoint down) is stopped

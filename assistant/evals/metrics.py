@@ -196,12 +196,13 @@ def mean_of(values: Iterable[float | None]) -> float | None:
 QUESTION_METRICS = [
     "hit@1", "hit@3", "hit@5", "mrr", "ndcg@10",
     "citation_precision", "citation_recall", "key_fact_accuracy", "unit_f1",
-    "refusal_rate", "false_refusal_rate", "unsupported_number_rate",
+    "refusal_rate", "false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "near_miss_rate",
 ]
 LATENCY_METRICS = ["latency_p50_ms", "latency_p95_ms"]
 ALL_METRICS = QUESTION_METRICS + LATENCY_METRICS
 # Metrics where a lower value is better; every other metric is higher-better.
-LOWER_IS_BETTER = {"false_refusal_rate", "unsupported_number_rate", "latency_p50_ms", "latency_p95_ms"}
+LOWER_IS_BETTER = {"false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "latency_p50_ms",
+                   "latency_p95_ms"}
 
 
 def question_metrics(
@@ -221,7 +222,7 @@ def question_metrics(
     citation, key-fact and unit metrics apply to answerable questions only;
     refusal_rate to unanswerable ones, false_refusal_rate to answerable ones."""
     if not answerable:
-        out: dict[str, float | None] = {m: None for m in QUESTION_METRICS}
+        out: dict[str, float | None] = {m: None for m in QUESTION_METRICS}  # (wrong_kind, near_miss: set by the harness)
         out["refusal_rate"] = 1.0 if refused else 0.0
         return out
     unsupported = None

@@ -1,0 +1,78 @@
+"""One check: does a draft answer what the plan asks?
+
+`check(plan, draft, figures_in)` returns the draft, a partial answer or a
+refusal. A figure question is answered only by a quote stating a figure of
+the kind asked (a rate is not answered by a share, nor a sum by an area); a
+time, a contact or the materials only by a quote stating one. When the
+quotes speak of the subject but state nothing of the kind, the answer is
+*partial*: it says what the documents do not state, then shows the nearest
+provision as such (`coverage="partial"`, `missing`). Every text comes from
+the message table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from assistant.answer.messages import missing_words, say
+from assistant.answer.plan import QueryPlan
+from assistant.ingest.quantities import TIME_KINDS, Quantity
+from assistant.models import Citation
+
+
+
+def kinds_checked(plan: QueryPlan) -> frozenset[str]:
+    """The figure kinds an answer must state: none for a list or a unit question."""
+    if plan.answer not in ("figure", "date") or not plan.figure_kinds:
+        return frozenset()
+    return plan.figure_kinds
+
+
+def states_kind(quantities: list[Quantity], kinds: frozenset[str]) -> bool:
+    """Whether the quantities state a figure of a kind asked (a cap too: 最高200万元 answers 能拿多少)."""
+    return any(q.kind in kinds or (q.kind in TIME_KINDS and kinds & TIME_KINDS) for q in quantities)
+
+
+def partial(plan: QueryPlan, draft, kinds) -> "object":
+    """The draft shown as the nearest provision, after saying what it lacks."""
+    if plan.kind is not None and plan.kind.name == "time":
+        kinds = ["date"]  # a time asked: the documents give no date, whatever figure kinds would do
+    missing = missing_words(kinds, plan.english)
+    head = say("partial", plan.english, missing=missing)
+    return replace(draft, text=f"{head}\n{draft.text}", answerable=False, coverage="partial",
+                   missing=[missing])
+
+
+def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]]):
+    """The draft if it answers what the plan asks, else a partial answer."""
+    if draft is None or not draft.answerable:
+        return draft
+    kinds = kinds_checked(plan)
+    if kinds:
+        stated = [q for c in draft.citations for q in figures_in(c)]
+        if not states_kind(stated, kinds):
+            return partial(plan, draft, kinds)
+    if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "figure", "list"):
+        if not any(plan.kind.stated.search(c.quote) for c in draft.citations):
+            return partial(plan, draft, [plan.kind.name if plan.kind.name != "time" else "date"])
+    return draft
+
+
+def satisfies(fact: Quantity, condition: Quantity) -> bool | None:
+    """Whether the applicant's figure meets a condition's bound (成立3年 against
+    注册成立一年以上); None when they measure different things or nothing is bounded."""
+    if fact.kind != condition.kind or fact.unit != condition.unit or condition.bound == "exact":
+        return None
+    if condition.bound == "min":
+        return fact.value >= condition.value
+    if condition.bound == "max":
+        return fact.value <= condition.value
+    return condition.value <= fact.value <= (condition.upper if condition.upper is not None else condition.value)
+
+
+def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
+    """A sentence's verdict on the applicant: False when a fact fails a bound, True
+    when one meets it and none fails, None when no fact is comparable."""
+    results = [r for f in facts for q in quantities if (r := satisfies(f, q)) is not None]
+    return None if not results else all(results)

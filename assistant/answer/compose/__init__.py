@@ -1,0 +1,45 @@
+"""Composers: a question's plan and context in, a cited draft out.
+
+One small module per kind of answer; each composer is a function of the
+`Library` (the index as composers read it) and the question's `Context`.
+Structural composers read the parsed structure (unit lines, targets,
+measures); the rest build from the sentences that best answer the question.
+A composer returns None when it has nothing to say, and `compose` falls
+back to the sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from assistant.answer.compose import documents, figures, sentences, support, units, yes_no
+from assistant.answer.compose.draft import Context, Draft, cite, name_documents
+from assistant.answer.compose.library import Library
+
+__all__ = ["Context", "Draft", "Library", "cite", "compose", "name_documents"]
+
+Composer = Callable[[Library, Context], "Draft | None"]
+BY_INTENT: dict[str, Composer] = {
+    "lead": units.lead,
+    "responsibility": units.lead,
+    "duties": units.duties,
+    "target": figures.target,
+    "eligibility": support.cards,
+    "reference": documents.reference,
+    "article": documents.article,
+}
+
+
+def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
+    """The draft of the composer for the plan's answer type or intent."""
+    if ctx.query.answer == "yes_no" and ctx.query.facts:
+        draft = yes_no.yes_no(lib, ctx)
+        if draft:
+            return draft
+    composer = BY_INTENT.get(intent, sentences.general)
+    if composer is sentences.general and "duration" in ctx.query.figure_kinds:
+        composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
+    draft = composer(lib, ctx)
+    if draft is None and intent in ("lead", "responsibility"):
+        return units.owner_from_sentences(lib, ctx)
+    return draft or sentences.general(lib, ctx)

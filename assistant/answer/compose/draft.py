@@ -1,0 +1,167 @@
+"""What every composer shares: the question's context, the draft it returns,
+and how answers cite and mark their sources."""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.ingest.figures import strip_item_prefix
+from assistant.answer.plan import QueryPlan as Query
+from assistant.models import Citation, PolicyCard, Section
+from assistant.answer.retrieve import Hit
+from assistant.ingest.units import ALIASES, gloss
+from assistant.lexicon import english
+
+MONEY_TYPES = ("资金补助", "税收优惠", "金融/融资")  # support that is money to the applicant
+LIST_CONTINUES = ("；", "：", ";", ":")  # a sentence ending so is followed by the rest of its list
+MAX_LIST_CHARS = 600
+MAX_CHAPTERS = 3  # documents whose chapter of the name asked an answer lists
+MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be read with the lead-in
+# How a unit answer is worded, in the question's language.
+UNIT_WORDS = {
+    "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
+           "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。"},
+    "en": {"sep": "; ", "shared": "Responsible units: {resp}.", "none": "(none listed)", "tail": "; responsible units: {resp}",
+           "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
+}
+MONEY_UNITS = {"万元", "亿元"}
+# The kinds of figure a unit hint asks for, as the quantity grammar types them.
+# Counts (个, 家, 所) are interchangeable and not checked by kind.
+UNIT_KINDS = {"amount": {"元", "万元", "亿元", "亿美元"}, "share": {"%", "个百分点", "百分点"}, "rate": {"%"},
+              "area": {"平方米", "万平方米", "平方公里", "亩"}}
+METRIC_COVERAGE = 0.4  # share of a figure question's topic a target's metric and sentence must hold to answer it
+IN_FORCE = re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行)")
+
+
+def as_written(unit: str, text: str) -> str:
+    """A unit by its one name across documents, with the document's own
+    spelling when it writes another (市人力资源社会保障局（原文：市人社局）), so
+    the answer can be checked against the quote."""
+    if unit in text:
+        return unit
+    forms = sorted((form for form, name in ALIASES.items() if name == unit), key=len, reverse=True)
+    written = next((form for form in forms if form in text), "")
+    return f"{unit}（原文：{written}）" if written else unit
+
+
+def speaks_of_year(text: str, year: int) -> bool:
+    """Whether the text says something of that year (`2018年底前`), not only
+    names it in a period (`2016-2020年`) or a document number (`〔2016〕36号`)."""
+    return re.search(rf"(?<![\d\-－—–~～]){year}年(?!\s*[\-－—–~～至]\s*\d)", text) is not None
+
+
+CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to 政策匹配
+
+
+# A count (三个, 六大, 几项) says how long a list is, not what it lists.
+COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[个项类种大条点]?$")
+
+
+def _after_earlier_clauses(units: list[str], position: int) -> int:
+    """Where the run of `；`-ended units just before `position` starts (a list's earlier
+    items), at most MAX_ITEMS_BACK back."""
+    start = position
+    while start > 0 and position - start < MAX_ITEMS_BACK and units[start - 1].endswith(("；", ";")):
+        start -= 1
+    return start
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def in_order(word: str, text: str) -> bool:
+    """Whether the word's characters stand in the text in order, as an abbreviation's
+    do in its full form (自创区 in 自主创新示范区)."""
+    rest = iter(text)
+    return all(ch in rest for ch in word)
+
+
+def item_head(item: str) -> str:
+    """`1．创新体系不断完善。到2020年…` -> `创新体系不断完善`."""
+    body = strip_item_prefix(item)
+    head = re.split(r"[。：:；]", body, maxsplit=1)[0]
+    return head if len(head) <= 40 else head[:40] + "…"
+
+
+@dataclass
+class Context:
+    """Everything known about one question while it is answered."""
+
+    query: Query
+    hits: list[Hit]
+    sentence_sims: np.ndarray  # cosine similarity of the question to every indexed sentence
+    docs: list[str] | None = None  # the documents the question is limited to (None: all)
+
+
+@dataclass
+class Draft:
+    text: str
+    citations: list[Citation]
+    sections: list[Section]
+    answerable: bool = True
+    coverage: str = "full"  # full | partial (the nearest provision, shown as such) | none
+    missing: list[str] = field(default_factory=list)  # what was asked and not found
+
+
+def office_text(card: PolicyCard) -> str:
+    """`市科技局（牵头）、市财政局`: the lead first, at most three units."""
+    lead = [f"{u}（牵头）" for u in card.lead_offices]
+    others = [u for u in card.offices if u not in card.lead_offices]
+    return "、".join((lead + others)[:3])
+
+
+def english_term(term: str) -> str:
+    return english.translate(term)
+
+
+def english_card(n: int, card: PolicyCard) -> str:
+    """A card in English: labels, amounts as written, offices glossed, the
+    measure quoted in Chinese."""
+    kinds = ", ".join(english.translate(t) for t in card.support_types[:2]) or "Support"
+    facts = [("amount", "; ".join(card.amounts)),
+             ("ask", "; ".join(map(gloss, (card.lead_offices or card.offices)[:2]))),
+             ("for", ", ".join(english.translate(b) for b in card.beneficiaries[:3]))]
+    detail = "; ".join(f"{k}: {v}" for k, v in facts if v)
+    return f"{n}. [{kinds}] “{card.summary}”" + (f" ({detail})" if detail else "")
+
+
+def duties_en(unit: str, groups) -> str:
+    roles = {"牵头": "leads", "责任（参与）": "shares"}
+    parts = [f"{roles[role]} " + "; ".join(f"{s.label}{s.title}" for s in group) for role, group in groups if group]
+    return f"{gloss(unit)} " + ". It ".join(parts) + "."
+
+
+def no_tasks_en(unit: str, role: str | None) -> str:
+    as_what = {"牵头": "a lead unit", "责任": "a responsible unit"}.get(role or "", "a lead or responsible unit")
+    return f"The documents list no task with {gloss(unit)} as {as_what}."
+
+
+def cite(section: Section, quote: str) -> Citation:
+    return Citation(doc=section.doc, section=section.label, title=section.title, quote=quote)
+
+
+def mark(section: Section) -> str:
+    if section.kind == "chapter":
+        return f"〔{section.chapter}〕"
+    return f"〔{section.label}〕" if section.kind == "article" else f"〔{section.label}{section.title}〕"
+
+
+def name_documents(text: str, sections: list[Section]) -> str:
+    """An answer drawn from several documents names the document at each mark."""
+    for section in unique_sections(sections):
+        if f"《{section.doc}》" not in text:  # composers that name documents themselves
+            text = text.replace(mark(section), f"〔《{section.doc}》{mark(section)[1:]}")
+    return text
+
+
+def unit_line(section: Section) -> str:
+    return next((line.strip() for line in section.text.split("\n") if "牵头单位" in line), "")
+
+
+def unique_sections(sections) -> list[Section]:
+    return list({s.key: s for s in sections}.values())

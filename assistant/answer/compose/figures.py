@@ -1,0 +1,94 @@
+"""Figure answers: the targets and figures of the kind asked, for the years asked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+
+from assistant.answer.check import kinds_checked, partial, states_kind
+from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
+from assistant.answer.compose.library import Library
+from assistant.answer.messages import say
+from assistant.answer.plan import QueryPlan as Query
+from assistant.answer.targets import pick_targets, quote_for
+from assistant.models import Citation, Target
+from assistant.answer.compose import sentences
+
+
+def target(lib: Library, ctx: Context) -> Draft | None:
+    query = ctx.query
+    # A year is covered by the documents the question is answered from, not by any
+    # document of the corpus (a tax notice's 2018 says nothing of the plan's targets).
+    docs = set(ctx.docs or []) or {h.section.doc for h in ctx.hits[:5]}
+    covered = set().union(*(lib.years.get(doc, set()) for doc in docs))
+    missing = [y for y in query.years if y not in covered]
+    if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing) \
+            and not target_of_year(lib, ctx, missing):
+        years = (", " if query.english else "、").join(str(y) for y in missing)
+        return Draft(say("no_target_year", query.english, years=years), [], [], answerable=False)
+    chosen: list[Target] = []
+    # units that say what kind of figure is asked: a target in another kind answers another question
+    kinds = set().union(*(units for units in UNIT_KINDS.values() if units & query.asked_units))
+    for part in query.parts:
+        sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
+            if part != query.topic_tokens else query
+        found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
+        found = [t for t in found if (not kinds or t.unit in kinds) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
+        best = found[0] if found else None
+        if best is None or covers(lib, sub, part, best.metric + best.sentence) < METRIC_COVERAGE:
+            return figure_from_sentences(lib, ctx)
+        chosen += [t for t in found if t not in chosen]
+    lines, citations, sections = [], [], []
+    quotes = [quote_for(t) for t in chosen]
+    for target, quote in zip(chosen, quotes):
+        if any(other != quote and other.startswith(quote) for other in quotes):
+            continue  # the same sentence quoted further for another figure
+        section = lib.by_label[f"{target.doc}#{target.section}"]
+        # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
+        if query.english:
+            when = f"by {target.year}" if target.year else "target"
+            lines.append(f"Target ({when}): {target.value}{target.unit}, as written: “{quote}”.{mark(section)}")
+        else:
+            lines.append(f"{quote}。{mark(section)}")
+        citations.append(cite(section, target.sentence))
+        sections.append(section)
+    return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+
+def of_kind(lib: Library, target: Target, query: Query) -> bool:
+    """Whether a target's figure is of the kind asked (a tax rate is no share target)."""
+    kinds = kinds_checked(query)
+    if not kinds:
+        return True
+    stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
+    return states_kind([q for q in stated if target.value in q.text], kinds)
+
+
+def target_of_year(lib: Library, ctx: Context, years: list[int]) -> bool:
+    """Whether a document the question may be about sets a target for the
+    year on the question's topic, though the top sections come from others
+    (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
+    found = pick_targets(ctx.query, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
+    return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
+               and covers(lib, ctx.query, ctx.query.topic_tokens, t.metric + t.sentence) >= METRIC_COVERAGE
+               for t in found)
+
+
+def covers(lib: Library, query: Query, part: list[str], text: str) -> float:
+    """How much of the question (part) a text holds. An English question's topic holds each
+    phrase's alternative translations (share: 部分/份额/比重), any one of which says it."""
+    if query.english and query.alternatives and part == query.topic_tokens:
+        return lib.evidence.coverage_of_any(query.alternatives, text)
+    return lib.evidence.coverage(part, text)
+
+
+def figure_from_sentences(lib: Library, ctx: Context) -> Draft | None:
+    """A number asked for that no target states: answer from sentences
+    only if they carry a figure, else say the documents give none rather
+    than let a sentence without it pass for an answer."""
+    draft = sentences.general(lib, ctx)
+    units = set(ctx.query.asked_units)
+    duration = "duration" in ctx.query.figure_kinds
+    if draft is None or any(lib.states_figure(c, units, duration) for c in draft.citations):
+        return draft
+    return partial(ctx.query, draft, ctx.query.figure_kinds or {"count"})

@@ -1,0 +1,218 @@
+"""The index as composers read it: sections by key and label, each document's
+sections and each section's sentences in reading order, the figures each
+sentence states (read at index time), task-table rows, and the sentence
+ranking every extractive answer starts from."""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from assistant import eligibility
+from assistant.answer.check import kinds_checked
+from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat, in_order)
+from assistant.answer.plan import QueryPlan as Query
+from assistant.ingest.unit_notes import TableRow, labelled_row
+from assistant.models import Citation, Section
+from functools import cached_property
+
+from assistant.answer.evidence import Evidence
+from assistant.answer.targets import years_covered
+from assistant.eligibility.places import PlaceFinder
+from assistant.index.build import LoadedIndex
+from assistant.index.lexical import tokenize
+from assistant.ingest.quantities import Quantity
+from assistant.ingest.unit_notes import noted_measures, table_rows
+from assistant.settings import Settings
+
+
+class Library:
+    def __init__(self, index: LoadedIndex, evidence: Evidence, settings: Settings):
+        self.index = index
+        self.settings = settings
+        self.evidence = evidence
+        self.by_key = {s.key: s for s in index.sections}
+        self.by_label = {s.label_key: s for s in index.sections}  # measures, targets, cards: doc#label
+        self.of_doc: dict[str, list[Section]] = {}  # doc -> its sections in reading order
+        for section in index.sections:
+            self.of_doc.setdefault(section.doc, []).append(section)
+        self.task_rows: dict[str, list[tuple[TableRow, Section]]] = {}  # doc -> its task tables' rows
+        for section in index.sections:
+            lines = section.text.split("\n")
+            for row in table_rows(lines) + noted_measures(lines):
+                self.task_rows.setdefault(section.doc, []).append((row, section))
+        self.years = years_covered(index.sections)  # doc -> the years its targets are set for
+        self.offices = eligibility.Offices(index.sections)
+        # Positions of each section's sentences in the sentence store, in reading order.
+        self.sentences_of: dict[str, list[int]] = {}
+        kinds: dict[str, list[int]] = {}  # figure kind -> the sentences stating one
+        for i, unit in enumerate(index.sentences):
+            self.sentences_of.setdefault(unit.section_key, []).append(i)
+            for kind in {q.kind for q in unit.quantities}:
+                kinds.setdefault(kind, []).append(i)
+        self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
+
+    def quantities_in(self, citation: Citation) -> list[Quantity]:
+        """The figures of a quoted text, as the index read them from its sentences."""
+        section = self.by_label.get(f"{citation.doc}#{citation.section}")
+        keys = [section.key] if section else []
+        found = []
+        for i in (i for key in keys for i in self.sentences_of.get(key, [])):
+            unit = self.index.sentences[i]
+            if unit.text in citation.quote:
+                found += unit.quantities
+            elif citation.quote in unit.text:
+                found += [q for q in unit.quantities if q.text in citation.quote]
+        return found
+
+    def states_figure(self, citation: Citation, units: set[str], duration: bool = False) -> bool:
+        """Whether a quote states a figure: a duration when one is asked, a figure in the
+        unit asked (几家: a count of 家; 多少万元: a sum), else any figure but a date or year."""
+        stated = [q for q in self.quantities_in(citation) if q.kind not in ("date", "month", "year")]
+        if duration:
+            return any(q.kind == "duration" for q in stated)
+        kinds = {kind for unit in units for kind, kind_units in UNIT_KINDS.items() if unit in kind_units}
+        if kinds:
+            return any(q.kind in kinds for q in stated)
+        if units:
+            return any(q.unit in units or q.unit.lstrip("万亿") in units for q in stated)
+        return any(q.kind != "duration" for q in stated)
+
+    def sentence_quantities(self, sentence: str, section: Section) -> list[Quantity]:
+        return self.quantities_in(Citation(section.doc, section.label, "", sentence))
+
+    def owner_of(self, section: Section) -> Section | None:
+        """The section whose unit line governs this one: itself, or for a
+        sidebar the section it follows, for a chapter text its first section."""
+        if section.lead_units or section.responsible_units:
+            return section
+        same_doc = [s for s in self.of_doc.get(section.doc, []) if s.lead_units]
+        before = [s for s in same_doc if s.start < section.start]
+        after = [s for s in same_doc if s.start > section.start and s.chapter == section.chapter]
+        if section.kind == "sidebar" and before and before[-1].chapter == section.chapter:
+            return before[-1]
+        return after[0] if section.kind == "chapter" and after else None
+
+    @property
+    def chat_cards(self) -> int:
+        return min(CHAT_CARDS, self.settings.max_measures)
+
+    def row_under_earlier_header(self, sentence: str, section: Section) -> tuple[str, str] | None:
+        """A row of this section read with the header of its table, which stands in an
+        earlier section when the outline cut the table at its category rows; the row
+        itself must be this section's (an earlier line holding the same words is not)."""
+        earlier = "\n".join(s.text for s in self.of_doc.get(section.doc, []) if s.start <= section.start)
+        row = labelled_row(sentence, earlier)
+        return row if row and row[1] in section.text else None
+
+    def defines(self, sentence: str, query: Query) -> bool:
+        """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""
+        defined, says, _ = sentence.partition("是指")
+        return bool(says) and any(self.evidence.occurs(t, defined) for t in query.topic_tokens)
+
+    def preferred_first(self, scored: list[tuple[float, str, Section]], fits) -> list[tuple[float, str, Section]]:
+        """Of the sentences answering about as well as the best, those that `fits` (a place
+        named for a where-question, a figure of the kind asked) come first, taking the best
+        one's score."""
+        if not scored:
+            return scored
+        best = scored[0][0]
+        near = [c for c in scored if c[0] >= best - self.settings.preferred_band]
+        placed = [c for c in near if fits(c[1], c[2])]
+        if not placed or placed[0] is near[0]:
+            return scored
+        rest = [c for c in scored if c not in placed]
+        return [(best, sentence, section) for _, sentence, section in placed[:1]] + placed[1:] + rest
+
+    @cached_property
+    def places(self) -> PlaceFinder:
+        """The corpus's place names (a town also by its bare name: 神湾), found on first use."""
+        return PlaceFinder.from_texts([s.text for s in self.index.sections])
+
+    def written_again(self, sentence: str, section: Section) -> tuple[Section, str] | None:
+        """Where the same document says the same thing again in another part
+        (a measure and its row in the 任务分工表 appended as 附件, or its 专栏);
+        not a law's article repeating another's wording (a duty, then its penalty)."""
+        if len(sentence) < 15:
+            return None
+        for other in self.of_doc.get(section.doc, []):
+            if other.key == section.key or other.kind == section.kind == "article":
+                continue
+            for i in self.sentences_of.get(other.key, []):
+                text = self.index.sentences[i].text
+                if len(text) >= 15 and eligibility.same_measure(sentence, text):
+                    return other, text
+        return None
+
+    def names_title(self, query: Query, section: Section) -> bool:
+        """Whether the question names the section's heading (三个战略定位 -> （二）战略定位).
+        The rest of its topic may only say whose list it is (中山国家自创区, the document's
+        own subject, abbreviated or not) and how long (三个, 六大)."""
+        title_tokens = [t for t in tokenize(section.title) if len(t) > 1]
+        if not title_tokens or self.evidence.coverage(title_tokens, " ".join(query.tokens)) < 0.6:
+            return False
+        topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
+        return not topic or self.evidence.coverage(topic, section.title) >= 0.5
+
+    def with_next(self, sentence: str, section: Section) -> str:
+        """A short sentence (`全力打造“一区三中心”。`) usually announces what the
+        next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
+        until its last item, its items completing the lead-in (`…处5万元以下的罚款：`):
+        keep them together."""
+        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        position = units.index(sentence) if sentence in units else -1
+        if position < 0:
+            return sentence
+        text = sentence
+        # an item of a list reads with the lead-in it completes, and the items before it
+        start = _after_earlier_clauses(units, position)
+        if start > 0 and units[start - 1].endswith(("：", ":")):
+            # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
+            lead = _after_earlier_clauses(units, start - 1)
+            text = "".join(units[lead:position]) + text
+        if len(sentence) < 25 and position < len(units) - 1 and \
+                _flat(sentence + units[position + 1]) in _flat(section.text):
+            # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)
+            position += 1
+            text += units[position]
+        while text.endswith(LIST_CONTINUES) and position < len(units) - 1 and len(text) < MAX_LIST_CHARS:
+            position += 1
+            text += units[position]
+        return text
+
+    def figures_asked(self, ctx: Context) -> set[int]:
+        """Sentences stating a figure of the kind asked (or bounding one of the applicant's
+        figures), closest to the question: read from the quantities stored at index time,
+        so a 50% deduction rate is a candidate though its section ranked low."""
+        kinds = set(kinds_checked(ctx.query))
+        if ctx.query.answer == "yes_no":
+            kinds |= {q.kind for q in ctx.query.facts}
+        found: set[int] = set()
+        docs = set(ctx.docs or [h.section.doc for h in ctx.hits[:5]])
+        for kind in kinds:
+            having = self.by_kind.get(kind)
+            if having is not None and docs:
+                having = having[[self.by_key[self.index.sentences[i].section_key].doc in docs for i in having]]
+            if having is not None and len(having):
+                best = having[np.argsort(-ctx.sentence_sims[having])[:self.settings.figure_pool]]
+                found |= set(best.tolist())
+        return found
+
+    def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
+        tokens = ctx.query.topic_tokens or ctx.query.tokens
+        total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
+        rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
+        pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
+        pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
+        pool |= self.figures_asked(ctx)
+        scored = []
+        for i in pool:
+            unit = self.index.sentences[i]
+            section = self.by_key[unit.section_key]
+            if ctx.docs and section.doc not in ctx.docs:
+                continue  # the question named its documents: no sentence from another
+            lexical = self.evidence.sentence_score(tokens, unit.text) / total
+            rank_bonus = 0.1 / (1 + rank_of[unit.section_key]) if unit.section_key in rank_of else 0.0
+            scored.append((lexical + 3.0 * float(ctx.sentence_sims[i]) + rank_bonus, unit.text, section))
+        scored.sort(key=lambda c: -c[0])
+        return scored

@@ -1,0 +1,119 @@
+"""The sentences that best answer the question, and list answers."""
+
+from __future__ import annotations
+
+
+
+from assistant.answer.check import kinds_checked, states_kind, verdict
+from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
+from assistant.answer.compose.library import Library
+from assistant.ingest.figures import split_sentences
+from assistant.ingest.outline import body_text
+from assistant.ingest.unit_notes import labelled_row
+from assistant.models import Section
+from assistant.answer.compose import documents
+
+
+def general(lib: Library, ctx: Context) -> Draft | None:
+    """The sentences that best answer the question: lexical overlap with
+    its topic plus their own dense similarity, from the retrieved
+    sections and the best sentences anywhere."""
+    if ctx.query.answer == "effect_date":
+        found = documents.in_force(lib, ctx)
+        if found:
+            return found
+    scored = lib.rank_sentences(ctx)
+    if not scored:
+        return None
+    if ctx.query.list_asked:
+        listed = list_answer(lib, ctx, scored)
+        if listed:
+            return listed
+    if ctx.query.place_asked:
+        scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
+    stating = []
+    if kinds := kinds_checked(ctx.query):
+        scored = lib.preferred_first(scored, lambda sentence, section: states_kind(
+            lib.sentence_quantities(sentence, section), kinds))
+        # a figure question is answered by the figures of the kind asked among the near-best
+        # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
+        stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.preferred_band
+                   and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
+        # the sentence defining the subject asked (实施条例: 所称研究开发费用的加计扣除，是指…50%) states
+        # the general rule; others its special cases
+        stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))
+        # 最高/最迟: the capped figure (最高200万元, 不迟于…时) first; asked when, a date before a period
+        wanted = {"date"} if ctx.query.kind is not None and ctx.query.kind.name == "time" else kinds
+        bounds = {"max"} if ctx.query.cap_asked else {"max", "min", "exact", "range"}
+        stating = lib.preferred_first(stating, lambda sentence, section: any(
+            q.kind in wanted and q.bound in bounds for q in lib.sentence_quantities(sentence, section)))
+    # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
+    # quoted alone rather than with the whole list of tiers.
+    fitting = (lambda sentence, section: verdict(ctx.query.facts, lib.sentence_quantities(sentence, section))
+               is True) if ctx.query.facts and kinds else None
+    if fitting:
+        scored = lib.preferred_first(scored, fitting)
+    best = scored[0][0]
+    band = lib.settings.preferred_band if stating else lib.settings.quote_band
+    chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
+    for score, sentence, section in stating or scored:
+        if score < best - band or len(chosen) == lib.settings.max_sentences:
+            break
+        text = quote = sentence if fitting and fitting(sentence, section) else lib.with_next(sentence, section)
+        said = " ".join(q for _, q, _ in chosen)
+        if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
+            continue  # already said with a neighbour
+        row = labelled_row(sentence, section.text) or lib.row_under_earlier_header(sentence, section)
+        if row:  # a table row reads as its columns' names and values
+            text, quote = row
+        chosen.append((text, quote, section))
+    citations = [cite(section, quote) for _, quote, section in chosen]
+    sections = [section for _, _, section in chosen]
+    lines = []
+    for text, quote, section in chosen:
+        again = lib.written_again(quote, section)
+        if again:  # the same measure in the document's task table: cite both places
+            other, sentence = again
+            citations.append(cite(other, sentence))
+            sections.append(other)
+            text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
+        lines.append(f"{text}{mark(section)}")
+    return Draft("\n".join(lines), citations, unique_sections(sections))
+
+
+def list_answer(lib: Library, ctx: Context, scored: list[tuple[float, str, Section]]) -> Draft | None:
+    """A list question's answer: the numbered items of the section it names by
+    heading, or the sections of the chapter it names."""
+    # the list a question names by its heading, in the best sentence's section or a top one
+    for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
+        if len(section.items) >= 2 and lib.names_title(ctx.query, section):
+            return enumerate_items(lib, section)
+    # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
+    docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(lib.of_doc)))
+    chapters = [c for doc in docs for c in lib.of_doc.get(doc, [])
+                if c.kind == "chapter" and lib.names_title(ctx.query, c)]
+    named = [(c, parts) for c in chapters
+             if len(parts := [s for s in lib.of_doc[c.doc] if s.kind == "section" and s.chapter == c.chapter]) >= 2]
+    named = named[:MAX_CHAPTERS]
+    if named:  # each document's chapter of that name (保障措施 is in most plans), best-ranked first
+        drafts = [enumerate_chapter(c, parts) for c, parts in named]
+        several = len({c.doc for c, _ in named}) > 1  # alike marks (〔七、保障措施〕): named here
+        text = "\n".join(name_documents(d.text, d.sections[:1]) if several else d.text for d in drafts)
+        return Draft(text, [c for d in drafts for c in d.citations], [s for d in drafts for s in d.sections])
+    return None
+
+
+def enumerate_items(lib: Library, section: Section) -> Draft:
+    """A list question answered with the heads of the section's numbered items."""
+    heads = [item_head(item) for item in section.items]
+    text = "包括：" + "；".join(f"{n}. {h}" for n, h in enumerate(heads, 1)) + f"。{mark(section)}"
+    return Draft(text, [cite(section, "；".join(heads))], [section])
+
+
+def enumerate_chapter(chapter: Section, parts: list[Section]) -> Draft:
+    """A list question about a chapter: its opening sentence, where chapters say
+    what they cover, and the headings of its sections."""
+    opening = next(iter(split_sentences(body_text(chapter))), "")
+    heads = "；".join(f"{s.label}{s.title}" for s in parts)
+    text = (f"{opening}{mark(chapter)}\n" if opening else "") + f"包括：{heads}。{mark(chapter)}"
+    return Draft(text, [cite(chapter, opening or heads)] + [cite(s, s.title) for s in parts], [chapter] + parts)

@@ -1,0 +1,116 @@
+"""Support answers: the policy cards that fit the applicant, the same records as 政策匹配."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+
+from assistant import eligibility
+from assistant.answer.compose.draft import (Context, Draft, MONEY_TYPES, MONEY_UNITS, english_card, english_term, mark, office_text, unique_sections)
+from assistant.answer.compose.library import Library
+from assistant.answer.intents import maximal
+from assistant.answer.messages import missing_words, say
+from assistant.models import Citation, PolicyCard
+
+
+def cards(lib: Library, ctx: Context) -> Draft | None:
+    """Policy cards for the enterprise the question describes, from the
+    same records as the 政策匹配 form, so chat and form agree: the best
+    few, and how many more there are."""
+    profile = ctx.query.applicant
+    cards = pick_cards(lib, profile, ctx)
+    if profile.qualifications and not any(c.scope == "specific" for c in cards):
+        cards = []  # measures for everyone do not answer "what is there for <this applicant>"
+    shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in lib.by_label][:lib.chat_cards]
+    if not shown and not profile.is_empty:  # who or what was named, and nothing fits: say so
+        return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False)
+    if not shown:
+        return None
+    english = ctx.query.english
+    lines = [card_line(lib, n, c, english, focus=maximal(ctx.query.topic_tokens)) for n, c in enumerate(shown, 1)]
+    if ctx.query.asked_units & MONEY_UNITS and not any(lib.states_figure(s, MONEY_UNITS) for c in shown
+                                                       for s in c.sources):
+        # "能拿多少万元": measures that state no sum do not answer it
+        return Draft(say("no_amount", english) + "\n" + "\n".join(lines), [], [], answerable=False,
+                     coverage="partial", missing=[missing_words({"amount"}, english)])
+    citations = [Citation(s.doc, s.section, s.title, s.quote) for c in shown for s in c.sources[:1]]
+    sections = [lib.by_label[f"{c.source.doc}#{c.source.section}"] for c in shown]
+    head = cards_head(profile, len(shown), len(cards), english)
+    return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
+
+
+def no_cards(profile: "eligibility.Profile", english: bool) -> str:
+    if english:
+        who = ", ".join(map(english_term, profile.qualifications)) or "this applicant"
+        what = ", ".join(map(english_term, profile.needs))
+        return say("no_support", True, who=who + (f" concerning {what}" if what else ""))
+    return say("no_support", False, who=profile.describe_zh())
+
+
+def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list[str] = ()) -> str:
+    """A card in the chat answer, its measure abridged around what the question asks (`focus`)."""
+    section = lib.by_label[f"{card.source.doc}#{card.source.section}"]
+    if focus and card.summary.endswith("…"):
+        card = replace(card, summary=eligibility.summary(card.measure, focus))
+    if english:
+        return english_card(n, card) + mark(section)
+    facts = [("金额/比例", "；".join(card.amounts)), ("条件", "；".join(card.conditions)),
+             ("咨询", office_text(card)), ("匹配", "；".join(card.why))]
+    detail = "；".join(f"{k}：{v}" for k, v in facts if v)
+    kinds = "、".join(card.support_types[:2]) or "支持措施"
+    return f"{n}. 【{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section)
+
+
+def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
+    more = total - shown
+    if english:
+        who = ", ".join(english_term(q) for q in profile.qualifications) or "enterprises"
+        extra = f" ({more} more in the Policy matching tab)" if more > 0 else ""
+        return f"Support measures for {who} in the documents{extra}:"
+    who = "、".join(profile.qualifications) or "企业"
+    extra = f"另有 {more} 项可在“政策匹配”中查看" if more > 0 else f"共 {total} 项"
+    return f"根据现有文件，{who}可关注以下 {shown} 项支持措施（{extra}）："
+
+
+def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> list[PolicyCard]:
+    """Profile matches when the question names who is asking or what they
+    need; otherwise the measures of the retrieved sections. Either way,
+    better fits first, then measures of well-retrieved sections that
+    share the question's topic, then those that state an amount."""
+    rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
+    if profile.is_empty:
+        pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
+                for m in lib.index.measures if f"{m.doc}#{m.section}" in rank_of]
+    else:
+        result = eligibility.match(lib.index.measures, profile, lib.index.sections)
+        pool = result.specific + result.general
+    if ctx.docs:
+        pool = [m for m in pool if m.measure.doc in ctx.docs]
+    tokens = ctx.query.topic_tokens
+    said = " ".join(profile.qualifications + profile.needs + profile.industry + profile.location)
+    # `有没有钱补` asks for money: measures that give money, relief or credit first.
+    money = ctx.query.money_asked
+    # `最高能贷多少`, `能拿多少万元` ask for a sum: a measure stating one answers, a share does not.
+    asks_sum = bool(ctx.query.asked_units & MONEY_UNITS)
+
+    def key(item: tuple[int, "eligibility.Matched"]):
+        position, matched = item
+        measure = matched.measure
+        rank = rank_of.get(f"{measure.doc}#{measure.section}", len(ctx.hits) + 5)
+        # Length-normalised, as in BM25: a sentence listing every policy
+        # mentions every topic but answers none of them specifically.
+        topic = lib.evidence.sentence_score(tokens, measure.measure) / (1.0 + len(measure.measure) / 200)
+        if asks_sum:
+            amount = 1.0 if lib.states_figure(Citation(measure.doc, measure.section, "", measure.measure),
+                                               MONEY_UNITS) else 0.0
+        else:
+            amount = 0.3 if eligibility.amounts(measure.measure) else 0.0
+        pays = 1.0 if money and measure.support_types[:1] and measure.support_types[0] in MONEY_TYPES else 0.0
+        return (matched.rank[:1], -pays, -topic - 2.0 / (1 + rank) - amount, position)
+
+    ordered = [m for _, m in sorted(enumerate(pool), key=key)]
+    for matched in ordered:
+        words = [t for t in maximal(tokens) if len(t) > 1 and t in matched.measure.measure and t not in said][:3]
+        if words:
+            matched.why = matched.why + [f"问题：{'、'.join(words)}"]
+    return eligibility.cards_of(ordered, lib.offices)

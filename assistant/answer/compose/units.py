@@ -1,0 +1,112 @@
+"""Who does a task: the unit lines (牵头/责任), a task table's row, or for laws the sentences that assign it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+
+from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, in_order, mark, no_tasks_en, unit_line)
+from assistant.answer.compose.library import Library
+from assistant.ingest.units import gloss
+from assistant.answer.messages import say
+from assistant.answer.plan import QueryPlan as Query
+from assistant.ingest.unit_notes import TableRow
+from assistant.models import Section
+from assistant.answer.compose import sentences
+
+
+def owner_from_sentences(lib: Library, ctx: Context) -> Draft | None:
+    """Who does a task, where no unit line says so (laws: `…由省人民政府专利行政部门
+    负责处理`): sentences that speak of the task itself, beyond the document's own
+    title; else the documents do not say (a preamble's 常务委员会 is no owner)."""
+    draft = sentences.general(lib, ctx)
+    if draft is None:
+        return None
+    for citation in draft.citations:
+        task = [t for t in ctx.query.topic_tokens if not in_order(t, citation.doc)]
+        if any(lib.evidence.occurs(t, citation.quote) for t in task):
+            return draft
+    return Draft(say("no_owner", ctx.query.english), [], [], answerable=False)
+
+
+def table_row(lib: Library, ctx: Context) -> tuple[TableRow, Section] | None:
+    """The task-table row (任务分工表) that names the task asked about, from
+    the documents of the top hits: its own 牵头/配合 units, not the union a
+    section gathers from all its rows."""
+    docs = {h.section.doc for h in ctx.hits[:3]}
+    best, score = None, lib.settings.task_row_coverage
+    for row, section in (pair for doc in docs for pair in lib.task_rows.get(doc, [])):
+        covered = lib.evidence.coverage(ctx.query.topic_tokens, row.task + row.detail)
+        if covered > score:
+            best, score = (row, section), covered
+    return best
+
+
+def lead(lib: Library, ctx: Context) -> Draft | None:
+    """The governing section's unit line; when another document's section
+    fits the question as well, both, each with its document named. A task
+    named in a task table is answered from its row."""
+    found = table_row(lib, ctx)
+    if found:
+        row, section = found
+        owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
+        quote = row.quote or section.text.split("\n")[row.line].strip()
+        return Draft(unit_sentence(owner, ctx.query, named=False), [cite(section, quote)], [section])
+    # A chapter's text only guesses at its owner: sections and sidebars first.
+    hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
+    owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
+    owners = [(score, owner) for score, owner in owners if owner is not None]
+    if not owners:
+        return None
+    top_score, first = owners[0]
+    chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
+    lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
+    return Draft("\n".join(lines), [cite(o, unit_line(o)) for o in chosen], chosen)
+
+
+def unit_sentence(owner: Section, query: Query, named: bool) -> str:
+    prefix = f"《{owner.doc}》：" if named else ""
+    # Answer the role asked for; the cited unit line shows the whole line.
+    # A shared-role question gets the shared units; "who is responsible" gets the lead
+    # too (in 「A、B负责，列第一位者为牵头单位」 every unit listed is responsible).
+    both = (query.both_roles or query.intent == "responsibility" and query.role != "责任") and owner.lead_units
+    only_shared = query.intent == "responsibility" and not both
+    words = UNIT_WORDS["en" if query.english else "zh"]
+    name = gloss if query.english else (lambda unit: as_written(unit, owner.text))
+    lead = words["sep"].join(map(name, owner.lead_units))
+    resp = words["sep"].join(map(name, owner.responsible_units))
+    if only_shared:
+        text = words["shared"].format(resp=resp or words["none"])
+    elif not lead:
+        text = words["no_lead"].format(resp=resp)
+    else:
+        text = words["lead"].format(lead=lead, tail=words["tail"].format(resp=resp) if both and resp else "")
+    return f"{prefix}{text}{mark(owner)}"
+
+
+def duties(lib: Library, ctx: Context) -> Draft | None:
+    query = ctx.query
+    lines, citations, sections = [], [], []
+    for unit in query.units:
+        led = [s for s in lib.index.sections if unit in s.lead_units]
+        shared = [s for s in lib.index.sections if unit in s.responsible_units and unit not in s.lead_units]
+        groups = [("牵头", led), ("责任（参与）", shared)]
+        asked = [g for g in groups if not query.role or g[0].startswith(query.role)]
+        if not any(group for _, group in asked):
+            # None in the role asked for: say so, then give the other role.
+            lines.append(no_tasks_en(unit, query.role) if query.english else
+                         f"现有文件中没有列出{unit}作为{query.role or '牵头或责任'}单位的任务。")
+            if not any(group for _, group in groups):
+                continue
+        else:
+            groups = asked
+        if query.english:
+            lines.append(duties_en(unit, groups))
+        else:
+            parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
+                     for role, group in groups if group]
+            lines.append(f"{unit}在以下任务中承担职责——" + "。".join(parts) + "。")
+        for _, group in groups:
+            citations += [cite(s, unit_line(s)) for s in group]
+            sections += group
+    return Draft("\n".join(lines), citations, sections, answerable=bool(citations))

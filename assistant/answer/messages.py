@@ -1,0 +1,63 @@
+"""The one message table: every refusal, partial-answer note and frame the
+answer layer writes, in Chinese and English, keyed by reason.
+
+`say(reason, english, **slots)` fills a template. A refusal's reason is also
+what `ask --json` reports as `missing` for a partial answer.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Reason = Literal[
+    "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
+    "no_article", "no_target_year", "no_amount", "no_support",
+    "partial", "yes", "no", "according_to",
+]
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_covered": ("现有文件未涉及这一问题，无法依据文件作答。以下章节可能相关，仅供参考。",
+                    "The indexed documents do not cover this question, so it cannot be answered from them. "
+                    "Related sections are listed for reference."),
+    "needs_context": ("这个问题需要结合上文。请说明具体是哪一项工作或政策，例如“新型研发机构建设的责任单位有哪些？”。",
+                      "This question refers to an earlier one. Please say which task or policy you mean."),
+    "other_place": ("现有文件没有关于{place}的这一内容，无法依据文件作答。",
+                    "The documents say nothing of this for {place}, so it cannot be answered from them."),
+    "not_indexed": ("现有文件中没有{name}，无法依据文件作答。",
+                    "{name} is not among the indexed documents, so this cannot be answered from them."),
+    "not_indexed_note": ("（现有文件中没有{name}；以下是现有文件中的相关内容。）",
+                         "({name} is not among the indexed documents; what they say on this follows.)"),
+    "no_owner": ("现有文件没有写明由哪个单位负责这项工作，无法依据文件作答。",
+                 "The documents do not say which body is responsible for this, so it cannot be answered from them."),
+    "no_article": ("文件中没有{article}（{told}）。", "The documents have no {article} ({told})."),
+    "no_target_year": ("现有文件未设定{years}年的目标，无法依据文件作答。",
+                       "The documents set no target for {years}, so this cannot be answered from them."),
+    "no_amount": ("现有文件没有写明这项支持的具体金额，无法依据文件作答。以下措施可能相关（均未写明金额），仅供参考：",
+                  "The documents state no amount for this; related measures (none states a sum):"),
+    "no_support": ("现有文件中没有适用于{who}的支持措施，无法依据文件作答。",
+                   "The documents list no support measure for {who}, so this cannot be answered from them."),
+    "partial": ("现有文件没有写明{missing}。以下是最相关的规定，仅供参考：",
+                "The documents do not state {missing}. The nearest provisions follow, for reference only:"),
+    "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
+    "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
+    "according_to": ("{text}", "According to the documents: {text}"),
+}
+
+# What a partial answer says is missing, by the kind of figure or answer asked.
+MISSING: dict[str, tuple[str, str]] = {
+    "rate": ("具体比例", "the rate"), "share": ("具体比例", "the share"), "amount": ("具体金额", "the amount"),
+    "count": ("具体数量", "the number"), "area": ("具体面积", "the area"), "duration": ("具体期限", "the period"),
+    "date": ("具体时间", "the date"), "month": ("具体时间", "the date"), "year": ("具体年份", "the year"),
+    "contact": ("联系方式或网址", "contact details"), "materials": ("需要提交的材料", "the materials to submit"),
+}
+
+
+def say(reason: Reason, english: bool, **slots: str) -> str:
+    zh, en = MESSAGES[reason]
+    return (en if english else zh).format(**slots)
+
+
+def missing_words(kinds, english: bool) -> str:
+    """What a partial answer says the documents do not state (具体比例, the rate)."""
+    names = list(dict.fromkeys(MISSING[k][1 if english else 0] for k in kinds if k in MISSING))
+    return ("、" if not english else ", ").join(names) or ("这一内容" if not english else "this")

@@ -1,0 +1,217 @@
+"""Parse once: a question becomes a typed `QueryPlan`, and every later stage
+reads the plan, never the raw question.
+
+The plan says what is asked (the answer type, and for a figure its kind),
+about what (subject terms), by whom (the applicant's facts, read with the
+one quantity grammar), within which scope (documents, places, years: a
+文号's year is no target year) and whether it leans on the previous turn.
+The question's wording cues live in `lexicon/question_cues.toml`; the
+intent rules in `intents`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant import eligibility, lexicon
+from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question
+from assistant.answer.kinds import AnswerKind, kind_asked
+from assistant.answer.scope import DOC_NUMBER, Catalog
+from assistant.eligibility.places import discover_places, named_jurisdictions
+from assistant.ingest.quantities import Quantity, read
+
+AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
+                     "materials", "support", "reference", "effect_date", "text"]
+
+_CUES = lexicon.table("question_cues")
+
+
+def _cue(name: str) -> re.Pattern:
+    """One compiled cue of the question-cue table (words or patterns, any case)."""
+    return re.compile("|".join(_CUES[name]), re.I)
+
+
+YES_NO = _cue("yes_no")
+CAP = _cue("cap")
+RATE = _cue("rate")
+RATE_CONTEXT = _cue("rate_context")
+HOW_MUCH = _cue("how_much")
+SHARE = _cue("share")
+PERCENT = _cue("percent")
+AMOUNT = _cue("amount")
+LIST = _cue("list")
+PLACE = _cue("place")
+LOCAL = _cue("local")
+
+
+# The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
+UNIT_HINTS = (
+    (re.compile(r"几个|多少个|how many (?:clusters|platforms|parks)"), ("个",)),
+    (re.compile(r"几家|多少家"), ("家",)),
+    (re.compile(r"几所|多少所"), ("所",)),
+    (re.compile(r"几项|多少项"), ("项",)),
+    (re.compile(r"多少件|几件"), ("件",)),
+    (re.compile(r"多少人|几人"), ("人", "万人")),
+    (re.compile(r"比重|比例|占比|百分|率|percentage|share|proportion|%"), ("%",)),
+    (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money|"
+                r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元", "元")),  # a loan is a sum
+    # a money metric named, not an amount: its value, or a share of it (从净收入中提取多少)
+    (re.compile(r"产值|收入|所得|规模|GDP", re.I), ("亿元", "万元", "亿美元", "%")),
+    (re.compile(r"面积|平方米|square"), ("万平方米", "平方米", "平方公里", "亩")),
+)
+
+
+# "A和B分别是多少": several figures asked at once.
+SEVERAL_PARTS = re.compile(r"分别|各(?:是|为|有|要|达到)")
+_PART_SPLIT = re.compile(r"[和与及、跟]|以及")
+
+
+# A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
+DURATION_ASKED = re.compile(r"多少(?:个)?(?:工作日|日|天|月|年|周|小时)|几(?:个)?(?:工作日|日|天|月|年|周)|多久|多长时间|期限|时限|"
+                            r"how (?:long|many days|many months)|within how", re.I)
+def question_parts(query: Query) -> list[list[str]]:
+    """Topic tokens of each part of a several-figure question (A和B分别是多少),
+    or one part with all of them."""
+    if not SEVERAL_PARTS.search(query.text) or len(query.topic_tokens) < 2:
+        return [query.topic_tokens]
+    asked = SEVERAL_PARTS.split(query.text)[0]
+    pieces = [p for p in _PART_SPLIT.split(asked) if p.strip()]
+    parts = [[t for t in query.topic_tokens if t in piece] for piece in pieces]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 else [query.topic_tokens]
+
+
+def asked_units(text: str) -> set[str]:
+    """The units of the first hint that matches: counts (几个) come first."""
+    return next((set(units) for pattern, units in UNIT_HINTS if pattern.search(text)), set())
+
+
+
+@dataclass
+class QueryPlan(Query):
+    """The typed reading of one question (see the module doc). `text` is the
+    cleaned question, for retrieval only (embedding and BM25)."""
+
+    answer: AnswerType = "text"
+    figure_kinds: frozenset[str] = frozenset()  # rate | share | amount | count | area | duration | date | ...
+    cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
+    asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
+    parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
+    facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
+    applicant: "eligibility.Profile | None" = None
+    money_asked: bool = False  # 有没有钱补: support that is money first
+    kind: AnswerKind | None = None  # a time, a contact or materials asked for
+    list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
+    place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
+    docs_named: list[str] = field(default_factory=list)
+    unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
+    local_docs: list[str] = field(default_factory=list)  # 市里/本地: the documents of a place
+    beyond_place: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # places named (小榄镇), bare cities when sources are placed
+    jurisdictions: list[str] = field(default_factory=list)
+    language: Literal["zh", "en"] = "zh"
+
+    @property
+    def asks_figure(self) -> bool:
+        return bool(self.figure_kinds)
+
+
+def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind | None) -> frozenset[str]:
+    """The kinds of figure a question asks for, from its wording (the same kinds
+    the quantity grammar gives a sentence's figures)."""
+    kinds: set[str] = set()
+    if duration:
+        kinds.add("duration")
+    if kind is not None and kind.name == "time":
+        kinds |= {"date", "month", "year", "duration"}
+    if RATE.search(text) or RATE_CONTEXT.search(text) and (PERCENT.search(text) or HOW_MUCH.search(text)
+                                                             and not AMOUNT.search(text) and not units):
+        kinds.add("rate")
+    if SHARE.search(text):
+        kinds.add("share")
+    if PERCENT.search(text) and not kinds & {"rate", "share"}:
+        kinds |= {"rate", "share"}
+    if AMOUNT.search(text) or units & {"亿元", "万元", "元", "亿美元"}:
+        kinds.add("amount")
+    if units & {"平方米", "万平方米", "平方公里", "亩"}:
+        kinds.add("area")
+    if "%" in units and not kinds & {"rate", "share"}:
+        kinds |= {"rate", "share"}
+    return frozenset(kinds)
+
+
+def _target_years(query: Query, text: str) -> list[int]:
+    """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
+    numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
+    return [y for y in query.years if y not in numbered or text.count(str(y)) > 1]
+
+
+def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
+    if plan.intent == "article":
+        return "article"
+    if plan.intent in ("lead", "responsibility"):
+        return "unit"
+    if plan.intent == "duties":
+        return "duties"
+    if plan.intent == "reference":
+        return "reference"
+    if EFFECT_ASKED.search(text):
+        return "effect_date"
+    if plan.kind is not None and plan.kind.name != "time":
+        return plan.kind.name  # contact | materials
+    if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
+        return "yes_no"
+    if plan.figure_kinds or plan.intent == "target":
+        return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or \
+            DURATION_ASKED.search(text) else "date"
+    if plan.intent == "eligibility":
+        return "support"
+    if plan.list_asked:
+        return "list"
+    if plan.place_asked:
+        return "place"
+    return "text"
+
+
+class Parser:
+    """Reads questions against what the corpus knows: its units, its
+    vocabulary and its documents' names."""
+
+    def __init__(self, catalog: Catalog, units: list[str], idf: dict, distinctive_idf: float):
+        self.catalog = catalog
+        self.units = units
+        self.idf = idf
+        self.distinctive_idf = distinctive_idf
+
+    def analyse(self, question: str) -> Query:
+        return analyse(question, self.units, self.idf, self.distinctive_idf)
+
+    def parse(self, question: str) -> QueryPlan:
+        raw = clean_question(question)
+        named, rest = self.catalog.named_in(raw)
+        query = self.analyse(rest)
+        plan = QueryPlan(**vars(query))
+        text = query.text
+        plan.language = "en" if query.english else "zh"
+        plan.docs_named = named
+        plan.unknown_reference = self.catalog.unknown_reference(raw)
+        plan.local_docs = self.catalog.local_documents(rest)
+        plan.beyond_place = self.catalog.beyond_place(rest) if named and not query.follow_up else []
+        plan.years = _target_years(query, raw)
+        plan.places = discover_places(text)
+        plan.jurisdictions = named_jurisdictions(text, plan.places)
+        plan.kind = kind_asked(text)
+        units = asked_units(text)
+        plan.asked_units = frozenset(units)
+        plan.figure_kinds = _figure_kinds(text, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        plan.cap_asked = bool(CAP.search(text))
+        plan.parts = question_parts(query)
+        plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        plan.applicant = eligibility.profile_from_text(text)
+        plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
+        plan.list_asked = bool(LIST.search(text))
+        plan.place_asked = bool(PLACE.search(text))
+        plan.answer = _answer_type(plan, text)
+        return plan

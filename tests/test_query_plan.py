@@ -1,0 +1,69 @@
+"""Parse once: the question becomes a typed QueryPlan, and nothing after the
+parser reads the raw question."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ANSWER = Path(__file__).resolve().parent.parent / "assistant" / "answer"
+PARSER_MODULES = {"plan.py", "intents.py", "kinds.py"}
+# Where the cleaned question text may still be read: retrieval (embedding, BM25) and the
+# follow-up memory of the session. Nowhere is it matched against a pattern.
+RETRIEVAL_READS = {("answerer.py", "_context"), ("answerer.py", "answer")}
+
+
+def _plan_text_reads(path: Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in ast.walk(func):
+            if isinstance(node, ast.Attribute) and node.attr == "text":
+                base = node.value
+                name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+                if name in ("query", "plan") and (path.name, func.name) not in RETRIEVAL_READS:
+                    found.append((func.name, node.lineno))
+    return found
+
+
+def test_no_stage_after_the_parser_reads_the_question_text():
+    offenders = {p.name: reads for p in ANSWER.glob("*.py") if p.name not in PARSER_MODULES
+                 if (reads := _plan_text_reads(p))}
+    assert offenders == {}
+
+
+@pytest.fixture(scope="module")
+def parse(assistant):
+    return assistant.answerer.parser.parse
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("小型微利企业的企业所得税按什么税率征收？", {"rate"}),
+    ("固定资产加速折旧的比例是多少？", {"rate"}),
+    ("科技人员要占到职工总数的多少？", {"share"}),
+    ("这个比例是多少？", {"rate", "share"}),
+    ("最多能拿到多少万元奖励？", {"amount"}),
+    ("证书有效期几年？", {"duration"}),
+])
+def test_the_kind_of_figure_asked(parse, question, kinds):
+    plan = parse(question)
+    assert plan.answer == "figure" and plan.figure_kinds == frozenset(kinds)
+
+
+def test_a_document_numbers_year_is_no_target_year(parse):
+    assert parse("依照国发〔2016〕9号，企业可获得多少补助？").years == []
+    assert parse("2020年要建成多少家孵化器？").years == [2020]
+
+
+def test_an_applicants_figures_make_a_yes_no_question(parse):
+    plan = parse("我们成立才8个月，可以申请吗？")
+    assert plan.answer == "yes_no"
+    assert [(q.kind, q.value, q.unit) for q in plan.facts] == [("duration", 8, "月")]
+
+
+def test_both_roles_asked_at_once(parse):
+    plan = parse("创新券推广由谁牵头，谁配合？")
+    assert plan.both_roles
+    assert not parse("除了牵头单位，还有哪些单位参与创新券推广？").both_roles
