@@ -21,10 +21,11 @@ from assistant.errors import ProfileError
 from assistant.lexicon import english
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
+from assistant.eligibility.roles import Role, benefit_kind, benefit_span, sentence_role
 from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import ITEM, body_text
-from assistant.eligibility.cards import Offices, card, merge
+from assistant.eligibility.cards import Offices, card, merge, rank
 from assistant.models import Measure, PolicyCard, Section
 
 GENERAL = "普遍适用"
@@ -32,10 +33,6 @@ OTHER_SUPPORT = "其他扶持"
 _GOAL = re.compile(r"^(?:力争|争取)?(?:到|至)20\d\d年")  # a target, not a measure
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:镇|区|街道|园|城|县|市)$")  # any town, district or zone
 _LIST_SPLIT = re.compile(r"[,，、;；\s]+")
-
-
-def _offers_support(sentence: str) -> bool:
-    return any(cue in sentence for cue in T.SUPPORT_CUES)
 
 
 # --- measures ---------------------------------------------------------------
@@ -58,17 +55,27 @@ class _Context:
                    own.places or fallback.places)
 
 
+_ITEM_LINE = re.compile(r"^\s*(?:\d+[．.、]|[（(][一二三四五六七八九十]+[）)])")
+
+
 def section_measures(section: Section, places: PlaceFinder | None = None) -> list[Measure]:
-    """Support measures of one section, in reading order; `places` knows the
-    corpus's place names (by default, those the section itself writes)."""
+    """The benefits a section grants, in reading order; `places` knows the
+    corpus's place names (by default, those the section itself writes). A
+    sentence becomes a measure only when its structure grants something
+    (eligibility.roles): conditions, obligations, penalties and principles
+    do not; the items under a benefit's `下列…：` become its conditions."""
     if section.kind in ("chapter", "preamble"):
         return []  # framing text, not measures
     places = places or PlaceFinder.from_texts([section.text])
     title_context = _Context.of(section.title, places)
     context = title_context
     measures: list[Measure] = []
+    opener: tuple[Role, Measure | None] | None = None  # the role of the `下列…：` list being read
     for line in body_text(section).split("\n"):
         sentences = [strip_item_prefix(s).strip() for s in split_sentences(line)]
+        is_item = bool(_ITEM_LINE.match(line))
+        if not is_item and line.strip() and not line.strip().startswith("其中"):
+            opener = None if not line.rstrip().endswith(("：", ":")) else opener
         head = ""
         if ITEM.match(line):
             context = title_context
@@ -76,10 +83,22 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
                 head = sentences.pop(0)
                 context = _Context.of(head, places, title_context)
         for i, text in enumerate(sentences):
-            if i == 0 and head and not _offers_support(text) and _offers_support(head):
-                text = head + text  # `科技创新券。面向科技型中小企业…发放`: the heading names the support
-            if len(text) >= 6 and _offers_support(text) and not _GOAL.match(text):
-                measures.append(_measure(section, text, context, places))
+            if len(text) < 6 or _GOAL.match(text):
+                continue
+            in_list = opener[0] if opener and is_item else None
+            role = sentence_role(text, in_list)
+            if i == 0 and head and role != "benefit" and sentence_role(head) == "benefit" \
+                    and sentence_role(head + text) == "benefit":
+                text, role = head + text, "benefit"  # `科技创新券。面向科技型中小企业…发放`: the heading names it
+            if in_list and opener and opener[1] is not None:
+                opener[1].conditions.append(text)  # what qualifies for the benefit the list opens
+            if text.endswith(("：", ":")) and (not is_item or opener is None):
+                opener = (role if role != "other" else "other", None)
+            if role == "benefit":
+                measure = _measure(section, benefit_span(text), context, places)
+                measures.append(measure)
+                if text.endswith(("：", ":")):
+                    opener = ("benefit", measure)
     return measures
 
 
@@ -94,6 +113,7 @@ def _measure(section: Section, text: str, context: _Context, places: PlaceFinder
         support_types=find_support_types(text),
         industries=own.industries,
         places=own.places,
+        kind=benefit_kind(text),
     )
 
 
@@ -294,7 +314,9 @@ class MatchResult:
         items = self.specific + self.general if scope is None else getattr(self, scope)
         if self.by == "beneficiary":  # the catalogue lists a measure under each beneficiary: one card each
             items = list({id(m.measure): m for m in reversed(items)}.values())[::-1]
-        return cards_of(items, self.offices)
+            return cards_of(items, self.offices)
+        ranked = rank(cards_of(items, self.offices, dedupe=False))  # the best-ranked source leads its card
+        return rank(merge(ranked, (self.offices or Offices([])).abbreviations))
 
     def card_groups(self, scope: str = "specific") -> dict[str, list[PolicyCard]]:
         """Cards by group; the catalogue shows a measure under each of its beneficiaries."""
@@ -332,8 +354,9 @@ class MatchResult:
 def cards_of(items: list[Matched], offices: Offices | None, dedupe: bool = True) -> list[PolicyCard]:
     """Policy cards of matched measures, in their order; one card per measure
     however many sections state it."""
-    made = [card(m.measure, offices or Offices([]), list(m.why), m.group, m.scope) for m in items]
-    return merge(made) if dedupe else made
+    offices = offices or Offices([])
+    made = [card(m.measure, offices, list(m.why), m.group, m.scope) for m in items]
+    return merge(made, offices.abbreviations) if dedupe else made
 
 
 def render_card_zh(c: PolicyCard) -> str:
