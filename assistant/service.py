@@ -213,6 +213,22 @@ class Assistant:
         self.follow()
         return eligibility.match(self.index.measures, profile, self.index.sections)
 
+    def condition_lists(self) -> list["eligibility.ConditionList"]:
+        """Every list of qualifying conditions the indexed documents state (read once per build)."""
+        self.follow()
+        build = self.index.manifest.get("build_id")
+        if getattr(self, "_conditions_of", None) != build:
+            self._conditions = eligibility.condition_lists(self.index.sections)
+            self._conditions_of = build
+        return self._conditions
+
+    def self_check(self, facts: "eligibility.Facts | dict") -> list["eligibility.CheckResult"]:
+        """政策计算器: each condition list checked against the applicant's facts,
+        each condition met / unmet / unknown with its article and threshold."""
+        if isinstance(facts, dict):
+            facts = eligibility.parse_facts(facts)
+        return eligibility.self_check(facts, self.condition_lists())
+
     def places(self) -> list[str]:
         """Place names the indexed documents' measures are limited to (for the 政策匹配 form)."""
         self.follow()

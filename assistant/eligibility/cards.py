@@ -120,6 +120,21 @@ class Offices:
         self.sections = sections
         self._status: dict[str, DocumentStatus] | None = None
         self._short: dict[str, str] | None = None
+        self._lists: list | None = None
+
+    def qualifying(self, beneficiaries: list[str]) -> list[dict]:
+        """The conditions of being one of the beneficiaries, where a document
+        lists them (认定为高新技术企业须同时满足以下条件 opens every benefit
+        for 高新技术企业): the list with most measurable conditions."""
+        if self._lists is None:
+            from assistant.eligibility.conditions import condition_lists
+            from assistant.eligibility.terms import find_beneficiaries
+            self._lists = [(set(find_beneficiaries(c.subject)), c) for c in condition_lists(self.sections)]
+        named = [c for who, c in self._lists if who & set(beneficiaries)]
+        if not named:
+            return []
+        best = max(named, key=lambda c: sum(x.fact is not None for x in c.conditions))
+        return [{"text": f"{x.item}{x.text}", "doc": best.doc, "section": best.section} for x in best.conditions]
 
     def status(self, doc: str) -> DocumentStatus:
         if self._status is None:
@@ -152,7 +167,8 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
     status = offices.status(measure.doc)
     todo = actions(measure.measure, offices.section(measure))
     found = amounts(measure.measure)
-    checklist = [{"text": c, "doc": measure.doc, "section": measure.section} for c in measure.conditions]
+    checklist = [{"text": c, "doc": measure.doc, "section": measure.section} for c in measure.conditions] \
+        + offices.qualifying(measure.beneficiaries)
     return PolicyCard(
         policy=measure.doc, reference=status.reference, level=status.level, levels=[status.level],
         kind=measure.kind, amount=found[0] if found else "", checklist=checklist,
@@ -211,7 +227,11 @@ def same_benefit(a: PolicyCard, b: PolicyCard, short: dict[str, str]) -> bool:
     if a.beneficiaries and sorted(a.beneficiaries) == sorted(b.beneficiaries) and bool(a.amounts) != bool(b.amounts) \
             and not {s.doc for s in a.sources} & {s.doc for s in b.sources}:
         return True  # 减按15％ in the law, 享受税收优惠 in the rules for the same applicant: one benefit
-    x, y = _normal(a.measure, short), _normal(b.measure, short)
+    if a.amounts and b.amounts and set(a.amounts) & set(b.amounts) and any(_WORTH.search(v) for v in
+                                                                          set(a.amounts) & set(b.amounts)):
+        return True  # the same kind of relief at the same rate (150% 摊销 in a regulation and in a notice)
+    x = _normal(" ".join([a.measure] + [c["text"] for c in a.checklist]), short)
+    y = _normal(" ".join([b.measure] + [c["text"] for c in b.checklist]), short)
     shared = set(INSTRUMENT.findall(x)) & set(INSTRUMENT.findall(y))
     if not shared:
         return False
@@ -246,6 +266,9 @@ def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[
                 twin.sources[cited.index(own)] = c.source
                 twin.measure, twin.summary = c.measure, c.summary
                 twin.amounts, twin.conditions = c.amounts, c.conditions
+            else:  # another 款 of the article: its sums belong to the benefit too (50%, and 150% once capitalised)
+                twin.amounts += [a for a in c.amounts if a not in twin.amounts]
+            twin.amount = twin.amounts[0] if twin.amounts else ""
             continue
         twin.sources.append(c.source)
         names = ["conditions", "offices", "why", "beneficiaries", "levels", "deadlines", "contacts", "materials",

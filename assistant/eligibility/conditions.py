@@ -12,7 +12,7 @@ number), kept as that object."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -242,10 +242,28 @@ def _conditions(text: str, section: Section, label: str) -> list[Condition]:
     return [c]
 
 
+_BOUND_WORD = re.compile(r"(满|达到|超过|不少于|不足|未满)$")
+
+
 def _measure(c: Condition) -> None:
     c.fact = fact_of(c.text)
-    figures = [f for f in find_figures(_THOUSANDS.sub("", c.text), c.section) if f.bound]
-    c.threshold = figures[-1] if figures else None
+    c.threshold = _threshold(c.text, c.section)
+
+
+def _threshold(text: str, section: str) -> Target | None:
+    """The condition's figure with its bound (不低于10%); a figure the grammar
+    leaves unbounded takes the bound word written before it (注册成立满2年)."""
+    plain = _THOUSANDS.sub("", text)
+    figures = find_figures(plain, section)
+    bounded = [f for f in figures if f.bound]
+    if bounded:
+        return bounded[-1]
+    for f in reversed(figures):
+        at = plain.find(f.written)
+        word = _BOUND_WORD.search(plain[max(0, at - 3):at]) if at >= 0 else None
+        if word:
+            return replace(f, bound=word.group(1))
+    return None
 
 
 def _tier(text: str, section: Section, parent: Condition) -> Tier:
@@ -263,8 +281,7 @@ def _tier(text: str, section: Section, parent: Condition) -> Tier:
         else:
             low = values[0]
     need = Condition(requirement or text, parent.doc, parent.section, parent.item, fact=parent.fact)
-    figures = [f for f in find_figures(_THOUSANDS.sub("", need.text), parent.section) if f.bound]
-    need.threshold = figures[-1] if figures else None
+    need.threshold = _threshold(need.text, parent.section)
     return Tier(text, fact_of(selector), low, high, need)
 
 
@@ -282,7 +299,7 @@ def _compare(value: float, threshold: Target) -> bool:
     bound = threshold.bound
     if bound in ("不超过", "以下", "以内", "最高", "最多"):
         return value <= number
-    if bound in ("低于",):
+    if bound in ("低于", "不足", "未满"):
         return value < number
     if bound in ("超过",):
         return value > number

@@ -27,6 +27,7 @@ ROLE_ZH: dict[str, str] = {"benefit": "优惠/支持", "condition": "申请条�
                            "penalty": "处罚", "principle": "原则/目标", "other": "其他"}
 
 _CLAUSE = re.compile(r"[，,；;：:]")
+_FORMULA = re.compile(r"[=＝×÷]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％]|\d\s*(?:万元|亿元|元)|减半|免征")
 
 
@@ -82,6 +83,8 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
     text = sentence.strip()
     if has("penalty", text):
         return "penalty"
+    if _FORMULA.search(text):
+        return "other"  # 限额=…×10%: how a sum is computed, not a grant
     if opens_condition_list(text):
         return "condition"
     if in_list in ("condition", "benefit"):
@@ -93,7 +96,7 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
     if has("definition", text) and not (grants and _FIGURE.search(text)):
         return "other"  # 本法所称…是指…: a definition grants nothing unless it says so (…按…50%加计扣除)
     if any(_benefit_clause(c) for c in clauses):
-        if has("purpose", text) or (has("intention tail", clauses[-1]) and not has("grant", clauses[-1])):
+        if has("purpose", text) or (has("intention tail", clauses[-1]) and not _benefit_clause(clauses[-1])):
             return "principle"
         return "benefit"
     if has("exclusion", text):
