@@ -27,6 +27,9 @@ ROLE_ZH: dict[str, str] = {"benefit": "优惠/支持", "condition": "申请条�
                            "penalty": "处罚", "principle": "原则/目标", "other": "其他"}
 
 _CLAUSE = re.compile(r"[，,；;：:]")
+# a government body putting up money (各相关镇区按照1:1配套资金投入, 中央财政应当…安排…资金): its duty, not a grant
+_FUNDER = re.compile(r"^[^，。；给对]{0,14}(?:镇区|政府|部门|财政|局|委)(?:按照[^，。；]{0,8}|应当|要|可以)?[^，。；给对]{0,12}"
+                     r"(?:投入|安排|设立|配套)(?![^，。；]*给予)")
 _FORMULA = re.compile(r"[=＝×÷]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％]|\d\s*(?:万元|亿元|元)|减半|免征")
 
@@ -56,7 +59,7 @@ def _benefit_clause(clause: str) -> bool:
     it puts in place (落实…研发准备金、科技创新券等政策), unless it is the
     government's intention (加大…力度, 积极争取…) or an exclusion (不得加计扣除)."""
     clause = clause.strip()
-    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause):
+    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause):
         return False
     if has("grant", clause):
         return not has("intention tail", clause)
