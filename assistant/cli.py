@@ -186,7 +186,7 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
     facts = None
     try:
         if args.profile:
-            profile, facts = _profile_file(Path(args.profile))
+            profile, facts = service.load_profile_with_facts(Path(args.profile))
         else:
             profile = service.profile_from_flags(
                 qual=args.qual, need=args.need, industry=args.industry, location=args.location, size=args.size
@@ -206,21 +206,6 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
             print("\n\n".join(r.render_zh() for r in checked if any(v.status in ("met", "unmet") for v in r.verdicts)))
     return 0
 
-
-def _profile_file(path: Path):
-    """A profile JSON file: the applicant and, when given, the facts the self-check reads."""
-    import json
-
-    from assistant import eligibility
-    from assistant.errors import ProfileError
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError(f"找不到企业档案文件：{path}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
-    return eligibility.split_profile(data)
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -37,7 +37,7 @@ from assistant.settings import Settings
 __all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
            "check_question", "clean_question", "current_build", "decode_lines", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
            "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
-           "read_corpus", "units_in"]
+           "read_corpus", "units_in", "load_profile_with_facts"]
 
 
 @dataclass
@@ -290,6 +290,22 @@ def read_corpus(settings: Settings) -> list[tuple[str, str]]:
         except (UnreadableDocument, OSError):
             continue
     return out
+
+
+def load_profile_with_facts(path: Path) -> tuple[Profile, "eligibility.Facts | None"]:
+    """A profile JSON file: the applicant and, when given, the facts the
+    self-check reads (at the top level or under "facts")."""
+    import json
+
+    from assistant.errors import ProfileError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"找不到企业档案文件：{path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
+    return eligibility.split_profile(data)
 
 
 def profile_options() -> dict[str, list[str]]:

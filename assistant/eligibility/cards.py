@@ -16,6 +16,8 @@ import re
 from assistant import lexicon
 from assistant.ingest.figures import TARGET_FIGURE
 from assistant.eligibility.actions import actions
+from assistant.eligibility.conditions import condition_lists
+from assistant.eligibility.terms import find_beneficiaries
 from assistant.eligibility.validity import DocumentStatus, statuses
 from assistant.models import Citation, Measure, PolicyCard, Section
 
@@ -127,8 +129,6 @@ class Offices:
         lists them (认定为高新技术企业须同时满足以下条件 opens every benefit
         for 高新技术企业): the list with most measurable conditions."""
         if self._lists is None:
-            from assistant.eligibility.conditions import condition_lists
-            from assistant.eligibility.terms import find_beneficiaries
             self._lists = [(set(find_beneficiaries(c.subject)), c) for c in condition_lists(self.sections)]
         named = [c for who, c in self._lists if who & set(beneficiaries)]
         if not named:
@@ -225,7 +225,7 @@ def same_benefit(a: PolicyCard, b: PolicyCard, short: dict[str, str]) -> bool:
     if {(s.doc, s.section) for s in a.sources} & {(s.doc, s.section) for s in b.sources}:
         return sorted(a.beneficiaries) == sorted(b.beneficiaries)  # one article's 款 stating one benefit (50%, 150%)
     if a.beneficiaries and sorted(a.beneficiaries) == sorted(b.beneficiaries) and bool(a.amounts) != bool(b.amounts) \
-            and not {s.doc for s in a.sources} & {s.doc for s in b.sources}:
+            and a.source.doc != b.source.doc:
         return True  # 减按15％ in the law, 享受税收优惠 in the rules for the same applicant: one benefit
     if a.amounts and b.amounts and set(a.amounts) & set(b.amounts) and any(_WORTH.search(v) for v in
                                                                           set(a.amounts) & set(b.amounts)):

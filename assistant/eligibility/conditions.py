@@ -27,13 +27,12 @@ from assistant.models import Section, Target
 
 Status = Literal["met", "unmet", "unknown", "n/a"]
 STATUS_ZH = {"met": "符合", "unmet": "不符合", "unknown": "待确认", "n/a": "不适用"}
-_ITEM = re.compile(r"^\s*(?P<label>[（(][一二三四五六七八九十]+[）)]|\d+[．.、])\s*")
+ITEM_LABEL = re.compile(r"^\s*(?P<label>[（(][一二三四五六七八九十]+[）)]|\d+[．.、])\s*")  # （一） or 1．
 _SUB_ITEM = re.compile(r"^\s*\d+[．.、]\s*")
 _CLAUSE = re.compile(r"[，,；;。]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _UP_TO = re.compile(r"小于|低于|不超过|不足|以下|以内|未满")
 _FROM = re.compile(r"以上|超过|大于|不低于|不少于|满")
-_INCLUSIVE = "（含）"
 
 
 class Facts(BaseModel):
@@ -197,7 +196,7 @@ def condition_lists(sections: list[Section]) -> list[ConditionList]:
             line = line.strip()
             if not line:
                 continue
-            item = _ITEM.match(line)
+            item = ITEM_LABEL.match(line)
             if not item and opens_condition_list(line) or not item and (current is None and re.search(r"[^：]{2,}(?:符合|满足|具备)(?:下列|以下|如下)", line)
                                               and line.endswith(("：", ":"))):
                 current = ConditionList(section.doc, section.label, section.title, line.rstrip("：:"))

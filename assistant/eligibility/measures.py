@@ -21,6 +21,7 @@ from assistant.errors import ProfileError
 from assistant.lexicon import english
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
+from assistant.eligibility.conditions import ITEM_LABEL
 from assistant.eligibility.roles import Role, benefit_kind, benefit_span, sentence_role
 from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
 from assistant.ingest.figures import split_sentences, strip_item_prefix
@@ -55,7 +56,6 @@ class _Context:
                    own.places or fallback.places)
 
 
-_ITEM_LINE = re.compile(r"^\s*(?:\d+[．.、]|[（(][一二三四五六七八九十]+[）)])")
 
 
 def section_measures(section: Section, places: PlaceFinder | None = None) -> list[Measure]:
@@ -73,7 +73,7 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
     opener: tuple[Role, Measure | None] | None = None  # the role of the `下列…：` list being read
     for line in body_text(section).split("\n"):
         sentences = [strip_item_prefix(s).strip() for s in split_sentences(line)]
-        is_item = bool(_ITEM_LINE.match(line))
+        is_item = bool(ITEM_LABEL.match(line))
         if not is_item and line.strip() and not line.strip().startswith("其中"):
             opener = None if not line.rstrip().endswith(("：", ":")) else opener
         head = ""
@@ -102,8 +102,12 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
     return measures
 
 
+# The enterprise invested in (投资于未上市的中小高新技术企业) is not who gets the relief: the investor is.
+_INVESTEE = re.compile(r"投资于[^，。；]{0,24}?(?:企业|公司)")
+
+
 def _measure(section: Section, text: str, context: _Context, places: PlaceFinder) -> Measure:
-    own = _Context.of(text, places, context)
+    own = _Context.of(_INVESTEE.sub(lambda m: MASK * len(m.group(0)), text), places, context)
     return Measure(
         doc=section.doc,
         section=section.label,

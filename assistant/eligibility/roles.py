@@ -26,7 +26,7 @@ KIND_ZH: dict[str, str] = {"money": "资金补助", "tax_reduction": "税收减�
 ROLE_ZH: dict[str, str] = {"benefit": "优惠/支持", "condition": "申请条件", "obligation": "义务",
                            "penalty": "处罚", "principle": "原则/目标", "other": "其他"}
 
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = re.compile(r"[，,；;：]|(?<!\d):(?!\d)")  # not the colon of a ratio (1:1)
 # a government body putting up money (各相关镇区按照1:1配套资金投入, 中央财政应当…安排…资金): its duty, not a grant
 _FUNDER = re.compile(r"^[^，。；给对]{0,14}(?:镇区|政府|部门|财政|局|委)(?:按照[^，。；]{0,8}|应当|要|可以)?[^，。；给对]{0,12}"
                      r"(?:投入|安排|设立|配套)(?![^，。；]*给予)")
@@ -147,9 +147,3 @@ def benefit_kind(sentence: str) -> BenefitKind:
             if m.start() > where:
                 best, where = name, m.start()
     return best  # type: ignore[return-value]
-
-
-def list_role(opener: str) -> Role:
-    """The role an opener ending in `：` passes to its items."""
-    role = sentence_role(opener)
-    return role

@@ -18,7 +18,6 @@ Level = Literal["国家", "省", "市"]
 _PERIOD = re.compile(r"[（(](?P<start>(?:19|20)\d\d)\s*[-－—–~至到]\s*(?P<end>(?:19|20)\d\d)年?[）)]")
 _EFFECTIVE = re.compile(r"自(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)起(?:施行|实施|执行|生效)")
 _VALID_FOR = re.compile(r"本(?:办法|规定|通知|方案|意见|细则|措施|条例)[^。]{0,20}有效期(?:为)?(?P<years>[一二三四五六七八九十\d]+)年")
-_VALID_UNTIL = re.compile(r"有效期至(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)")
 _REFERENCE = re.compile(r"(?:[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号|[\u4e00-\u9fa5]{2,8}公告\d{4}年第\d+号|国务院令第\d+号|"
                         r"[\u4e00-\u9fa5]{1,6}\[\d{4}\]\d+号)")
 _NOTE = re.compile(r"【注[:：]?(?P<note>[^】]*(?:废止|失效)[^】]*)】")
