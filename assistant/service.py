@@ -211,7 +211,9 @@ class Assistant:
 
     def match(self, profile: "eligibility.Profile"):
         self.follow()
-        return eligibility.match(self.index.measures, profile, self.index.sections)
+        s = self.settings
+        return eligibility.match(self.index.measures, profile, self.index.sections,
+                                 (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight))
 
     def condition_lists(self) -> list["eligibility.ConditionList"]:
         """Every list of qualifying conditions the indexed documents state (read once per build)."""

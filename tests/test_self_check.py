@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from assistant.eligibility.conditions import condition_lists, parse_facts, self_check
+from assistant.eligibility.conditions import condition_lists, facts_from_text, parse_facts, self_check
 from assistant.ingest.outline import parse_file
 from tests.conftest import CORPUS, ROOT
 
@@ -134,3 +134,30 @@ def test_match_profile_file_runs_the_self_check(shipped, tmp_path):
     assert data["cards"] and data["cards"][0]["amount"]
     recognition = next(r for r in data["self_check"] if r["section"] == "第十一条")
     assert {v["status"] for v in recognition["verdicts"]} == {"met", "unknown"}
+
+
+def test_a_chat_question_states_facts_the_self_check_reads(shipped):
+    facts = facts_from_text("我们成立3年，研发占比4%，营收8000万，能评高企吗？")
+    assert (facts.years_registered, facts.rd_share, facts.revenue) == (3, 4, 8000)
+    result = _result(shipped[0], facts, "认定管理办法", "第十一条")
+    items = _by_item(result)
+    assert items["（一）"] == ["met"] and items["（五）"][0] == "met"  # 4% at the 8000万元 tier (不低于4%)
+    assert items["（六）"] == ["unknown"]
+    told = facts_from_text("员工120人，其中研发人员20人，销售额1.2亿，研发投入600万元，有发明专利，没有发生安全事故")
+    assert (told.staff, told.rd_staff, told.revenue, told.rd_spend, told.owns_ip, told.incidents) == \
+        (120, 20, 12000, 600, True, False)
+
+
+def test_the_self_check_over_rest(shipped):
+    from fastapi.testclient import TestClient
+
+    from assistant.web.rest import build_rest
+
+    assistant, settings = shipped
+    api, _ = build_rest(assistant, settings, lambda: {"status": "ready"})
+    response = TestClient(api).post("/api/v1/self-check", json=HIGH_TECH_MET | {"rd_spend": 280})
+    assert response.status_code == 200
+    recognition = next(r for r in response.json() if r["section"] == "第十一条")
+    assert recognition["status"] == "unmet"
+    assert [v["item"] for v in recognition["verdicts"] if v["status"] == "unmet"] == ["（五）"]
+    assert TestClient(api).post("/api/v1/self-check", json={"revenue": "很多"}).status_code in (400, 422)

@@ -20,13 +20,13 @@ from assistant.eligibility.measures import (
 )
 from assistant.eligibility.cards import Offices, amounts, same_measure, summary
 from assistant.eligibility.terms import MONEY_QUESTIONS
-from assistant.eligibility.conditions import CheckResult, ConditionList, Facts, condition_lists, parse_facts, self_check
+from assistant.eligibility.conditions import CheckResult, ConditionList, Facts, condition_lists, facts_from_text, parse_facts, self_check
 from assistant.eligibility.roles import sentence_role
 from assistant.eligibility.validity import DocumentStatus, document_status
 from assistant.errors import ProfileError
 
 __all__ = ["CheckResult", "ConditionList", "DocumentStatus", "Facts", "condition_lists", "document_status",
-           "parse_facts", "self_check", "sentence_role", "split_profile", "GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT", "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
+           "facts_from_text", "parse_facts", "self_check", "sentence_role", "split_profile", "GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT", "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
            "amounts", "cards_of", "citation_of", "render_card_zh",
            "extract_measures", "load_profile", "match", "parse_profile", "profile_from_flags", "profile_from_text",
            "same_measure", "summary"]

@@ -287,15 +287,20 @@ KIND_ORDER = ("money", "tax_reduction", "deduction", "loan_guarantee", "land", "
               "other", "")
 
 
-def rank(cards: list[PolicyCard]) -> list[PolicyCard]:
+RankWeights = tuple[int, int, int]  # amount, names the applicant, several documents (Settings.card_*_weight)
+
+
+def rank(cards: list[PolicyCard], weights: RankWeights = (2, 2, 1)) -> list[PolicyCard]:
     """Cards in the order an applicant acts on them: a stated amount or rate
     first (what it is worth can be reckoned), one naming the applicant before
     one for every enterprise, one stated in several documents (law and local
     plan agree) before one stated once; then money before tax relief, loans,
     land, talent and procedure (how directly it pays), then as matched."""
     def score(c: PolicyCard) -> int:
-        return 2 * any(_WORTH.search(a) for a in c.amounts) + 2 * (c.scope == "specific" and any(w.startswith("资质") for w in c.why)) \
-            + (len({s.doc for s in c.sources}) > 1)
+        amount, applicant, sources = weights
+        return amount * any(_WORTH.search(a) for a in c.amounts) \
+            + applicant * (c.scope == "specific" and any(w.startswith("资质") for w in c.why)) \
+            + sources * (len({s.doc for s in c.sources}) > 1)
     order = {id(c): i for i, c in enumerate(cards)}
     return sorted(cards, key=lambda c: (-score(c), KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else 99,
                                         order[id(c)]))

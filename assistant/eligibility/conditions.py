@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant import lexicon
 from assistant.eligibility.roles import opens_condition_list
 from assistant.errors import ProfileError
-from assistant.ingest.figures import find_figures
+from assistant.ingest.figures import FIGURE, find_figures
 from assistant.ingest.outline import body_text
 from assistant.models import Section, Target
 
@@ -179,6 +179,43 @@ class CheckResult:
                                           f"贵单位 {v.value}" if v.value else "", v.note) if x)
             lines.append(f"- {marks[v.status]} {v.condition.item}{v.condition.text}" + (f"（{detail}）" if detail else ""))
         return "\n".join(lines)
+
+
+# --- facts an applicant writes ----------------------------------------------------
+
+_APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!\s]+")
+_BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
+_NEGATED = re.compile(r"没有|没|无|未")
+
+
+def facts_from_text(text: str) -> Facts:
+    """The facts a question states (我们成立3年，研发占比4%，营收8000万): each
+    clause's fact from lexicon/condition_facts.toml, its figure from the shared
+    figure pattern (8000万 read as 8000万元; money in 万元)."""
+    found: dict[str, Any] = {}
+    for clause in _APPLICANT_CLAUSE.split(_BARE_MAGNITUDE.sub(r"\1元", text)):
+        fact = fact_of(clause)
+        if fact is None or fact in found:
+            continue
+        if fact == "owns_ip":
+            found[fact] = not _NEGATED.search(clause)
+            continue
+        if fact == "no_incidents":
+            found["incidents"] = False
+            continue
+        if fact == "industrial":
+            found[fact] = True
+            continue
+        m = next(FIGURE.finditer(clause), None)
+        if m is None or not m.group("value"):
+            continue
+        number = float(re.split(r"[-~－—到至]", m.group("value"))[0])
+        unit = (m.group("mag") or "") + m.group("unit")
+        number *= {"亿元": 10000, "万元": 1, "元": 0.0001}.get(unit, 1)
+        if fact == "rd_staff_share":
+            continue  # a share of staff is checked from the two counts
+        found[fact] = number
+    return Facts(**{k: v for k, v in found.items() if k in Facts.model_fields})
 
 
 # --- finding the lists ---------------------------------------------------------

@@ -302,6 +302,7 @@ class MatchResult:
     general: list[Matched] = field(default_factory=list)
     by: str = "support_type"  # how groups are formed: "support_type" | "beneficiary"
     offices: Offices | None = None  # the corpus's sections, for the office to ask
+    weights: tuple[int, int, int] = (2, 2, 1)  # card ranking: amount, names the applicant, several documents
 
     @property
     def measures(self) -> list[Measure]:
@@ -319,8 +320,8 @@ class MatchResult:
         if self.by == "beneficiary":  # the catalogue lists a measure under each beneficiary: one card each
             items = list({id(m.measure): m for m in reversed(items)}.values())[::-1]
             return cards_of(items, self.offices)
-        ranked = rank(cards_of(items, self.offices, dedupe=False))  # the best-ranked source leads its card
-        return rank(merge(ranked, (self.offices or Offices([])).abbreviations))
+        ranked = rank(cards_of(items, self.offices, dedupe=False), self.weights)  # the best source leads its card
+        return rank(merge(ranked, (self.offices or Offices([])).abbreviations), self.weights)
 
     def card_groups(self, scope: str = "specific") -> dict[str, list[PolicyCard]]:
         """Cards by group; the catalogue shows a measure under each of its beneficiaries."""
@@ -413,7 +414,7 @@ def _why(profile: Profile, who: set[str], trades: set[str], places: set[str], se
 
 
 def match(measures: list[Measure], profile: Profile | None = None,
-          sections: list[Section] | None = None) -> MatchResult:
+          sections: list[Section] | None = None, weights: tuple[int, int, int] = (2, 2, 1)) -> MatchResult:
     """Measures that fit the profile: profile-specific ones ranked (exact
     beneficiary first), and those for everyone apart; an empty profile gives
     the whole catalogue grouped by beneficiary. `sections` (the corpus) give
@@ -428,7 +429,7 @@ def match(measures: list[Measure], profile: Profile | None = None,
     related = {r for q in exact for r in T.IMPLIES.get(q, ())} - exact
     industries = set(profile.industry) | {p for i in profile.industry for p in T.INDUSTRY_PARENTS.get(i, ())}
     places = set(profile.location) | ({"专业镇"} if any(p.endswith("镇") for p in profile.location) else set())
-    result = MatchResult(profile=profile, offices=offices)
+    result = MatchResult(profile=profile, offices=offices, weights=weights)
     for index, m in enumerate(measures):
         served = _serves_needs(m, profile.needs)
         if profile.needs and not served:

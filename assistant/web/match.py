@@ -69,20 +69,17 @@ def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
             f'{body}</details>')
 
 
-CARDS_PER_PAGE = 20  # a long result pages: the ranked cards, this many a page
-
-
-def render_page(result, page: int = 1, hide_expired: bool = False) -> tuple[str, int]:
+def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 20) -> tuple[str, int]:
     """HTML of one page of the ranked cards (the chat's order) and the number
     of pages; cards from a document whose period has ended can be hidden."""
     cards = [c for c in result.cards() if not (hide_expired and c.ended)]
-    pages = max(1, -(-len(cards) // CARDS_PER_PAGE))
+    pages = max(1, -(-len(cards) // per_page))
     page = min(max(1, int(page or 1)), pages)
-    start = (page - 1) * CARDS_PER_PAGE
+    start = (page - 1) * per_page
     head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
     if not cards:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
-    items = "".join(card_html(start + i + 1, c) for i, c in enumerate(cards[start:start + CARDS_PER_PAGE]))
+    items = "".join(card_html(start + i + 1, c) for i, c in enumerate(cards[start:start + per_page]))
     summary = f"共 <b>{len(cards)}</b> 项政策，按可获得的金额/比例、是否点名贵单位排序；第 {page}/{pages} 页。"
     return (head + f'<div class="match-summary">{summary}</div>'
             f'<ol class="measures" start="{start + 1}">{items}</ol>'), pages
@@ -202,12 +199,12 @@ class MatchTab:
         csv_path = write_csv("政策匹配", CSV_HEADERS, csv_rows(result)) if found else None
         json_path = write_json("政策匹配", {"profile": profile.model_dump(), "measures": result.to_json()}) \
             if found else None
-        html, _ = render_page(result, 1, hide_expired)
+        html, _ = render_page(result, 1, hide_expired, self.a.settings.cards_per_page)
         return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found), 1)
 
     def turn(self, quals, size, industry, location, needs, hide_expired, page):
         result = self.a.match(profile_from_form(quals, size, industry, location, needs))
-        html, pages = render_page(result, page, hide_expired)
+        html, pages = render_page(result, page, hide_expired, self.a.settings.cards_per_page)
         return html, min(max(1, int(page or 1)), pages)
 
     def check(self, years, revenue, rd_spend, staff, rd_staff, ht_share, flags):
