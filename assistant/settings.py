@@ -78,7 +78,7 @@ class Settings(BaseModel):
                                        "(高新技术企业) rather than every enterprise")
     card_sources_weight: int = Field(1, ge=0, le=10, description="score of a card stated in more than one document "
                                      "(law and local plan agree)")
-    cards_per_page: int = Field(20, ge=1, le=200, description="policy cards per page in the 政策匹配 tab")
+    cards_per_page: int = Field(30, ge=1, le=200, description="policy cards per page in the 政策匹配 tab")
 
     # --- optional LLM answerer
     llm_provider: Literal["openai", "ollama"] = "openai"

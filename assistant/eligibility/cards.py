@@ -15,7 +15,7 @@ import re
 
 from assistant import lexicon
 from assistant.ingest.figures import TARGET_FIGURE
-from assistant.eligibility.actions import actions
+from assistant.eligibility.actions import actions, document_offices
 from assistant.eligibility.conditions import condition_lists
 from assistant.eligibility.terms import find_beneficiaries
 from assistant.eligibility.validity import DocumentStatus, statuses
@@ -123,6 +123,7 @@ class Offices:
         self._status: dict[str, DocumentStatus] | None = None
         self._short: dict[str, str] | None = None
         self._lists: list | None = None
+        self._answering: dict[str, list[str]] = {}
 
     def qualifying(self, beneficiaries: list[str]) -> list[dict]:
         """The conditions of being one of the beneficiaries, where a document
@@ -135,6 +136,12 @@ class Offices:
             return []
         best = max(named, key=lambda c: sum(x.fact is not None for x in c.conditions))
         return [{"text": f"{x.item}{x.text}", "doc": best.doc, "section": best.section} for x in best.conditions]
+
+    def answering(self, doc: str) -> list[str]:
+        """The bodies a document names as answering for it (cached per document)."""
+        if doc not in self._answering:
+            self._answering[doc] = document_offices([s for s in self.sections if s.doc == doc])
+        return list(self._answering[doc])  # a copy: merged cards extend their lists
 
     def status(self, doc: str) -> DocumentStatus:
         if self._status is None:
@@ -176,7 +183,8 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
         procedure=todo["procedure"], status=status.note_zh(),
         summary=summary(measure.measure), beneficiaries=list(measure.beneficiaries),
         support_types=list(measure.support_types), amounts=amounts(measure.measure),
-        conditions=conditions(measure.measure), offices=units or todo["offices"], lead_offices=lead,
+        conditions=conditions(measure.measure), offices=units or todo["offices"] or offices.answering(measure.doc),
+        lead_offices=lead,
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
         industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,
         measure=measure.measure,

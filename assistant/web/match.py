@@ -69,9 +69,13 @@ def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
             f'{body}</details>')
 
 
-def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 20) -> tuple[str, int]:
-    """HTML of one page of the ranked cards (the chat's order) and the number
-    of pages; cards from a document whose period has ended can be hidden."""
+def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 30) -> tuple[str, int]:
+    """HTML of one page of the ranked cards (the chat's order), grouped by kind
+    of support as before, and the number of pages; cards from a document whose
+    period has ended can be hidden. The whole catalogue (no profile) keeps its
+    by-beneficiary folding."""
+    if result.by == "beneficiary":
+        return render_result(result), 1
     cards = [c for c in result.cards() if not (hide_expired and c.ended)]
     pages = max(1, -(-len(cards) // per_page))
     page = min(max(1, int(page or 1)), pages)
@@ -79,10 +83,22 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
     head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
     if not cards:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
-    items = "".join(card_html(start + i + 1, c) for i, c in enumerate(cards[start:start + per_page]))
-    summary = f"共 <b>{len(cards)}</b> 项政策，按可获得的金额/比例、是否点名贵单位排序；第 {page}/{pages} 页。"
-    return (head + f'<div class="match-summary">{summary}</div>'
-            f'<ol class="measures" start="{start + 1}">{items}</ol>'), pages
+    shown = cards[start:start + per_page]
+    summary = (f"共 <b>{len(cards)}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）"
+               + (f"；第 {page}/{pages} 页，每页 {per_page} 项" if pages > 1 else "") + "。")
+    parts = [head, f'<div class="match-summary">{summary}</div>']
+    n = start
+    for scope in SCOPES:
+        groups: dict[str, list] = {}
+        for c in shown:
+            if c.scope == scope:
+                groups.setdefault(c.group, []).append(c)
+        if groups:
+            parts.append(f"<h3>{SCOPES[scope]}</h3>")
+        for group, items in groups.items():
+            parts.append(_group_html(group, items, n, opened=scope == "specific"))
+            n += len(items)
+    return "".join(parts), pages
 
 
 def render_check(results) -> str:
