@@ -30,8 +30,10 @@ _CLAUSE = re.compile(r"[，,；;：]|(?<!\d):(?!\d)")  # not the colon of a rati
 # a government body putting up money (各相关镇区按照1:1配套资金投入, 中央财政应当…安排…资金): its duty, not a grant
 _FUNDER = re.compile(r"^[^，。；给对]{0,14}(?:镇区|政府|部门|财政|局|委)(?:按照[^，。；]{0,8}|应当|要|可以)?[^，。；给对]{0,12}"
                      r"(?:投入|安排|设立|配套)(?![^，。；]*给予)")
+_QUALIFIER = re.compile(r"的(?:企业|单位|项目|个人|人员|纳税人)?$")  # 享受…优惠的企业: who, not what
+_TASK = re.compile(r"^(?:落实|落实和优化|建立|开展|实施|完善|设立|推进|试行)")
 _FORMULA = re.compile(r"[=＝×÷]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％]|\d\s*(?:万元|亿元|元)|减半|免征")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％]|\d\s*(?:万元|亿元|元)")
 
 
 @lru_cache(maxsize=None)
@@ -65,12 +67,8 @@ def _benefit_clause(clause: str) -> bool:
         return not has("intention tail", clause)
     if len(set(_cues("instrument").findall(clause))) >= 2:
         return True  # 加大科技创新券、研发准备金…扶持力度: the instruments it names exist to be claimed
-    return has("instrument", clause) and not has("intention head", clause) \
-        and not has("intention tail", clause) or _instrument_task(clause)
-
-
-_QUALIFIER = re.compile(r"的(?:企业|单位|项目|个人|人员|纳税人)?$")  # 享受…优惠的企业: who, not what
-_TASK = re.compile(r"^(?:落实|落实和优化|建立|开展|实施|完善|设立|推进|试行)")
+    named = has("instrument", clause) and not has("intention head", clause) and not has("intention tail", clause)
+    return named or _instrument_task(clause)
 
 
 def _instrument_task(clause: str) -> bool:
@@ -98,7 +96,10 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
     grants = any(has("grant", c) and _benefit_clause(c) for c in clauses)
     if has("definition", text) and not (grants and _FIGURE.search(text)):
         return "other"  # 本法所称…是指…: a definition grants nothing unless it says so (…按…50%加计扣除)
-    if any(_benefit_clause(c) for c in clauses):
+    named = any(_benefit_clause(c) for c in clauses)
+    if named and not grants and (has("obligation", text) or has("exclusion", text)):
+        named = False  # 资助的项目的承担者应当…, …租金…不得扣除: a duty or an exclusion naming support, not a grant
+    if named:
         if has("purpose", text) or (has("intention tail", clauses[-1]) and not _benefit_clause(clauses[-1])):
             return "principle"
         return "benefit"
