@@ -17,6 +17,7 @@ from assistant import lexicon
 from assistant.ingest.figures import TARGET_FIGURE
 from assistant.eligibility.actions import actions, document_offices
 from assistant.eligibility.conditions import condition_lists
+from assistant.eligibility.roles import kind_office
 from assistant.eligibility.terms import find_beneficiaries
 from assistant.eligibility.validity import DocumentStatus, statuses
 from assistant.models import Citation, Measure, PolicyCard, Section
@@ -183,7 +184,8 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
         procedure=todo["procedure"], status=status.note_zh(),
         summary=summary(measure.measure), beneficiaries=list(measure.beneficiaries),
         support_types=list(measure.support_types), amounts=amounts(measure.measure),
-        conditions=conditions(measure.measure), offices=units or todo["offices"] or offices.answering(measure.doc),
+        conditions=conditions(measure.measure),
+        offices=units or todo["offices"] or offices.answering(measure.doc) or [o for o in [kind_office(measure.kind)] if o],
         lead_offices=lead,
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
         industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,

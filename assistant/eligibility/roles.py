@@ -140,6 +140,11 @@ def benefit_span(sentence: str) -> str:
     return span if len(span) >= 6 else sentence
 
 
+def kind_office(kind: str) -> str:
+    """Where a benefit of this kind is claimed by convention (税收减免 at 主管税务机关), or ''."""
+    return next((e.extra.get("office", "") for e in lexicon.load("benefit_kinds") if e.name == kind), "")
+
+
 def benefit_kind(sentence: str) -> BenefitKind:
     """The kind of benefit: the kind whose cue stands last (a grant ends with what it gives)."""
     best, where = "other", -1
