@@ -29,7 +29,7 @@ from assistant.ingest.readers import decode_lines, to_simplified
 from assistant.ingest.units import canonical, find_units_in
 from assistant.lexicon.english import english_units
 from assistant.ingest.uploads import save_upload
-from assistant.eligibility import Profile, citation_of, load_profile, parse_profile, profile_from_flags
+from assistant.eligibility import Profile, citation_of, load_profile, load_profile_with_facts, parse_profile, profile_from_flags
 from assistant.eligibility import terms as _terms
 from assistant.models import Answer, Section, Target
 from assistant.settings import Settings
@@ -292,22 +292,6 @@ def read_corpus(settings: Settings) -> list[tuple[str, str]]:
         except (UnreadableDocument, OSError):
             continue
     return out
-
-
-def load_profile_with_facts(path: Path) -> tuple[Profile, "eligibility.Facts | None"]:
-    """A profile JSON file: the applicant and, when given, the facts the
-    self-check reads (at the top level or under "facts")."""
-    import json
-
-    from assistant.errors import ProfileError
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ProfileError(f"找不到企业档案文件：{path}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
-    return eligibility.split_profile(data)
 
 
 def profile_options() -> dict[str, list[str]]:

@@ -106,8 +106,10 @@ def test_cards_are_labelled_by_level_and_period(high_tech):
     for card in plan_only:
         assert card.level == "市"
         assert "2016—2020" in card.status
-    notice = next(c for c in high_tech if any("119" in (c.reference or "") for _ in [0]) or c.reference)
-    assert notice.reference
+    deduction = next(c for c in high_tech if "加计扣除" in c.measure and "50%" in c.amounts)
+    assert deduction.reference == "国务院令第512号" and deduction.policy.endswith("实施条例")
+    assert set(deduction.levels) == {"国家", "市"}  # the law and the local plan, each labelled
+    assert deduction.offices  # whom to ask
 
 
 def test_the_high_tech_rate_carries_the_recognition_checklist(high_tech):

@@ -13,6 +13,8 @@ from assistant.eligibility.measures import (
     render_card_zh,
     extract_measures,
     load_profile,
+    load_profile_with_facts,
+    split_profile,
     match,
     parse_profile,
     profile_from_flags,
@@ -20,27 +22,15 @@ from assistant.eligibility.measures import (
 )
 from assistant.eligibility.cards import Offices, amounts, same_measure, summary
 from assistant.eligibility.terms import MONEY_QUESTIONS
-from assistant.eligibility.conditions import CheckResult, ConditionList, Facts, condition_lists, facts_from_text, parse_facts, self_check
+from assistant.eligibility.conditions import (CheckResult, ConditionList, Facts, condition_lists, facts_from_text,
+                                              parse_facts, self_check)
 from assistant.eligibility.roles import sentence_role
 from assistant.eligibility.validity import DocumentStatus, document_status
 from assistant.errors import ProfileError
 
-__all__ = ["CheckResult", "ConditionList", "DocumentStatus", "Facts", "condition_lists", "document_status",
-           "facts_from_text", "parse_facts", "self_check", "sentence_role", "split_profile", "GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT", "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
-           "amounts", "cards_of", "citation_of", "render_card_zh",
-           "extract_measures", "load_profile", "match", "parse_profile", "profile_from_flags", "profile_from_text",
-           "same_measure", "summary"]
-
-
-def split_profile(data: dict) -> tuple[Profile, Facts | None]:
-    """A profile file's two parts: who the applicant is (资质, 行业, …) and, when
-    given, the facts the self-check reads (years_registered, revenue, …),
-    either at the top level or under "facts"."""
-    if not isinstance(data, dict):
-        return parse_profile(data), None
-    data = dict(data)
-    facts = dict(data.pop("facts", None) or data.pop("企业情况", None) or {})
-    for key in list(data):
-        if key in Facts.model_fields:
-            facts[key] = data.pop(key)
-    return parse_profile(data), (parse_facts(facts) if facts else None)
+__all__ = ["CheckResult", "ConditionList", "DocumentStatus", "Facts", "GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT",
+           "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
+           "amounts", "cards_of", "citation_of", "condition_lists", "document_status", "extract_measures",
+           "facts_from_text", "load_profile", "load_profile_with_facts", "match", "parse_facts", "parse_profile",
+           "profile_from_flags", "profile_from_text", "render_card_zh", "same_measure", "self_check", "sentence_role",
+           "split_profile", "summary"]

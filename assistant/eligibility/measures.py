@@ -21,7 +21,7 @@ from assistant.errors import ProfileError
 from assistant.lexicon import english
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
-from assistant.eligibility.conditions import ITEM_LABEL
+from assistant.eligibility.conditions import ITEM_LABEL, Facts, parse_facts
 from assistant.eligibility.roles import Role, benefit_kind, benefit_span, sentence_role
 from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
 from assistant.ingest.figures import split_sentences, strip_item_prefix
@@ -240,14 +240,36 @@ def _problem(error: dict) -> str:
     return f"{FIELDS_ZH.get(field, field)}：{message}" if field in FIELDS_ZH and message.startswith("应为") else message
 
 
-def load_profile(path: str | Path) -> Profile:
+def _read_profile(path: str | Path) -> Any:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(f"找不到企业档案文件：{path}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
-    return parse_profile(data)
+
+
+def load_profile(path: str | Path) -> Profile:
+    return parse_profile(_read_profile(path))
+
+
+def split_profile(data: Any) -> tuple[Profile, Facts | None]:
+    """A profile's two parts: who the applicant is (资质, 行业, …) and, when
+    given, the facts the self-check reads (years_registered, revenue, …),
+    either at the top level or under "facts"."""
+    if not isinstance(data, dict):
+        return parse_profile(data), None
+    data = dict(data)
+    facts = dict(data.pop("facts", None) or data.pop("企业情况", None) or {})
+    for key in list(data):
+        if key in Facts.model_fields:
+            facts[key] = data.pop(key)
+    return parse_profile(data), (parse_facts(facts) if facts else None)
+
+
+def load_profile_with_facts(path: str | Path) -> tuple[Profile, Facts | None]:
+    """A profile JSON file: the applicant and, when given, its facts."""
+    return split_profile(_read_profile(path))
 
 
 def profile_from_flags(qual=(), need=(), industry=(), location=(), size=None) -> Profile:
