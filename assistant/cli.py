@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("match", help="政策匹配：企业画像 → 适用措施")
-    p.add_argument("--profile", help="企业画像 JSON 文件")
+    p.add_argument("--profile", help="企业画像 JSON 文件；含企业情况（years_registered、revenue…）时同时做条件自测")
     p.add_argument("--qual", action="append", default=[], help="资质，如 高新技术企业（可重复）")
     p.add_argument("--need", action="append", default=[], help="需求，如 融资（可重复）")
     p.add_argument("--industry", action="append", default=[], help="行业（可重复）")
@@ -183,21 +183,29 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import service
 
+    facts = None
     try:
         if args.profile:
-            profile = service.load_profile(Path(args.profile))
+            profile, facts = service.load_profile_with_facts(Path(args.profile))
         else:
             profile = service.profile_from_flags(
                 qual=args.qual, need=args.need, industry=args.industry, location=args.location, size=args.size
             )
     except OSError as exc:
         raise UserInputError(f"无法读取企业档案：{exc}") from exc
-    result = _open(settings).match(profile)
+    assistant = _open(settings)
+    result = assistant.match(profile)
+    checked = assistant.self_check(facts) if facts is not None else None
     if args.json:
-        _print_json(result.to_json())
+        _print_json(result.to_json() if checked is None else
+                    {"cards": result.to_json(), "self_check": [r.to_dict() for r in checked]})
     else:
         print(result.render_zh())
+        if checked is not None:
+            print("\n### 条件自测\n")
+            print("\n\n".join(r.render_zh() for r in checked if any(v.status in ("met", "unmet") for v in r.verdicts)))
     return 0
+
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

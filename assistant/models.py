@@ -170,6 +170,8 @@ class Measure:
     support_types: list[str] = field(default_factory=list)
     industries: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    kind: str = ""  # eligibility.roles.BenefitKind: money | tax_reduction | deduction | loan_guarantee | ...
+    conditions: list[str] = field(default_factory=list)  # the items of the `下列…：` list the sentence opens
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -201,6 +203,24 @@ class PolicyCard:
     group: str = ""
     scope: str = ""  # "specific" | "general"
     measure: str = ""  # the full sentence, as written
+    # What a firm acts on (政策计算器): the policy, its 文号 and level, the benefit's kind, the first
+    # amount or rate in a field of its own, conditions as a checklist, when, whom and how to apply.
+    policy: str = ""  # the document's title
+    reference: str = ""  # 文号 as written
+    level: str = ""  # 国家 | 省 | 市
+    kind: str = ""  # eligibility.roles.BenefitKind
+    amount: str = ""  # the amount or rate, first of `amounts`
+    checklist: list[dict] = field(default_factory=list)  # {"text", "doc", "section"}: conditions to qualify
+    deadlines: list[str] = field(default_factory=list)  # application window or deadline, as written
+    contacts: list[str] = field(default_factory=list)  # phone numbers and websites, as written
+    materials: list[str] = field(default_factory=list)  # what to submit
+    procedure: list[str] = field(default_factory=list)  # where and how to apply
+    status: str = ""  # "" in force; else why not (该方案实施期为2016—2020年，已结束)
+    levels: list[str] = field(default_factory=list)  # levels of every source (law and local plan)
+
+    @property
+    def ended(self) -> bool:
+        return bool(self.status)
 
     @property
     def source(self) -> Citation:
@@ -214,4 +234,8 @@ class PolicyCard:
                 "amounts": self.amounts, "conditions": self.conditions, "offices": self.offices,
                 "lead_offices": self.lead_offices, "industries": self.industries, "places": self.places,
                 "why": self.why, "group": self.group, "scope": self.scope,
-                "sources": [c.to_dict() for c in self.sources]}
+                "sources": [c.to_dict() for c in self.sources],
+                "policy": self.policy, "reference": self.reference, "level": self.level, "levels": self.levels,
+                "kind": self.kind, "amount": self.amount, "checklist": self.checklist,
+                "deadlines": self.deadlines, "contacts": self.contacts, "materials": self.materials,
+                "procedure": self.procedure, "status": self.status}

@@ -30,7 +30,7 @@ from assistant.ingest.units import canonical, find_units_in
 from assistant.lexicon.english import english_units
 from assistant.ingest.uploads import save_upload
 from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # the one quantity grammar, for evals
-from assistant.eligibility import Profile, citation_of, load_profile, parse_profile, profile_from_flags
+from assistant.eligibility import Profile, citation_of, load_profile, load_profile_with_facts, parse_profile, profile_from_flags
 from assistant.eligibility import terms as _terms
 from assistant.models import Answer, Section, Target
 from assistant.settings import Settings
@@ -38,7 +38,7 @@ from assistant.settings import Settings
 __all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
            "check_question", "clean_question", "current_build", "decode_lines", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
            "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
-           "read_corpus", "units_in"]
+           "read_corpus", "units_in", "load_profile_with_facts"]
 
 
 @dataclass
@@ -212,7 +212,25 @@ class Assistant:
 
     def match(self, profile: "eligibility.Profile"):
         self.follow()
-        return eligibility.match(self.index.measures, profile, self.index.sections)
+        s = self.settings
+        return eligibility.match(self.index.measures, profile, self.index.sections,
+                                 (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight))
+
+    def condition_lists(self) -> list["eligibility.ConditionList"]:
+        """Every list of qualifying conditions the indexed documents state (read once per build)."""
+        self.follow()
+        build = self.index.manifest.get("build_id")
+        if getattr(self, "_conditions_of", None) != build:
+            self._conditions = eligibility.condition_lists(self.index.sections)
+            self._conditions_of = build
+        return self._conditions
+
+    def self_check(self, facts: "eligibility.Facts | dict") -> list["eligibility.CheckResult"]:
+        """政策计算器: each condition list checked against the applicant's facts,
+        each condition met / unmet / unknown with its article and threshold."""
+        if isinstance(facts, dict):
+            facts = eligibility.parse_facts(facts)
+        return eligibility.self_check(facts, self.condition_lists())
 
     def places(self) -> list[str]:
         """Place names the indexed documents' measures are limited to (for the 政策匹配 form)."""

@@ -80,6 +80,14 @@ class Settings(BaseModel):
                                   "cosine, about 0.1 in cosine) one that states what the question asks for (a place "
                                   "for a where-question, a figure of the kind asked) may stand and still come first; "
                                   "set on one dev question for places, a design value for figure kinds")
+    # policy cards (eligibility.cards.rank): a card's score is the sum of the weights of what it has
+    card_amount_weight: int = Field(2, ge=0, le=10, description="score of a card that states an amount or rate "
+                                    "(what it is worth can be reckoned)")
+    card_applicant_weight: int = Field(2, ge=0, le=10, description="score of a card that names the applicant "
+                                       "(高新技术企业) rather than every enterprise")
+    card_sources_weight: int = Field(1, ge=0, le=10, description="score of a card stated in more than one document "
+                                     "(law and local plan agree)")
+    cards_per_page: int = Field(30, ge=1, le=200, description="policy cards per page in the 政策匹配 tab")
 
     # --- optional LLM answerer
     llm_provider: Literal["openai", "ollama"] = "openai"

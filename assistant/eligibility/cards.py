@@ -15,6 +15,11 @@ import re
 
 from assistant import lexicon
 from assistant.ingest.figures import TARGET_FIGURE
+from assistant.eligibility.actions import actions, document_offices
+from assistant.eligibility.conditions import condition_lists
+from assistant.eligibility.roles import kind_office
+from assistant.eligibility.terms import find_beneficiaries
+from assistant.eligibility.validity import DocumentStatus, statuses
 from assistant.models import Citation, Measure, PolicyCard, Section
 
 CONDITION_OPENERS = tuple(sorted(lexicon.load("card_conditions")[0].forms, key=len, reverse=True))
@@ -26,6 +31,7 @@ _QUALIFIER = rf"(?:{_CAPS}|不低于|每[年家个项人]|一次性|分别|按|�
 _DURATION = re.compile(r"(?:最长|连续|为期|期限|不超过)?\d+(?:个)?(?:年|月)(?:内)?(?!\d)")
 _YEAR = re.compile(r"20\d\d年")
 _THRESHOLD = re.compile(r"(?:以上|以下|以内)?的|以上|以下")
+_RATE_AFTER = re.compile(r"的(?:税率|比例|标准)")
 _GOAL_BEFORE = re.compile(r"(?<!不)(?:达到|超过|突破|增长|提高到|提升到)$")
 _COUNT = re.compile(r"\d\s*(?:家|人|件|个|项|所|名|户|座|条|台|万人|万件)$")
 SUMMARY_CHARS = 60
@@ -36,6 +42,7 @@ def amounts(sentence: str) -> list[str]:
     """Money, ratios, caps and durations the sentence states, as written
     (`最高500万元`, `50%`, `1:1`, `最长3年`)."""
     text = _YEAR.sub(lambda m: "#" * len(m.group(0)), sentence)  # a year is a date, not an amount
+    text = text.replace("％", "%")  # the full-width sign laws write (减按15％), same offsets
     found: list[str] = []
     for match in list(TARGET_FIGURE.finditer(text)) + list(_DURATION.finditer(text)):
         start = match.start()
@@ -43,6 +50,9 @@ def amounts(sentence: str) -> list[str]:
         threshold = _THRESHOLD.match(text[match.end():])
         if threshold and threshold.group(0) == "的" and lead and _CAP.search(lead.group(0)):
             threshold = None  # 最高不超过15万元的贷款: a cap on what one gets, not a bar to clear
+        if threshold and threshold.group(0) == "的" and lead and "按" in lead.group(0) \
+                and _RATE_AFTER.match(text[match.end():]):
+            threshold = None  # 减按15％的税率, 按…50%的比例: the rate one gets
         if _COUNT.search(match.group(0)) or threshold or _GOAL_BEFORE.search(text[max(0, start - 3):start]):
             continue  # a count, a threshold (5亿元以上的) or a goal (达到60%): not what one gets
         phrase = (lead.group(0) if lead else "") + match.group(0)
@@ -105,11 +115,46 @@ def same_measure(a: str, b: str) -> bool:
 class Offices:
     """The units to ask about a measure: its section's unit line, or for a
     sidebar or unit-less section the nearest earlier section of the same
-    chapter that has one."""
+    chapter that has one. Also what the corpus says of each document (level,
+    文号, period) and the abbreviations documents declare (以下简称…)."""
 
     def __init__(self, sections: list[Section]):
         self.by_key = {s.label_key: s for s in sections}  # measures name their section doc#label
         self.sections = sections
+        self._status: dict[str, DocumentStatus] | None = None
+        self._short: dict[str, str] | None = None
+        self._lists: list | None = None
+        self._answering: dict[str, list[str]] = {}
+
+    def qualifying(self, beneficiaries: list[str]) -> list[dict]:
+        """The conditions of being one of the beneficiaries, where a document
+        lists them (认定为高新技术企业须同时满足以下条件 opens every benefit
+        for 高新技术企业): the list with most measurable conditions."""
+        if self._lists is None:
+            self._lists = [(set(find_beneficiaries(c.subject)), c) for c in condition_lists(self.sections)]
+        named = [c for who, c in self._lists if who & set(beneficiaries)]
+        if not named:
+            return []
+        best = max(named, key=lambda c: sum(x.fact is not None for x in c.conditions))
+        return [{"text": f"{x.item}{x.text}", "doc": best.doc, "section": best.section} for x in best.conditions]
+
+    def answering(self, doc: str) -> list[str]:
+        """The bodies a document names as answering for it (cached per document)."""
+        if doc not in self._answering:
+            self._answering[doc] = document_offices([s for s in self.sections if s.doc == doc])
+        return list(self._answering[doc])  # a copy: merged cards extend their lists
+
+    def status(self, doc: str) -> DocumentStatus:
+        if self._status is None:
+            self._status = statuses(self.sections)
+        return self._status.get(doc) or DocumentStatus(doc=doc)
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        """full form -> the short form documents declare for it (研究开发费用 -> 研发费用)."""
+        if self._short is None:
+            self._short = declared_abbreviations(" ".join(s.text for s in self.sections))
+        return self._short
 
     def section(self, measure: Measure) -> Section | None:
         return self.by_key.get(f"{measure.doc}#{measure.section}")
@@ -127,22 +172,100 @@ class Offices:
 
 def card(measure: Measure, offices: Offices, why: list[str], group: str = "", scope: str = "") -> PolicyCard:
     lead, units = offices.of(measure)
+    status = offices.status(measure.doc)
+    todo = actions(measure.measure, offices.section(measure))
+    found = amounts(measure.measure)
+    checklist = [{"text": c, "doc": measure.doc, "section": measure.section} for c in measure.conditions] \
+        + offices.qualifying(measure.beneficiaries)
     return PolicyCard(
+        policy=measure.doc, reference=status.reference, level=status.level, levels=[status.level],
+        kind=measure.kind, amount=found[0] if found else "", checklist=checklist,
+        deadlines=todo["deadlines"], contacts=todo["contacts"], materials=todo["materials"],
+        procedure=todo["procedure"], status=status.note_zh(),
         summary=summary(measure.measure), beneficiaries=list(measure.beneficiaries),
         support_types=list(measure.support_types), amounts=amounts(measure.measure),
-        conditions=conditions(measure.measure), offices=units, lead_offices=lead,
+        conditions=conditions(measure.measure),
+        offices=units or todo["offices"] or offices.answering(measure.doc) or [o for o in [kind_office(measure.kind)] if o],
+        lead_offices=lead,
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
         industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,
         measure=measure.measure,
     )
 
 
-def merge(cards: list[PolicyCard]) -> list[PolicyCard]:
+_SHORT = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“\"]?(?P<short>[\u4e00-\u9fa5]{2,8})[”\"]?[）)]")
+
+
+def declared_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations documents declare: `企业研究开发费用(以下简称研发费用)` gives
+    研究开发费用 -> 研发费用. The full form is the shortest text before the
+    parenthesis that starts with the short form's first character and holds
+    its characters in order; a name in 《》 is left alone."""
+    out: dict[str, str] = {}
+    for m in _SHORT.finditer(text):
+        short, before = m.group("short"), text[max(0, m.start() - 16):m.start()]
+        if before.endswith("》"):
+            continue
+        for i in range(len(before) - len(short), -1, -1):
+            candidate = before[i:]
+            if not re.fullmatch(r"[\u4e00-\u9fa5]+", candidate):
+                break  # across a bracket or a title mark: not one term
+            if candidate[0] == short[0] and _in_order(short, candidate) and len(candidate) > len(short):
+                out[candidate] = short
+                break
+    return out
+
+
+def _in_order(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+INSTRUMENT = re.compile("|".join(f"(?:{f})" for e in lexicon.load("sentence_roles") if e.name == "instrument"
+                                 for f in e.forms))
+
+
+def same_benefit(a: PolicyCard, b: PolicyCard, short: dict[str, str]) -> bool:
+    """One benefit stated in several documents (加计扣除 in a regulation, a
+    ministry notice and a local plan): the same kind, the same named
+    instrument, the same object (研究开发费用 = 研发费用 where a document says
+    so), and no sums of their own that disagree."""
+    if a.kind != b.kind or not a.kind:
+        return False
+    if {(s.doc, s.section) for s in a.sources} & {(s.doc, s.section) for s in b.sources}:
+        return sorted(a.beneficiaries) == sorted(b.beneficiaries)  # one article's 款 stating one benefit (50%, 150%)
+    if a.beneficiaries and sorted(a.beneficiaries) == sorted(b.beneficiaries) and bool(a.amounts) != bool(b.amounts) \
+            and a.source.doc != b.source.doc:
+        return True  # 减按15％ in the law, 享受税收优惠 in the rules for the same applicant: one benefit
+    if a.amounts and b.amounts and set(a.amounts) & set(b.amounts) and any(_WORTH.search(v) for v in
+                                                                          set(a.amounts) & set(b.amounts)):
+        return True  # the same kind of relief at the same rate (150% 摊销 in a regulation and in a notice)
+    x = _normal(" ".join([a.measure] + [c["text"] for c in a.checklist]), short)
+    y = _normal(" ".join([b.measure] + [c["text"] for c in b.checklist]), short)
+    shared = set(INSTRUMENT.findall(x)) & set(INSTRUMENT.findall(y))
+    if not shared:
+        return False
+    if a.amounts and b.amounts and not set(a.amounts) & set(b.amounts):
+        return False
+    objects = set(short.values())
+    return bool({o for o in objects if o in x} & {o for o in objects if o in y}) \
+        or bool(set(a.beneficiaries) & set(b.beneficiaries))
+
+
+def _normal(text: str, short: dict[str, str]) -> str:
+    for full, abbreviation in short.items():
+        text = text.replace(full, abbreviation)
+    return text
+
+
+def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[PolicyCard]:
     """Cards of one measure written in several places become one card with
     several sources (the first, best-ranked one leads)."""
     out: list[PolicyCard] = []
+    short = short or {}
     for c in cards:
-        twin = next((o for o in out if same_measure(o.measure, c.measure)), None)
+        twin = next((o for o in out if same_measure(o.measure, c.measure)), None) \
+            or next((o for o in out if same_benefit(o, c, short)), None)
         if twin is None:
             out.append(c)
             continue
@@ -153,9 +276,41 @@ def merge(cards: list[PolicyCard]) -> list[PolicyCard]:
                 twin.sources[cited.index(own)] = c.source
                 twin.measure, twin.summary = c.measure, c.summary
                 twin.amounts, twin.conditions = c.amounts, c.conditions
+            else:  # another 款 of the article: its sums belong to the benefit too (50%, and 150% once capitalised)
+                twin.amounts += [a for a in c.amounts if a not in twin.amounts]
+            twin.amount = twin.amounts[0] if twin.amounts else ""
             continue
         twin.sources.append(c.source)
-        for name in ("amounts", "conditions", "offices", "why", "beneficiaries"):
+        names = ["conditions", "offices", "why", "beneficiaries", "levels", "deadlines", "contacts", "materials",
+                 "procedure", "checklist"] + ([] if twin.amounts else ["amounts"])
+        for name in names:
             values = getattr(twin, name)
             values += [v for v in getattr(c, name) if v not in values]
+        twin.amount = twin.amount or (twin.amounts[0] if twin.amounts else "")
+        if twin.status and not c.status:
+            twin.status = ""  # a source still in force states it too
     return out
+
+
+_WORTH = re.compile(r"元|[%％]|倍|\d\s*[:：比]\s*\d")  # money or a rate; a duration alone is no sum
+KIND_ORDER = ("money", "tax_reduction", "deduction", "loan_guarantee", "land", "talent", "procedure", "equity",
+              "other", "")
+
+
+RankWeights = tuple[int, int, int]  # amount, names the applicant, several documents (Settings.card_*_weight)
+
+
+def rank(cards: list[PolicyCard], weights: RankWeights = (2, 2, 1)) -> list[PolicyCard]:
+    """Cards in the order an applicant acts on them: a stated amount or rate
+    first (what it is worth can be reckoned), one naming the applicant before
+    one for every enterprise, one stated in several documents (law and local
+    plan agree) before one stated once; then money before tax relief, loans,
+    land, talent and procedure (how directly it pays), then as matched."""
+    def score(c: PolicyCard) -> int:
+        amount, applicant, sources = weights
+        return amount * any(_WORTH.search(a) for a in c.amounts) \
+            + applicant * (c.scope == "specific" and any(w.startswith("资质") for w in c.why)) \
+            + sources * (len({s.doc for s in c.sources}) > 1)
+    order = {id(c): i for i, c in enumerate(cards)}
+    return sorted(cards, key=lambda c: (-score(c), KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else 99,
+                                        order[id(c)]))

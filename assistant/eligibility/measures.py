@@ -21,10 +21,12 @@ from assistant.errors import ProfileError
 from assistant.lexicon import english
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
+from assistant.eligibility.conditions import ITEM_LABEL, Facts, parse_facts
+from assistant.eligibility.roles import Role, benefit_kind, benefit_span, sentence_role
 from assistant.eligibility.terms import MASK, find, find_beneficiaries, find_industries, find_support_types
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import ITEM, body_text
-from assistant.eligibility.cards import Offices, card, merge
+from assistant.eligibility.cards import Offices, card, merge, rank
 from assistant.models import Measure, PolicyCard, Section
 
 GENERAL = "普遍适用"
@@ -32,10 +34,6 @@ OTHER_SUPPORT = "其他扶持"
 _GOAL = re.compile(r"^(?:力争|争取)?(?:到|至)20\d\d年")  # a target, not a measure
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?:镇|区|街道|园|城|县|市)$")  # any town, district or zone
 _LIST_SPLIT = re.compile(r"[,，、;；\s]+")
-
-
-def _offers_support(sentence: str) -> bool:
-    return any(cue in sentence for cue in T.SUPPORT_CUES)
 
 
 # --- measures ---------------------------------------------------------------
@@ -58,17 +56,26 @@ class _Context:
                    own.places or fallback.places)
 
 
+
+
 def section_measures(section: Section, places: PlaceFinder | None = None) -> list[Measure]:
-    """Support measures of one section, in reading order; `places` knows the
-    corpus's place names (by default, those the section itself writes)."""
+    """The benefits a section grants, in reading order; `places` knows the
+    corpus's place names (by default, those the section itself writes). A
+    sentence becomes a measure only when its structure grants something
+    (eligibility.roles): conditions, obligations, penalties and principles
+    do not; the items under a benefit's `下列…：` become its conditions."""
     if section.kind in ("chapter", "preamble"):
         return []  # framing text, not measures
     places = places or PlaceFinder.from_texts([section.text])
     title_context = _Context.of(section.title, places)
     context = title_context
     measures: list[Measure] = []
+    opener: tuple[Role, Measure | None] | None = None  # the role of the `下列…：` list being read
     for line in body_text(section).split("\n"):
         sentences = [strip_item_prefix(s).strip() for s in split_sentences(line)]
+        is_item = bool(ITEM_LABEL.match(line))
+        if not is_item and line.strip() and not line.strip().startswith("其中"):
+            opener = None if not line.rstrip().endswith(("：", ":")) else opener
         head = ""
         if ITEM.match(line):
             context = title_context
@@ -76,15 +83,31 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
                 head = sentences.pop(0)
                 context = _Context.of(head, places, title_context)
         for i, text in enumerate(sentences):
-            if i == 0 and head and not _offers_support(text) and _offers_support(head):
-                text = head + text  # `科技创新券。面向科技型中小企业…发放`: the heading names the support
-            if len(text) >= 6 and _offers_support(text) and not _GOAL.match(text):
-                measures.append(_measure(section, text, context, places))
+            if len(text) < 6 or _GOAL.match(text):
+                continue
+            in_list = opener[0] if opener and is_item else None
+            role = sentence_role(text, in_list)
+            if i == 0 and head and role != "benefit" and sentence_role(head) == "benefit" \
+                    and sentence_role(head + text) == "benefit":
+                text, role = head + text, "benefit"  # `科技创新券。面向科技型中小企业…发放`: the heading names it
+            if in_list and opener and opener[1] is not None:
+                opener[1].conditions.append(text)  # what qualifies for the benefit the list opens
+            if text.endswith(("：", ":")) and (not is_item or opener is None):
+                opener = (role if role != "other" else "other", None)
+            if role == "benefit":
+                measure = _measure(section, benefit_span(text), context, places)
+                measures.append(measure)
+                if text.endswith(("：", ":")):
+                    opener = ("benefit", measure)
     return measures
 
 
+# The enterprise invested in (投资于未上市的中小高新技术企业) is not who gets the relief: the investor is.
+_INVESTEE = re.compile(r"投资于[^，。；]{0,24}?(?:企业|公司)")
+
+
 def _measure(section: Section, text: str, context: _Context, places: PlaceFinder) -> Measure:
-    own = _Context.of(text, places, context)
+    own = _Context.of(_INVESTEE.sub(lambda m: MASK * len(m.group(0)), text), places, context)
     return Measure(
         doc=section.doc,
         section=section.label,
@@ -94,6 +117,7 @@ def _measure(section: Section, text: str, context: _Context, places: PlaceFinder
         support_types=find_support_types(text),
         industries=own.industries,
         places=own.places,
+        kind=benefit_kind(text),
     )
 
 
@@ -216,14 +240,36 @@ def _problem(error: dict) -> str:
     return f"{FIELDS_ZH.get(field, field)}：{message}" if field in FIELDS_ZH and message.startswith("应为") else message
 
 
-def load_profile(path: str | Path) -> Profile:
+def _read_profile(path: str | Path) -> Any:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(f"找不到企业档案文件：{path}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ProfileError(f"企业档案文件不是有效的 JSON：{exc}") from None
-    return parse_profile(data)
+
+
+def load_profile(path: str | Path) -> Profile:
+    return parse_profile(_read_profile(path))
+
+
+def split_profile(data: Any) -> tuple[Profile, Facts | None]:
+    """A profile's two parts: who the applicant is (资质, 行业, …) and, when
+    given, the facts the self-check reads (years_registered, revenue, …),
+    either at the top level or under "facts"."""
+    if not isinstance(data, dict):
+        return parse_profile(data), None
+    data = dict(data)
+    facts = dict(data.pop("facts", None) or data.pop("企业情况", None) or {})
+    for key in list(data):
+        if key in Facts.model_fields:
+            facts[key] = data.pop(key)
+    return parse_profile(data), (parse_facts(facts) if facts else None)
+
+
+def load_profile_with_facts(path: str | Path) -> tuple[Profile, Facts | None]:
+    """A profile JSON file: the applicant and, when given, its facts."""
+    return split_profile(_read_profile(path))
 
 
 def profile_from_flags(qual=(), need=(), industry=(), location=(), size=None) -> Profile:
@@ -278,6 +324,7 @@ class MatchResult:
     general: list[Matched] = field(default_factory=list)
     by: str = "support_type"  # how groups are formed: "support_type" | "beneficiary"
     offices: Offices | None = None  # the corpus's sections, for the office to ask
+    weights: tuple[int, int, int] = (2, 2, 1)  # card ranking: amount, names the applicant, several documents
 
     @property
     def measures(self) -> list[Measure]:
@@ -294,7 +341,9 @@ class MatchResult:
         items = self.specific + self.general if scope is None else getattr(self, scope)
         if self.by == "beneficiary":  # the catalogue lists a measure under each beneficiary: one card each
             items = list({id(m.measure): m for m in reversed(items)}.values())[::-1]
-        return cards_of(items, self.offices)
+            return cards_of(items, self.offices)
+        ranked = rank(cards_of(items, self.offices, dedupe=False), self.weights)  # the best source leads its card
+        return rank(merge(ranked, (self.offices or Offices([])).abbreviations), self.weights)
 
     def card_groups(self, scope: str = "specific") -> dict[str, list[PolicyCard]]:
         """Cards by group; the catalogue shows a measure under each of its beneficiaries."""
@@ -332,8 +381,9 @@ class MatchResult:
 def cards_of(items: list[Matched], offices: Offices | None, dedupe: bool = True) -> list[PolicyCard]:
     """Policy cards of matched measures, in their order; one card per measure
     however many sections state it."""
-    made = [card(m.measure, offices or Offices([]), list(m.why), m.group, m.scope) for m in items]
-    return merge(made) if dedupe else made
+    offices = offices or Offices([])
+    made = [card(m.measure, offices, list(m.why), m.group, m.scope) for m in items]
+    return merge(made, offices.abbreviations) if dedupe else made
 
 
 def render_card_zh(c: PolicyCard) -> str:
@@ -386,7 +436,7 @@ def _why(profile: Profile, who: set[str], trades: set[str], places: set[str], se
 
 
 def match(measures: list[Measure], profile: Profile | None = None,
-          sections: list[Section] | None = None) -> MatchResult:
+          sections: list[Section] | None = None, weights: tuple[int, int, int] = (2, 2, 1)) -> MatchResult:
     """Measures that fit the profile: profile-specific ones ranked (exact
     beneficiary first), and those for everyone apart; an empty profile gives
     the whole catalogue grouped by beneficiary. `sections` (the corpus) give
@@ -401,7 +451,7 @@ def match(measures: list[Measure], profile: Profile | None = None,
     related = {r for q in exact for r in T.IMPLIES.get(q, ())} - exact
     industries = set(profile.industry) | {p for i in profile.industry for p in T.INDUSTRY_PARENTS.get(i, ())}
     places = set(profile.location) | ({"专业镇"} if any(p.endswith("镇") for p in profile.location) else set())
-    result = MatchResult(profile=profile, offices=offices)
+    result = MatchResult(profile=profile, offices=offices, weights=weights)
     for index, m in enumerate(measures):
         served = _serves_needs(m, profile.needs)
         if profile.needs and not served:

@@ -26,15 +26,31 @@ PAGE = 5  # cards shown per group before "more"
 
 
 def card_html(n: int, card) -> str:
-    """One policy card: what, how much, conditions, whom to ask, why, where."""
-    tags = "".join(f'<span class="tag">{esc(t)}</span>' for t in card.support_types[:2])
-    facts = [("适用对象", "、".join(card.beneficiaries)), ("金额/比例", "；".join(card.amounts)),
-             ("条件", "；".join(card.conditions)), ("咨询单位", _offices(card)), ("匹配原因", "；".join(card.why))]
+    """One policy card: the amount first, then what, for whom, conditions as a
+    checklist, when and whom to ask, the policy's level and whether its period
+    has ended, and where it is written."""
+    levels = list(dict.fromkeys(card.levels or [card.level]))
+    tags = "".join(f'<span class="tag level">{esc(x)}</span>' for x in levels if x)
+    tags += "".join(f'<span class="tag">{esc(t)}</span>' for t in card.support_types[:2])
+    amount = f'<div class="card-amount">{esc("；".join(card.amounts))}</div>' if card.amounts else ""
+    facts = [("适用对象", "、".join(card.beneficiaries)), ("条件", "；".join(card.conditions)),
+             ("申报时间", "；".join(card.deadlines)), ("申报材料", "；".join(card.materials)),
+             ("办理方式", "；".join(card.procedure)), ("联系方式", "；".join(card.contacts)),
+             ("咨询单位", _offices(card)), ("政策文件", _policy(card)), ("匹配原因", "；".join(card.why))]
     rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
+    status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status else ""
+    checklist = "".join(f'<li>{esc(x["text"])}（{esc(x["section"])}）</li>' for x in card.checklist[:12])
+    checklist = (f'<details class="card-checklist"><summary>申请条件（{len(card.checklist)} 项）</summary>'
+                 f'<ul>{checklist}</ul></details>') if checklist else ""
     sources = "；".join(f"《{esc(c.doc)}》{esc(c.section)}{esc(c.title)}" for c in card.sources)
-    return (f'<li class="policy-card"><div class="card-head"><span class="measure">{esc(card.summary)}</span>{tags}</div>'
-            f'{rows}<details class="card-quote"><summary>原文</summary>{esc(card.measure)}</details>'
+    return (f'<li class="policy-card">{amount}<div class="card-head"><span class="measure">{esc(card.summary)}</span>'
+            f'{tags}</div>{status}{rows}{checklist}'
+            f'<details class="card-quote"><summary>原文</summary>{esc(card.measure)}</details>'
             f'<span class="cite">[{n}] {sources}</span></li>')
+
+
+def _policy(card) -> str:
+    return f"《{card.policy}》" + (f"（{card.reference}）" if card.reference else "") if card.policy else ""
 
 
 def _offices(card) -> str:
@@ -51,6 +67,57 @@ def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
                  f'<ol class="measures" start="{start + PAGE + 1}">{"".join(items[PAGE:])}</ol></details>')
     return (f'<details class="match-group"{" open" if opened else ""}><summary>{esc(group)}（{len(cards)} 条）</summary>'
             f'{body}</details>')
+
+
+def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 30) -> tuple[str, int]:
+    """HTML of one page of the ranked cards (the chat's order), grouped by kind
+    of support as before, and the number of pages; cards from a document whose
+    period has ended can be hidden. The whole catalogue (no profile) keeps its
+    by-beneficiary folding."""
+    if result.by == "beneficiary":
+        return render_result(result), 1
+    cards = [c for c in result.cards() if not (hide_expired and c.ended)]
+    pages = max(1, -(-len(cards) // per_page))
+    page = min(max(1, int(page or 1)), pages)
+    start = (page - 1) * per_page
+    head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
+    if not cards:
+        return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
+    shown = cards[start:start + per_page]
+    summary = (f"共 <b>{len(cards)}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）"
+               + (f"；第 {page}/{pages} 页，每页 {per_page} 项" if pages > 1 else "") + "。")
+    parts = [head, f'<div class="match-summary">{summary}</div>']
+    n = start
+    for scope in SCOPES:
+        groups: dict[str, list] = {}
+        for c in shown:
+            if c.scope == scope:
+                groups.setdefault(c.group, []).append(c)
+        if groups:
+            parts.append(f"<h3>{SCOPES[scope]}</h3>")
+        for group, items in groups.items():
+            parts.append(_group_html(group, items, n, opened=scope == "specific"))
+            n += len(items)
+    return "".join(parts), pages
+
+
+def render_check(results) -> str:
+    """Self-check results: each condition list the facts say something about,
+    each condition met / not met / unknown with its article and threshold."""
+    marks = {"met": "✅", "unmet": "❌", "unknown": "❔", "n/a": "➖"}
+    shown = [r for r in results if any(v.status in ("met", "unmet") for v in r.verdicts)]
+    if not shown:
+        return '<div class="match-empty">请至少填写一项企业情况。</div>'
+    parts = []
+    for r in shown:
+        c = r.conditions
+        rows = "".join(
+            f'<li class="check-{v.status}">{marks[v.status]} {esc(v.condition.item)}{esc(v.condition.text)}'
+            + (f'<span class="check-detail">（{esc("；".join(x for x in (v.threshold and "门槛 " + v.threshold, v.value and "贵单位 " + v.value, v.note) if x))}）</span>'
+               if (v.threshold or v.value or v.note) else "") + "</li>" for v in r.verdicts)
+        parts.append(f'<div class="check-list"><h4>{esc(c.subject)}：{esc(r.to_dict()["status_zh"])}</h4>'
+                     f'<div class="cite">《{esc(c.doc)}》{esc(c.section)}</div><ul>{rows}</ul></div>')
+    return "".join(parts)
 
 
 def render_result(result) -> str:
@@ -101,17 +168,38 @@ class MatchTab:
                 self.location = gr.Dropdown(self.location_choices(), multiselect=True, allow_custom_value=True,
                                             label="所在地（可输入镇区名，如 小榄镇）", elem_id="match-location")
                 self.needs = gr.CheckboxGroup(OPTIONS["needs"], label="主要需求", elem_id="match-needs")
+                self.hide_expired = gr.Checkbox(False, label="隐藏实施期已结束的政策", elem_id="match-hide-expired")
                 with gr.Row():
                     self.go = gr.Button("匹配政策", variant="primary", elem_id="match-btn")
                     self.reset = gr.Button("重置", elem_id="match-reset")
+                with gr.Accordion("条件自测（政策计算器）", open=False, elem_id="self-check"):
+                    with gr.Row():
+                        self.years = gr.Number(label="注册成立年限（年）", elem_id="check-years")
+                        self.revenue = gr.Number(label="最近一年销售收入（万元）", elem_id="check-revenue")
+                        self.rd_spend = gr.Number(label="研发费用（万元）", elem_id="check-rd")
+                    with gr.Row():
+                        self.staff = gr.Number(label="职工总数", elem_id="check-staff")
+                        self.rd_staff = gr.Number(label="研发/科技人员数", elem_id="check-rd-staff")
+                        self.ht_share = gr.Number(label="高新技术产品收入占比（%）", elem_id="check-ht-share")
+                    self.flags = gr.CheckboxGroup(["拥有核心知识产权", "近一年发生重大安全、质量事故或严重环境违法",
+                                                   "工业企业"], label="其他情况", elem_id="check-flags")
+                    self.check_btn = gr.Button("自测", elem_id="check-btn")
+                    self.check_out = gr.HTML(elem_id="check-result")
                 with gr.Row():
                     self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="match-csv")
                     self.json = gr.DownloadButton("导出 JSON", visible=False, size="sm", elem_id="match-json")
             with gr.Column(scale=3, min_width=420):
                 self.out = gr.HTML('<div class="match-empty">填写左侧档案后点击“匹配政策”。</div>',
                                    elem_id="match-result")
+                self.page = gr.Number(1, label="页码", precision=0, minimum=1, elem_id="match-page")
         inputs = [self.quals, self.size, self.industry, self.location, self.needs]
-        self.go.click(friendly(self.run), inputs, [self.out, self.csv, self.json], **PRIVATE)
+        self.go.click(friendly(self.run), inputs + [self.hide_expired],
+                      [self.out, self.csv, self.json, self.page], **PRIVATE)
+        self.page.submit(friendly(self.turn), inputs + [self.hide_expired, self.page], [self.out, self.page], **PRIVATE)
+        self.hide_expired.change(friendly(self.turn), inputs + [self.hide_expired, self.page], [self.out, self.page],
+                                 **PRIVATE)
+        facts = [self.years, self.revenue, self.rd_spend, self.staff, self.rd_staff, self.ht_share, self.flags]
+        self.check_btn.click(friendly(self.check), facts, [self.check_out], **PRIVATE)
         self.reset.click(lambda: ([], "", [], [], [], '<div class="match-empty">已重置。</div>',
                                   gr.update(visible=False), gr.update(visible=False)),
                          None, [*inputs, self.out, self.csv, self.json], **PRIVATE)
@@ -120,12 +208,26 @@ class MatchTab:
         """The documents' own place names, then kinds of place."""
         return self.a.places() + [p for p in OPTIONS["location"] if p not in self.a.places()]
 
-    def run(self, quals, size, industry, location, needs):
+    def run(self, quals, size, industry, location, needs, hide_expired=False):
         profile = profile_from_form(quals, size, industry, location, needs)
         result = self.a.match(profile)
         found = bool(result.specific or result.general)
         csv_path = write_csv("政策匹配", CSV_HEADERS, csv_rows(result)) if found else None
         json_path = write_json("政策匹配", {"profile": profile.model_dump(), "measures": result.to_json()}) \
             if found else None
-        return (render_result(result), gr.update(value=csv_path, visible=found),
-                gr.update(value=json_path, visible=found))
+        html, _ = render_page(result, 1, hide_expired, self.a.settings.cards_per_page)
+        return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found), 1)
+
+    def turn(self, quals, size, industry, location, needs, hide_expired, page):
+        result = self.a.match(profile_from_form(quals, size, industry, location, needs))
+        html, pages = render_page(result, page, hide_expired, self.a.settings.cards_per_page)
+        return html, min(max(1, int(page or 1)), pages)
+
+    def check(self, years, revenue, rd_spend, staff, rd_staff, ht_share, flags):
+        flags = set(flags or [])
+        facts = {"years_registered": years, "revenue": revenue, "rd_spend": rd_spend, "staff": staff,
+                 "rd_staff": rd_staff, "high_tech_revenue_share": ht_share,
+                 "owns_ip": "拥有核心知识产权" in flags,  # a box left clear is a "no"
+                 "incidents": "近一年发生重大安全、质量事故或严重环境违法" in flags,
+                 "industrial": "工业企业" in flags}
+        return render_check(self.a.self_check({k: v for k, v in facts.items() if v is not None}))

@@ -185,6 +185,11 @@ def build_rest(assistant, settings: Settings, health: Callable[[], dict]) -> tup
         with gate:
             return assistant.match(service.parse_profile(profile)).to_json()
 
+    @api.post("/self-check", summary="条件自测（政策计算器）：企业情况 → 各条件清单逐条判断")
+    def self_check(facts: dict[str, Any]) -> list[dict]:
+        with gate:
+            return [r.to_dict() for r in assistant.self_check(facts)]
+
     @api.get("/duties", summary="职责查询：单位牵头或参与的任务")
     def duties(unit: str = Query(..., description="单位名称，如 市科技局")) -> list[dict]:
         return [asdict(d) for d in assistant.duties(assistant.resolve_unit(unit))]

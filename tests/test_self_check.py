@@ -1,0 +1,163 @@
+"""政策计算器 self-check over the shipped corpus (a real built index) and over
+a document the test adds: every condition list found by structure, each
+condition met / not met / unknown with its article and threshold."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from assistant.eligibility.conditions import condition_lists, facts_from_text, parse_facts, self_check
+from assistant.ingest.outline import parse_file
+from tests.conftest import CORPUS, ROOT
+
+HIGH_TECH_MET = {"years_registered": 3, "staff": 100, "rd_staff": 15, "revenue": 8000, "rd_spend": 400,
+                 "domestic_rd_share": 90, "high_tech_revenue_share": 70, "owns_ip": True, "incidents": False}
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("selfcheck")
+    shutil.copytree(CORPUS, root / "corpus")
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index", embedding_backend="hashing")
+    build_index(settings)
+    return Assistant.open(settings), settings
+
+
+def _result(assistant, facts, doc_part, section):
+    results = assistant.self_check(facts)
+    return next(r for r in results if doc_part in r.conditions.doc and r.conditions.section == section)
+
+
+def _by_item(result):
+    out: dict[str, list[str]] = {}
+    for v in result.verdicts:
+        out.setdefault(v.condition.item, []).append(v.status)
+    return out
+
+
+def test_recognition_all_met(shipped):
+    result = _result(shipped[0], HIGH_TECH_MET, "认定管理办法", "第十一条")
+    assert result.conditions.subject == "认定为高新技术企业"
+    items = _by_item(result)
+    for label in ("（一）", "（二）", "（四）", "（五）", "（六）", "（八）"):
+        assert set(items[label]) == {"met"}, label
+    assert items["（三）"] == ["unknown"] and items["（七）"] == ["unknown"]  # no fact measures them
+    assert result.status == "unknown"  # two conditions need a person to check
+    staff = next(v for v in result.verdicts if v.condition.item == "（四）")
+    assert staff.threshold == "不低于10%" and staff.value == "15%"
+    assert staff.condition.threshold.number == 10 and staff.condition.threshold.bound == "不低于"
+
+
+def test_recognition_rd_share_checked_at_the_revenue_tier(shipped):
+    # 8000万元 falls in the 5,000万元–2亿元 tier (4%): 3.5% fails there; 3000万元 falls in the <5,000万元 tier (5%)
+    low = _result(shipped[0], HIGH_TECH_MET | {"rd_spend": 280}, "认定管理办法", "第十一条")
+    rd = next(v for v in low.verdicts if v.condition.tiers)
+    assert rd.status == "unmet" and rd.threshold == "不低于4%" and "5,000万元至2亿元" in rd.note
+    assert low.status == "unmet"
+    assert [v.status for v in low.verdicts if v.status == "unmet"] == ["unmet"]  # only that one
+    small = _result(shipped[0], HIGH_TECH_MET | {"revenue": 3000, "rd_spend": 140}, "认定管理办法", "第十一条")
+    rd = next(v for v in small.verdicts if v.condition.tiers)
+    assert rd.status == "unmet" and rd.threshold == "不低于5%"
+
+
+def test_recognition_unknown_fields(shipped):
+    result = _result(shipped[0], {"years_registered": 0.5}, "认定管理办法", "第十一条")
+    items = _by_item(result)
+    assert items["（一）"] == ["unmet"]
+    assert all(set(states) == {"unknown"} for label, states in items.items() if label != "（一）")
+
+
+def test_small_low_profit_industrial_all_met(shipped):
+    result = _result(shipped[0], {"industrial": True, "taxable_income": 20, "staff": 90, "assets": 2000},
+                     "实施条例", "第九十二条")
+    assert result.conditions.subject == "符合条件的小型微利企业"
+    industrial = [v for v in result.verdicts if v.condition.applies_if == "工业企业"]
+    other = [v for v in result.verdicts if v.condition.applies_if == "其他企业"]
+    assert [v.status for v in industrial] == ["met"] * 3
+    assert {v.status for v in other} == {"n/a"}
+    assert result.status == "met"
+
+
+def test_small_low_profit_other_enterprise_one_unmet(shipped):
+    result = _result(shipped[0], {"industrial": False, "taxable_income": 20, "staff": 90, "assets": 800},
+                     "实施条例", "第九十二条")
+    other = {v.condition.fact: v for v in result.verdicts if v.condition.applies_if == "其他企业"}
+    assert other["staff"].status == "unmet" and other["staff"].threshold == "不超过80人"
+    assert other["taxable_income"].status == "met" and other["assets"].status == "met"
+    assert result.status == "unmet"
+
+
+def test_small_low_profit_unknown_kind(shipped):
+    result = _result(shipped[0], {"taxable_income": 20}, "实施条例", "第九十二条")
+    assert {v.status for v in result.verdicts} == {"unknown"}
+
+
+def test_a_condition_list_in_a_document_the_corpus_does_not_have(tmp_path):
+    doc = tmp_path / "某市科技型企业研发补助办法.txt"
+    doc.write_text(
+        "某市科技型企业研发补助办法\n"
+        "第一条 为支持企业研发，制定本办法。\n"
+        "第二条 申请研发补助的企业应当具备下列条件：\n"
+        "（一）在本市注册成立满2年；\n"
+        "（二）上年度销售收入不低于1000万元；\n"
+        "（三）研发人员占职工总数的比例不低于15%；\n"
+        "（四）近一年未发生重大安全事故。\n"
+        "第三条 对符合条件的企业，按研发费用的10%给予补助。\n",
+        encoding="utf-8")
+    lists = condition_lists(parse_file(doc).sections)
+    assert len(lists) == 1 and lists[0].section == "第二条"
+    facts = parse_facts({"years_registered": 3, "revenue": 800, "staff": 50, "rd_staff": 10, "incidents": False})
+    [result] = self_check(facts, lists)
+    assert [v.status for v in result.verdicts] == ["met", "unmet", "met", "met"]
+    assert result.verdicts[1].threshold == "不低于1000万元"
+
+
+def test_match_profile_file_runs_the_self_check(shipped, tmp_path):
+    _, settings = shipped
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps({"qualifications": ["高新技术企业"], "facts": HIGH_TECH_MET}), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "match", "--corpus", str(settings.corpus_dir),
+                          "--index", str(settings.index_dir), "--profile", str(profile), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1",
+                                                                      "POLICY_ASSISTANT_EMBEDDING_BACKEND": "hashing"})
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["cards"] and data["cards"][0]["amount"]
+    recognition = next(r for r in data["self_check"] if r["section"] == "第十一条")
+    assert {v["status"] for v in recognition["verdicts"]} == {"met", "unknown"}
+
+
+def test_a_chat_question_states_facts_the_self_check_reads(shipped):
+    facts = facts_from_text("我们成立3年，研发占比4%，营收8000万，能评高企吗？")
+    assert (facts.years_registered, facts.rd_share, facts.revenue) == (3, 4, 8000)
+    result = _result(shipped[0], facts, "认定管理办法", "第十一条")
+    items = _by_item(result)
+    assert items["（一）"] == ["met"] and items["（五）"][0] == "met"  # 4% at the 8000万元 tier (不低于4%)
+    assert items["（六）"] == ["unknown"]
+    told = facts_from_text("员工120人，其中研发人员20人，销售额1.2亿，研发投入600万元，有发明专利，没有发生安全事故")
+    assert (told.staff, told.rd_staff, told.revenue, told.rd_spend, told.owns_ip, told.incidents) == \
+        (120, 20, 12000, 600, True, False)
+
+
+def test_the_self_check_over_rest(shipped):
+    from fastapi.testclient import TestClient
+
+    from assistant.web.rest import build_rest
+
+    assistant, settings = shipped
+    api, _ = build_rest(assistant, settings, lambda: {"status": "ready"})
+    response = TestClient(api).post("/api/v1/self-check", json=HIGH_TECH_MET | {"rd_spend": 280})
+    assert response.status_code == 200
+    recognition = next(r for r in response.json() if r["section"] == "第十一条")
+    assert recognition["status"] == "unmet"
+    assert [v["item"] for v in recognition["verdicts"] if v["status"] == "unmet"] == ["（五）"]
+    assert TestClient(api).post("/api/v1/self-check", json={"revenue": "很多"}).status_code in (400, 422)
