@@ -29,7 +29,7 @@ from assistant.ingest.readers import decode_lines, to_simplified
 from assistant.ingest.units import canonical, find_units_in
 from assistant.lexicon.english import english_units
 from assistant.ingest.uploads import save_upload
-from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # the one quantity grammar, for evals
+from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # noqa: F401  (the one quantity grammar, for evals)
 from assistant.eligibility import Profile, citation_of, load_profile, load_profile_with_facts, parse_profile, profile_from_flags
 from assistant.eligibility import terms as _terms
 from assistant.models import Answer, Section, Target

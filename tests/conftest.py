@@ -110,3 +110,17 @@ def mini_copy(mini, tmp_path):
     shutil.copytree(mini.index_dir, tmp_path / "index")
     shutil.copytree(mini.corpus_dir, tmp_path / "corpus")
     return mini.with_overrides(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus")
+
+
+@pytest.fixture(scope="session")
+def shipped_assistant(tmp_path_factory):
+    """An Assistant over every document the product ships in corpus/ (the plan and
+    the national laws and rules beside it), indexed once with the bundled model."""
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("shipped")
+    s = Settings.load(corpus_dir=CORPUS, index_dir=root / "index")
+    build_index(s)
+    return Assistant.open(s)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import eligibility, lexicon
-from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question
+from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
@@ -44,6 +44,7 @@ AMOUNT = _cue("amount")
 LIST = _cue("list")
 PLACE = _cue("place")
 LOCAL = _cue("local")
+SUPPORT_ASKED = _cue("support_asked")
 
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
@@ -102,6 +103,7 @@ class QueryPlan(Query):
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     applicant: "eligibility.Profile | None" = None
     money_asked: bool = False  # 有没有钱补: support that is money first
+    support_topic: list[str] = field(default_factory=list)  # what support is asked about, beyond who asks
     kind: AnswerKind | None = None  # a time, a contact or materials asked for
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
@@ -122,6 +124,10 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
     """The kinds of figure a question asks for, from its wording (the same kinds
     the quantity grammar gives a sentence's figures)."""
     kinds: set[str] = set()
+    asked = HOW_MUCH.search(text) or PERCENT.search(text) or AMOUNT.search(text) or RATE.search(text) \
+        or SHARE.search(text)
+    if not asked:  # a figure word named (收入, 股权) without asking for a figure: no figure kind asked
+        units = set()
     if duration:
         kinds.add("duration")
     if kind is not None and kind.name == "time":
@@ -211,6 +217,10 @@ class Parser:
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         plan.applicant = eligibility.profile_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
+        said = " ".join(plan.applicant.qualifications + plan.applicant.needs + plan.applicant.industry
+                        + plan.applicant.location)
+        plan.support_topic = [t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
+                              and not SUPPORT_ASKED.search(t)]
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.answer = _answer_type(plan, text)

@@ -134,3 +134,4 @@ def find_industries(text: str) -> list[str]:
 def find_place_kinds(text: str) -> tuple[list[str], str]:
     """Kinds of place (高新区, 专业镇, 园区) and the text with them masked."""
     return find(text, _PLACE, PLACES)
+

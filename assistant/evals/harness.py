@@ -319,7 +319,8 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
     ranked_keys = metrics.dedupe(corpus.key(s.doc, s.label) for s in ranked)
     gold = corpus.gold_keys(q)
     gold_units = corpus.gold_units(q)
-    cited_texts = [corpus.text_of(key) for key in cited]
+    # a cited section's text and its document's title (a plan's period, 2016-2020, is in its title)
+    cited_texts = [corpus.text_of(key) for key in cited] + list({c.doc for c in (answer.citations if answer else [])})
     row = {
         "id": q.id, "type": q.type, "question": q.question, "answer": text, "refused": refused,
         "intent": answer.intent if answer else "", "cited": cited, "ranked": ranked_keys[:RANK_DEPTH],

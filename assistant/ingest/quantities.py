@@ -35,8 +35,7 @@ _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七�
 _MONEY = r"(?:万|亿|千)?(?:美)?元"
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
 _DURATION = r"(?:个)?(?:工作日|自然日|小时|年度|周年|年|个月|月|日|天|周)"
-_COUNT = (r"(?:万)?(?:家|个|项|人次|人|名|件|所|次|倍|批|位|条|台|套|户|座|篇|本|种|类|期|轮|届|辆|亩)"
-          r"|个百分点|百分点")
+_COUNT = (r"个百分点|百分点|(?:万)?(?:家|个|项|人次|人|名|件|所|次|倍|批|位|条|台|套|户|座|篇|本|种|类|期|轮|届|辆|亩)")
 
 # One pattern, alternatives in priority order: dates before years and durations.
 QUANTITY = re.compile(
@@ -44,6 +43,7 @@ QUANTITY = re.compile(
     rf"|(?P<md>(?<!\d)(?P<mm>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<mdd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])"
     rf"|(?P<year>(?<![\d〔\[(（])(?:19|20)\d\d)\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*第\s*\d+\s*号)(?![度]?\s*[-－—–~～至到]\s*(?:19|20)?\d\d)"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
+    rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
     rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
 )
@@ -153,6 +153,9 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         return number(m.group("mm")) or 0.0, "日期", "date", None
     if m.group("year"):
         return float(m.group("year")), "年", "year", int(m.group("year"))
+    if m.group("ratio"):  # 1:1 配套: a rate written as a ratio
+        left, right = re.split(r"\s*[:：]\s*", m.group("ratio"))
+        return (float(left) / float(right) * 100, "%", "rate", None) if float(right) else None
     if m.group("pct"):
         value = number(m.group("pctn"))
         return (value, "%", "share", None) if value is not None else None

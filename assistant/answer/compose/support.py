@@ -54,11 +54,16 @@ def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list
         card = replace(card, summary=eligibility.summary(card.measure, focus))
     if english:
         return english_card(n, card) + mark(section)
-    facts = [("金额/比例", "；".join(card.amounts)), ("条件", "；".join(card.conditions)),
-             ("咨询", office_text(card)), ("匹配", "；".join(card.why))]
+    # what a firm acts on, in the order it reads them: how much, on what condition, by when, whom to ask
+    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])), ("条件", "；".join(card.conditions[:2])),
+             ("期限", "；".join(card.deadlines[:1])), ("联系", "；".join(card.contacts[:2])),
+             ("咨询", office_text(card)), ("注意", card.status)]
     detail = "；".join(f"{k}：{v}" for k, v in facts if v)
     kinds = "、".join(card.support_types[:2]) or "支持措施"
-    return f"{n}. 【{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section)
+    level = f"{'、'.join(card.levels or [card.level])}级·" if card.level else ""
+    also = list(dict.fromkeys(f"{s.section}" for s in card.sources[1:3] if s.section != card.source.section))
+    more = f"（又见{'、'.join(also)}）" if also else ""
+    return f"{n}. 【{level}{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section) + more
 
 
 def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
@@ -73,21 +78,26 @@ def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: 
 
 
 def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> list[PolicyCard]:
-    """Profile matches when the question names who is asking or what they
-    need; otherwise the measures of the retrieved sections. Either way,
-    better fits first, then measures of well-retrieved sections that
-    share the question's topic, then those that state an amount."""
+    """When the question names who is asking or what they need: the ranked,
+    merged cards of 政策匹配, in its order, so chat and form agree. Otherwise
+    the measures of the retrieved sections, those sharing the question's
+    topic first, then those that state an amount."""
+    if not profile.is_empty:
+        s = lib.settings
+        cards = eligibility.match(lib.index.measures, profile, lib.index.sections,
+                                  (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight)).cards()
+        cards = [c for c in cards if not ctx.docs or any(src.doc in ctx.docs for src in c.sources)]
+        # what the question asks about beyond who asks and what kind of support (住房、子女就学):
+        # cards saying it come first, the ranking kept among equals
+        if topic := ctx.query.support_topic:
+            cards.sort(key=lambda c: -lib.evidence.sentence_score(topic, c.measure) / (1.0 + len(c.measure) / 200))
+        return cards
     rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
-    if profile.is_empty:
-        pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
-                for m in lib.index.measures if f"{m.doc}#{m.section}" in rank_of]
-    else:
-        result = eligibility.match(lib.index.measures, profile, lib.index.sections)
-        pool = result.specific + result.general
+    pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
+            for m in lib.index.measures if f"{m.doc}#{m.section}" in rank_of]
     if ctx.docs:
         pool = [m for m in pool if m.measure.doc in ctx.docs]
     tokens = ctx.query.topic_tokens
-    said = " ".join(profile.qualifications + profile.needs + profile.industry + profile.location)
     # `有没有钱补` asks for money: measures that give money, relief or credit first.
     money = ctx.query.money_asked
     # `最高能贷多少`, `能拿多少万元` ask for a sum: a measure stating one answers, a share does not.
@@ -109,8 +119,4 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
         return (matched.rank[:1], -pays, -topic - 2.0 / (1 + rank) - amount, position)
 
     ordered = [m for _, m in sorted(enumerate(pool), key=key)]
-    for matched in ordered:
-        words = [t for t in maximal(tokens) if len(t) > 1 and t in matched.measure.measure and t not in said][:3]
-        if words:
-            matched.why = matched.why + [f"问题：{'、'.join(words)}"]
     return eligibility.cards_of(ordered, lib.offices)

@@ -1,0 +1,71 @@
+"""What an enterprise and its accountant ask over the shipped corpus: a rate
+when a rate is asked, yes or no when that is asked, the tier that fits, the
+second part of a two-part question, and a plain "not stated" otherwise.
+Each question is one the product used to answer with a figure of another
+kind or another subject."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def ask(shipped_assistant):
+    return lambda question: shipped_assistant.ask(question)
+
+
+def cited(answer) -> set[str]:
+    return {c.section for c in answer.citations}
+
+
+def test_a_tax_rate_question_gets_the_rate_not_a_share_target(ask):
+    answer = ask("高新技术企业所得税税率是多少？")
+    assert answer.answerable and answer.coverage == "full"
+    assert "15％" in answer.text or "15%" in answer.text
+    assert "第二十八条" in cited(answer)
+    assert "产值占工业总产值比重" not in answer.text
+
+
+def test_the_deduction_rate_comes_before_a_cap_on_other_expenses(ask):
+    answer = ask("研发费用加计扣除比例是多少？")
+    first_line = answer.text.splitlines()[0]
+    assert "50%" in first_line
+    assert "不得超过可加计扣除研发费用总额的10%" not in answer.text
+
+
+def test_a_filing_deadline_is_answered_by_the_deadline_not_a_claim_back_period(ask):
+    answer = ask("研发费用加计扣除的备案资料最迟什么时候报送？")
+    assert "不迟于年度汇算清缴纳税申报时" in answer.text.splitlines()[0]
+
+
+def test_a_yes_no_question_with_the_firms_own_figures_is_answered_yes_with_the_condition(ask):
+    answer = ask("公司注册满两年了，够条件申报高新技术企业吗？")
+    assert answer.text.startswith("可以")
+    assert "注册成立一年以上" in answer.text and "第十一条" in cited(answer)
+    too_young = ask("我们公司注册才6个月，能申请认定高新技术企业吗？")
+    assert too_young.text.startswith("不符合") and "一年以上" in too_young.text
+
+
+def test_a_document_numbers_year_is_not_read_as_a_target_year(ask):
+    answer = ask("按财税〔2015〕119号，企业委托外部机构研发的费用能加计扣除多少？")
+    assert answer.answerable and "80%" in answer.text
+    assert "2015年的目标" not in answer.text
+
+
+def test_the_tier_that_fits_the_firms_revenue(ask):
+    answer = ask("我们销售收入8000万元，研发费用占比要达到多少才能认定？")
+    assert "不低于4%" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["科技企业孵化器建设的牵头单位和责任单位分别是哪些？", "新型研发机构由谁牵头，谁配合？"])
+def test_a_two_part_role_question_gets_both_parts(ask, question):
+    answer = ask(question)
+    assert "牵头单位为市科技局" in answer.text and "责任单位为" in answer.text
+
+
+def test_a_figure_the_documents_do_not_state_is_said_missing_with_the_nearest_provision(ask):
+    answer = ask("科技企业孵化器场地租金每平方米补贴多少元？")
+    assert not answer.answerable and answer.coverage == "partial"
+    assert answer.missing and "没有写明" in answer.text
+    assert answer.citations  # the nearest provision, shown as such
+    assert answer.to_json()["coverage"] == "partial"
