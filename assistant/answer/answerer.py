@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.answer.check import check
+from assistant.answer import english
+from assistant.answer.check import check, kinds_checked
 from assistant.answer.compose import Context, Draft, Library, cite, compose, documents, name_documents
 from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
@@ -97,7 +98,8 @@ class Answerer:
         elif len({s.doc for s in draft.sections}) > 1:
             draft.text = name_documents(draft.text, draft.sections)
         elif query.english and intent in ("general", "reference"):  # the structured composers write English
-            draft.text = say("according_to", True, text=draft.text)
+            lead = english.summary(kinds_checked(query), draft.citations, self.library.quantities_in)
+            draft.text = f"{lead}\n{draft.text}"
         if draft.answerable:
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.

@@ -12,7 +12,7 @@ from typing import Literal
 Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
-    "partial", "yes", "no", "according_to",
+    "partial", "yes", "no",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -40,7 +40,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "The documents do not state {missing}. The nearest provisions follow, for reference only:"),
     "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
-    "according_to": ("{text}", "According to the documents: {text}"),
 }
 
 # What a partial answer says is missing, by the kind of figure or answer asked.
