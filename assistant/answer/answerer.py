@@ -95,11 +95,12 @@ class Answerer:
             draft = self._not_in_corpus(unknown, query.english, draft)
         if not draft.answerable:
             intent = "out_of_scope"
-        elif len({s.doc for s in draft.sections}) > 1:
-            draft.text = name_documents(draft.text, draft.sections)
-        elif query.english and intent in ("general", "reference"):  # the structured composers write English
-            lead = english.summary(kinds_checked(query), draft.citations, self.library.quantities_in)
-            draft.text = f"{lead}\n{draft.text}"
+        else:
+            if len({s.doc for s in draft.sections}) > 1:
+                draft.text = name_documents(draft.text, draft.sections)
+            if query.english and intent in ("general", "reference"):  # the structured composers write English
+                lead = english.summary(kinds_checked(query), draft.citations, self.library.quantities_in)
+                draft.text = f"{lead}\n{draft.text}"
         if draft.answerable:
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.
