@@ -561,3 +561,70 @@ def test_login_page_and_admin_upload_with_auth(assistant, settings):
             page.locator("#upload-btn").wait_for()  # the configured admin may upload
     finally:
         demo.close()
+
+
+# ---------------------------------------------------------------- issue 23: the app as its users meet it
+
+
+def test_one_unit_resolver_on_the_index_units(assistant):
+    """Full official names, short names, aliases and English find the unit;
+    a one-character typo suggests it; a unit no document names is said so."""
+    finance = "市财政局"
+    assert finance in assistant.units()
+    for typed, how in [("中山市财政局", "official"), ("财政局", "short"), ("市财政局", "exact"),
+                       ("Finance Bureau", "english")]:
+        match = assistant.resolve_unit(typed)
+        assert (match.unit, match.how) == (finance, how), typed
+    assert assistant.resolve_unit("市发改局").unit == "市发展改革局"  # an alias (lexicon/units.toml)
+    typo = assistant.resolve_unit("市财正局")
+    assert not typo.found and typo.suggestions == (finance,) and finance in typo.message()
+    missing = assistant.resolve_unit("市数据局")
+    assert not missing.found and not missing.suggestions
+    assert missing.message() == "文件中没有提到市数据局。"
+    assert assistant.resolve_unit("中山市数据局").message() == "文件中没有提到市数据局。"
+    assert [d.section for d in assistant.duties("中山市财政局")] == [d.section for d in assistant.duties(finance)]
+
+
+def test_a_duties_question_about_a_unit_no_document_names_says_so(assistant):
+    answer = assistant.ask("市数据局负责哪些任务？")
+    assert not answer.answerable and answer.text == "文件中没有提到市数据局。" and not answer.citations
+    assert assistant.ask("市财政局负责哪些任务？").answerable  # a known unit is still answered
+
+
+def test_citations_carry_the_section_path_and_id_in_every_interface(assistant, settings):
+    import subprocess
+    import sys
+
+    from fastapi.testclient import TestClient
+
+    from assistant.web.openai_compat import add_openai_routes
+    from assistant.web.rest import build_rest
+
+    question = "新型研发机构由哪个单位牵头？"
+    cites = assistant.ask(question).citations
+    assert cites
+    for c in cites:
+        section = assistant.section(c.doc, c.section)
+        assert (c.path, c.id) == (section.path, section.key) and " > " in c.path
+    expected = [c.to_dict() for c in cites]
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--json", question,
+                          "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)],
+                         cwd=root, capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert json.loads(out.stdout)["citations"] == expected
+    rest, gate = build_rest(assistant, settings, health=lambda: {"status": "ready"})
+    add_openai_routes(rest, assistant, settings, gate)
+    with TestClient(rest) as http:
+        assert http.post("/api/v1/ask", json={"question": question}).json()["citations"] == expected
+        body = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": question}]}).json()
+        assert body["citations"] == expected
+
+
+def test_the_build_message_gives_minutes_from_the_builds_own_progress():
+    from assistant.web.warmup import building_message
+
+    assert building_message(None, 0) == "正在建立索引（正在读取文件），完成后即可提问，请稍候再试"
+    # 300 of 2100 texts in 60 s: 1800 more take about 6 minutes
+    assert building_message((300, 2100), 60.0).startswith("正在建立索引，约6分钟")
+    assert "即将完成" in building_message((2000, 2100), 60.0)
