@@ -107,8 +107,7 @@ CSS = """
   #app-header p { display: none; }
   #lang-switch { min-width: 0 !important; flex: 0 0 150px !important; width: 150px !important; }
   #lang-switch .wrap { flex-wrap: nowrap; gap: 4px; }
-  #lang-switch label { white-space: nowrap; }
-  #lang-switch label { padding: 2px 8px !important; font-size: 0.8rem; }
+  #lang-switch label { white-space: nowrap; padding: 2px 8px !important; font-size: 0.8rem; }
   .tab-wrapper .tab-container button { padding: 6px 6px !important; font-size: 0.88rem; }
   #app-header { flex: 1 1 auto !important; min-width: 0 !important; }
 }
@@ -186,8 +185,10 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         watch = gr.Timer(BUILD_POLL_SECONDS, active=building(assistant))
 
         def watch_build(query: str, unit: str):
-            if building(assistant):
-                return (building_note(assistant), *(gr.skip() for _ in contents), gr.skip())
+            status = _state(assistant)["status"]
+            if status != "ready":  # still building (keep watching), or failed (the note says why)
+                keep = gr.skip() if status == "building" else gr.Timer(active=False)
+                return (building_note(assistant), *(gr.skip() for _ in contents), keep)
             return (building_note(assistant), *reload_contents(query, unit), gr.Timer(active=False))
 
         watch.tick(watch_build, [targets.query, targets.unit], [status, *contents, watch], api_visibility="private",

@@ -28,7 +28,6 @@ log = logging.getLogger("assistant.web")
 BUILDING_STARTING = "正在建立索引（正在读取文件），完成后即可提问，请稍候再试"
 BUILDING_ETA = "正在建立索引，约{minutes}分钟（已完成 {percent}%），完成后即可提问"
 BUILDING_SOON = "正在建立索引，即将完成（已完成 {percent}%），请稍候再试"
-BUILDING = BUILDING_STARTING
 
 
 def building_message(progress: tuple[int, int] | None, embedding_seconds: float) -> str:
