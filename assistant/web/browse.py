@@ -200,8 +200,11 @@ class TargetsTab:
         # The plot's own props stay fixed: in Gradio 6.31 changing label/titles/sort together with the
         # value leaves the old bars on screen, so what the chart shows is said in a caption instead.
         self.caption = gr.Markdown(CAPTION_ALL, elem_id="target-caption")
+        # A plot first drawn with no data stays blank when data arrives later (Gradio 6.31): while
+        # the first build runs, it starts with one empty bar, and the build's data replaces it.
+        chart = target_chart(frame, "全部") if len(frame) else pd.DataFrame({"类别": ["—"], "数值": [0]})
         self.chart = gr.BarPlot(
-            target_chart(frame, "全部"), x="类别", y="数值", show_label=False, height=300, elem_id="target-chart",
+            chart, x="类别", y="数值", show_label=False, height=300, elem_id="target-chart",
             x_title=" ", y_title="数值", x_label_angle=-30, sort="-y", y_lim=[0, None],
         )
         self.table = gr.Dataframe(value=frame, interactive=False, wrap=True, max_height=480,
