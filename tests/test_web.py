@@ -63,7 +63,9 @@ def app_url(request, assistant, settings):
 def client(app_url):
     from gradio_client import Client
 
-    return Client(app_url, verbose=False)
+    # Citations carry the section's outline `path`; gradio_client (this protocol) takes any dict
+    # with a string "path" for a file to download unless told not to (README: the named API).
+    return Client(app_url, verbose=False, download_files=False)
 
 
 # ---------------------------------------------------------------- API
@@ -84,7 +86,7 @@ def test_ask_endpoint_returns_the_cli_json(client, assistant):
     assert result["citations"], "an answer must carry citations"
     labels = {(s.doc, s.label) for s in assistant.sections()}
     for c in result["citations"]:
-        assert set(c) == {"doc", "section", "title", "quote"}
+        assert set(c) == {"doc", "section", "title", "quote", "path", "id"}
         assert (c["doc"], c["section"]) in labels, f"citation names no real section: {c}"
         assert c["quote"] in assistant.section(c["doc"], c["section"]).text
     assert result == {**assistant.ask(CHAT_Q).to_json(), "latency_ms": result["latency_ms"]}
