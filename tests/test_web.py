@@ -592,6 +592,7 @@ def test_a_duties_question_about_a_unit_no_document_names_says_so(assistant):
     answer = assistant.ask("市数据局负责哪些任务？")
     assert not answer.answerable and answer.text == "文件中没有提到市数据局。" and not answer.citations
     assert assistant.ask("市财政局负责哪些任务？").answerable  # a known unit is still answered
+    assert "没有提到" not in assistant.ask("科技企业孵化器由哪个局负责？").text  # a question, not a unit
 
 
 def test_citations_carry_the_section_path_and_id_in_every_interface(assistant, settings):

@@ -157,4 +157,9 @@ _DUTIES_Q = re.compile(r"^(?P<unit>(?:[\u4e00-\u9fff]{2,4}市)?市?[\u4e00-\u9ff
 def duties_subject(question: str) -> str:
     """The unit name a `X负责哪些任务` question starts with ('' when none)."""
     match = _DUTIES_Q.match(question.strip())
-    return match.group("unit") if match else ""
+    if not match or _NOT_A_NAME.search(match.group("unit")):  # 孵化器由哪个局负责？ asks, names no unit
+        return ""
+    return match.group("unit")
+
+
+_NOT_A_NAME = re.compile(r"[哪谁何么由是该这那此]")
