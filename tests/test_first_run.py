@@ -102,6 +102,11 @@ def test_first_run_answers_plainly_while_building_and_fills_the_tabs_when_done(f
         page.get_by_role("tab", name="职责查询").click()
         page.locator("#unit-picker input").click()
         page.locator("#unit-picker").get_by_role("option", name="市科技局").first.wait_for()
+        page.keyboard.press("Escape")
+        page.get_by_role("tab", name="政策匹配").click()  # the documents' own place names
+        page.locator("#match-location input").click()
+        page.locator("#match-location").get_by_role("option", name="翠亨新区").first.wait_for()
+        page.keyboard.press("Escape")  # close the list before moving on
         page.get_by_role("tab", name="对话").click()
         page.locator("#question-box textarea").fill(QUESTION)
         page.locator("#send-btn").click()
