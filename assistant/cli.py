@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _common(p)
 
+    p = sub.add_parser("duties", help="职责查询：单位 → 其牵头或参与的任务")
+    p.add_argument("unit", help="单位名称：全称、简称或英文名，如 中山市财政局、财政局、Finance Bureau")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+
     p = sub.add_parser("eval", help="运行评测并生成报告")
     p.add_argument("--gold", help="单个问题集文件（默认：evals/gold/splits.toml 中的全部问题集）")
     p.add_argument("--split", dest="splits", action="append", help="只运行指定问题集：dev、heldout、real（可重复）")
@@ -207,6 +212,21 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_duties(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = _open(settings)
+    match = assistant.resolve_unit(args.unit)
+    duties = assistant.duties(match) if match.found else []
+    if args.json:
+        _print_json({**match.to_dict(), "duties": [d.to_dict() for d in duties]})
+        return 0 if match.found else 1
+    if not match.found:
+        print(match.message(), file=sys.stderr)
+        return 1
+    print(f"{match.unit}：牵头 {sum(d.role == '牵头' for d in duties)} 项，共 {len(duties)} 项")
+    for d in duties:
+        print(f"{d.role}  {d.doc} {d.section}{d.title}")
+    return 0
+
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evals.harness import main as eval_main
@@ -225,6 +245,7 @@ COMMANDS = {
     "sections": cmd_sections,
     "ask": cmd_ask,
     "match": cmd_match,
+    "duties": cmd_duties,
     "eval": cmd_eval,
     "serve": cmd_serve,
 }

@@ -113,6 +113,8 @@ class Citation:
     section: str  # the label exactly as the document writes it
     title: str
     quote: str  # the supporting sentence
+    path: str = ""  # the section's outline path as written: "二、 > （二）"
+    id: str = ""  # the section's id (unique across the corpus)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

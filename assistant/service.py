@@ -10,7 +10,6 @@ document, ranked retrieval for the evaluation, corpus texts for the naive peer.
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import unicodedata
@@ -21,15 +20,16 @@ from typing import Callable
 from assistant import eligibility
 from assistant.answer import Answerer, Retriever, Session
 from assistant.answer.intents import clean_question
+from assistant.answer.unit_resolver import UnitMatch, duties_subject, looks_like_unit, resolve as _resolve_unit
 from assistant.errors import IndexUnavailable, QuestionError, UnreadableDocument, UserInputError, VectorStoreError
 from assistant.index import BuildReport, LoadedIndex, build_index, current_build, embedding_id, make_embeddings, open_index
 from assistant.index.embeddings import bundled_minilm_path
 from assistant.ingest import SUPPORTED_SUFFIXES, corpus_files, decode_text, parse_corpus, read_document
 from assistant.ingest.readers import decode_lines, to_simplified
-from assistant.ingest.units import canonical, find_units_in
-from assistant.lexicon.english import english_units
+from assistant.ingest.units import find_units_in
 from assistant.ingest.uploads import save_upload
 from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # noqa: F401  (the one quantity grammar, for evals)
+from assistant.lexicon.english import unit_english
 from assistant.eligibility import Profile, citation_of, load_profile, load_profile_with_facts, parse_profile, profile_from_flags
 from assistant.eligibility import terms as _terms
 from assistant.models import Answer, Section, Target
@@ -38,7 +38,7 @@ from assistant.settings import Settings
 __all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
            "check_question", "clean_question", "current_build", "decode_lines", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
            "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
-           "read_corpus", "units_in", "load_profile_with_facts"]
+           "read_corpus", "units_in", "load_profile_with_facts", "UnitMatch", "unit_english"]
 
 
 @dataclass
@@ -124,6 +124,9 @@ class Assistant:
             docs: list[str] | None = None) -> Answer:
         text = check_question(question, self.settings.max_question_chars)
         self.follow()
+        unknown = self._unknown_unit(text)
+        if unknown is not None:
+            return unknown
         answerer = self.answerer
         try:
             answer = answerer.answer(text, session, k, docs)
@@ -133,7 +136,28 @@ class Assistant:
             answer = self.answerer.answer(text, session, k, docs)
         if answer.question == text != question.strip():  # asked in Traditional: echo what the user wrote
             answer.question = question.strip()
+        self._place(answer)
         return answer
+
+    def _place(self, answer: Answer) -> None:
+        """Give each citation its section's outline path and id, so an API
+        user can place `13.` inside `二、 > （二）`."""
+        for c in [*answer.citations, *answer.see_also]:
+            section = self.section(c.doc, c.section)
+            if section is not None:
+                c.path, c.id = c.path or section.path, c.id or section.key
+
+    def _unknown_unit(self, question: str) -> Answer | None:
+        """A duties question about a unit no document names (市数据局负责哪些
+        任务？) is answered plainly instead of with the nearest tasks."""
+        subject = duties_subject(question)
+        if not subject or not looks_like_unit(subject) or find_units_in(question, self.units()):
+            return None
+        match = self.resolve_unit(subject)
+        if match.found:
+            return None
+        english = not re.search(r"[\u4e00-\u9fff]", question)
+        return Answer(question=question.strip(), text=match.message(english), answerable=False, intent="duties")
 
     # ------------------------------------------------------------ structure
 
@@ -161,32 +185,30 @@ class Assistant:
                 seen.setdefault(u, None)
         return sorted(seen)
 
-    def resolve_unit(self, unit: str | None) -> str:
-        """The unit a user picked or typed, as the documents name it
-        (`商务局` -> `市商务局`); an unknown name raises with suggestions."""
-        text = (unit or "").strip()
-        if not text:
-            raise UserInputError("请先选择或输入一个单位")
-        known = self.units()
-        name = canonical(text)
-        for candidate in (text, name, f"市{name}", *english_units(text, known)):
-            if candidate in known:
-                return candidate
-        # Suggestions: names containing what was typed, else the most alike (市交通运输局 -> 市交通局…)
-        close = [u for u in known if name in u or u.removeprefix("市") in name][:5] \
-            or difflib.get_close_matches(name, known, n=3, cutoff=0.4)
-        hint = f"您是否要找：{'、'.join(close)}？" if close else "请从单位列表中选择。"
-        raise UserInputError(f"文件中没有找到单位“{text}”。{hint}")
+    def resolve_unit(self, text: str | None) -> UnitMatch:
+        """The unit a user picked or typed, as the documents name it: full
+        official names (中山市财政局), short names and aliases, English names;
+        a typo within one character gives suggestions (did you mean), and a
+        unit no document names says so (UnitMatch.message)."""
+        return _resolve_unit(text, self.units())
 
-    def duties(self, unit: str) -> list[Duty]:
-        unit = canonical(unit)
-        if unit not in self.units() and f"市{unit}" in self.units():
-            unit = f"市{unit}"
+    def unit_name(self, text: str | None) -> str:
+        """The resolved unit's name; UserInputError with the reason otherwise."""
+        match = self.resolve_unit(text)
+        if not match.found:
+            raise UserInputError(match.message())
+        return match.unit
+
+    def duties(self, unit: "str | UnitMatch") -> list[Duty]:
+        """The tasks a unit leads or shares; the unit is resolved first (a
+        name no document writes raises UserInputError saying so)."""
+        name = unit.unit if isinstance(unit, UnitMatch) and unit.found else \
+            self.unit_name(unit.query if isinstance(unit, UnitMatch) else unit)
         out = []
         for s in self.index.sections:
-            if unit in s.units:
-                role = "牵头" if unit in s.lead_units else "责任"
-                out.append(Duty(s.doc, s.label, s.title, role, [u for u in s.units if u != unit]))
+            if name in s.units:
+                role = "牵头" if name in s.lead_units else "责任"
+                out.append(Duty(s.doc, s.label, s.title, role, [u for u in s.units if u != name]))
         return out
 
     def targets(self) -> list[Target]:
@@ -273,7 +295,7 @@ class Assistant:
     def open_or_build(cls, settings: Settings, say: Callable[[str], None] = lambda _: None) -> "Assistant":
         """Open the index, building it first when there is none yet."""
         if current_build(settings) is None:
-            say(f"未找到索引，正在为 {settings.corpus_dir} 建立索引（首次运行需要几十秒）……")
+            say(f"未找到索引，正在为 {settings.corpus_dir} 建立索引（首次运行需要几分钟）……")
             say(build_index(settings).summary_zh())
         return cls.open(settings)
 

@@ -127,7 +127,7 @@ def test_prompt_injection_is_treated_as_a_question(assistant):
 def test_answer_json_is_the_cli_contract(assistant):
     data = assistant.ask("新型研发机构到2020年要达到多少家？").to_json()
     assert set(data) >= {"question", "answer", "answerable", "intent", "citations", "latency_ms"}
-    assert data["citations"] and set(data["citations"][0]) == {"doc", "section", "title", "quote"}
+    assert data["citations"] and set(data["citations"][0]) == {"doc", "section", "title", "quote", "path", "id"}
     json.dumps(data, ensure_ascii=False)
 
 

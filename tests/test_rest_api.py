@@ -237,7 +237,7 @@ def test_a_server_without_an_index_opens_at_once_and_says_it_is_building(second_
         state = httpx.get(f"{url}/api/v1/health", headers=auth())
         assert state.status_code == 503 and state.json()["status"] == "building"
         early = httpx.post(f"{url}/api/v1/ask", json={"question": LEAD_Q}, headers=auth())
-        assert early.status_code == 503 and "索引构建中" in early.json()["error"]
+        assert early.status_code == 503 and "正在建立索引" in early.json()["error"]
         deadline = time.monotonic() + 300
         while httpx.get(f"{url}/api/v1/health", headers=auth()).status_code != 200:
             assert time.monotonic() < deadline, "the first build did not finish"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import socket
 from dataclasses import asdict
@@ -62,7 +63,9 @@ def app_url(request, assistant, settings):
 def client(app_url):
     from gradio_client import Client
 
-    return Client(app_url, verbose=False)
+    # Citations carry the section's outline `path`; gradio_client (this protocol) takes any dict
+    # with a string "path" for a file to download unless told not to (README: the named API).
+    return Client(app_url, verbose=False, download_files=False)
 
 
 # ---------------------------------------------------------------- API
@@ -83,7 +86,7 @@ def test_ask_endpoint_returns_the_cli_json(client, assistant):
     assert result["citations"], "an answer must carry citations"
     labels = {(s.doc, s.label) for s in assistant.sections()}
     for c in result["citations"]:
-        assert set(c) == {"doc", "section", "title", "quote"}
+        assert set(c) == {"doc", "section", "title", "quote", "path", "id"}
         assert (c["doc"], c["section"]) in labels, f"citation names no real section: {c}"
         assert c["quote"] in assistant.section(c["doc"], c["section"]).text
     assert result == {**assistant.ask(CHAT_Q).to_json(), "latency_ms": result["latency_ms"]}
@@ -364,7 +367,7 @@ def test_english_switch_and_english_answers(app_url, assistant, size):
         page.evaluate("localStorage.clear()")
         page.reload()
         page.locator("#lang-switch").get_by_text("English").click()
-        page.get_by_role("tab", name="Policy matching").wait_for()
+        page.get_by_role("tab", name="Matching").wait_for()
         page.locator("#send-btn").filter(has_text="Send").wait_for()
         _ask(page, question, 0)
         page.locator("#chatbot").get_by_text("Municipal Finance Bureau").first.wait_for()
@@ -561,3 +564,232 @@ def test_login_page_and_admin_upload_with_auth(assistant, settings):
             page.locator("#upload-btn").wait_for()  # the configured admin may upload
     finally:
         demo.close()
+
+
+# ---------------------------------------------------------------- issue 23: the app as its users meet it
+
+
+def test_one_unit_resolver_on_the_index_units(assistant):
+    """Full official names, short names, aliases and English find the unit;
+    a one-character typo suggests it; a unit no document names is said so."""
+    finance = "市财政局"
+    assert finance in assistant.units()
+    for typed, how in [("中山市财政局", "official"), ("财政局", "short"), ("市财政局", "exact"),
+                       ("Finance Bureau", "english")]:
+        match = assistant.resolve_unit(typed)
+        assert (match.unit, match.how) == (finance, how), typed
+    assert assistant.resolve_unit("市发改局").unit == "市发展改革局"  # an alias (lexicon/units.toml)
+    typo = assistant.resolve_unit("市财正局")
+    assert not typo.found and typo.suggestions == (finance,) and finance in typo.message()
+    missing = assistant.resolve_unit("市数据局")
+    assert not missing.found and not missing.suggestions
+    assert missing.message() == "文件中没有提到市数据局。"
+    assert assistant.resolve_unit("中山市数据局").message() == "文件中没有提到市数据局。"
+    assert [d.section for d in assistant.duties("中山市财政局")] == [d.section for d in assistant.duties(finance)]
+
+
+def test_a_duties_question_about_a_unit_no_document_names_says_so(assistant):
+    answer = assistant.ask("市数据局负责哪些任务？")
+    assert not answer.answerable and answer.text == "文件中没有提到市数据局。" and not answer.citations
+    assert assistant.ask("市财政局负责哪些任务？").answerable  # a known unit is still answered
+    assert "没有提到" not in assistant.ask("科技企业孵化器由哪个局负责？").text  # a question, not a unit
+
+
+def test_citations_carry_the_section_path_and_id_in_every_interface(assistant, settings):
+    import subprocess
+    import sys
+
+    from fastapi.testclient import TestClient
+
+    from assistant.web.openai_compat import add_openai_routes
+    from assistant.web.rest import build_rest
+
+    question = "新型研发机构由哪个单位牵头？"
+    cites = assistant.ask(question).citations
+    assert cites
+    for c in cites:
+        section = assistant.section(c.doc, c.section)
+        assert (c.path, c.id) == (section.path, section.key) and " > " in c.path
+    expected = [c.to_dict() for c in cites]
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--json", question,
+                          "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)],
+                         cwd=root, capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert json.loads(out.stdout)["citations"] == expected
+    rest, gate = build_rest(assistant, settings, health=lambda: {"status": "ready"})
+    add_openai_routes(rest, assistant, settings, gate)
+    with TestClient(rest) as http:
+        assert http.post("/api/v1/ask", json={"question": question}).json()["citations"] == expected
+        body = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": question}]}).json()
+        assert body["citations"] == expected
+
+
+def test_the_build_message_gives_minutes_from_the_builds_own_progress():
+    from assistant.web.warmup import building_message
+
+    assert building_message(None, 0) == "正在建立索引（正在读取文件），完成后即可提问，请稍候再试"
+    # 300 of 2100 texts in 60 s: 1800 more take about 6 minutes
+    assert building_message((300, 2100), 60.0).startswith("正在建立索引，约6分钟")
+    assert "即将完成" in building_message((2000, 2100), 60.0)
+
+
+DESKTOP = (1366, 900)
+SIZES = pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+
+
+def _fresh(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.locator("#question-box textarea").wait_for()
+
+
+def _look_up(page, unit: str) -> None:
+    page.get_by_role("tab", name=re.compile("职责查询|Duties")).click()
+    box = page.locator("#unit-picker input")
+    box.fill(unit)
+    box.press("Enter")
+    page.locator("#duties-btn").click()
+
+
+@needs_chromium
+def test_duties_table_fits_1366_marks_the_lead_and_exports_whole_cells(app_url, assistant):
+    from assistant.web.browse import first_sentence
+
+    duties = sorted(assistant.duties("市财政局"), key=lambda d: d.role != "牵头")
+    with browser_page(*DESKTOP) as page:
+        _fresh(page, app_url)
+        _look_up(page, "中山市财政局")  # the full official name
+        page.locator("#duties-summary").get_by_text("共承担").wait_for()
+        page.locator("#duties-table").get_by_text(duties[0].title).first.wait_for()
+        # Every column on screen: no header cell past the window's right edge, no sideways scroll.
+        header = page.locator("#duties-table thead th")
+        assert header.count() == 6
+        for i in range(header.count()):
+            box = header.nth(i).bounding_box()
+            assert box and box["x"] + box["width"] <= DESKTOP[0], header.nth(i).inner_text()
+        assert page.locator("#duties-table").get_by_text("其他单位").first.is_visible()
+        # The other unit that leads is marked.
+        page.wait_for_function("() => document.querySelector('#duties-table').innerText.includes('（牵头）')")
+        shot(page, "duties-1366")
+        with page.expect_download() as download:
+            page.locator("#duties-csv").click()
+        rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+    for row, duty in zip(rows[1:], duties):
+        whole = first_sentence(assistant.section(duty.doc, duty.section))
+        assert row[3] == whole and not row[3].endswith("…")
+        section = assistant.section(duty.doc, duty.section)
+        for lead in section.lead_units:
+            if lead != "市财政局":
+                assert f"{lead}（牵头）" in row[4]
+
+
+@needs_chromium
+@SIZES
+def test_a_unit_typo_offers_a_suggestion_one_click_away(app_url, assistant, size):
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        _look_up(page, "市财正局")
+        page.locator("#duties-summary").get_by_text("您是否要找").wait_for()
+        page.locator("#unit-suggest").get_by_text("市财政局").click()
+        page.locator("#duties-summary").get_by_text("共承担").wait_for()
+        assert "市财政局" in page.locator("#duties-summary").inner_text()
+        _look_up(page, "市数据局")  # no document names it: said so, nothing else shown
+        page.locator("#duties-summary").get_by_text("文件中没有提到市数据局").wait_for()
+        assert not page.locator("#unit-suggest").is_visible()
+        shot(page, f"duties-typo-{size[0]}")
+
+
+@needs_chromium
+def test_phone_header_is_compact_and_every_tab_is_reachable(app_url):
+    tabs = ["对话", "职责查询", "政策匹配", "目标指标", "文件"]
+    with browser_page(*PHONE) as page:
+        _fresh(page, app_url)
+        assert page.locator("#header-row").bounding_box()["height"] <= 80
+        assert page.locator("#app-header h1").is_visible()
+        for name in tabs:
+            assert page.get_by_role("tab", name=name).is_visible(), name
+        assert not page.get_by_role("button", name="More tabs").is_visible()
+        shot(page, "phone-390")
+        page.locator("#lang-switch").get_by_text("English").click()
+        page.get_by_role("tab", name="Matching").wait_for()
+        for name in ["Chat", "Duties", "Matching", "Targets", "Documents"]:
+            assert page.get_by_role("tab", name=name).is_visible(), name
+        shot(page, "phone-390-english")
+
+
+def _quoted(mark_text: str) -> str:
+    match = re.search(r"“(.+?)(……)?”", mark_text)
+    return match.group(1) if match else ""
+
+
+@needs_chromium
+@SIZES
+def test_chat_shows_the_start_of_a_new_answer_and_each_source_once(app_url, assistant, size):
+    answer = assistant.ask(CHAT_Q)
+    assert answer.answerable and len(answer.citations) >= 2
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        _ask(page, "加快培育高新技术企业由哪个单位牵头？", 0)
+        _ask(page, CHAT_Q, 1)
+        page.wait_for_timeout(600)  # the chat scrolls to the new answer's start
+        last = page.locator("#chatbot .bot-row").last
+        chat, start = page.locator("#chatbot").bounding_box(), last.bounding_box()
+        assert chat["y"] - 2 <= start["y"] <= chat["y"] + chat["height"] - 40, "the answer's start must be on screen"
+        body = last.inner_text().split("引用依据")[0]
+        marks = last.locator("summary.cite-mark")
+        assert marks.count() == len(answer.citations)
+        for i in range(marks.count()):
+            quoted = _quoted(marks.nth(i).inner_text())
+            assert not quoted or quoted[:12] not in body, f"[{i + 1}] repeats the answer: {quoted}"
+        assert not re.search(r"\b(intent|answerable|see_also|label_key)\b", last.inner_text())
+        shot(page, f"chat-start-{size[0]}")
+
+
+@needs_chromium
+@SIZES
+def test_english_switch_changes_the_whole_interface(app_url, assistant, size):
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        page.locator("#lang-switch").get_by_text("English").click()
+        page.locator("#app-header h1").filter(has_text="Policy Assistant").wait_for()
+        example = page.get_by_role("button", name="What support can high-tech enterprises get?")
+        example.wait_for()
+        example.click()  # asked in English, as the button shows it
+        page.locator("#chatbot").get_by_text("What support can high-tech enterprises get?").first.wait_for()
+        page.locator("#chatbot .cite-head, #chatbot .nobasis-badge").first.wait_for(timeout=30_000)
+        _look_up(page, "Finance Bureau")
+        summary = page.locator("#duties-summary")
+        summary.get_by_text("Municipal Finance Bureau").wait_for()
+        assert "tasks" in summary.inner_text() and "共承担" not in summary.inner_text()
+        page.locator("#duties-table thead").get_by_text("Other units").first.wait_for()
+        page.get_by_role("tab", name="Matching").click()
+        page.locator("#match-result").get_by_text("Fill in the profile").wait_for()
+        assert "填写" not in page.locator("#match-result").inner_text()
+        shot(page, f"english-ui-{size[0]}", full_page=size == PHONE)
+
+
+TOPIC_Q = "科技企业孵化器建设谁牵头？"
+
+
+@needs_chromium
+@SIZES
+def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
+    session = assistant.new_session()
+    assistant.ask(TOPIC_Q, session=session)
+    carried = assistant.ask("责任单位呢？", session=session)
+    fresh = assistant.ask("责任单位呢？", session=assistant.new_session())
+    assert carried.answerable and carried.text != fresh.text
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        _ask(page, TOPIC_Q, 0)
+        page.wait_for_timeout(800)  # saved in the browser after the answer
+        page.reload()
+        page.locator("#chatbot").get_by_text(TOPIC_Q).first.wait_for()
+        page.locator("#source-panel .source-card").wait_for()  # the sources are back, not the empty hint
+        _ask(page, "责任单位呢？", 1)
+        assert carried.text.split("〔")[0] in _last_answer(page).inner_text()
+        _ask(page, "有什么补贴？", 2)  # read as a new question: the chat says so
+        page.locator("#chatbot .new-topic").last.wait_for()
+        shot(page, f"follow-up-after-reload-{size[0]}")

@@ -96,6 +96,21 @@ CSS = """
 #upload-group { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px 16px; }
 .match-empty { color: var(--body-text-color-subdued); padding: 8px 0; }
 .duties-missing { padding: 8px 12px; border: 1px solid #f59e0b; background: #fffbeb; border-radius: 6px; }
+#chatbot .building-note, #index-status strong { color: #1e3a8a; }
+#chatbot .new-topic { font-size: 0.85em; color: var(--body-text-color-subdued); }
+#duties-table td, #duties-table th { overflow-wrap: anywhere; }
+/* A phone: the header in one short line, every tab on screen (no tabs behind "…"). */
+@media (max-width: 640px) {
+  .gradio-container { padding: 0 8px !important; }
+  #header-row { flex-wrap: nowrap !important; align-items: center; gap: 8px; }
+  #app-header h1 { font-size: 1.2rem; }
+  #app-header p { display: none; }
+  #lang-switch { min-width: 0 !important; flex: 0 0 150px !important; width: 150px !important; }
+  #lang-switch .wrap { flex-wrap: nowrap; gap: 4px; }
+  #lang-switch label { white-space: nowrap; padding: 2px 8px !important; font-size: 0.8rem; }
+  .tab-wrapper .tab-container button { padding: 6px 6px !important; font-size: 0.88rem; }
+  #app-header { flex: 1 1 auto !important; min-width: 0 !important; }
+}
 """
 
 
@@ -110,7 +125,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     duties = DutiesTab(assistant)
     # delete_cache: Gradio's copies of uploads and downloads are removed after two hours.
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 7200)) as demo:
-        with gr.Row(equal_height=False):
+        with gr.Row(equal_height=False, elem_id="header-row"):
             gr.Markdown(
                 f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
                 elem_id="app-header",
@@ -121,8 +136,10 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("对话", id="chat"):
                 chat = ChatTab(assistant)
+                chat.lang = lang
                 chat.build()
             with gr.Tab("职责查询", id="duties"):
+                duties.lang = lang
                 duties.build()
             with gr.Tab("政策匹配", id="match"):
                 match = MatchTab(assistant)
@@ -149,30 +166,53 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
 
         demo.load(refresh, None, [duties.unit, duties.section, files.docs, files.upload_group, status],
                   api_visibility="private")
-        demo.load(chat.restore, [chat.saved], [chat.chatbot, chat.cites], api_visibility="private")
+        demo.load(chat.restore, [chat.saved], [chat.chatbot, chat.cites, chat.session, chat.current, chat.picker,
+                                               chat.panel, chat.copy_text], api_visibility="private")
         # The interface language: kept in the browser, applied on load and on every switch.
         demo.load(None, None, [lang], js="() => (" + LANG_JS + ")(null)", api_visibility="private")
         lang.input(None, [lang], None, js=LANG_JS, api_visibility="private")
-        files.uploaded.success(
-            lambda: (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant))),
-            None, [duties.unit, duties.section], api_visibility="private",
-        )
-        # Everything that counts or lists the documents' contents follows an upload without a reload.
-        files.uploaded.success(
-            lambda query, unit: (*targets.filter(query, unit), gr.update(choices=targets._units()),
-                                 gr.update(choices=match.location_choices())),
-            [targets.query, targets.unit],
-            [targets.count, targets.caption, targets.chart, targets.table, targets.csv, targets.unit, match.location],
-            api_visibility="private",
-        )
+        # Everything that counts or lists the documents' contents follows a new build without a
+        # restart or a reload: an upload, and the first build the page was opened during.
+        contents = [duties.unit, duties.section, files.docs, targets.count, targets.caption, targets.chart,
+                    targets.table, targets.csv, targets.unit, match.location]
+
+        def reload_contents(query: str = "", unit: str = "全部") -> tuple:
+            return (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant)),
+                    files.doc_rows(), *targets.filter(query, unit), gr.update(choices=targets._units()),
+                    gr.update(choices=match.location_choices()))
+
+        files.uploaded.success(reload_contents, [targets.query, targets.unit], contents, api_visibility="private")
+        watch = gr.Timer(BUILD_POLL_SECONDS, active=building(assistant))
+
+        def watch_build(query: str, unit: str):
+            status = _state(assistant)["status"]
+            if status != "ready":  # still building (keep watching), or failed (the note says why)
+                keep = gr.skip() if status == "building" else gr.Timer(active=False)
+                return (building_note(assistant), *(gr.skip() for _ in contents), keep)
+            return (building_note(assistant), *reload_contents(query, unit), gr.Timer(active=False))
+
+        watch.tick(watch_build, [targets.query, targets.unit], [status, *contents, watch], api_visibility="private",
+                   show_progress="hidden")
     return demo
 
 
+BUILD_POLL_SECONDS = 3  # how often an open page checks whether the first build has finished
+
+
+def _state(assistant) -> dict:
+    return assistant.state() if hasattr(assistant, "state") else {"status": "ready"}
+
+
+def building(assistant) -> bool:
+    return _state(assistant)["status"] == "building"
+
+
 def building_note(assistant) -> str:
-    """The page's line about the index while the first build runs (or failed)."""
-    state = assistant.state() if hasattr(assistant, "state") else {"status": "ready"}
+    """The page's line about the index while the first build runs (or failed):
+    the time left as the build's progress gives it; the page updates itself."""
+    state = _state(assistant)
     if state["status"] == "building":
-        return f"**索引构建中**（已用 {state['seconds']:.0f} 秒）：构建完成后即可提问，届时请刷新页面。"
+        return f"**{state['message']}**。构建完成后，本页各栏会自动更新，无需刷新。"
     if state["status"] == "failed":
         return f"**索引不可用**：{state['error']}"
     return ""

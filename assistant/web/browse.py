@@ -8,7 +8,9 @@ import gradio as gr
 from assistant.models import Section
 from assistant.service import Assistant
 from assistant.errors import UserInputError
+from assistant.service import unit_english
 from assistant.web.common import esc, friendly, write_csv
+from assistant.web.i18n import UI_EN, say
 
 PRIVATE = {"api_visibility": "private"}
 DUTY_HEADERS = ["角色", "章节", "任务", "要点（首句）", "其他单位", "文件"]
@@ -16,22 +18,33 @@ TARGET_HEADERS = ["指标", "目标值", "单位", "年份", "章节", "原文"]
 CAPTION_ALL = "**图：各章节量化目标数**（在“计量单位”中选择一种单位，可比较各项目标值）"
 
 
-def first_sentence(section: Section | None, limit: int = 60) -> str:
-    """The task's first sentence after its heading (what the unit is to do)."""
+def first_sentence(section: Section | None) -> str:
+    """The task's first sentence after its heading (what the unit is to do),
+    whole: the table wraps it and the CSV keeps it."""
     if section is None:
         return ""
     lines = [ln.strip() for ln in section.text.split("\n")[1:] if ln.strip() and "牵头单位" not in ln]
-    text = " ".join(lines)
-    sentence = text.split("。")[0]
-    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
+    return " ".join(lines).split("。")[0]
 
 
-def duty_rows(assistant: Assistant, unit: str) -> list[list[str]]:
+LEAD_MARK = "（牵头）"
+
+
+def _others(section: Section | None, others: list[str]) -> str:
+    """The other units, the one that leads marked and first."""
+    leads = section.lead_units if section is not None else []
+    return "、".join([f"{u}{LEAD_MARK}" for u in others if u in leads] + [u for u in others if u not in leads])
+
+
+def duty_rows(assistant: Assistant, unit) -> list[list[str]]:
     """Lead tasks first, then those the unit shares; each with its first sentence."""
     duties = sorted(assistant.duties(unit), key=lambda d: d.role != "牵头")
-    return [["牵头" if d.role == "牵头" else "参与", d.section, d.title,
-             first_sentence(assistant.section(d.doc, d.section)), "、".join(d.other_units), d.doc]
-            for d in duties]
+    rows = []
+    for d in duties:
+        section = assistant.section(d.doc, d.section)
+        rows.append(["牵头" if d.role == "牵头" else "参与", d.section, d.title, first_sentence(section),
+                     _others(section, d.other_units), d.doc])
+    return rows
 
 
 def section_choices(assistant: Assistant) -> list[tuple[str, str]]:
@@ -56,9 +69,14 @@ def section_units_md(section: Section) -> str:
     )
 
 
+# Column widths that keep every column on a 1366 px screen (long cells wrap).
+DUTY_WIDTHS = {6: ["7%", "9%", "17%", "33%", "20%", "14%"], 5: ["8%", "10%", "20%", "38%", "24%"]}
+
+
 class DutiesTab:
     def __init__(self, assistant: Assistant):
         self.a = assistant
+        self.lang = None  # the interface language (a component of the page), when the page has one
 
     def build(self) -> None:
         gr.Markdown("选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。")
@@ -70,9 +88,11 @@ class DutiesTab:
             self.go = gr.Button("查询职责", variant="primary", scale=1, elem_id="duties-btn",
                                 elem_classes=["inline-btn"])
         self.summary = gr.Markdown(elem_id="duties-summary")
+        # "Did you mean": the close names, one click away.
+        self.suggest = gr.Radio(choices=[], value=None, label="您是否要找", visible=False, elem_id="unit-suggest")
         self.table = gr.Dataframe(
             headers=DUTY_HEADERS[:-1], value=[], interactive=False, wrap=True, elem_id="duties-table",
-            max_height=420,
+            max_height=420, column_widths=DUTY_WIDTHS[5],
         )
         self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="duties-csv")
         gr.Markdown("---\n### 按章节反查")
@@ -80,33 +100,47 @@ class DutiesTab:
             self.section = gr.Dropdown(choices=section_choices(self.a), value=None, label="章节", filterable=True,
                                        elem_id="section-picker", scale=4)
         self.section_md = gr.Markdown(elem_id="section-units")
+        lang = [self.lang] if self.lang is not None else []
+        outputs = [self.summary, self.suggest, self.table, self.csv]
         for trigger in (self.go.click, self.unit.select):
-            trigger(friendly(self.lookup), [self.unit], [self.summary, self.table, self.csv], **PRIVATE)
+            trigger(friendly(self.lookup), [self.unit, *lang], outputs, **PRIVATE)
+        self.suggest.input(lambda choice: choice, [self.suggest], [self.unit], **PRIVATE).then(
+            friendly(self.lookup), [self.unit, *lang], outputs, **PRIVATE)
         self.table.select(friendly(self.row_section), None, [self.section, self.section_md], **PRIVATE)
         self.section.input(friendly(self.reverse), [self.section], [self.section_md], **PRIVATE)
 
-    def lookup(self, unit: str | None):
+    def lookup(self, unit: str | None, lang: str = "中文"):
         """One clear state per search: results and export for a known unit;
-        for an unknown one, 未找到该单位 with suggestions and nothing else."""
-        try:
-            name = self.a.resolve_unit(unit)
-        except UserInputError as exc:
-            message = f'<div class="duties-missing"><b>未找到该单位</b>：{esc(str(exc))}</div>'
-            return message, self._frame([]), gr.update(value=None, visible=False)
-        rows = duty_rows(self.a, name)
+        for an unknown one, what is missing, clickable suggestions and nothing else."""
+        english = lang == "English"
+        match = self.a.resolve_unit(unit)
+        if not match.found:
+            message = f'<div class="duties-missing"><b>{say("unit_not_found", english)}</b>：' \
+                      f'{esc(match.message(english))}</div>'
+            suggest = gr.update(choices=list(match.suggestions), value=None, visible=bool(match.suggestions))
+            return message, suggest, self._frame([], english), gr.update(value=None, visible=False)
+        name = match.unit
+        rows = duty_rows(self.a, match)
         lead = sum(r[0] == "牵头" for r in rows)
-        summary = (f"**{esc(name)}** 共承担 {len(rows)} 项任务：牵头 {lead} 项，参与（责任单位）{len(rows) - lead} 项。"
-                   "点击表格中的一行，可在下方查看该章节的牵头与责任单位。")
+        shown = f"{esc(name)}（{esc(unit_english(name))}）" if english else esc(name)
+        summary = say("duties_summary", english, unit=shown, total=len(rows), lead=lead, shared=len(rows) - lead)
         if not rows:
-            summary = f"文件中没有列出 **{esc(name)}** 作为牵头或责任单位的任务。"
-        path = write_csv(f"职责_{name}", DUTY_HEADERS, rows) if rows else None
-        return summary, self._frame(rows), gr.update(value=path, visible=bool(rows))
+            summary = say("duties_none", english, unit=shown)
+        if english:
+            rows = [[UI_EN.get(r[0], r[0]), *r[1:]] for r in rows]
+        headers = [UI_EN.get(h, h) for h in DUTY_HEADERS] if english else DUTY_HEADERS
+        path = write_csv(f"职责_{name}", headers, rows) if rows else None
+        return (summary, gr.update(choices=[], value=None, visible=False), self._frame(rows, english),
+                gr.update(value=path, visible=bool(rows)))
 
-    def _frame(self, rows: list[list[str]]) -> pd.DataFrame:
+    def _frame(self, rows: list[list[str]], english: bool = False):
         """The table; the document column only when several documents are indexed."""
         several = len({s.doc for s in self.a.sections()}) > 1
         headers = DUTY_HEADERS if several else DUTY_HEADERS[:-1]
-        return pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
+        if english:
+            headers = [UI_EN.get(h, h) for h in headers]
+        frame = pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
+        return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)])
 
     def row_section(self, evt: gr.SelectData):
         row = evt.row_value or []
@@ -166,8 +200,11 @@ class TargetsTab:
         # The plot's own props stay fixed: in Gradio 6.31 changing label/titles/sort together with the
         # value leaves the old bars on screen, so what the chart shows is said in a caption instead.
         self.caption = gr.Markdown(CAPTION_ALL, elem_id="target-caption")
+        # A plot first drawn with no data stays blank when data arrives later (Gradio 6.31): while
+        # the first build runs, it starts with one empty bar, and the build's data replaces it.
+        chart = target_chart(frame, "全部") if len(frame) else pd.DataFrame({"类别": ["—"], "数值": [0]})
         self.chart = gr.BarPlot(
-            target_chart(frame, "全部"), x="类别", y="数值", show_label=False, height=300, elem_id="target-chart",
+            chart, x="类别", y="数值", show_label=False, height=300, elem_id="target-chart",
             x_title=" ", y_title="数值", x_label_angle=-30, sort="-y", y_lim=[0, None],
         )
         self.table = gr.Dataframe(value=frame, interactive=False, wrap=True, max_height=480,

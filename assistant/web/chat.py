@@ -5,14 +5,15 @@ questions and a copy button."""
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, fields
 
 import gradio as gr
 
 from assistant.models import Answer, Citation
-from assistant.errors import QuestionError
+from assistant.errors import IndexBuilding, QuestionError
 from assistant.service import Assistant, check_question
 from assistant.web.common import esc, esc_md, friendly, highlight, locate
-from assistant.web.i18n import UI_EN
+from assistant.web.i18n import UI_EN, say
 
 EXAMPLES = [
     "高新技术企业可以享受哪些支持政策？",
@@ -33,10 +34,20 @@ PANEL_HINT = (
 QUOTE_CHARS = 60  # longer quotes are cut in the chat (the copy and the source panel keep them whole)
 
 
+def said_in(quote: str, answer_text: str) -> bool:
+    """True when the answer already says the quote: word for word, or a
+    clause of it of 8 characters or more (answers shorten and relabel)."""
+    compact = re.sub(r"\s+", "", answer_text)
+    quote = re.sub(r"\s+", "", quote)
+    if not quote or quote in compact:
+        return True
+    return any(len(c) >= 8 and c in compact for c in re.split(r"[，。；：、,;…]+", quote))
+
+
 def _cite_line(n: int, c: Citation, answer_text: str, show_doc: bool) -> str:
     doc = f"《{esc(c.doc)}》" if show_doc else ""
     quote = c.quote.strip()
-    if not quote or quote in answer_text:  # the answer already says it word for word
+    if said_in(quote, answer_text):  # said once, in the answer: the source opens on a click
         return f"[{n}] {doc}**{esc(c.section)}{esc(c.title)}**"
     if len(quote) > QUOTE_CHARS:
         quote = quote[:QUOTE_CHARS].rstrip("，。；、 ") + "……"
@@ -142,9 +153,35 @@ def _cites_of(answer: Answer) -> list[dict]:
 
 # ---------------------------------------------------------------- the tab
 
+def session_dict(session) -> dict | None:
+    """The chat's session state as plain JSON (saved with the conversation)."""
+    return asdict(session) if session is not None else None
+
+
+def session_from(data, new_session) -> object | None:
+    """The session saved with a conversation, rebuilt (unknown keys dropped)."""
+    if not isinstance(data, dict):
+        return None
+    session = new_session()
+    known = {f.name for f in fields(session)}
+    for key, value in data.items():
+        if key in known and isinstance(value, type(getattr(session, key))):
+            setattr(session, key, value)
+    return session
+
+
+def _carried(before: str, after: str) -> bool:
+    """Whether the session's topic after a turn still holds the one before."""
+    return bool(before) and before[-8:] in after
+
+
+NEW_TOPIC_CHARS = 12  # questions this short often lean on the one before
+
+
 class ChatTab:
     def __init__(self, assistant: Assistant):
         self.a = assistant
+        self.lang = None  # the interface language (a component of the page), when the page has one
 
     def _show_doc(self) -> bool:
         return len(self.a.documents()) > 1
@@ -156,6 +193,7 @@ class ChatTab:
                     label="政策问答", show_label=False, elem_id="chatbot", height=560, buttons=[],
                     placeholder="### 您好，我是政策助手\n请输入关于政策文件的问题，每条回答都会注明出处。",
                     feedback_options=None, layout="bubble", sanitize_html=True,
+                    autoscroll=False,  # a new answer is shown from its start (SHOW_START_JS), not its end
                 )
                 with gr.Row(equal_height=True):
                     self.box = gr.Textbox(
@@ -178,20 +216,24 @@ class ChatTab:
         self.current = gr.State([])  # citations of the answer shown in the picker
         self.copy_text = gr.Textbox(visible="hidden", elem_id="copy-text")
         # The conversation survives a reload: kept in the browser (localStorage), cleared with 清空对话.
-        self.saved = gr.BrowserState({"history": [], "cites": {}}, storage_key="policy-assistant-chat")
+        # The session (what a follow-up leans on) is saved with it, so follow-ups work after a reload.
+        self.saved = gr.BrowserState({"history": [], "cites": {}, "session": None},
+                                     storage_key="policy-assistant-chat")
         self._wire()
 
     def _wire(self) -> None:
         state = [self.chatbot, self.session, self.cites]
         outputs = [self.box, *state, self.current, self.picker, self.panel, self.copy_text]
         private = {"api_visibility": "private"}
-        save = {"fn": self.save, "inputs": [self.chatbot, self.cites], "outputs": [self.saved], **private}
+        save = {"fn": self.save, "inputs": [self.chatbot, self.cites, self.session], "outputs": [self.saved],
+                **private}
+        lang = [self.lang] if self.lang is not None else []
         for trigger in (self.box.submit, self.send.click):
-            trigger(friendly(self.respond), [self.box, *state], outputs, **private).then(
-                None, js=SCROLL_JS, **private).then(**save)
+            trigger(friendly(self.respond), [self.box, *state, *lang], outputs, **private).then(
+                None, js=SHOW_START_JS, **private).then(**save)
         for button, question in zip(self.examples, EXAMPLES):
-            button.click(friendly(self._ask_example(question)), state, outputs, **private).then(
-                None, js=SCROLL_JS, **private).then(**save)
+            button.click(friendly(self._ask_example(question)), [*state, *lang], outputs, **private).then(
+                None, js=SHOW_START_JS, **private).then(**save)
         self.picker.input(friendly(self.pick), [self.picker, self.current], [self.panel], **private).then(
             None, js=SCROLL_JS, **private)
         self.chatbot.select(friendly(self.select), [self.cites], [self.current, self.picker, self.panel,
@@ -203,9 +245,10 @@ class ChatTab:
 
     # ------------------------------------------------------------ handlers
 
-    def respond(self, question: str, history: list, session, cites: dict):
+    def respond(self, question: str, history: list, session, cites: dict, lang: str = "中文"):
         history = list(history or [])
         session = session or self.a.new_session()
+        before = session.last_question
         try:
             check_question(question, self.a.settings.max_question_chars)
         except QuestionError as exc:
@@ -217,10 +260,17 @@ class ChatTab:
                gr.skip(), gr.skip(), gr.skip(), gr.skip())
         try:
             answer = self.a.ask(question, session=session)
+        except IndexBuilding as exc:  # the first build: a state the app is in by design, not an error
+            history.append({"role": "assistant", "content": f'<span class="building-note">{esc(str(exc))}</span>'})
+            yield ("", history, session, cites, gr.skip(), gr.skip(), gr.skip(), gr.skip())
+            return
         except Exception:
             yield ("", history, session, cites, gr.skip(), gr.skip(), gr.skip(), gr.skip())
             raise
         message = format_answer(answer, self._show_doc(), self.a)
+        if self._read_as_new(question, before, session, answer):
+            english = lang == "English" or not re.search(r"[\u4e00-\u9fff]", question)
+            message = f'<span class="new-topic">{say("new_topic", english)}</span>\n\n' + message
         history.append({"role": "assistant", "content": message})
         current = _cites_of(answer)
         cites = dict(cites or {})
@@ -231,9 +281,20 @@ class ChatTab:
                gr.update(choices=cite_choices(current), value="0" if first else None),
                source_html(self.a, first), answer.render_text())
 
+    @staticmethod
+    def _read_as_new(question: str, before: str, session, answer: Answer) -> bool:
+        """A short question after an earlier topic that was answered without it.
+        TODO(lead): the answerer knows this (its query's follow_up); an
+        `Answer.follow_up` field would let the chat say it without inferring
+        it from the session."""
+        short = len(re.sub(r"[\s？?。！!，,]", "", question)) <= NEW_TOPIC_CHARS
+        return short and answer.answerable and bool(before) and not _carried(before, session.last_question)
+
     def _ask_example(self, question: str):
-        def ask_example(history: list, session, cites: dict):
-            yield from self.respond(question, history, session, cites)
+        def ask_example(history: list, session, cites: dict, lang: str = "中文"):
+            # An example is asked in the interface's language (its button shows it so).
+            asked = UI_EN.get(question, question) if lang == "English" else question
+            yield from self.respond(asked, history, session, cites, lang)
 
         return ask_example
 
@@ -254,16 +315,25 @@ class ChatTab:
                 source_html(self.a, first), entry["copy"])
 
     @staticmethod
-    def save(history: list, cites: dict) -> dict:
-        return {"history": list(history or []), "cites": {str(k): v for k, v in (cites or {}).items()}}
+    def save(history: list, cites: dict, session=None) -> dict:
+        return {"history": list(history or []), "cites": {str(k): v for k, v in (cites or {}).items()},
+                "session": session_dict(session)}
 
     def restore(self, saved: dict | None):
-        """The conversation kept in the browser, shown again after a reload
-        (the sources open as before; follow-up questions start afresh)."""
+        """The conversation kept in the browser, shown again after a reload:
+        follow-ups keep their topic (the session is saved with it) and the
+        source panel shows the last answer's first source again."""
         saved = saved or {}
         history = [m for m in saved.get("history") or [] if isinstance(m, dict) and "role" in m]
         cites = {int(k): v for k, v in (saved.get("cites") or {}).items() if str(k).isdigit()}
-        return history, cites
+        session = session_from(saved.get("session"), self.a.new_session)
+        last = cites.get(max(cites)) if cites else None
+        if not last:
+            return history, cites, session, [], gr.update(choices=[], value=None), PANEL_HINT, ""
+        current = last.get("cites") or []
+        first = current[0] if current and not current[0].get("see_also") else None
+        return (history, cites, session, current, gr.update(choices=cite_choices(current), value="0" if first else None),
+                source_html(self.a, first), last.get("copy", ""))
 
     def reset(self):
         return [], None, {}, [], gr.update(choices=[], value=None), PANEL_HINT, ""
@@ -274,6 +344,22 @@ SCROLL_JS = """() => { setTimeout(() => {
   const mark = document.querySelector('#source-panel mark');
   const box = mark && mark.closest('.source-text');
   if (box) { box.scrollTop = Math.max(0, mark.offsetTop - 40); }
+}, 150); }"""
+
+# A new answer is shown from its start: the chat scrolls so that the last question and the
+# beginning of its answer are at the top (a long answer's end is reached by scrolling on).
+SHOW_START_JS = """() => { setTimeout(() => {
+  const bots = document.querySelectorAll('#chatbot .bot-row');
+  const last = bots[bots.length - 1];
+  let box = last && last.parentElement;
+  while (box && box !== document.body && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+  if (box && box !== document.body) {
+    const top = last.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTop = Math.max(0, top - 48);
+  }
+  const mark = document.querySelector('#source-panel mark');
+  const text = mark && mark.closest('.source-text');
+  if (text) { text.scrollTop = Math.max(0, mark.offsetTop - 40); }
 }, 150); }"""
 
 COPY_JS = """(text) => {

@@ -13,10 +13,11 @@ import json
 
 UI_EN = {
     # header and tabs
+    "政策助手": "Policy Assistant",
     "政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。":
         "Policy questions · responsibilities · policy matching. Every answer comes from the indexed documents, "
         "with its source.",
-    "对话": "Chat", "职责查询": "Responsibilities", "政策匹配": "Policy matching", "目标指标": "Targets",
+    "对话": "Chat", "职责查询": "Duties", "政策匹配": "Matching", "目标指标": "Targets",
     "文件": "Documents",
     # chat
     "发送": "Send", "复制回答（含引用）": "Copy answer (with sources)", "清空对话": "Clear conversation",
@@ -27,6 +28,12 @@ UI_EN = {
     "引用依据（点击编号查看原文）": "Sources (click a number to open the text)", "引用依据": "Sources",
     "未找到依据": "No basis in the documents", "相关章节（仅供参考）": "Related sections (for reference only)",
     "正在查找文件依据……": "Searching the documents…",
+    "高新技术企业可以享受哪些支持政策？": "What support can high-tech enterprises get?",
+    "加快培育高新技术企业由哪个单位牵头？": "Which unit leads the work to grow high-tech enterprises?",
+    "市商务局负责哪些任务？": "What tasks is the Municipal Commerce Bureau responsible for?",
+    "到2020年新型研发机构要达到多少家？": "How many new R&D institutions are targeted by 2020?",
+    "您好，我是政策助手": "Hello, I am the Policy Assistant",
+    "请输入关于政策文件的问题，每条回答都会注明出处。": "Ask about the policy documents; every answer names its source.",
     # responsibilities
     "选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。":
         "Choose or type a unit (short names work, e.g. 商务局, or English names such as Finance Bureau) to see "
@@ -34,7 +41,7 @@ UI_EN = {
     "单位": "Unit", "查询职责": "Look up", "按章节反查": "Units of a section", "章节": "Section",
     "导出 CSV": "Export CSV", "导出 JSON": "Export JSON", "未找到该单位": "Unit not found",
     "角色": "Role", "任务": "Task", "要点（首句）": "First sentence", "其他单位": "Other units",
-    "牵头": "Lead", "参与": "Shares",
+    "牵头": "Lead", "参与": "Shares", "您是否要找": "Did you mean",
     # matching
     "填写企业情况，查看文件中适用的支持措施（按支持方式分组，并注明出处）。各项均可不填；全部不填则列出全部政策。":
         "Describe the enterprise to see the support measures that fit it, grouped by kind of support, with "
@@ -44,7 +51,8 @@ UI_EN = {
     "匹配政策": "Match", "重置": "Reset", "融资": "Financing", "税收": "Tax", "用地": "Land", "人才": "Talent",
     "研发": "R&D", "技术改造": "Upgrading", "知识产权": "IP", "上市": "Listing",
     "适用对象": "For", "金额/比例": "Amount", "条件": "Conditions", "咨询单位": "Office to ask",
-    "匹配原因": "Why it fits", "原文": "Original text", "针对性政策": "Measures for this profile",
+    "匹配原因": "Why it fits", "原文": "Original text",
+    "填写左侧档案后点击“匹配政策”。": "Fill in the profile on the left, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
     "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
     # targets and documents
     "筛选（指标、年份、章节关键词，空格分隔）": "Filter (metric, year, section words, space-separated)",
@@ -52,6 +60,25 @@ UI_EN = {
     "已索引的文件": "Indexed documents", "查看文件的章节": "Sections of a document", "选择文件": "Choose a file",
     "覆盖同名文件": "Replace a file of the same name", "上传并更新索引": "Upload and re-index",
 }
+
+# Messages the server writes with values in them (the labels above are fixed texts): zh, en.
+MESSAGES = {
+    "unit_not_found": ("未找到该单位", "Unit not found"),
+    "duties_summary": ("**{unit}** 共承担 {total} 项任务：牵头 {lead} 项，参与（责任单位）{shared} 项。"
+                       "点击表格中的一行，可在下方查看该章节的牵头与责任单位。",
+                       "**{unit}** has {total} tasks: leads {lead}, shares {shared} (as a responsible unit). "
+                       "Click a row to see the section's lead and responsible units below."),
+    "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
+                    "The documents list no task with **{unit}** as lead or responsible unit."),
+    "new_topic": ("（已按新问题理解，没有沿用上一轮的话题。）",
+                  "(Read as a new question, not as a follow-up to the previous one.)"),
+}
+
+
+def say(key: str, english: bool = False, **values) -> str:
+    """A message of the table in the chosen language, values filled in."""
+    return MESSAGES[key][1 if english else 0].format(**values)
+
 
 LANG_KEY = "policy-assistant-lang"
 

@@ -23,7 +23,24 @@ from assistant.settings import Settings
 
 log = logging.getLogger("assistant.web")
 
-BUILDING = "索引构建中（首次运行需要几十秒），完成后即可提问，请稍候再试"
+# Said while the first build runs: the time left comes from the build's own progress
+# (texts embedded so far and how long they took), never a promise made up front.
+BUILDING_STARTING = "正在建立索引（正在读取文件），完成后即可提问，请稍候再试"
+BUILDING_ETA = "正在建立索引，约{minutes}分钟（已完成 {percent}%），完成后即可提问"
+BUILDING_SOON = "正在建立索引，即将完成（已完成 {percent}%），请稍候再试"
+
+
+def building_message(progress: tuple[int, int] | None, embedding_seconds: float) -> str:
+    """"正在建立索引，约N分钟": N from the share of texts embedded so far and the
+    time they took (embedding is nearly all of a first build's time)."""
+    if not progress or not progress[0] or not progress[1]:
+        return BUILDING_STARTING
+    done, total = progress
+    percent = min(99, int(100 * done / total))
+    left = embedding_seconds * (total - done) / done
+    if left < 45:
+        return BUILDING_SOON.format(percent=percent)
+    return BUILDING_ETA.format(minutes=max(1, round(left / 60)), percent=percent)
 
 
 def empty_result(method) -> tuple[bool, Any]:
@@ -45,6 +62,8 @@ class Warmup:
         self._error: PolicyAssistantError | None = None
         self._started = time.monotonic()
         self._ready = threading.Event()
+        self._progress: tuple[int, int] | None = None  # (texts embedded, texts to embed) of the first build
+        self._embedding_started: float | None = None
 
     @classmethod
     def start(cls, settings: Settings, say: Callable[[str], None] = lambda _: None) -> "Warmup":
@@ -63,7 +82,7 @@ class Warmup:
 
     def _build(self, say: Callable[[str], None]) -> None:
         try:
-            say(build_index(self.settings).summary_zh())
+            say(build_index(self.settings, progress=self._note_progress).summary_zh())
             self._assistant = Assistant.open(self.settings)
         except PolicyAssistantError as exc:
             self._error = exc
@@ -73,6 +92,20 @@ class Warmup:
             self._error = IndexUnavailable(f"索引构建失败：{exc}。请运行 policy-assistant index 查看详情")
         finally:
             self._ready.set()
+
+    def _note_progress(self, done: int, total: int) -> None:
+        if self._embedding_started is None:  # the first batch: time runs from here
+            self._embedding_started = time.monotonic()
+            self._progress = (0, total)
+            return
+        self._progress = (done, total)
+
+    def message(self) -> str:
+        """What a question asked now is told (building, or why it failed)."""
+        if self._error is not None:
+            return str(self._error)
+        started = self._embedding_started
+        return building_message(self._progress, time.monotonic() - started if started else 0.0)
 
     def _refresh(self, say: Callable[[str], None]) -> None:
         """Re-index what changed in the corpus; the open build serves until the
@@ -98,15 +131,16 @@ class Warmup:
                     "documents": len(index.manifest.get("documents", {}))}
         if self._error is not None:
             return {"status": "failed", "error": str(self._error)}
-        return {"status": "building", "message": BUILDING,
-                "seconds": round(time.monotonic() - self._started, 1)}
+        done, total = self._progress or (0, 0)
+        return {"status": "building", "message": self.message(),
+                "seconds": round(time.monotonic() - self._started, 1), "embedded": done, "to_embed": total}
 
     @property
     def ready(self) -> Assistant:
         """The real assistant, or the reason there is none yet."""
         if self._assistant is not None:
             return self._assistant
-        raise self._error or IndexBuilding(BUILDING)
+        raise self._error or IndexBuilding(self.message())
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for what Warmup itself lacks: the Assistant's API.
@@ -121,6 +155,6 @@ class Warmup:
                 return lambda *args, **kwargs: value
 
             def unavailable(*args, **kwargs):
-                raise self._error or IndexBuilding(BUILDING)
+                raise self._error or IndexBuilding(self.message())
             return unavailable
         raise AttributeError(name)
