@@ -41,6 +41,7 @@ from assistant.index.embeddings import embedding_id, make_embeddings, model_name
 from assistant.ingest.figures import split_sentences
 from assistant.ingest.injection import looks_injected
 from assistant.ingest.outline import parse_corpus
+from assistant.ingest.readers import reading_limits
 from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import HNSW, VectorStore, drop_collection
@@ -242,7 +243,8 @@ def build_index(
 
 def _build(settings: Settings, progress, force: bool) -> BuildReport:
     started = time.perf_counter()
-    corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
+    with reading_limits(settings):  # sizes, pages and unpacked sizes checked before a document is read
+        corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
     sections, chunks, sentences = _units_per_document(corpus)
     if not corpus.documents:
         reasons = "；".join(f"{k}：{v}" for k, v in corpus.skipped.items())

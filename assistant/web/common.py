@@ -100,13 +100,21 @@ def export_name(stem: str, suffix: str) -> Path:
     return folder / f"{safe}-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
 
 
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: one starting like a formula
+    (= + - @, tab, CR) gets a leading ' (CSV injection; numbers stay numbers)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_csv(stem: str, header: list[str], rows: Iterable[list[Any]]) -> str:
     """CSV with a BOM so that Excel opens the Chinese text correctly."""
     path = export_name(stem, ".csv")
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
     return str(path)
 
 
