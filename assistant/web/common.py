@@ -130,11 +130,18 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+_MD_INERT = (("![", "!\\["), ("](", "]&#40;"), ("://", ":&#47;&#47;"), ("www.", "www&#46;"), ("$$", "$\u2060$"))
+
+
 def esc_md(text: Any) -> str:
     """Text shown inside rendered Markdown (chat bubbles): HTML escaped, and
-    image syntax `![..](url)` defused, so a question or a quoted document can
-    never make the browser fetch a remote image."""
-    return esc(text).replace("![", "!\\[")
+    images, links, bare URLs and $$ math defused, so a question or a quoted
+    document can never fetch a remote image, offer a live link or draw an
+    unbounded formula; it still reads the same."""
+    out = esc(text)
+    for live, inert in _MD_INERT:
+        out = out.replace(live, inert)
+    return out
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
