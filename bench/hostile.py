@@ -31,6 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from common import ROOT, save, stop_server
+from load import cli_command as cli, free_port
 
 import httpx  # noqa: E402
 
@@ -39,16 +40,6 @@ WINDOW = 4  # login_window_seconds of the served app: short, so each limiter rep
 ATTEMPTS = 5
 TEMP_UPLOADS = 5
 PLAN = next((ROOT / "corpus").glob("中山国家自主创新示范区建设实施方案*.txt"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def cli() -> list[str]:
-    return [sys.executable, "-m", "assistant.cli"]
 
 
 class Served:
@@ -60,7 +51,7 @@ class Served:
         self.log = open(index.parent / "serve.log", "w")
         self.proc = subprocess.Popen([*cli(), "serve", "--port", str(self.port), "--corpus", str(corpus),
                                       "--index", str(index)], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+                                     env={**os.environ, **env})
 
     def wait_ready(self, timeout: float = 600) -> None:
         deadline = time.monotonic() + timeout
@@ -252,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copytree(ROOT / "corpus", corpus)
     env = {"POLICY_ASSISTANT_AUTH_USER": "admin", "POLICY_ASSISTANT_AUTH_PASSWORD": PASSWORD,
            "POLICY_ASSISTANT_LOGIN_ATTEMPTS": str(ATTEMPTS), "POLICY_ASSISTANT_LOGIN_WINDOW_SECONDS": str(WINDOW),
-           "POLICY_ASSISTANT_MAX_TEMP_UPLOADS_PER_CLIENT": str(TEMP_UPLOADS)}
+           "POLICY_ASSISTANT_MAX_TEMP_UPLOADS_PER_CLIENT": str(TEMP_UPLOADS), "PYTHONPATH": str(ROOT)}
     if not args.model:
         env["POLICY_ASSISTANT_EMBEDDING_BACKEND"] = "hashing"
     app = Served(corpus, index, env)

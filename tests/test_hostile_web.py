@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -146,10 +145,11 @@ def test_a_huge_declared_body_is_refused_before_it_is_read(served, path):
     assert status == 413 and seconds < 15
 
 
-def test_the_api_login_is_checked_before_the_body(served):
+def test_the_login_is_checked_before_the_body(served):
     _, url = served(auth_user="admin", auth_password=PASSWORD)
-    status, seconds = _declared_only(url, "/api/v1/ask", 512 * 1024)  # within the size cap, no credentials
-    assert status == 401 and seconds < 15
+    for path in ("/api/v1/ask", "/gradio_api/queue/join", "/gradio_api/upload"):
+        status, seconds = _declared_only(url, path, 512 * 1024)  # within the size cap, no credentials
+        assert status == 401 and seconds < 15, path
 
 
 def test_a_streamed_body_over_the_cap_is_refused(served):

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from gradio.data_classes import PredictBody
 from pydantic import ValidationError
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.responses import JSONResponse
 
 from assistant.settings import Settings
@@ -52,8 +53,13 @@ WITH_BODY = ("POST", "PUT", "PATCH")
 PAGE_ONLY = "该功能只能在网页界面中使用；接口调用请使用 /ask、/match、/duties"
 
 
-def _refuse(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": message, "detail": message}, status_code=status, headers=headers)
+def _refuse(status: int, message: str, headers: dict | None = None, path: str = "") -> JSONResponse:
+    """The refusal in the shape the route's clients read: OpenAI's under /v1/."""
+    if path.startswith("/v1/"):
+        body = {"error": {"message": message, "type": "invalid_request_error", "code": status}}
+    else:
+        body = {"error": message, "detail": message}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _hostname(netloc: str) -> str:
@@ -73,8 +79,9 @@ def _peer(scope) -> str:
 class Guard:
     """Wraps the Gradio ASGI app (installed by `guard_lifespan`)."""
 
-    def __init__(self, app, blocks, settings: Settings):
+    def __init__(self, app, blocks, settings: Settings, server=None):
         self.app, self.blocks, self.settings = app, blocks, settings
+        self.server = server  # Gradio's App: its login tokens
         self.token = secrets.token_urlsafe(24)
         self.logins = Limiter(settings.login_attempts, settings.login_window_seconds)
         self.temp_uploads = Limiter(settings.max_temp_uploads_per_client, settings.upload_window_seconds)
@@ -95,7 +102,7 @@ class Guard:
             return await self._app(scope, receive, send, path, method)
         body = await read_capped(receive, limit)
         if body is None:
-            return await self._too_large(limit)(scope, receive, send)
+            return await self._too_large(limit, path)(scope, receive, send)
         if method == "POST" and self._is_event(path) and not self._may_call(path, body, headers):
             return await _refuse(403, PAGE_ONLY)(scope, receive, send)
         return await self._app(scope, replay(body, receive), send, path, method)
@@ -105,15 +112,18 @@ class Guard:
         host = _hostname(headers.get("host", ""))
         if host not in self.hosts:
             return _refuse(403, f"不接受主机名“{host[:80]}”的访问：请使用政策助手自己的地址"
-                                "（如需其他域名，请在 POLICY_ASSISTANT_ALLOWED_HOSTS 中加入）")
+                                "（如需其他域名，请在 POLICY_ASSISTANT_ALLOWED_HOSTS 中加入）", path=path)
         origin = headers.get("origin")
         if origin is not None and not self._own_origin(origin, headers):
-            return _refuse(403, "不允许跨站访问：请直接打开政策助手的网址")
+            return _refuse(403, "不允许跨站访问：请直接打开政策助手的网址", path=path)
         declared = declared_length(headers)
         if method in WITH_BODY and declared is not None and declared > limit:
-            return self._too_large(limit)
+            return self._too_large(limit, path)
         if path.startswith(REST_ROUTES) and login_required(self.settings):
-            return self._rest_login(scope, headers)
+            return self._rest_login(scope, headers, path)
+        if method == "POST" and (self._is_event(path) or path.rstrip("/") == UPLOAD_ROUTE) \
+                and not self._logged_in(headers):
+            return _refuse(401, "需要登录：请先在网页上登录")
         if method == "POST" and is_login(path):
             wait = self.logins.hit(_peer(scope))
             return self._locked(wait) if wait else None
@@ -141,7 +151,7 @@ class Guard:
 
     # -------------------------------------------------------- login
 
-    def _rest_login(self, scope, headers: Headers) -> JSONResponse | None:
+    def _rest_login(self, scope, headers: Headers, path: str) -> JSONResponse | None:
         """REST and OpenAI routes with login on: credentials are checked
         before the body is read; a wrong one counts as a guess."""
         authorization = headers.get("authorization")
@@ -150,17 +160,17 @@ class Guard:
         if authorization is not None:
             wait = self.logins.hit(_peer(scope))
             if wait:
-                return self._locked(wait)
-        return _refuse(401, LOGIN_NEEDED, LOGIN_HEADERS)
+                return self._locked(wait, path)
+        return _refuse(401, LOGIN_NEEDED, LOGIN_HEADERS, path)
 
     @staticmethod
-    def _locked(wait: float) -> JSONResponse:
+    def _locked(wait: float, path: str = "") -> JSONResponse:
         seconds = int(wait) + 1
-        return _refuse(429, f"登录失败次数过多，请 {seconds} 秒后再试", {"Retry-After": str(seconds)})
+        return _refuse(429, f"登录失败次数过多，请 {seconds} 秒后再试", {"Retry-After": str(seconds)}, path)
 
     @staticmethod
-    def _too_large(limit: int) -> JSONResponse:
-        return _refuse(413, f"请求内容过大（上限 {limit / 1024:,.0f} KB）")
+    def _too_large(limit: int, path: str) -> JSONResponse:
+        return _refuse(413, f"请求内容过大（上限 {limit / 1024:,.0f} KB）", path=path)
 
     # -------------------------------------------------------- events
 
@@ -193,11 +203,17 @@ class Guard:
         return next((fn for fn in fns.values() if fn.api_name == name), None) if name else None
 
     def _has_ui_cookie(self, headers: Headers) -> bool:
-        for part in headers.get("cookie", "").split(";"):
-            key, _, value = part.strip().partition("=")
-            if key == UI_COOKIE and hmac.compare_digest(value, self.token):
-                return True
-        return False
+        return hmac.compare_digest(cookie_parser(headers.get("cookie", "")).get(UI_COOKIE, ""), self.token)
+
+    def _logged_in(self, headers: Headers) -> bool:
+        """With login on, whether the request carries a Gradio login token
+        (checked here so a body is never read for a stranger)."""
+        if not self.settings.auth_enabled or self.server is None:
+            return True
+        cookies = cookie_parser(headers.get("cookie", ""))
+        suffix = self.server.cookie_id
+        token = cookies.get(f"access-token-{suffix}") or cookies.get(f"access-token-unsecure-{suffix}")
+        return token is not None and token in self.server.tokens
 
     def _with_cookie(self, send):
         async def wrapped(message):
@@ -216,7 +232,7 @@ def guard_lifespan(settings: Settings):
     async def lifespan(app):
         if app.middleware_stack is None:
             app.middleware_stack = app.build_middleware_stack()
-        app.middleware_stack = Guard(app.middleware_stack, app.get_blocks(), settings)
+        app.middleware_stack = Guard(app.middleware_stack, app.get_blocks(), settings, server=app)
         yield
 
     return lifespan
