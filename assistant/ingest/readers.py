@@ -193,6 +193,23 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _decode_contents(page) -> None:
+    """Decode a page's content streams (pypdf keeps the result for
+    extract_text) so that its decompression limit raises LimitReachedError
+    here: extract_text would swallow it and report an empty page. Other
+    damage is left to extract_text, which reads around it."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except LimitReachedError:
+        raise
+    except Exception:  # noqa: BLE001 - see above
+        pass
+
+
 def read_pdf(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PyPdfError
@@ -206,9 +223,7 @@ def read_pdf(data: bytes) -> str:
                                      "（POLICY_ASSISTANT_MAX_PDF_PAGES），未读取")
         pages, chars = [], 0
         for page in reader.pages:
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()  # decoded (and kept) here, where pypdf's size limit raises; extract_text hides it
+            _decode_contents(page)
             pages.append(page.extract_text() or "")
             chars += len(pages[-1])
             if chars > cap.max_chars:
