@@ -46,6 +46,7 @@ bench: index
 	$(PY) bench/index_build.py
 	$(PY) bench/load.py
 	$(PY) bench/scale.py
+	$(PY) bench/hostile.py
 
 clean:
 	rm -rf $(VENV) index .pytest_cache

@@ -128,6 +128,23 @@ class Settings(BaseModel):
     max_uploads_per_client: int = Field(20, ge=1, description="uploads one client may make within "
                                         "upload_window_seconds")
     upload_window_seconds: float = Field(3600.0, gt=0)
+    # security round two (issue #24): hosts, proxies, request bodies, temporary uploads, document readers
+    allowed_hosts: str = Field("", description="comma-separated extra host names the app answers to (the Host "
+                               "header); its bind address and localhost names always are. Any other name is "
+                               "refused (DNS rebinding)")
+    forwarded_allow_ips: str = Field("", description="comma-separated proxy addresses whose X-Forwarded-For is "
+                                     "trusted as the client address (uvicorn); empty = the real peer always")
+    max_request_kb: int = Field(1024, ge=16, description="largest request body of the API and page events (KB), "
+                                "refused with 413 before it is read; uploads have max_upload_mb")
+    max_login_kb: int = Field(16, ge=1, description="largest /login form body (KB)")
+    max_temp_uploads_per_client: int = Field(40, ge=1, description="files one client may send to Gradio's "
+                                             "temporary upload route within upload_window_seconds")
+    temp_upload_seconds: int = Field(900, ge=60, description="Gradio's temporary copies of uploads older than "
+                                     "this are deleted (checked as often)")
+    max_unzipped_mb: int = Field(200, ge=1, description="a .docx whose parts (its zip central directory) add "
+                                 "up to more than this is refused before it is unpacked")
+    max_pdf_pages: int = Field(2000, ge=1, description="a PDF with more pages than this is refused before its "
+                               "text is extracted")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":

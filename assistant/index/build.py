@@ -41,6 +41,7 @@ from assistant.index.embeddings import embedding_id, make_embeddings, model_name
 from assistant.ingest.figures import split_sentences
 from assistant.ingest.injection import looks_injected
 from assistant.ingest.outline import parse_corpus
+from assistant.ingest.readers import reading_limits
 from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import HNSW, VectorStore, drop_collection
@@ -242,7 +243,8 @@ def build_index(
 
 def _build(settings: Settings, progress, force: bool) -> BuildReport:
     started = time.perf_counter()
-    corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
+    with reading_limits(settings):  # sizes, pages and unpacked sizes checked before a document is read
+        corpus = _within_limits(settings, parse_corpus(settings.corpus_dir, settings.max_document_mb * 1024 * 1024))
     sections, chunks, sentences = _units_per_document(corpus)
     if not corpus.documents:
         reasons = "；".join(f"{k}：{v}" for k, v in corpus.skipped.items())
@@ -386,9 +388,25 @@ def _units_per_document(corpus) -> tuple[list[Section], list[Chunk], list[Senten
     return sections, chunks, sentences
 
 
+def _disk_full(exc: BaseException) -> bool:
+    """Whether a failure (or what caused it) is a full disk or quota."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return True
+        if any(w in str(exc).lower() for w in ("disk is full", "no space left", "quota exceeded")):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _disk_full_message(settings: Settings, exc: BaseException) -> str:
+    return (f"磁盘空间不足，无法打开索引（{settings.index_dir}：{exc}）。索引本身没有损坏，不需要重建："
+            "请清理磁盘空间后重试")
+
+
 def _write_failure(settings: Settings, exc: Exception) -> str:
     text = str(exc).lower()
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "full" in text:
+    if _disk_full(exc) or "full" in text:
         why = f"磁盘空间不足：{exc}"
     elif "disk i/o" in text:
         why = f"磁盘写入出错（常见原因是磁盘已满）：{exc}"
@@ -494,6 +512,8 @@ def open_index(settings: Settings) -> LoadedIndex:
         if problems:
             raise ValueError("；".join(problems))
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        if _disk_full(exc):
+            raise IndexUnavailable(_disk_full_message(settings, exc)) from exc
         raise IndexUnavailable(
             f"索引已损坏（{build}：{exc}）。请运行：policy-assistant index --rebuild"
         ) from exc
@@ -512,7 +532,9 @@ def open_index(settings: Settings) -> LoadedIndex:
     try:
         vectors = VectorStore(settings, build, manifest["build_id"])
         count = vectors.count()
-    except Exception as exc:  # server down, collection dropped, store damaged
+    except Exception as exc:  # server down, collection dropped, store damaged, disk full
+        if _disk_full(exc):
+            raise IndexUnavailable(_disk_full_message(settings, exc)) from exc
         raise IndexUnavailable(f"{exc}。请检查向量库，或运行：policy-assistant index --rebuild") from exc
     if count != len(chunks):
         raise IndexUnavailable(

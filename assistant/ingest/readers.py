@@ -9,11 +9,58 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+
 from assistant.errors import UnreadableDocument
+from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+TEXT_SUFFIXES = (".txt", ".md")
+MAX_BYTES_PER_CHAR = 4  # UTF-8 and GB18030 both: a text of n bytes has at least n / 4 characters
+MB = 1024 * 1024
 
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a reader checks before it reads (from the settings of the same names)."""
+    max_chars: int
+    max_unzipped_mb: int
+    max_pdf_pages: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> "ReadLimits":
+        return cls(settings.max_document_chars, settings.max_unzipped_mb, settings.max_pdf_pages)
+
+
+_LIMITS: ContextVar[ReadLimits | None] = ContextVar("read_limits", default=None)
+
+
+@contextmanager
+def reading_limits(settings: Settings):
+    """Readers inside this block use these settings' limits (else the defaults)."""
+    token = _LIMITS.set(ReadLimits.of(settings))
+    try:
+        yield
+    finally:
+        _LIMITS.reset(token)
+
+
+def limits() -> ReadLimits:
+    return _LIMITS.get() or ReadLimits.of(Settings.model_construct())
+
+
+def too_much_text(size: int) -> str:
+    """Why a text file of `size` bytes is refused unread ('' when it is not):
+    it must hold more characters than a document may have."""
+    cap = limits().max_chars
+    if size <= cap * MAX_BYTES_PER_CHAR:
+        return ""
+    return (f"文字过多（文件 {size / MB:.1f} MB，按字节数至少 {size // MAX_BYTES_PER_CHAR:,} 字），超过单个文件上限 "
+            f"{cap:,} 字（POLICY_ASSISTANT_MAX_DOCUMENT_CHARS），未读取")
 
 
 REPAIRABLE = 0.002  # at most this share of undecodable bytes is read with replacement (a few stray bytes)
@@ -84,6 +131,12 @@ def to_simplified(text: str) -> str:
 _converter = None
 
 
+def as_simplified(text: str) -> str:
+    """Every Traditional character of the text as Simplified (OpenCC t2s),
+    whatever share of the text it is (names compared as identities)."""
+    return _t2s().convert(text)
+
+
 def _t2s():
     global _converter
     if _converter is None:
@@ -101,15 +154,34 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_plain(data: bytes) -> str:
+    oversized = too_much_text(len(data))
+    if oversized:
+        raise UnreadableDocument(oversized)
     text = decode_text(data)
     if "\x00" in text or _looks_binary(text):
         raise UnreadableDocument("文件内容是二进制数据，不是文本")
     return text
 
 
+def _check_unzipped(data: bytes) -> None:
+    """A .docx is a zip: the sizes its central directory declares bound what
+    unpacking it can produce (zipfile stops at the declared size), so a
+    zip bomb is refused from its directory alone."""
+    cap = limits().max_unzipped_mb
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"不是有效的 Word(.docx) 文件：{exc}") from exc
+    if total > cap * MB:
+        raise UnreadableDocument(f"Word 文件解压后共 {total / MB:,.0f} MB，超过上限 {cap} MB"
+                                 "（POLICY_ASSISTANT_MAX_UNZIPPED_MB；可能是压缩炸弹），未读取")
+
+
 def read_docx(data: bytes) -> str:
     import docx  # python-docx
 
+    _check_unzipped(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zip, XML or package errors: all mean "not a docx"
@@ -121,14 +193,47 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def read_pdf(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _decode_contents(page) -> None:
+    """Decode a page's content streams (pypdf keeps the result for
+    extract_text) so that its decompression limit raises LimitReachedError
+    here: extract_text would swallow it and report an empty page. Other
+    damage is left to extract_text, which reads around it."""
+    from pypdf.errors import LimitReachedError
 
     try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except LimitReachedError:
+        raise
+    except Exception:  # noqa: BLE001 - see above
+        pass
+
+
+def read_pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError, PyPdfError
+
+    cap = limits()
+    try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        count = len(reader.pages)
+        if count > cap.max_pdf_pages:
+            raise UnreadableDocument(f"PDF 有 {count:,} 页，超过上限 {cap.max_pdf_pages:,} 页"
+                                     "（POLICY_ASSISTANT_MAX_PDF_PAGES），未读取")
+        pages, chars = [], 0
+        for page in reader.pages:
+            _decode_contents(page)
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            if chars > cap.max_chars:
+                raise UnreadableDocument(f"PDF 文字超过单个文件上限 {cap.max_chars:,} 字"
+                                         "（POLICY_ASSISTANT_MAX_DOCUMENT_CHARS），未读取")
+    except UnreadableDocument:
+        raise
+    except LimitReachedError as exc:
+        raise UnreadableDocument(f"PDF 中的数据解压后过大（可能是压缩炸弹），未读取：{exc}") from exc
+    except (PyPdfError, ValueError, KeyError, OSError, RecursionError) as exc:
         raise UnreadableDocument(f"不是有效的 PDF 文件：{exc}") from exc
     # NULs appear where a CID font's two-byte codes are split by the extractor.
     text = "\n".join(pages).replace("\x00", "")
@@ -217,6 +322,8 @@ def corpus_listing(corpus_dir: Path, max_bytes: int | None = None) -> tuple[list
         elif path.is_file() and max_bytes and path.stat().st_size > max_bytes:
             refused[path.name] = (f"文件过大（{path.stat().st_size / 1048576:.1f} MB），超过单个文件上限 "
                                   f"{max_bytes / 1048576:.0f} MB（POLICY_ASSISTANT_MAX_DOCUMENT_MB），未索引")
+        elif path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and too_much_text(path.stat().st_size):
+            refused[path.name] = too_much_text(path.stat().st_size)
         elif path.is_file():
             files.append(path)
         elif not path.is_dir():

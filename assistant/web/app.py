@@ -123,8 +123,9 @@ def theme() -> gr.themes.Base:
 def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
     files = FilesTab(assistant, settings)
     duties = DutiesTab(assistant)
-    # delete_cache: Gradio's copies of uploads and downloads are removed after two hours.
-    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 7200)) as demo:
+    # delete_cache: Gradio's copies of uploads and downloads are removed after temp_upload_seconds.
+    cache = settings.temp_upload_seconds
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(cache, cache)) as demo:
         with gr.Row(equal_height=False, elem_id="header-row"):
             gr.Markdown(
                 f"# {TITLE}\n政策文件问答 · 职责查询 · 政策匹配。所有回答均来自已索引的政策文件，并注明出处。",
@@ -231,6 +232,11 @@ def check_exposure(settings: Settings) -> str:
     """Fail closed: half-configured login is a start-up error, and serving a
     non-loopback address without login needs --insecure. Returns a warning
     to print ('' when there is none)."""
+    for name in ("auth_user", "auth_password"):
+        value = getattr(settings, name)
+        if value and not value.strip():
+            raise ConfigError(f"POLICY_ASSISTANT_{name.upper()} 只有空白字符：这样的登录无人能用。"
+                              "请设置实际的用户名和密码，或都不设置（仅限本机访问）")
     if bool(settings.auth_user) != bool(settings.auth_password):
         missing = "POLICY_ASSISTANT_AUTH_PASSWORD" if settings.auth_user else "POLICY_ASSISTANT_AUTH_USER"
         raise ConfigError(f"登录配置不完整：已设置用户名或密码之一，缺少 {missing}。"
@@ -249,6 +255,8 @@ def launch_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
     Gradio 6), auth, the upload size limit, no share link, no SSR, and the
     guard (origins, login attempts, private events) in front of the app."""
     check_exposure(settings)
+    # uvicorn reads this when gradio builds its server: trust X-Forwarded-For only from configured proxies.
+    os.environ["FORWARDED_ALLOW_IPS"] = settings.forwarded_allow_ips
     options: dict[str, Any] = {
         "app_kwargs": {"lifespan": guard_lifespan(settings)},
         "server_name": settings.host,

@@ -100,13 +100,21 @@ def export_name(stem: str, suffix: str) -> Path:
     return folder / f"{safe}-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
 
 
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: one starting like a formula
+    (= + - @, tab, CR) gets a leading ' (CSV injection; numbers stay numbers)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_csv(stem: str, header: list[str], rows: Iterable[list[Any]]) -> str:
     """CSV with a BOM so that Excel opens the Chinese text correctly."""
     path = export_name(stem, ".csv")
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
     return str(path)
 
 
@@ -122,11 +130,18 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+_MD_INERT = (("![", "!\\["), ("](", "]&#40;"), ("://", ":&#47;&#47;"), ("www.", "www&#46;"), ("$$", "$\u2060$"))
+
+
 def esc_md(text: Any) -> str:
     """Text shown inside rendered Markdown (chat bubbles): HTML escaped, and
-    image syntax `![..](url)` defused, so a question or a quoted document can
-    never make the browser fetch a remote image."""
-    return esc(text).replace("![", "!\\[")
+    images, links, bare URLs and $$ math defused, so a question or a quoted
+    document can never fetch a remote image, offer a live link or draw an
+    unbounded formula; it still reads the same."""
+    out = esc(text)
+    for live, inert in _MD_INERT:
+        out = out.replace(live, inert)
+    return out
 
 
 def _compact(text: str) -> tuple[str, list[int]]:

@@ -17,7 +17,7 @@ from assistant.errors import UploadError
 from assistant.service import SUPPORTED_SUFFIXES, Assistant
 from assistant.settings import Settings
 from assistant.web.common import esc, friendly
-from assistant.web.guard import RateLimit
+from assistant.web.limits import Limiter
 
 PRIVATE = {"api_visibility": "private"}
 DOC_HEADERS = ["文件标题", "源文件", "章节数", "索引时间"]
@@ -44,7 +44,7 @@ def may_upload(settings: Settings, request: gr.Request | None) -> bool:
 class FilesTab:
     def __init__(self, assistant: Assistant, settings: Settings):
         self.a, self.settings = assistant, settings
-        self.uploads = RateLimit(settings.max_uploads_per_client, settings.upload_window_seconds)
+        self.uploads = Limiter(settings.max_uploads_per_client, settings.upload_window_seconds)
 
     def doc_rows(self) -> list[list]:
         return [[d.get("title") or d["name"], d.get("source", ""), d.get("sections", 0), d.get("indexed_at", "")]
@@ -90,11 +90,10 @@ class FilesTab:
         if not upload:
             raise UploadError("请先选择要上传的文件")
         client = request.username or getattr(request.client, "host", "?")
-        wait = self.uploads.wait_seconds(client)
+        wait = self.uploads.hit(client)
         if wait > 0:
             raise UploadError(f"上传过于频繁：每 {self.settings.upload_window_seconds / 60:.0f} 分钟最多 "
                               f"{self.settings.max_uploads_per_client} 个文件，请 {max(1, round(wait / 60))} 分钟后再试")
-        self.uploads.record(client)
         gr.Info("正在保存文件并更新索引……", title="提示")
         path, replaced, report = self.a.add_document(Path(upload), Path(upload).name, overwrite)
         names = self.doc_names()

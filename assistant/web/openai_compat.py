@@ -22,7 +22,7 @@ from typing import Any, Iterator, Literal
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.errors import QuestionError
 from assistant.models import Answer
@@ -47,22 +47,36 @@ class OpenAIErrorRoute(JSONErrorRoute):
                             headers=headers)
 
 
+class ContentPart(BaseModel):
+    """One part of a message's content list; only text parts are read."""
+    model_config = ConfigDict(extra="allow")
+    type: str
+    text: str | None = None
+
+
 class Message(BaseModel):
     model_config = ConfigDict(extra="allow")
     role: Literal["system", "user", "assistant", "tool", "developer", "function"]
-    content: str | list[dict[str, Any]] | None = None
+    content: str | list[ContentPart] | None = None
 
     def text(self) -> str:
         if isinstance(self.content, list):  # content parts: keep the text ones
-            return "".join(p.get("text", "") for p in self.content if p.get("type") == "text")
+            return "".join(p.text or "" for p in self.content if p.type == "text")
         return self.content or ""
 
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")  # temperature, top_p, … are accepted and ignored
-    model: str = MODEL
+    model: str = Field(MODEL, description=f"只有一个模型：{MODEL}（其他名称会被拒绝）")
     messages: list[Message] = Field(..., min_length=1)
     stream: bool = False
+
+    @field_validator("model")
+    @classmethod
+    def known_model(cls, value: str) -> str:
+        if value != MODEL:
+            raise ValueError(f"未知模型 {value[:60]!r}，本服务只提供 {MODEL}")
+        return value
 
 
 def _question_and_history(messages: list[Message]) -> tuple[str, list[str]]:
@@ -111,7 +125,7 @@ def add_openai_routes(app: FastAPI, assistant, settings: Settings, gate: Gate) -
         with gate:
             answer = ask_in_conversation(assistant, question, history)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
-        model = body.model or MODEL
+        model = body.model
         if body.stream:
             return StreamingResponse(_chunks(answer, model, completion_id), media_type="text/event-stream",
                                      headers={"Cache-Control": "no-cache"})

@@ -28,6 +28,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, Field
 
 from assistant import service
@@ -39,6 +40,7 @@ log = logging.getLogger("assistant.web")
 
 API_PREFIXES = ("/api/v1/", "/v1/", "/docs", "/openapi.json")
 UNEXPECTED = "处理请求时出现意外错误，请稍后重试（详细信息已记入服务器日志）"
+BAD_BODY = "请求体不是有效的 JSON（须为 UTF-8 编码，且嵌套不可过深）"
 MAX_HISTORY = 4  # earlier questions replayed to rebuild a conversation's follow-up context
 
 
@@ -77,8 +79,9 @@ class JSONErrorRoute(APIRoute):
                 return await handler(request)
             except RequestValidationError as exc:
                 return error(422, _validation_message(exc))
-            except HTTPException as exc:
-                return error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+            except StarletteHTTPException as exc:  # FastAPI's own (a body it cannot parse: 400) and the routes'
+                detail = BAD_BODY if exc.__cause__ is not None else str(exc.detail)
+                return error(exc.status_code, detail, getattr(exc, "headers", None))
             except ServerBusy as exc:
                 return error(503, str(exc), {"Retry-After": "1"})
             except PolicyAssistantError as exc:
@@ -114,27 +117,40 @@ class Gate:
             self._inside -= 1
 
 
+LOGIN_NEEDED = "需要登录：请使用 HTTP Basic（网页的用户名和密码）或 Bearer 令牌（api_token）"
+LOGIN_HEADERS = {"WWW-Authenticate": 'Basic realm="policy-assistant"'}
+
+
+def login_required(settings: Settings) -> bool:
+    return settings.auth_enabled or bool(settings.api_token)
+
+
+def credentials_ok(settings: Settings, authorization: str) -> bool:
+    """Whether an Authorization header carries the UI's user and password
+    (basic) or the API token (bearer); True when no login is configured."""
+    if not login_required(settings):
+        return True
+    scheme, _, value = authorization.partition(" ")
+    scheme = scheme.lower()
+    if scheme == "bearer" and settings.api_token:
+        return hmac.compare_digest(value.strip().encode(), settings.api_token.encode())
+    if scheme == "basic" and settings.auth_enabled:
+        try:
+            given = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return False
+        return hmac.compare_digest(given.encode(), f"{settings.auth_user}:{settings.auth_password}".encode())
+    return False
+
+
 def require_login(settings: Settings) -> Callable:
     """A dependency checking basic auth (the UI's user and password) or the
-    bearer token, when either is configured."""
-    basic = f"{settings.auth_user}:{settings.auth_password}" if settings.auth_enabled else ""
+    bearer token, when either is configured (the guard has already refused
+    bad credentials before the body was read; this is the routes' own check)."""
 
     def check(request: Request) -> None:
-        if not basic and not settings.api_token:
-            return
-        scheme, _, value = request.headers.get("authorization", "").partition(" ")
-        scheme = scheme.lower()
-        if scheme == "bearer" and settings.api_token and hmac.compare_digest(value.strip(), settings.api_token):
-            return
-        if scheme == "basic" and basic:
-            try:
-                given = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-            except (ValueError, UnicodeDecodeError):
-                given = ""
-            if hmac.compare_digest(given.encode(), basic.encode()):
-                return
-        raise HTTPException(401, "需要登录：请使用 HTTP Basic（网页的用户名和密码）或 Bearer 令牌（api_token）",
-                            headers={"WWW-Authenticate": 'Basic realm="policy-assistant"'})
+        if not credentials_ok(settings, request.headers.get("authorization", "")):
+            raise HTTPException(401, LOGIN_NEEDED, headers=LOGIN_HEADERS)
 
     return check
 
@@ -198,13 +214,27 @@ def build_rest(assistant, settings: Settings, health: Callable[[], dict]) -> tup
     def sections() -> list[dict]:
         return [section_json(s) for s in assistant.sections()]
 
-    @api.get("/health", summary="状态：ready（200）或 building / failed（503）")
+    @api.get("/health", summary="状态：ready（200）或 building / failed / unavailable（503）")
     def health_check() -> JSONResponse:
         state = health()
+        if state.get("status") == "ready":
+            problem = vector_store_problem(assistant)
+            if problem:
+                state = {**state, "status": "unavailable", "error": problem}
         return JSONResponse(state, status_code=200 if state.get("status") == "ready" else 503)
 
     app.include_router(api)
     return app, gate
+
+
+def vector_store_problem(assistant) -> str:
+    """Why the serving build's vector store cannot answer ('' when it can):
+    a Chroma server that went down after start-up makes every answer fail."""
+    try:
+        assistant.index.vectors.count()
+    except Exception as exc:  # noqa: BLE001 - any failure of the store is the answer
+        return f"向量库不可用：{exc}"
+    return ""
 
 
 def with_routes(app_kwargs: dict[str, Any], extra: FastAPI) -> dict[str, Any]:
