@@ -66,6 +66,9 @@ class Settings(BaseModel):
                                            "supports an answer together with some lexical evidence (dev set)")
     dense_gate_alone: float = Field(0.915, ge=0, le=1, description="bundled model: best-sentence cosine that "
                                     "supports an answer on its own (dev set)")
+    min_known_share: float = Field(0.5, ge=0, le=1, description="share of an English question's content words "
+                                   "that must be known to the corpus (a translation it uses, or as written) before "
+                                   "it is answered at all: nonsense, shell and SQL strings know fewer (a design value)")
     english_gate: float = Field(0.80, ge=0, le=1, description="bundled model: cosine gate for English questions")
     quote_band: float = Field(0.08, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                               "another may stand and still be quoted in a general answer (dev set)")

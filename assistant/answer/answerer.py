@@ -164,8 +164,8 @@ class Answerer:
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""
         query, hits = ctx.query, ctx.hits
-        if not hits:
-            return False
+        if not hits or query.known_share < self.settings.min_known_share:
+            return False  # nonsense in any script: no content word the corpus knows
         if query.follow_up and session.last_sections and not query.topic_tokens:
             return True
         if query.intent == "duties" and query.units:

@@ -21,6 +21,7 @@ from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.ingest.quantities import Quantity, read
+from assistant.lexicon import english
 
 AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
                      "materials", "support", "reference", "effect_date", "text"]
@@ -45,6 +46,7 @@ LIST = _cue("list")
 PLACE = _cue("place")
 LOCAL = _cue("local")
 SUPPORT_ASKED = _cue("support_asked")
+CODE_LIKE = _cue("code_like")
 
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
@@ -114,6 +116,7 @@ class QueryPlan(Query):
     places: list[str] = field(default_factory=list)  # places named (小榄镇), bare cities when sources are placed
     jurisdictions: list[str] = field(default_factory=list)
     language: Literal["zh", "en"] = "zh"
+    known_share: float = 1.0  # share of an English question's content words the corpus knows (nonsense: 0)
 
     @property
     def asks_figure(self) -> bool:
@@ -224,4 +227,17 @@ class Parser:
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.answer = _answer_type(plan, text)
+        if query.english:
+            plan.known_share = self.known_share(text)
         return plan
+
+    def known_share(self, text: str) -> float:
+        """How many of an English question's content words are words at all: English as the
+        dictionary knows it, or the corpus's own (GDP). Lorem ipsum and key mashing know few."""
+        content = [w for w in english.words(text) if w not in english.STOP and len(w) > 1 and not w.isdigit()]
+        if not content:
+            return 0.0
+        if CODE_LIKE.search(text):
+            return 0.0  # a shell or SQL string (1=1, ; --, -rf /) asks nothing of the documents
+        known = [w for w in content if w in self.idf or english.is_word(w)]
+        return len(known) / len(content)

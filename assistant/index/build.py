@@ -267,7 +267,11 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
                        measures=old_manifest.get("measures", 0), unchanged=True)
 
     injected = _drop_injected(sections)
+    flagged = {s.key for s in sections if f"{s.source or s.doc} {s.label}" in injected}
     sentences = [u for u in sentences if not looks_injected(u.text)]
+    for unit in sentences:  # a flagged section's figures are no evidence: no figure answer, no card amount
+        if unit.section_key in flagged:
+            unit.quantities = []
     embeddings, embedded = _embed_once(settings, chunks, sentences, known, progress)
     vectors = np.array([known[c.hash] for c in chunks], dtype=np.float32)
     sentence_vectors = np.array([known[u.hash] for u in sentences], dtype=np.float32)
@@ -275,7 +279,9 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     build_dir = _builds_dir(settings) / build_id
     # corpus-wide: places found in one document serve all
-    measures = [m for m in extract_measures(sections) if not looks_injected(m.measure)]
+    flagged_labels = {s.label_key for s in sections if s.key in flagged}
+    measures = [m for m in extract_measures(sections) if not looks_injected(m.measure)
+                and f"{m.doc}#{m.section}" not in flagged_labels]
     model = model_name(embeddings) if embeddings else embedding_id(settings)
     try:
         build_dir.mkdir(parents=True)
@@ -332,8 +338,8 @@ def _drop_injected(sections: list[Section]) -> dict[str, str]:
     out = {}
     for section in sections:
         bad = [x for x in split_sentences(section.text) if looks_injected(x)]
-        if bad:
-            section.targets = [t for t in section.targets if not looks_injected(t.sentence)]
+        if bad:  # the whole section's figures are suspect: a figure planted beside the instruction
+            section.targets, section.figures = [], []
             out[f"{section.source or section.doc} {section.label}"] = (
                 f"含 {len(bad)} 句疑似指令注入的文字（如“{bad[0][:30]}”），已排除在答案依据之外，请核对原文件")
     return out

@@ -170,6 +170,16 @@ def english_units(question: str, units: list[str]) -> list[str]:
     return [unit for score, unit in scored if score == best]
 
 
+def is_word(word: str) -> bool:
+    """Whether a (folded) word is English as CC-CEDICT's senses use it: a word of some sense."""
+    return word in _sense_words()
+
+
+@lru_cache(maxsize=1)
+def _sense_words() -> frozenset[str]:
+    return frozenset(w for key in _reverse() for w in key.split())
+
+
 def _reverse() -> dict[str, tuple[str, ...]]:
     """English sense (normalised words) -> Chinese words with that sense."""
     return _senses()[0]
