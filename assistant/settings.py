@@ -86,8 +86,9 @@ class Settings(BaseModel):
     # policy cards (eligibility.cards.rank): a card's score is the sum of the weights of what it has
     card_amount_weight: int = Field(2, ge=0, le=10, description="score of a card that states an amount or rate "
                                     "(what it is worth can be reckoned)")
-    card_applicant_weight: int = Field(2, ge=0, le=10, description="score of a card that names the applicant "
-                                       "(高新技术企业) rather than every enterprise")
+    card_applicant_weight: int = Field(3, ge=0, le=10, description="score of a card that names the applicant "
+                                       "(高新技术企业) rather than every enterprise: above a stated amount alone (3 > 2), as a benefit for the applicant "
+                                       "comes before one for all (set on dev eligibility questions)")
     card_sources_weight: int = Field(1, ge=0, le=10, description="score of a card stated in more than one document "
                                      "(law and local plan agree)")
     cards_per_page: int = Field(30, ge=1, le=200, description="policy cards per page in the 政策匹配 tab")

@@ -29,9 +29,18 @@ def kinds_checked(plan: QueryPlan) -> frozenset[str]:
     return plan.figure_kinds
 
 
-def states_kind(quantities: list[Quantity], kinds: frozenset[str]) -> bool:
+# Kinds that answer for each other when an answer is checked: a percentage asked as a rate may be
+# written as a share of what it is taken from (提取不低于百分之七十的比例). Choosing among answers
+# prefers the kind asked exactly (`strict`).
+FAMILIES = (frozenset({"rate", "share"}), TIME_KINDS)
+
+
+def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool = False) -> bool:
     """Whether the quantities state a figure of a kind asked (a cap too: 最高200万元 answers 能拿多少)."""
-    return any(q.kind in kinds or (q.kind in TIME_KINDS and kinds & TIME_KINDS) for q in quantities)
+    wanted = set(kinds)
+    if not strict:
+        wanted |= {k for family in FAMILIES if family & kinds for k in family}
+    return any(q.kind in wanted for q in quantities)
 
 
 def partial(plan: QueryPlan, draft, kinds) -> "object":

@@ -5,10 +5,8 @@ the Chinese quotes kept beneath it as the evidence."""
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
-import cn2an
 
 from assistant.ingest.quantities import Quantity
 from assistant.models import Citation
@@ -31,14 +29,15 @@ def figure(q: Quantity) -> str:
         return f"{bound}{'RMB' if q.unit == '元' else 'USD'} {number}"
     if q.kind in ("date", "month", "year") or not q.unit:
         return q.text
+    if q.value == 1 and q.unit in UNIT_WORDS and UNIT_WORDS[q.unit].endswith("s"):
+        return f"{bound}1 {UNIT_WORDS[q.unit][:-1]}"
     unit = UNIT_WORDS.get(q.unit, q.unit)
     return f"{bound}{q.value:g} {unit}".rstrip()
 
 
 def label(section: str) -> str:
-    """`第九十五条` -> `Article 95`; other labels as written."""
-    m = re.fullmatch(r"第([一二三四五六七八九十百零〇两]+)条", section)
-    return f"Article {cn2an.cn2an(m.group(1), 'smart')}" if m else section
+    """A section's label as the document writes it (第九十五条): a reader checks it against the quote."""
+    return section
 
 
 def summary(kinds: frozenset[str], citations: list[Citation],

@@ -106,7 +106,9 @@ class QueryPlan(Query):
     applicant: "eligibility.Profile | None" = None
     money_asked: bool = False  # 有没有钱补: support that is money first
     support_topic: list[str] = field(default_factory=list)  # what support is asked about, beyond who asks
+    support_asked: bool = False  # 补贴/扶持/优惠…: support of some kind is what is asked
     kind: AnswerKind | None = None  # a time, a contact or materials asked for
+    duration_asked: bool = False  # 多久/几年: a period is the answer, whatever the intent
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
     docs_named: list[str] = field(default_factory=list)
@@ -224,6 +226,8 @@ class Parser:
                         + plan.applicant.location)
         plan.support_topic = [t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
                               and not SUPPORT_ASKED.search(t)]
+        plan.support_asked = plan.money_asked or any(SUPPORT_ASKED.search(t) for t in plan.tokens)
+        plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.answer = _answer_type(plan, text)

@@ -42,6 +42,7 @@ QUANTITY = re.compile(
     rf"(?P<date>(?P<dy>(?:19|20)\d\d)\s*年\s*(?P<dm>\d{{1,2}})\s*月(?:\s*(?P<dd>\d{{1,2}})\s*日)?)"
     rf"|(?P<md>(?<!\d)(?P<mm>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<mdd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])"
     rf"|(?P<year>(?<![\d〔\[(（])(?:19|20)\d\d)\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*第\s*\d+\s*号)(?![度]?\s*[-－—–~～至到]\s*(?:19|20)?\d\d)"
+    rf"|(?P<half>半(?P<halfunit>年|个月))"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
     rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
@@ -153,6 +154,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         return number(m.group("mm")) or 0.0, "日期", "date", None
     if m.group("year"):
         return float(m.group("year")), "年", "year", int(m.group("year"))
+    if m.group("half"):  # 半年, 半个月
+        return 0.5, m.group("halfunit").lstrip("个"), "duration", None
     if m.group("ratio"):  # 1:1 配套: a rate written as a ratio
         left, right = re.split(r"\s*[:：]\s*", m.group("ratio"))
         return (float(left) / float(right) * 100, "%", "rate", None) if float(right) else None

@@ -37,7 +37,9 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         if draft:
             return draft
     composer = BY_INTENT.get(intent, sentences.general)
-    if composer is sentences.general and "duration" in ctx.query.figure_kinds:
+    if ctx.query.answer == "yes_no" and composer is support.cards and not ctx.query.support_asked:
+        composer = sentences.general  # 香港公司能申请认定吗: the provision that decides, not a list of benefits
+    if composer is sentences.general and ctx.query.duration_asked:
         composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
     draft = composer(lib, ctx)
     if draft is None and intent in ("lead", "responsibility"):

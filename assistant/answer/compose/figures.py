@@ -61,7 +61,7 @@ def of_kind(lib: Library, target: Target, query: Query) -> bool:
     if not kinds:
         return True
     stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
-    return states_kind([q for q in stated if target.value in q.text], kinds)
+    return states_kind([q for q in stated if target.value in q.text], kinds, strict=True)
 
 
 def target_of_year(lib: Library, ctx: Context, years: list[int]) -> bool:
@@ -88,7 +88,7 @@ def figure_from_sentences(lib: Library, ctx: Context) -> Draft | None:
     than let a sentence without it pass for an answer."""
     draft = sentences.general(lib, ctx)
     units = set(ctx.query.asked_units)
-    duration = "duration" in ctx.query.figure_kinds
+    duration = ctx.query.duration_asked
     if draft is None or any(lib.states_figure(c, units, duration) for c in draft.citations):
         return draft
     return partial(ctx.query, draft, ctx.query.figure_kinds or {"count"})

@@ -33,12 +33,16 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
     stating = []
     if kinds := kinds_checked(ctx.query):
+        def exact(sentence: str, section: Section) -> bool:
+            return states_kind(lib.sentence_quantities(sentence, section), kinds, strict=True)
         scored = lib.preferred_first(scored, lambda sentence, section: states_kind(
             lib.sentence_quantities(sentence, section), kinds))
+        scored = lib.preferred_first(scored, exact)
         # a figure question is answered by the figures of the kind asked among the near-best
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
         stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.preferred_band
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
+        stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
         # the sentence defining the subject asked (实施条例: 所称研究开发费用的加计扣除，是指…50%) states
         # the general rule; others its special cases
         stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))

@@ -22,7 +22,14 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
     if profile.qualifications and not any(c.scope == "specific" for c in cards):
         cards = []  # measures for everyone do not answer "what is there for <this applicant>"
     shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in lib.by_label][:lib.chat_cards]
-    if not shown and not profile.is_empty:  # who or what was named, and nothing fits: say so
+    if not shown and profile.is_empty:
+        return None  # no benefit on the topic: the sentences that speak of it answer
+    if not shown and not profile.is_empty:
+        # no benefit card fits who or what was named: the sentences answer when the top sections hold
+        # the question's topic (a plan's 鼓励…/推动… is no card but answers 有什么途径); else say so
+        top = "\n".join(h.section.text for h in ctx.hits[:3])
+        if lib.evidence.coverage(ctx.query.topic_tokens, top) >= lib.settings.min_topic_coverage:
+            return None
         return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False)
     if not shown:
         return None
@@ -97,6 +104,8 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
             for m in lib.index.measures if f"{m.doc}#{m.section}" in rank_of]
     if ctx.docs:
         pool = [m for m in pool if m.measure.doc in ctx.docs]
+    if topic := ctx.query.support_topic:  # 机器换人有补贴没: a benefit about what is asked, else the sentences answer
+        pool = [m for m in pool if any(lib.evidence.occurs(t, m.measure.measure) for t in topic)]
     tokens = ctx.query.topic_tokens
     # `有没有钱补` asks for money: measures that give money, relief or credit first.
     money = ctx.query.money_asked
