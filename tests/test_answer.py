@@ -246,7 +246,7 @@ def test_asked_how_much_money_an_answer_states_a_sum_or_says_there_is_none(assis
 
     refused = 0
     for who in profile_options()["qualifications"]:
-        answer = assistant.ask(f"{who}能领到几万元的奖金？")
+        answer = assistant.ask(f"{who}可以领取多少万元的奖励？")
         if answer.answerable:
             assert re.search(r"\d\s*(?:万|亿)?元", answer.text), (who, answer.text[:80])
         else:

@@ -22,7 +22,8 @@ from assistant.ingest import labels
 from assistant.ingest.figures import find_figures, find_references
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
-from assistant.ingest.unit_notes import merge, notes_in, table_rows, units_in_text
+from assistant.ingest.roles import units_in_text
+from assistant.ingest.unit_notes import merge, notes_in, table_rows
 from assistant.ingest.units import parse_unit_line
 
 _CN_NUM = "一二三四五六七八九十百零〇"

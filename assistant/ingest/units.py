@@ -29,12 +29,30 @@ def canonical(name: str) -> str:
     return ALIASES.get(name, name)
 
 
+# levels of government a list may name before the body they share (`市、区…部门`)
+_LEVEL = r"(?:省|市|区|县|镇|乡|街道|自治区|直辖市|设区的市|计划单列市|[省市区县]级)"
+_LEVELS = re.compile(rf"^{_LEVEL}(?:、{_LEVEL})*、")
+
+
+def _items(raw: str) -> list[str]:
+    """The items of a list; a bare level (`市`) stays with the body after it."""
+    items: list[str] = []
+    for item in filter(None, _SEPARATORS.split(raw.strip())):
+        if items and _LEVELS.fullmatch(items[-1] + "、"):
+            items[-1] += "、" + item
+        else:
+            items.append(item)
+    return items
+
+
 def expand_units(raw: str) -> list[str]:
     """`各镇区，市发展改革局、科技局` -> ['各镇区', '市发展改革局', '市科技局']."""
     out: list[str] = []
     prefix = ""
-    for item in filter(None, _SEPARATORS.split(raw.strip())):
-        if item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
+    for item in _items(raw):
+        if _LEVELS.match(item):
+            pass  # `市、区人力资源社会保障部门`: one body of two levels, kept as written
+        elif item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
             # 市委组织部、宣传部 -> 市委宣传部; 市科技局、商务局 -> 市商务局
             prefix = "市委" if item.startswith("市委") else "市"
         elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item.removeprefix("市场"):
