@@ -66,6 +66,8 @@ def _subject(sentence: str, verb_at: int) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
+    """Sentences, a line that a page width cut mid-sentence read with the next."""
+    text = re.sub(r"(?<=[^。；;：:！？!?\n])\n(?=\S)", "", text)
     return [s for s in re.split(r"[。；;\n]", text) if s.strip()]
 
 
