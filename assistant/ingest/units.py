@@ -4,7 +4,7 @@ questions.
 
 Policy documents write `市发展改革局、科技局` for 市发展改革局 and 市科技局: the
 `市` prefix carries across an enumerated list. Collective units (`各镇区`),
-party organs (`市委组织部`, `团市委`) and zones (`火炬开发区`) stay as written.
+party organs (`市委组织部`, `团市委`) and zones (`…开发区`, `…新区`) stay as written.
 """
 
 from __future__ import annotations
@@ -24,9 +24,27 @@ _COLLECTIVE = ("各", "团")
 _ZONE_SUFFIXES = ("开发区", "新区", "镇区", "园区")
 
 
+# A zone is written long or short (火炬高技术产业开发区, 火炬开发区, 火炬区) and its
+# administrative committee (翠亨新区管委会) is the zone itself as a responsible unit.
+_ZONE_LONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})高(?:新)?技术产业(?=开发区$)")
+_ZONE_COMMITTEE = re.compile(r"(?<=[开发新园]区)(?:管委会|管理委员会)$")
+_ZONE = re.compile(r"^(?P<core>[\u4e00-\u9fff]{2,})(?:开发区|新区|高新区)$")
+
+
 def canonical(name: str) -> str:
     name = name.strip()
-    return ALIASES.get(name, name)
+    name = ALIASES.get(name, name)
+    return _ZONE_LONG.sub("", _ZONE_COMMITTEE.sub("", name))
+
+
+def zone_forms(unit: str) -> list[str]:
+    """Other ways a question writes a zone: 火炬开发区 -> 火炬区, 火炬高技术产业开发区, 火炬开发区管委会."""
+    m = _ZONE.match(unit)
+    if not m:
+        return []
+    core, tail = m.group("core"), unit[len(m.group("core")):]
+    longer = [core + "高技术产业开发区", core + "高新技术产业开发区"] if tail == "开发区" else []
+    return [core + "区", *longer, unit + "管委会", unit + "管理委员会"]
 
 
 # levels of government a list may name before the body they share (`市、区…部门`)
@@ -86,6 +104,7 @@ def find_units_in(text: str, known_units: list[str]) -> list[str]:
     candidates: list[tuple[str, str]] = []
     for unit in known_units:
         candidates.append((unit, unit))
+        candidates += [(form, unit) for form in zone_forms(unit)]
         if unit.startswith("市") and len(unit) > 3:
             short = unit[2:] if unit.startswith("市委") else unit[1:]
             candidates.append((short, unit))
