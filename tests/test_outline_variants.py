@@ -150,27 +150,11 @@ def test_an_arabic_numbered_pdf_spaced_law_outlines_all_its_articles(path):
 
 
 def test_an_arabic_numbered_law_in_a_pdf_outlines_all_its_articles(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    from test_ingest import _pdf  # a text-layer PDF wrapped at the page width
 
     law = next(p for p in _laws() if "青岛" in p.stem)
-    text = _arabic_pdf_spaced(text_of(law))
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "县条例.pdf"
-    c, y = canvas.Canvas(str(path)), 800
-    for line in text.split("\n"):
-        while True:
-            piece, line = line[:40], line[40:]
-            c.setFont("STSong-Light", 10)
-            c.drawString(40, y, piece)
-            y -= 14
-            if y < 40:
-                c.showPage()
-                y = 800
-            if not line:
-                break
-    c.save()
+    _pdf(path, _arabic_pdf_spaced(text_of(law)).split("\n"))
     expected = len(re.findall(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条", text_of(law)))
     articles = [s for s in parse_file(path).sections if s.kind == "article"]
     assert len(articles) == expected
