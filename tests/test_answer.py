@@ -322,10 +322,10 @@ def test_a_follow_ups_opening_na_is_not_glued_to_its_topic():
 
 
 def test_a_list_question_naming_its_heading_gets_every_item_though_it_also_names_the_document(assistant):
-    """`自创区定下的三个战略定位都有哪些？` names the heading (战略定位), the document's
+    """`关于战略定位，中山国家自创区定了哪三个？` names the heading (战略定位), the document's
     own subject (中山国家自创区, abbreviated) and the list's length (三个): every item is listed."""
     section = next(s for s in assistant.sections() if s.title == "战略定位" and len(s.items) >= 2)
-    answer = assistant.ask("自创区定下的三个战略定位都有哪些？")
+    answer = assistant.ask("关于战略定位，中山国家自创区定了哪三个？")
     assert answer.citations[0].section == section.label
     for item in section.items:
         assert item_head(item) in answer.text
@@ -383,13 +383,13 @@ def test_a_city_named_with_its_suffix_is_found_by_its_bare_name_in_the_sources(a
 
 
 def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
-    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这方面有哪些资金扶持？: the third turn is still
+    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这块对应的补贴政策是什么？: the third turn is still
     about the first one's task, though the second named none."""
     first_question = "企业技术改造是谁牵头？"
     session = assistant.new_session()
     first = assistant.ask(first_question, session=session)
     assistant.ask("责任单位呢？", session=session)
-    third = assistant.ask("那这方面有哪些资金扶持？", session=session)
+    third = assistant.ask("那这块对应的补贴政策是什么？", session=session)
     assert third.answerable
     assert first.citations[0].section in [c.section for c in third.citations]
 
@@ -397,7 +397,7 @@ def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
 def test_a_list_question_naming_a_chapter_lists_its_sections(assistant):
     """Both documents have a 保障措施 chapter: each is listed, its document named."""
     chapters = [c for c in assistant.sections() if c.kind == "chapter" and c.title == "保障措施"]
-    answer = assistant.ask("保障措施一章分成哪些部分？")
+    answer = assistant.ask("保障措施包括哪几个方面？")
     assert len(chapters) == 2 and answer.answerable
     for chapter in chapters:
         parts = [s for s in assistant.sections() if s.kind == "section" and s.doc == chapter.doc
@@ -410,7 +410,7 @@ def test_a_question_asking_which_town_is_answered_first_by_a_sentence_naming_one
     from assistant.eligibility.places import PlaceFinder
 
     places = PlaceFinder.from_texts([s.text for s in assistant.sections()])
-    answer = assistant.ask("游艇制造商选址，去哪个镇合适？")
+    answer = assistant.ask("游艇企业应该落户在哪个镇？")
     assert answer.answerable
     first = answer.citations[0].quote
     assert "游艇" in first and places(first)
