@@ -383,13 +383,13 @@ def test_a_city_named_with_its_suffix_is_found_by_its_bare_name_in_the_sources(a
 
 
 def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
-    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这块对应的补贴政策是什么？: the third turn is still
+    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这块的补贴政策呢？: the third turn is still
     about the first one's task, though the second named none."""
     first_question = "企业技术改造是谁牵头？"
     session = assistant.new_session()
     first = assistant.ask(first_question, session=session)
     assistant.ask("责任单位呢？", session=session)
-    third = assistant.ask("那这块对应的补贴政策是什么？", session=session)
+    third = assistant.ask("那这块的补贴政策呢？", session=session)
     assert third.answerable
     assert first.citations[0].section in [c.section for c in third.citations]
 
