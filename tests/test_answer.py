@@ -30,7 +30,7 @@ def test_lead_questions_state_the_parsed_lead_units_of_the_right_section(assista
     assert len(sections) >= 10
     right = 0
     for section in sections:
-        answer = assistant.ask(f"《{section.doc}》里，{short_topic(section.title)}这项工作由哪个部门牵头？")
+        answer = assistant.ask(f"《{section.doc}》里，{short_topic(section.title)}归哪个部门牵头负责？")
         assert answer.answerable and answer.intent == "lead"
         cited = answer.citations[0]
         owner = next(s for s in assistant.sections() if s.doc == cited.doc and s.label == cited.section)
@@ -98,9 +98,9 @@ def test_eligibility_question_lists_measures_with_citations(assistant):
 
 
 @pytest.mark.parametrize("question", [
-    "中山市最低工资标准是多少？",
-    "电动自行车怎么上牌？",
-    "What is the minimum wage in Zhongshan?",
+    "本地工人的最低月薪是多少钱？",
+    "电瓶车的牌照去哪里办理？",
+    "How much must employers here pay a worker each month at the very least?",
 ])
 def test_out_of_scope_questions_are_refused_with_see_also(assistant, question):
     answer = assistant.ask(question)
@@ -125,7 +125,7 @@ def test_prompt_injection_is_treated_as_a_question(assistant):
 
 
 def test_answer_json_is_the_cli_contract(assistant):
-    data = assistant.ask("新型研发机构到2020年要达到多少家？").to_json()
+    data = assistant.ask("新型研发机构的规模，方案给2020年定了几家？").to_json()
     assert set(data) >= {"question", "answer", "answerable", "intent", "citations", "latency_ms"}
     assert data["citations"] and set(data["citations"][0]) == {"doc", "section", "title", "quote", "path", "id"}
     json.dumps(data, ensure_ascii=False)
@@ -153,15 +153,15 @@ def test_a_question_setting_the_lead_aside_asks_for_the_others():
     from assistant.answer.intents import analyse
 
     assert analyse("新型研发机构由哪个单位牵头？", []).intent == "lead"
-    assert analyse("孵化器建设，除了牵头部门，还有哪些单位要配合？", []).intent == "responsibility"
+    assert analyse("除了牵头单位以外，孵化载体的事还有哪些单位参与？", []).intent == "responsibility"
     assert analyse("Besides the lead, which units share this task?", []).intent == "responsibility"
 
 
 def test_words_about_leading_that_ask_no_one_are_not_lead_questions():
     from assistant.answer.intents import analyse
 
-    assert analyse("战略性主导产业企业引进的紧缺人才能享受什么补助？", []).intent != "lead"  # 主导产业 is a kind of industry
-    assert analyse("各项目牵头单位要在什么时候之前制定实施细则？", []).intent != "lead"  # asks a date
+    assert analyse("主导产业里的公司招来急需的专才，给什么补贴？", []).intent != "lead"  # 主导产业 is a kind of industry
+    assert analyse("牵头单位最迟何时要把配套细则拿出来？", []).intent != "lead"  # asks a date
     assert analyse("这项改革举措的指导部门是哪些？", []).intent in ("lead", "responsibility")  # a table's 指导部门 column
     assert analyse("这项工作由市科技局主导吗？", []).intent == "lead"
 
@@ -169,7 +169,7 @@ def test_words_about_leading_that_ask_no_one_are_not_lead_questions():
 def test_a_short_question_ending_in_ne_leans_on_the_one_before():
     from assistant.answer.intents import analyse
 
-    assert analyse("作价投资的情况呢？", []).follow_up  # two topic words, still a follow-up
+    assert analyse("技术入股的情况呢？", []).follow_up  # two topic words, still a follow-up
     assert not analyse("高新技术企业认定以后，研发费用加计扣除的比例是多少呢？", []).follow_up  # a question of its own
 
 
@@ -184,7 +184,7 @@ def test_a_follow_up_keeps_the_documents_the_conversation_named(assistant):
 
 
 def test_a_target_answer_quotes_the_document_and_states_only_what_it_cites(assistant):
-    answer = assistant.ask("到2020年，新型研发机构要发展到多少家？")
+    answer = assistant.ask("新型研发机构的数量，方案给2020年定的目标是几家？")
     assert answer.answerable and answer.intent == "target"
     body = answer.text.split("〔")[0]
     quotes = " ".join(c.quote for c in answer.citations)
@@ -201,7 +201,7 @@ def test_figure_kinds_and_chinese_numerals_are_understood():
     assert states_a_figure("建设人才公寓2000套")
     from assistant.answer.targets import asked_units
 
-    assert "万元" in asked_units("创业担保贷款最高能贷多少？")  # a loan is a sum of money
+    assert "万元" in asked_units("个人创业的贴息贷款顶格可以借多少？")  # a loan is a sum of money
     assert asked_units("从净收入中提取多少奖励？") >= {"%", "万元"}  # of a money metric: a sum or a share
     assert states_a_figure("可以设立一项省级科学技术奖", {"项"})  # a count asked for
 
@@ -246,7 +246,7 @@ def test_asked_how_much_money_an_answer_states_a_sum_or_says_there_is_none(assis
 
     refused = 0
     for who in profile_options()["qualifications"]:
-        answer = assistant.ask(f"{who}一次性能拿多少万元奖励？")
+        answer = assistant.ask(f"{who}可以领取多少万元的奖励？")
         if answer.answerable:
             assert re.search(r"\d\s*(?:万|亿)?元", answer.text), (who, answer.text[:80])
         else:
@@ -322,10 +322,10 @@ def test_a_follow_ups_opening_na_is_not_glued_to_its_topic():
 
 
 def test_a_list_question_naming_its_heading_gets_every_item_though_it_also_names_the_document(assistant):
-    """`中山国家自创区的三个战略定位分别是什么？` names the heading (战略定位), the document's
+    """`关于战略定位，中山国家自创区定了哪三个？` names the heading (战略定位), the document's
     own subject (中山国家自创区, abbreviated) and the list's length (三个): every item is listed."""
     section = next(s for s in assistant.sections() if s.title == "战略定位" and len(s.items) >= 2)
-    answer = assistant.ask("中山国家自创区的三个战略定位分别是什么？")
+    answer = assistant.ask("关于战略定位，中山国家自创区定了哪三个？")
     assert answer.citations[0].section == section.label
     for item in section.items:
         assert item_head(item) in answer.text
@@ -352,7 +352,7 @@ def test_how_long_is_answered_with_a_duration_or_not_at_all(assistant):
 @pytest.mark.parametrize("question, kind", [
     ("科技创新券什么时候开始申报？", "time"),
     ("When will the pilot cities be announced?", "time"),
-    ("In Beijing, what fine applies when there is no illegal income?", None),  # `when` as a conjunction
+    ("What penalty does Beijing set when a violator made no unlawful gains?", None),  # `when` as a conjunction
     ("高新技术企业认定的申报网址是什么？", "contact"),
     ("孵化器认定需要提交哪些材料？", "materials"),
     ("新型研发机构要多少家？", None),
@@ -378,18 +378,18 @@ def test_a_time_asked_for_that_the_documents_do_not_give_is_said_to_be_missing(a
 def test_a_city_named_with_its_suffix_is_found_by_its_bare_name_in_the_sources(assistant):
     """The plan calls itself 中山国家自主创新示范区…; a question saying 中山市 is about it."""
     target = next(t for s in assistant.sections() for t in s.targets if t.year == 2020 and "孵化器" in t.metric)
-    answer = assistant.ask(f"中山市{target.metric}到2020年要达到多少？")
+    answer = assistant.ask(f"中山市{target.metric}在2020年的目标是几个？")
     assert answer.answerable and target.value in answer.text
 
 
 def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
-    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？: the third turn is still
+    """企业技术改造是谁牵头？ → 责任单位呢？ → 那这块的补贴政策呢？: the third turn is still
     about the first one's task, though the second named none."""
     first_question = "企业技术改造是谁牵头？"
     session = assistant.new_session()
     first = assistant.ask(first_question, session=session)
     assistant.ask("责任单位呢？", session=session)
-    third = assistant.ask("那这块有什么补贴政策？", session=session)
+    third = assistant.ask("那这块的补贴政策呢？", session=session)
     assert third.answerable
     assert first.citations[0].section in [c.section for c in third.citations]
 
@@ -397,7 +397,7 @@ def test_a_chain_of_follow_ups_keeps_the_first_topic(assistant):
 def test_a_list_question_naming_a_chapter_lists_its_sections(assistant):
     """Both documents have a 保障措施 chapter: each is listed, its document named."""
     chapters = [c for c in assistant.sections() if c.kind == "chapter" and c.title == "保障措施"]
-    answer = assistant.ask("保障措施从哪几个方面抓落实？")
+    answer = assistant.ask("保障措施包括哪几个方面？")
     assert len(chapters) == 2 and answer.answerable
     for chapter in chapters:
         parts = [s for s in assistant.sections() if s.kind == "section" and s.doc == chapter.doc
@@ -410,7 +410,7 @@ def test_a_question_asking_which_town_is_answered_first_by_a_sentence_naming_one
     from assistant.eligibility.places import PlaceFinder
 
     places = PlaceFinder.from_texts([s.text for s in assistant.sections()])
-    answer = assistant.ask("做游艇的企业放哪个镇比较合适？")
+    answer = assistant.ask("游艇企业应该落户在哪个镇？")
     assert answer.answerable
     first = answer.citations[0].quote
     assert "游艇" in first and places(first)

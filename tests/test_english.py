@@ -116,7 +116,7 @@ def test_the_products_own_english_terms_and_latin_acronyms_translate():
     translation too. Chinese documents write GDP in Latin letters, so it is looked for as is."""
     from assistant.lexicon.english import chinese_phrases
 
-    groups = chinese_phrases("How many high-tech enterprises should there be, and what share of GDP?")
+    groups = chinese_phrases("The number of high-tech enterprises, and the R&D share of GDP?")
     assert ["高新技术企业"] in groups and ["gdp"] in groups
 
 
@@ -127,8 +127,8 @@ def _target(assistant, *words):
 
 def test_english_figure_questions_quote_the_target_they_ask_for(assistant):
     enterprises = _target(assistant, "高新技术企业")
-    answer = assistant.ask("How many high-tech enterprises should Zhongshan have by 2020?")
+    answer = assistant.ask("In 2020, what number of high-tech enterprises is the target for Zhongshan?")
     assert answer.answerable and enterprises.value in answer.text
     research = _target(assistant, "GDP")
-    answer = assistant.ask("What share of GDP should R&D spending reach by 2020?")
+    answer = assistant.ask("By 2020, R&D expenditure as a share of GDP is to be what?")
     assert answer.answerable and f"{research.value}{research.unit}" in answer.text

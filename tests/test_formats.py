@@ -239,7 +239,7 @@ def test_a_task_named_in_a_task_table_is_answered_with_its_rows_units(task_table
     assert len(single) >= 5
     right = 0
     for task, row in single:
-        answer = assistant.ask(f"{task}这项工作由哪个单位牵头？")
+        answer = assistant.ask(f"{task}归哪家单位牵头负责？")
         leads = [canonical(u) for u in re.split(r"[、，,]", row[lead_col]) if u.strip()]
         right += answer.answerable and all(u in answer.text for u in leads) \
             and not any(u in answer.text for u in set(assistant.units()) - set(leads) if len(u) > 3)

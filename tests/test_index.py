@@ -113,7 +113,7 @@ def test_index_of_an_empty_corpus_is_a_clear_error(tmp_path, capsys):
 def test_ask_file_answers_every_line_in_order(small, tmp_path, capsys):
     settings, _ = small
     questions = tmp_path / "q.txt"
-    questions.write_text("高新技术企业倍增行动由哪个单位牵头？\n\n到2025年高新技术企业要达到多少家？\n", encoding="utf-8")
+    questions.write_text("高新技术企业倍增行动由哪个单位牵头？\n\n高企数量在2025年的目标是几家？\n", encoding="utf-8")
     code = cli.main(["ask", "--json", "--file", str(questions),
                      "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)])
     lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]

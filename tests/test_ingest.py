@@ -211,3 +211,27 @@ def test_lines_a_pdf_page_width_cut_are_joined_and_titles_kept():
     assert lines[0] == "第四十四条违反本条例规定，有下列行为之一的，由科技主管部门或者其他有关部门按照管理职责予以处罚："
     assert lines[1].endswith("责令改正，予以警告，处以五万元以上十万元以下的罚款；")  # a line never starts with ，
     assert lines[2:4] == ["（一）指导思想", "坚持创新驱动。"]  # a title stays a line of its own
+
+
+def test_a_zone_is_found_by_its_short_long_and_committee_names(plan):
+    """Zones are written several ways (…开发区, …区, …高技术产业开发区, …管委会); the
+    forms come from how zones are named, not from a list of this plan's zones."""
+    from assistant.ingest.units import canonical, find_units_in
+
+    known = sorted({u for s in plan.sections for u in s.lead_units + s.responsible_units})
+    zones = [u for u in known if u.endswith(("开发区", "新区"))]
+    assert zones
+    for zone in zones:
+        core = zone.removesuffix("开发区").removesuffix("新区")
+        assert find_units_in(f"{core}区负责哪些任务？", known) == [zone]
+        assert canonical(f"{zone}管委会") == zone
+    assert canonical("某某高技术产业开发区") == "某某开发区"
+
+
+def test_a_city_opening_a_title_by_its_bare_name_is_the_documents_place(plan):
+    """中山国家自主创新示范区…: 中山 is known as a city's name, not from a rule for this title."""
+    from assistant.answer.scope import names_of
+
+    city = plan.name[:2]
+    assert city in names_of(plan.name, "").places
+    assert "国家" not in "".join(names_of("国家科学技术奖励条例", "").places)

@@ -35,7 +35,7 @@ def laws(tmp_path_factory):
 
 def test_who_handles_a_task_is_the_body_the_article_assigns_it_to(laws):
     article = next(s for s in parse_file(SHANDONG).sections if "专利纠纷" in s.text and "负责处理" in s.text)
-    answer = laws.ask("山东省内的专利纠纷由哪个部门负责处理？")
+    answer = laws.ask("在山东遇到专利纠纷，该找哪个部门来处理？")
     assert answer.answerable
     assert any(c.section == article.label and "负责处理" in c.quote for c in answer.citations)
 
@@ -55,9 +55,9 @@ def test_how_many_times_is_answered_with_a_number_or_refused(laws):
 def test_a_city_named_as_a_bare_word_is_not_answered_from_another_places_law(laws):
     """`上海` has no place suffix; the dictionary knows it only as a name. Shandong's
     and Qingdao's laws do not answer for it, though they handle 专利纠纷 themselves."""
-    answer = laws.ask("上海的专利纠纷由哪个部门负责处理？")
+    answer = laws.ask("在上海遇到专利纠纷，该找哪个部门来处理？")
     assert not answer.answerable and "上海" in answer.text
-    assert laws.ask("山东的专利纠纷由哪个部门负责处理？").answerable
+    assert laws.ask("在山东遇到专利纠纷，该找哪个部门来处理？").answerable
 
 
 def test_a_document_not_in_the_corpus_and_cited_by_none_is_said_to_be_missing(laws):

@@ -9,8 +9,8 @@ from assistant.answer.answerer import Session
 from assistant.answer.llm import LLMAnswerer, make_chat_model
 from assistant.settings import Settings
 
-QUESTION = "翠亨新区要打造的“一区三中心”是什么？"
-FIGURE_QUESTION = "到2020年全市高新技术企业要达到多少家？"
+QUESTION = "翠亨新区的“一区三中心”具体指哪几样？"
+FIGURE_QUESTION = "方案给2020年的高新技术企业总量定了几家？"
 
 
 class RecordingModel(FakeListChatModel):
@@ -62,7 +62,7 @@ def test_errors_and_timeouts_fall_back_to_extractive(assistant):
 
 def test_refusals_and_structural_answers_never_reach_the_model(assistant):
     answerer = llm_answerer(assistant, ["编造的答案：最低工资为5000元[1]。"])
-    refused = answerer.answer("中山市最低工资标准是多少？")
+    refused = answerer.answer("本地工人的最低月薪是多少钱？")
     assert not refused.answerable and "5000" not in refused.text
     lead = answerer.answer("新型研发机构建设由哪个单位牵头？")
     assert lead.intent == "lead" and "编造" not in lead.text

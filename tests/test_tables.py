@@ -36,5 +36,5 @@ def test_a_row_under_a_later_category_is_read_with_the_tables_header(table_doc):
     category = next(i for i in range(header_at + 1, row_at) if lines[i].startswith(("一、", "二、", "三、")))
     assert header_at < category < row_at  # the header stands before a category row the outline cuts at
     header, row = cells(lines[header_at]), cells(lines[row_at])
-    answer = table_doc.ask("区域性股权市场设置科技创新专板这项举措推广到什么范围？")
+    answer = table_doc.ask("区域性股权市场的科技创新专板，这条经验在哪些地方推开？")
     assert f"{header[-1]}：{row[-1]}" in answer.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.eligibility.places import named_jurisdictions
 from assistant.models import Section
 
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
@@ -17,7 +18,6 @@ _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*(\d{1,4})\s*号")
 _PLACE = re.compile(r"^(?:中华人民共和国)?([\u4e00-\u9fff]{2,7}?)(省|自治区|市|自治州|州|盟|县|区)"
                     r"(?=[\u4e00-\u9fff])")
-_PLACE_BEFORE_STATE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)国家")  # 中山国家自主创新示范区…
 _ISSUER = re.compile(r"^(.{2,40}?)(?:关于|印发)")
 _QUOTED = re.compile(r"《([^《》]{2,80})》")
 # English citations: `Guofa [2018] No. 42` (the 文号 prefix in pinyin), `Decree No. 706` (令第706号)
@@ -66,10 +66,10 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     """Names a user may call a document by, from its title and opening lines."""
     title = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$", "", doc)  # （2016-2020年）
     out = DocumentNames(doc, names=[doc, title, *core_titles(title)])
-    for m in (_PLACE.match(title), _PLACE_BEFORE_STATE.match(title)):
-        if m:
-            place = m.group(1)
-            out.places += [place + (m.group(2) if m.re is _PLACE else ""), place]
+    if m := _PLACE.match(title):
+        out.places += [m.group(1) + m.group(2), m.group(1)]
+    else:  # a city named by its bare name (中山国家自主创新示范区…): a name the dictionary knows as a place
+        out.places += [w for w in named_jurisdictions(title, []) if title.startswith(w)]
     out.kinds = [k for k in KINDS if k in title]
     issuer = _ISSUER.match(title)
     if issuer:

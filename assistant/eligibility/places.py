@@ -45,18 +45,21 @@ def _name_before(tokens: list[tuple[str, str]], i: int, suffix: str) -> str:
     return name[1:] if len(name) > 2 and name[0] in _FUNCTION else name
 
 
-# `小榄、古镇、南头、阜沙等西北部镇区`: towns listed by bare name, the list ending with what they are.
-_TOWN_LIST = re.compile(r"((?:[\u4e00-\u9fa5]{2,3}、){2,}[\u4e00-\u9fa5]{2,3})等[\u4e00-\u9fa5]{0,6}?(?:镇区|镇)")
+# `甲、乙、丙等西北部镇区`, `A、B、C等区`: places listed by bare name, the list closed by the kind
+# of place they are (any place suffix; 镇区 names towns).
+_KINDS = "|".join(["镇区", *SUFFIXES])
+_LISTED = re.compile(rf"((?:[\u4e00-\u9fa5]{{2,3}}、){{2,}}[\u4e00-\u9fa5]{{2,3}})等[\u4e00-\u9fa5]{{0,6}}?({_KINDS})")
 
 
-def listed_towns(text: str) -> list[str]:
-    """Towns named in a list by bare name, with 镇 added (阜沙 -> 阜沙镇)."""
+def listed_places(text: str) -> list[str]:
+    """Places named in a list by bare name, with the list's kind added (阜沙 -> 阜沙镇)."""
     out = []
-    for match in _TOWN_LIST.finditer(text):
+    for match in _LISTED.finditer(text):
+        suffix = "镇" if match.group(2) == "镇区" else match.group(2)
         for name in match.group(1).split("、"):
             name = name[1:] if len(name) > 2 and name[0] in _FUNCTION else name
-            if _name_ok(name) and name + "镇" not in out:
-                out.append(name + "镇")
+            if _name_ok(name) and name + suffix not in out:
+                out.append(name + suffix)
     return out
 
 
@@ -77,7 +80,7 @@ def discover_places(text: str) -> list[str]:
             name = ""
         if name and _name_ok(name) and (name + suffix) not in found:
             found.append(name + suffix)
-    return found + [t for t in listed_towns(text) if t not in found]
+    return found + [t for t in listed_places(text) if t not in found]
 
 
 # 中山市 is 中山 in a title (中山国家自主创新示范区…): a city or province is found by its bare name

@@ -161,6 +161,7 @@ def _header_section(document: dict) -> list[str]:
     machine = document.get("machine", {})
     lines = [
         f"- 问题集：`{document['gold']}`，{document['questions']} 题（{types}）",
+        f"- 用途：{split_use(document, Path(document['gold']).stem)}",
         f"- 机器：{machine.get('cpus')} 核，Python {machine.get('python')}；总用时 {document['total_seconds']} 秒",
         f"- 金标准章节所属文件（未注明 doc 时）：{document.get('default_doc', '')}",
     ]
@@ -365,7 +366,22 @@ def _compare_one(path_a, path_b, a: dict, b: dict) -> str:
 
 SPLIT_METRICS = ["hit@1", "hit@5", "citation_recall", "key_fact_accuracy", "unit_f1", "refusal_rate",
                  "false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "near_miss_rate", "latency_p50_ms"]
-SPLIT_NOTES = {"dev": "调参用", "heldout": "仅报告", "real": "仅报告（真实文件）"}
+UNSTATED_USE = "用途未在 splits.toml 中说明（use not stated）"
+
+
+def split_use(document: dict, split: str) -> str:
+    """What a gold set has been used for: its `use` in the splits.toml beside
+    its file (evals/gold/splits.toml), so the report says what is true of it."""
+    import tomllib
+
+    listing = Path(document.get("gold", "")).parent / "splits.toml"
+    try:
+        table = tomllib.loads(listing.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return UNSTATED_USE
+    entry = table.get(split) or next((e for e in table.values() if isinstance(e, dict)
+                                      and Path(e.get("gold", "")).name == Path(document.get("gold", "")).name), {})
+    return entry.get("use") or UNSTATED_USE
 
 
 def _split_rows(documents: dict[str, dict]) -> list[list[str]]:
@@ -395,11 +411,11 @@ def write_overview(out: Path, documents: dict[str, dict]) -> Path:
     (out / "metrics.json").write_text(json.dumps({"format": 2, "splits": documents}, ensure_ascii=False, indent=2),
                                       encoding="utf-8")
     header = ["问题集", "配置", "题数"] + [SHORT[m] for m in SPLIT_METRICS]
-    lines = ["# 评测总览", "", "dev 用于调参；heldout 与 real 只用于报告，从不用来选择规则、词表或阈值。"
-             "三者相差超过 5 个百分点，说明规则仍是拟合出来的。", ""]
+    lines = ["# 评测总览", "", "各问题集的用途（evals/gold/splits.toml 的 use）：", ""]
+    lines += [f"- **{n}**：{split_use(d, n)}" for n, d in documents.items()]
+    lines += ["", "只用于报告的问题集与 dev 相差超过 5 个百分点，说明规则仍是拟合出来的。", ""]
     lines += _table(header, _split_rows(documents))
-    lines += ["", "各问题集的详细报告：" + "、".join(f"[{n}]({n}/report.md)（{SPLIT_NOTES.get(n, '')}）"
-                                              for n in documents), ""]
+    lines += ["", "各问题集的详细报告：" + "、".join(f"[{n}]({n}/report.md)" for n in documents), ""]
     path = out / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

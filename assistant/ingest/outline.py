@@ -18,25 +18,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cn2an
-
+from assistant.ingest import labels
 from assistant.ingest.figures import find_figures, find_references
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
-from assistant.ingest.unit_notes import merge, notes_in, table_rows, units_in_text
+from assistant.ingest.roles import units_in_text
+from assistant.ingest.unit_notes import merge, notes_in, table_rows
 from assistant.ingest.units import parse_unit_line
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING_MARKUP = re.compile(r"^[#>*\s　]+|[*\s　]+$")
 # a chapter heading is one short line; notices often close it with a full stop
-CHAPTER = re.compile(rf"^(?P<label>[{_CN_NUM}]+、)\s*(?P<title>[^。]{{1,40}})。?$")
-SECTION = re.compile(rf"^(?P<label>[（(][{_CN_NUM}]+[）)])\s*(?P<rest>.+)$")
+CHAPTER = re.compile(rf"^(?P<label>{labels.CHAPTER})\s*(?P<title>[^。]{{1,40}})。?$")
+SECTION = re.compile(rf"^(?P<label>{labels.SECTION})\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
-ITEM = re.compile(r"^(?P<num>\d+)[．.、]\s*\S")
-ITEM_HEAD = re.compile(r"^(?P<label>\d+[．.、])\s*(?P<rest>\S.*)$")
+ITEM = re.compile(rf"^(?P<num>{labels.ITEM})\s*\S")
+ITEM_HEAD = re.compile(rf"^(?P<label>{labels.ITEM})\s*(?P<rest>\S.*)$")
 MIN_PROJECTS = 3  # numbered items closing with their own unit note: each is a task of its own
-LAW_CHAPTER = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+[编章节])\s*(?P<title>[^。；]{{0,40}})$")
-ARTICLE = re.compile(rf"^(?P<label>第[{_CN_NUM}\d]+条)(?:\s+|　|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
+LAW_CHAPTER = re.compile(rf"^(?P<label>{labels.LAW_CHAPTER})\s*(?P<title>[^。；]{{0,40}})$")
+ARTICLE = re.compile(rf"^(?P<label>{labels.ARTICLE})(?:\s+|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
 # Lines that close a document rather than continue its last section: the
 # issuing body and date (落款), distribution lines (抄送, 印发), 附件 lists.
 SIGN_OFF = re.compile(
@@ -91,11 +91,40 @@ def _section_heading(rest: str) -> tuple[str, str]:
     return whole.rstrip("。．.")[:40], whole if len(whole) > 40 else ""
 
 
-def _lines_with_offsets(text: str):
-    pos = 0
+MAX_WRAPPED = 3  # continuation lines a bracket left open (a wrapped unit line) may run on
+
+
+def _physical_lines(text: str) -> list[tuple[str, int, int]]:
+    lines, pos = [], 0
     for raw in text.split("\n"):
-        yield raw, pos, pos + len(raw)
+        lines.append((raw, pos, pos + len(raw)))
         pos += len(raw) + 1
+    return lines
+
+
+def _open_brackets(line: str) -> int:
+    return sum(line.count(c) for c in "（(") - sum(line.count(c) for c in "）)")
+
+
+def _lines_with_offsets(text: str):
+    """Lines as read, a bracket left open at a line's end (a PDF or a narrow
+    page wrapping `（牵头单位：…，\n市财政局）`) joined with the lines that close it."""
+    lines = _physical_lines(text)
+    i = 0
+    while i < len(lines):
+        raw, start, end = lines[i]
+        joined, j = raw, i
+        while _open_brackets(joined) > 0 and j + 1 < len(lines) and j - i < MAX_WRAPPED:
+            following = lines[j + 1][0]
+            if not following.strip() or labels.starts_with_label(following):
+                break
+            joined, j = joined.rstrip() + following.strip(), j + 1
+        if j > i and _open_brackets(joined) <= 0:
+            yield joined, start, lines[j][2]
+            i = j + 1
+        else:
+            yield raw, start, end
+            i += 1
 
 
 def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
@@ -109,7 +138,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
 
     def open_unit(label: str, title: str, kind: str, start: int, within: str = "") -> _Open:
         nonlocal current
-        current = _Open(label=label, title=title, chapter=within or chapter, kind=kind, start=start)
+        current = _Open(label=labels.written(label), title=title, chapter=within or chapter, kind=kind, start=start)
         opened.append(current)
         return current
 
@@ -124,12 +153,12 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             continue
         if m := ANNEX.match(line):
             chapter = ""
-            open_unit(re.sub(r"\s+", "", m.group("label")), "", "annex", start)
+            open_unit(m.group("label"), "", "annex", start)
         elif current is not None and current.kind == "annex" and not current.title and not current.lines \
                 and len(line) <= 60 and "。" not in line:
             current.title = line
         elif m := LAW_CHAPTER.match(line):
-            label, title = m.group("label"), m.group("title").strip()
+            label, title = labels.written(m.group("label")), m.group("title").strip()
             chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
             open_unit(label, title, "chapter", start)
         elif by_article and (m := ARTICLE.match(line)) and _next_article(m.group("label"), opened):
@@ -139,7 +168,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         elif by_article and current is not None and current.kind == "article":
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
         elif (m := CHAPTER.match(line)) and not ITEM.match(line):
-            chapter = m.group("label") + m.group("title").strip()
+            chapter = labels.written(m.group("label")) + m.group("title").strip()
             parent = None
             open_unit(m.group("label"), m.group("title").strip(), "chapter", start)
         elif not by_article and (m := SECTION.match(line)):
@@ -156,7 +185,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             if inline:
                 unit.lines.append(inline)
         elif m := SIDEBAR.match(line):
-            open_unit(re.sub(r"\s+", "", m.group("label")), m.group("title").strip(), "sidebar", start)
+            open_unit(m.group("label"), m.group("title").strip(), "sidebar", start)
         else:
             if current is None:
                 open_unit(PREAMBLE_LABEL, "", "preamble", start)
@@ -178,13 +207,6 @@ def _numbered_projects(text: str) -> bool:
     return noted >= MIN_PROJECTS
 
 
-def _article_number(label: str) -> int | None:
-    try:
-        return int(cn2an.cn2an(label[1:-1], "smart"))
-    except (ValueError, KeyError):
-        return None
-
-
 def _next_article(label: str, opened: list[_Open]) -> bool:
     """Articles are numbered one after another: a line starting 第二十条 that
     is not the next article is a reference (依照第二十条…) wrapped to a line
@@ -192,7 +214,7 @@ def _next_article(label: str, opened: list[_Open]) -> bool:
     previous = next((o.label for o in reversed(opened) if o.kind == "article"), None)
     if previous is None:
         return True
-    before, this = _article_number(previous), _article_number(label)
+    before, this = labels.number(previous), labels.number(label)
     return before is None or this is None or this == before + 1
 
 
@@ -209,7 +231,7 @@ def _trim_sign_off(unit: _Open, text: str) -> None:
         unit.lines.pop()
         trimmed = True
     if trimmed and unit.lines:
-        last = unit.lines[-1]
+        last = unit.lines[-1][-4:]  # its end: a line joined across a wrap is not in the text as one piece
         at = text.rfind(last, unit.start, unit.end + 1)
         if at >= 0:
             unit.end = at + len(last)
@@ -221,16 +243,16 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     repeats gets its position (`（一）之2`). Keys (doc#label) become unique."""
     counts: dict[str, int] = {}
     for s in sections:
-        counts[s.label] = counts.get(s.label, 0) + 1
+        counts[labels.key(s.label)] = counts.get(labels.key(s.label), 0) + 1
     seen: dict[str, int] = {}
     for s in sections:
-        if counts[s.label] > 1 and s.kind not in ("chapter", "preamble"):
+        if counts[labels.key(s.label)] > 1 and s.kind not in ("chapter", "preamble"):
             head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", s.chapter)
             if head:
                 s.label = f"{head.group(0)}{s.label}"
-        seen[s.label] = seen.get(s.label, 0) + 1
-        if seen[s.label] > 1:
-            s.label = f"{s.label}之{seen[s.label]}"
+        seen[labels.key(s.label)] = n = seen.get(labels.key(s.label), 0) + 1
+        if n > 1:
+            s.label = f"{s.label}之{n}"
         for target in s.targets + s.figures:
             target.section = s.label
     return sections

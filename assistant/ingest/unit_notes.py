@@ -6,7 +6,7 @@
   `（商务部、海关总署牵头负责）`, `（生态环境部牵头，…参与）`, `（商务部指导，…参与）`;
 - the convention a document declares once, `列第一位者为牵头单位，下同`: in every
   later `（A、B负责）` note the first unit leads (source `下同`);
-- in the text: `由市科技主管部门负责`, `X牵头，Y配合`, `X会同Y…`;
+- in the text (ingest/roles.py): `由市科技主管部门负责`, `X牵头，Y配合`, `X会同Y…`;
 - a task table (任务分工表) with 牵头单位 / 配合单位 columns, one row per task.
 
 Unit names are recognised by how names of bodies end (lexicon/unit_suffixes.toml),
@@ -22,8 +22,10 @@ from assistant import lexicon
 from assistant.ingest.units import expand_units
 
 _SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.forms}, key=len, reverse=True))
-_GENERIC = re.compile(r"^(?:有关|相关|其他|其它|本级|上级|同级|该)")
+_GENERIC = re.compile(r"^(?:有关|相关|其|本级|上级|同级|该)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
+# words that join a body to what it does: a span holding one is a clause, not a name
+_CLAUSE_WORDS = re.compile(r"设在|设于|会同|根据|按照|依照|应当|通过|组织实施|是|或者|承担|组建|成立|建立")
 _LIST_TAIL = re.compile(r"(?:等|按职责分工|按职责|分别|共同|依职责)+$")
 
 
@@ -38,18 +40,20 @@ class Units:
 def is_unit_name(name: str) -> bool:
     """A body's name: 2-30 characters ending the way names of bodies end."""
     return 2 <= len(name) <= 30 and name.endswith(_SUFFIXES) and not _GENERIC.match(name) \
-        and not re.search(r"[，。；：:\d]", name)
+        and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
 
 
 def unit_list(raw: str) -> list[str]:
     """`工业和信息化部、发展改革委等和各有关省级人民政府` -> the unit names in it; empty
     when any part is not a unit name (then the words are not a unit list)."""
     raw = re.sub(r"等和(?=各)|和(?=各)|等，", "、", raw.strip())
-    raw = re.sub(r"[、，]?(?:等|各)?有关(?:部门|单位)(?:和单位)?", "", raw)  # `…等有关部门和单位`: no one in particular
+    # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
+    raw = re.sub(r"(?:^|[、，]|等|各)+有关(?:部门|单位)(?:和单位)?", "", raw)
     raw = re.sub(r"等(?=部门|单位)", "", raw)
     raw = _LIST_TAIL.sub("", raw)
     names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
-    names = [n for n in names if n]
+    # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
+    names = [n[:-2] if n.endswith(("部门", "单位")) and is_unit_name(n[:-2]) else n for n in names if n]
     shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
     if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item
         names = [n if is_unit_name(n) else n + shared for n in names]
@@ -113,40 +117,6 @@ def noted_measures(lines: list[str]) -> list[TableRow]:
                                      quote=line[start:m.end()].strip()))
             start = m.end()
     return rows if len(rows) >= 2 else []
-
-
-_BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?负责")
-_LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
-_TOGETHER = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:应当|应|要)?会同"
-                       r"(?P<resp>[^，。；：“”]{2,40}?(?:部门|局|委|部|厅|办|署|中心|政府))")
-
-# `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
-_LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
-                    r"(?:工作|抓总|推进|实施)?(?=[，。；])")
-
-_BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
-
-
-def units_in_text(text: str) -> Units | None:
-    """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
-    `X会同Y`, `X要做好牵头工作`), for sections without a unit line or note."""
-    lead: list[str] = []
-    resp: list[str] = []
-    for m in _LEADS_WITH.finditer(text):
-        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
-        resp += unit_list(m.group("resp"))
-    for m in _TOGETHER.finditer(text):
-        first = unit_list(re.split(r"[由被对将和与及]", m.group("lead"))[-1])
-        if first:
-            lead += first
-            resp += unit_list(m.group("resp"))
-    for m in _LEADS.finditer(text):
-        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
-    for m in _BY.finditer(text):
-        resp += unit_list(m.group("units"))
-    lead = list(dict.fromkeys(lead))
-    resp = [u for u in dict.fromkeys(resp) if u not in lead]
-    return Units(lead, resp, "text") if lead or resp else None
 
 
 def merge(found: list[Units]) -> Units | None:

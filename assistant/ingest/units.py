@@ -4,7 +4,7 @@ questions.
 
 Policy documents write `市发展改革局、科技局` for 市发展改革局 and 市科技局: the
 `市` prefix carries across an enumerated list. Collective units (`各镇区`),
-party organs (`市委组织部`, `团市委`) and zones (`火炬开发区`) stay as written.
+party organs (`市委组织部`, `团市委`) and zones (`…开发区`, `…新区`) stay as written.
 """
 
 from __future__ import annotations
@@ -24,17 +24,53 @@ _COLLECTIVE = ("各", "团")
 _ZONE_SUFFIXES = ("开发区", "新区", "镇区", "园区")
 
 
+# A zone is written long or short (火炬高技术产业开发区, 火炬开发区, 火炬区) and its
+# administrative committee (翠亨新区管委会) is the zone itself as a responsible unit.
+_ZONE_LONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})高(?:新)?技术产业(?=开发区$)")
+_ZONE_COMMITTEE = re.compile(r"(?<=[开发新园]区)(?:管委会|管理委员会)$")
+_ZONE = re.compile(r"^(?P<core>[\u4e00-\u9fff]{2,})(?:开发区|新区|高新区)$")
+
+
 def canonical(name: str) -> str:
     name = name.strip()
-    return ALIASES.get(name, name)
+    name = ALIASES.get(name, name)
+    return _ZONE_LONG.sub("", _ZONE_COMMITTEE.sub("", name))
+
+
+def zone_forms(unit: str) -> list[str]:
+    """Other ways a question writes a zone: 火炬开发区 -> 火炬区, 火炬高技术产业开发区, 火炬开发区管委会."""
+    m = _ZONE.match(unit)
+    if not m:
+        return []
+    core, tail = m.group("core"), unit[len(m.group("core")):]
+    longer = [core + "高技术产业开发区", core + "高新技术产业开发区"] if tail == "开发区" else []
+    return [core + "区", *longer, unit + "管委会", unit + "管理委员会"]
+
+
+# levels of government a list may name before the body they share (`市、区…部门`)
+_LEVEL = r"(?:省|市|区|县|镇|乡|街道|自治区|直辖市|设区的市|计划单列市|[省市区县]级)"
+_LEVELS = re.compile(rf"^{_LEVEL}(?:、{_LEVEL})*、")
+
+
+def _items(raw: str) -> list[str]:
+    """The items of a list; a bare level (`市`) stays with the body after it."""
+    items: list[str] = []
+    for item in filter(None, _SEPARATORS.split(raw.strip())):
+        if items and _LEVELS.fullmatch(items[-1] + "、"):
+            items[-1] += "、" + item
+        else:
+            items.append(item)
+    return items
 
 
 def expand_units(raw: str) -> list[str]:
     """`各镇区，市发展改革局、科技局` -> ['各镇区', '市发展改革局', '市科技局']."""
     out: list[str] = []
     prefix = ""
-    for item in filter(None, _SEPARATORS.split(raw.strip())):
-        if item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
+    for item in _items(raw):
+        if _LEVELS.match(item):
+            pass  # `市、区人力资源社会保障部门`: one body of two levels, kept as written
+        elif item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
             # 市委组织部、宣传部 -> 市委宣传部; 市科技局、商务局 -> 市商务局
             prefix = "市委" if item.startswith("市委") else "市"
         elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item.removeprefix("市场"):
@@ -68,6 +104,7 @@ def find_units_in(text: str, known_units: list[str]) -> list[str]:
     candidates: list[tuple[str, str]] = []
     for unit in known_units:
         candidates.append((unit, unit))
+        candidates += [(form, unit) for form in zone_forms(unit)]
         if unit.startswith("市") and len(unit) > 3:
             short = unit[2:] if unit.startswith("市委") else unit[1:]
             candidates.append((short, unit))

@@ -1,0 +1,110 @@
+"""Who is responsible, as a section's own sentences say it (laws name their
+offices in prose, not in a unit line):
+
+- `X会同Y…`: X leads, Y shares the task;
+- `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
+- `…办公室设在X`: X runs the office, so it leads;
+- `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
+
+A body is a span that ends the way names of bodies end (unit_notes.is_unit_name)
+and is followed by what follows a subject or an object (a verb, a clause end),
+so its name is kept whole: `县级以上人民政府负责中小企业促进工作综合管理的部门` is
+one body, not 县级以上人民政府 doing a duty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ingest.unit_notes import Units, unit_list
+
+# what a body's name may be followed by when it is the subject of its clause
+_AFTER_SUBJECT = re.compile(r"^(?:是|（|\(|根据|按照|依照|依据|依法|结合|在|对|向|为|应|要|可|须|必须|还|也|并|会同|负责|"
+                            r"组织|牵头|统筹|承担|具体|主要)|^$")
+# what follows the body a sentence works with (`会同X建立…`)
+_AFTER_OBJECT = re.compile(r"^(?:，|,|；|。|$|等|建立|制定|开展|组织|实施|推进|推动|加强|完善|设立|提供|支持|负责|"
+                           r"落实|做好|研究|编制|发布|确定|规定|对|做|进行|拟订|拟定|定期|依法|按照|根据|共同|"
+                           r"联合|制订|出台|健全|构建|采取|统筹|协调|审定|评估|指导|培育|引导|鼓励|安排|设置|通过|利用|以|就|召开|部署|组建)")
+_CLOSED_LIST = re.compile(r"等(?:有关)?(?:部门|单位)$")  # `…、国家邮政局等部门`: whatever follows, the list ends
+MAX_LIST = 160  # characters a list of bodies may run to (a State Council list names a dozen ministries)
+_MODIFIERS = re.compile(r"在各自(?:的)?职责范围内|按照(?:各自)?职责(?:分工)?|依(?:照|据)?职责|依法|"
+                        r"(?:应当|应|要|可以|还|也|并|同时|具体|主要|继续|切实|共同)+$")
+_LEAD_IN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|由|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
+# 负责…的部门 names a body by its duty: the 负责 is part of a name, not a verb
+_NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
+_IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
+_TOGETHER = re.compile(r"会同")
+_OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
+_BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
+_LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
+# `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
+_LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
+                    r"(?:工作|抓总|推进|实施)?(?=[，。；])")
+_BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
+
+
+def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list[str]:
+    """The bodies a span opens with: its longest head that is a list of unit
+    names and is followed by what may follow it (a verb, a clause end)."""
+    span = _LEAD_IN.sub("", span.strip())
+    for end in range(min(len(span), MAX_LIST), 1, -1):
+        if followed_by.match(span[end:]) or _CLOSED_LIST.search(span[:end]):
+            names = unit_list(span[:end])
+            if names:
+                return names
+    return []
+
+
+def _subject(sentence: str, verb_at: int) -> list[str]:
+    """The bodies that are the subject of the verb at `verb_at`: the head of its
+    clause, or of the sentence when the clause holds only modifiers
+    (`国务院有关部门根据…政策，在各自职责范围内负责…`)."""
+    clauses = re.split(r"[，,：:]", sentence[:verb_at])
+    own = _MODIFIERS.sub("", clauses[-1]).strip()
+    span = own if own else clauses[0]
+    return bodies_at_start(re.split(r"由", span)[-1]) if span else []
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, a line that a page width cut mid-sentence read with the next."""
+    text = re.sub(r"(?<=[^。；;：:！？!?\n])\n(?=\S)", "", text)
+    return [s for s in re.split(r"[。；;\n]", text) if s.strip()]
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with 负责 inside a body's name (负责…的部门) hidden from the verbs."""
+    return _NAMED_BY_DUTY.sub(lambda m: "＊" * 2 + m.group(0)[2:], sentence)
+
+
+def prose_roles(text: str) -> tuple[list[str], list[str]]:
+    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在."""
+    lead: list[str] = []
+    resp: list[str] = []
+    for sentence in _sentences(text):
+        verbs = _masked(sentence)
+        for m in _TOGETHER.finditer(verbs):
+            subject = _subject(sentence, m.start())
+            if subject:
+                lead += subject
+                resp += bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
+        for m in _IN_CHARGE.finditer(verbs):
+            resp += _subject(sentence, m.start())
+        for m in _OFFICE_IN.finditer(sentence):
+            lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
+        for m in _BY.finditer(verbs):
+            resp += unit_list(m.group("units"))
+    return lead, resp
+
+
+def units_in_text(text: str) -> Units | None:
+    """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
+    `X会同Y`, `X负责…工作`, `办公室设在X`), for sections without a unit line or note."""
+    lead, resp = prose_roles(text)
+    for m in _LEADS_WITH.finditer(text):
+        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
+        resp += unit_list(m.group("resp"))
+    for m in _LEADS.finditer(text):
+        lead += unit_list(_BY_WORD.sub("", m.group("lead")))
+    lead = list(dict.fromkeys(lead))
+    resp = [u for u in dict.fromkeys(resp) if u not in lead]
+    return Units(lead, resp, "text") if lead or resp else None

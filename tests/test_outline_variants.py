@@ -1,0 +1,178 @@
+"""Every written form of a label outlines like its plain form.
+
+Variants are generated from every real document of corpus/ and tests/data/real/
+(see their SOURCES.md): labels respaced as a PDF spaces them (`第 1 0 条`,
+`二 、`), 条/章/节 numbers written in Arabic instead of Chinese numerals (or back),
+full-width digits and half-width brackets, long lines wrapped at the page
+width. The variant must give the same sections: same count, kinds, labels and
+units, same text once the variant is undone."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import cn2an
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from assistant.ingest.labels import starts_with_label
+from assistant.ingest.outline import parse_file, parse_text
+from assistant.ingest.readers import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = sorted(p for folder in (ROOT / "corpus", ROOT / "tests" / "data" / "real")
+                   for p in folder.iterdir() if p.suffix in (".txt", ".docx", ".pdf") and p.name != "SOURCES.md")
+_TEXTS: dict[Path, str] = {}
+
+# a label at a line start: (prefix, number, closer) for 第X条/章/节, 一、, （一）, 1．
+_COUNTED = re.compile(r"^(?P<indent>[ \t\u3000]*)第(?P<num>[一二三四五六七八九十百零〇]+|\d+)(?P<kind>[条章节])")
+_CHAPTER = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<num>[一二三四五六七八九十]+)、")
+_SECTION = re.compile(r"^(?P<indent>[ \t\u3000]*)（(?P<num>[一二三四五六七八九十]+)）")
+_ITEM = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<num>\d+)．")
+WRAP_AT = 46  # where a page of 10-point type wraps a line, and past the longest title an outline reads
+
+
+def text_of(path: Path) -> str:
+    if path not in _TEXTS:
+        _TEXTS[path] = read_document(path.name, path.read_bytes())
+    return _TEXTS[path]
+
+
+def _spaced(label: str, rnd: random.Random) -> str:
+    return "".join(c + (" " * rnd.randint(0, 2) if i < len(label) - 1 else "") for i, c in enumerate(label))
+
+
+def _wide(digits: str) -> str:
+    return "".join(chr(ord(d) + 0xFEE0) if d.isdigit() and d.isascii() else d for d in digits)
+
+
+def _numeral(num: str) -> str:
+    return str(cn2an.cn2an(num, "smart")) if not num.isdigit() else cn2an.an2cn(num)
+
+
+def relabel(line: str, rnd: random.Random, respace: bool, numerals: bool, width: bool) -> str:
+    """The line with its label written another way."""
+    if m := _COUNTED.match(line):
+        num = _numeral(m.group("num")) if numerals else m.group("num")
+        num = _wide(num) if width else num
+        label = f"第{num}{m.group('kind')}"
+    elif m := _CHAPTER.match(line):
+        label = m.group("num") + "、"
+    elif m := _SECTION.match(line):
+        label = f"({m.group('num')})" if width else f"（{m.group('num')}）"
+    elif m := _ITEM.match(line):
+        label = (_wide(m.group("num")) + "．") if width else m.group("num") + "."
+    else:
+        return line
+    label = _spaced(label, rnd) if respace else label
+    return m.group("indent") + label + line[m.end():]
+
+
+def wrap(line: str, rnd: random.Random) -> list[str]:
+    """A long line broken as a page width breaks it; never so that the second
+    part opens like a heading, a note or a sign-off (a real ambiguity)."""
+    if len(line) <= WRAP_AT + 10 or re.search(r"[\t|｜]", line):
+        return [line]
+    at = rnd.randint(WRAP_AT, len(line) - 5)
+    head, tail = line[:at], line[at:]
+    if starts_with_label(tail) or tail.lstrip().startswith(("（", "(")) or not re.search(r"[，。；]", tail):
+        return [line]
+    return [head, tail]
+
+
+def variant(text: str, seed: int, respace=True, numerals=True, width=True, wraps=True) -> str:
+    rnd = random.Random(seed)
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = relabel(line, rnd, respace and rnd.random() < 0.8, numerals, width and rnd.random() < 0.5)
+        out += wrap(line, rnd) if wraps and rnd.random() < 0.5 else [line]
+    return "\n".join(out)
+
+
+def undone(text: str) -> str:
+    """Text with every variant undone: width folded, whitespace gone, numbers of 条/章/节 in Chinese."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"第(\d+)(?=[条章节])", lambda m: "第" + cn2an.an2cn(m.group(1)), text)
+
+
+def outline(text: str) -> list[tuple]:
+    return [(s.kind, undone(s.label), s.lead_units, s.responsible_units, undone(s.text))
+            for s in parse_text(text, doc="示例")]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem[:14])
+def test_every_label_rewritten_at_once_outlines_the_same(path):
+    text = text_of(path)
+    assert outline(variant(text, seed=7, wraps=False)) == outline(text)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem[:14])
+def test_wrapped_lines_outline_the_same(path):
+    text = text_of(path)
+    assert outline(variant(text, seed=11, respace=False, numerals=False, width=False)) == outline(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(DOCUMENTS), seed=st.integers(0, 10**6), respace=st.booleans(),
+       numerals=st.booleans(), width=st.booleans(), wraps=st.booleans())
+def test_any_mix_of_written_forms_outlines_the_same(path, seed, respace, numerals, width, wraps):
+    text = text_of(path)
+    assert outline(variant(text, seed, respace, numerals, width, wraps)) == outline(text)
+
+
+def _laws() -> list[Path]:
+    return [p for p in DOCUMENTS if len(re.findall(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条", text_of(p))) >= 10]
+
+
+def _arabic_pdf_spaced(text: str) -> str:
+    """A 条例 as a county office's PDF writes it: `第 1 0 条`, some `第19条`, chapters `第 2 章`."""
+    def label(m: re.Match) -> str:
+        n = str(cn2an.cn2an(m.group(2), "smart"))
+        return m.group(1) + (f"第 {' '.join(n)} {m.group(3)}" if int(n) % 3 else f"第{n}{m.group(3)}")
+    return re.sub(r"(?m)^([ \t\u3000]*)第([一二三四五六七八九十百零〇]+)([条章])", label, text)
+
+
+def test_the_real_documents_include_laws_to_rewrite():
+    assert len(_laws()) >= 4
+
+
+@pytest.mark.parametrize("path", _laws(), ids=lambda p: p.stem[:14])
+def test_an_arabic_numbered_pdf_spaced_law_outlines_all_its_articles(path):
+    text = text_of(path)
+    written = [s.label for s in parse_text(text, doc="原文") if s.kind == "article"]
+    articles = [s for s in parse_text(_arabic_pdf_spaced(text), doc="县文件") if s.kind == "article"]
+    assert len(articles) == len(written) >= 10
+    assert [s.label for s in articles][:3] == ["第1条", "第2条", "第3条"]  # as written, spaces gone
+    assert all(" " not in s.label for s in articles)
+
+
+def test_an_arabic_numbered_law_in_a_pdf_outlines_all_its_articles(tmp_path):
+    from test_ingest import _pdf  # a text-layer PDF wrapped at the page width
+
+    law = next(p for p in _laws() if "青岛" in p.stem)
+    path = tmp_path / "县条例.pdf"
+    _pdf(path, _arabic_pdf_spaced(text_of(law)).split("\n"))
+    expected = len(re.findall(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条", text_of(law)))
+    articles = [s for s in parse_file(path).sections if s.kind == "article"]
+    assert len(articles) == expected
+    assert articles[9].label == "第10条"
+
+
+@pytest.mark.parametrize("written,plain", [
+    ("二 、保障措施\n（一）加强领导。各区要落实责任。\n", "二、保障措施\n（一）加强领导。各区要落实责任。\n"),
+    ("第1章 总则\n第1条 为了促进发展，制定本条例。\n第2条 本条例适用于本市。\n第3条 市政府负责。\n",
+     "第一章 总则\n第一条 为了促进发展，制定本条例。\n第二条 本条例适用于本市。\n第三条 市政府负责。\n"),
+])
+def test_a_written_form_and_its_plain_form_give_the_same_outline(written, plain):
+    assert outline(written) == outline(plain)
+
+
+def test_sub_items_and_paragraphs_stay_inside_their_article():
+    text = ("第一条 为了规范管理，制定本办法。\n第二条 申请人应当提交下列材料：\n（1）申请书；\n1) 营业执照；\n"
+            "① 财务报表。\n第二款 前款材料应当真实。\n第三条 本办法自公布之日起施行。\n")
+    sections = parse_text(text, doc="示例")
+    assert [s.label for s in sections] == ["第一条", "第二条", "第三条"]
+    assert "① 财务报表" in sections[1].text and "第二款" in sections[1].text
