@@ -64,7 +64,7 @@ def test_a_two_part_role_question_gets_both_parts(ask, question):
 
 
 def test_a_figure_the_documents_do_not_state_is_said_missing_with_the_nearest_provision(ask):
-    answer = ask("科技企业孵化器场地租金每平方米补贴多少元？")
+    answer = ask("高新技术企业认定申请的受理电话是多少？")
     assert not answer.answerable and answer.coverage == "partial"
     assert answer.missing and "没有写明" in answer.text
     assert answer.citations  # the nearest provision, shown as such

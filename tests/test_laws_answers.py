@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.targets import states_a_figure
+from assistant.ingest.quantities import read as read_quantities
 from assistant.ingest.outline import parse_file
 from assistant.ingest.readers import read_document
 
@@ -49,7 +49,7 @@ def test_a_law_that_names_no_one_for_the_task_asked_is_said_to_name_no_one(laws)
 
 def test_how_many_times_is_answered_with_a_number_or_refused(laws):
     answer = laws.ask("青岛市科技创新促进条例要求每年开展几次科技创新评估？")
-    assert not answer.answerable or any(states_a_figure(c.quote) for c in answer.citations)
+    assert not answer.answerable or any(q.kind == "count" for c in answer.citations for q in read_quantities(c.quote))
 
 
 def test_a_city_named_as_a_bare_word_is_not_answered_from_another_places_law(laws):

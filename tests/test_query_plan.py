@@ -66,4 +66,4 @@ def test_an_applicants_figures_make_a_yes_no_question(parse):
 def test_both_roles_asked_at_once(parse):
     plan = parse("创新券推广由谁牵头，谁配合？")
     assert plan.both_roles
-    assert not parse("除了牵头单位，还有哪些单位参与创新券推广？").both_roles
+    assert not parse("创新券推广除了牵头的那个局，另外还有谁参加？").both_roles

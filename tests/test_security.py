@@ -140,7 +140,7 @@ def test_private_events_need_the_ui_session(assistant, settings, tmp_path):
             assert page.get(f"{url}/").status_code == 200
             assert page.post(f"{url}/gradio_api/queue/join", json=body).status_code == 200
 
-        answer = Client(url + "/", verbose=False).predict(QUESTION, api_name="/ask")  # named API: open
+        answer = Client(url + "/", verbose=False, download_files=False).predict(QUESTION, api_name="/ask")  # named API: open
         assert answer["answerable"] is True
     finally:
         demo.close()

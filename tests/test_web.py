@@ -128,8 +128,8 @@ def test_basic_auth_protects_the_app(assistant, settings):
     demo, url = start(assistant, secured)
     try:
         with pytest.raises(Exception):
-            Client(url, verbose=False).predict(CHAT_Q, api_name="/ask")
-        ok = Client(url, auth=("admin", "s3cret-口令"), verbose=False).predict(CHAT_Q, api_name="/ask")
+            Client(url, verbose=False, download_files=False).predict(CHAT_Q, api_name="/ask")
+        ok = Client(url, auth=("admin", "s3cret-口令"), verbose=False, download_files=False).predict(CHAT_Q, api_name="/ask")
         assert ok["answerable"] is True
     finally:
         demo.close()

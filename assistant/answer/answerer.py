@@ -82,7 +82,8 @@ class Answerer:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
         else:
             draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
-            draft = check(query, draft or None, self.library.quantities_in)
+            draft = check(query, draft or None, self.library.quantities_in,
+                          lambda d: self._top_coverage(query, d.sections) >= self.min_coverage)
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
@@ -154,7 +155,8 @@ class Answerer:
                     hits, docs, session.docs = wider_hits, wider, wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
 
-    def _top_coverage(self, query: QueryPlan, hits: list[Hit]) -> float:
+    def _top_coverage(self, query: QueryPlan, hits: list) -> float:
+        """How much of the question's topic the top hits (or a draft's sections) hold."""
         if not hits:
             return 0.0
         if query.english:  # a place's name alone (Zhongshan) is no topic: no phrase, no coverage
@@ -202,9 +204,11 @@ class Answerer:
         return list(dict.fromkeys(found + [(h.section.doc, h.section.label) for h in hits]))
 
     @staticmethod
-    def _top_text(hits: list[Hit]) -> str:
-        # with each section's path: 七、保障措施 > （三十） is about 保障措施 though its text never says so
-        return "\n".join(h.section.breadcrumb + "\n" + h.section.text for h in hits[:3])
+    def _top_text(hits: list) -> str:
+        """The top hits' (or sections') text, each with its path: 七、保障措施 > （三十） is about
+        保障措施 though its text never says so."""
+        sections = [getattr(h, "section", h) for h in hits[:3]]
+        return "\n".join(s.breadcrumb + "\n" + s.text for s in sections)
 
     def _about_the_place_asked(self, query: QueryPlan, draft: Draft) -> Draft | None:
         """A refusal when the question names a place (小榄镇, 翠亨新区) that none of

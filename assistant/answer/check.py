@@ -17,7 +17,7 @@ from typing import Callable
 
 from assistant.answer.messages import missing_words, say
 from assistant.answer.plan import QueryPlan
-from assistant.ingest.quantities import TIME_KINDS, Quantity
+from assistant.ingest.quantities import TIME_KINDS, Quantity, comparable
 from assistant.models import Citation
 
 
@@ -53,10 +53,20 @@ def partial(plan: QueryPlan, draft, kinds) -> "object":
                    missing=[missing])
 
 
-def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]]):
-    """The draft if it answers what the plan asks, else a partial answer."""
-    if draft is None or not draft.answerable:
+def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],
+          speaks_of: Callable[[object], bool] = lambda draft: True):
+    """The draft if it answers what the plan asks; else a partial answer when its quotes
+    speak of the question's subject (`speaks_of`), a refusal when they do not."""
+    if draft is None or not draft.answerable and draft.coverage != "partial":
         return draft
+    checked = _checked(plan, draft, figures_in) if draft.answerable else draft
+    if checked.answerable or speaks_of(draft):
+        return checked
+    return replace(draft, text=say("not_covered", plan.english), citations=[], sections=[], answerable=False,
+                   coverage="none", missing=[])
+
+
+def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]]):
     kinds = kinds_checked(plan)
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
@@ -71,13 +81,14 @@ def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity
 def satisfies(fact: Quantity, condition: Quantity) -> bool | None:
     """Whether the applicant's figure meets a condition's bound (成立3年 against
     注册成立一年以上); None when they measure different things or nothing is bounded."""
-    if fact.kind != condition.kind or fact.unit != condition.unit or condition.bound == "exact":
+    (unit, value, _), (bound_unit, bound, upper) = comparable(fact), comparable(condition)
+    if fact.kind != condition.kind or unit != bound_unit or condition.bound == "exact":
         return None
     if condition.bound == "min":
-        return fact.value >= condition.value
+        return value >= bound
     if condition.bound == "max":
-        return fact.value <= condition.value
-    return condition.value <= fact.value <= (condition.upper if condition.upper is not None else condition.value)
+        return value <= bound
+    return bound <= value <= (upper if upper is not None else bound)
 
 
 def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:

@@ -16,64 +16,29 @@ from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
 from assistant.lexicon.english import chinese_phrases, english_units
 from assistant.index.lexical import FILLERS, tokenize
+from assistant.answer.cues import cue
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
 
-LEAD = re.compile(
-    r"牵头|主导(?:单位|部门)|由[^，。？?]{0,12}主导|主管|主抓|主责|指导(?:单位|部门)|由哪个(?:单位|部门|机构)|由谁(?:来)?(?:负责|牵头|抓|管)|哪个(?:单位|部门)|哪家(?:单位|部门)|"
-    r"谁(?:来)?(?:负责|牵头|管|抓)|归哪个(?:单位|部门)|\blead|in charge|which (?:unit|department|bureau|agency|office)"
-    r"|who (?:is )?(?:responsible|handles|runs|manages)",
-    re.I,
-)
-RESPONSIBLE = re.compile(
-    r"责任单位|责任部门|配合|参与单位|协同单位|协助|共同负责|其他(?:单位|部门)|还有哪些(?:单位|部门)|哪些(?:单位|部门)|"
-    r"share (?:the|this) (?:task|work)|supporting units|responsible units|other units|co-?responsible|which units|"
-    r"which departments",
-    re.I,
-)
-DUTY = re.compile(
-    r"负责|职责|任务|承担|牵头(?:了|的)?(?:哪些|什么)|参与|涉及|做什么|干什么|管什么|分工|工作|板块|事|"
-    r"responsible for|duties|tasks|role|in charge of|what does",
-    re.I,
-)
-TARGET = re.compile(
-    r"目标|指标|多少|(?<!哪)几(?:家|个|所|项|人|件|次|倍|批|轮|名|位)|比重|占比|比例|达到|超过|突破|"
-    r"target|goal|how many|how much|what percentage|what share|what proportion|by 20\d\d",
-    re.I,
-)
+LEAD = cue("lead")
+RESPONSIBLE = cue("responsible")
+DUTY = cue("duty")
+TARGET = cue("target")
 # Asking what support one can get, not merely mentioning money.
-ELIGIBILITY = re.compile(
-    r"享受|享有|能拿|能得到|能获得|可以获得|可获得|能申请|可以申请|"
-    r"(?:哪些|什么|啥)(?:方面的|样的)?(?:支持|扶持|补贴|补助|资助|奖励|优惠|政策|帮助|帮扶|办法|途径|便利)|"
-    r"(?:支持|扶持|补贴|补助|优惠|帮助|欢迎|便利)(?:吗|没|不|么)|有没有.{0,12}(?:支持|扶持|补贴|补助|优惠)|"
-    r"缺钱|贷款难|融资难|qualify|eligible|what (?:support|help|financing|funding|incentives|benefits)|"
-    r"which (?:support|incentives|benefits)|subsid|are there (?:any )?(?:tax|subsid|incentive|grant|support|benefit|fund)",
-    re.I,
-)
+ELIGIBILITY = cue("eligibility")
 # References asked for: the document a section is based on.
-REFERENCE = re.compile(r"依据|根据.{0,8}文件|哪个文件|什么文件|哪份文件|文号|based on|which document", re.I)
-FOLLOW_UP = re.compile(
-    r"^(?:那|那么|这个|这项|这一|该|它|其|还有|另外|除了|then|and |what about|how about)|呢[？?]?$|它|该项|这项|"
-    r"这个任务|这块|上述|刚才",
-    re.I,
-)
+REFERENCE = cue("reference")
+FOLLOW_UP = cue("follow_up")
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # The lead named only to set it aside ("除了牵头单位，还有哪些单位负责？"): the question asks for the others.
-ASKS_TIME_OR_AMOUNT = re.compile(r"什么时候|何时|多久|多长时间|期限|之前|以前|多少|几[个项年天月次]|"
-                                 r"\bwhen\b|how (?:long|many|much)", re.I)
+ASKS_TIME_OR_AMOUNT = cue("time_or_amount")
 # The shared role named as such (the document's 责任/配合/参与 column or list)
-SHARED_ROLE = re.compile(r"责任单位|责任部门|配合|参与|协同|协助|协办|其他(?:单位|部门)|还有哪些|"
-                         r"supporting|co-?responsible|other units|share", re.I)
-EXCEPT_LEAD = re.compile(r"除(?:了)?(?:[^，,。？?]{0,8})?牵头(?:单位|部门|的)?|牵头(?:单位|部门)?(?:以外|之外)|"
-                         r"(?:besides|other than|apart from|except) the lead", re.I)
+SHARED_ROLE = cue("shared_role")
+EXCEPT_LEAD = cue("except_lead")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
-EFFECT_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月几日|几号|从何时|何日)[^，。？?]{0,4}"
-                          r"(?:施行|生效|实施|执行)(?!细则|方案|意见|办法|计划)|"
-                          r"(?:施行|生效|实施)(?:日期|时间|之日)|(?:开始|起)(?:施行|生效)|"
-                          r"come into (?:force|effect)|came into (?:force|effect)|take[sn]? effect|took effect|"
-                          r"effective (?:date|from|since)|in force since", re.I)
+EFFECT_ASKED = cue("effect_asked")
 
 # Words that frame a question but name no topic (lexicon/frame_words.toml):
 # removed before judging whether the documents cover what the question is about.

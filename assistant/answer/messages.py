@@ -58,5 +58,6 @@ def say(reason: Reason, english: bool, **slots: str) -> str:
 
 def missing_words(kinds, english: bool) -> str:
     """What a partial answer says the documents do not state (具体比例, the rate)."""
-    names = list(dict.fromkeys(MISSING[k][1 if english else 0] for k in kinds if k in MISSING))
+    # in the table's order, whatever order the kinds came in (a set's order differs between processes)
+    names = list(dict.fromkeys(words[1 if english else 0] for k, words in MISSING.items() if k in kinds))
     return ("、" if not english else ", ").join(names) or ("这一内容" if not english else "this")

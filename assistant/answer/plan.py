@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant import eligibility, lexicon
+from assistant import eligibility
+from assistant.answer.cues import cue
 from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
@@ -26,27 +27,22 @@ from assistant.lexicon import english
 AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
                      "materials", "support", "reference", "effect_date", "text"]
 
-_CUES = lexicon.table("question_cues")
 
 
-def _cue(name: str) -> re.Pattern:
-    """One compiled cue of the question-cue table (words or patterns, any case)."""
-    return re.compile("|".join(_CUES[name]), re.I)
-
-
-YES_NO = _cue("yes_no")
-CAP = _cue("cap")
-RATE = _cue("rate")
-RATE_CONTEXT = _cue("rate_context")
-HOW_MUCH = _cue("how_much")
-SHARE = _cue("share")
-PERCENT = _cue("percent")
-AMOUNT = _cue("amount")
-LIST = _cue("list")
-PLACE = _cue("place")
-LOCAL = _cue("local")
-SUPPORT_ASKED = _cue("support_asked")
-CODE_LIKE = _cue("code_like")
+YES_NO = cue("yes_no")
+CAP = cue("cap")
+RATE = cue("rate")
+RATE_CONTEXT = cue("rate_context")
+HOW_MUCH = cue("how_much")
+SHARE = cue("share")
+PERCENT = cue("percent")
+AMOUNT = cue("amount")
+LIST = cue("list")
+PLACE = cue("place")
+LOCAL = cue("local")
+SUPPORT_ASKED = cue("support_asked")
+CODE_LIKE = cue("code_like")
+CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
@@ -67,13 +63,12 @@ UNIT_HINTS = (
 
 
 # "A和B分别是多少": several figures asked at once.
-SEVERAL_PARTS = re.compile(r"分别|各(?:是|为|有|要|达到)")
+SEVERAL_PARTS = cue("several_parts")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 
 # A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
-DURATION_ASKED = re.compile(r"多少(?:个)?(?:工作日|日|天|月|年|周|小时)|几(?:个)?(?:工作日|日|天|月|年|周)|多久|多长时间|期限|时限|"
-                            r"how (?:long|many days|many months)|within how", re.I)
+DURATION_ASKED = cue("duration_asked")
 def question_parts(query: Query) -> list[list[str]]:
     """Topic tokens of each part of a several-figure question (A和B分别是多少),
     or one part with all of them."""
@@ -103,6 +98,7 @@ class QueryPlan(Query):
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
+    fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
     applicant: "eligibility.Profile | None" = None
     money_asked: bool = False  # 有没有钱补: support that is money first
     support_topic: list[str] = field(default_factory=list)  # what support is asked about, beyond who asks
@@ -220,6 +216,7 @@ class Parser:
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        plan.fact_words = [self._clause_words(text, q, plan.topic_tokens) for q in plan.facts]
         plan.applicant = eligibility.profile_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
         said = " ".join(plan.applicant.qualifications + plan.applicant.needs + plan.applicant.industry
@@ -234,6 +231,14 @@ class Parser:
         if query.english:
             plan.known_share = self.known_share(text)
         return plan
+
+    @staticmethod
+    def _clause_words(text: str, fact: Quantity, topic: list[str]) -> list[str]:
+        """The question's topic words in the clause that gives a figure: what it measures."""
+        start = max((m.end() for m in CLAUSE_END.finditer(text, 0, fact.start)), default=0)
+        end = next((m.start() for m in CLAUSE_END.finditer(text, fact.end)), len(text))
+        clause = text[start:fact.start] + text[fact.end:end]
+        return [t for t in maximal(topic) if len(t) > 1 and t in clause]
 
     def known_share(self, text: str) -> float:
         """How many of an English question's content words are words at all: English as the

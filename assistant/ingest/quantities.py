@@ -210,5 +210,16 @@ def read(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
+DAYS = {"年": 365.0, "月": 30.0, "周": 7.0, "日": 1.0, "工作日": 1.0, "小时": 1 / 24}
+
+
+def comparable(q: Quantity) -> tuple[str, float, float | None]:
+    """(unit, value, upper) with durations in days, so 6个月 compares with 一年以上."""
+    if q.kind == "duration" and q.unit in DAYS:
+        scale = DAYS[q.unit]
+        return "日", q.value * scale, q.upper * scale if q.upper is not None else None
+    return q.unit, q.value, q.upper
+
+
 def of_kind(quantities: list[Quantity], kinds: frozenset[str] | set[str]) -> list[Quantity]:
     return [q for q in quantities if q.kind in kinds]

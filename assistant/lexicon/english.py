@@ -43,7 +43,7 @@ _ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
-        "according"}  # (according to: where it is said, not what)
+        "according", "number"}  # (according to: where it is said, not what; the number of: a count asked, 多少)
 ARTICLES = {"the", "a", "an"}
 _HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
 _PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}

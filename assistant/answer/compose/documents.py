@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.answer.compose.draft import (Context, Draft, IN_FORCE, cite, mark, unique_sections)
 from assistant.answer.compose.library import Library
+from assistant.ingest import labels
 from assistant.answer.messages import say
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
@@ -17,7 +18,8 @@ def article(lib: Library, ctx: Context) -> Draft | None:
     the document the question names, else the best-ranked document that
     has it; a document without it is said to have none."""
     asked = ctx.query.article
-    having = [s for s in lib.index.sections if s.kind == "article" and s.label == asked
+    # 第十条 asked finds a document's 第10条 too: labels compared by the number they count
+    having = [s for s in lib.index.sections if s.kind == "article" and labels.key(s.label) == labels.key(asked)
               and (not ctx.docs or s.doc in ctx.docs)]
     if not having:
         if ctx.docs:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
-
 from assistant.answer.check import verdict
-from assistant.answer.compose.draft import (Context, Draft, cite, mark)
+from assistant.answer.compose.draft import Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
 
@@ -15,7 +13,10 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
     the best-ranked condition that bounds one of them (注册成立一年以上), quoted with
     its verdict; a condition list's other conditions are said to apply too."""
     for _, sentence, section in lib.rank_sentences(ctx):
-        met = verdict(ctx.query.facts, lib.sentence_quantities(sentence, section))
+        # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
+        facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
+                 if not words or any(lib.evidence.occurs(w, sentence) for w in words)]
+        met = verdict(facts, lib.sentence_quantities(sentence, section))
         if met is None:
             continue
         english = ctx.query.english
