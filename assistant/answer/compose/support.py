@@ -84,6 +84,15 @@ def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: 
     return f"根据现有文件，{who}可关注以下 {shown} 项支持措施（{extra}）："
 
 
+def topic_cards(lib: Library, ctx: Context, topic: list[str]) -> list[PolicyCard]:
+    """Cards of the retrieved sections' benefits that name what the question is about."""
+    ranked = {h.section.label_key for h in ctx.hits}
+    pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
+            for m in lib.index.measures if f"{m.doc}#{m.section}" in ranked and (not ctx.docs or m.doc in ctx.docs)
+            and any(lib.evidence.occurs(t, m.measure) for t in topic)]
+    return eligibility.cards_of(pool, lib.offices)
+
+
 def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> list[PolicyCard]:
     """When the question names who is asking or what they need: the ranked,
     merged cards of 政策匹配, in its order, so chat and form agree. Otherwise
@@ -94,9 +103,11 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
         cards = eligibility.match(lib.index.measures, profile, lib.index.sections,
                                   (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight)).cards()
         cards = [c for c in cards if not ctx.docs or any(src.doc in ctx.docs for src in c.sources)]
-        # what the question asks about beyond who asks and what kind of support (住房、子女就学):
-        # cards saying it come first, the ranking kept among equals
+        # what the question asks about beyond who asks and what kind of support (住房、子女就学, 港澳青年):
+        # the retrieved sections' benefits that say it join the applicant's cards, and come first
         if topic := ctx.query.support_topic:
+            said = {c.measure for c in cards}
+            cards += [c for c in topic_cards(lib, ctx, topic) if c.measure not in said]
             cards.sort(key=lambda c: -lib.evidence.sentence_score(topic, c.measure) / (1.0 + len(c.measure) / 200))
         return cards
     rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
