@@ -69,3 +69,15 @@ def test_a_figure_the_documents_do_not_state_is_said_missing_with_the_nearest_pr
     assert answer.missing and "没有写明" in answer.text
     assert answer.citations  # the nearest provision, shown as such
     assert answer.to_json()["coverage"] == "partial"
+
+
+def test_every_source_mark_names_a_document_and_section_the_answer_cites(ask):
+    """Two laws each have a 第三十二条: a mark names its own document, never another's."""
+    import re
+
+    for question in ["国家对孵化器和小微企业创业基地有哪些支持？", "研发费用加计扣除和高新技术企业税率分别是怎么规定的？",
+                     "科技成果转化和中小企业促进各有什么扶持？"]:
+        answer = ask(question)
+        cited = {(c.doc, c.section) for c in answer.citations}
+        for doc, label in re.findall(r"〔《([^》]+)》([^〔〕]+?)〕", answer.text):
+            assert any(d == doc and label.startswith(s) for d, s in cited), (question, doc, label)

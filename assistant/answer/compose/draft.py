@@ -152,10 +152,12 @@ def mark(section: Section) -> str:
 
 
 def name_documents(text: str, sections: list[Section]) -> str:
-    """An answer drawn from several documents names the document at each mark."""
-    for section in unique_sections(sections):
-        if f"《{section.doc}》" not in text:  # composers that name documents themselves
-            text = text.replace(mark(section), f"〔《{section.doc}》{mark(section)[1:]}")
+    """An answer drawn from several documents names the document at each mark, each mark
+    its own: two laws' 〔第三十二条〕 are told apart in the order the answer cites them."""
+    for section in sections:
+        plain, named = mark(section), f"〔《{section.doc}》{mark(section)[1:]}"
+        if named not in text and f"《{section.doc}》{section.label}" not in text:  # (composers naming it themselves)
+            text = text.replace(plain, named, 1)
     return text
 
 
