@@ -222,7 +222,7 @@ class Parser:
         said = " ".join(plan.applicant.qualifications + plan.applicant.needs + plan.applicant.industry
                         + plan.applicant.location)
         plan.support_topic = [t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
-                              and not SUPPORT_ASKED.search(t)]
+                              and not SUPPORT_ASKED.search(t) and self.idf.get(t, 0.0) >= self.distinctive_idf]
         plan.support_asked = plan.money_asked or any(SUPPORT_ASKED.search(t) for t in plan.tokens)
         plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))

@@ -18,7 +18,10 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
     same records as the 政策匹配 form, so chat and form agree: the best
     few, and how many more there are."""
     profile = ctx.query.applicant
-    cards = pick_cards(lib, profile, ctx)
+    try:
+        cards = pick_cards(lib, profile, ctx)
+    except NothingAbout:
+        return None  # the sentences that speak of it answer
     if profile.qualifications and not any(c.scope == "specific" for c in cards):
         cards = []  # measures for everyone do not answer "what is there for <this applicant>"
     shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in lib.by_label][:lib.chat_cards]
@@ -28,7 +31,7 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
         # no benefit card fits who or what was named: the sentences answer when the top sections hold
         # the question's topic (a plan's 鼓励…/推动… is no card but answers 有什么途径); else say so
         top = "\n".join(h.section.text for h in ctx.hits[:3])
-        if lib.evidence.coverage(ctx.query.topic_tokens, top) >= lib.settings.min_topic_coverage:
+        if lib.evidence.coverage(ctx.query.support_topic, top) >= lib.settings.min_topic_coverage:
             return None
         return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False)
     if not shown:
@@ -84,6 +87,10 @@ def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: 
     return f"根据现有文件，{who}可关注以下 {shown} 项支持措施（{extra}）："
 
 
+class NothingAbout(Exception):
+    """The applicant's benefits say nothing of what the question asks about."""
+
+
 def topic_cards(lib: Library, ctx: Context, topic: list[str]) -> list[PolicyCard]:
     """Cards of the retrieved sections' benefits that name what the question is about."""
     ranked = {h.section.label_key for h in ctx.hits}
@@ -108,6 +115,11 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
         if topic := ctx.query.support_topic:
             said = {c.measure for c in cards}
             cards += [c for c in topic_cards(lib, ctx, topic) if c.measure not in said]
+            # only benefits about what is asked; none, and the sentences that speak of it answer
+            about = [c for c in cards if any(lib.evidence.occurs(t, c.measure) for t in topic)]
+            if not about and cards:
+                raise NothingAbout
+            cards = about
             cards.sort(key=lambda c: -lib.evidence.sentence_score(topic, c.measure) / (1.0 + len(c.measure) / 200))
         return cards
     rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
