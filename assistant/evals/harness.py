@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import platform
 import shutil
@@ -333,6 +334,7 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
         ),
     }
     row["metrics"]["wrong_kind_rate"] = wrong_kind(q, text, refused)
+    row["metrics"]["mark_error_rate"] = mark_errors(answer) if answer is not None and not refused else None
     row["metrics"]["near_miss_rate"] = (1.0 if refused else 0.0) if q.near_miss else None
     if answer is not None:
         row["coverage"], row["missing"] = answer.coverage, answer.missing
@@ -342,6 +344,19 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
     if error:
         row["error"] = error
     return row
+
+
+MARK = re.compile(r"〔(?:《([^》]+)》)?([^〔〕《》]+?)〕")
+
+
+def mark_errors(answer: Answer) -> float:
+    """MarkErr: 1 when a source mark in the answer (〔《doc》label title〕 or 〔label title〕)
+    names a document or section that none of its citations is."""
+    cited = [(c.doc, c.section) for c in answer.citations]
+    for doc, label in MARK.findall(answer.text):
+        if not any((not doc or doc == d) and (label.startswith(s) or s.startswith(label)) for d, s in cited):
+            return 1.0
+    return 0.0
 
 
 def wrong_kind(q: GoldQuestion, answer: str, refused: bool) -> float | None:

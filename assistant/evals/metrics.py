@@ -197,11 +197,12 @@ QUESTION_METRICS = [
     "hit@1", "hit@3", "hit@5", "mrr", "ndcg@10",
     "citation_precision", "citation_recall", "key_fact_accuracy", "unit_f1",
     "refusal_rate", "false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "near_miss_rate",
+    "mark_error_rate",
 ]
 LATENCY_METRICS = ["latency_p50_ms", "latency_p95_ms"]
 ALL_METRICS = QUESTION_METRICS + LATENCY_METRICS
 # Metrics where a lower value is better; every other metric is higher-better.
-LOWER_IS_BETTER = {"false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "latency_p50_ms",
+LOWER_IS_BETTER = {"false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "mark_error_rate", "latency_p50_ms",
                    "latency_p95_ms"}
 
 

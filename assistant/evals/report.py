@@ -14,7 +14,7 @@ SHORT = {
     "hit@1": "Hit@1", "hit@3": "Hit@3", "hit@5": "Hit@5", "mrr": "MRR", "ndcg@10": "nDCG@10",
     "citation_precision": "CiteP", "citation_recall": "CiteR", "key_fact_accuracy": "Facts",
     "unit_f1": "UnitF1", "refusal_rate": "Refuse", "false_refusal_rate": "FalseRef",
-    "unsupported_number_rate": "NumUnsup", "wrong_kind_rate": "WrongKind", "near_miss_rate": "NearMiss",
+    "unsupported_number_rate": "NumUnsup", "wrong_kind_rate": "WrongKind", "near_miss_rate": "NearMiss", "mark_error_rate": "MarkErr",
     "latency_p50_ms": "p50ms", "latency_p95_ms": "p95ms",
 }
 LATENCY_TOLERANCE = 0.25  # latency regressions: more than 25 % slower (timing is noisy)
@@ -246,7 +246,8 @@ HOW_TO_READ = [
     "- **NumUnsup**：回答中出现、但其引用章节原文里没有的数字所占的回答比例（应为 0）。",
     "- **WrongKind**：问数字的题（金标准 asks 为 rate/share/amount 等）中，回答了数字却没有一个是金标准数字的比例"
     "（答非所问：问税率给了占比目标；应为 0）。**NearMiss**：文件谈到该主题但没写所问内容的范围外题中，"
-    "被拒答或给出“部分回答”（写明缺什么）的比例。",
+    "被拒答或给出“部分回答”（写明缺什么）的比例。**MarkErr**：回答中的出处标记（〔《文件》条款〕）"
+    "指向引用列表里没有的文件或章节的回答比例（应为 0）。",
     "- **p50ms / p95ms**：单个问题的回答延迟中位数与 95 分位（追问题不含前几轮）。",
     "- 得分（最差问题表）：可回答题为要点准确率、引用召回率、MRR、未误拒四项的平均；范围外题拒答为 1，否则为 0。",
     "- 每题的完整结果（回答、引用、检索排序、缺失要点）在 `results.jsonl`。",
@@ -260,7 +261,7 @@ def summary_table(document: dict) -> str:
     """Compact fixed-width table for the terminal."""
     shown = ["hit@1", "hit@5", "mrr", "ndcg@10", "citation_precision", "citation_recall",
              "key_fact_accuracy", "unit_f1", "refusal_rate", "false_refusal_rate", "unsupported_number_rate",
-             "wrong_kind_rate", "near_miss_rate", "latency_p50_ms", "latency_p95_ms"]
+             "wrong_kind_rate", "near_miss_rate", "mark_error_rate", "latency_p50_ms", "latency_p95_ms"]
     width = {m: max(len(SHORT[m]), 6) for m in shown}
     lines = ["config    " + " ".join(SHORT[m].rjust(width[m]) for m in shown)]
     for name, c in document["configs"].items():
@@ -365,7 +366,7 @@ def _compare_one(path_a, path_b, a: dict, b: dict) -> str:
 # ---------------------------------------------------------------- several gold sets
 
 SPLIT_METRICS = ["hit@1", "hit@5", "citation_recall", "key_fact_accuracy", "unit_f1", "refusal_rate",
-                 "false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "near_miss_rate", "latency_p50_ms"]
+                 "false_refusal_rate", "unsupported_number_rate", "wrong_kind_rate", "near_miss_rate", "mark_error_rate", "latency_p50_ms"]
 UNSTATED_USE = "用途未在 splits.toml 中说明（use not stated）"
 
 
