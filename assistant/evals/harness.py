@@ -346,7 +346,8 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
     return row
 
 
-MARK = re.compile(r"〔(?:《([^》]+)》)?([^〔〕《》]+?)〕")
+# a source mark, not a document number's year quoted from the text (粤府〔2015〕1号)
+MARK = re.compile(r"〔(?!\d+〕)(?:《([^》]+)》)?([^〔〕《》]+?)〕")
 
 
 def mark_errors(answer: Answer) -> float:
@@ -354,7 +355,9 @@ def mark_errors(answer: Answer) -> float:
     names a document or section that none of its citations is."""
     cited = [(c.doc, c.section) for c in answer.citations]
     for doc, label in MARK.findall(answer.text):
-        if not any((not doc or doc == d) and (label.startswith(s) or s.startswith(label)) for d, s in cited):
+        # (a part 三、之2 is marked by its chapter, 〔三、科技金融创新方面〕)
+        if not any((not doc or doc == d) and (label.startswith(s.split("之")[0]) or s.startswith(label))
+                   for d, s in cited):
             return 1.0
     return 0.0
 
