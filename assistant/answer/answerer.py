@@ -82,8 +82,7 @@ class Answerer:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
         else:
             draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
-            draft = check(query, draft or None, self.library.quantities_in,
-                          lambda d: self._top_coverage(query, d.sections) >= self.min_coverage)
+            draft = check(query, draft or None, self.library.quantities_in, lambda d: self._speaks_of(query, d))
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
@@ -154,6 +153,18 @@ class Answerer:
                 if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs, session.docs = wider_hits, wider, wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
+
+    def _speaks_of(self, query: QueryPlan, draft: Draft) -> bool:
+        """Whether a draft's sections speak of the question's subject: its longest distinctive word
+        (科技创新券, a compound naming the thing) is there, or (English, whose words are
+        translations) enough of its topic."""
+        if query.english:
+            return self._top_coverage(query, draft.sections) >= self.min_coverage
+        known = [t for t in query.topic_tokens if self.evidence.idf.get(t, 0.0) >= self.settings.distinctive_idf]
+        if not known:
+            return False
+        subject = max(known, key=lambda t: (len(t), self.evidence.idf[t]))
+        return any(self.evidence.occurs(subject, s.text) for s in draft.sections)
 
     def _top_coverage(self, query: QueryPlan, hits: list) -> float:
         """How much of the question's topic the top hits (or a draft's sections) hold."""
