@@ -422,5 +422,6 @@ def test_injected_instructions_are_flagged_and_never_quoted_as_a_figure(mini_cop
         answer = served.ask(question)
         shown = answer.text + " ".join(c.quote for c in answer.citations)
         assert "1亿元" not in shown and "忽略" not in shown, (question, answer.text)
-    assert "200万元" in served.ask("高新技术企业研发投入资助最高多少钱？").text
+    # (issue #24, finding 7: a section holding an instruction gives no figure evidence at all, so its
+    # own 200万元 is no answer either; the other sections still answer)
     assert not any("1亿元" in t.sentence for t in served.targets())

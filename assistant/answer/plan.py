@@ -133,9 +133,10 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
         kinds.add("duration")
     if kind is not None and kind.name == "time":
         kinds |= {"date", "month", "year", "duration"}
-    if RATE.search(text) or RATE_CONTEXT.search(text) and (PERCENT.search(text) or HOW_MUCH.search(text)
-                                                             and not AMOUNT.search(text) and not units):
+    if RATE.search(text) or RATE_CONTEXT.search(text) and PERCENT.search(text):
         kinds.add("rate")
+    elif RATE_CONTEXT.search(text) and HOW_MUCH.search(text) and not AMOUNT.search(text) and not units:
+        kinds |= {"rate", "amount"}  # 补贴是多少, 能加计扣除多少: a sum or a rate, either answers
     if SHARE.search(text):
         kinds.add("share")
     if PERCENT.search(text) and not kinds & {"rate", "share"}:
