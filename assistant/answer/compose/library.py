@@ -51,6 +51,8 @@ class Library:
             for kind in {q.kind for q in unit.quantities}:
                 kinds.setdefault(kind, []).append(i)
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
+        # each sentence's document, once, so a question's figure pool is filtered without a loop
+        self.doc_of = np.array([self.by_key[u.section_key].doc for u in index.sentences], dtype=object)
 
     def quantities_in(self, citation: Citation) -> list[Quantity]:
         """The figures of a quoted text, as the index read them from its sentences."""
@@ -192,7 +194,7 @@ class Library:
         for kind in kinds:
             having = self.by_kind.get(kind)
             if having is not None and docs:
-                having = having[[self.by_key[self.index.sentences[i].section_key].doc in docs for i in having]]
+                having = having[np.isin(self.doc_of[having], list(docs))]
             if having is not None and len(having):
                 best = having[np.argsort(-ctx.sentence_sims[having])[:self.settings.figure_pool]]
                 found |= set(best.tolist())
