@@ -133,6 +133,8 @@ class Answer:
     ranking: list[tuple[str, str]] = field(default_factory=list)
     coverage: str = "full"  # full | partial (what was asked is not stated; the nearest provision shown) | none
     missing: list[str] = field(default_factory=list)  # what was asked and not found, for a partial answer
+    # None: no earlier turn; True: read as a follow-up of the previous question; False: read as a new one
+    follow_up: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The CLI/API contract: keep these keys stable."""
@@ -146,6 +148,8 @@ class Answer:
             "coverage": self.coverage,
             "missing": self.missing,
         }
+        if self.follow_up is not None:
+            out["follow_up"] = self.follow_up
         if self.see_also:
             out["see_also"] = [c.to_dict() for c in self.see_also]
         return out

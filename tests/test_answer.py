@@ -59,6 +59,12 @@ def test_responsibility_follow_up_keeps_the_topic(assistant):
     assert follow.intent == "responsibility"
     assert follow.citations[0].section == section.label
     assert all(unit in follow.text for unit in section.responsible_units)
+    # The answer says how it read the turn, so a client need not guess it.
+    assert first.follow_up is None and follow.follow_up is True
+    assert follow.to_json()["follow_up"] is True
+    other = next(s for s in sections_of(assistant, "示例市") if s.lead_units and s.key != section.key)
+    fresh = assistant.ask(f"{short_topic(other.title)}由谁牵头？", session=session)
+    assert fresh.follow_up is False
 
 
 @pytest.mark.parametrize("unit", ["市商务局", "市科技局"])

@@ -75,6 +75,7 @@ class Answerer:
         a document (《…》, or the place its title starts with) limits itself."""
         started = time.perf_counter()
         session = session or Session()
+        earlier = bool(session.last_question)
         ctx = self._context(question, session, k, docs)
         query = ctx.query
         intent = query.intent
@@ -116,6 +117,7 @@ class Answerer:
             see_also=[] if draft.answerable else self._see_also(ctx.hits),
             coverage=draft.coverage if draft.answerable or draft.coverage == "partial" else "none",
             missing=draft.missing,
+            follow_up=query.follow_up if earlier else None,
             latency_ms=(time.perf_counter() - started) * 1000,
             ranking=self._ranking(intent, draft, ctx.hits),
         )
