@@ -83,6 +83,10 @@ class Settings(BaseModel):
                                   "cosine, about 0.1 in cosine) one that states what the question asks for (a place "
                                   "for a where-question, a figure of the kind asked) may stand and still come first; "
                                   "set on one dev question for places, a design value for figure kinds")
+    bounded_band: float = Field(0.6, ge=0, le=5, description="how far below the best sentence one may stand and "
+                                "still come first when it states a figure of the kind and the bound asked (最迟 -> "
+                                "a deadline, 最高 -> a cap): twice the preferred band, as it fits the question "
+                                "on two counts (a design value)")
     # policy cards (eligibility.cards.rank): a card's score is the sum of the weights of what it has
     card_amount_weight: int = Field(2, ge=0, le=10, description="score of a card that states an amount or rate "
                                     "(what it is worth can be reckoned)")

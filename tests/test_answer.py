@@ -360,7 +360,8 @@ def test_how_long_is_answered_with_a_duration_or_not_at_all(assistant):
     ("科技创新券什么时候开始申报？", "time"),
     ("When will the pilot cities be announced?", "time"),
     ("What penalty does Beijing set when a violator made no unlawful gains?", None),  # `when` as a conjunction
-    ("高新技术企业认定的申报网址是什么？", "contact"),
+    ("高新技术企业认定的申报网址是什么？", "website"),
+    ("科技局的咨询电话是多少？", "contact"),
     ("孵化器认定需要提交哪些材料？", "materials"),
     ("新型研发机构要多少家？", None),
 ])

@@ -81,3 +81,24 @@ def test_every_source_mark_names_a_document_and_section_the_answer_cites(ask):
         cited = {(c.doc, c.section) for c in answer.citations}
         for doc, label in re.findall(r"〔《([^》]+)》([^〔〕]+?)〕", answer.text):
             assert any(d == doc and label.startswith(s) for d, s in cited), (question, doc, label)
+
+
+def test_a_two_part_question_is_answered_when_one_part_is_stated(ask):
+    # where the list is published (a website named, not an address) and for how long
+    answer = ask("认定的企业名单要在什么网站上公示？公示期有多长？")
+    assert answer.answerable
+    assert "高新技术企业认定管理工作网" in answer.text and "10个工作日" in answer.text
+    assert "第十二条" in cited(answer)
+
+
+def test_a_period_asked_about_a_benefit_gets_the_period_not_a_list_of_benefits(ask):
+    answer = ask("以前年度漏掉的研发费用加计扣除，可以追溯享受几年？")
+    assert answer.answerable
+    assert "3年" in answer.text.splitlines()[0]
+    assert "支持措施" not in answer.text
+
+
+def test_a_loss_carried_forward_asked_in_everyday_words(ask):
+    answer = ask("去年公司亏了不少，亏损可以留到以后几年去弥补？")
+    assert answer.answerable
+    assert "五年" in answer.text and "第十八条" in cited(answer)

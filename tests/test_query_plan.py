@@ -67,3 +67,24 @@ def test_both_roles_asked_at_once(parse):
     plan = parse("创新券推广由谁牵头，谁配合？")
     assert plan.both_roles
     assert not parse("创新券推广除了牵头的那个局，另外还有谁参加？").both_roles
+
+
+def test_chatter_is_no_topic_but_an_unknown_thing_is(parse):
+    # a verb with its aspect particle, a time word and a guessed fragment name no subject
+    plan = parse("去年我们亏了，这个亏损往后能抵几年？")
+    assert "亏损" in plan.topic_tokens
+    assert not {"亏了", "往后", "去年"} & set(plan.topic_tokens)
+    # a thing the documents never speak of stays in the topic, so the question can be refused
+    assert "养犬" in parse("在这里养犬需要办什么证？").topic_tokens
+    assert "年假" in "".join(parse("职工的带薪年假有几天？").topic_tokens) or \
+        "带薪" in parse("职工的带薪年假有几天？").topic_tokens
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("申报材料最迟要在什么时点交？", {"date"}),
+    ("这个备案最晚哪天截止？", {"date"}),
+])
+def test_a_deadline_asked_is_a_time_asked(parse, question, kinds):
+    plan = parse(question)
+    assert plan.kind is not None and plan.kind.name == "time"
+    assert kinds <= plan.figure_kinds

@@ -67,15 +67,21 @@ def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity
 
 
 def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]]):
+    """The draft when its quotes state one of the things asked (a question may ask two: 公示多久？在哪个
+    网站？); else a partial answer naming what is not stated."""
+    unstated: list[str] = []
     kinds = kinds_checked(plan)
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
-        if not states_kind(stated, kinds):
-            return partial(plan, draft, kinds)
+        if states_kind(stated, kinds):
+            return draft
+        unstated += sorted(kinds)
     if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "figure", "list"):
-        if not any(plan.kind.stated.search(c.quote) for c in draft.citations):
-            return partial(plan, draft, [plan.kind.name if plan.kind.name != "time" else "date"])
-    return draft
+        if any(plan.kind.stated.search(c.quote) for c in draft.citations):
+            return draft
+        if not kinds:
+            unstated.append(plan.kind.name if plan.kind.name != "time" else "date")
+    return partial(plan, draft, unstated) if unstated else draft
 
 
 def satisfies(fact: Quantity, condition: Quantity) -> bool | None:

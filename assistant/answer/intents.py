@@ -15,7 +15,8 @@ import cn2an
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
 from assistant.lexicon.english import chinese_phrases, english_units
-from assistant.index.lexical import FILLERS, tokenize
+from assistant.answer.evidence import SYNONYMS
+from assistant.index.lexical import FILLERS, dictionary_tag, tokenize
 from assistant.answer.cues import cue
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, find_units_in
@@ -43,6 +44,11 @@ EFFECT_ASKED = cue("effect_asked")
 # Words that frame a question but name no topic (lexicon/frame_words.toml):
 # removed before judging whether the documents cover what the question is about.
 FRAME_WORDS = set(lexicon.words("frame_words"))
+# jieba part-of-speech tags of function words: time (t), measure and numeral (m, q), pronoun (r),
+# adverb (d), preposition (p), conjunction (c), particle (u, y), interjection (e), direction (f).
+FUNCTION_TAGS = ("t", "m", "q", "r", "d", "p", "c", "u", "y", "e", "f")
+FUNCTION_CHARACTERS = frozenset(lexicon.words("function_characters"))
+ASPECT_MARKED = re.compile(r"^[\u4e00-\u9fff][了着过]$")  # 亏了, 拖着: a one-character verb and its aspect
 
 
 @dataclass
@@ -82,6 +88,31 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
             if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1]
 
 
+# Words the lexicons know (standard abbreviations such as 高企 and 规上, applicant categories):
+# question words even where neither jieba's dictionary nor the corpus has them.
+LEXICON_WORDS = frozenset(SYNONYMS) | frozenset(lexicon.words("beneficiaries")) \
+    | frozenset(lexicon.words("qualification_words")) | frozenset(lexicon.words("domain_words"))
+
+
+def content_words(tokens: list[str], vocabulary: dict | None) -> list[str]:
+    """The question's words that can name its subject. A word the corpus uses counts, and so
+    does one it never uses that is a content word (最低工资, 看病, 养犬 say what the documents
+    lack). A word the corpus never uses counts for nothing when it is a function word (a time,
+    measure or pronoun word, an adverb: 往后, 几天, 每年), a verb with an aspect particle (亏了:
+    the corpus writes 亏损), or a fragment jieba's new-word guessing glued across a word boundary
+    (后要, 最多能: lexicon/function_characters.toml)."""
+    if vocabulary is None:
+        return tokens
+    return [t for t in tokens if t in vocabulary or t in LEXICON_WORDS or t.isascii() or _content_word(t)]
+
+
+def _content_word(word: str) -> bool:
+    tag = dictionary_tag(word)
+    if tag is None:  # a word jieba guessed: a new word (养犬), or a fragment when a function character ends it
+        return word[0] not in FUNCTION_CHARACTERS and word[-1] not in FUNCTION_CHARACTERS
+    return not tag.startswith(FUNCTION_TAGS) and not ASPECT_MARKED.search(word)
+
+
 def maximal(tokens: list[str]) -> list[str]:
     """Search-mode tokens without the sub-words of longer ones (自创 in 自创区)."""
     return [t for t in tokens if not any(t != other and t in other for other in tokens)]
@@ -99,6 +130,8 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     # A follow-up's opening 那 is glued to the next word by jieba (那全社会 -> 那全, 社会): set it apart.
     searchable = lexical_query(text, vocabulary, units) if english else LEADING_NA.sub(r"\1 ", text)
     topics = topic_tokens(searchable, units)
+    if not english:
+        topics = content_words(topics, vocabulary)
     query = Query(
         text=text,
         intent="general",

@@ -1,5 +1,5 @@
 """Kinds of answer a question asks for beyond a figure: a time (什么时候), a
-way to get in touch (网址, 电话), the papers to hand in (哪些材料). An answer
+website (网址) or a way to get in touch (电话), the papers to hand in (哪些材料). An answer
 whose quotes state nothing of the kind asked does not answer, however close
 its topic: `check` says the documents do not give it (messages.py).
 
@@ -24,7 +24,7 @@ class AnswerKind:
 KINDS = (
     AnswerKind(
         "time",
-        re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月几[日号]|几号|截止(?:日期|时间)|哪一?年|什么时间|"
+        re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月几[日号]|几号|截止(?:日期|时间)|哪一?年|什么时间|(?:什么|哪个)时点|最迟|最晚|"
                    # `when` asks a time opening a question or before its verb, not as a conjunction
                    r"^\s*when\b|\bwhen (?:will|does|do|is|are|did|must|should|can|shall)\b|what date|which year|deadline",
                    re.I),
@@ -32,8 +32,14 @@ KINDS = (
                    rf"{_N}+\s*(?:个)?(?:工作日|日|天|周|月|年)(?:内|以内|之内|前)"),
     ),
     AnswerKind(
+        "website",
+        re.compile(r"网址|网站|website", re.I),
+        # an address, or a website named by its name (在“高新技术企业认定管理工作网”公示)
+        re.compile(r"https?://|www\.|\.(?:cn|com|org|net)\b|[^“”，。]{2,30}网[”\"]"),
+    ),
+    AnswerKind(
         "contact",
-        re.compile(r"网址|网站|电话|邮箱|联系方式|热线|website|phone number|e-?mail|hotline", re.I),
+        re.compile(r"电话|邮箱|联系方式|热线|phone number|e-?mail|hotline", re.I),
         re.compile(r"https?://|www\.|\.(?:cn|com|org|net)\b|\d{3,4}-\d{7,8}|\d{7,}|@|热线|12345"),
     ),
     AnswerKind(

@@ -47,7 +47,8 @@ MISSING: dict[str, tuple[str, str]] = {
     "rate": ("具体比例", "the rate"), "share": ("具体比例", "the share"), "amount": ("具体金额", "the amount"),
     "count": ("具体数量", "the number"), "area": ("具体面积", "the area"), "duration": ("具体期限", "the period"),
     "date": ("具体时间", "the date"), "month": ("具体时间", "the date"), "year": ("具体年份", "the year"),
-    "contact": ("联系方式或网址", "contact details"), "materials": ("需要提交的材料", "the materials to submit"),
+    "contact": ("联系方式", "contact details"), "website": ("网址或网站", "the website"),
+    "materials": ("需要提交的材料", "the materials to submit"),
 }
 
 

@@ -168,7 +168,7 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     if EFFECT_ASKED.search(text):
         return "effect_date"
     if plan.kind is not None and plan.kind.name != "time":
-        return plan.kind.name  # contact | materials
+        return "materials" if plan.kind.name == "materials" else "contact"  # a website, a phone, an e-mail
     if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
         return "yes_no"
     if plan.figure_kinds or plan.intent == "target":

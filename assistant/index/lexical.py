@@ -58,6 +58,12 @@ def may_abbreviate(word: str) -> bool:
     return tag is None or tag == "j"
 
 
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word (n, v, t, j...); None for a word it does not know."""
+    _ensure_init()
+    return _tags().get(word)
+
+
 def _tags() -> dict[str, str]:
     import jieba.posseg  # loads jieba's part-of-speech table once
 

@@ -18,6 +18,10 @@ from assistant.answer.compose.library import Library
 
 __all__ = ["Context", "Draft", "Library", "cite", "compose", "name_documents"]
 
+# The figures a support card states (an amount, a rate): a question asking another kind is no
+# question for the cards.
+CARD_FIGURES = frozenset({"amount", "rate", "share"})
+
 Composer = Callable[[Library, Context], "Draft | None"]
 BY_INTENT: dict[str, Composer] = {
     "lead": units.lead,
@@ -39,6 +43,8 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
     composer = BY_INTENT.get(intent, sentences.general)
     if ctx.query.answer == "yes_no" and composer is support.cards and not ctx.query.support_asked:
         composer = sentences.general  # 香港公司能申请认定吗: the provision that decides, not a list of benefits
+    if composer is support.cards and ctx.query.figure_kinds - CARD_FIGURES:
+        composer = sentences.general  # 最多往回追几年: a period or a date is no benefit a card lists
     if composer is sentences.general and ctx.query.duration_asked:
         composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
     draft = composer(lib, ctx)

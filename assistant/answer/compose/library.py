@@ -112,14 +112,15 @@ class Library:
         defined, says, _ = sentence.partition("是指")
         return bool(says) and any(self.evidence.occurs(t, defined) for t in query.topic_tokens)
 
-    def preferred_first(self, scored: list[tuple[float, str, Section]], fits) -> list[tuple[float, str, Section]]:
-        """Of the sentences answering about as well as the best, those that `fits` (a place
-        named for a where-question, a figure of the kind asked) come first, taking the best
-        one's score."""
+    def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
+                        band: float | None = None) -> list[tuple[float, str, Section]]:
+        """Of the sentences answering about as well as the best (within `band`, the preferred
+        band unless given), those that `fits` (a place named for a where-question, a figure of
+        the kind asked) come first, taking the best one's score."""
         if not scored:
             return scored
         best = scored[0][0]
-        near = [c for c in scored if c[0] >= best - self.settings.preferred_band]
+        near = [c for c in scored if c[0] >= best - (self.settings.preferred_band if band is None else band)]
         placed = [c for c in near if fits(c[1], c[2])]
         if not placed or placed[0] is near[0]:
             return scored

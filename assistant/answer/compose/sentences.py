@@ -38,19 +38,25 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         scored = lib.preferred_first(scored, lambda sentence, section: states_kind(
             lib.sentence_quantities(sentence, section), kinds))
         scored = lib.preferred_first(scored, exact)
+        # 最高/最迟: the capped figure (最高200万元, 不迟于…时) first; asked when, a date before a period
+        wanted = {"date"} if ctx.query.kind is not None and ctx.query.kind.name == "time" else kinds
+        bounds = {"max"} if ctx.query.cap_asked else {"max", "min", "exact", "range"}
+
+        def bounded(sentence: str, section: Section) -> bool:
+            return any(q.kind in wanted and q.bound in bounds for q in lib.sentence_quantities(sentence, section))
+
+        def band(c) -> float:  # a figure of the kind and bound asked fits twice, and may stand further down
+            return lib.settings.bounded_band if ctx.query.cap_asked and bounded(c[1], c[2]) \
+                else lib.settings.preferred_band
         # a figure question is answered by the figures of the kind asked among the near-best
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
-        stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.preferred_band
+        stating = [c for c in scored if c[0] >= scored[0][0] - band(c)
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
         stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
         # the sentence defining the subject asked (实施条例: 所称研究开发费用的加计扣除，是指…50%) states
         # the general rule; others its special cases
         stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))
-        # 最高/最迟: the capped figure (最高200万元, 不迟于…时) first; asked when, a date before a period
-        wanted = {"date"} if ctx.query.kind is not None and ctx.query.kind.name == "time" else kinds
-        bounds = {"max"} if ctx.query.cap_asked else {"max", "min", "exact", "range"}
-        stating = lib.preferred_first(stating, lambda sentence, section: any(
-            q.kind in wanted and q.bound in bounds for q in lib.sentence_quantities(sentence, section)))
+        stating = lib.preferred_first(stating, bounded, band=lib.settings.bounded_band if ctx.query.cap_asked else None)
     # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
     # quoted alone rather than with the whole list of tiers.
     fitting = (lambda sentence, section: verdict(ctx.query.facts, lib.sentence_quantities(sentence, section))
