@@ -53,6 +53,9 @@ def test_a_range_written_as_floor_and_cap_is_one_quantity():
     ("自2021年3月1日起施行", "date", 2021, "日期"),
     ("于每年6月30日前报送", "date", 6, "日期"),
     ("到2025年", "year", 2025, "年"),
+    ("提供最近两个会计年度的审计报告", "duration", 2, "年"),
+    ("享受三个纳税年度的减免", "duration", 3, "年"),
+    ("2024年度的申报", "year", 2024, "年"),
 ])
 def test_periods_dates_and_years_are_told_apart(text, kind, value, unit):
     q = only(text)

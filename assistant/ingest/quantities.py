@@ -34,7 +34,7 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
 _MONEY = r"(?:万|亿|千)?(?:美)?元"
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
-_DURATION = r"(?:个)?(?:工作日|自然日|小时|年度|周年|年|个月|月|日|天|周)"
+_DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周)"
 _COUNT = (r"个百分点|百分点|(?:万)?(?:家|个|项|人次|人|名|件|所|次|倍|批|位|条|台|套|户|座|篇|本|种|类|期|轮|届|辆|亩)")
 
 # One pattern, alternatives in priority order: dates before years and durations.
@@ -175,7 +175,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         unit = unit.lstrip("个")
         if unit == "月" and not m.group("dur").startswith("个"):
             return value, "月", "month", None  # 5月, 五月: a month of the year (a period is 5个月)
-        return value, {"年度": "年", "周年": "年", "天": "日", "自然日": "日"}.get(unit, unit), "duration", None
+        unit = "年" if unit.endswith("年度") else unit  # 三个会计年度: years of account
+        return value, {"周年": "年", "天": "日", "自然日": "日"}.get(unit, unit), "duration", None
     if m.group("bare"):  # 营收8000万: money, its unit left out as people do
         return value * _magnitude(m.group("bare")), "元", "amount", None
     unit = m.group("count")
