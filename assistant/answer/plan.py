@@ -47,13 +47,13 @@ CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
 UNIT_HINTS = (
-    (re.compile(r"几个|多少个|how many (?:clusters|platforms|parks)"), ("个",)),
+    (re.compile(r"(?:几个|多少个)(?!百?分?点)|how many (?:clusters|platforms|parks)"), ("个",)),  # 几个点 is a percentage
     (re.compile(r"几家|多少家"), ("家",)),
     (re.compile(r"几所|多少所"), ("所",)),
     (re.compile(r"几项|多少项"), ("项",)),
     (re.compile(r"多少件|几件"), ("件",)),
     (re.compile(r"多少人|几人"), ("人", "万人")),
-    (re.compile(r"比重|比例|占比|百分|率|percentage|share|proportion|%"), ("%",)),
+    (re.compile(r"比重|比例|占比|百分|率|几个点|多少个点|percentage|share|proportion|%"), ("%",)),
     (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money|"
                 r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元", "元")),  # a loan is a sum
     # a money metric named, not an amount: its value, or a share of it (从净收入中提取多少)

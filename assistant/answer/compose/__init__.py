@@ -41,8 +41,10 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         if draft:
             return draft
     composer = BY_INTENT.get(intent, sentences.general)
-    if ctx.query.answer == "yes_no" and composer is support.cards and not ctx.query.support_asked:
-        composer = sentences.general  # 香港公司能申请认定吗: the provision that decides, not a list of benefits
+    if ctx.query.answer == "yes_no" and composer is support.cards and \
+            (not ctx.query.support_asked or ctx.query.support_topic):
+        # 香港公司能申请认定吗, 餐饮企业能享受加计扣除吗: the provision that decides, not a list of benefits
+        composer = sentences.general
     if composer is support.cards and ctx.query.figure_kinds - CARD_FIGURES:
         composer = sentences.general  # 最多往回追几年: a period or a date is no benefit a card lists
     if composer is sentences.general and ctx.query.duration_asked:

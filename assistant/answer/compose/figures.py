@@ -35,7 +35,7 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
         found = [t for t in found if (not kinds or t.unit in kinds) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
         best = found[0] if found else None
-        if best is None or covers(lib, sub, part, best.metric + best.sentence) < METRIC_COVERAGE:
+        if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
             return figure_from_sentences(lib, ctx)
         chosen += [t for t in found if t not in chosen]
     lines, citations, sections = [], [], []
@@ -70,8 +70,17 @@ def target_of_year(lib: Library, ctx: Context, years: list[int]) -> bool:
     (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
     found = pick_targets(ctx.query, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
     return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
-               and covers(lib, ctx.query, ctx.query.topic_tokens, t.metric + t.sentence) >= METRIC_COVERAGE
+               and covers(lib, ctx.query, scoped(ctx.query, ctx.query.topic_tokens, t.doc), t.metric + t.sentence) >= METRIC_COVERAGE
                for t in found)
+
+
+def scoped(query: Query, part: list[str], doc: str) -> list[str]:
+    """When the question names the document a target is from, its words without those of the
+    title: they say which document (中山…实施方案提出), not which of its figures; none of them is
+    required of the target, and none counts for it."""
+    if doc not in query.docs_named:
+        return part
+    return [t for t in part if t not in doc] or part
 
 
 def covers(lib: Library, query: Query, part: list[str], text: str) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant import eligibility
+from assistant.answer.intents import maximal
 from assistant.answer.check import kinds_checked
 from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat, in_order)
 from assistant.answer.plan import QueryPlan as Query
@@ -109,8 +110,8 @@ class Library:
 
     def defines(self, sentence: str, query: Query) -> bool:
         """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""
-        defined, says, _ = sentence.partition("是指")
-        return bool(says) and any(self.evidence.occurs(t, defined) for t in query.topic_tokens)
+        defined, says, _ = sentence.partition("是指")  # (所得 is no definition of 所得税: whole words only)
+        return bool(says) and any(self.evidence.occurs(t, defined) for t in maximal(query.topic_tokens))
 
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
