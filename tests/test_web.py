@@ -793,3 +793,24 @@ def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
         _ask(page, "有什么补贴？", 2)  # read as a new question: the chat says so
         page.locator("#chatbot .new-topic").last.wait_for()
         shot(page, f"follow-up-after-reload-{size[0]}")
+
+
+@needs_chromium
+def test_a_short_question_read_as_new_is_marked_and_a_follow_up_is_not(app_url, assistant):
+    lead, follow_q, new_q = "加快培育高新技术企业由哪个单位牵头？", "那责任单位呢？", "市商务局负责哪些任务？"
+    session = assistant.new_session()
+    assistant.ask(lead, session=session)
+    assert assistant.ask(follow_q, session=session).follow_up is True
+    assert assistant.ask(new_q, session=session).follow_up is False
+    with browser_page(*DESKTOP) as page:
+        _fresh(page, app_url)
+        _ask(page, lead, 0)
+        _ask(page, follow_q, 1)  # leans on the lead question: no note
+        assert page.locator("#chatbot .new-topic").count() == 0
+        assert "责任单位" in _last_answer(page).inner_text()
+        _ask(page, new_q, 2)  # short, about something else: read as new, and the chat says so
+        note = page.locator("#chatbot .bot-row").last.locator(".new-topic")
+        note.wait_for()
+        assert "已按新问题理解" in note.inner_text()
+        assert page.locator("#chatbot .new-topic").count() == 1
+        shot(page, "chat-read-as-new")
