@@ -93,6 +93,38 @@ def test_english_support_question_answers_with_cards_in_english(assistant):
     assert "Bureau" in answer.text  # the office to ask, glossed
 
 
+def _said_in_english(line: str) -> str:
+    """A card line's English part: before its Chinese source text, Chinese names in brackets left out."""
+    english = line.split("Source text:")[0]
+    return re.sub(r"\([^()]*\)|〔[^〕]*〕", "", english)
+
+
+def test_each_support_card_gets_an_english_summary_from_its_own_fields(assistant):
+    from assistant import eligibility
+    from assistant.service import card_english
+
+    answer = assistant.ask("Which subsidies can a high-tech enterprise receive?")
+    lines = [line for line in answer.text.split("\n") if re.match(r"\d+\. ", line)]
+    assert lines and all("Source text: “" in line for line in lines)  # the Chinese measure as evidence
+    for line in lines:
+        assert not HAN.search(_said_in_english(line)), line
+    cards = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"])).cards()
+    money = [c for c in cards if any("万元" in a for a in c.amounts)]
+    assert money
+    for card in cards:
+        said = card_english(card)
+        assert not HAN.search(_said_in_english(said)), said
+        for office in card.lead_offices[:1] or card.offices[:1]:
+            assert f"{unit_english(office)} ({office})" in said  # whom to ask, in English and as written
+        if card.status:
+            assert "has ended" in said  # a plan whose period is over says so
+    for card in money:  # a sum in yuan is said in RMB, its cap as "up to"
+        said = card_english(card)
+        assert "RMB" in said
+        if any(a.startswith(("最高", "不超过")) for a in card.amounts):
+            assert "up to RMB" in said
+
+
 def test_english_refusal_is_english(assistant):
     answer = assistant.ask("What is the minimum wage for cleaners in this city?")
     assert not answer.answerable

@@ -814,3 +814,34 @@ def test_a_short_question_read_as_new_is_marked_and_a_follow_up_is_not(app_url, 
         assert "已按新问题理解" in note.inner_text()
         assert page.locator("#chatbot .new-topic").count() == 1
         shot(page, "chat-read-as-new")
+
+
+@needs_chromium
+@SIZES
+def test_support_cards_get_english_summaries_in_chat_and_matching(app_url, assistant, size):
+    from assistant import eligibility
+    from assistant.service import card_english
+
+    question = "Which subsidies can a high-tech enterprise receive?"
+    first = next(line for line in assistant.ask(question).text.split("\n") if line.startswith("1. "))
+    summary = first[3:].split(" Source text:")[0]
+    cards = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"])).cards()
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        page.locator("#lang-switch").get_by_text("English").click()
+        _ask(page, question, 0)
+        answer = page.locator("#chatbot .bot-row").last
+        assert summary in answer.inner_text()  # card 1 in English, its Chinese measure beside it
+        page.get_by_role("tab", name="Matching").click()
+        page.locator("#match-quals input").fill("高新技术企业")
+        page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
+        page.keyboard.press("Escape")
+        page.locator("#match-btn").click()
+        page.locator("#match-result .card-en").first.wait_for()
+        assert page.locator("#match-result .card-en").count() == page.locator("#match-result li.policy-card").count()
+        assert page.locator("#match-result .card-en").first.inner_text() == card_english(cards[0])
+        assert "measures (ranked" in page.locator("#match-result .match-summary").inner_text()
+        shot(page, f"match-english-{size[0]}", full_page=size == PHONE)
+        page.locator("#lang-switch").get_by_text("中文").click()  # back in Chinese: the result re-rendered
+        page.wait_for_function("() => !document.querySelector('#match-result .card-en')")
+        assert "共" in page.locator("#match-result .match-summary").inner_text()

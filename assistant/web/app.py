@@ -86,7 +86,9 @@ CSS = """
   margin: 8px 0; background: var(--background-fill-secondary); }
 #match-result .card-head .measure { font-weight: 600; }
 #match-result .card-fact { font-size: 0.9em; }
-#match-result .card-key { display: inline-block; min-width: 5.5em; color: var(--body-text-color-subdued); }
+#match-result .card-en { margin: 2px 0 4px; line-height: 1.5; }
+#match-result .card-key { display: inline-block; min-width: 5.5em; margin-right: 0.6em;
+  color: var(--body-text-color-subdued); }
 #match-result details.card-quote summary, #match-result details.match-more summary { font-weight: 400;
   font-size: 0.85em; color: #1e40af; }
 /* Gradio 6.31 titles its toasts "Warning"/"Info"/"Error" whatever title is passed: say it in Chinese. */
@@ -144,6 +146,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 duties.build()
             with gr.Tab("政策匹配", id="match"):
                 match = MatchTab(assistant)
+                match.lang = lang
                 match.build()
             with gr.Tab("目标指标", id="targets"):
                 targets = TargetsTab(assistant)

@@ -52,6 +52,15 @@ UI_EN = {
     "研发": "R&D", "技术改造": "Upgrading", "知识产权": "IP", "上市": "Listing",
     "适用对象": "For", "金额/比例": "Amount", "条件": "Conditions", "咨询单位": "Office to ask",
     "匹配原因": "Why it fits", "原文": "Original text",
+    "政策文件": "Policy", "申报时间": "Apply by", "申报材料": "Materials", "办理方式": "How to apply",
+    "联系方式": "Contact", "隐藏实施期已结束的政策": "Hide measures whose period has ended",
+    "条件自测（政策计算器）": "Self-check (policy calculator)", "注册成立年限（年）": "Years since registration",
+    "最近一年销售收入（万元）": "Revenue last year (10,000 yuan)", "研发费用（万元）": "R&D spend (10,000 yuan)",
+    "职工总数": "Staff", "研发/科技人员数": "R&D staff", "高新技术产品收入占比（%）": "High-tech revenue share (%)",
+    "其他情况": "Other facts", "拥有核心知识产权": "Owns core IP",
+    "近一年发生重大安全、质量事故或严重环境违法": "A major safety or quality incident or serious environmental offence in "
+                                                 "the past year",
+    "工业企业": "Industrial enterprise", "自测": "Check", "页码": "Page",
     "填写左侧档案后点击“匹配政策”。": "Fill in the profile on the left, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
     "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
     # targets and documents
@@ -70,6 +79,10 @@ MESSAGES = {
                        "Click a row to see the section's lead and responsible units below."),
     "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
                     "The documents list no task with **{unit}** as lead or responsible unit."),
+    "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
+    "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
+                    "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),
+    "match_page": ("；第 {page}/{pages} 页，每页 {per_page} 项", "; page {page} of {pages}, {per_page} per page"),
     "new_topic": ("（已按新问题理解，没有沿用上一轮的话题。）",
                   "(Read as a new question, not as a follow-up to the previous one.)"),
 }

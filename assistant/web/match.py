@@ -6,8 +6,9 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant import service
-from assistant.service import Assistant
+from assistant.service import Assistant, card_english
 from assistant.web.common import esc, friendly, write_csv, write_json
+from assistant.web.i18n import say
 
 PRIVATE = {"api_visibility": "private"}
 CSV_HEADERS = ["范围", "分组", "措施", "适用对象", "支持方式", "金额/比例", "条件", "咨询单位", "匹配原因", "原文", "出处", "文件"]
@@ -25,10 +26,11 @@ def profile_from_form(quals, size, industry, location, needs) -> service.Profile
 PAGE = 5  # cards shown per group before "more"
 
 
-def card_html(n: int, card) -> str:
+def card_html(n: int, card, english: bool = False) -> str:
     """One policy card: the amount first, then what, for whom, conditions as a
     checklist, when and whom to ask, the policy's level and whether its period
-    has ended, and where it is written."""
+    has ended, and where it is written. In English, the card's English summary
+    (built from these same fields) stands under its Chinese measure."""
     levels = list(dict.fromkeys(card.levels or [card.level]))
     tags = "".join(f'<span class="tag level">{esc(x)}</span>' for x in levels if x)
     tags += "".join(f'<span class="tag">{esc(t)}</span>' for t in card.support_types[:2])
@@ -38,13 +40,14 @@ def card_html(n: int, card) -> str:
              ("办理方式", "；".join(card.procedure)), ("联系方式", "；".join(card.contacts)),
              ("咨询单位", _offices(card)), ("政策文件", _policy(card)), ("匹配原因", "；".join(card.why))]
     rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
-    status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status else ""
+    status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status and not english else ""
     checklist = "".join(f'<li>{esc(x["text"])}（{esc(x["section"])}）</li>' for x in card.checklist[:12])
     checklist = (f'<details class="card-checklist"><summary>申请条件（{len(card.checklist)} 项）</summary>'
                  f'<ul>{checklist}</ul></details>') if checklist else ""
     sources = "；".join(f"《{esc(c.doc)}》{esc(c.section)}{esc(c.title)}" for c in card.sources)
+    summary_en = f'<div class="card-en" lang="en">{esc(card_english(card))}</div>' if english else ""
     return (f'<li class="policy-card">{amount}<div class="card-head"><span class="measure">{esc(card.summary)}</span>'
-            f'{tags}</div>{status}{rows}{checklist}'
+            f'{tags}</div>{summary_en}{status}{rows}{checklist}'
             f'<details class="card-quote"><summary>原文</summary>{esc(card.measure)}</details>'
             f'<span class="cite">[{n}] {sources}</span></li>')
 
@@ -58,9 +61,9 @@ def _offices(card) -> str:
     return "、".join(lead + [u for u in card.offices if u not in card.lead_offices][:4])
 
 
-def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
+def _group_html(group: str, cards: list, start: int, opened: bool, english: bool = False) -> str:
     """A group of cards; past the first page, the rest fold under "more"."""
-    items = [card_html(start + i + 1, c) for i, c in enumerate(cards)]
+    items = [card_html(start + i + 1, c, english) for i, c in enumerate(cards)]
     body = f'<ol class="measures" start="{start + 1}">{"".join(items[:PAGE])}</ol>'
     if len(items) > PAGE:
         body += (f'<details class="match-more"><summary>显示其余 {len(items) - PAGE} 条</summary>'
@@ -69,23 +72,25 @@ def _group_html(group: str, cards: list, start: int, opened: bool) -> str:
             f'{body}</details>')
 
 
-def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 30) -> tuple[str, int]:
+def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int = 30,
+                english: bool = False) -> tuple[str, int]:
     """HTML of one page of the ranked cards (the chat's order), grouped by kind
     of support as before, and the number of pages; cards from a document whose
     period has ended can be hidden. The whole catalogue (no profile) keeps its
     by-beneficiary folding."""
     if result.by == "beneficiary":
-        return render_result(result), 1
+        return render_result(result, english), 1
     cards = [c for c in result.cards() if not (hide_expired and c.ended)]
     pages = max(1, -(-len(cards) // per_page))
     page = min(max(1, int(page or 1)), pages)
     start = (page - 1) * per_page
-    head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
+    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe_zh()))}</div>'
     if not cards:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
     shown = cards[start:start + per_page]
-    summary = (f"共 <b>{len(cards)}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）"
-               + (f"；第 {page}/{pages} 页，每页 {per_page} 项" if pages > 1 else "") + "。")
+    summary = say("match_count", english, n=len(cards)) + (
+        say("match_page", english, page=page, pages=pages, per_page=per_page) if pages > 1 else "") + (
+        "." if english else "。")
     parts = [head, f'<div class="match-summary">{summary}</div>']
     n = start
     for scope in SCOPES:
@@ -96,7 +101,7 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
         if groups:
             parts.append(f"<h3>{SCOPES[scope]}</h3>")
         for group, items in groups.items():
-            parts.append(_group_html(group, items, n, opened=scope == "specific"))
+            parts.append(_group_html(group, items, n, opened=scope == "specific", english=english))
             n += len(items)
     return "".join(parts), pages
 
@@ -120,10 +125,10 @@ def render_check(results) -> str:
     return "".join(parts)
 
 
-def render_result(result) -> str:
+def render_result(result, english: bool = False) -> str:
     """HTML of a match: a summary, then groups (support types) of specific
     policy cards open, and cards for everyone folded away."""
-    head = f'<div class="match-profile">企业档案：{esc(result.profile.describe_zh())}</div>'
+    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe_zh()))}</div>'
     if not result.specific and not result.general:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>'
     specific, general = result.card_groups("specific"), result.card_groups("general")
@@ -137,7 +142,8 @@ def render_result(result) -> str:
         title = "按适用对象列出的政策" if result.by == "beneficiary" and scope == "specific" else SCOPES[scope]
         parts.append(f"<h3>{title}</h3>")
         for group, cards in groups.items():
-            parts.append(_group_html(group, cards, n, opened=scope == "specific" and result.by != "beneficiary"))
+            parts.append(_group_html(group, cards, n, opened=scope == "specific" and result.by != "beneficiary",
+                                     english=english))
             n += len(cards)
     return "".join(parts)
 
@@ -155,6 +161,7 @@ def csv_rows(result) -> list[list[str]]:
 class MatchTab:
     def __init__(self, assistant: Assistant):
         self.a = assistant
+        self.lang = None  # the interface language (a component of the page), when the page has one
 
     def build(self) -> None:
         gr.Markdown("填写企业情况，查看文件中适用的支持措施（按支持方式分组，并注明出处）。各项均可不填；全部不填则列出全部政策。")
@@ -192,36 +199,48 @@ class MatchTab:
                 self.out = gr.HTML('<div class="match-empty">填写左侧档案后点击“匹配政策”。</div>',
                                    elem_id="match-result")
                 self.page = gr.Number(1, label="页码", precision=0, minimum=1, elem_id="match-page")
+        self.matched = gr.State(False)  # whether a result is shown (a language switch re-renders it)
         inputs = [self.quals, self.size, self.industry, self.location, self.needs]
-        self.go.click(friendly(self.run), inputs + [self.hide_expired],
-                      [self.out, self.csv, self.json, self.page], **PRIVATE)
-        self.page.submit(friendly(self.turn), inputs + [self.hide_expired, self.page], [self.out, self.page], **PRIVATE)
-        self.hide_expired.change(friendly(self.turn), inputs + [self.hide_expired, self.page], [self.out, self.page],
-                                 **PRIVATE)
+        lang = [self.lang] if self.lang is not None else []
+        self.go.click(friendly(self.run), inputs + [self.hide_expired, *lang],
+                      [self.out, self.csv, self.json, self.page, self.matched], **PRIVATE)
+        self.page.submit(friendly(self.turn), inputs + [self.hide_expired, self.page, *lang], [self.out, self.page],
+                         **PRIVATE)
+        self.hide_expired.change(friendly(self.turn), inputs + [self.hide_expired, self.page, *lang],
+                                 [self.out, self.page], **PRIVATE)
+        if self.lang is not None:
+            self.lang.change(friendly(self.relang), inputs + [self.hide_expired, self.page, self.lang, self.matched],
+                             [self.out, self.page], **PRIVATE, show_progress="hidden")
         facts = [self.years, self.revenue, self.rd_spend, self.staff, self.rd_staff, self.ht_share, self.flags]
         self.check_btn.click(friendly(self.check), facts, [self.check_out], **PRIVATE)
         self.reset.click(lambda: ([], "", [], [], [], '<div class="match-empty">已重置。</div>',
-                                  gr.update(visible=False), gr.update(visible=False)),
-                         None, [*inputs, self.out, self.csv, self.json], **PRIVATE)
+                                  gr.update(visible=False), gr.update(visible=False), False),
+                         None, [*inputs, self.out, self.csv, self.json, self.matched], **PRIVATE)
 
     def location_choices(self) -> list[str]:
         """The documents' own place names, then kinds of place."""
         return self.a.places() + [p for p in OPTIONS["location"] if p not in self.a.places()]
 
-    def run(self, quals, size, industry, location, needs, hide_expired=False):
+    def run(self, quals, size, industry, location, needs, hide_expired=False, lang="中文"):
         profile = profile_from_form(quals, size, industry, location, needs)
         result = self.a.match(profile)
         found = bool(result.specific or result.general)
         csv_path = write_csv("政策匹配", CSV_HEADERS, csv_rows(result)) if found else None
         json_path = write_json("政策匹配", {"profile": profile.model_dump(), "measures": result.to_json()}) \
             if found else None
-        html, _ = render_page(result, 1, hide_expired, self.a.settings.cards_per_page)
-        return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found), 1)
+        html, _ = render_page(result, 1, hide_expired, self.a.settings.cards_per_page, lang == "English")
+        return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found), 1, True)
 
-    def turn(self, quals, size, industry, location, needs, hide_expired, page):
+    def turn(self, quals, size, industry, location, needs, hide_expired, page, lang="中文"):
         result = self.a.match(profile_from_form(quals, size, industry, location, needs))
-        html, pages = render_page(result, page, hide_expired, self.a.settings.cards_per_page)
+        html, pages = render_page(result, page, hide_expired, self.a.settings.cards_per_page, lang == "English")
         return html, min(max(1, int(page or 1)), pages)
+
+    def relang(self, quals, size, industry, location, needs, hide_expired, page, lang, matched):
+        """The shown result again in the language just chosen (nothing shown: nothing to do)."""
+        if not matched:
+            return gr.skip(), gr.skip()
+        return self.turn(quals, size, industry, location, needs, hide_expired, page, lang)
 
     def check(self, years, revenue, rd_spend, staff, rd_staff, ht_share, flags):
         flags = set(flags or [])
