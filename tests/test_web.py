@@ -845,3 +845,65 @@ def test_support_cards_get_english_summaries_in_chat_and_matching(app_url, assis
         page.locator("#lang-switch").get_by_text("中文").click()  # back in Chinese: the result re-rendered
         page.wait_for_function("() => !document.querySelector('#match-result .card-en')")
         assert "共" in page.locator("#match-result .match-summary").inner_text()
+
+
+@pytest.fixture(scope="module")
+def shipped_app(tmp_path_factory):
+    """The app over the shipped corpus (the laws' condition lists), indexed with the
+    hashing embedding: the self-check reads the documents' structure, not vectors."""
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+    from conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("shipped-web")
+    settings = Settings.load(corpus_dir=CORPUS, index_dir=root / "index", embedding_backend="hashing")
+    build_index(settings)
+    assistant = Assistant.open(settings)
+    demo, url = start(assistant, settings)
+    yield assistant, url
+    demo.close()
+
+
+# A firm's facts, written for this test: the form's fields and what the self-check reads from them.
+FIRM = {"#check-years": (3, "years_registered"), "#check-revenue": (8000, "revenue"), "#check-rd": (320, "rd_spend"),
+        "#check-staff": (200, "staff"), "#check-rd-staff": (25, "rd_staff"),
+        "#check-ht-share": (65, "high_tech_revenue_share")}
+
+
+@needs_chromium
+@SIZES
+def test_the_self_check_shows_each_conditions_verdict(shipped_app, size):
+    assistant, url = shipped_app
+    facts = {key: value for value, key in FIRM.values()} | {"owns_ip": True, "incidents": False, "industrial": False}
+    results = [r for r in assistant.self_check(facts) if any(v.status in ("met", "unmet") for v in r.verdicts)]
+    recognition = next(r for r in results if r.conditions.section == "第十一条")
+    assert {v.status for v in recognition.verdicts} >= {"met", "unknown"}
+    words = {"met": "符合", "unmet": "不符合", "unknown": "待确认", "n/a": "不适用"}
+    with browser_page(*size) as page:
+        _fresh(page, url)
+        page.get_by_role("tab", name="政策匹配").click()
+        page.locator("#self-check").get_by_text("条件自测（政策计算器）").click()
+        for selector, (value, _) in FIRM.items():
+            page.locator(f"{selector} input").fill(str(value))
+        page.locator("#check-flags").get_by_text("拥有核心知识产权").click()
+        page.locator("#check-btn").click()
+        page.locator("#check-result .check-list").first.wait_for()
+        lists = page.locator("#check-result .check-list")
+        assert lists.count() == len(results)  # every condition list the facts speak to
+        box = lists.filter(has_text=recognition.conditions.doc)
+        rows = box.locator("li")
+        assert rows.count() == len(recognition.verdicts)
+        for i, verdict in enumerate(recognition.verdicts):  # each condition with its own verdict, in order
+            assert rows.nth(i).locator(".check-mark").inner_text() == words[verdict.status]
+            assert verdict.condition.text[:12] in rows.nth(i).inner_text()
+        # the verdicts are told apart at a glance, not only by their words
+        colour = "el => getComputedStyle(el.querySelector('.check-mark')).backgroundColor"
+        met = rows.filter(has=page.locator(".check-mark", has_text=re.compile("^符合$"))).first.evaluate(colour)
+        unknown = rows.filter(has=page.locator(".check-mark", has_text="待确认")).first.evaluate(colour)
+        assert met != unknown
+        box.scroll_into_view_if_needed()
+        assert rows.first.is_visible()
+        card = box.bounding_box()
+        assert card["x"] >= 0 and card["x"] + card["width"] <= size[0], "the verdicts fit the window"
+        shot(page, f"self-check-{size[0]}")

@@ -61,6 +61,10 @@ UI_EN = {
     "近一年发生重大安全、质量事故或严重环境违法": "A major safety or quality incident or serious environmental offence in "
                                                  "the past year",
     "工业企业": "Industrial enterprise", "自测": "Check", "页码": "Page",
+    "填写企业情况后点击“自测”，逐条对照文件中的认定条件（符合 / 不符合 / 待确认）。":
+        "Fill in the enterprise's facts and click Check: each condition the documents set is checked (met / not met "
+        "/ to confirm).",
+    "请至少填写一项企业情况。": "Fill in at least one fact.",
     "填写左侧档案后点击“匹配政策”。": "Fill in the profile on the left, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
     "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
     # targets and documents
@@ -79,6 +83,8 @@ MESSAGES = {
                        "Click a row to see the section's lead and responsible units below."),
     "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
                     "The documents list no task with **{unit}** as lead or responsible unit."),
+    "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
+    "check_na": ("不适用", "Does not apply"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
     "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
                     "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),

@@ -24,6 +24,7 @@ def profile_from_form(quals, size, industry, location, needs) -> service.Profile
 
 
 PAGE = 5  # cards shown per group before "more"
+CHECK_HINT = "填写企业情况后点击“自测”，逐条对照文件中的认定条件（符合 / 不符合 / 待确认）。"
 
 
 def card_html(n: int, card, english: bool = False) -> str:
@@ -106,10 +107,10 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
     return "".join(parts), pages
 
 
-def render_check(results) -> str:
+def render_check(results, english: bool = False) -> str:
     """Self-check results: each condition list the facts say something about,
     each condition met / not met / unknown with its article and threshold."""
-    marks = {"met": "✅", "unmet": "❌", "unknown": "❔", "n/a": "➖"}
+    marks = {status: say(f"check_{status.replace('/', '')}", english) for status in ("met", "unmet", "unknown", "n/a")}
     shown = [r for r in results if any(v.status in ("met", "unmet") for v in r.verdicts)]
     if not shown:
         return '<div class="match-empty">请至少填写一项企业情况。</div>'
@@ -117,7 +118,8 @@ def render_check(results) -> str:
     for r in shown:
         c = r.conditions
         rows = "".join(
-            f'<li class="check-{v.status}">{marks[v.status]} {esc(v.condition.item)}{esc(v.condition.text)}'
+            f'<li class="check-{v.status.replace("/", "")}"><span class="check-mark">{marks[v.status]}</span>'
+            f'{esc(v.condition.item)}{esc(v.condition.text)}'
             + (f'<span class="check-detail">（{esc("；".join(x for x in (v.threshold and "门槛 " + v.threshold, v.value and "贵单位 " + v.value, v.note) if x))}）</span>'
                if (v.threshold or v.value or v.note) else "") + "</li>" for v in r.verdicts)
         parts.append(f'<div class="check-list"><h4>{esc(c.subject)}：{esc(r.to_dict()["status_zh"])}</h4>'
@@ -179,26 +181,32 @@ class MatchTab:
                 with gr.Row():
                     self.go = gr.Button("匹配政策", variant="primary", elem_id="match-btn")
                     self.reset = gr.Button("重置", elem_id="match-reset")
-                with gr.Accordion("条件自测（政策计算器）", open=False, elem_id="self-check"):
-                    with gr.Row():
-                        self.years = gr.Number(label="注册成立年限（年）", elem_id="check-years")
-                        self.revenue = gr.Number(label="最近一年销售收入（万元）", elem_id="check-revenue")
-                        self.rd_spend = gr.Number(label="研发费用（万元）", elem_id="check-rd")
-                    with gr.Row():
-                        self.staff = gr.Number(label="职工总数", elem_id="check-staff")
-                        self.rd_staff = gr.Number(label="研发/科技人员数", elem_id="check-rd-staff")
-                        self.ht_share = gr.Number(label="高新技术产品收入占比（%）", elem_id="check-ht-share")
-                    self.flags = gr.CheckboxGroup(["拥有核心知识产权", "近一年发生重大安全、质量事故或严重环境违法",
-                                                   "工业企业"], label="其他情况", elem_id="check-flags")
-                    self.check_btn = gr.Button("自测", elem_id="check-btn")
-                    self.check_out = gr.HTML(elem_id="check-result")
                 with gr.Row():
                     self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="match-csv")
                     self.json = gr.DownloadButton("导出 JSON", visible=False, size="sm", elem_id="match-json")
             with gr.Column(scale=3, min_width=420):
                 self.out = gr.HTML('<div class="match-empty">填写左侧档案后点击“匹配政策”。</div>',
                                    elem_id="match-result")
-                self.page = gr.Number(1, label="页码", precision=0, minimum=1, elem_id="match-page")
+                self.page = gr.Number(1, label="页码", precision=0, minimum=1, elem_id="match-page",
+                                      visible=False)  # shown when a result has more than one page
+        # The self-check beneath, full width: the facts on the left, each condition's verdict beside them.
+        with gr.Accordion("条件自测（政策计算器）", open=False, elem_id="self-check"):
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=2, min_width=300):
+                    with gr.Row(equal_height=True, elem_classes=["check-facts"]):
+                        self.years = gr.Number(label="注册成立年限（年）", elem_id="check-years", min_width=110)
+                        self.revenue = gr.Number(label="最近一年销售收入（万元）", elem_id="check-revenue", min_width=110)
+                        self.rd_spend = gr.Number(label="研发费用（万元）", elem_id="check-rd", min_width=110)
+                    with gr.Row(equal_height=True, elem_classes=["check-facts"]):
+                        self.staff = gr.Number(label="职工总数", elem_id="check-staff", min_width=110)
+                        self.rd_staff = gr.Number(label="研发/科技人员数", elem_id="check-rd-staff", min_width=110)
+                        self.ht_share = gr.Number(label="高新技术产品收入占比（%）", elem_id="check-ht-share",
+                                                  min_width=110)
+                    self.flags = gr.CheckboxGroup(["拥有核心知识产权", "近一年发生重大安全、质量事故或严重环境违法",
+                                                   "工业企业"], label="其他情况", elem_id="check-flags")
+                    self.check_btn = gr.Button("自测", variant="primary", elem_id="check-btn")
+                with gr.Column(scale=3, min_width=320):
+                    self.check_out = gr.HTML(f'<div class="match-empty">{CHECK_HINT}</div>', elem_id="check-result")
         self.matched = gr.State(False)  # whether a result is shown (a language switch re-renders it)
         inputs = [self.quals, self.size, self.industry, self.location, self.needs]
         lang = [self.lang] if self.lang is not None else []
@@ -212,7 +220,7 @@ class MatchTab:
             self.lang.change(friendly(self.relang), inputs + [self.hide_expired, self.page, self.lang, self.matched],
                              [self.out, self.page], **PRIVATE, show_progress="hidden")
         facts = [self.years, self.revenue, self.rd_spend, self.staff, self.rd_staff, self.ht_share, self.flags]
-        self.check_btn.click(friendly(self.check), facts, [self.check_out], **PRIVATE)
+        self.check_btn.click(friendly(self.check), facts + lang, [self.check_out], **PRIVATE)
         self.reset.click(lambda: ([], "", [], [], [], '<div class="match-empty">已重置。</div>',
                                   gr.update(visible=False), gr.update(visible=False), False),
                          None, [*inputs, self.out, self.csv, self.json, self.matched], **PRIVATE)
@@ -228,13 +236,14 @@ class MatchTab:
         csv_path = write_csv("政策匹配", CSV_HEADERS, csv_rows(result)) if found else None
         json_path = write_json("政策匹配", {"profile": profile.model_dump(), "measures": result.to_json()}) \
             if found else None
-        html, _ = render_page(result, 1, hide_expired, self.a.settings.cards_per_page, lang == "English")
-        return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found), 1, True)
+        html, pages = render_page(result, 1, hide_expired, self.a.settings.cards_per_page, lang == "English")
+        return (html, gr.update(value=csv_path, visible=found), gr.update(value=json_path, visible=found),
+                gr.update(value=1, visible=pages > 1), True)
 
     def turn(self, quals, size, industry, location, needs, hide_expired, page, lang="中文"):
         result = self.a.match(profile_from_form(quals, size, industry, location, needs))
         html, pages = render_page(result, page, hide_expired, self.a.settings.cards_per_page, lang == "English")
-        return html, min(max(1, int(page or 1)), pages)
+        return html, gr.update(value=min(max(1, int(page or 1)), pages), visible=pages > 1)
 
     def relang(self, quals, size, industry, location, needs, hide_expired, page, lang, matched):
         """The shown result again in the language just chosen (nothing shown: nothing to do)."""
@@ -242,11 +251,11 @@ class MatchTab:
             return gr.skip(), gr.skip()
         return self.turn(quals, size, industry, location, needs, hide_expired, page, lang)
 
-    def check(self, years, revenue, rd_spend, staff, rd_staff, ht_share, flags):
+    def check(self, years, revenue, rd_spend, staff, rd_staff, ht_share, flags, lang="中文"):
         flags = set(flags or [])
         facts = {"years_registered": years, "revenue": revenue, "rd_spend": rd_spend, "staff": staff,
                  "rd_staff": rd_staff, "high_tech_revenue_share": ht_share,
                  "owns_ip": "拥有核心知识产权" in flags,  # a box left clear is a "no"
                  "incidents": "近一年发生重大安全、质量事故或严重环境违法" in flags,
                  "industrial": "工业企业" in flags}
-        return render_check(self.a.self_check({k: v for k, v in facts.items() if v is not None}))
+        return render_check(self.a.self_check({k: v for k, v in facts.items() if v is not None}), lang == "English")
