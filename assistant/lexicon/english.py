@@ -116,12 +116,17 @@ def _title(text: str) -> str:
 def unit_english(unit: str) -> str:
     """`市财政局` -> `Municipal Finance Bureau`; `市委组织部` -> `Organization
     Department of the Municipal Party Committee`; `国务院财政主管部门` ->
-    `Competent Finance Department of the State Council`; `财政部` -> `Ministry of Finance`."""
+    `Competent Finance Department of the State Council`; `财政部` -> `Ministry of Finance`;
+    `翠亨新区` -> `Cuiheng New Area` (a place the dictionary does not know, in pinyin)."""
+    return _romanized(_unit_english(unit))
+
+
+def _unit_english(unit: str) -> str:
     if unit in WHOLE:
         return WHOLE[unit]
     owner = next((o for o in sorted(OWNERS, key=len, reverse=True) if unit.startswith(o) and len(unit) > len(o)), "")
     if owner:
-        return f"{unit_english(unit[len(owner):])} of {OWNERS[owner]}"
+        return f"{_unit_english(unit[len(owner):])} of {OWNERS[owner]}"
     prefix = next((p for p in sorted(PREFIXES, key=len, reverse=True)
                    if unit.startswith(p) and len(unit) > len(p) + 1 and not unit.startswith("市场")), "")
     rest = unit[len(prefix):]
@@ -139,6 +144,25 @@ def unit_english(unit: str) -> str:
     if prefix == "市委":
         return f"{body} of the {PREFIXES[prefix]}"
     return f"{PREFIXES[prefix]} {body}".strip() if prefix else body
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def pinyin(word: str) -> str:
+    """A name the dictionary gives no sense for, romanized as official English does
+    (翠亨 -> Cuiheng): CC-CEDICT's pinyin of the word, else of each character."""
+    def of(text: str) -> str:
+        entry = dictionary().lookup(text)
+        return entry.definition_entries[0].pinyin if entry is not None and entry.definition_entries else ""
+
+    syllables = of(word) or " ".join(of(c) or c for c in word)
+    return re.sub(r"[\d\s:]", "", syllables.lower()).capitalize()
+
+
+def _romanized(name: str) -> str:
+    """An English unit name with no Chinese left in it: place names in pinyin."""
+    return _HAN_RUN.sub(lambda m: pinyin(m.group(0)), name).replace(" 、 ", ", ").replace("、", ", ")
 
 
 def gloss(unit: str) -> str:
