@@ -85,6 +85,8 @@ MESSAGES = {
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
     "check_na": ("不适用", "Does not apply"),
+    "match_more": ("显示其余 {n} 条", "Show {n} more"),
+    "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
     "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
                     "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),

@@ -6,9 +6,9 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant import service
-from assistant.service import Assistant, card_english
+from assistant.service import Assistant, card_english, term_english
 from assistant.web.common import esc, friendly, write_csv, write_json
-from assistant.web.i18n import say
+from assistant.web.i18n import MESSAGES, say
 
 PRIVATE = {"api_visibility": "private"}
 CSV_HEADERS = ["范围", "分组", "措施", "适用对象", "支持方式", "金额/比例", "条件", "咨询单位", "匹配原因", "原文", "出处", "文件"]
@@ -33,8 +33,9 @@ def card_html(n: int, card, english: bool = False) -> str:
     has ended, and where it is written. In English, the card's English summary
     (built from these same fields) stands under its Chinese measure."""
     levels = list(dict.fromkeys(card.levels or [card.level]))
-    tags = "".join(f'<span class="tag level">{esc(x)}</span>' for x in levels if x)
-    tags += "".join(f'<span class="tag">{esc(t)}</span>' for t in card.support_types[:2])
+    level = (lambda x: say(f"level_{x}", english) if f"level_{x}" in MESSAGES else x)
+    tags = "".join(f'<span class="tag level">{esc(level(x))}</span>' for x in levels if x)
+    tags += "".join(f'<span class="tag">{esc(term_english(t) if english else t)}</span>' for t in card.support_types[:2])
     amount = f'<div class="card-amount">{esc("；".join(card.amounts))}</div>' if card.amounts else ""
     facts = [("适用对象", "、".join(card.beneficiaries)), ("条件", "；".join(card.conditions)),
              ("申报时间", "；".join(card.deadlines)), ("申报材料", "；".join(card.materials)),
@@ -67,9 +68,10 @@ def _group_html(group: str, cards: list, start: int, opened: bool, english: bool
     items = [card_html(start + i + 1, c, english) for i, c in enumerate(cards)]
     body = f'<ol class="measures" start="{start + 1}">{"".join(items[:PAGE])}</ol>'
     if len(items) > PAGE:
-        body += (f'<details class="match-more"><summary>显示其余 {len(items) - PAGE} 条</summary>'
+        body += (f'<details class="match-more"><summary>{say("match_more", english, n=len(items) - PAGE)}</summary>'
                  f'<ol class="measures" start="{start + PAGE + 1}">{"".join(items[PAGE:])}</ol></details>')
-    return (f'<details class="match-group"{" open" if opened else ""}><summary>{esc(group)}（{len(cards)} 条）</summary>'
+    head = f"{esc(term_english(group))} ({len(cards)})" if english else f"{esc(group)}（{len(cards)} 条）"
+    return (f'<details class="match-group"{" open" if opened else ""}><summary>{head}</summary>'
             f'{body}</details>')
 
 
