@@ -832,6 +832,7 @@ def test_support_cards_get_english_summaries_in_chat_and_matching(app_url, assis
         _ask(page, question, 0)
         answer = page.locator("#chatbot .bot-row").last
         assert summary in answer.inner_text()  # card 1 in English, its Chinese measure beside it
+        page.locator("#source-panel .source-note").get_by_text("The highlighted text").wait_for()
         page.get_by_role("tab", name="Matching").click()
         page.locator("#match-quals input").fill("高新技术企业")
         page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()

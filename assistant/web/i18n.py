@@ -33,6 +33,10 @@ UI_EN = {
     "市商务局负责哪些任务？": "What tasks is the Municipal Commerce Bureau responsible for?",
     "到2020年新型研发机构要达到多少家？": "How many new R&D institutions are targeted by 2020?",
     "您好，我是政策助手": "Hello, I am the Policy Assistant",
+    "高亮部分为回答所引用的原文。": "The highlighted text is what the answer quotes.",
+    "未能在原文中定位引用句。": "The quoted sentence could not be found in the text.",
+    "该章节与问题相关，但没有找到能回答问题的原文，仅供参考。":
+        "This section is related to the question but holds no text that answers it; for reference only.",
     "请输入关于政策文件的问题，每条回答都会注明出处。": "Ask about the policy documents; every answer names its source.",
     # responsibilities
     "选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。":
