@@ -9,7 +9,9 @@ The app is served over the given index (build it over the shipped corpus/: the
 self-check reads the condition lists of the laws there) on a free loopback
 port, and driven in Debian's chromium through playwright, as the browser
 tests do. Writes match-selfcheck-1366.png, match-selfcheck-390.png and
-policy-cards.png (the cards of the same profile, at 1360×1000, before the check).
+policy-cards.png (the cards of the same profile, at 1360×1000, before the check) and
+english-view.png (the English interface, an English support question's cards with their
+English summaries).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def main() -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-            for name, (width, height) in {"cards": (1360, 1000), **SIZES}.items():
+            for name, (width, height) in {"english": (1360, 1000), "cards": (1360, 1000), **SIZES}.items():
                 context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
                                               device_scale_factor=1)
                 context.set_default_timeout(TIMEOUT_MS)
@@ -90,6 +92,15 @@ def main() -> int:
                 page.evaluate("localStorage.clear()")
                 page.reload()
                 page.locator("#question-box textarea").wait_for()
+                if name == "english":
+                    page.locator("#lang-switch").get_by_text("English").click()
+                    page.get_by_role("button", name="What support can high-tech enterprises get?").click()
+                    page.locator("#chatbot .cite-head").first.wait_for()
+                    page.wait_for_timeout(1500)  # the chat shows the new answer from its start
+                    page.screenshot(path=str(args.out / "english-view.png"))
+                    print(f"screenshot: {args.out / 'english-view.png'}")
+                    context.close()
+                    continue
                 if name == "cards":
                     match(page)
                     page.wait_for_timeout(500)

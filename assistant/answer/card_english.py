@@ -104,7 +104,9 @@ def card_summary(card: PolicyCard) -> str:
         parts.append(" and ".join(levels).capitalize() + " policy")
     if card.checklist:
         n = len(card.checklist)
-        parts.append(f"{n} condition{'s' if n > 1 else ''} to qualify ({card.checklist[0]['section']})")
+        first = card.checklist[0]
+        where = f"{first['section']} of 《{first['doc']}》" if first.get("doc") else first["section"]
+        parts.append(f"{n} condition{'s' if n > 1 else ''} to qualify ({where})")
     if when := deadlines(card):
         parts.append("Apply " + "; ".join(when))
     if reach := contacts(card):
