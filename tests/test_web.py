@@ -781,6 +781,10 @@ def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
     carried = assistant.ask("责任单位呢？", session=session)
     fresh = assistant.ask("责任单位呢？", session=assistant.new_session())
     assert carried.answerable and carried.text != fresh.text
+    # A support question naming nothing of its own keeps the topic across kinds of question:
+    # the incubator's support, not every sentence that says 补贴.
+    support = assistant.ask("有什么补贴？", session=session)
+    assert support.follow_up is True and "孵化" in support.text.split("\n")[1]
     with browser_page(*size) as page:
         _fresh(page, app_url)
         _ask(page, TOPIC_Q, 0)
@@ -790,8 +794,9 @@ def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
         page.locator("#source-panel .source-card").wait_for()  # the sources are back, not the empty hint
         _ask(page, "责任单位呢？", 1)
         assert carried.text.split("〔")[0] in _last_answer(page).inner_text()
-        _ask(page, "有什么补贴？", 2)  # read as a new question: the chat says so
-        page.locator("#chatbot .new-topic").last.wait_for()
+        _ask(page, "有什么补贴？", 2)
+        assert support.text.split("\n")[1].split(". ", 1)[1][:30] in _last_answer(page).inner_text()  # card 1
+        assert page.locator("#chatbot .new-topic").count() == 0  # carried on, not read as new
         shot(page, f"follow-up-after-reload-{size[0]}")
 
 
