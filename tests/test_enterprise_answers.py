@@ -33,6 +33,15 @@ def test_the_deduction_rate_comes_before_a_cap_on_other_expenses(ask):
     assert "不得超过可加计扣除研发费用总额的10%" not in answer.text
 
 
+def test_an_english_rate_question_gets_the_rates_not_a_notices_attachment_titles(ask):
+    # "rate" alone (not "tax rate") asks a percentage: the deduction's rates, not sentences sharing its words
+    answer = ask("What is the additional deduction rate for R&D expenses?")
+    assert answer.answerable
+    headline = answer.text.splitlines()[0]
+    assert "50% (rate)" in headline and "150% (rate)" in headline
+    assert "附件" not in answer.text
+
+
 def test_a_filing_deadline_is_answered_by_the_deadline_not_a_claim_back_period(ask):
     answer = ask("研发费用加计扣除的备案资料最迟什么时候报送？")
     assert "不迟于年度汇算清缴纳税申报时" in answer.text.splitlines()[0]

@@ -174,6 +174,12 @@ def test_numbers_the_cited_text_does_not_contain_are_flagged():
     assert m.unsupported_numbers("到2025年达到1000家。", cited) == ["2025"]
 
 
+def test_a_sum_restated_in_english_is_backed_by_its_value_not_its_digits():
+    cited = ["对初次认定为国家高新技术企业的，给予企业20万元奖励，最高不超过200万元。"]
+    assert m.unsupported_numbers("Grant: RMB 200,000, up to RMB 2 million. Source text: “给予企业20万元奖励”", cited) == []
+    assert m.unsupported_numbers("Grant: RMB 300,000.", cited) == ["300", "000"]  # a value no cited text states
+
+
 def test_source_marks_titles_and_list_counts_are_not_statements():
     cited = ["高新技术企业认定后可享受税收优惠。"]
     answer = "以下 5 项支持措施（另有 161 项可查看）：\n1. 可享受税收优惠〔《实施方案（2016-2020年）》（十六）〕[1]"

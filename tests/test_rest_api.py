@@ -109,6 +109,7 @@ def test_openai_client_streams_the_same_answer(client, assistant):
     assert text == assistant.ask(LEAD_Q).render_text()
     assert chunks[-1].choices[0].finish_reason == "stop"
     assert chunks[-1].model_extra["citations"]
+    assert "follow_up" not in chunks[-1].model_extra  # a first question follows nothing
 
 
 def test_openai_follow_up_uses_the_earlier_messages(client, assistant):
@@ -123,6 +124,7 @@ def test_openai_follow_up_uses_the_earlier_messages(client, assistant):
     ])
     assert reply.choices[0].message.content == expected.render_text()
     assert reply.model_extra["intent"] == expected.intent
+    assert reply.model_extra["follow_up"] is True and expected.follow_up is True  # read as a follow-up
     alone = assistant.ask(FOLLOW_UP)  # without the conversation the follow-up means something else
     assert alone.render_text() != expected.render_text()
 
@@ -157,6 +159,11 @@ def test_rest_ask_returns_the_cli_json(server, assistant):
     session = assistant.new_session()
     assistant.ask(LEAD_Q, session=session)
     assert follow["answer"] == assistant.ask(FOLLOW_UP, session=session).text
+    # How the turn was read: absent on a first question, true for a follow-up, false for a new one.
+    assert "follow_up" not in body and follow["follow_up"] is True
+    new = httpx.post(f"{server}/api/v1/ask", json={"question": "到2020年新型研发机构要达到多少家？", "history": [LEAD_Q]},
+                     headers=auth(), timeout=60).json()
+    assert new["answerable"] is True and new["follow_up"] is False
 
 
 def test_rest_lookups_match_the_facade(server, assistant):

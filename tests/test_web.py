@@ -781,6 +781,10 @@ def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
     carried = assistant.ask("责任单位呢？", session=session)
     fresh = assistant.ask("责任单位呢？", session=assistant.new_session())
     assert carried.answerable and carried.text != fresh.text
+    # A support question naming nothing of its own keeps the topic across kinds of question:
+    # the incubator's support, not every sentence that says 补贴.
+    support = assistant.ask("有什么补贴？", session=session)
+    assert support.follow_up is True and "孵化" in support.text.split("\n")[1]
     with browser_page(*size) as page:
         _fresh(page, app_url)
         _ask(page, TOPIC_Q, 0)
@@ -790,6 +794,122 @@ def test_follow_ups_keep_their_topic_across_a_reload(app_url, assistant, size):
         page.locator("#source-panel .source-card").wait_for()  # the sources are back, not the empty hint
         _ask(page, "责任单位呢？", 1)
         assert carried.text.split("〔")[0] in _last_answer(page).inner_text()
-        _ask(page, "有什么补贴？", 2)  # read as a new question: the chat says so
-        page.locator("#chatbot .new-topic").last.wait_for()
+        _ask(page, "有什么补贴？", 2)
+        assert support.text.split("\n")[1].split(". ", 1)[1][:30] in _last_answer(page).inner_text()  # card 1
+        assert page.locator("#chatbot .new-topic").count() == 0  # carried on, not read as new
         shot(page, f"follow-up-after-reload-{size[0]}")
+
+
+@needs_chromium
+def test_a_short_question_read_as_new_is_marked_and_a_follow_up_is_not(app_url, assistant):
+    lead, follow_q, new_q = "加快培育高新技术企业由哪个单位牵头？", "那责任单位呢？", "市商务局负责哪些任务？"
+    session = assistant.new_session()
+    assistant.ask(lead, session=session)
+    assert assistant.ask(follow_q, session=session).follow_up is True
+    assert assistant.ask(new_q, session=session).follow_up is False
+    with browser_page(*DESKTOP) as page:
+        _fresh(page, app_url)
+        _ask(page, lead, 0)
+        _ask(page, follow_q, 1)  # leans on the lead question: no note
+        assert page.locator("#chatbot .new-topic").count() == 0
+        assert "责任单位" in _last_answer(page).inner_text()
+        _ask(page, new_q, 2)  # short, about something else: read as new, and the chat says so
+        note = page.locator("#chatbot .bot-row").last.locator(".new-topic")
+        note.wait_for()
+        assert "已按新问题理解" in note.inner_text()
+        assert page.locator("#chatbot .new-topic").count() == 1
+        shot(page, "chat-read-as-new")
+
+
+@needs_chromium
+@SIZES
+def test_support_cards_get_english_summaries_in_chat_and_matching(app_url, assistant, size):
+    from assistant import eligibility
+    from assistant.service import card_english
+
+    question = "Which subsidies can a high-tech enterprise receive?"
+    first = next(line for line in assistant.ask(question).text.split("\n") if line.startswith("1. "))
+    summary = first[3:].split(" Source text:")[0]
+    cards = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"])).cards()
+    with browser_page(*size) as page:
+        _fresh(page, app_url)
+        page.locator("#lang-switch").get_by_text("English").click()
+        _ask(page, question, 0)
+        answer = page.locator("#chatbot .bot-row").last
+        assert summary in answer.inner_text()  # card 1 in English, its Chinese measure beside it
+        page.locator("#source-panel .source-note").get_by_text("The highlighted text").wait_for()
+        page.get_by_role("tab", name="Matching").click()
+        page.locator("#match-quals input").fill("高新技术企业")
+        page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
+        page.keyboard.press("Escape")
+        page.locator("#match-btn").click()
+        page.locator("#match-result .card-en").first.wait_for()
+        assert page.locator("#match-result .card-en").count() == page.locator("#match-result li.policy-card").count()
+        assert page.locator("#match-result .card-en").first.inner_text() == card_english(cards[0])
+        assert "measures (ranked" in page.locator("#match-result .match-summary").inner_text()
+        shot(page, f"match-english-{size[0]}", full_page=size == PHONE)
+        page.locator("#lang-switch").get_by_text("中文").click()  # back in Chinese: the result re-rendered
+        page.wait_for_function("() => !document.querySelector('#match-result .card-en')")
+        assert "共" in page.locator("#match-result .match-summary").inner_text()
+
+
+@pytest.fixture(scope="module")
+def shipped_app(tmp_path_factory):
+    """The app over the shipped corpus (the laws' condition lists), indexed with the
+    hashing embedding: the self-check reads the documents' structure, not vectors."""
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+    from conftest import CORPUS
+
+    root = tmp_path_factory.mktemp("shipped-web")
+    settings = Settings.load(corpus_dir=CORPUS, index_dir=root / "index", embedding_backend="hashing")
+    build_index(settings)
+    assistant = Assistant.open(settings)
+    demo, url = start(assistant, settings)
+    yield assistant, url
+    demo.close()
+
+
+# A firm's facts, written for this test: the form's fields and what the self-check reads from them.
+FIRM = {"#check-years": (3, "years_registered"), "#check-revenue": (8000, "revenue"), "#check-rd": (320, "rd_spend"),
+        "#check-staff": (200, "staff"), "#check-rd-staff": (25, "rd_staff"),
+        "#check-ht-share": (65, "high_tech_revenue_share")}
+
+
+@needs_chromium
+@SIZES
+def test_the_self_check_shows_each_conditions_verdict(shipped_app, size):
+    assistant, url = shipped_app
+    facts = {key: value for value, key in FIRM.values()} | {"owns_ip": True, "incidents": False, "industrial": False}
+    results = [r for r in assistant.self_check(facts) if any(v.status in ("met", "unmet") for v in r.verdicts)]
+    recognition = next(r for r in results if r.conditions.section == "第十一条")
+    assert {v.status for v in recognition.verdicts} >= {"met", "unknown"}
+    words = {"met": "符合", "unmet": "不符合", "unknown": "待确认", "n/a": "不适用"}
+    with browser_page(*size) as page:
+        _fresh(page, url)
+        page.get_by_role("tab", name="政策匹配").click()
+        page.locator("#self-check").get_by_text("条件自测（政策计算器）").click()
+        for selector, (value, _) in FIRM.items():
+            page.locator(f"{selector} input").fill(str(value))
+        page.locator("#check-flags").get_by_text("拥有核心知识产权").click()
+        page.locator("#check-btn").click()
+        page.locator("#check-result .check-list").first.wait_for()
+        lists = page.locator("#check-result .check-list")
+        assert lists.count() == len(results)  # every condition list the facts speak to
+        box = lists.filter(has_text=recognition.conditions.doc)
+        rows = box.locator("li")
+        assert rows.count() == len(recognition.verdicts)
+        for i, verdict in enumerate(recognition.verdicts):  # each condition with its own verdict, in order
+            assert rows.nth(i).locator(".check-mark").inner_text() == words[verdict.status]
+            assert verdict.condition.text[:12] in rows.nth(i).inner_text()
+        # the verdicts are told apart at a glance, not only by their words
+        colour = "el => getComputedStyle(el.querySelector('.check-mark')).backgroundColor"
+        met = rows.filter(has=page.locator(".check-mark", has_text=re.compile("^符合$"))).first.evaluate(colour)
+        unknown = rows.filter(has=page.locator(".check-mark", has_text="待确认")).first.evaluate(colour)
+        assert met != unknown
+        box.scroll_into_view_if_needed()
+        assert rows.first.is_visible()
+        card = box.bounding_box()
+        assert card["x"] >= 0 and card["x"] + card["width"] <= size[0], "the verdicts fit the window"
+        shot(page, f"self-check-{size[0]}")

@@ -53,6 +53,13 @@ class Session:
         self.turns = turns
 
 
+def asks_support_of_nothing(query: QueryPlan) -> bool:
+    """A support question that names no applicant, no document and nothing it is about beyond the kind
+    of support (有什么补贴？, 有哪些支持政策？): in a conversation, about the topic before."""
+    return (query.intent == "eligibility" and query.applicant.is_empty and not query.support_topic
+            and not query.docs_named)
+
+
 class Answerer:
     def __init__(self, retriever: Retriever, index: LoadedIndex, settings: Settings):
         self.retriever = retriever
@@ -125,6 +132,8 @@ class Answerer:
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
         query = self.parser.parse(question)
+        if not query.follow_up and session.last_question and asks_support_of_nothing(query):
+            query.follow_up = True  # 有什么补贴？ after a topic names no subject of its own: the topic before is it
         named = query.docs_named
         if named:
             session.docs = named

@@ -15,7 +15,7 @@ import unicodedata
 from statistics import mean
 from typing import Iterable, Sequence
 
-from assistant.service import units_in
+from assistant.service import read_quantities, units_in
 
 KeyFact = str | Sequence[str]  # one string, or alternatives any of which counts
 
@@ -138,12 +138,33 @@ def fact_present(answer: str, fact: KeyFact) -> bool:
     return any(_states(text, alt) for alt in _alternatives(fact))
 
 
+# A sum an English answer restates in other digits (`RMB 200,000` for 20万元, `up to RMB 2 million`).
+_ENGLISH_SUM = re.compile(r"\b(?:RMB|USD) (\d[\d,]*(?:\.\d+)?)(?: (million|billion))?")
+_SCALE = {None: 1.0, "million": 1e6, "billion": 1e9}
+
+
+def _restated_sums(answer: str, cited_texts: Sequence[str]) -> str:
+    """The answer with each English sum whose value a cited text states (as the one quantity grammar
+    reads it) left out: the same figure in other digits, not a figure of its own."""
+    if not _ENGLISH_SUM.search(answer):
+        return answer
+    stated = {q.value for text in cited_texts for q in read_quantities(text) if q.kind == "amount"}
+
+    def backed(m: re.Match) -> str:
+        value = float(m.group(1).replace(",", "")) * _SCALE[m.group(2)]
+        return " " if any(abs(value - v) < 0.5 for v in stated) else m.group(0)
+
+    return _ENGLISH_SUM.sub(backed, answer)
+
+
 def unsupported_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
     """Numbers the answer states that none of its cited sections contains:
-    a figure the documents do not back (expected: none)."""
+    a figure the documents do not back (expected: none). A sum said in English
+    in other digits counts as stated when its value is."""
     support = set()
     for text in cited_texts:
         support.update(_NUMBER.findall(normalize(text)))
+    answer = _restated_sums(answer, cited_texts)
     stated = _NUMBER.findall(normalize(_FORMATTING.sub(" ", answer)))
     return [n for n in dict.fromkeys(stated) if n not in support]
 

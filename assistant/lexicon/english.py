@@ -28,6 +28,8 @@ HEADS = _PARTS["head"]
 STEMS = _PARTS["stem"]
 WHOLE = _PARTS["whole"]
 ABBREVIATIONS = _PARTS["abbreviation"]
+MODIFIERS = _PARTS.get("modifier", {})  # 主管 Competent, 有关 Relevant: said before the field
+OWNERS = _PARTS.get("owner", {})  # 国务院: whose body it is, said after it (… of the State Council)
 LABELS = {e.name: e.forms[0] for e in load("english_labels")}
 # name -> English forms recognised in questions, per kind (beneficiary, need)
 QUESTION_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -113,9 +115,18 @@ def _title(text: str) -> str:
 @lru_cache(maxsize=4096)
 def unit_english(unit: str) -> str:
     """`市财政局` -> `Municipal Finance Bureau`; `市委组织部` -> `Organization
-    Department of the Municipal Party Committee`."""
+    Department of the Municipal Party Committee`; `国务院财政主管部门` ->
+    `Competent Finance Department of the State Council`; `财政部` -> `Ministry of Finance`;
+    `翠亨新区` -> `Cuiheng New Area` (a place the dictionary does not know, in pinyin)."""
+    return _romanized(_unit_english(unit))
+
+
+def _unit_english(unit: str) -> str:
     if unit in WHOLE:
         return WHOLE[unit]
+    owner = next((o for o in sorted(OWNERS, key=len, reverse=True) if unit.startswith(o) and len(unit) > len(o)), "")
+    if owner:
+        return f"{_unit_english(unit[len(owner):])} of {OWNERS[owner]}"
     prefix = next((p for p in sorted(PREFIXES, key=len, reverse=True)
                    if unit.startswith(p) and len(unit) > len(p) + 1 and not unit.startswith("市场")), "")
     rest = unit[len(prefix):]
@@ -123,10 +134,35 @@ def unit_english(unit: str) -> str:
         return f"{PREFIXES[prefix]} {WHOLE[rest]}".strip()
     head = next((h for h in sorted(HEADS, key=len, reverse=True) if rest.endswith(h) and rest != h), "")
     stem = rest[: len(rest) - len(head)]
-    body = f"{_title(STEMS.get(stem) or translate(stem))} {HEADS.get(head, '')}".strip()
+    modifiers = sorted((m for m in MODIFIERS if m in stem), key=stem.find)
+    for m in modifiers:
+        stem = stem.replace(m, "")
+    field = _title(STEMS.get(stem) or translate(stem)) if stem else ""
+    if not prefix and head == "部" and not modifiers and field:
+        return f"Ministry of {field}"  # a national ministry (财政部, 科技部); a party's 部 has its 市委 prefix
+    body = " ".join(x for x in [*(MODIFIERS[m] for m in modifiers), field, HEADS.get(head, "")] if x)
     if prefix == "市委":
         return f"{body} of the {PREFIXES[prefix]}"
     return f"{PREFIXES[prefix]} {body}".strip() if prefix else body
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def pinyin(word: str) -> str:
+    """A name the dictionary gives no sense for, romanized as official English does
+    (翠亨 -> Cuiheng): CC-CEDICT's pinyin of the word, else of each character."""
+    def of(text: str) -> str:
+        entry = dictionary().lookup(text)
+        return entry.definition_entries[0].pinyin if entry is not None and entry.definition_entries else ""
+
+    syllables = of(word) or " ".join(of(c) or c for c in word)
+    return re.sub(r"[\d\s:]", "", syllables.lower()).capitalize()
+
+
+def _romanized(name: str) -> str:
+    """An English unit name with no Chinese left in it: place names in pinyin."""
+    return _HAN_RUN.sub(lambda m: pinyin(m.group(0)), name).replace(" 、 ", ", ").replace("、", ", ")
 
 
 def gloss(unit: str) -> str:

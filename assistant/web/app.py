@@ -70,7 +70,8 @@ CSS = """
 #source-panel .source-text { white-space: pre-wrap; line-height: 1.75; font-size: 0.95rem; overflow-wrap: anywhere; }
 #source-panel mark, .source-empty mark { background: #fde68a; padding: 1px 2px; border-radius: 3px; }
 .source-empty { color: var(--body-text-color-subdued); line-height: 1.8; }
-#match-result { max-height: 720px; overflow-y: auto; }
+/* A long result scrolls in its own box (Gradio's block style would let it spill over what follows). */
+#match-result { max-height: 720px; overflow-y: auto !important; }
 #match-result .match-profile { font-weight: 600; margin-bottom: 4px; }
 #match-result .match-summary { margin-bottom: 8px; }
 #match-result h3 { margin: 14px 0 6px; font-size: 1.05rem; border-left: 4px solid #2563eb; padding-left: 8px; }
@@ -86,7 +87,26 @@ CSS = """
   margin: 8px 0; background: var(--background-fill-secondary); }
 #match-result .card-head .measure { font-weight: 600; }
 #match-result .card-fact { font-size: 0.9em; }
-#match-result .card-key { display: inline-block; min-width: 5.5em; color: var(--body-text-color-subdued); }
+#match-result .card-en { margin: 2px 0 4px; line-height: 1.5; }
+#check-result .check-list { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px;
+  margin-bottom: 10px; background: var(--background-fill-secondary); }
+#check-result .check-list h4 { margin: 0 0 2px; font-size: 1rem; }
+#check-result .cite { font-size: 0.82em; color: var(--body-text-color-subdued); }
+#check-result ul { list-style: none; margin: 6px 0 0; padding: 0; }
+#check-result li { margin: 5px 0; line-height: 1.6; overflow-wrap: anywhere; }
+#check-result .check-mark { display: inline-block; min-width: 3.4em; margin-right: 6px; padding: 0 6px; text-align: center;
+  border-radius: 4px; font-size: 0.8em; font-weight: 600; }
+#check-result .check-met .check-mark { background: #dcfce7; color: #166534; }
+#check-result .check-unmet .check-mark { background: #fee2e2; color: #991b1b; }
+#check-result .check-unknown .check-mark { background: #fef3c7; color: #92400e; }
+#check-result .check-na .check-mark { background: #e5e7eb; color: #4b5563; }
+#check-result .check-detail { font-size: 0.85em; color: var(--body-text-color-subdued); }
+/* A fact's input sits at the foot of its box, level with its neighbours' however its label wraps. */
+.check-facts .form { align-items: stretch; }
+.check-facts .block { display: flex; flex-direction: column; }
+.check-facts .block > label.container { flex: 1; display: flex; flex-direction: column; justify-content: space-between; }
+#match-result .card-key { display: inline-block; min-width: 5.5em; margin-right: 0.6em;
+  color: var(--body-text-color-subdued); }
 #match-result details.card-quote summary, #match-result details.match-more summary { font-weight: 400;
   font-size: 0.85em; color: #1e40af; }
 /* Gradio 6.31 titles its toasts "Warning"/"Info"/"Error" whatever title is passed: say it in Chinese. */
@@ -110,6 +130,9 @@ CSS = """
   #lang-switch label { white-space: nowrap; padding: 2px 8px !important; font-size: 0.8rem; }
   .tab-wrapper .tab-container button { padding: 6px 6px !important; font-size: 0.88rem; }
   #app-header { flex: 1 1 auto !important; min-width: 0 !important; }
+  #check-result .check-list { padding: 6px 8px; }
+  #match-result { max-height: none; }  /* a phone scrolls the page, not a box inside it */
+  #self-check { padding: 8px 6px !important; }
 }
 """
 
@@ -144,6 +167,7 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 duties.build()
             with gr.Tab("政策匹配", id="match"):
                 match = MatchTab(assistant)
+                match.lang = lang
                 match.build()
             with gr.Tab("目标指标", id="targets"):
                 targets = TargetsTab(assistant)

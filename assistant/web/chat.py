@@ -170,11 +170,6 @@ def session_from(data, new_session) -> object | None:
     return session
 
 
-def _carried(before: str, after: str) -> bool:
-    """Whether the session's topic after a turn still holds the one before."""
-    return bool(before) and before[-8:] in after
-
-
 NEW_TOPIC_CHARS = 12  # questions this short often lean on the one before
 
 
@@ -248,7 +243,6 @@ class ChatTab:
     def respond(self, question: str, history: list, session, cites: dict, lang: str = "中文"):
         history = list(history or [])
         session = session or self.a.new_session()
-        before = session.last_question
         try:
             check_question(question, self.a.settings.max_question_chars)
         except QuestionError as exc:
@@ -268,7 +262,7 @@ class ChatTab:
             yield ("", history, session, cites, gr.skip(), gr.skip(), gr.skip(), gr.skip())
             raise
         message = format_answer(answer, self._show_doc(), self.a)
-        if self._read_as_new(question, before, session, answer):
+        if self._read_as_new(question, answer):
             english = lang == "English" or not re.search(r"[\u4e00-\u9fff]", question)
             message = f'<span class="new-topic">{say("new_topic", english)}</span>\n\n' + message
         history.append({"role": "assistant", "content": message})
@@ -282,13 +276,12 @@ class ChatTab:
                source_html(self.a, first), answer.render_text())
 
     @staticmethod
-    def _read_as_new(question: str, before: str, session, answer: Answer) -> bool:
-        """A short question after an earlier topic that was answered without it.
-        TODO(lead): the answerer knows this (its query's follow_up); an
-        `Answer.follow_up` field would let the chat say it without inferring
-        it from the session."""
+    def _read_as_new(question: str, answer: Answer) -> bool:
+        """A short question (one that may have meant to lean on the one before)
+        that the answerer read as a new one (`Answer.follow_up` is False only
+        when the conversation had an earlier topic)."""
         short = len(re.sub(r"[\s？?。！!，,]", "", question)) <= NEW_TOPIC_CHARS
-        return short and answer.answerable and bool(before) and not _carried(before, session.last_question)
+        return short and answer.follow_up is False
 
     def _ask_example(self, question: str):
         def ask_example(history: list, session, cites: dict, lang: str = "中文"):

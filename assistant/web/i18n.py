@@ -33,6 +33,10 @@ UI_EN = {
     "市商务局负责哪些任务？": "What tasks is the Municipal Commerce Bureau responsible for?",
     "到2020年新型研发机构要达到多少家？": "How many new R&D institutions are targeted by 2020?",
     "您好，我是政策助手": "Hello, I am the Policy Assistant",
+    "高亮部分为回答所引用的原文。": "The highlighted text is what the answer quotes.",
+    "未能在原文中定位引用句。": "The quoted sentence could not be found in the text.",
+    "该章节与问题相关，但没有找到能回答问题的原文，仅供参考。":
+        "This section is related to the question but holds no text that answers it; for reference only.",
     "请输入关于政策文件的问题，每条回答都会注明出处。": "Ask about the policy documents; every answer names its source.",
     # responsibilities
     "选择或输入单位名称（支持简称，如“商务局”），查看其牵头或参与的全部任务；也可反查某一章节的牵头与责任单位。":
@@ -52,6 +56,19 @@ UI_EN = {
     "研发": "R&D", "技术改造": "Upgrading", "知识产权": "IP", "上市": "Listing",
     "适用对象": "For", "金额/比例": "Amount", "条件": "Conditions", "咨询单位": "Office to ask",
     "匹配原因": "Why it fits", "原文": "Original text",
+    "政策文件": "Policy", "申报时间": "Apply by", "申报材料": "Materials", "办理方式": "How to apply",
+    "联系方式": "Contact", "隐藏实施期已结束的政策": "Hide measures whose period has ended",
+    "条件自测（政策计算器）": "Self-check (policy calculator)", "注册成立年限（年）": "Years since registration",
+    "最近一年销售收入（万元）": "Revenue last year (10,000 yuan)", "研发费用（万元）": "R&D spend (10,000 yuan)",
+    "职工总数": "Staff", "研发/科技人员数": "R&D staff", "高新技术产品收入占比（%）": "High-tech revenue share (%)",
+    "其他情况": "Other facts", "拥有核心知识产权": "Owns core IP",
+    "近一年发生重大安全、质量事故或严重环境违法": "A major safety or quality incident or serious environmental offence in "
+                                                 "the past year",
+    "工业企业": "Industrial enterprise", "自测": "Check", "页码": "Page",
+    "填写企业情况后点击“自测”，逐条对照文件中的认定条件（符合 / 不符合 / 待确认）。":
+        "Fill in the enterprise's facts and click Check: each condition the documents set is checked (met / not met "
+        "/ to confirm).",
+    "请至少填写一项企业情况。": "Fill in at least one fact.",
     "填写左侧档案后点击“匹配政策”。": "Fill in the profile on the left, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
     "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
     # targets and documents
@@ -70,6 +87,14 @@ MESSAGES = {
                        "Click a row to see the section's lead and responsible units below."),
     "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
                     "The documents list no task with **{unit}** as lead or responsible unit."),
+    "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
+    "check_na": ("不适用", "Does not apply"),
+    "match_more": ("显示其余 {n} 条", "Show {n} more"),
+    "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
+    "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
+    "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
+                    "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),
+    "match_page": ("；第 {page}/{pages} 页，每页 {per_page} 项", "; page {page} of {pages}, {per_page} per page"),
     "new_topic": ("（已按新问题理解，没有沿用上一轮的话题。）",
                   "(Read as a new question, not as a follow-up to the previous one.)"),
 }

@@ -4,7 +4,8 @@ OpenAI API (Open WebUI, LobeChat, Dify, bots) can use the assistant.
     POST /v1/chat/completions   last user message = the question, earlier user
                                 messages = the conversation (follow-ups work);
                                 reply = the cited answer text with [n] sources,
-                                plus `citations` (structured); stream or not
+                                plus `citations` (structured), `answerable`,
+                                `intent` and `follow_up`; stream or not
     GET  /v1/models             the one model, `policy-assistant`
 
 Errors have the REST API's statuses in OpenAI's shape,
@@ -95,8 +96,14 @@ def _completion(answer: Answer, model: str, completion_id: str) -> dict[str, Any
         "usage": {"prompt_tokens": len(answer.question), "completion_tokens": len(content),
                   "total_tokens": len(answer.question) + len(content)},
         "citations": [c.to_dict() for c in answer.citations],
-        "answerable": answer.answerable, "intent": answer.intent,
+        "answerable": answer.answerable, "intent": answer.intent, **_follow_up(answer),
     }
+
+
+def _follow_up(answer: Answer) -> dict[str, bool]:
+    """`follow_up` beside the other extras, as in the REST answer: absent on a
+    conversation's first question."""
+    return {} if answer.follow_up is None else {"follow_up": answer.follow_up}
 
 
 def _chunks(answer: Answer, model: str, completion_id: str) -> Iterator[str]:
@@ -111,7 +118,7 @@ def _chunks(answer: Answer, model: str, completion_id: str) -> Iterator[str]:
     for i in range(0, len(content), STREAM_PIECE):
         yield event({"content": content[i:i + STREAM_PIECE]})
     yield event({}, "stop", citations=[c.to_dict() for c in answer.citations],
-                answerable=answer.answerable, intent=answer.intent)
+                answerable=answer.answerable, intent=answer.intent, **_follow_up(answer))
     yield "data: [DONE]\n\n"
 
 

@@ -120,14 +120,11 @@ def english_term(term: str) -> str:
 
 
 def english_card(n: int, card: PolicyCard) -> str:
-    """A card in English: labels, amounts as written, offices glossed, the
-    measure quoted in Chinese."""
-    kinds = ", ".join(english.translate(t) for t in card.support_types[:2]) or "Support"
-    facts = [("amount", "; ".join(card.amounts)),
-             ("ask", "; ".join(map(gloss, (card.lead_offices or card.offices)[:2]))),
-             ("for", ", ".join(english.translate(b) for b in card.beneficiaries[:3]))]
-    detail = "; ".join(f"{k}: {v}" for k, v in facts if v)
-    return f"{n}. [{kinds}] “{card.summary}”" + (f" ({detail})" if detail else "")
+    """A card in English: its summary from the card's own fields (answer/card_english.py),
+    then the measure quoted in Chinese as the evidence."""
+    from assistant.answer.card_english import card_summary
+
+    return f"{n}. {card_summary(card)} Source text: “{card.summary}”"
 
 
 def duties_en(unit: str, groups) -> str:

@@ -1,0 +1,129 @@
+"""README screenshots of the 政策匹配 tab with the self-check filled in
+(issues 21 and 23): a 高新技术企业's profile matched, its facts checked against
+every condition list, each condition's verdict on screen, at 1366 px and on a
+390×844 phone.
+
+    PYTHONPATH=. .venv/bin/python docs/screenshots.py [--index DIR] [--corpus DIR] [--out docs]
+
+The app is served over the given index (build it over the shipped corpus/: the
+self-check reads the condition lists of the laws there) on a free loopback
+port, and driven in Debian's chromium through playwright, as the browser
+tests do. Writes match-selfcheck-1366.png, match-selfcheck-390.png and
+policy-cards.png (the cards of the same profile, at 1360×1000, before the check) and
+english-view.png (the English interface, an English support question's cards with their
+English summaries).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TIMEOUT_MS = 60_000  # a shared 2-core machine: generous waits
+# A high-tech firm's facts (written for the screenshot, not taken from an evaluation set).
+FACTS = {"#check-years": 3, "#check-revenue": 8000, "#check-rd": 320, "#check-staff": 200, "#check-rd-staff": 25,
+         "#check-ht-share": 65}
+SIZES = {"1366": (1366, 900), "390": (390, 844)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(index: Path, corpus: Path):
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+    from assistant.web.app import build_app, launch_options
+
+    settings = Settings.load(index_dir=index, corpus_dir=corpus).with_overrides(host="127.0.0.1", port=free_port())
+    demo = build_app(Assistant.open(settings), settings)
+    demo.queue(default_concurrency_limit=2)
+    demo.launch(**launch_options(settings, prevent_thread_lock=True, quiet=True))
+    return demo, f"http://127.0.0.1:{settings.port}/"
+
+
+def match(page) -> None:
+    """The profile, as a user fills it in, matched."""
+    page.get_by_role("tab", name="政策匹配").click()
+    page.locator("#match-quals input").fill("高新技术企业")
+    page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
+    page.keyboard.press("Escape")
+    page.locator("#match-btn").click()
+    page.locator("#match-result .match-summary").wait_for()
+
+
+def fill(page) -> None:
+    """The profile matched, then the self-check filled in and run."""
+    match(page)
+    page.locator("#self-check").get_by_text("条件自测（政策计算器）").click()
+    for selector, value in FACTS.items():
+        page.locator(f"{selector} input").fill(str(value))
+    page.locator("#check-flags").get_by_text("拥有核心知识产权").click()
+    page.locator("#check-btn").click()
+    page.locator("#check-result .check-list").first.wait_for()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, default=ROOT / "index")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+    demo, url = serve(args.index, args.corpus)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+            for name, (width, height) in {"english": (1360, 1000), "cards": (1360, 1000), **SIZES}.items():
+                context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                                              device_scale_factor=1)
+                context.set_default_timeout(TIMEOUT_MS)
+                page = context.new_page()
+                page.goto(url)
+                page.evaluate("localStorage.clear()")
+                page.reload()
+                page.locator("#question-box textarea").wait_for()
+                if name == "english":
+                    page.locator("#lang-switch").get_by_text("English").click()
+                    page.get_by_role("button", name="What support can high-tech enterprises get?").click()
+                    page.locator("#chatbot .cite-head").first.wait_for()
+                    page.wait_for_timeout(1500)  # the chat shows the new answer from its start
+                    page.screenshot(path=str(args.out / "english-view.png"))
+                    print(f"screenshot: {args.out / 'english-view.png'}")
+                    context.close()
+                    continue
+                if name == "cards":
+                    match(page)
+                    page.wait_for_timeout(500)
+                    page.screenshot(path=str(args.out / "policy-cards.png"))
+                    print(f"screenshot: {args.out / 'policy-cards.png'}")
+                    context.close()
+                    continue
+                fill(page)
+                page.wait_for_timeout(500)
+                # On a phone the verdicts from their heading down (the facts are just above); the
+                # desktop shot is the whole tab: profile, cards, facts and verdicts.
+                target = "#self-check" if width > 640 else "#check-result"
+                page.evaluate(f"document.querySelector('{target}').scrollIntoView({{block: 'start'}})")
+                page.wait_for_timeout(300)
+                path = args.out / f"match-selfcheck-{name}.png"
+                page.screenshot(path=str(path), full_page=width > 640)  # the desktop: the whole tab
+                print(f"screenshot: {path}")
+                context.close()
+            browser.close()
+    finally:
+        demo.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
