@@ -110,8 +110,15 @@ class Library:
 
     def defines(self, sentence: str, query: Query) -> bool:
         """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""
-        defined, says, _ = sentence.partition("是指")  # (所得 is no definition of 所得税: whole words only)
-        return bool(says) and any(self.evidence.occurs(t, defined) for t in maximal(query.topic_tokens))
+        defined, says, _ = sentence.partition("是指")
+        # the term is what follows 所称 (企业所得税法第三十一条所称抵扣应纳税所得额 defines 抵扣应纳税所得额,
+        # not 企业所得税), and the question's most distinctive whole word names it (所得 is no
+        # definition of 所得税; 小微企业所得税 asks of 小微, not of any 所得税 term)
+        defined = defined.rpartition("所称")[2]
+        words = maximal(query.topic_tokens)
+        if not says or not words:
+            return False
+        return self.evidence.occurs(max(words, key=self.evidence.weight), defined)
 
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
