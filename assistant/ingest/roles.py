@@ -3,6 +3,7 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
+- `X应当…` (a sentence whose subject is a body): X is responsible;
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
 
@@ -46,13 +47,24 @@ _BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
 def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list[str]:
     """The bodies a span opens with: its longest head that is a list of unit
     names and is followed by what may follow it (a verb, a clause end)."""
+    return _head(span, followed_by)[0]
+
+
+def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str], str]:
+    """(the bodies a span opens with, the rest of the span after them)."""
     span = _LEAD_IN.sub("", span.strip())
     for end in range(min(len(span), MAX_LIST), 1, -1):
         if followed_by.match(span[end:]) or _CLOSED_LIST.search(span[:end]):
             names = unit_list(span[:end])
             if names:
-                return names
-    return []
+                return names, span[end:]
+    return [], span
+
+
+# A duty laid on the sentence's subject (`市地方金融监管局、人民银行…应当推动…`): regulations
+# assign most duties with 应当, not 负责.
+_OBLIGED = re.compile(r"^(?:在各自(?:的)?职责范围内|按照[^，。；]{0,12}?职责(?:分工)?|依法|依照职责)?[，,]?"
+                      r"(?:应当|应(?![用急])|必须|须)")
 
 
 def _subject(sentence: str, verb_at: int) -> list[str]:
@@ -93,7 +105,20 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
+        names, rest = _head(re.split(r"[，,：:]", sentence)[0])  # the subject opens the sentence
+        if names and _OBLIGED.match(rest):
+            resp += names
     return lead, resp
+
+
+def sentence_naming(text: str, unit: str) -> str:
+    """The first sentence of a text that makes `unit` lead or responsible (what
+    a duty list quotes for an article naming several bodies in several sentences)."""
+    for sentence in _sentences(text):
+        lead, resp = prose_roles(sentence)
+        if unit in lead or unit in resp:
+            return sentence.strip()
+    return ""
 
 
 def units_in_text(text: str) -> Units | None:

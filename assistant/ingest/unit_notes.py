@@ -43,20 +43,28 @@ def is_unit_name(name: str) -> bool:
         and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
 
 
+# A field of work a list item names before a shared suffix (发展改革、财政…等部门): a short phrase,
+# not a clause (对于本市引进的…人才) nor a body of its own kind (研究开发机构、高等院校的主管部门).
+_FIELD = re.compile(r"(?:[^的对于在及，。；、\s]{0,12}?(?:人民政府|国务院))?[^的对于在及，。；、\s]{1,10}")
+_NOT_FIELD = re.compile(r"(?:机构|机关|院校|学校|企业|会|中心|组织|协会)$")
+
+
 def unit_list(raw: str) -> list[str]:
     """`工业和信息化部、发展改革委等和各有关省级人民政府` -> the unit names in it; empty
     when any part is not a unit name (then the words are not a unit list)."""
     raw = re.sub(r"等和(?=各)|和(?=各)|等，", "、", raw.strip())
+    # `国务院专利行政部门和省、自治区、直辖市人民政府…的部门`: 和 before a list of levels joins two bodies
+    raw = re.sub(r"(?<=[部门局委厅署])和(?=(?:省|市|区|县|自治区|直辖市|设区的市)、)", "、", raw)
     # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
     raw = re.sub(r"(?:^|[、，]|等|各)+有关(?:部门|单位)(?:和单位)?", "", raw)
-    raw = re.sub(r"等(?=部门|单位)", "", raw)
+    raw = re.sub(r"等(?:相关)?(?=(?:行政|主管)?部门|单位)", "", raw)
     raw = _LIST_TAIL.sub("", raw)
     names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
     # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
     names = [n[:-2] if n.endswith(("部门", "单位")) and is_unit_name(n[:-2]) else n for n in names if n]
     shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
-    if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item
-        names = [n if is_unit_name(n) else n + shared for n in names]
+    if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item that names a field of work
+        names = [n if is_unit_name(n) or not _FIELD.fullmatch(n) or _NOT_FIELD.search(n) else n + shared for n in names]
     return names if names and all(is_unit_name(n) for n in names) else []
 
 

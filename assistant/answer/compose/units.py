@@ -10,6 +10,7 @@ from assistant.answer.compose.library import Library
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
+from assistant.ingest.roles import sentence_naming
 from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
@@ -84,6 +85,19 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
     return f"{prefix}{text}{mark(owner)}"
 
 
+DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation quotes it whole)
+
+
+def _duty(section: Section, unit: str, whole: bool = False) -> str:
+    """What a section gives the unit to do: its title, or where an article's own sentences
+    name the bodies, the sentence naming this one (第八条's second sentence for 市财政局)."""
+    said = sentence_naming(section.text.removeprefix(section.written_label), unit) \
+        if section.unit_source == "text" else ""
+    if not said:
+        return "" if whole else section.title
+    return said if whole or len(said) <= DUTY_CHARS else f"{said[:DUTY_CHARS]}…"
+
+
 def duties(lib: Library, ctx: Context) -> Draft | None:
     query = ctx.query
     lines, citations, sections = [], [], []
@@ -103,10 +117,10 @@ def duties(lib: Library, ctx: Context) -> Draft | None:
         if query.english:
             lines.append(duties_en(unit, groups))
         else:
-            parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
+            parts = [f"{role}：" + "；".join(f"{s.label}{_duty(s, unit)}" for s in group)
                      for role, group in groups if group]
             lines.append(f"{unit}在以下任务中承担职责——" + "。".join(parts) + "。")
         for _, group in groups:
-            citations += [cite(s, unit_line(s)) for s in group]
+            citations += [cite(s, unit_line(s) or _duty(s, unit, whole=True)) for s in group]
             sections += group
     return Draft("\n".join(lines), citations, sections, answerable=bool(citations))
