@@ -88,7 +88,7 @@ def find_targets(text: str, section: str) -> list[Target]:
 def find_figures(text: str, section: str) -> list[Target]:
     """Every figure of the text with its kind (target, threshold, duration, amount)."""
     figures: list[Target] = []
-    for paragraph in text.split("\n"):
+    for paragraph in re.split(r"[\n\t]", text):  # (a table row's cells are read one by one)
         figures += _paragraph_figures(paragraph, section)
     return figures
 

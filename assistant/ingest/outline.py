@@ -167,6 +167,12 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 unit.lines.append(m.group("rest").strip())
         elif by_article and current is not None and current.kind == "article":
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
+        elif not by_article and (row := _chapter_row(line)):
+            # a table whose rows group under chapter rows (`一、\t巩固成果…\t31\t…`): the row opens
+            # the chapter and, with its own cells (a 考核指标, a 负责部门), is its first line
+            chapter = row[0] + row[1]
+            parent = None
+            open_unit(row[0], row[1], "chapter", start).lines.append(line)
         elif (m := CHAPTER.match(line)) and not ITEM.match(line):
             chapter = labels.written(m.group("label")) + m.group("title").strip()
             parent = None
@@ -197,6 +203,20 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     _attach_task_table(opened)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
     return _place(_qualify_repeated_labels(sections))
+
+
+_CHAPTER_CELL = re.compile(rf"^{labels.CHAPTER}$")
+
+
+def _chapter_row(line: str) -> tuple[str, str] | None:
+    """(label, title) of a table row whose first cell is a chapter label alone and whose
+    second holds its title (a 考核细则's `一、\t巩固成果，提升河长制工作实效\t31`)."""
+    if "\t" not in line:
+        return None
+    row = [c.strip() for c in line.split("\t")]
+    if len(row) >= 3 and _CHAPTER_CELL.match(row[0]) and 1 <= len(row[1]) <= 40:
+        return labels.written(row[0]), row[1]
+    return None
 
 
 def _numbered_projects(text: str) -> bool:

@@ -3,7 +3,8 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X应当…` (a sentence whose subject is a body): X is responsible;
+- `X应当…`, `X要…` (a sentence whose subject is a body): X is responsible;
+- `X主管…工作`, `X要发挥统筹协调作用`: X leads;
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
 
@@ -35,6 +36,10 @@ _LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|并|同时|另外|此外|�
 # 负责…的部门 names a body by its duty: the 负责 is part of a name, not a verb
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
 _IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
+# `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)")
+# everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
+_EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
 _TOGETHER = re.compile(r"会同")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 _BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
@@ -65,7 +70,7 @@ def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str
 # A duty laid on the sentence's subject (`市地方金融监管局、人民银行…应当推动…`): regulations
 # assign most duties with 应当, not 负责.
 _OBLIGED = re.compile(r"^(?:在各自(?:的)?职责范围内|按照[^，。；]{0,12}?职责(?:分工)?|依法|依照职责)?[，,]?"
-                      r"(?:应当|应(?![用急])|必须|须)")
+                      r"(?:应当|应(?![用急])|必须|须|要(?![求素点件]))")
 
 
 def _subject(sentence: str, verb_at: int) -> list[str]:
@@ -75,7 +80,10 @@ def _subject(sentence: str, verb_at: int) -> list[str]:
     clauses = re.split(r"[，,：:]", sentence[:verb_at])
     own = _MODIFIERS.sub("", clauses[-1]).strip()
     span = own if own else clauses[0]
-    return bodies_at_start(re.split(r"由", span)[-1]) if span else []
+    if not span:
+        return []
+    # `由X负责`: the body follows 由 (not the 由 of 自由: 国务院自由贸易试验区…办公室 is one name)
+    return bodies_at_start(re.split(r"(?<!自)由", span)[-1])
 
 
 def _sentences(text: str) -> list[str]:
@@ -102,13 +110,15 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
                 resp += bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
         for m in _IN_CHARGE.finditer(verbs):
             resp += _subject(sentence, m.start())
+        for m in _IN_COMMAND.finditer(verbs):
+            lead += _subject(sentence, m.start())
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
         names, rest = _head(re.split(r"[，,：:]", sentence)[0])  # the subject opens the sentence
         if names and _OBLIGED.match(rest):
-            resp += names
+            resp += [n for n in names if not _EVERYONE.match(n)]
     return lead, resp
 
 

@@ -11,7 +11,7 @@ from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.roles import sentence_naming
-from assistant.ingest.unit_notes import TableRow
+from assistant.ingest.unit_notes import TableRow, table_rows
 from assistant.models import Section
 from assistant.answer.compose import sentences
 
@@ -53,8 +53,9 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
         quote = row.quote or section.text.split("\n")[row.line].strip()
         return Draft(unit_sentence(owner, ctx.query, named=False), [cite(section, quote)], [section])
-    # A chapter's text only guesses at its owner: sections and sidebars first.
-    hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
+    # A chapter's text only guesses at its owner: sections and sidebars first, unless the
+    # chapter's own sentences name it (a closing 组织实施 chapter with no sections of its own).
+    hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
     owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
     owners = [(score, owner) for score, owner in owners if owner is not None]
     if not owners:
@@ -88,11 +89,22 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
 DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation quotes it whole)
 
 
-def _duty(section: Section, unit: str, whole: bool = False) -> str:
-    """What a section gives the unit to do: its title, or where an article's own sentences
-    name the bodies, the sentence naming this one (第八条's second sentence for 市财政局)."""
-    said = sentence_naming(section.text.removeprefix(section.written_label), unit) \
-        if section.unit_source == "text" else ""
+def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str:
+    """What a section gives the unit to do: its title; where an article's own sentences
+    name the bodies, the sentence naming this one (第八条's second sentence for 市财政局);
+    where a task table's rows do, the tasks of the rows naming it."""
+    said = ""
+    if section.unit_source == "text":
+        said = sentence_naming(section.text.removeprefix(section.written_label), unit)
+    elif section.unit_source == "table":
+        if whole:
+            return ""  # (a citation quotes the document; the tasks are not one piece of it)
+        # (the table's header row may stand in an earlier section than the rows)
+        lines = [line for s in lib.of_doc.get(section.doc, []) for line in s.text.split("\n")]
+        tasks = "、".join(dict.fromkeys(
+            row.task or row.detail[:20] for row in table_rows(lines)
+            if unit in row.units.lead + row.units.responsible and lines[row.line] in section.text))
+        return f"{section.title}（{tasks}）" if tasks else section.title
     if not said:
         return "" if whole else section.title
     return said if whole or len(said) <= DUTY_CHARS else f"{said[:DUTY_CHARS]}…"
@@ -117,10 +129,10 @@ def duties(lib: Library, ctx: Context) -> Draft | None:
         if query.english:
             lines.append(duties_en(unit, groups))
         else:
-            parts = [f"{role}：" + "；".join(f"{s.label}{_duty(s, unit)}" for s in group)
+            parts = [f"{role}：" + "；".join(f"{s.label}{_duty(lib, s, unit)}" for s in group)
                      for role, group in groups if group]
             lines.append(f"{unit}在以下任务中承担职责——" + "。".join(parts) + "。")
         for _, group in groups:
-            citations += [cite(s, unit_line(s) or _duty(s, unit, whole=True)) for s in group]
+            citations += [cite(s, unit_line(s) or _duty(lib, s, unit, whole=True)) for s in group]
             sections += group
     return Draft("\n".join(lines), citations, sections, answerable=bool(citations))
