@@ -64,8 +64,8 @@ def unit_list(raw: str) -> list[str]:
     # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
     names = [n[:-2] if n.endswith(("部门", "单位")) and is_unit_name(n[:-2]) else n for n in names if n]
     # `国家发展改革委和科技部`: two bodies joined by 和 (工业和信息化部 is one: 工业 names no body)
-    names = [part for n in names for part in (n.split("和") if n.count("和") == 1
-                                               and all(is_unit_name(p) for p in n.split("和")) else [n])]
+    names = [part for n in names for part in (n.split("和") if n.count("和") == 1 and all(
+        is_unit_name(p) and len(p) > 2 and not p.startswith("各") for p in n.split("和")) else [n])]
     shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
     if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item that names a field of work
         names = [n if is_unit_name(n) or not _FIELD.fullmatch(n) or _NOT_FIELD.search(n) else n + shared for n in names]
