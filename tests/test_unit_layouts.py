@@ -105,7 +105,8 @@ def test_a_cell_broken_over_lines_reads_as_one_line_and_no_figure_spans_two_cell
     assert not any("\t" in f for f in figures)
 
 
-def test_a_duties_question_names_the_rows_a_body_assesses(table_doc):
+@pytest.fixture(scope="module")
+def table_assistant(table_doc):
     from assistant.index.build import build_index
     from assistant.service import Assistant
     from assistant.settings import Settings
@@ -113,7 +114,11 @@ def test_a_duties_question_names_the_rows_a_body_assesses(table_doc):
     root, _ = table_doc
     settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
     build_index(settings)
-    answer = Assistant.open(settings).ask("县治水办负责考核哪些项目？")
+    return Assistant.open(settings)
+
+
+def test_a_duties_question_names_the_rows_a_body_assesses(table_assistant):
+    answer = table_assistant.ask("县治水办负责考核哪些项目？")
     assert answer.answerable, answer.text
     assert {c.section for c in answer.citations} == {"一、", "二、", "三、"}
     assert all(task in answer.text for task in ("完善巡查制度", "清理河道垃圾")), answer.text
@@ -147,3 +152,12 @@ def regulation(tmp_path_factory):
 def test_a_regulations_offices_in_other_wordings(regulation, label, lead, responsible):
     section = regulation[label]
     assert (section.lead_units, section.responsible_units) == (lead, responsible)
+
+
+def test_a_question_on_one_row_is_answered_with_that_rows_bodies(table_assistant):
+    """The table's header stands before the first chapter row; each row still has its own bodies."""
+    answer = table_assistant.ask("清理河道垃圾这项由哪些部门负责考核？")
+    assert answer.answerable, answer.text
+    first = answer.text.split("\n")[0]
+    assert "县城管局" in first and "县治水办" in first and "县生态环境局" not in first
+    assert [c.section for c in answer.citations] == ["二、"]

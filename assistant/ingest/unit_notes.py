@@ -197,6 +197,24 @@ def table_rows(lines: list[str]) -> list[TableRow]:
     return rows
 
 
+def rows_by_section(texts: list[str]) -> list[tuple[int, TableRow]]:
+    """The task-table rows of a document whose sections' texts are given in reading
+    order, each with the index of the section holding it and its line counted within
+    that section: a table's header row may stand in an earlier section than its rows
+    (a 考核细则 whose rows fall under chapter rows, its header before the first)."""
+    lines, owner = [], []
+    for i, text in enumerate(texts):
+        for j, line in enumerate(text.split("\n")):
+            lines.append(line)
+            owner.append((i, j))
+    out = []
+    for row in table_rows(lines):
+        i, j = owner[row.line]
+        row.line = j
+        out.append((i, row))
+    return out
+
+
 def labelled_row(piece: str, text: str) -> tuple[str, str] | None:
     """The table row of `text` that `piece` comes from, each cell named by its
     column (`改革举措：…；指导部门：证监会；推广范围：8个改革试验区域`), with the row as

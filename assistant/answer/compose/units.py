@@ -11,7 +11,7 @@ from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.roles import sentence_naming
-from assistant.ingest.unit_notes import TableRow, table_rows
+from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
 
@@ -99,11 +99,9 @@ def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str
     elif section.unit_source == "table":
         if whole:
             return ""  # (a citation quotes the document; the tasks are not one piece of it)
-        # (the table's header row may stand in an earlier section than the rows)
-        lines = [line for s in lib.of_doc.get(section.doc, []) for line in s.text.split("\n")]
         tasks = "、".join(dict.fromkeys(
-            row.task or row.detail[:20] for row in table_rows(lines)
-            if unit in row.units.lead + row.units.responsible and lines[row.line] in section.text))
+            row.task or row.detail[:20] for row, s in lib.task_rows.get(section.doc, [])
+            if s.key == section.key and unit in row.units.lead + row.units.responsible))
         return f"{section.title}（{tasks}）" if tasks else section.title
     if not said:
         return "" if whole else section.title
