@@ -97,8 +97,9 @@ def _masked(sentence: str) -> str:
     return _NAMED_BY_DUTY.sub(lambda m: "＊" * 2 + m.group(0)[2:], sentence)
 
 
-def prose_roles(text: str) -> tuple[list[str], list[str]]:
-    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在."""
+def prose_roles(text: str, obliged: bool = True) -> tuple[list[str], list[str]]:
+    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管,
+    统筹协调; with `obliged`, also the bodies a sentence opens with and lays a duty on (应当, 要)."""
     lead: list[str] = []
     resp: list[str] = []
     for sentence in _sentences(text):
@@ -116,7 +117,7 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
-        names, rest = _head(re.split(r"[，,：:]", sentence)[0])  # the subject opens the sentence
+        names, rest = _head(re.split(r"[，,：:]", sentence)[0]) if obliged else ([], "")  # the subject opens it
         if names and _OBLIGED.match(rest):
             resp += [n for n in names if not _EVERYONE.match(n)]
     return lead, resp
@@ -132,10 +133,13 @@ def sentence_naming(text: str, unit: str) -> str:
     return ""
 
 
-def units_in_text(text: str) -> Units | None:
+def units_in_text(text: str, article: bool = True) -> Units | None:
     """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
-    `X会同Y`, `X负责…工作`, `办公室设在X`), for sections without a unit line or note."""
-    lead, resp = prose_roles(text)
+    `X会同Y`, `X负责…工作`, `办公室设在X`), for sections without a unit line or note.
+    A duty laid with 应当/要 counts in an article, a regulation's one rule; a policy's
+    section or chapter lays many on many bodies in passing (税务部门应加强…后续管理 is no
+    answer to who gives an expert opinion in the item before it), so there it does not."""
+    lead, resp = prose_roles(text, obliged=article)
     for m in _LEADS_WITH.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
         resp += unit_list(m.group("resp"))
