@@ -331,8 +331,7 @@ def _attach_unit_notes(opened: list[_Open]) -> None:
                 elif first_leads and not note.lead:
                     note.lead, note.responsible, note.source = note.responsible[:1], note.responsible[1:], "下同"
                 found.append(note)
-        units = merge(found) or (units_in_text("\n".join(unit.lines), article=unit.kind == "article")
-                                   if unit.kind != "preamble" else None)
+        units = merge(found) or (units_in_text("\n".join(unit.lines)) if unit.kind != "preamble" else None)
         if units is not None:
             unit.units, unit.unit_source = (units.lead, units.responsible), units.source
 

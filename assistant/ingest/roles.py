@@ -3,7 +3,6 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X应当…`, `X要…` (a sentence whose subject is a body): X is responsible;
 - `X主管…工作`, `X要发挥统筹协调作用`: X leads;
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
@@ -67,12 +66,6 @@ def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str
     return [], span
 
 
-# A duty laid on the sentence's subject (`市地方金融监管局、人民银行…应当推动…`): regulations
-# assign most duties with 应当, not 负责.
-_OBLIGED = re.compile(r"^(?:在各自(?:的)?职责范围内|按照[^，。；]{0,12}?职责(?:分工)?|依法|依照职责)?[，,]?"
-                      r"(?:应当|应(?![用急])|必须|须|要(?![求素点件]))")
-
-
 def _subject(sentence: str, verb_at: int) -> list[str]:
     """The bodies that are the subject of the verb at `verb_at`: the head of its
     clause, or of the sentence when the clause holds only modifiers
@@ -97,9 +90,10 @@ def _masked(sentence: str) -> str:
     return _NAMED_BY_DUTY.sub(lambda m: "＊" * 2 + m.group(0)[2:], sentence)
 
 
-def prose_roles(text: str, obliged: bool = True) -> tuple[list[str], list[str]]:
-    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管,
-    统筹协调; with `obliged`, also the bodies a sentence opens with and lays a duty on (应当, 要)."""
+def prose_roles(text: str) -> tuple[list[str], list[str]]:
+    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管, 统筹协调.
+    A body a sentence lays a duty on with 应当/要 is not counted: laws lay duties on many
+    bodies in passing, and a lead question was then answered with the body of another article."""
     lead: list[str] = []
     resp: list[str] = []
     for sentence in _sentences(text):
@@ -117,9 +111,6 @@ def prose_roles(text: str, obliged: bool = True) -> tuple[list[str], list[str]]:
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
-        names, rest = _head(re.split(r"[，,：:]", sentence)[0]) if obliged else ([], "")  # the subject opens it
-        if names and _OBLIGED.match(rest):
-            resp += [n for n in names if not _EVERYONE.match(n)]
     return lead, resp
 
 
@@ -133,18 +124,15 @@ def sentence_naming(text: str, unit: str) -> str:
     return ""
 
 
-def units_in_text(text: str, article: bool = True) -> Units | None:
+def units_in_text(text: str) -> Units | None:
     """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
-    `X会同Y`, `X负责…工作`, `办公室设在X`), for sections without a unit line or note.
-    A duty laid with 应当/要 counts in an article, a regulation's one rule; a policy's
-    section or chapter lays many on many bodies in passing (税务部门应加强…后续管理 is no
-    answer to who gives an expert opinion in the item before it), so there it does not."""
-    lead, resp = prose_roles(text, obliged=article)
+    `X会同Y`, `X负责…工作`, `办公室设在X`, `X主管…工作`), for sections without a unit line or note."""
+    lead, resp = prose_roles(text)
     for m in _LEADS_WITH.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
         resp += unit_list(m.group("resp"))
     for m in _LEADS.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
-    lead = list(dict.fromkeys(lead))
-    resp = [u for u in dict.fromkeys(resp) if u not in lead]
+    lead = [u for u in dict.fromkeys(lead) if not _EVERYONE.match(u)]
+    resp = [u for u in dict.fromkeys(resp) if u not in lead and not _EVERYONE.match(u)]
     return Units(lead, resp, "text") if lead or resp else None

@@ -37,7 +37,9 @@ def table_row(lib: Library, ctx: Context) -> tuple[TableRow, Section] | None:
     docs = {h.section.doc for h in ctx.hits[:3]}
     best, score = None, lib.settings.task_row_coverage
     for row, section in (pair for doc in docs for pair in lib.task_rows.get(doc, [])):
-        covered = lib.evidence.coverage(ctx.query.topic_tokens, row.task + row.detail)
+        # words naming the document (石城县…河长制…考核细则) are no part of the task asked about
+        task = [t for t in ctx.query.topic_tokens if not in_order(t, section.doc)] or ctx.query.topic_tokens
+        covered = lib.evidence.coverage(task, row.task + row.detail)
         if covered > score:
             best, score = (row, section), covered
     return best
