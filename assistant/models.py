@@ -31,6 +31,12 @@ class Target:
     bound: str = ""  # 以上 | 以下 | 不超过 | 不低于 | 最高 | range
     period: str = ""  # the period a duration runs from (2018年起3年内)
 
+    @property
+    def benchmark(self) -> bool:
+        """A floor or cap set against a reference quantity, no number stated
+        (不低于全省平均水平: `value` is the reference, `written` the comparison)."""
+        return self.number is None and not self.unit
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -4,7 +4,8 @@ Variants are generated from every real document of corpus/ and tests/data/real/
 (see their SOURCES.md): labels respaced as a PDF spaces them (`第 1 0 条`,
 `二 、`), 条/章/节 numbers written in Arabic instead of Chinese numerals (or back),
 full-width digits and half-width brackets, long lines wrapped at the page
-width. The variant must give the same sections: same count, kinds, labels and
+width; inside a law's articles, enumerated items as `（1）`, `(1)`, `1)`, `1）`, `①`
+and paragraphs opened with `第N款`. The variant must give the same sections: same count, kinds, labels and
 units, same text once the variant is undone."""
 
 from __future__ import annotations
@@ -92,10 +93,54 @@ def variant(text: str, seed: int, respace=True, numerals=True, width=True, wraps
     return "\n".join(out)
 
 
+_SUB_LABEL = re.compile(r"(?m)^[ \t\u3000]*(?:[（(][ \t\u3000]*(?P<a>[一二三四五六七八九十\d](?:[ \t\u3000]*[一二三四五六七八九十\d])*)"
+                        r"[ \t\u3000]*[）)]|(?P<b>\d(?:[ \t\u3000]*\d)*)[ \t\u3000]*[)）]|(?P<c>[\u2460-\u2473]))")
+_CLAUSE = re.compile(r"(?m)^[ \t\u3000]*第[ \t\u3000]*[一二三四五六七八九十\d][ \t\u3000一二三四五六七八九十\d]*款[ \t\u3000]*")
+
+
+def _fold_sub_label(m: re.Match) -> str:
+    n = re.sub(r"\s", "", m.group("a") or m.group("b") or "")
+    n = ord(m.group("c")) - 0x245F if m.group("c") else cn2an.cn2an(n, "smart") if not n.isdigit() else int(n)
+    return f"§{n}"
+
+
 def undone(text: str) -> str:
-    """Text with every variant undone: width folded, whitespace gone, numbers of 条/章/节 in Chinese."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """Text with every variant undone: width folded, whitespace gone, numbers of 条/章/节 in Chinese,
+    every form of a numbered list item ((一), (1), 1), ①) one token, 第N款 at a line start gone."""
+    text = unicodedata.normalize("NFKC", _CLAUSE.sub("", _SUB_LABEL.sub(_fold_sub_label, text)))  # (NFKC reads ① as 1)
+    text = re.sub(r"\s+", "", text)
     return re.sub(r"第(\d+)(?=[条章节])", lambda m: "第" + cn2an.an2cn(m.group(1)), text)
+
+
+def _sub_form(n: int, rnd: random.Random) -> str:
+    """An item numbered n inside an article, written one of the ways laws and PDFs write it."""
+    forms = [f"（{n}）", f"({n})", f"{n})", f"{n}）", f"（{_wide(str(n))}）", f"（{_numeral(str(n))}）",
+             f"({_numeral(str(n))})"]
+    if n <= 20:
+        forms.append(chr(0x2460 + n - 1))
+    form = rnd.choice(forms)
+    return _spaced(form, rnd) if rnd.random() < 0.3 and len(form) > 1 else form
+
+
+def sub_item_variant(text: str, seed: int) -> str:
+    """Inside the articles of a law: each enumerated item (`（一）`) written another way
+    (`（1）`, `(1)`, `1)`, `1）`, `①`, respaced), and each further paragraph opened with its
+    number as a 款 (`第二款`, `第2款`, `第 2 款`)."""
+    rnd = random.Random(seed)
+    out: list[str] = []
+    in_article, paragraph = False, 0
+    for line in text.split("\n"):
+        counted = _COUNTED.match(line)
+        if counted:
+            in_article, paragraph = counted.group("kind") == "条", 1
+        elif in_article and (m := _SECTION.match(line)):
+            line = m.group("indent") + _sub_form(int(_numeral(m.group("num"))), rnd) + line[m.end():]
+        elif in_article and line.rstrip().endswith("。") and not starts_with_label(line) and rnd.random() < 0.5:
+            paragraph += 1
+            num = rnd.choice([_numeral(str(paragraph)), str(paragraph)])
+            line = f"{_spaced(f'第{num}款', rnd) if rnd.random() < 0.3 else f'第{num}款'} {line.lstrip()}"
+        out.append(line)
+    return "\n".join(out)
 
 
 def outline(text: str) -> list[tuple]:
@@ -133,6 +178,24 @@ def _arabic_pdf_spaced(text: str) -> str:
         n = str(cn2an.cn2an(m.group(2), "smart"))
         return m.group(1) + (f"第 {' '.join(n)} {m.group(3)}" if int(n) % 3 else f"第{n}{m.group(3)}")
     return re.sub(r"(?m)^([ \t\u3000]*)第([一二三四五六七八九十百零〇]+)([条章])", label, text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(_laws()), seed=st.integers(0, 10**6))
+def test_items_and_paragraphs_of_an_article_in_any_written_form_stay_in_it(path, seed):
+    """`（1）`, `(1)`, `1)`, `1）`, `①` and `第N款` inside an article open no section of their own."""
+    text = text_of(path)
+    written = sub_item_variant(text, seed)
+    assert written != text
+    assert outline(written) == outline(text)
+
+
+def test_the_generated_item_forms_cover_every_written_form():
+    law = next(p for p in _laws() if re.search(r"(?m)^（一）", text_of(p)))
+    seen = "\n".join(sub_item_variant(text_of(law), seed) for seed in range(20))
+    for form in (r"^（\d+）", r"^\(\d+\)", r"^\d+\)", r"^\d+）", r"^[\u2460-\u2473]", r"^第\d+款", r"^第[二三四五]款",
+                 r"^（ +\d"):
+        assert re.search(form, seen, re.M), form
 
 
 def test_the_real_documents_include_laws_to_rewrite():

@@ -79,3 +79,23 @@ def test_an_applicants_own_figures_in_everyday_wording():
 
 def test_counts_keep_their_measure_word_and_one_is_a_word():
     assert [(q.kind, q.value, q.unit) for q in read("新增孵化器12家，培育一批企业")] == [("count", 12, "家")]
+
+
+@pytest.mark.parametrize("text, written, bound", [
+    ("科技投入增幅不低于全省平均水平", "不低于全省平均水平", "min"),
+    ("教育经费增长高于本市财政经常性收入平均增长幅度", "高于本市财政经常性收入平均增长幅度", "min"),
+    ("用于技术改造的资金不少于上年度。", "不少于上年度", "min"),
+    ("关键工艺达到国际先进水平", "达到国际先进水平", "min"),
+    ("单位产值能耗增速低于全国平均水平", "低于全国平均水平", "max"),
+    ("贷款利率不高于同期贷款市场报价利率", "不高于同期贷款市场报价利率", "max"),
+])
+def test_a_floor_or_cap_against_a_reference_is_a_benchmark(text, written, bound):
+    """No number, but a figure all the same: an average, a level or last year's amount."""
+    q = only(text)
+    assert (q.kind, q.text, q.bound) == ("benchmark", written, bound)
+
+
+def test_a_reference_that_is_the_base_of_a_figure_is_no_benchmark():
+    """`不低于上年度职工平均工资的60%` states 60%; the average wage is only what it is taken of."""
+    assert [q.kind for q in read("月工资不低于上年度职工平均工资的60%")] == ["share"]
+    assert read("营业收入超过上年的企业") == []  # a comparison inside a condition's noun phrase

@@ -33,6 +33,9 @@ def kinds_checked(plan: QueryPlan) -> frozenset[str]:
 # written as a share of what it is taken from (提取不低于百分之七十的比例). Choosing among answers
 # prefers the kind asked exactly (`strict`).
 FAMILIES = (frozenset({"rate", "share"}), TIME_KINDS)
+# A floor set against a reference quantity (不低于全省平均水平) is how a document states a magnitude
+# it gives no number for: it answers a question asking one.
+MAGNITUDES = frozenset({"rate", "share", "amount", "count", "area"})
 
 
 def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool = False) -> bool:
@@ -40,6 +43,8 @@ def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool 
     wanted = set(kinds)
     if not strict:
         wanted |= {k for family in FAMILIES if family & kinds for k in family}
+    if wanted & MAGNITUDES:
+        wanted.add("benchmark")
     return any(q.kind in wanted for q in quantities)
 
 

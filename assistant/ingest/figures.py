@@ -8,6 +8,7 @@ import re
 import cn2an
 
 from assistant import lexicon
+from assistant.ingest import quantities
 from assistant.models import Target
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?])|\n+")
@@ -87,7 +88,7 @@ def find_targets(text: str, section: str) -> list[Target]:
 def find_figures(text: str, section: str) -> list[Target]:
     """Every figure of the text with its kind (target, threshold, duration, amount)."""
     figures: list[Target] = []
-    for paragraph in text.split("\n"):
+    for paragraph in re.split(r"[\n\t]", text):  # (a table row's cells are read one by one)
         figures += _paragraph_figures(paragraph, section)
     return figures
 
@@ -172,6 +173,35 @@ def _paragraph_figures(paragraph: str, section: str) -> list[Target]:
             else:
                 continue  # a count in passing (两个市场) is no figure worth keeping
             out.append(figure)
+        out += _benchmarks(sentence, section, years, context_year)
+    return out
+
+
+_CONDITION_BEFORE = re.compile(r"^(?:对|凡|对于|其中)")
+
+
+def _benchmarks(sentence: str, section: str, years: list[tuple[int, int]], context_year: int | None) -> list[Target]:
+    """Floors and caps set against a reference quantity (不低于全省平均水平, 不少于上年,
+    达到国内领先水平), as the quantity grammar reads them: a target, or a threshold when
+    the clause is a condition (…高于全市平均水平的企业, 对…). Its `value` is the reference
+    as written, its `written` the whole comparison, its unit empty (no number is stated)."""
+    out = []
+    for q in quantities.read(sentence):
+        if q.kind != "benchmark":
+            continue
+        before, after = sentence[:q.start], sentence[q.end:]
+        clause = re.split(r"[，,；;：:。（(]", before)[-1]
+        verb = re.match(quantities.BENCHMARK, q.text).group("verb")
+        reference = q.text[len(verb):]
+        figure = Target(value=reference, unit="", year=None, metric=_metric(before, after),
+                        sentence=strip_item_prefix(sentence), section=section, number=None,
+                        written=q.text, bound=verb)
+        if _CONDITION_AFTER.match(after) or _CONDITION_BEFORE.match(clause):
+            figure.kind = "threshold"
+        else:
+            year = next((y for pos, y in reversed(years) if pos < q.start), None)
+            figure.year = year if year is not None else (years[0][1] if years else context_year)
+        out.append(figure)
     return out
 
 

@@ -29,8 +29,12 @@ SECTION = rf"[（(]{SP}{CN_NUMBER}{SP}[）)]"
 ITEM = rf"{ARABIC}{SP}[．.、]"
 # the levels below an item: （1）, 1), ①; they stay inside the section they stand in
 SUB_ITEM = rf"[（(]{SP}{ARABIC}{SP}[）)]|{ARABIC}{SP}[)）]|[\u2460-\u2473]"
+# a paragraph of an article numbered as written in some laws and PDFs (`第二款`, `第 2 款`); it stays in its article
+PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
+# any label that may open a line inside a section: what a sentence's words start after
+IN_SECTION = rf"(?:{SECTION}|{ITEM}|{SUB_ITEM}|{PARAGRAPH}){SP}"
 
-_ANY_LABEL = re.compile(rf"^(?:{ARTICLE}|{LAW_CHAPTER}|{CHAPTER}|{SECTION}|{ITEM}|{SUB_ITEM}|专栏{SP}\d)")
+_ANY_LABEL = re.compile(rf"^(?:{ARTICLE}|{LAW_CHAPTER}|{CHAPTER}|{SECTION}|{ITEM}|{SUB_ITEM}|{PARAGRAPH}|专栏{SP}\d)")
 
 
 def written(label: str) -> str:

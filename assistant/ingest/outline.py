@@ -167,6 +167,12 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 unit.lines.append(m.group("rest").strip())
         elif by_article and current is not None and current.kind == "article":
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
+        elif not by_article and (row := _chapter_row(line)):
+            # a table whose rows group under chapter rows (`一、\t巩固成果…\t31\t…`): the row opens
+            # the chapter and, with its own cells (a 考核指标, a 负责部门), is its first line
+            chapter = row[0] + row[1]
+            parent = None
+            open_unit(row[0], row[1], "chapter", start).lines.append(line)
         elif (m := CHAPTER.match(line)) and not ITEM.match(line):
             chapter = labels.written(m.group("label")) + m.group("title").strip()
             parent = None
@@ -197,6 +203,20 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     _attach_task_table(opened)
     sections = [s for s in (_finish(o, text, doc, source) for o in opened) if s is not None]
     return _place(_qualify_repeated_labels(sections))
+
+
+_CHAPTER_CELL = re.compile(rf"^{labels.CHAPTER}$")
+
+
+def _chapter_row(line: str) -> tuple[str, str] | None:
+    """(label, title) of a table row whose first cell is a chapter label alone and whose
+    second holds its title (a 考核细则's `一、\t巩固成果，提升河长制工作实效\t31`)."""
+    if "\t" not in line:
+        return None
+    row = [c.strip() for c in line.split("\t")]
+    if len(row) >= 3 and _CHAPTER_CELL.match(row[0]) and 1 <= len(row[1]) <= 40:
+        return labels.written(row[0]), row[1]
+    return None
 
 
 def _numbered_projects(text: str) -> bool:
@@ -334,6 +354,19 @@ def _attach_task_table(opened: list[_Open]) -> None:
         target.units, target.unit_source = (lead, resp), "table"
 
 
+_SENTENCE_CLOSED = re.compile(r"[。；;：:！？!?）)”」]\s*$")
+
+
+def _continues(lines: list[str], i: int) -> bool:
+    """Whether line i is the tail of a line a page width cut (`…服务模式` / `；技术股…`): it
+    opens with a stop, or follows an unfinished line without opening with a label."""
+    line = lines[i].lstrip(" \t\u3000")
+    if re.match(r"[。；;，,、：:]", line):
+        return True
+    return i > 0 and not _SENTENCE_CLOSED.search(lines[i - 1]) and "|" not in lines[i - 1] \
+        and not labels.starts_with_label(line)
+
+
 def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | None:
     task = re.sub(r"[。；;，,\s]", "", task)
     if len(task) < 4:
@@ -341,7 +374,8 @@ def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | 
     for unit in opened:
         if unit is holder:
             continue
-        heads = [unit.title] + [re.sub(r"^\d+[．.、]\s*", "", line)[:len(task) + 4] for line in unit.lines]
+        heads = [unit.title] + [re.sub(r"^\d+[．.、]\s*", "", line)[:len(task) + 4]
+                                for i, line in enumerate(unit.lines) if not _continues(unit.lines, i)]
         if any(re.sub(r"[。；;，,\s]", "", h).startswith(task) for h in heads):
             return unit
     return None

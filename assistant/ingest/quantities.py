@@ -10,7 +10,9 @@ Covered: Arabic and Chinese numerals (cn2an), thousands separators
 counts with their measure words, durations (3年, 六个月, 30日内), dates
 (2016年1月1日), months (5月), years (2020年), deadlines written as an event
 (不迟于年度汇算清缴纳税申报时), caps and floors (最高, 不超过, 不低于, 以上, 以下)
-and ranges (一万元以上十万元以下, 5,000万元至2亿元).
+and ranges (一万元以上十万元以下, 5,000万元至2亿元), and floors and caps set
+against a reference quantity rather than a number (`benchmark`: 不低于全省平均水平,
+高于全市平均增长幅度, 不少于上年, 达到国内领先水平).
 
 A percentage is a `rate` when it is applied to compute something (税率,
 按…的50%扣除, 补助比例) and a `share` when it measures one part of a whole
@@ -25,7 +27,7 @@ from typing import Literal
 
 import cn2an
 
-FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year"]
+FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
 FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "date", "month", "year")
 TIME_KINDS = frozenset({"date", "month", "year"})
@@ -47,6 +49,21 @@ QUANTITY = re.compile(
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
     rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
+)
+# A floor or cap set against a reference quantity instead of a number: a comparison verb, then
+# an average, a level or a growth rate of a named whole (全省, 同期, 行业) or last year's level.
+_BENCH_FLOOR = r"不得?低于|不少于|高于|超过|快于|优于|达到|保持在"
+_BENCH_CAP = r"不得?高于|不得?超过|低于|慢于|控制在"
+_BENCH_WHOLE = (r"(?:全[国省市县区州盟镇乡]|本[省市县区镇乡]|本地区|[省市县区]?本级|[省市县区]内|国内|国际|国家|"
+                r"同期|同级|同类|同行业|行业|全社会|地区)")
+_BENCH_LAST = r"(?:上一?年度?|去年|前一年度?)(?:同期)?"
+_BENCH_MEASURE = (r"(?:平均增长幅度|平均增幅|平均增速|平均增长率|平均水平|平均值|平均工资|平均收入|增长幅度|增幅|增速|"
+                  r"领先水平|先进水平|水平|均值|利率)")
+BENCHMARK = re.compile(
+    rf"(?P<verb>{_BENCH_CAP}|{_BENCH_FLOOR})"
+    rf"(?P<ref>(?:{_BENCH_WHOLE}|{_BENCH_LAST})[^，。；,;、：:（(]{{0,14}}?{_BENCH_MEASURE}"
+    rf"|{_BENCH_LAST}(?![\u4e00-\u9fff]))"
+    r"(?!的?\s*(?:\d|百分之|[一二三四五六七八九十]+成|[一二三四五六七八九十]+倍))"  # the base of a figure: 上年度平均工资的60%
 )
 _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^，。；,;]{2,30}?(?:时|前|之前|以前|底|末)")
 
@@ -205,6 +222,10 @@ def read(text: str) -> list[Quantity]:
             out[-1] = Quantity(prev.value, unit, kind, "range", prev.year, text[prev.start:end], prev.start, end, value)
             continue
         out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end))
+    for m in BENCHMARK.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in out):
+            bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
+            out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
     for m in _DEADLINE.finditer(text):
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             out.append(Quantity(0.0, "", "date", "max", None, m.group(0), m.start(), m.end()))

@@ -189,8 +189,21 @@ def read_docx(data: bytes) -> str:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # tables after the body text; rows as tab-joined lines
         for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
+            lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
     return "\n".join(lines)
+
+
+_NAME_LIKE = re.compile(r"[^，。；：,;:！？!?\s]{2,20}")
+
+
+def _cell_text(text: str) -> str:
+    """A table cell on one line, so a row stays one line: paragraphs that are each a short
+    name (a unit per line: 县委宣传部 / 县教育局) joined with 、; others (a sentence the
+    cell's width broke, numbered points) joined as they read."""
+    parts = [p.strip() for p in text.replace("\r", "\n").split("\n") if p.strip()]
+    if len(parts) > 1 and all(_NAME_LIKE.fullmatch(p) for p in parts):
+        return "、".join(parts)
+    return "".join(parts)
 
 
 def _decode_contents(page) -> None:

@@ -3,6 +3,7 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
+- `X主管…工作`, `X要发挥统筹协调作用`: X leads;
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.ingest import labels
 from assistant.ingest.unit_notes import Units, unit_list
 
 # what a body's name may be followed by when it is the subject of its clause
@@ -29,10 +31,14 @@ _CLOSED_LIST = re.compile(r"等(?:有关)?(?:部门|单位)$")  # `…、国家�
 MAX_LIST = 160  # characters a list of bodies may run to (a State Council list names a dozen ministries)
 _MODIFIERS = re.compile(r"在各自(?:的)?职责范围内|按照(?:各自)?职责(?:分工)?|依(?:照|据)?职责|依法|"
                         r"(?:应当|应|要|可以|还|也|并|同时|具体|主要|继续|切实|共同)+$")
-_LEAD_IN = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|由|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
+_LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
 # 负责…的部门 names a body by its duty: the 负责 is part of a name, not a verb
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
 _IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
+# `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)")
+# everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
+_EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
 _TOGETHER = re.compile(r"会同")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 _BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
@@ -46,13 +52,18 @@ _BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
 def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list[str]:
     """The bodies a span opens with: its longest head that is a list of unit
     names and is followed by what may follow it (a verb, a clause end)."""
+    return _head(span, followed_by)[0]
+
+
+def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str], str]:
+    """(the bodies a span opens with, the rest of the span after them)."""
     span = _LEAD_IN.sub("", span.strip())
     for end in range(min(len(span), MAX_LIST), 1, -1):
         if followed_by.match(span[end:]) or _CLOSED_LIST.search(span[:end]):
             names = unit_list(span[:end])
             if names:
-                return names
-    return []
+                return names, span[end:]
+    return [], span
 
 
 def _subject(sentence: str, verb_at: int) -> list[str]:
@@ -62,7 +73,10 @@ def _subject(sentence: str, verb_at: int) -> list[str]:
     clauses = re.split(r"[，,：:]", sentence[:verb_at])
     own = _MODIFIERS.sub("", clauses[-1]).strip()
     span = own if own else clauses[0]
-    return bodies_at_start(re.split(r"由", span)[-1]) if span else []
+    if not span:
+        return []
+    # `由X负责`: the body follows 由 (not the 由 of 自由: 国务院自由贸易试验区…办公室 is one name)
+    return bodies_at_start(re.split(r"(?<!自)由", span)[-1])
 
 
 def _sentences(text: str) -> list[str]:
@@ -77,7 +91,9 @@ def _masked(sentence: str) -> str:
 
 
 def prose_roles(text: str) -> tuple[list[str], list[str]]:
-    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在."""
+    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管, 统筹协调.
+    A body a sentence lays a duty on with 应当/要 is not counted: laws lay duties on many
+    bodies in passing, and a lead question was then answered with the body of another article."""
     lead: list[str] = []
     resp: list[str] = []
     for sentence in _sentences(text):
@@ -89,6 +105,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
                 resp += bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
         for m in _IN_CHARGE.finditer(verbs):
             resp += _subject(sentence, m.start())
+        for m in _IN_COMMAND.finditer(verbs):
+            lead += _subject(sentence, m.start())
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
@@ -96,15 +114,25 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
     return lead, resp
 
 
+def sentence_naming(text: str, unit: str) -> str:
+    """The first sentence of a text that makes `unit` lead or responsible (what
+    a duty list quotes for an article naming several bodies in several sentences)."""
+    for sentence in _sentences(text):
+        lead, resp = prose_roles(sentence)
+        if unit in lead or unit in resp:
+            return sentence.strip()
+    return ""
+
+
 def units_in_text(text: str) -> Units | None:
     """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
-    `X会同Y`, `X负责…工作`, `办公室设在X`), for sections without a unit line or note."""
+    `X会同Y`, `X负责…工作`, `办公室设在X`, `X主管…工作`), for sections without a unit line or note."""
     lead, resp = prose_roles(text)
     for m in _LEADS_WITH.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
         resp += unit_list(m.group("resp"))
     for m in _LEADS.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
-    lead = list(dict.fromkeys(lead))
-    resp = [u for u in dict.fromkeys(resp) if u not in lead]
+    lead = [u for u in dict.fromkeys(lead) if not _EVERYONE.match(u)]
+    resp = [u for u in dict.fromkeys(resp) if u not in lead and not _EVERYONE.match(u)]
     return Units(lead, resp, "text") if lead or resp else None

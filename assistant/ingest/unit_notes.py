@@ -43,20 +43,32 @@ def is_unit_name(name: str) -> bool:
         and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
 
 
+# A field of work a list item names before a shared suffix (发展改革、财政…等部门): a short phrase,
+# not a clause (对于本市引进的…人才) nor a body of its own kind (研究开发机构、高等院校的主管部门).
+_FIELD = re.compile(r"(?:[^的对于在及，。；、\s]{0,12}?(?:人民政府|国务院))?[^的对于在及，。；、\s]{1,10}")
+_NOT_FIELD = re.compile(r"(?:机构|机关|院校|学校|企业|会|中心|组织|协会)$")
+
+
 def unit_list(raw: str) -> list[str]:
     """`工业和信息化部、发展改革委等和各有关省级人民政府` -> the unit names in it; empty
     when any part is not a unit name (then the words are not a unit list)."""
     raw = re.sub(r"等和(?=各)|和(?=各)|等，", "、", raw.strip())
+    # `国务院专利行政部门和省、自治区、直辖市人民政府…的部门`: 和 before a list of levels joins two bodies
+    raw = re.sub(r"(?<=[部门局委厅署])和(?=(?:省|市|区|县|自治区|直辖市|设区的市)、)", "、", raw)
     # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
-    raw = re.sub(r"(?:^|[、，]|等|各)+有关(?:部门|单位)(?:和单位)?", "", raw)
-    raw = re.sub(r"等(?=部门|单位)", "", raw)
+    # (`国务院各有关部门` is the ministries, as written, not 国务院)
+    raw = re.sub(r"(?:(?:^|[、，]|等)+各?|^各)有关(?:部门|单位)(?:和单位)?", "", raw)
+    raw = re.sub(r"等(?:相关)?(?=(?:行政|主管)?部门|单位)", "", raw)
     raw = _LIST_TAIL.sub("", raw)
     names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
     # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
     names = [n[:-2] if n.endswith(("部门", "单位")) and is_unit_name(n[:-2]) else n for n in names if n]
+    # `国家发展改革委和科技部`: two bodies joined by 和 (工业和信息化部 is one: 工业 names no body)
+    names = [part for n in names for part in (n.split("和") if n.count("和") == 1 and all(
+        is_unit_name(p) and len(p) > 2 and not p.startswith("各") for p in n.split("和")) else [n])]
     shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
-    if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item
-        names = [n if is_unit_name(n) else n + shared for n in names]
+    if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item that names a field of work
+        names = [n if is_unit_name(n) or not _FIELD.fullmatch(n) or _NOT_FIELD.search(n) else n + shared for n in names]
     return names if names and all(is_unit_name(n) for n in names) else []
 
 
@@ -70,6 +82,12 @@ _LEAD_AND = re.compile(r"^(?P<lead>[^：:，,。；;]+?)(?:牵头|指导|会同)
 _GUIDES = re.compile(r"^(?P<units>[^：:。；;，,]+?)(?:指导|牵头)$")  # (生态环境部、交通运输部指导): they are in charge
 
 
+# `（负责部门：商务部、海关总署；适用范围：所有自贸试验区）`: the bodies that carry the measure out,
+# none said to lead; what follows them (where it applies, by when) is no unit.
+_DUTY_LABELLED = re.compile(r"^(?:负责|责任|承办|实施|主责)(?:部门|单位)[：:](?P<units>[^；;。：:]*?)"
+                            r"(?:[；;，,。]\s*(?:适用范围|适用区域|实施范围|完成时限|完成时间|时间)[：:].*)?[。；;]?$")
+
+
 def parse_note(content: str, guides: bool = False) -> Units | None:
     """The units of one parenthesised note, or None when it names none.
     `guides`: also `（X、Y指导）`, the units in charge of the one measure the
@@ -78,6 +96,9 @@ def parse_note(content: str, guides: bool = False) -> Units | None:
     if m := _LABELLED.match(content):
         lead, resp = expand_units(m.group("lead") or ""), expand_units(m.group("resp") or "")
         return Units(lead, resp, "line") if lead else None
+    if m := _DUTY_LABELLED.match(content):
+        names = expand_units(re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", m.group("units").strip()))
+        return Units([], names, "line") if names else None
     if m := _RESPONSIBLE.match(content):
         names = unit_list(m.group("units"))
         if not names:
@@ -132,8 +153,9 @@ def merge(found: list[Units]) -> Units | None:
 
 _CELL_SPLIT = re.compile(r"\t| \| |｜")
 _LEAD_COLUMN = re.compile(r"^(?:牵头(?:单位|部门)|指导部门|主责(?:单位|部门)|责任主体)$")
-_RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门))$")
-_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|事项)$")
+_RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|"
+                          r"负责(?:考核|实施|落实)?(?:单位|部门))$")
+_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|事项|考核项目|考核内容|工作内容)$")
 
 
 @dataclass
@@ -150,29 +172,47 @@ def cells(line: str) -> list[str]:
 
 
 def table_rows(lines: list[str]) -> list[TableRow]:
-    """Rows of every task table in the lines: a header row naming a 牵头 column,
-    then the rows with as many cells."""
+    """Rows of every task table in the lines: a header row naming a 牵头 or a
+    responsible (责任, 配合, 负责考核) column, then the rows with as many cells."""
     rows: list[TableRow] = []
     header: list[str] | None = None
     for n, line in enumerate(lines):
         row = cells(line)
         if len(row) < 3:
             continue
-        if any(_LEAD_COLUMN.match(c) for c in row):
-            header = row
+        if any(_LEAD_COLUMN.match(c) or _RESP_COLUMN.match(c) for c in row):
+            header = row  # (a table may name only the bodies responsible: 负责考核部门)
             continue
         if header is None or len(row) != len(header):
             continue
-        lead_i = next(i for i, c in enumerate(header) if _LEAD_COLUMN.match(c))
+        lead_i = next((i for i, c in enumerate(header) if _LEAD_COLUMN.match(c)), None)
         resp_i = next((i for i, c in enumerate(header) if _RESP_COLUMN.match(c)), None)
         task_i = next((i for i, c in enumerate(header) if _TASK_COLUMN.match(c)), None)
-        lead = expand_units(row[lead_i].strip("/／")) if row[lead_i].strip("/／") else []
+        lead = expand_units(row[lead_i].strip("/／")) if lead_i is not None and row[lead_i].strip("/／") else []
         resp = expand_units(row[resp_i].strip("/／")) if resp_i is not None and row[resp_i].strip("/／") else []
         if lead or resp:
             task = row[task_i] if task_i is not None else ""
             detail = next((c for i, c in enumerate(row) if i not in (lead_i, resp_i, task_i) and len(c) > 10), "")
             rows.append(TableRow(task.rstrip("。；;"), detail, Units(lead, resp, "table"), n))
     return rows
+
+
+def rows_by_section(texts: list[str]) -> list[tuple[int, TableRow]]:
+    """The task-table rows of a document whose sections' texts are given in reading
+    order, each with the index of the section holding it and its line counted within
+    that section: a table's header row may stand in an earlier section than its rows
+    (a 考核细则 whose rows fall under chapter rows, its header before the first)."""
+    lines, owner = [], []
+    for i, text in enumerate(texts):
+        for j, line in enumerate(text.split("\n")):
+            lines.append(line)
+            owner.append((i, j))
+    out = []
+    for row in table_rows(lines):
+        i, j = owner[row.line]
+        row.line = j
+        out.append((i, row))
+    return out
 
 
 def labelled_row(piece: str, text: str) -> tuple[str, str] | None:

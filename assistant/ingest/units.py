@@ -63,6 +63,9 @@ def _items(raw: str) -> list[str]:
     return items
 
 
+_OWN_CITY = re.compile(r"[\u4e00-\u9fff]{2}市(?![委场])")
+
+
 def expand_units(raw: str) -> list[str]:
     """`各镇区，市发展改革局、科技局` -> ['各镇区', '市发展改革局', '市科技局']."""
     out: list[str] = []
@@ -73,6 +76,8 @@ def expand_units(raw: str) -> list[str]:
         elif item.startswith("市") and not item.startswith("市场"):  # 市场监管局 is abbreviated too
             # 市委组织部、宣传部 -> 市委宣传部; 市科技局、商务局 -> 市商务局
             prefix = "市委" if item.startswith("市委") else "市"
+        elif _OWN_CITY.search(item):
+            prefix = ""  # `中国人民银行南溪市中心支行`: a body of a city it names; the list's 市 stops here
         elif item.startswith(_COLLECTIVE) or item.endswith(_ZONE_SUFFIXES) or "市" in item.removeprefix("市场"):
             pass  # collective units, zones and names like 团市委 stay whole
         elif prefix:

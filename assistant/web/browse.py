@@ -163,7 +163,7 @@ class DutiesTab:
 
 def target_frame(assistant: Assistant, query: str = "", unit: str = "全部") -> pd.DataFrame:
     unit = None if unit in ("全部", None, "") else unit
-    rows = [[t.metric, t.value, t.unit, t.year or "", s.heading, t.sentence]
+    rows = [[t.metric, t.written if t.benchmark else t.value, t.unit, t.year or "", s.heading, t.sentence]
             for t, s in assistant.find_targets(query, unit)]
     return pd.DataFrame(rows, columns=TARGET_HEADERS)
 

@@ -33,7 +33,7 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
             if part != query.topic_tokens else query
         found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
-        found = [t for t in found if (not kinds or t.unit in kinds) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
+        found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
         best = found[0] if found else None
         if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
             return figure_from_sentences(lib, ctx)
@@ -47,7 +47,8 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
         if query.english:
             when = f"by {target.year}" if target.year else "target"
-            lines.append(f"Target ({when}): {target.value}{target.unit}, as written: “{quote}”.{mark(section)}")
+            figure = target.written if target.benchmark else f"{target.value}{target.unit}"
+            lines.append(f"Target ({when}): {figure}, as written: “{quote}”.{mark(section)}")
         else:
             lines.append(f"{quote}。{mark(section)}")
         citations.append(cite(section, target.sentence))

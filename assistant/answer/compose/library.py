@@ -23,7 +23,7 @@ from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
 from assistant.index.lexical import tokenize
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.unit_notes import noted_measures, table_rows
+from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.settings import Settings
 
 
@@ -38,10 +38,12 @@ class Library:
         for section in index.sections:
             self.of_doc.setdefault(section.doc, []).append(section)
         self.task_rows: dict[str, list[tuple[TableRow, Section]]] = {}  # doc -> its task tables' rows
-        for section in index.sections:
-            lines = section.text.split("\n")
-            for row in table_rows(lines) + noted_measures(lines):
-                self.task_rows.setdefault(section.doc, []).append((row, section))
+        for doc, sections in self.of_doc.items():  # (a table's header may open it in an earlier section)
+            for i, row in rows_by_section([s.text for s in sections]):
+                self.task_rows.setdefault(doc, []).append((row, sections[i]))
+            for section in sections:
+                for row in noted_measures(section.text.split("\n")):
+                    self.task_rows.setdefault(doc, []).append((row, section))
         self.years = years_covered(index.sections)  # doc -> the years its targets are set for
         self.offices = eligibility.Offices(index.sections)
         # Positions of each section's sentences in the sentence store, in reading order.

@@ -10,6 +10,7 @@ from assistant.answer.compose.library import Library
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
+from assistant.ingest.roles import sentence_naming
 from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
@@ -36,7 +37,9 @@ def table_row(lib: Library, ctx: Context) -> tuple[TableRow, Section] | None:
     docs = {h.section.doc for h in ctx.hits[:3]}
     best, score = None, lib.settings.task_row_coverage
     for row, section in (pair for doc in docs for pair in lib.task_rows.get(doc, [])):
-        covered = lib.evidence.coverage(ctx.query.topic_tokens, row.task + row.detail)
+        # words naming the document (石城县…河长制…考核细则) are no part of the task asked about
+        task = [t for t in ctx.query.topic_tokens if not in_order(t, section.doc)] or ctx.query.topic_tokens
+        covered = lib.evidence.coverage(task, row.task + row.detail)
         if covered > score:
             best, score = (row, section), covered
     return best
@@ -52,8 +55,9 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
         quote = row.quote or section.text.split("\n")[row.line].strip()
         return Draft(unit_sentence(owner, ctx.query, named=False), [cite(section, quote)], [section])
-    # A chapter's text only guesses at its owner: sections and sidebars first.
-    hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter")
+    # A chapter's text only guesses at its owner: sections and sidebars first, unless the
+    # chapter's own sentences name it (a closing 组织实施 chapter with no sections of its own).
+    hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
     owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
     owners = [(score, owner) for score, owner in owners if owner is not None]
     if not owners:
@@ -84,6 +88,28 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
     return f"{prefix}{text}{mark(owner)}"
 
 
+DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation quotes it whole)
+
+
+def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str:
+    """What a section gives the unit to do: its title; where an article's own sentences
+    name the bodies, the sentence naming this one (第八条's second sentence for 市财政局);
+    where a task table's rows do, the tasks of the rows naming it."""
+    said = ""
+    if section.unit_source == "text":
+        said = sentence_naming(section.text.removeprefix(section.written_label), unit)
+    elif section.unit_source == "table":
+        if whole:
+            return ""  # (a citation quotes the document; the tasks are not one piece of it)
+        tasks = "、".join(dict.fromkeys(
+            row.task or row.detail[:20] for row, s in lib.task_rows.get(section.doc, [])
+            if s.key == section.key and unit in row.units.lead + row.units.responsible))
+        return f"{section.title}（{tasks}）" if tasks else section.title
+    if not said:
+        return "" if whole else section.title
+    return said if whole or len(said) <= DUTY_CHARS else f"{said[:DUTY_CHARS]}…"
+
+
 def duties(lib: Library, ctx: Context) -> Draft | None:
     query = ctx.query
     lines, citations, sections = [], [], []
@@ -103,10 +129,10 @@ def duties(lib: Library, ctx: Context) -> Draft | None:
         if query.english:
             lines.append(duties_en(unit, groups))
         else:
-            parts = [f"{role}：" + "；".join(f"{s.label}{s.title}" for s in group)
+            parts = [f"{role}：" + "；".join(f"{s.label}{_duty(lib, s, unit)}" for s in group)
                      for role, group in groups if group]
             lines.append(f"{unit}在以下任务中承担职责——" + "。".join(parts) + "。")
         for _, group in groups:
-            citations += [cite(s, unit_line(s)) for s in group]
+            citations += [cite(s, unit_line(s) or _duty(lib, s, unit, whole=True)) for s in group]
             sections += group
     return Draft("\n".join(lines), citations, sections, answerable=bool(citations))

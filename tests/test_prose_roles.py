@@ -1,0 +1,120 @@
+"""Offices named in a regulation's prose, in every way regulations write them:
+`X会同Y…`, `X负责…工作`, `…等部门在各自职责范围内负责…`, `办公室设在X`, `由X组织实施`,
+and lists of bodies joined with 、. The document is written for
+these tests (a city's 条例 the project never held); each name must come out whole
+as written, and a duties question must list every article that names the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.outline import parse_file
+
+DOC = "南溪市中小企业促进条例"
+DOCUMENT = """南溪市中小企业促进条例
+
+第一章 总则
+
+第一条 为了优化中小企业发展环境，根据有关法律、行政法规，结合本市实际，制定本条例。
+
+第二条 市人民政府负责统筹协调全市中小企业促进工作。市、区人民政府应当建立中小企业促进工作协调机制。
+
+第三条 市中小企业主管部门负责本市中小企业促进工作的综合管理和监督检查。
+
+第四条 市发展改革、财政、科技、人力资源社会保障、市场监管等部门在各自职责范围内负责中小企业促进相关工作。
+
+第五条 市中小企业工作领导小组办公室设在市工业和信息化局，承担领导小组日常工作。
+
+第二章 财税支持
+
+第六条 市财政局会同市工业和信息化局、市科学技术局制定中小企业发展专项资金管理办法。
+
+第七条 中小企业公共服务平台建设由市工业和信息化局组织实施。
+
+第八条 市税务局负责落实中小企业税收优惠政策，市财政局负责专项资金的预算安排。
+
+第三章 人才与融资
+
+第九条 市人力资源社会保障部门会同市教育、科技部门制定中小企业人才培养计划。
+
+第十条 市地方金融监督管理局、中国人民银行南溪市中心支行、南溪银保监分局负责推动金融机构加大对中小企业的信贷支持。
+
+第十一条 区人民政府负责本辖区中小企业服务体系建设工作。
+
+第十二条 本条例自2024年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("roles")
+    (root / "corpus").mkdir()
+    (root / "corpus" / f"{DOC}.txt").write_text(DOCUMENT, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def articles(corpus):
+    return {s.label: s for s in parse_file(corpus / "corpus" / f"{DOC}.txt").sections}
+
+
+@pytest.fixture(scope="module")
+def county(corpus):
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    settings = Settings.load(corpus_dir=corpus / "corpus", index_dir=corpus / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+@pytest.mark.parametrize("label, lead, responsible", [
+    ("第二条", ["市人民政府"], []),  # 统筹协调: it leads; 应当建立… lays a duty in passing, names no owner
+    ("第三条", [], ["市中小企业主管部门"]),
+    ("第四条", [], ["市发展改革部门", "市财政部门", "市科技部门", "市人力资源社会保障部门", "市市场监管部门"]),
+    ("第五条", ["市工业和信息化局"], []),
+    ("第六条", ["市财政局"], ["市工业和信息化局", "市科学技术局"]),
+    ("第七条", [], ["市工业和信息化局"]),
+    ("第八条", [], ["市税务局", "市财政局"]),
+    ("第九条", ["市人力资源社会保障部门"], ["市教育部门", "市科技部门"]),
+    ("第十条", [], ["市地方金融监督管理局", "中国人民银行南溪市中心支行", "南溪银保监分局"]),
+    ("第十一条", [], ["区人民政府"]),
+])
+def test_each_article_names_its_bodies_whole(articles, label, lead, responsible):
+    section = articles[label]
+    assert (section.lead_units, section.responsible_units) == (lead, responsible)
+
+
+def test_no_body_is_glued_from_parts_of_a_list(articles):
+    """No `市部门`, no `市主管部门`, no city prefix carried onto a body of its own city."""
+    names = {u for s in articles.values() for u in s.units}
+    assert not names & {"市部门", "市主管部门", "市南溪银保监分局", "市行政部门"}
+    assert all(len(n) > 3 for n in names)
+
+
+@pytest.mark.parametrize("question, unit, labels, said", [
+    ("市财政局负责哪些工作？", "市财政局", ["第六条", "第八条"], "市财政局负责专项资金的预算安排"),
+    ("市工业和信息化局负责哪些工作？", "市工业和信息化局", ["第五条", "第六条", "第七条"],
+     "由市工业和信息化局组织实施"),
+    ("南溪银保监分局有哪些职责？", "南溪银保监分局", ["第十条"], "推动金融机构加大对中小企业的信贷支持"),
+])
+def test_a_duties_question_lists_every_article_naming_the_body(county, question, unit, labels, said):
+    answer = county.ask(question)
+    assert answer.answerable, answer.text
+    assert {c.section for c in answer.citations} == set(labels)
+    assert said in answer.text
+    assert {d.section for d in county.duties(unit)} == set(labels)
+
+
+def test_the_body_acting_together_with_others_leads(county):
+    answer = county.ask("中小企业发展专项资金管理办法由哪个部门牵头制定？")
+    assert answer.answerable and "市财政局" in answer.text.split("\n")[0]
+    assert [c.section for c in answer.citations] == ["第六条"]
+
+
+def test_every_body_of_a_list_is_responsible(county):
+    answer = county.ask("哪些部门在各自职责范围内负责中小企业促进相关工作？")
+    assert all(u in answer.text for u in ("市发展改革部门", "市财政部门", "市科技部门",
+                                          "市人力资源社会保障部门", "市市场监管部门"))
+    assert [c.section for c in answer.citations] == ["第四条"]
