@@ -125,6 +125,7 @@ class Offices:
         self._short: dict[str, str] | None = None
         self._lists: list | None = None
         self._answering: dict[str, list[str]] = {}
+        self._read: dict[tuple[str, str, str], tuple] = {}
 
     def qualifying(self, beneficiaries: list[str]) -> list[dict]:
         """The conditions of being one of the beneficiaries, where a document
@@ -156,6 +157,15 @@ class Offices:
             self._short = declared_abbreviations(" ".join(s.text for s in self.sections))
         return self._short
 
+    def read(self, measure: Measure) -> tuple[dict[str, list[str]], list[str], list[str], str]:
+        """What a measure's own words state (its actions, amounts, conditions, summary): read once per
+        measure and kept, as they do not change with who asks (callers copy the lists they change)."""
+        key = (measure.doc, measure.section, measure.measure)
+        if key not in self._read:
+            text = measure.measure
+            self._read[key] = (actions(text, self.section(measure)), amounts(text), conditions(text), summary(text))
+        return self._read[key]
+
     def section(self, measure: Measure) -> Section | None:
         return self.by_key.get(f"{measure.doc}#{measure.section}")
 
@@ -173,18 +183,17 @@ class Offices:
 def card(measure: Measure, offices: Offices, why: list[str], group: str = "", scope: str = "") -> PolicyCard:
     lead, units = offices.of(measure)
     status = offices.status(measure.doc)
-    todo = actions(measure.measure, offices.section(measure))
-    found = amounts(measure.measure)
+    todo, found, stated, summary_text = offices.read(measure)
     checklist = [{"text": c, "doc": measure.doc, "section": measure.section} for c in measure.conditions] \
         + offices.qualifying(measure.beneficiaries)
     return PolicyCard(
         policy=measure.doc, reference=status.reference, level=status.level, levels=[status.level],
         kind=measure.kind, amount=found[0] if found else "", checklist=checklist,
-        deadlines=todo["deadlines"], contacts=todo["contacts"], materials=todo["materials"],
+        deadlines=list(todo["deadlines"]), contacts=list(todo["contacts"]), materials=list(todo["materials"]),
         procedure=todo["procedure"], status=status.note_zh(),
-        summary=summary(measure.measure), beneficiaries=list(measure.beneficiaries),
-        support_types=list(measure.support_types), amounts=amounts(measure.measure),
-        conditions=conditions(measure.measure),
+        summary=summary_text, beneficiaries=list(measure.beneficiaries),
+        support_types=list(measure.support_types), amounts=list(found),
+        conditions=list(stated),
         offices=units or todo["offices"] or offices.answering(measure.doc) or [o for o in [kind_office(measure.kind)] if o],
         lead_offices=lead,
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,

@@ -436,13 +436,15 @@ def _why(profile: Profile, who: set[str], trades: set[str], places: set[str], se
 
 
 def match(measures: list[Measure], profile: Profile | None = None,
-          sections: list[Section] | None = None, weights: tuple[int, int, int] = (2, 2, 1)) -> MatchResult:
+          sections: list[Section] | None = None, weights: tuple[int, int, int] = (2, 2, 1),
+          offices: Offices | None = None) -> MatchResult:
     """Measures that fit the profile: profile-specific ones ranked (exact
     beneficiary first), and those for everyone apart; an empty profile gives
     the whole catalogue grouped by beneficiary. `sections` (the corpus) give
-    each card the office to ask."""
+    each card the office to ask; `offices`, built from them once, keeps what
+    it read between calls."""
     profile = profile or Profile()
-    offices = Offices(sections or [])
+    offices = offices or Offices(sections or [])
     if profile.is_empty:
         result = _catalogue(measures, profile)
         result.offices = offices

@@ -10,6 +10,7 @@ the suffix (支持翠亨新区 is 翠亨新区).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import jieba.posseg as pseg
 
@@ -22,6 +23,12 @@ STOP = set(lexicon.words("place_stop"))
 _PROPER = ("ns", "nr", "nz", "nrt", "nt")  # jieba tags of proper names
 _FUNCTION = "和与及在对把将由以从向为"
 _HAN = re.compile(r"^[\u4e00-\u9fa5]+$")
+
+
+@lru_cache(maxsize=1024)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and part-of-speech tags of a text, read once for both place readers."""
+    return tuple((w.word, w.flag) for w in pseg.lcut(text))
 
 
 def place_suffix(word: str) -> str | None:
@@ -66,7 +73,7 @@ def listed_places(text: str) -> list[str]:
 def discover_places(text: str) -> list[str]:
     """Place names written in a text, in order of first appearance."""
     found: list[str] = []
-    tokens = [(w.word, w.flag) for w in pseg.lcut(text)]
+    tokens = list(tagged(text))
     for i, (word, flag) in enumerate(tokens):
         if i > 0 and tokens[i - 1][0] + word in SUFFIXES:  # `科技 | 城`
             word, i = tokens[i - 1][0] + word, i - 1
@@ -97,8 +104,8 @@ def named_jurisdictions(text: str, found: list[str]) -> list[str]:
     """Cities and provinces a text names as a bare word, beyond the places already
     `found`: words jieba tags as places that the dictionary knows only as a city or
     province's name (上海, 深圳)."""
-    return [w.word for w in pseg.cut(text) if w.flag == "ns" and len(w.word) >= 2
-            and not any(w.word in f for f in found) and is_jurisdiction(w.word)]
+    return [word for word, flag in tagged(text) if flag == "ns" and len(word) >= 2
+            and not any(word in f for f in found) and is_jurisdiction(word)]
 
 
 class PlaceFinder:

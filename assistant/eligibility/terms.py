@@ -112,12 +112,17 @@ def _main_type(text: str) -> str | None:
 
 
 def offered_types(text: str) -> list[str]:
+    return list(_offered_types(text))  # a copy: the cached tuple stays as read
+
+
+@lru_cache(maxsize=8192)
+def _offered_types(text: str) -> tuple[str, ...]:
     """The support a measure grants: the type named last, since a measure
     ends with what it grants (`…创业投资企业…企业所得税优惠` is a tax measure,
     though it names investment); in a list of policies (A、B、C、D) the type
     each item ends with."""
     pieces = text.split("、") if text.count("、") >= 3 else [text]
-    return list(dict.fromkeys(t for t in map(_main_type, pieces) if t))
+    return tuple(dict.fromkeys(t for t in map(_main_type, pieces) if t))
 
 
 def find_support_types(text: str) -> list[str]:

@@ -108,7 +108,8 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
     if not profile.is_empty:
         s = lib.settings
         cards = eligibility.match(lib.index.measures, profile, lib.index.sections,
-                                  (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight)).cards()
+                                  (s.card_amount_weight, s.card_applicant_weight, s.card_sources_weight),
+                                  offices=lib.offices).cards()
         cards = [c for c in cards if not ctx.docs or any(src.doc in ctx.docs for src in c.sources)]
         # what the question asks about beyond who asks and what kind of support (住房、子女就学, 港澳青年):
         # the retrieved sections' benefits that say it join the applicant's cards, and come first
