@@ -161,7 +161,7 @@ def test_rest_ask_returns_the_cli_json(server, assistant):
     assert follow["answer"] == assistant.ask(FOLLOW_UP, session=session).text
     # How the turn was read: absent on a first question, true for a follow-up, false for a new one.
     assert "follow_up" not in body and follow["follow_up"] is True
-    new = httpx.post(f"{server}/api/v1/ask", json={"question": "到2020年新型研发机构要达到多少家？", "history": [LEAD_Q]},
+    new = httpx.post(f"{server}/api/v1/ask", json={"question": "新型研发机构的数量目标是多少？", "history": [LEAD_Q]},
                      headers=auth(), timeout=60).json()
     assert new["answerable"] is True and new["follow_up"] is False
 

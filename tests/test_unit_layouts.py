@@ -26,11 +26,16 @@ MEASURES = """示例省关于支持开发区改革创新的若干措施
 """
 
 
+def outlined(tmp_path_factory, name: str, text: str) -> dict:
+    """The sections, by label, of a document the test writes."""
+    path = tmp_path_factory.mktemp("doc") / name
+    path.write_text(text, encoding="utf-8")
+    return {s.label: s for s in parse_file(path).sections}
+
+
 @pytest.fixture(scope="module")
 def measures(tmp_path_factory):
-    path = tmp_path_factory.mktemp("notes") / "示例省关于支持开发区改革创新的若干措施.txt"
-    path.write_text(MEASURES, encoding="utf-8")
-    return {s.label: s for s in parse_file(path).sections}
+    return outlined(tmp_path_factory, "示例省关于支持开发区改革创新的若干措施.txt", MEASURES)
 
 
 @pytest.mark.parametrize("label, responsible", [
@@ -139,9 +144,7 @@ REGULATION = """示例市就业促进条例
 
 @pytest.fixture(scope="module")
 def regulation(tmp_path_factory):
-    path = tmp_path_factory.mktemp("regulation") / "示例市就业促进条例.txt"
-    path.write_text(REGULATION, encoding="utf-8")
-    return {s.label: s for s in parse_file(path).sections}
+    return outlined(tmp_path_factory, "示例市就业促进条例.txt", REGULATION)
 
 
 @pytest.mark.parametrize("label, lead, responsible", [

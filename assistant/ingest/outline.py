@@ -354,17 +354,12 @@ def _attach_task_table(opened: list[_Open]) -> None:
         target.units, target.unit_source = (lead, resp), "table"
 
 
-_SENTENCE_CLOSED = re.compile(r"[。；;：:！？!?）)”」]\s*$")
-
-
-def _continues(lines: list[str], i: int) -> bool:
-    """Whether line i is the tail of a line a page width cut (`…服务模式` / `；技术股…`): it
-    opens with a stop, or follows an unfinished line without opening with a label."""
+def _heads(lines: list[str], i: int) -> bool:
+    """Whether line i may open a task a table row names: the unit's first line, or a line opening
+    with its own label (`3. 建设…`). A line a page width cut may open with anything, even a task's
+    words after a `；`, so an unlabelled later line is no task's head."""
     line = lines[i].lstrip(" \t\u3000")
-    if re.match(r"[。；;，,、：:]", line):
-        return True
-    return i > 0 and not _SENTENCE_CLOSED.search(lines[i - 1]) and "|" not in lines[i - 1] \
-        and not labels.starts_with_label(line)
+    return i == 0 or labels.starts_with_label(line) or bool(re.match(r"\d+[．.、]", line))
 
 
 def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | None:
@@ -375,7 +370,7 @@ def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | 
         if unit is holder:
             continue
         heads = [unit.title] + [re.sub(r"^\d+[．.、]\s*", "", line)[:len(task) + 4]
-                                for i, line in enumerate(unit.lines) if not _continues(unit.lines, i)]
+                                for i, line in enumerate(unit.lines) if _heads(unit.lines, i)]
         if any(re.sub(r"[。；;，,\s]", "", h).startswith(task) for h in heads):
             return unit
     return None

@@ -114,13 +114,13 @@ class Library:
         """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""
         defined, says, _ = sentence.partition("是指")
         # the term is what follows 所称 (企业所得税法第三十一条所称抵扣应纳税所得额 defines 抵扣应纳税所得额,
-        # not 企业所得税), and the question's most distinctive whole word names it (所得 is no
+        # not 企业所得税), and it holds most of the question's topic in whole words (所得 is no
         # definition of 所得税; 小微企业所得税 asks of 小微, not of any 所得税 term)
         defined = defined.rpartition("所称")[2]
+        for full, short in self.offices.abbreviations.items():  # 研究开发费用 (以下简称研发费用)
+            defined = defined.replace(full, short)
         words = maximal(query.topic_tokens)
-        if not says or not words:
-            return False
-        return self.evidence.occurs(max(words, key=self.evidence.weight), defined)
+        return bool(says and words) and self.evidence.coverage(words, defined) >= self.settings.min_topic_coverage
 
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
