@@ -99,3 +99,26 @@ def test_a_reference_that_is_the_base_of_a_figure_is_no_benchmark():
     """`不低于上年度职工平均工资的60%` states 60%; the average wage is only what it is taken of."""
     assert [q.kind for q in read("月工资不低于上年度职工平均工资的60%")] == ["share"]
     assert read("营业收入超过上年的企业") == []  # a comparison inside a condition's noun phrase
+
+
+@pytest.mark.parametrize("text, kind, value, upper", [
+    ("每个项目资助1.5-2亿元", "amount", 150_000_000, 200_000_000),
+    ("连续三至五年给予奖励", "duration", 3, 5),
+    ("停业整顿6个月至12个月", "duration", 6, 12),
+    ("每年提高1～3个百分点", "share", 1, 3),
+])
+def test_a_range_written_in_one_figure_is_one_quantity(text, kind, value, upper):
+    q = only(text)
+    assert (q.kind, q.value, q.upper, q.bound) == (kind, value, upper, "range")
+
+
+@pytest.mark.parametrize("text", ["按上一年度的营业收入计算", "上半年完成验收", "下一年内不得再次申请"])
+def test_a_named_time_is_no_length_of_time(text):
+    assert not [q for q in read(text) if q.kind == "duration"]
+
+
+def test_ages_large_sums_and_counted_units_keep_their_unit():
+    assert (only("年满18周岁的人员").kind, only("年满18周岁的人员").unit) == ("count", "周岁")
+    assert only("产业规模达到2万亿元").value == 2e12
+    assert (only("农机总动力超过10亿千瓦").value, only("农机总动力超过10亿千瓦").unit) == (1e9, "千瓦")
+    assert "duration" not in [q.kind for q in read("规划期为2016年至2020年")]  # no period of 2016 years

@@ -1,7 +1,7 @@
 """Matched measures -> policy cards (what, for whom, how much, conditions,
 office to ask, sources, why it fits), deduplicated.
 
-Figures come from ingest.figures (the pattern every stage shares), so an
+Figures come from the one quantity grammar (ingest.quantities), so an
 amount is shown exactly as the document writes it. The office is the unit
 line of the measure's section (for a sidebar, of the section it belongs to).
 """
@@ -14,12 +14,12 @@ from functools import lru_cache
 import re
 
 from assistant import lexicon
-from assistant.ingest.figures import TARGET_FIGURE
 from assistant.eligibility.actions import actions, document_offices
 from assistant.eligibility.conditions import condition_lists
 from assistant.eligibility.roles import kind_office
 from assistant.eligibility.terms import find_beneficiaries
 from assistant.eligibility.validity import DocumentStatus, statuses
+from assistant.ingest import quantities
 from assistant.models import Citation, Measure, PolicyCard, Section
 
 CONDITION_OPENERS = tuple(sorted(lexicon.load("card_conditions")[0].forms, key=len, reverse=True))
@@ -28,34 +28,38 @@ _CLAUSE = re.compile(r"[，,；;。：:]")
 _CAPS = r"最高|最多|不超过|不高于|上限"  # a ceiling on what one gets
 _CAP = re.compile(_CAPS)
 _QUALIFIER = rf"(?:{_CAPS}|不低于|每[年家个项人]|一次性|分别|按|给予|最长|连续)"
-_DURATION = re.compile(r"(?:最长|连续|为期|期限|不超过)?\d+(?:个)?(?:年|月)(?:内)?(?!\d)")
-_YEAR = re.compile(r"20\d\d年")
-_THRESHOLD = re.compile(r"(?:以上|以下|以内)?的|以上|以下")
+_THRESHOLD = re.compile(r"及?(?:以上|以下|以内)?的|及?以上|及?以下")
 _RATE_AFTER = re.compile(r"的(?:税率|比例|标准)")
 _GOAL_BEFORE = re.compile(r"(?<!不)(?:达到|超过|突破|增长|提高到|提升到)$")
-_COUNT = re.compile(r"\d\s*(?:家|人|件|个|项|所|名|户|座|条|台|万人|万件)$")
 SUMMARY_CHARS = 60
 SAME_MEASURE = 0.6  # bigram overlap at which two sentences are one measure written twice
+
+
+# What one gets is money, a rate or share, land, or a period (最长3年, 3年内); counts and dates are not.
+_GRANTED = frozenset({"amount", "rate", "share", "duration", "area"})
 
 
 def amounts(sentence: str) -> list[str]:
     """Money, ratios, caps and durations the sentence states, as written
     (`最高500万元`, `50%`, `1:1`, `最长3年`)."""
-    text = _YEAR.sub(lambda m: "#" * len(m.group(0)), sentence)  # a year is a date, not an amount
-    text = text.replace("％", "%")  # the full-width sign laws write (减按15％), same offsets
     found: list[str] = []
-    for match in list(TARGET_FIGURE.finditer(text)) + list(_DURATION.finditer(text)):
-        start = match.start()
-        lead = re.search(_QUALIFIER + r"[^，,；;。\d]{0,4}$", text[max(0, start - 8):start])
-        threshold = _THRESHOLD.match(text[match.end():])
+    for q in quantities.read(sentence):
+        if q.kind not in _GRANTED:
+            continue
+        start = q.start + max(0, q.text.find(q.figure))
+        end = start + len(q.figure)
+        lead = re.search(_QUALIFIER + r"[^，,；;。\d]{0,4}$", sentence[max(0, start - 8):start])
+        threshold = _THRESHOLD.match(sentence[end:])
         if threshold and threshold.group(0) == "的" and lead and _CAP.search(lead.group(0)):
             threshold = None  # 最高不超过15万元的贷款: a cap on what one gets, not a bar to clear
         if threshold and threshold.group(0) == "的" and lead and "按" in lead.group(0) \
-                and _RATE_AFTER.match(text[match.end():]):
+                and _RATE_AFTER.match(sentence[end:]):
             threshold = None  # 减按15％的税率, 按…50%的比例: the rate one gets
-        if _COUNT.search(match.group(0)) or threshold or _GOAL_BEFORE.search(text[max(0, start - 3):start]):
-            continue  # a count, a threshold (5亿元以上的) or a goal (达到60%): not what one gets
-        phrase = (lead.group(0) if lead else "") + match.group(0)
+        if threshold or _GOAL_BEFORE.search(sentence[max(0, start - 3):start]):
+            continue  # a threshold (5亿元以上的) or a goal (达到60%): not what one gets
+        if q.kind == "duration" and (q.bound == "min" or q.value == 1 and not q.figure[:1].isdigit()):
+            continue  # a length to have served (满一年), or a unit of time (一个纳税年度), not a period granted
+        phrase = ((lead.group(0) if lead else "") + sentence[start:max(end, q.end)]).replace("％", "%")
         phrase = phrase.lstrip("按给予").strip()
         if phrase and not any(phrase in f for f in found):
             found = [f for f in found if f not in phrase] + [phrase]

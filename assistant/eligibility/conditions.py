@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from assistant import lexicon
 from assistant.eligibility.roles import opens_condition_list
 from assistant.errors import ProfileError
-from assistant.ingest.figures import FIGURE, find_figures
+from assistant.ingest import quantities
+from assistant.ingest.figures import find_figures
 from assistant.ingest.outline import body_text
 from assistant.models import Section, Target
 
@@ -206,12 +207,11 @@ def facts_from_text(text: str) -> Facts:
         if fact == "industrial":
             found[fact] = True
             continue
-        m = next(FIGURE.finditer(clause), None)
-        if m is None or not m.group("value"):
+        q = next((q for q in quantities.read(clause) if q.kind in quantities.FIGURE_KINDS and q.kind not in
+                  quantities.TIME_KINDS), None)
+        if q is None:
             continue
-        number = float(re.split(r"[-~－—到至]", m.group("value"))[0])
-        unit = (m.group("mag") or "") + m.group("unit")
-        number *= {"亿元": 10000, "万元": 1, "元": 0.0001}.get(unit, 1)
+        number = q.value / 1e4 if q.kind == "amount" else q.value / 12 if q.unit == "月" else q.value  # 万元, years
         if fact == "rd_staff_share":
             continue  # a share of staff is checked from the two counts
         found[fact] = number
@@ -308,7 +308,9 @@ def _tier(text: str, section: Section, parent: Condition) -> Tier:
     plain = _THOUSANDS.sub("", selector)
     money = [f for f in find_figures(plain, section.label) if f.unit.endswith("元")]
     values = [_to_wan(f) for f in money]
-    if len(values) >= 2:
+    if money and money[0].bound == "range" and money[0].upper is not None:  # 5,000万元至2亿元
+        low, high = values[0], _to_wan(replace(money[0], number=money[0].upper))
+    elif len(values) >= 2:
         low, high = values[0], values[1]
     elif values:
         before = plain[:plain.find(money[0].written)] if money[0].written in plain else plain

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant import lexicon
+from assistant.ingest import quantities
 
 Role = Literal["benefit", "condition", "obligation", "penalty", "principle", "other"]
 BenefitKind = Literal["money", "tax_reduction", "deduction", "loan_guarantee", "land", "talent", "procedure",
@@ -33,7 +34,7 @@ _FUNDER = re.compile(r"^[^，。；给对]{0,14}(?:镇区|政府|部门|财政|�
 _QUALIFIER = re.compile(r"的(?:企业|单位|项目|个人|人员|纳税人)?$")  # 享受…优惠的企业: who, not what
 _TASK = re.compile(r"^(?:落实|落实和优化|建立|开展|实施|完善|设立|推进|试行)")
 _FORMULA = re.compile(r"[=＝×÷]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[%％]|\d\s*(?:万元|亿元|元)")
+_MONEY_OR_SHARE = frozenset({"amount", "rate", "share"})
 
 
 @lru_cache(maxsize=None)
@@ -94,7 +95,7 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
         return "other"
     clauses = [c for c in _CLAUSE.split(text.rstrip("。；;")) if c.strip()]
     grants = any(has("grant", c) and _benefit_clause(c) for c in clauses)
-    if has("definition", text) and not (grants and _FIGURE.search(text)):
+    if has("definition", text) and not (grants and any(q.kind in _MONEY_OR_SHARE for q in quantities.read(text))):
         return "other"  # 本法所称…是指…: a definition grants nothing unless it says so (…按…50%加计扣除)
     named = any(_benefit_clause(c) for c in clauses)
     if named and not grants and (has("obligation", text) or has("exclusion", text)):

@@ -1,11 +1,13 @@
 """Facts found inside section text: quantitative targets, references to
-other documents, and sentence splitting that every later stage shares."""
+other documents, and sentence splitting that every later stage shares.
+
+Figures are read by the one quantity grammar (`quantities.read`); this module
+only decides what role each plays in its sentence: a target to reach, a
+threshold to meet, an amount granted or a duration."""
 
 from __future__ import annotations
 
 import re
-
-import cn2an
 
 from assistant import lexicon
 from assistant.ingest import quantities
@@ -14,27 +16,11 @@ from assistant.models import Target
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?])|\n+")
 _ITEM_PREFIX = re.compile(r"^\s*(?:\d+[．.、]|[（(][一二三四五六七八九十]+[）)])\s*")
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_COMPOUND = tuple(sorted(lexicon.table("figure_units")["compound"], key=len, reverse=True))
-_MEASURE = lexicon.table("figure_units")["measure words"]
-_NOT_UNITS = set(lexicon.table("figure_units")["not units"])
 DURATION_UNITS = set(lexicon.table("figure_units")["durations"])
-# kept for callers that list the classic target units
-UNITS = ("万平方米", "平方公里", "平方米", "亿美元", "万美元", "亿元", "万元", "万人", "万件",
-         "%", "％", "家", "人", "件", "个", "项", "所", "名", "倍", "户", "座", "条", "台", "亩", "元")
-_ANY_UNIT = "|".join(re.escape(u) for u in _COMPOUND) + r"|%|％|[\u4e00-\u9fff]"
-_CN_UNIT = "|".join(re.escape(u) for u in _COMPOUND + _MEASURE)
-_CN_NUM = rf"[{_CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?"
-_NUMBER = r"(?<![\d.])(?P<value>\d+(?:\.\d+)?(?:[-~－—到至]\d+(?:\.\d+)?)?)"
-# A figure as written: 30%, 2000套, 8亿千瓦, 50万名, 百分之三十, 二百万元, 三个月.
-FIGURE = re.compile(
-    rf"百分之(?P<pct>{_CN_NUM}|\d+(?:\.\d+)?)"
-    rf"|{_NUMBER}\s*(?P<mag>[万亿]*)(?P<unit>{_ANY_UNIT})"
-    rf"|(?<![{_CN_DIGITS}第])(?P<cn>{_CN_NUM})(?P<cn_unit>{_CN_UNIT})"
-)
-_TARGET = re.compile(_NUMBER + r"\s*(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")")
-# A figure a question may ask for: a number with a unit, or a ratio (1:1).
-TARGET_FIGURE = re.compile(_TARGET.pattern + r"|\d+\s*[:：比]\s*\d+")
+# The figure kinds a target, threshold, amount or duration is read from; dates, months and years
+# are when a figure is due, not figures.
+_FIGURES = frozenset({"rate", "share", "amount", "count", "area", "duration"})
+_NUMERAL = re.compile(rf"^(?:{quantities.NUMERAL})(?:\s*[-~～－—到至]\s*(?:{quantities.NUMERAL}))?\s*")
 # A year a target is for (到2020年); not a year a period starts from (2018年起, 2019年1月1日至…).
 _YEAR = re.compile(r"(?:到|至|于|在)?(?P<year>20\d\d)年(?!\d{1,2}月\d{1,2}日?(?:起|至|开始))(?!起|开始|以来|至今)")
 _PERIOD = re.compile(r"(?:自|从)?(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|开始|以来)"
@@ -93,39 +79,28 @@ def find_figures(text: str, section: str) -> list[Target]:
     return figures
 
 
-def cn_number(written: str) -> float | None:
-    """`三十` -> 30, `二百万` -> 2000000, `1.5` -> 1.5 (cn2an, smart mode)."""
-    try:
-        return float(cn2an.cn2an(written, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _figure(m: re.Match) -> tuple[str, float | None, str] | None:
-    """(value as shown, number, unit) of a FIGURE match; None when it is a
-    year, a date part or a number before a word that is no unit."""
-    if m.group("pct"):
-        number = cn_number(m.group("pct"))
-        return (_show(number), number, "%") if number is not None else None
-    if m.group("cn"):
-        number = cn_number(m.group("cn"))
-        if number is None or (number == 1 and m.group("cn_unit") not in DURATION_UNITS):
-            return None  # 一个/一批: a word, not a figure
-        return _show(number), number, m.group("cn_unit")
-    value, mag, unit = m.group("value"), m.group("mag"), m.group("unit")
-    if unit in _NOT_UNITS and not mag:
-        return None
-    if unit == "年" and not mag and re.fullmatch(r"(?:19|20)\d\d", value):
-        return None  # a year
-    if unit in ("月", "日") and not mag and m.string[max(0, m.start() - 1):m.start()] in ("年", "月"):
-        return None  # a date
-    unit = "%" if unit == "％" else unit
-    first = re.split(r"[-~－—到至]", value)[0]
-    return value, float(first), (mag + unit) if mag else unit
+def _written(q: quantities.Quantity) -> tuple[str, float | None, str]:
+    """(value as shown, number, unit as written) of a quantity: 100万元 -> ("100", 100, "万元"),
+    百分之三十 -> ("30", 30, "%"), 二百万元 -> ("2000000", 2000000, "元")."""
+    if q.figure.startswith("百分之"):
+        return _show(q.value), q.value, "%"
+    numeral = _NUMERAL.match(q.figure)
+    written = numeral.group(0).strip() if numeral else ""
+    unit = q.figure[len(numeral.group(0)):] if numeral else q.unit
+    first = re.split(r"\s*[-~～－—到至]\s*", written)[0].replace(",", "")
+    value = first if re.fullmatch(r"\d+(?:\.\d+)?", first) else _show(quantities.number(first))
+    return value, quantities.number(first), "%" if unit == "％" else unit
 
 
 def _show(number: float | None) -> str:
     return "" if number is None else (str(int(number)) if number == int(number) else str(number))
+
+
+def _bound_word(q: quantities.Quantity) -> str:
+    """The bound as written beside the figure (最高, 以上, 不超过), `range` for a range."""
+    if q.bound == "range":
+        return "range"
+    return re.sub(r"[\s（）()含]|^(?:为|是)|(?:为|是)$", "", q.text.replace(q.figure, "", 1))
 
 
 def _paragraph_figures(paragraph: str, section: str) -> list[Target]:
@@ -135,46 +110,48 @@ def _paragraph_figures(paragraph: str, section: str) -> list[Target]:
     context_year: int | None = None
     for sentence in split_sentences(paragraph):
         years = [(m.start(), int(m.group("year"))) for m in _YEAR.finditer(sentence)]
-        goal_like = bool(years) or re.search(r"达到|超过|突破|力争|以上", sentence)
         if years:
             context_year = years[-1][1]
-        periods = [(m.start(), m.end(), m.group(0)) for m in _PERIOD.finditer(sentence)]
-        matches = list(FIGURE.finditer(sentence))
-        skip = set()
-        for i, match in enumerate(matches):
-            if i in skip or sentence[max(0, match.start() - 1):match.start()] in ("〔", "第"):
-                continue
-            parsed = _figure(match)
-            if parsed is None:
-                continue
-            value, number, unit = parsed
-            before, after = sentence[:match.start()], sentence[match.end():]
-            clause = re.split(r"[，,；;：:。（(]", before)[-1]
-            figure = Target(value=value, unit=unit, year=None, metric=_metric(before, after),
-                            sentence=strip_item_prefix(sentence), section=section,
-                            number=number, written=match.group(0))
-            _bounds(figure, matches, i, sentence, skip)
-            unit_base = unit.lstrip("万亿")
-            money = unit.endswith("元")
-            rest = sentence[match.start() + len(figure.written):]  # after the figure (or range) as written
-            if unit_base in DURATION_UNITS:
-                figure.kind = "threshold" if figure.bound in ("以上", "及以上") else "duration"
-                figure.period = next((p for s_, e, p in periods if s_ <= match.start() < e), "")
-            elif (money or unit == "%") and _AMOUNT_CUE.search(clause):
-                figure.kind = "amount"  # money granted, lent or fined (给予最高…, 处…罚款)
-            elif _CONDITION_AFTER.match(rest) or (_THRESHOLD_CUE.search(clause) and not years
-                                                  and not _GOAL_BEFORE.search(clause)):
-                figure.kind = "threshold"  # a condition to meet (…以上的企业, 招用…达到30%), not a goal
-            elif money and (_AMOUNT_CUE.search(re.split(r"[，,；;。]", rest)[0]) or not goal_like):
-                figure.kind = "amount"
-            elif goal_like:
-                year = next((y for pos, y in reversed(years) if pos < match.start()), None)
-                figure.year = year if year is not None else (years[0][1] if years else context_year)
-            else:
-                continue  # a count in passing (两个市场) is no figure worth keeping
-            out.append(figure)
+        out += [f for q in quantities.read(sentence) if q.kind in _FIGURES
+                if (f := _sentence_figure(q, sentence, section, years, context_year))]
         out += _benchmarks(sentence, section, years, context_year)
     return out
+
+
+def _sentence_figure(q: quantities.Quantity, sentence: str, section: str,
+                     years: list[tuple[int, int]], context_year: int | None) -> Target | None:
+    """A quantity of a sentence as a Target of its kind: a duration, an amount
+    granted, a threshold to meet or a target to reach; None for a count in
+    passing (两个市场)."""
+    value, number, unit = _written(q)
+    if number is None or (number == 1 and not q.figure[:1].isdigit() and unit not in DURATION_UNITS):
+        return None  # 一个/一批: a word, not a figure
+    at = q.start + max(0, q.text.find(q.figure))
+    before, after = sentence[:at], sentence[at + len(q.figure):]
+    clause = re.split(r"[，,；;：:。（(]", before)[-1]
+    figure = Target(value=value, unit=unit, year=None, metric=_metric(before, after),
+                    sentence=strip_item_prefix(sentence), section=section, number=number,
+                    written=q.text if q.bound == "range" else q.figure, bound=_bound_word(q),
+                    upper=q.upper * number / q.value if q.bound == "range" and q.upper is not None and q.value else None)
+    goal_like = bool(years) or re.search(r"达到|超过|突破|力争|以上", sentence)
+    money = q.kind == "amount"
+    rest = sentence[q.end:]
+    if q.kind == "duration":
+        figure.kind = "threshold" if figure.bound in ("以上", "及以上") else "duration"
+        figure.period = next((m.group(0) for m in _PERIOD.finditer(sentence) if m.start() <= q.start < m.end()), "")
+    elif (money or unit == "%") and _AMOUNT_CUE.search(clause):
+        figure.kind = "amount"  # money granted, lent or fined (给予最高…, 处…罚款)
+    elif _CONDITION_AFTER.match(rest) or (_THRESHOLD_CUE.search(clause) and not years
+                                          and not _GOAL_BEFORE.search(clause)):
+        figure.kind = "threshold"  # a condition to meet (…以上的企业, 招用…达到30%), not a goal
+    elif money and (_AMOUNT_CUE.search(re.split(r"[，,；;。]", rest)[0]) or not goal_like):
+        figure.kind = "amount"
+    elif goal_like:
+        year = next((y for pos, y in reversed(years) if pos < q.start), None)
+        figure.year = year if year is not None else (years[0][1] if years else context_year)
+    else:
+        return None  # a count in passing (两个市场) is no figure worth keeping
+    return figure
 
 
 _CONDITION_BEFORE = re.compile(r"^(?:对|凡|对于|其中)")
@@ -203,28 +180,6 @@ def _benchmarks(sentence: str, section: str, years: list[tuple[int, int]], conte
             figure.year = year if year is not None else (years[0][1] if years else context_year)
         out.append(figure)
     return out
-
-
-_BOUND_AFTER = re.compile(r"^(以上|以下|以内|及以上|及以下)")
-_BOUND_BEFORE = re.compile(r"(不超过|不低于|不少于|最高|最多|最低|至少|超过|低于)$")
-
-
-def _bounds(figure: Target, matches: list[re.Match], i: int, sentence: str, skip: set[int]) -> None:
-    """`一万元以上十万元以下` is one range; `最高100万元`, `30%以上` bound one figure."""
-    m = matches[i]
-    after = sentence[m.end():]
-    if b := _BOUND_AFTER.match(after):
-        figure.bound = b.group(1)
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
-        gap = sentence[m.end() + len(b.group(1)):nxt.start()] if nxt else ""
-        if nxt and gap in ("", "、") and b.group(1).endswith("以上") and (parsed := _figure(nxt)):
-            tail = _BOUND_AFTER.match(sentence[nxt.end():])
-            if tail and tail.group(1).endswith(("以下", "以内")):
-                figure.upper, figure.bound = parsed[1], "range"
-                figure.written = sentence[m.start():nxt.end() + len(tail.group(1))]
-                skip.add(i + 1)
-    elif b := _BOUND_BEFORE.search(sentence[:m.start()]):
-        figure.bound = b.group(1)
 
 
 def find_references(text: str) -> list[str]:

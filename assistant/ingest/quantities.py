@@ -27,6 +27,8 @@ from typing import Literal
 
 import cn2an
 
+from assistant import lexicon
+
 FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
 FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "date", "month", "year")
@@ -34,10 +36,17 @@ TIME_KINDS = frozenset({"date", "month", "year"})
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
-_MONEY = r"(?:万|亿|千)?(?:美)?元"
+NUMERAL = _NUM  # a number as written, Arabic (5,000, 1.5) or Chinese (二百万, 三点五)
+_MONEY = r"(?:万亿|万|亿|千)?(?:美|港|欧)?元"
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
-_DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周)"
-_COUNT = (r"个百分点|百分点|(?:万)?(?:家|个|项|人次|人|名|件|所|次|倍|批|位|条|台|套|户|座|篇|本|种|类|期|轮|届|辆|亩)")
+_DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周(?!岁))"
+_UNITS = lexicon.table("figure_units")
+# Counted things: the lexicon's compound units (千瓦时, 万吨, 公里) before its measure words (家, 人, 套);
+# units of money, area and time have their own alternatives above.
+_COUNTED = sorted((set(_UNITS["compound"]) | set(_UNITS["measure words"]) | {"人次", "篇", "轮", "届"})
+                  - set(_UNITS["durations"]) - {"美元", "港元", "欧元", "元", "平方米", "平方公里", "周岁", "个百分点", "百分点"},
+                  key=len, reverse=True)
+_COUNT = r"个百分点|百分点|周岁|(?:万|亿)?(?:" + "|".join(map(re.escape, _COUNTED)) + ")"
 
 # One pattern, alternatives in priority order: dates before years and durations.
 QUANTITY = re.compile(
@@ -47,7 +56,7 @@ QUANTITY = re.compile(
     rf"|(?P<half>半(?P<halfunit>年|个月))"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
-    rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
+    rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
@@ -74,7 +83,7 @@ _MIN_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|至少|最低|最
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
 _CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低")
-_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以下|以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年))")
+_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及以下|以下|以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年))")
 _MIN_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以上|及以上|之上)")
 _RANGE_JOIN = re.compile(r"^\s*(?:（含）)?\s*(?:以上)?\s*(?:至|到|~|～|－|—|-)\s*$")
 
@@ -101,6 +110,7 @@ class Quantity:
     start: int = 0
     end: int = 0
     upper: float | None = None
+    figure: str = ""  # the numeral and its unit as written, bound words left out (100万元 of 最高100万元)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -124,7 +134,7 @@ def number(written: str) -> float | None:
 
 
 def _magnitude(unit: str) -> float:
-    return 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1e3 if unit.startswith("千") else 1.0
+    return 1e12 if unit.startswith("万亿") else 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1e3 if unit.startswith("千") else 1.0
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -189,6 +199,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if unit := m.group("area"):
         return value * _magnitude(unit), unit.lstrip("万"), "area", None
     if unit := m.group("dur"):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and unit.startswith("年"):
+            return None  # a year the year pattern left (（2023年）, 2016年至2020年), not 2016 years
         unit = unit.lstrip("个")
         if unit == "月" and not m.group("dur").startswith("个"):
             return value, "月", "month", None  # 5月, 五月: a month of the year (a period is 5个月)
@@ -201,7 +213,7 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         return value, "个百分点", "share", None
     if value == 1 and not m.group("num").isdigit():
         return None  # 一个, 一批: a word, not a figure
-    return value * _magnitude(unit), unit.lstrip("万"), "count", None
+    return value * _magnitude(unit), unit.lstrip("万亿"), "count", None
 
 
 def read(text: str) -> list[Quantity]:
@@ -210,6 +222,8 @@ def read(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in ("第", "〔") or _NUMBERED.match(text, m.end()):
             continue  # numbering (第十五条) and document numbers (〔2015〕, 公告2015年第97号)
+        if text[max(0, m.start() - 1):m.start()] in ("上", "下") and m.group(0)[:1] in ("一", "半"):
+            continue  # 上一年度, 下一年, 上半年: a time named, not a length of time
         typed = _typed(m)
         if typed is None:
             continue
@@ -217,11 +231,17 @@ def read(text: str) -> list[Quantity]:
         if unit == "%":
             kind = _percent_kind(text, m.start(), m.end())
         bound, start, end = _bound(text, m.start(), m.end())
+        figure = m.group(0).strip()
+        if m.group("num2") and (first := number(m.group("num"))):  # 1.5-2亿元: one range in one figure
+            upper = value / first * (number(m.group("num2")) or 0.0)
+            out.append(Quantity(value, unit, kind, "range", year, text[start:end], start, end, upper, figure))
+            continue
         if out and (prev := out[-1]).kind == kind and prev.unit == unit and (
                 _RANGE_JOIN.match(text[prev.end:start]) or (prev.bound, bound) == ("min", "max") and prev.end == start):
-            out[-1] = Quantity(prev.value, unit, kind, "range", prev.year, text[prev.start:end], prev.start, end, value)
+            out[-1] = Quantity(prev.value, unit, kind, "range", prev.year, text[prev.start:end], prev.start, end, value,
+                               prev.figure)
             continue
-        out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end))
+        out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end, figure=figure))
     for m in BENCHMARK.finditer(text):
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
