@@ -83,6 +83,10 @@ class Settings(BaseModel):
                                   "cosine, about 0.1 in cosine) one that states what the question asks for (a place "
                                   "for a where-question, a figure of the kind asked) may stand and still come first; "
                                   "set on one dev question for places, a design value for figure kinds")
+    checklist_sections: int = Field(5, ge=1, le=20, description="how many of the best-ranked sections may hold the "
+                                    "condition list an applicant's own figures are checked against (注册满两年了，够条件吗？): "
+                                    "the retrieval depth a chat answer reads (a design value); a list must also be for the "
+                                    "qualification the question names, when it names one")
     bounded_band: float = Field(0.6, ge=0, le=5, description="how far below the best sentence one may stand and "
                                 "still come first when it states a figure of the kind and the bound asked (最迟 -> "
                                 "a deadline, 最高 -> a cap): twice the preferred band, as it fits the question "

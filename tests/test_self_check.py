@@ -161,3 +161,17 @@ def test_the_self_check_over_rest(shipped):
     assert recognition["status"] == "unmet"
     assert [v["item"] for v in recognition["verdicts"] if v["status"] == "unmet"] == ["（五）"]
     assert TestClient(api).post("/api/v1/self-check", json={"revenue": "很多"}).status_code in (400, 422)
+
+
+def test_chat_answers_an_applicants_figures_with_the_conditions_they_decide(shipped_assistant):
+    assistant = shipped_assistant
+    short = assistant.ask("我们公司职工200人，科技人员15人，够得上高企对科技人员比例的要求吗？")
+    assert short.text.startswith("不符合")
+    assert "不低于10%" in short.text and "7.5%" in short.text  # the threshold and the firm's own share
+    assert any(c.section == "第十一条" for c in short.citations)
+    assert "其余" in short.text  # the conditions it did not state still apply
+
+    other = assistant.ask("我们不是工业企业，年度应纳税所得额20万元，从业人员60人，资产总额800万元，是小型微利企业吗？")
+    assert other.text.startswith("可以")
+    assert "不超过80人" in other.text and "不超过100人" not in other.text  # the tier for firms that are not industrial
+    assert "❌" not in other.text

@@ -156,7 +156,8 @@ class Answerer:
             previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key]
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
-            keywords = " ".join(query.topic_tokens + query.context_tokens) if query.intent != "general" else None
+            keywords = " ".join(query.topic_tokens + query.context_tokens + query.full_forms) \
+                if query.intent != "general" else " ".join([text, *query.full_forms]) if query.full_forms else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords, sentence_sims=sims)
             wider = query.beyond_place
             if wider and set(wider) != set(docs or []):

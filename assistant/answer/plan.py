@@ -18,6 +18,7 @@ from typing import Literal
 from assistant import eligibility
 from assistant.answer.cues import cue
 from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
+from assistant.answer.evidence import SYNONYMS
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
@@ -97,9 +98,11 @@ class QueryPlan(Query):
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
+    full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
     applicant: "eligibility.Profile | None" = None
+    applicant_facts: "eligibility.Facts | None" = None  # the same figures as the self-check reads them (staff, revenue…)
     money_asked: bool = False  # 有没有钱补: support that is money first
     support_topic: list[str] = field(default_factory=list)  # what support is asked about, beyond who asks
     support_asked: bool = False  # 补贴/扶持/优惠…: support of some kind is what is asked
@@ -121,14 +124,39 @@ class QueryPlan(Query):
         return bool(self.figure_kinds)
 
 
+def spelled_out(text: str, tokens: list[str]) -> str:
+    """The question with its abbreviations (缩略语) written in full, for the dense side of retrieval:
+    a short form whose characters stand in order in one of its documented full forms (高企 ->
+    高新技术企业, 技改 -> 技术改造); the embedding model may not know the short form."""
+    for t in tokens:
+        full = next((f for f in SYNONYMS.get(t, ()) if len(f) > len(t) and _in_order(t, f)), None)
+        if full and full not in text:
+            text = text.replace(t, full)
+    return text
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def full_forms(text: str, tokens: list[str]) -> list[str]:
+    """The words documents write for the question's short or everyday forms (高企 ->
+    高新技术企业), for the lexical side of retrieval to search as well."""
+    return list(dict.fromkeys(form for t in tokens for form in SYNONYMS.get(t, ()) if form not in text))
+
+
+def _figure_asked(text: str) -> bool:
+    """Whether the question asks for a figure at all (多少, 几个点, 比例, 金额): a figure word
+    named without one (收入, 所得税 in 所得税上有什么优惠) hints at no unit."""
+    return bool(HOW_MUCH.search(text) or PERCENT.search(text) or AMOUNT.search(text) or RATE.search(text)
+                or SHARE.search(text))
+
+
 def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind | None) -> frozenset[str]:
     """The kinds of figure a question asks for, from its wording (the same kinds
     the quantity grammar gives a sentence's figures)."""
     kinds: set[str] = set()
-    asked = HOW_MUCH.search(text) or PERCENT.search(text) or AMOUNT.search(text) or RATE.search(text) \
-        or SHARE.search(text)
-    if not asked:  # a figure word named (收入, 股权) without asking for a figure: no figure kind asked
-        units = set()
     if duration:
         kinds.add("duration")
     if kind is not None and kind.name == "time":
@@ -211,14 +239,15 @@ class Parser:
         plan.places = discover_places(text)
         plan.jurisdictions = named_jurisdictions(text, plan.places)
         plan.kind = kind_asked(text)
-        units = asked_units(text)
-        plan.asked_units = frozenset(units)
+        units = asked_units(text) if _figure_asked(text) else set()
         plan.figure_kinds = _figure_kinds(text, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        plan.asked_units = frozenset(asked_units(text))
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         plan.fact_words = [self._clause_words(text, q, plan.topic_tokens) for q in plan.facts]
         plan.applicant = eligibility.profile_from_text(text)
+        plan.applicant_facts = eligibility.facts_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
         said = " ".join(plan.applicant.qualifications + plan.applicant.needs + plan.applicant.industry
                         + plan.applicant.location)
@@ -232,6 +261,11 @@ class Parser:
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.answer = _answer_type(plan, text)
+        if plan.answer != "figure":  # a unit hint counts only when a figure is asked (所得税上有什么优惠)
+            plan.asked_units = frozenset()
+        if not query.english:  # (an English question's tokens are already the documents' words)
+            plan.full_forms = full_forms(text, plan.tokens)
+            plan.text = spelled_out(text, plan.tokens)
         if query.english:
             plan.known_share = self.known_share(text)
         return plan

@@ -186,7 +186,7 @@ class CheckResult:
 
 _APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!\s]+")
 _BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
-_NEGATED = re.compile(r"没有|没|无|未")
+_NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于")
 
 
 def facts_from_text(text: str) -> Facts:
@@ -205,7 +205,7 @@ def facts_from_text(text: str) -> Facts:
             found["incidents"] = False
             continue
         if fact == "industrial":
-            found[fact] = True
+            found[fact] = not _NEGATED.search(clause)  # 不是工业企业: the other tier applies
             continue
         q = next((q for q in quantities.read(clause) if q.kind in quantities.FIGURE_KINDS and q.kind not in
                   quantities.TIME_KINDS), None)
@@ -348,7 +348,8 @@ def _shown(value: float | bool, fact: str | None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     unit = "%" if fact and (fact.endswith("share")) else "万元" if fact in ("revenue", "taxable_income", "assets",
-                                                                           "rd_spend") else ""
+                                                                           "rd_spend") else \
+        "年" if fact == "years_registered" else "人" if fact in ("staff", "rd_staff") else ""
     return f"{round(value, 2):g}{unit}"
 
 

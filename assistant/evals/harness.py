@@ -330,7 +330,7 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
         "metrics": metrics.question_metrics(
             ranked=ranked_keys, cited=cited, gold_sections=gold, answer=text, refused=refused,
             answerable=q.answerable, key_facts=q.key_facts, gold_units=gold_units, known_units=corpus.known_units,
-            cited_texts=cited_texts if answer is not None else None,
+            cited_texts=cited_texts if answer is not None else None, question=q.question,
         ),
     }
     row["metrics"]["wrong_kind_rate"] = wrong_kind(q, text, refused)

@@ -157,12 +157,13 @@ def _restated_sums(answer: str, cited_texts: Sequence[str]) -> str:
     return _ENGLISH_SUM.sub(backed, answer)
 
 
-def unsupported_numbers(answer: str, cited_texts: Sequence[str]) -> list[str]:
+def unsupported_numbers(answer: str, cited_texts: Sequence[str], question: str = "") -> list[str]:
     """Numbers the answer states that none of its cited sections contains:
     a figure the documents do not back (expected: none). A sum said in English
-    in other digits counts as stated when its value is."""
+    in other digits counts as stated when its value is; the asker's own figures
+    (营收8000万, checked against a threshold) are the question's, not made up."""
     support = set()
-    for text in cited_texts:
+    for text in [*cited_texts, question]:
         support.update(_NUMBER.findall(normalize(text)))
     answer = _restated_sums(answer, cited_texts)
     stated = _NUMBER.findall(normalize(_FORMATTING.sub(" ", answer)))
@@ -239,6 +240,7 @@ def question_metrics(
     gold_units: Sequence[str] = (),
     known_units: Sequence[str] = (),
     cited_texts: Sequence[str] | None = None,
+    question: str = "",
 ) -> dict[str, float | None]:
     """Every per-question metric for one answered question. Retrieval,
     citation, key-fact and unit metrics apply to answerable questions only;
@@ -249,7 +251,7 @@ def question_metrics(
         return out
     unsupported = None
     if cited_texts is not None and not refused:
-        unsupported = 1.0 if unsupported_numbers(answer, cited_texts) else 0.0
+        unsupported = 1.0 if unsupported_numbers(answer, cited_texts, question) else 0.0
     return {
         "hit@1": hit_at_k(ranked, gold_sections, 1),
         "hit@3": hit_at_k(ranked, gold_sections, 3),

@@ -37,7 +37,7 @@ BY_INTENT: dict[str, Composer] = {
 def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
     """The draft of the composer for the plan's answer type or intent."""
     if ctx.query.answer == "yes_no" and ctx.query.facts:
-        draft = yes_no.yes_no(lib, ctx)
+        draft = yes_no.checklist(lib, ctx) or yes_no.yes_no(lib, ctx)
         if draft:
             return draft
     composer = BY_INTENT.get(intent, sentences.general)

@@ -138,6 +138,11 @@ class Library:
         return [(best, sentence, section) for _, sentence, section in placed[:1]] + placed[1:] + rest
 
     @cached_property
+    def condition_lists(self) -> list["eligibility.ConditionList"]:
+        """Every list of qualifying conditions the corpus states (须同时满足以下条件), read once."""
+        return eligibility.condition_lists(self.index.sections)
+
+    @cached_property
     def places(self) -> PlaceFinder:
         """The corpus's place names (a town also by its bare name: 神湾), found on first use."""
         return PlaceFinder.from_texts([s.text for s in self.index.sections])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from assistant import eligibility
 from assistant.answer.check import verdict
 from assistant.answer.compose.draft import Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
+from assistant.eligibility.terms import find_beneficiaries
 
 
 def yes_no(lib: Library, ctx: Context) -> Draft | None:
@@ -15,7 +17,7 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
     for _, sentence, section in lib.rank_sentences(ctx):
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
-                 if not words or any(lib.evidence.occurs(w, sentence) for w in words)]
+                 if any(lib.evidence.occurs(w, sentence) for w in words)]  # (a figure naming nothing matches nothing)
         met = verdict(facts, lib.sentence_quantities(sentence, section))
         if met is None:
             continue
@@ -25,3 +27,41 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
         text = f"{head}\n{sentence}{mark(section)}{rest}"
         return Draft(text, [cite(section, sentence)], [section])
     return None
+
+
+_MARKS = {"met": "✅", "unmet": "❌"}
+
+
+def checklist(lib: Library, ctx: Context) -> Draft | None:
+    """Yes or no for an applicant who gives several of its own facts (职工150人，科技人员12人，
+    能达到要求吗？): the condition list of the best-ranked sections (须同时满足以下条件) checked
+    as the 政策匹配 self-check checks it, each condition the facts decide shown met or not met
+    with its threshold, the others said to apply too. None when no list there is decided by them."""
+    facts = ctx.query.applicant_facts
+    if facts is None:
+        return None
+    asked = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
+    for section in (h.section for h in ctx.hits[:lib.settings.checklist_sections]):
+        lists = [c for c in lib.condition_lists if (c.doc, c.section) == (section.doc, section.label)
+                 and (not asked or asked & set(find_beneficiaries(c.subject)))]  # 高企吗: 高企's list
+        for result in eligibility.self_check(facts, lists):
+            decided = [v for v in result.verdicts if v.status in _MARKS]
+            if decided:
+                return _checked(result, decided, section, ctx.query.english)
+    return None
+
+
+def _checked(result: "eligibility.CheckResult", decided: list, section, english: bool) -> Draft:
+    met = all(v.status == "met" for v in decided)
+    lines = [say("yes" if met else "no", english)]
+    for v in decided:
+        tier = v.note.rstrip("；;。") if v.condition.tiers else ""  # 按档次：最近一年销售收入在5,000万元至2亿元…
+        detail = "；".join(x for x in (tier, f"门槛 {v.threshold}" if v.threshold else "",
+                                      f"贵单位 {v.value}" if v.value else "") if x)
+        lines.append(f"{_MARKS[v.status]} {v.condition.text}" + (f"（{detail}）" if detail and not english else ""))
+    others = sum(v.status == "unknown" for v in result.verdicts)  # (a tier for others, n/a, is not one)
+    if others and not english:
+        lines.append(f"（其余 {others} 项条件问题中未提及，也须同时满足，见引文。）")
+    lines[-1] += mark(section)
+    quotes = [cite(section, v.condition.text) for v in decided]
+    return Draft("\n".join(lines), quotes, [section])
