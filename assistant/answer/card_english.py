@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.english import figure
+from assistant.answer.english import KIND_EN, date_en, figure
 from assistant.ingest.quantities import Quantity, read
-from assistant.lexicon.english import translate, unit_english
+from assistant.lexicon.english import gloss, translate
 from assistant.models import PolicyCard
 
-# eligibility.roles.BenefitKind in English (KIND_ZH there is the Chinese of the same kinds)
-KIND_EN = {"money": "Grant or subsidy", "tax_reduction": "Tax reduction", "deduction": "Tax deduction",
-           "loan_guarantee": "Loan or guarantee", "land": "Land or premises", "talent": "Talent services",
-           "procedure": "Eased procedure", "equity": "Equity incentive", "other": "Support"}
 LEVEL_EN = {"国家": "national", "省": "provincial", "市": "municipal"}
 GIVEN = ("amount", "rate", "share", "duration")  # figure kinds a benefit gives (a date or a count is no sum)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _CONTACT = re.compile(r"(?:\d{3,4}-)?\d{7,8}|(?:https?://)?[\w.-]+\.(?:gov\.cn|com|cn|org|net)[\w/.-]*", re.ASCII)
 _YEARS = re.compile(r"(\d{4})\s*[—–\-至到]+\s*(\d{4})|(\d{4})")
 OFFICES_SHOWN = 2
@@ -58,17 +51,6 @@ def _given(q: Quantity) -> str:
     return f"for {said}" if q.kind == "duration" and not said.startswith("up to") else said
 
 
-def date_en(q: Quantity) -> str:
-    """`2024年12月31日前` -> `by 31 December 2024`; `每年3月31日前` -> `by 31 March`."""
-    m = _DATE.search(q.text)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return ""
-    year, month, day = m.group(1), MONTHS[int(m.group(2)) - 1], m.group(3)
-    when = " ".join(x for x in (day, month, year) if x)
-    before = {"max": "by ", "min": "from "}.get(q.bound, "")
-    return before + when + (" each year" if "每年" in q.text or (not year and "年" not in q.text) else "")
-
-
 def deadlines(card: PolicyCard) -> list[str]:
     said = [date_en(q) for d in card.deadlines for q in read(d) if q.kind == "date"]
     return list(dict.fromkeys(s for s in said if s))
@@ -90,7 +72,7 @@ def period_en(status: str) -> str:
 
 def offices_en(card: PolicyCard) -> str:
     units = (card.lead_offices or card.offices)[:OFFICES_SHOWN]
-    return "; ".join(f"{unit_english(u)} ({u})" for u in units)
+    return "; ".join(map(gloss, units))
 
 
 def card_summary(card: PolicyCard) -> str:

@@ -14,7 +14,7 @@ import cn2an
 
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
-from assistant.lexicon.english import chinese_phrases, english_units
+from assistant.lexicon.english import english_units, phrase_translations
 from assistant.answer.evidence import SYNONYMS
 from assistant.index.lexical import FILLERS, dictionary_tag, tokenize
 from assistant.answer.cues import cue
@@ -67,6 +67,7 @@ class Query:
     # An English question's topic per English phrase: its Chinese translations, any one of which
     # says what the phrase says (sign: 标志/签署/签名), so a phrase is found when one of them is.
     alternatives: list[list[str]] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)  # the English phrase of each alternatives group, as written
     both_roles: bool = False  # 牵头单位和责任单位分别是 / 谁牵头，谁配合: the lead and the shared units asked
 
 
@@ -142,9 +143,10 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
         tokens=[t for t in tokenize(searchable) if t not in FILLERS],
     )
     if english:
-        groups = [[t for word in group for t in topic_tokens(word, units) if t in topics]
-                  for group in chinese_phrases(text, vocabulary, units=units, names=False)]
-        query.alternatives = [g for g in groups if g]
+        groups = [(phrase, [t for word in group for t in topic_tokens(word, units) if t in topics])
+                  for phrase, group in phrase_translations(text, vocabulary, units=units, names=False)]
+        query.alternatives = [g for _, g in groups if g]
+        query.phrases = [phrase for phrase, g in groups if g]
     # Words common across the whole corpus (建设, 自创区) do not narrow a
     # "what does unit X do" question to one topic.
     known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]

@@ -129,6 +129,10 @@ def extract_measures(sections: list[Section]) -> list[Measure]:
 
 # --- profile ----------------------------------------------------------------
 
+def english_label(term: str) -> str:
+    return english.translate(str(term))
+
+
 FIELDS_ZH = {"qualifications": "资质", "size": "规模", "industry": "行业", "location": "地点", "needs": "需求"}
 _FIELD_ALIASES = {zh: en for en, zh in FIELDS_ZH.items()} | {"所在地": "location", "产业": "industry"}
 
@@ -220,6 +224,14 @@ class Profile(BaseModel):
         return not (self.qualifications or self.size or self.industry or self.location or self.needs)
 
     def describe_zh(self) -> str:
+        return self.describe(False)
+
+    def describe(self, english: bool = False) -> str:
+        """`资质：高新技术企业`, in English `Qualifications: high-tech enterprises` (values by the lexicon's labels)."""
+        if english:
+            parts = [f"{k.capitalize()}: {', '.join(map(english_label, v)) if isinstance(v, list) else english_label(v)}"
+                     for k, v in self.model_dump().items() if v]
+            return "; ".join(parts) or "none given (every measure listed)"
         parts = [f"{FIELDS_ZH[k]}：{'、'.join(v) if isinstance(v, list) else v}"
                  for k, v in self.model_dump().items() if v]
         return "；".join(parts) or "未填写（列出全部政策）"

@@ -91,8 +91,14 @@ def translate(term: str) -> str:
         return LABELS[term]
     whole = definitions(term)
     if whole:
-        return whole[0]
+        return _gist(whole[0])
     return " ".join(_translate_word(token) for token in jieba.lcut(term))
+
+
+def _gist(sense: str) -> str:
+    """A sense as a name says it: up to its first comma (CC-CEDICT explains some words after
+    one: `leading small group, a CCP body that…`)."""
+    return re.split(r"[,;]", sense, maxsplit=1)[0].strip()
 
 
 def _translate_word(token: str) -> str:
@@ -102,7 +108,7 @@ def _translate_word(token: str) -> str:
         return STEMS[token]
     senses = definitions(token)
     if senses:
-        return senses[0]
+        return _gist(senses[0])
     if len(token) >= 4:  # a compound the dictionary lacks (城乡建设): its two-character words
         return " ".join(_translate_word(token[i:i + 2]) for i in range(0, len(token), 2))
     return token
@@ -121,9 +127,17 @@ def unit_english(unit: str) -> str:
     return _romanized(_unit_english(unit))
 
 
+_OTHERS = re.compile(r"^(?P<named>.{2,}?(?:部门|机关|机构|局|委))等(?P<kind>.{2,})$")  # X等Y部门: X and other Y
+_IN_CHARGE_OF = re.compile(r"^负责(?P<remit>.+)的(?P<head>部门|机关|机构)$")  # 负责…的部门: a body named by its remit
+
+
 def _unit_english(unit: str) -> str:
     if unit in WHOLE:
         return WHOLE[unit]
+    if m := _OTHERS.match(unit):
+        return f"{_unit_english(m['named'])} and Other {_unit_english(m['kind'])}"
+    if m := _IN_CHARGE_OF.match(unit):
+        return f"{HEADS[m['head']]} in Charge of {_title(translate(m['remit']))}"
     owner = next((o for o in sorted(OWNERS, key=len, reverse=True) if unit.startswith(o) and len(unit) > len(o)), "")
     if owner:
         return f"{_unit_english(unit[len(owner):])} of {OWNERS[owner]}"
@@ -297,10 +311,16 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
     phrase: the words are alternative translations, any one of them says it.
     `names=False` leaves out places' names (Zhongshan): where a question is
     asked about, not what it asks."""
+    return [group for _, group in phrase_translations(question, vocabulary, per_phrase, units, names)]
+
+
+def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = (),
+                        names: bool = True) -> list[tuple[str, list[str]]]:
+    """(the English phrase as the question writes it, its Chinese words), phrase by phrase."""
     named = {w for unit in units for w in words(unit_english(unit))}
     pairs = [(raw, folded) for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
     reverse = _reverse()
-    found: list[list[str]] = []
+    found: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(pairs):
         for n in (4, 3, 2, 1):
@@ -322,7 +342,7 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
                 break
             candidates = [w for w in candidates if w not in FRAME]
             if candidates:
-                found.append(candidates[:per_phrase])
+                found.append((raw, candidates[:per_phrase]))
                 i += n
                 break
         else:
@@ -332,7 +352,7 @@ def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: 
     for acronym in dict.fromkeys(_ACRONYM.findall(question)):
         word = acronym.lower()
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
-            found.append([word])
+            found.append((acronym, [word]))
     return found
 
 

@@ -74,6 +74,20 @@ UI_EN = {
     # targets and documents
     "筛选（指标、年份、章节关键词，空格分隔）": "Filter (metric, year, section words, space-separated)",
     "计量单位": "Unit of measure", "指标": "Metric", "目标值": "Value", "年份": "Year",
+    "提问后，这里会显示所引用章节的原文，": "After a question, the text of the section it cites is shown here, ",
+    "引用的句子高亮显示。": "the quoted sentence highlighted.",
+    "点选左侧的某条回答，或在上方选择引用编号，即可查看对应原文；“复制回答”复制所选回答及其引用。":
+        "Click an answer on the left, or choose a citation number above, to see its source; Copy answer copies "
+        "the chosen answer with its sources.",
+    "图：各章节量化目标数": "Chart: quantified targets per section",
+    "（在“计量单位”中选择一种单位，可比较各项目标值）": "(choose a unit of measure to compare the targets' values)",
+    "例如：2020 研发": "e.g. 2020 研发",
+    "文件标题": "Title", "源文件": "File", "章节数": "Sections", "索引时间": "Indexed", "标题": "Heading",
+    "类型": "Kind", "牵头单位": "Lead unit", "责任单位": "Responsible units",
+    "上传文件并更新索引": "Upload files and re-index",
+    # Gradio's own texts, in the page's zh-CN locale
+    "将文件拖放到此处": "Drop files here", "- 或 -": "- or -", "点击上传": "Click to upload",
+    "通过 API 使用": "Use via API", "单选框": "Radio",
     "已索引的文件": "Indexed documents", "查看文件的章节": "Sections of a document", "选择文件": "Choose a file",
     "覆盖同名文件": "Replace a file of the same name", "上传并更新索引": "Upload and re-index",
 }
@@ -92,6 +106,7 @@ MESSAGES = {
     "match_more": ("显示其余 {n} 条", "Show {n} more"),
     "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
+    "checklist": ("申请条件（{n} 项）", "Conditions to qualify ({n})"),
     "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
                     "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),
     "match_page": ("；第 {page}/{pages} 页，每页 {per_page} 项", "; page {page} of {pages}, {per_page} per page"),

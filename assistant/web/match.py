@@ -44,7 +44,7 @@ def card_html(n: int, card, english: bool = False) -> str:
     rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
     status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status and not english else ""
     checklist = "".join(f'<li>{esc(x["text"])}（{esc(x["section"])}）</li>' for x in card.checklist[:12])
-    checklist = (f'<details class="card-checklist"><summary>申请条件（{len(card.checklist)} 项）</summary>'
+    checklist = (f'<details class="card-checklist"><summary>{say("checklist", english, n=len(card.checklist))}</summary>'
                  f'<ul>{checklist}</ul></details>') if checklist else ""
     sources = "；".join(f"《{esc(c.doc)}》{esc(c.section)}{esc(c.title)}" for c in card.sources)
     summary_en = f'<div class="card-en" lang="en">{esc(card_english(card))}</div>' if english else ""
@@ -87,7 +87,7 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
     pages = max(1, -(-len(cards) // per_page))
     page = min(max(1, int(page or 1)), pages)
     start = (page - 1) * per_page
-    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe_zh()))}</div>'
+    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe(english)))}</div>'
     if not cards:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
     shown = cards[start:start + per_page]
@@ -132,7 +132,7 @@ def render_check(results, english: bool = False) -> str:
 def render_result(result, english: bool = False) -> str:
     """HTML of a match: a summary, then groups (support types) of specific
     policy cards open, and cards for everyone folded away."""
-    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe_zh()))}</div>'
+    head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe(english)))}</div>'
     if not result.specific and not result.general:
         return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>'
     specific, general = result.card_groups("specific"), result.card_groups("general")

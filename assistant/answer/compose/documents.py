@@ -26,16 +26,19 @@ def article(lib: Library, ctx: Context) -> Draft | None:
             counts = {d: sum(1 for s in lib.of_doc.get(d, []) if s.kind == "article")
                       for d in ctx.docs}
             told = "；".join(f"《{d}》共{n}条" if n else f"《{d}》不是按条编排的文件" for d, n in counts.items())
-            return Draft(say("no_article", False, article=asked, told=told), [], [], answerable=False)
+            return Draft(say("no_article", ctx.query.english, article=asked, told=told), [], [], answerable=False)
         return None
     ranked_docs = [h.section.doc for h in ctx.hits]
     having.sort(key=lambda s: ranked_docs.index(s.doc) if s.doc in ranked_docs else len(ranked_docs))
     section = having[0]
     body = body_text(section)
-    text = f"《{section.doc}》{section.label}规定：\n{body}\n{mark(section)}"
+    english = ctx.query.english
+    text = f"《{section.doc}》{section.label}{' reads:' if english else '规定：'}\n{body}\n{mark(section)}"
     others = [s.doc for s in having[1:]]
     if others and not ctx.docs:
-        text += "\n（" + "、".join(f"《{d}》" for d in others[:3]) + f"也有{asked}，可在问题中写明文件名。）"
+        named = ("、" if not english else ", ").join(f"《{d}》" for d in others[:3])
+        text += (f"\n({named} also have a {asked}; name the document in the question.)" if english
+                 else f"\n（{named}也有{asked}，可在问题中写明文件名。）")
     return Draft(text, [cite(section, body)], [section])
 
 
@@ -57,7 +60,8 @@ def reference(lib: Library, ctx: Context) -> Draft | None:
     if best is None:
         return None
     _, section, sentence, refs = best
-    text = f"依据的文件为{'、'.join(refs)}：{sentence}{mark(section)}"
+    text = (f"Based on {', '.join(refs)}: {sentence}{mark(section)}" if ctx.query.english
+            else f"依据的文件为{'、'.join(refs)}：{sentence}{mark(section)}")
     return Draft(text, [cite(section, sentence)], [section])
 
 

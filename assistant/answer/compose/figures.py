@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 
+from assistant.answer import english
 from assistant.answer.check import kinds_checked, partial, states_kind
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
@@ -47,13 +48,20 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         # The document's own words: a figure, unit or year rebuilt here could be stated wrongly.
         if query.english:
             when = f"by {target.year}" if target.year else "target"
-            figure = target.written if target.benchmark else f"{target.value}{target.unit}"
+            figure = target.written if target.benchmark else target_figure(lib, target)
             lines.append(f"Target ({when}): {figure}, as written: “{quote}”.{mark(section)}")
         else:
             lines.append(f"{quote}。{mark(section)}")
         citations.append(cite(section, target.sentence))
         sections.append(section)
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+
+def target_figure(lib: Library, target: Target) -> str:
+    """A target's figure in English (`at least 1000`, `RMB 300 billion`), as the index read it from its sentence."""
+    stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
+    q = next((q for q in stated if target.value in q.text and q.kind not in ("date", "year")), None)
+    return english.figure(q) if q else f"{target.value}{target.unit}"
 
 
 def of_kind(lib: Library, target: Target, query: Query) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant import eligibility
+from assistant.answer import english
 from assistant.answer.intents import maximal
 from assistant.answer.check import kinds_checked
 from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat, in_order)
@@ -23,6 +24,7 @@ from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
 from assistant.index.lexical import tokenize
 from assistant.ingest.quantities import Quantity
+from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.settings import Settings
 
@@ -82,6 +84,20 @@ class Library:
         if units:
             return any(q.unit in units or q.unit.lstrip("万亿") in units for q in stated)
         return any(q.kind != "duration" for q in stated)
+
+    def provision(self, citation: Citation, query: Query) -> english.Provision:
+        """A quote as an English summary reads it: its figures, the bodies its own sentences make
+        lead or responsible (else its section's unit line), and the question's phrases it holds."""
+        section = self.by_label.get(f"{citation.doc}#{citation.section}")
+        named = units_in_text(citation.quote)
+        owner = self.owner_of(section) if section is not None and named is None else None
+        lead, shared = (named.lead, named.responsible) if named else \
+            (owner.lead_units, owner.responsible_units) if owner else ([], [])
+        topics = [(phrase, next(w for w in group if self.evidence.occurs(w, citation.quote)))
+                  for phrase, group in zip(query.phrases, query.alternatives)
+                  if any(self.evidence.occurs(w, citation.quote) for w in group)]
+        target = section is not None and any(t.sentence and t.sentence in citation.quote for t in section.targets)
+        return english.Provision(citation, self.quantities_in(citation), list(lead), list(shared), topics, target)
 
     def sentence_quantities(self, sentence: str, section: Section) -> list[Quantity]:
         return self.quantities_in(Citation(section.doc, section.label, "", sentence))
