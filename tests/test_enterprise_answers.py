@@ -111,3 +111,10 @@ def test_a_loss_carried_forward_asked_in_everyday_words(ask):
     answer = ask("去年公司亏了不少，亏损可以留到以后几年去弥补？")
     assert answer.answerable
     assert "五年" in answer.text and "第十八条" in cited(answer)
+
+
+def test_everyday_names_find_the_class_the_tax_law_puts_them_in(shipped_assistant):
+    car = shipped_assistant.ask("我们公司买了辆汽车，按税法最低折旧年限是几年？")
+    assert "运输工具" in car.text and "4年" in car.text
+    staff = shipped_assistant.ask("给研发人员交的社保能算进加计扣除吗？")
+    assert "基本养老保险费" in staff.text

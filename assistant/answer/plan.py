@@ -163,7 +163,8 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
         kinds |= {"date", "month", "year", "duration"}
     if RATE.search(text) or RATE_CONTEXT.search(text) and PERCENT.search(text):
         kinds.add("rate")
-    elif RATE_CONTEXT.search(text) and HOW_MUCH.search(text) and not AMOUNT.search(text) and not units:
+    elif RATE_CONTEXT.search(text) and HOW_MUCH.search(text) and not AMOUNT.search(text) and not units \
+            and not duration:  # (折旧几年 asks the years, not a rate)
         kinds |= {"rate", "amount"}  # 补贴是多少, 能加计扣除多少: a sum or a rate, either answers
     if SHARE.search(text):
         kinds.add("share")
