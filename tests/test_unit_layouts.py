@@ -131,6 +131,21 @@ def test_a_duties_question_names_the_rows_a_body_assesses(table_assistant):
     assert "开展宣传教育" not in answer.text  # a row of 一、 that 县治水办 does not assess
 
 
+@pytest.mark.parametrize("question", [
+    "示例县2019年度治水工作考核细则里，县城管局负责考核哪些项目？",  # the document named as well
+    "县城管局要考核乡镇哪些工作？",  # the body assessed between the verb and the question word
+    "在治水工作考核中，县城管局要做什么？",
+])
+def test_a_unit_as_the_subject_of_a_duty_asked_is_a_duties_question(table_assistant, question):
+    answer = table_assistant.ask(question)
+    assert answer.intent == "duties", answer.text
+    assert "清理河道垃圾" in answer.text and [c.section for c in answer.citations] == ["二、"]
+
+
+def test_a_question_on_when_a_units_task_is_due_is_no_duties_question(table_assistant):
+    assert table_assistant.ask("县城管局负责的河道清理什么时候完成？").intent != "duties"
+
+
 REGULATION = """示例市就业促进条例
 
 第一条 为了促进就业，制定本条例。
