@@ -42,6 +42,7 @@ PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
 CODE_LIKE = cue("code_like")
+SCOPE_ASKED = cue("scope_asked")
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
@@ -107,6 +108,7 @@ class QueryPlan(Query):
     duration_asked: bool = False  # 多久/几年: a period is the answer, whatever the intent
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
+    scope_asked: bool = False  # 适用于哪个自贸区/适用范围: where a measure applies, as its note says
     docs_named: list[str] = field(default_factory=list)
     unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
     local_docs: list[str] = field(default_factory=list)  # 市里/本地: the documents of a place
@@ -231,6 +233,7 @@ class Parser:
         plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
+        plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         if query.english:
             plan.known_share = self.known_share(text)

@@ -40,6 +40,10 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         draft = yes_no.yes_no(lib, ctx)
         if draft:
             return draft
+    if ctx.query.scope_asked and intent not in ("lead", "responsibility", "duties"):
+        draft = units.applies_to(lib, ctx)  # (a unit answer states the scope with the units)
+        if draft:
+            return draft
     composer = BY_INTENT.get(intent, sentences.general)
     if ctx.query.answer == "yes_no" and composer is support.cards and \
             (not ctx.query.support_asked or ctx.query.support_topic):
