@@ -166,6 +166,14 @@ def test_where_a_measure_applies_is_answered_from_its_note(table_assistant):
     assert [c.section for c in answer.citations] == ["（四）"]
 
 
+def test_a_chapter_rows_own_cells_are_searched_and_answer(table_assistant):
+    """The text a chapter row carries in its own cells (a 考核指标) is indexed like any row's,
+    so the short chapter holding it wins over a long one that merely shares its words."""
+    answer = table_assistant.ask("治水工作经验获省表扬的，考核能加几分？")
+    assert answer.answerable and "加10分" in answer.text, answer.text
+    assert [c.section for c in answer.citations] == ["三、"]
+
+
 REGULATION = """示例市就业促进条例
 
 第一条 为了促进就业，制定本条例。

@@ -429,9 +429,17 @@ def body_text(section: Section) -> str:
             heading = SECTION.match(head) or ITEM_HEAD.match(head)
             _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
             lines = ([inline] if inline else []) + lines[1:]
-        else:
-            lines = lines[1:]
+        elif not _row_with_cells(head):
+            lines = lines[1:]  # (a chapter row with cells of its own is a row to search, not only a heading)
     return "\n".join(l for l in (_clean(x) for x in lines) if l and parse_unit_line(l) is None)
+
+
+def _row_with_cells(line: str) -> bool:
+    """A chapter row of a table that says more than its label, title and score: a 考核指标 or
+    a 负责部门 in its own cells (`六、\t奖扣分项目\t7\t1.…分别奖20、10分。\t县河长办`)."""
+    if _chapter_row(line) is None:
+        return False
+    return any(cell and not re.fullmatch(r"[\d.]+", cell) for cell in (c.strip() for c in line.split("\t")[2:]))
 
 
 def document_title(text: str, fallback: str) -> str:
