@@ -99,3 +99,26 @@ def test_a_reference_that_is_the_base_of_a_figure_is_no_benchmark():
     """`不低于上年度职工平均工资的60%` states 60%; the average wage is only what it is taken of."""
     assert [q.kind for q in read("月工资不低于上年度职工平均工资的60%")] == ["share"]
     assert read("营业收入超过上年的企业") == []  # a comparison inside a condition's noun phrase
+
+
+@pytest.mark.parametrize("text, value, bound", [
+    ("允许不超过五分之一的股东不具有执业资格", 20, "max"),
+    ("须经三分之二以上委员同意", 200 / 3, "min"),
+])
+def test_a_fraction_is_a_share(text, value, bound):
+    q = only(text)
+    assert (q.kind, q.unit, q.bound) == ("share", "%", bound) and q.value == pytest.approx(value)
+
+
+def test_a_range_whose_lower_end_leaves_out_the_unit_is_one_quantity():
+    q = only("可在2—3年内逐步调整到位")
+    assert (q.kind, q.bound, q.value, q.upper, q.unit) == ("duration", "range", 2, 3, "年")
+    q = only("每家补助5-10万元")
+    assert (q.kind, q.value, q.upper) == ("amount", 50_000, 100_000)
+    assert [q.kind for q in read("2021—2025年规划")] == ["year"]  # years joined by a dash are no range of years
+
+
+def test_an_assessments_points_are_a_count_and_an_adverb_is_none():
+    assert [(q.kind, q.value, q.unit) for q in read("按时报送得3分，每缺一次扣0.5分")] == \
+        [("count", 3, "分"), ("count", 0.5, "分")]
+    assert read("这项工作十分重要，用时约3分钟") == []

@@ -54,6 +54,7 @@ UNIT_HINTS = (
     (re.compile(r"几项|多少项"), ("项",)),
     (re.compile(r"多少件|几件"), ("件",)),
     (re.compile(r"多少人|几人"), ("人", "万人")),
+    (re.compile(r"(?:多少|几)分(?![钟之])|分值|扣分|加分|得分"), ("分",)),  # an assessment's points
     (re.compile(r"比重|比例|占比|百分|率|几个点|多少个点|percentage|share|proportion|%"), ("%",)),
     (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money|"
                 r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元", "元")),  # a loan is a sum
@@ -219,6 +220,10 @@ class Parser:
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
+            # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
+            # its figure word as its subject; the provision that decides answers it
+            plan.figure_kinds = frozenset()
         plan.fact_words = [self._clause_words(text, q, plan.topic_tokens) for q in plan.facts]
         plan.applicant = eligibility.profile_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)

@@ -6,11 +6,11 @@ quantities); questions are read once, by the query parser. Nothing else in
 the pipeline matches numbers in text.
 
 Covered: Arabic and Chinese numerals (cn2an), thousands separators
-(5,000万元), full-width ％ and 百分之, money with 万/亿 magnitudes, areas,
-counts with their measure words, durations (3年, 六个月, 30日内), dates
+(5,000万元), full-width ％, 百分之 and fractions (五分之一), money with 万/亿 magnitudes, areas,
+counts with their measure words (and an assessment's points, 得3分), durations (3年, 六个月, 30日内), dates
 (2016年1月1日), months (5月), years (2020年), deadlines written as an event
 (不迟于年度汇算清缴纳税申报时), caps and floors (最高, 不超过, 不低于, 以上, 以下)
-and ranges (一万元以上十万元以下, 5,000万元至2亿元), and floors and caps set
+and ranges (一万元以上十万元以下, 5,000万元至2亿元, 2—3年), and floors and caps set
 against a reference quantity rather than a number (`benchmark`: 不低于全省平均水平,
 高于全市平均增长幅度, 不少于上年, 达到国内领先水平).
 
@@ -47,7 +47,10 @@ QUANTITY = re.compile(
     rf"|(?P<half>半(?P<halfunit>年|个月))"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
-    rf"|(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
+    rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
+    rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
+    rf"|(?:(?P<lo>(?<![\d.])\d{{1,3}}(?:\.\d+)?)\s*[—–～~－-]\s*(?=\d))?"
+    rf"(?P<num>{_NUM})\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
@@ -179,6 +182,11 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if m.group("pct"):
         value = number(m.group("pctn"))
         return (value, "%", "share", None) if value is not None else None
+    if m.group("frac"):  # 五分之一: a part of a whole, as a percentage
+        whole, part = number(m.group("fden")), number(m.group("fnum"))
+        return (part / whole * 100, "%", "share", None) if whole and part is not None else None
+    if m.group("score"):  # 得3分, 扣2分: points of an assessment (a count of 分)
+        return float(m.group("score")), "分", "count", None
     value = number(m.group("num"))
     if value is None:
         return None
@@ -217,6 +225,12 @@ def read(text: str) -> list[Quantity]:
         if unit == "%":
             kind = _percent_kind(text, m.start(), m.end())
         bound, start, end = _bound(text, m.start(), m.end())
+        if m.group("lo") is not None:  # 2—3年, 60—70%: a range whose lower end leaves the unit to the upper
+            lower = float(m.group("lo")) * (value / number(m.group("num")) if number(m.group("num")) else 1.0)
+            if lower < value:
+                out.append(Quantity(lower, unit, kind, "range", year, text[start:end], start, end, value))
+                continue
+            start = m.start("num") if start == m.start() else start
         if out and (prev := out[-1]).kind == kind and prev.unit == unit and (
                 _RANGE_JOIN.match(text[prev.end:start]) or (prev.bound, bound) == ("min", "max") and prev.end == start):
             out[-1] = Quantity(prev.value, unit, kind, "range", prev.year, text[prev.start:end], prev.start, end, value)
