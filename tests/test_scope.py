@@ -95,6 +95,7 @@ def test_asking_what_the_city_does_means_the_documents_of_a_place():
     assert local and len(local) < len(TITLES)
     assert sorted(catalog().local_documents("身为高新技术企业，市里有啥政策帮我们？")) == local
     assert catalog().local_documents("高新技术企业有哪些扶持？") == []
+    assert catalog().local_documents("我们在同一个城市上班，都能申请吗？") == []  # 城市上班 is no 市上
     only_local = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
                           for t in local])
     assert only_local.local_documents("市里会给哪些扶持？") == []

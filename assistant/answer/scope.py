@@ -83,8 +83,9 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     return out
 
 
-# A question about what the local government does, in everyday words.
-LOCAL = re.compile(r"市里|市上|市政府|我市|本市|咱们市|当地|本地")
+# A question about what the local government does, in everyday words. The 市 must be the city,
+# not the end of a word holding it (在同一个城市上班 is no 市上; 超市里, 集市上 neither).
+LOCAL = re.compile(r"(?<![城都超门集夜股上])(?:市里|市上|市政府)|我市|本市|咱们市|当地|本地")
 
 # What users call a document by its kind (方案里提到…, 条例规定…). Only kinds no everyday phrase
 # uses: 办法 is also "a way" (有啥办法没), 规划 also "to plan", 通知 also "to notify".
