@@ -17,7 +17,7 @@ TEXT = """示例市社会救助办法
 NATIONAL = "住房租赁备案暂行办法"
 NATIONAL_TEXT = """住房租赁备案暂行办法
 
-第一条 承租人应当在签订租赁合同后三十日内办理租房备案。
+第一条 承租人应当在签订租赁合同后三十日内，到房屋所在地街道办事处办理租房备案。
 第二条 夫妻双方在同一城市租房居住的，只能由一方办理租房备案。
 """
 
@@ -47,3 +47,13 @@ def test_a_spouse_asked_in_everyday_words_finds_the_rule(assistant):
     answer = assistant.ask("我和老公在同一个城市上班，俩人都租房，能不能都办理租房备案？")
     assert answer.answerable and "只能由一方" in answer.text, answer.text  # not narrowed to the city's own
     assert answer.citations[0].doc == NATIONAL
+
+
+def test_a_follow_up_with_no_subject_of_its_own_asks_about_the_topic_before(assistant):
+    """要去哪里办？ names nothing: it asks where to do what the question before asked about, and it
+    asks a place, not the figure the question before asked."""
+    session = assistant.new_session()
+    first = assistant.ask("签了租房合同以后多少天内要办租房备案？", session=session)
+    assert "三十日" in first.text, first.text
+    then = assistant.ask("要去哪里办？", session=session)
+    assert then.answerable and "街道办事处" in then.text, then.text

@@ -196,7 +196,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
         query.role = _duty_role(text)
         return "duties"
-    names_lead = bool(re.search(r"牵头|lead", EXCEPT_LEAD.sub(" ", text), re.I))
+    # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头
+    names_lead = bool(re.search(r"牵头|会同|lead", EXCEPT_LEAD.sub(" ", text), re.I))
     query.both_roles = names_lead and bool(SHARED_ROLE.search(text)) and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
