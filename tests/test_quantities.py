@@ -122,3 +122,12 @@ def test_an_assessments_points_are_a_count_and_an_adverb_is_none():
     assert [(q.kind, q.value, q.unit) for q in read("按时报送得3分，每缺一次扣0.5分")] == \
         [("count", 3, "分"), ("count", 0.5, "分")]
     assert read("这项工作十分重要，用时约3分钟") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("单户担保金额500万元及以下的小微企业", 5_000_000),
+    ("在80000元限额内据实扣除", 80_000),
+])
+def test_a_cap_written_after_its_figure(text, value):
+    q = only(text)
+    assert (q.kind, q.value, q.bound) == ("amount", value, "max")

@@ -58,6 +58,12 @@ def test_a_yes_no_question_naming_a_figure_word_asks_no_figure(parse):
     assert parse("股东最多可以占多大比例？").figure_kinds == frozenset({"share"})
 
 
+def test_a_figure_the_question_states_is_not_what_it_asks(parse):
+    """单户500万元及以下的业务: 万元 is said of the applicant; 的多少 asks a part of a base."""
+    plan = parse("单户500万元及以下的担保业务，收费不高于风险责任的多少？")
+    assert plan.figure_kinds == frozenset({"rate", "share"}) and not plan.asked_units
+
+
 def test_points_asked_are_a_count_of_points(parse):
     assert parse("被通报批评要扣多少分？").asked_units == frozenset({"分"})
 

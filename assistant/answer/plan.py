@@ -153,6 +153,13 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
     return frozenset(kinds)
 
 
+def _without(text: str, stated: list[Quantity]) -> str:
+    """The question with the figures it states blanked out: what is left asks."""
+    for q in sorted(stated, key=lambda q: -q.start):
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    return text
+
+
 def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
@@ -214,12 +221,13 @@ class Parser:
         plan.places = discover_places(text)
         plan.jurisdictions = named_jurisdictions(text, plan.places)
         plan.kind = kind_asked(text)
-        units = asked_units(text)
+        plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        asking = _without(text, plan.facts)  # 单户500万元以下的…收费是多少: 万元 is said, not asked
+        units = asked_units(asking)
         plan.asked_units = frozenset(units)
-        plan.figure_kinds = _figure_kinds(text, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
-        plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
             # its figure word as its subject; the provision that decides answers it

@@ -77,7 +77,8 @@ _MIN_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|至少|最低|最
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
 _CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低")
-_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以下|以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年))")
+_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及?以下|及?以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年)|"
+                        r"(?:的)?(?:限额|额度|上限)(?:内|以内|之内))")  # 在80000元限额内: a cap
 _MIN_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以上|及以上|之上)")
 _RANGE_JOIN = re.compile(r"^\s*(?:（含）)?\s*(?:以上)?\s*(?:至|到|~|～|－|—|-)\s*$")
 
