@@ -34,6 +34,10 @@ def target(lib: Library, ctx: Context) -> Draft | None:
             if part != query.topic_tokens else query
         found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
         found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
+        if query.facts and found and not any(states_a_fact(lib, t, query) for t in found):
+            # 超过500万元的部分呢: a question stating a figure asks about the provision stating it; a
+            # target stating none of its figures answers another provision
+            return figure_from_sentences(lib, ctx)
         best = found[0] if found else None
         if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
             return figure_from_sentences(lib, ctx)
@@ -54,6 +58,14 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         citations.append(cite(section, target.sentence))
         sections.append(section)
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+
+def states_a_fact(lib: Library, target: Target, query: Query) -> bool:
+    """Whether a target's sentence states a figure the question states (its quantities, read at index time)."""
+    if not query.facts:
+        return False
+    stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
+    return any((q.unit, q.value) == (f.unit, f.value) for q in stated for f in query.facts)
 
 
 def of_kind(lib: Library, target: Target, query: Query) -> bool:

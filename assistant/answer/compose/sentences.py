@@ -63,6 +63,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
                is True) if ctx.query.facts and kinds else None
     if fitting:
         scored = lib.preferred_first(scored, fitting)
+    elif ctx.query.facts:  # 只有2家时 / 超过500万元的部分呢: among near-best sentences, the one stating that figure
+        scored = lib.preferred_first(scored, lambda sentence, section: any(
+            (q.unit, q.value) == (f.unit, f.value)
+            for q in lib.sentence_quantities(sentence, section) for f in ctx.query.facts))
     best = scored[0][0]
     band = lib.settings.preferred_band if stating else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
