@@ -6,6 +6,7 @@ from dataclasses import replace
 
 
 from assistant.answer.check import kinds_checked, partial, states_kind
+from assistant.ingest.quantities import TIME_KINDS
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
@@ -34,7 +35,7 @@ def target(lib: Library, ctx: Context) -> Draft | None:
             if part != query.topic_tokens else query
         found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
         found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
-        if query.facts and found and not any(states_a_fact(lib, t, query) for t in found):
+        if measures(query) and found and not any(states_a_fact(lib, t, query) for t in found):
             # 超过500万元的部分呢: a question stating a figure asks about the provision stating it; a
             # target stating none of its figures answers another provision
             return figure_from_sentences(lib, ctx)
@@ -60,12 +61,16 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
 
 
+def measures(query: Query) -> list:
+    """The figures a question states that measure something (500万元, 2家): a year or a date
+    says when, which the target's year answers, not which provision."""
+    return [f for f in query.facts if f.kind not in TIME_KINDS]
+
+
 def states_a_fact(lib: Library, target: Target, query: Query) -> bool:
     """Whether a target's sentence states a figure the question states (its quantities, read at index time)."""
-    if not query.facts:
-        return False
     stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
-    return any((q.unit, q.value) == (f.unit, f.value) for q in stated for f in query.facts)
+    return any((q.unit, q.value) == (f.unit, f.value) for q in stated for f in measures(query))
 
 
 def of_kind(lib: Library, target: Target, query: Query) -> bool:
