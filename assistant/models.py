@@ -68,6 +68,7 @@ class Section:
     path: str = ""  # outline path of labels as written: "第三章 > 第十五条", "三、 > （一）"
     id: str = ""  # doc + position + path: unique by construction across the corpus
     unit_source: str = ""  # where the units came from: "line" | "下同" | "table" | "text" | ""
+    applies_to: str = ""  # where the measure applies, from its unit note (适用范围：重庆自贸试验区)
 
     @property
     def key(self) -> str:

@@ -113,6 +113,12 @@ def test_the_body_acting_together_with_others_leads(county):
     assert [c.section for c in answer.citations] == ["第六条"]
 
 
+def test_asking_who_acts_together_with_the_others_asks_the_lead(county):
+    answer = county.ask("中小企业发展专项资金管理办法由哪个部门会同其他部门制定？")
+    first = answer.text.split("\n")[0]
+    assert answer.intent == "lead" and first.startswith("牵头单位为市财政局"), answer.text
+
+
 def test_every_body_of_a_list_is_responsible(county):
     answer = county.ask("哪些部门在各自职责范围内负责中小企业促进相关工作？")
     assert all(u in answer.text for u in ("市发展改革部门", "市财政部门", "市科技部门",

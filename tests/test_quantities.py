@@ -122,3 +122,34 @@ def test_ages_large_sums_and_counted_units_keep_their_unit():
     assert only("产业规模达到2万亿元").value == 2e12
     assert (only("农机总动力超过10亿千瓦").value, only("农机总动力超过10亿千瓦").unit) == (1e9, "千瓦")
     assert "duration" not in [q.kind for q in read("规划期为2016年至2020年")]  # no period of 2016 years
+
+@pytest.mark.parametrize("text, value, bound", [
+    ("允许不超过五分之一的股东不具有执业资格", 20, "max"),
+    ("须经三分之二以上委员同意", 200 / 3, "min"),
+])
+def test_a_fraction_is_a_share(text, value, bound):
+    q = only(text)
+    assert (q.kind, q.unit, q.bound) == ("share", "%", bound) and q.value == pytest.approx(value)
+
+
+def test_a_range_whose_lower_end_leaves_out_the_unit_is_one_quantity():
+    q = only("可在2—3年内逐步调整到位")
+    assert (q.kind, q.bound, q.value, q.upper, q.unit) == ("duration", "range", 2, 3, "年")
+    q = only("每家补助5-10万元")
+    assert (q.kind, q.value, q.upper) == ("amount", 50_000, 100_000)
+    assert [q.kind for q in read("2021—2025年规划")] == ["year"]  # years joined by a dash are no range of years
+
+
+def test_an_assessments_points_are_a_count_and_an_adverb_is_none():
+    assert [(q.kind, q.value, q.unit) for q in read("按时报送得3分，每缺一次扣0.5分")] == \
+        [("count", 3, "分"), ("count", 0.5, "分")]
+    assert read("这项工作十分重要，用时约3分钟") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("单户担保金额500万元及以下的小微企业", 5_000_000),
+    ("在80000元限额内据实扣除", 80_000),
+])
+def test_a_cap_written_after_its_figure(text, value):
+    q = only(text)
+    assert (q.kind, q.value, q.bound) == ("amount", value, "max")

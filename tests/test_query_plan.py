@@ -52,6 +52,22 @@ def test_the_kind_of_figure_asked(parse, question, kinds):
     assert plan.answer == "figure" and plan.figure_kinds == frozenset(kinds)
 
 
+def test_a_yes_no_question_naming_a_figure_word_asks_no_figure(parse):
+    plan = parse("外资企业还受投资比例的限制吗？")
+    assert plan.answer == "yes_no" and plan.figure_kinds == frozenset()
+    assert parse("股东最多可以占多大比例？").figure_kinds == frozenset({"share"})
+
+
+def test_a_figure_the_question_states_is_not_what_it_asks(parse):
+    """单户500万元及以下的业务: 万元 is said of the applicant; 的多少 asks a part of a base."""
+    plan = parse("单户500万元及以下的担保业务，收费不高于风险责任的多少？")
+    assert plan.figure_kinds == frozenset({"rate", "share"}) and not plan.asked_units
+
+
+def test_points_asked_are_a_count_of_points(parse):
+    assert parse("被通报批评要扣多少分？").asked_units == frozenset({"分"})
+
+
 def test_a_document_numbers_year_is_no_target_year(parse):
     assert parse("依照国发〔2016〕9号，企业可获得多少补助？").years == []
     assert parse("2020年要建成多少家孵化器？").years == [2020]

@@ -95,6 +95,7 @@ def test_asking_what_the_city_does_means_the_documents_of_a_place():
     assert local and len(local) < len(TITLES)
     assert sorted(catalog().local_documents("身为高新技术企业，市里有啥政策帮我们？")) == local
     assert catalog().local_documents("高新技术企业有哪些扶持？") == []
+    assert catalog().local_documents("我们在同一个城市上班，都能申请吗？") == []  # 城市上班 is no 市上
     only_local = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
                           for t in local])
     assert only_local.local_documents("市里会给哪些扶持？") == []
@@ -105,3 +106,10 @@ def test_a_document_named_but_neither_indexed_nor_cited_is_unknown():
     assert catalog().unknown_reference("国发〔2031〕99号有什么规定？") == "国发〔2031〕99号"
     assert catalog().unknown_reference("国发〔2015〕32号有什么规定？") == ""  # indexed
     assert catalog().unknown_reference("请给出《专利代理条例》第十条的原文") == ""
+
+
+def test_a_short_title_written_with_a_standard_abbreviation_names_the_document():
+    titles = ["国务院关于印发个人所得税专项附加扣除暂行办法的通知", "示例市失业保险条例"]
+    two = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
+                   for t in titles])
+    assert two.named_in("个税专项附加扣除暂行办法第五条是怎么规定的？")[0] == [titles[0]]

@@ -50,6 +50,14 @@ def test_a_note_naming_the_bodies_responsible_gives_them_to_its_measure(measures
     assert (section.lead_units, section.responsible_units) == ([], responsible)
 
 
+def test_a_notes_scope_is_kept_and_a_default_scope_reaches_later_notes(tmp_path_factory):
+    text = MEASURES.replace("适用范围：全部开发区）", "适用范围：全部开发区，以下除标注适用于特定开发区的措施外，适用范围均为全部开发区）")
+    sections = outlined(tmp_path_factory, "示例省关于支持开发区改革创新的若干措施.txt", text)
+    assert [sections[label].applies_to for label in ("（一）", "（二）", "（四）")] == ["全部开发区", "全部开发区", "国家级开发区"]
+    assert sections["三、"].applies_to == ""  # no note, no scope
+    assert outlined(tmp_path_factory, "示例.txt", MEASURES)["（二）"].applies_to == ""  # no default declared
+
+
 def test_a_closing_chapter_that_names_who_coordinates_makes_it_lead(measures):
     chapter = measures["三、"]
     assert chapter.lead_units == ["省开发区工作领导小组办公室"]
@@ -129,6 +137,41 @@ def test_a_duties_question_names_the_rows_a_body_assesses(table_assistant):
     assert {c.section for c in answer.citations} == {"一、", "二、", "三、"}
     assert all(task in answer.text for task in ("完善巡查制度", "清理河道垃圾")), answer.text
     assert "开展宣传教育" not in answer.text  # a row of 一、 that 县治水办 does not assess
+
+
+@pytest.mark.parametrize("question", [
+    "示例县2019年度治水工作考核细则里，县城管局负责考核哪些项目？",  # the document named as well
+    "县城管局要考核乡镇哪些工作？",  # the body assessed between the verb and the question word
+    "在治水工作考核中，县城管局要做什么？",
+])
+def test_a_unit_as_the_subject_of_a_duty_asked_is_a_duties_question(table_assistant, question):
+    answer = table_assistant.ask(question)
+    assert answer.intent == "duties", answer.text
+    assert "清理河道垃圾" in answer.text and [c.section for c in answer.citations] == ["二、"]
+
+
+def test_a_question_on_when_a_units_task_is_due_is_no_duties_question(table_assistant):
+    assert table_assistant.ask("县城管局负责的河道清理什么时候完成？").intent != "duties"
+
+
+def test_who_answers_for_a_measure_says_where_it_applies(table_assistant):
+    answer = table_assistant.ask("鼓励银行在开发区设立科技支行，负责部门是哪些？")
+    assert "人民银行省分行" in answer.text and "省地方金融监管局" in answer.text, answer.text
+    assert "国家级开发区" in answer.text
+
+
+def test_where_a_measure_applies_is_answered_from_its_note(table_assistant):
+    answer = table_assistant.ask("在开发区设立科技支行这条措施适用于哪些开发区？")
+    assert answer.answerable and "国家级开发区" in answer.text.split("〔")[0], answer.text
+    assert [c.section for c in answer.citations] == ["（四）"]
+
+
+def test_a_chapter_rows_own_cells_are_searched_and_answer(table_assistant):
+    """The text a chapter row carries in its own cells (a 考核指标) is indexed like any row's,
+    so the short chapter holding it wins over a long one that merely shares its words."""
+    answer = table_assistant.ask("治水工作经验获省表扬的，考核能加几分？")
+    assert answer.answerable and "加10分" in answer.text, answer.text
+    assert [c.section for c in answer.citations] == ["三、"]
 
 
 REGULATION = """示例市就业促进条例

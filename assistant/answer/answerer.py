@@ -84,8 +84,8 @@ class Answerer:
         ctx = self._context(question, session, k, docs)
         query = ctx.query
         intent = query.intent
-        if query.follow_up and intent == "general" and session.last_intent:
-            intent = session.last_intent
+        if query.follow_up and intent == "general" and session.last_intent and query.answer == "text":
+            intent = session.last_intent  # (a follow-up asking a kind of its own, 要去哪里办, keeps it)
         if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
         else:
@@ -131,8 +131,9 @@ class Answerer:
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
         query = self.parser.parse(question)
-        if not query.follow_up and session.last_question and asks_support_of_nothing(query):
-            query.follow_up = True  # 有什么补贴？ after a topic names no subject of its own: the topic before is it
+        if not query.follow_up and session.last_question and (asks_support_of_nothing(query) or not query.topic_tokens):
+            # 有什么补贴？/ 要去哪里办？ after a topic names no subject of its own: the topic before is it
+            query.follow_up = True
         named = query.docs_named
         if named:
             session.docs = named

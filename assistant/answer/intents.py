@@ -19,11 +19,13 @@ from assistant.answer.evidence import SYNONYMS
 from assistant.index.lexical import FILLERS, dictionary_tag, tokenize
 from assistant.answer.cues import cue
 from assistant.answer.retrieve import has_chinese, lexical_query
-from assistant.ingest.units import ALIASES, find_units_in
+from assistant.ingest.units import ALIASES, UNIT_MARK, units_marked
 
 LEAD = cue("lead")
 RESPONSIBLE = cue("responsible")
 DUTY = cue("duty")
+# A duty verb right after a unit named, its object asked (县水利局负责考核哪些项目).
+DUTY_OF_UNIT = re.compile(UNIT_MARK + "(?:" + cue("duty_of_unit").pattern + ")", re.I)
 TARGET = cue("target")
 # Asking what support one can get, not merely mentioning money.
 ELIGIBILITY = cue("eligibility")
@@ -126,7 +128,7 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     text = clean_question(question)
     english = not has_chinese(text)
     # An English question names a unit in English (Finance Bureau -> 市财政局).
-    units = english_units(text, known_units) if english else find_units_in(text, known_units)
+    units, marked = (english_units(text, known_units), text) if english else units_marked(text, known_units)
     # English questions are judged on the Chinese terms their words map to.
     # A follow-up's opening 那 is glued to the next word by jieba (那全社会 -> 那全, 社会): set it apart.
     searchable = lexical_query(text, vocabulary, units) if english else LEADING_NA.sub(r"\1 ", text)
@@ -151,6 +153,9 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     # "what does unit X do" question to one topic.
     known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]
     query.intent = _intent(text, units, known_topics, query)
+    if query.intent != "duties" and units and DUTY_OF_UNIT.search(marked) and not query.article:
+        # the unit is the subject of the duty asked, whatever else the question names (its document, field)
+        query.intent, query.role = "duties", _duty_role(text)
     # A short question ending in 呢 (作价投资的情况呢？) leans on the one before, whatever its topic words.
     short_ne = bool(re.search(r"呢[？?]?$", text)) and len(text) <= 12
     query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne)
@@ -171,6 +176,15 @@ def asked_article(text: str) -> str:
     return f"第{number.replace('两', '二')}条"
 
 
+def _duty_role(text: str) -> str | None:
+    """The one role a duties question restricts itself to (牵头 or 责任), if it names one."""
+    lead_role = bool(re.search(r"牵头|\blead", text, re.I))
+    shared_role = bool(re.search(r"参与|配合|责任单位|co-?responsible|support", text, re.I))
+    if lead_role != shared_role:
+        return "牵头" if lead_role else "责任"
+    return None
+
+
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
     query.article = asked_article(text)
     if query.article and not LEAD.search(text):
@@ -182,12 +196,10 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
                               r"\bwho\b", text, re.I))
     if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
-        lead_role = bool(re.search(r"牵头|\blead", text, re.I))
-        shared_role = bool(re.search(r"参与|配合|责任单位|co-?responsible|support", text, re.I))
-        if lead_role != shared_role:  # one role asked for, not both
-            query.role = "牵头" if lead_role else "责任"
+        query.role = _duty_role(text)
         return "duties"
-    names_lead = bool(re.search(r"牵头|lead", EXCEPT_LEAD.sub(" ", text), re.I))
+    # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头
+    names_lead = bool(re.search(r"牵头|会同|lead", EXCEPT_LEAD.sub(" ", text), re.I))
     query.both_roles = names_lead and bool(SHARED_ROLE.search(text)) and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"

@@ -43,6 +43,7 @@ PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
 CODE_LIKE = cue("code_like")
+SCOPE_ASKED = cue("scope_asked")
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
@@ -54,6 +55,7 @@ UNIT_HINTS = (
     (re.compile(r"几项|多少项"), ("项",)),
     (re.compile(r"多少件|几件"), ("件",)),
     (re.compile(r"多少人|几人"), ("人", "万人")),
+    (re.compile(r"(?:多少|几)分(?![钟之])|分值|扣分|加分|得分"), ("分",)),  # an assessment's points
     (re.compile(r"比重|比例|占比|百分|率|几个点|多少个点|percentage|share|proportion|%"), ("%",)),
     (re.compile(r"多少亿|多少万|多少钱|多少元|金额|亿元|万元|billion|yuan|how much money|"
                 r"(?:贷|借|贷款|额度)[^，。？?]{0,6}多少|多少(?:贷款|额度)", re.I), ("亿元", "万元", "亿美元", "元")),  # a loan is a sum
@@ -110,6 +112,7 @@ class QueryPlan(Query):
     duration_asked: bool = False  # 多久/几年: a period is the answer, whatever the intent
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
+    scope_asked: bool = False  # 适用于哪个自贸区/适用范围: where a measure applies, as its note says
     docs_named: list[str] = field(default_factory=list)
     unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
     local_docs: list[str] = field(default_factory=list)  # 市里/本地: the documents of a place
@@ -179,6 +182,13 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
     return frozenset(kinds)
 
 
+def _without(text: str, stated: list[Quantity]) -> str:
+    """The question with the figures it states blanked out: what is left asks."""
+    for q in sorted(stated, key=lambda q: -q.start):
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    return text
+
+
 def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
@@ -240,12 +250,17 @@ class Parser:
         plan.places = discover_places(text)
         plan.jurisdictions = named_jurisdictions(text, plan.places)
         plan.kind = kind_asked(text)
-        units = asked_units(text) if _figure_asked(text) else set()
-        plan.figure_kinds = _figure_kinds(text, units, bool(DURATION_ASKED.search(text)), plan.kind)
-        plan.asked_units = frozenset(asked_units(text))
+        plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        asking = _without(text, plan.facts)  # 单户500万元以下的…收费是多少: 万元 is said, not asked
+        units = asked_units(asking) if _figure_asked(asking) else set()
+        plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        plan.asked_units = frozenset(asked_units(asking))
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
-        plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
+        if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
+            # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
+            # its figure word as its subject; the provision that decides answers it
+            plan.figure_kinds = frozenset()
         plan.fact_words = [self._clause_words(text, q, plan.topic_tokens) for q in plan.facts]
         plan.applicant = eligibility.profile_from_text(text)
         plan.applicant_facts = eligibility.facts_from_text(text)
@@ -261,6 +276,7 @@ class Parser:
         plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
+        plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         if plan.answer != "figure":  # a unit hint counts only when a figure is asked (所得税上有什么优惠)
             plan.asked_units = frozenset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant import lexicon
 from assistant.eligibility.places import named_jurisdictions
 from assistant.models import Section
 
@@ -83,8 +84,24 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     return out
 
 
-# A question about what the local government does, in everyday words.
-LOCAL = re.compile(r"市里|市上|市政府|我市|本市|咱们市|当地|本地")
+def spelled_out(text: str) -> str:
+    """The text with its standard short forms written in full (个税 -> 个人所得税, lexicon/synonyms.toml):
+    a short form whose characters stand in order in its full form."""
+    for short, forms in lexicon.table("synonyms").items():
+        full = next((f for f in forms if len(f) > len(short) and _in_order(short, f)), None)
+        if full and short in text and full not in text:
+            text = text.replace(short, full)
+    return text
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+# A question about what the local government does, in everyday words. The 市 must be the city,
+# not the end of a word holding it (在同一个城市上班 is no 市上; 超市里, 集市上 neither).
+LOCAL = re.compile(r"(?<![城都超门集夜股上])(?:市里|市上|市政府)|我市|本市|咱们市|当地|本地")
 
 # What users call a document by its kind (方案里提到…, 条例规定…). Only kinds no everyday phrase
 # uses: 办法 is also "a way" (有啥办法没), 规划 also "to plan", 通知 also "to notify".
@@ -160,7 +177,8 @@ class Catalog:
             hits = whole or hits
             if hits:
                 return hits, question.replace(f"《{quoted}》", " ")
-        hits = [d.doc for d in self.documents if any(n in question for n in d.names[1:] if len(n) >= 6)]
+        spelled = spelled_out(question)  # 个税专项附加扣除暂行办法 names 个人所得税专项附加扣除暂行办法
+        hits = [d.doc for d in self.documents if any(n in question or n in spelled for n in d.names[1:] if len(n) >= 6)]
         if hits:
             return hits, question
         return self._by_place_or_issuer(question), question

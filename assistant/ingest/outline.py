@@ -74,6 +74,7 @@ class _Open:
     lines: list[str] = field(default_factory=list)
     units: tuple[list[str], list[str]] | None = None
     unit_source: str = ""  # see Section.unit_source
+    applies_to: str = ""  # see Section.applies_to
 
 
 def _clean(line: str) -> str:
@@ -318,8 +319,9 @@ def _attach_unit_notes(opened: list[_Open]) -> None:
     """Sections without a unit line take the units of their notes (`（A、B负责）`,
     inline `（牵头单位：…，配合单位：…）`), else of their own sentences (`由X负责`).
     Once a note declares `列第一位者为牵头单位，下同`, the first unit of every later
-    `（A、B负责）` note leads. A section with neither gets no units."""
-    first_leads = False
+    `（A、B负责）` note leads; once one says where later measures apply (`以下…适用范围均为X`),
+    a later note without a scope of its own applies there. A section with neither gets no units."""
+    first_leads, default_scope = False, ""
     for unit in opened:
         if unit.units is not None:
             continue
@@ -330,10 +332,13 @@ def _attach_unit_notes(opened: list[_Open]) -> None:
                     first_leads = True
                 elif first_leads and not note.lead:
                     note.lead, note.responsible, note.source = note.responsible[:1], note.responsible[1:], "下同"
+                default_scope = note.default_applies_to or default_scope
                 found.append(note)
         units = merge(found) or (units_in_text("\n".join(unit.lines)) if unit.kind != "preamble" else None)
         if units is not None:
             unit.units, unit.unit_source = (units.lead, units.responsible), units.source
+            # a note without a scope of its own applies where an earlier note said later ones do
+            unit.applies_to = units.applies_to or (default_scope if found else "")
 
 
 def _attach_task_table(opened: list[_Open]) -> None:
@@ -403,6 +408,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         lead_units=lead,
         responsible_units=resp,
         unit_source=unit.unit_source,
+        applies_to=unit.applies_to,
         targets=targets,
         figures=[f for f in found if f.kind != "target"],
         references=find_references("\n".join(body_lines)),
@@ -423,9 +429,17 @@ def body_text(section: Section) -> str:
             heading = SECTION.match(head) or ITEM_HEAD.match(head)
             _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
             lines = ([inline] if inline else []) + lines[1:]
-        else:
-            lines = lines[1:]
+        elif not _row_with_cells(head):
+            lines = lines[1:]  # (a chapter row with cells of its own is a row to search, not only a heading)
     return "\n".join(l for l in (_clean(x) for x in lines) if l and parse_unit_line(l) is None)
+
+
+def _row_with_cells(line: str) -> bool:
+    """A chapter row of a table that says more than its label, title and score: a 考核指标 or
+    a 负责部门 in its own cells (`六、\t奖扣分项目\t7\t1.…分别奖20、10分。\t县河长办`)."""
+    if _chapter_row(line) is None:
+        return False
+    return any(cell and not re.fullmatch(r"[\d.]+", cell) for cell in (c.strip() for c in line.split("\t")[2:]))
 
 
 def document_title(text: str, fallback: str) -> str:

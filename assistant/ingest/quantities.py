@@ -6,11 +6,11 @@ quantities); questions are read once, by the query parser. Nothing else in
 the pipeline matches numbers in text.
 
 Covered: Arabic and Chinese numerals (cn2an), thousands separators
-(5,000万元), full-width ％ and 百分之, money with 万/亿 magnitudes, areas,
-counts with their measure words, durations (3年, 六个月, 30日内), dates
+(5,000万元), full-width ％, 百分之 and fractions (五分之一), money with 万/亿 magnitudes, areas,
+counts with their measure words (and an assessment's points, 得3分), durations (3年, 六个月, 30日内), dates
 (2016年1月1日), months (5月), years (2020年), deadlines written as an event
 (不迟于年度汇算清缴纳税申报时), caps and floors (最高, 不超过, 不低于, 以上, 以下)
-and ranges (一万元以上十万元以下, 5,000万元至2亿元), and floors and caps set
+and ranges (一万元以上十万元以下, 5,000万元至2亿元, 2—3年), and floors and caps set
 against a reference quantity rather than a number (`benchmark`: 不低于全省平均水平,
 高于全市平均增长幅度, 不少于上年, 达到国内领先水平).
 
@@ -56,6 +56,8 @@ QUANTITY = re.compile(
     rf"|(?P<half>半(?P<halfunit>年|个月))"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
+    rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
+    rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
     rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
 )
@@ -83,7 +85,8 @@ _MIN_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|至少|最低|最
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
 _CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低")
-_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及以下|以下|以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年))")
+_MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及?以下|及?以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年)|"
+                        r"(?:的)?(?:限额|额度|上限)(?:内|以内|之内))")  # 在80000元限额内: a cap
 _MIN_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以上|及以上|之上)")
 _RANGE_JOIN = re.compile(r"^\s*(?:（含）)?\s*(?:以上)?\s*(?:至|到|~|～|－|—|-)\s*$")
 
@@ -189,6 +192,11 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if m.group("pct"):
         value = number(m.group("pctn"))
         return (value, "%", "share", None) if value is not None else None
+    if m.group("frac"):  # 五分之一: a part of a whole, as a percentage
+        whole, part = number(m.group("fden")), number(m.group("fnum"))
+        return (part / whole * 100, "%", "share", None) if whole and part is not None else None
+    if m.group("score"):  # 得3分, 扣2分: points of an assessment (a count of 分)
+        return float(m.group("score")), "分", "count", None
     value = number(m.group("num"))
     if value is None:
         return None

@@ -35,6 +35,9 @@ class Units:
     responsible: list[str]
     source: str  # "line" | "下同" | "table" | "text"
     declares_first_leads: bool = False  # the note says 列第一位者为牵头单位（，下同）
+    applies_to: str = ""  # where the measure applies, as the note writes it (适用范围：重庆自贸试验区)
+    # where later measures apply unless their own note says otherwise (以下除标注…外，适用范围均为X)
+    default_applies_to: str = ""
 
 
 def is_unit_name(name: str) -> bool:
@@ -85,7 +88,12 @@ _GUIDES = re.compile(r"^(?P<units>[^：:。；;，,]+?)(?:指导|牵头)$")  # (
 # `（负责部门：商务部、海关总署；适用范围：所有自贸试验区）`: the bodies that carry the measure out,
 # none said to lead; what follows them (where it applies, by when) is no unit.
 _DUTY_LABELLED = re.compile(r"^(?:负责|责任|承办|实施|主责)(?:部门|单位)[：:](?P<units>[^；;。：:]*?)"
-                            r"(?:[；;，,。]\s*(?:适用范围|适用区域|实施范围|完成时限|完成时间|时间)[：:].*)?[。；;]?$")
+                            r"(?:[；;，,。]\s*(?:(?:适用范围|适用区域|实施范围)[：:](?P<scope>[^，,；;。]*)|"
+                            r"(?:完成时限|完成时间|时间)[：:]).*)?[。；;]?$")
+
+
+# `以下除标注适用于特定自贸试验区的措施外，适用范围均为所有自贸试验区`: a scope for the notes that follow
+_DEFAULT_SCOPE = re.compile(r"以下[^。；;]*?(?:适用范围|适用于)[^。；;]*?(?:均为|均适用于)(?P<scope>[^，,；;。]+)")
 
 
 def parse_note(content: str, guides: bool = False) -> Units | None:
@@ -98,7 +106,9 @@ def parse_note(content: str, guides: bool = False) -> Units | None:
         return Units(lead, resp, "line") if lead else None
     if m := _DUTY_LABELLED.match(content):
         names = expand_units(re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", m.group("units").strip()))
-        return Units([], names, "line") if names else None
+        default = _DEFAULT_SCOPE.search(content)
+        return Units([], names, "line", applies_to=(m.group("scope") or "").strip(),
+                     default_applies_to=default.group("scope").strip() if default else "") if names else None
     if m := _RESPONSIBLE.match(content):
         names = unit_list(m.group("units"))
         if not names:
@@ -146,7 +156,7 @@ def merge(found: list[Units]) -> Units | None:
         return None
     lead = list(dict.fromkeys(u for f in found for u in f.lead))
     resp = [u for u in dict.fromkeys(u for f in found for u in f.responsible) if u not in lead]
-    return Units(lead, resp, found[0].source)
+    return Units(lead, resp, found[0].source, applies_to=next((f.applies_to for f in found if f.applies_to), ""))
 
 
 # --------------------------------------------------------------- task tables

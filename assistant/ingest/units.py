@@ -101,10 +101,19 @@ def gloss(unit: str) -> str:
     return english.gloss(unit)
 
 
+UNIT_MARK = "\x00"  # where a unit was named, in the text `units_marked` returns
+
+
 def find_units_in(text: str, known_units: list[str]) -> list[str]:
     """Units named in free text (a question), by canonical name, alias or the
     short form without `市` (`商务局`). Longest names first so 市委组织部 wins
     over 组织部."""
+    return units_marked(text, known_units)[0]
+
+
+def units_marked(text: str, known_units: list[str]) -> tuple[list[str], str]:
+    """The units named in `text` (as `find_units_in`) and the text with each name
+    replaced by `UNIT_MARK`, so what is said of a unit can be read where it stands."""
     found: list[str] = []
     candidates: list[tuple[str, str]] = []
     for unit in known_units:
@@ -120,5 +129,5 @@ def find_units_in(text: str, known_units: list[str]) -> list[str]:
         if len(surface) >= 2 and surface in taken and unit in known_units:
             if unit not in found:
                 found.append(unit)
-            taken = taken.replace(surface, "\x00")
-    return found
+            taken = taken.replace(surface, UNIT_MARK)
+    return found, taken

@@ -40,11 +40,17 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         draft = yes_no.checklist(lib, ctx) or yes_no.yes_no(lib, ctx)
         if draft:
             return draft
+    if ctx.query.scope_asked and intent not in ("lead", "responsibility", "duties"):
+        draft = units.applies_to(lib, ctx)  # (a unit answer states the scope with the units)
+        if draft:
+            return draft
     composer = BY_INTENT.get(intent, sentences.general)
     if ctx.query.answer == "yes_no" and composer is support.cards and \
             (not ctx.query.support_asked or ctx.query.support_topic):
         # 香港公司能申请认定吗, 餐饮企业能享受加计扣除吗: the provision that decides, not a list of benefits
         composer = sentences.general
+    if composer is figures.target and ctx.query.answer == "yes_no" and not ctx.query.figure_kinds:
+        composer = sentences.general  # 还受投资比例的限制吗: the provision that decides, no figure asked
     if composer is support.cards and ctx.query.figure_kinds - CARD_FIGURES:
         composer = sentences.general  # 最多往回追几年: a period or a date is no benefit a card lists
     if composer is sentences.general and ctx.query.duration_asked:

@@ -24,9 +24,11 @@ MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be
 # How a unit answer is worded, in the question's language.
 UNIT_WORDS = {
     "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
-           "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。"},
+           "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。",
+           "applies": "适用范围：{scope}。"},
     "en": {"sep": "; ", "shared": "Responsible units: {resp}.", "none": "(none listed)", "tail": "; responsible units: {resp}",
-           "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}."},
+           "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}.",
+           "applies": " Applies to: {scope}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
 # The kinds of figure a unit hint asks for, as the quantity grammar types them.
@@ -160,6 +162,12 @@ def name_documents(text: str, sections: list[Section]) -> str:
 
 def unit_line(section: Section) -> str:
     return next((line.strip() for line in section.text.split("\n") if "牵头单位" in line), "")
+
+
+def note_line(section: Section) -> str:
+    """The line holding a section's note on where it applies (适用范围：…), else its first line."""
+    lines = [line.strip() for line in section.text.split("\n") if line.strip()]
+    return next((line for line in lines if section.applies_to and section.applies_to in line), lines[0] if lines else "")
 
 
 def unique_sections(sections) -> list[Section]:

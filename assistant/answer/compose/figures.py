@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from assistant.answer import english
 from assistant.answer.check import kinds_checked, partial, states_kind
+from assistant.ingest.quantities import TIME_KINDS
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
@@ -35,6 +36,10 @@ def target(lib: Library, ctx: Context) -> Draft | None:
             if part != query.topic_tokens else query
         found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
         found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
+        if measures(query) and found and not any(states_a_fact(lib, t, query) for t in found):
+            # 超过500万元的部分呢: a question stating a figure asks about the provision stating it; a
+            # target stating none of its figures answers another provision
+            return figure_from_sentences(lib, ctx)
         best = found[0] if found else None
         if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
             return figure_from_sentences(lib, ctx)
@@ -62,6 +67,18 @@ def target_figure(lib: Library, target: Target) -> str:
     stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
     q = next((q for q in stated if target.value in q.text and q.kind not in ("date", "year")), None)
     return english.figure(q) if q else f"{target.value}{target.unit}"
+
+
+def measures(query: Query) -> list:
+    """The figures a question states that measure something (500万元, 2家): a year or a date
+    says when, which the target's year answers, not which provision."""
+    return [f for f in query.facts if f.kind not in TIME_KINDS]
+
+
+def states_a_fact(lib: Library, target: Target, query: Query) -> bool:
+    """Whether a target's sentence states a figure the question states (its quantities, read at index time)."""
+    stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
+    return any((q.unit, q.value) == (f.unit, f.value) for q in stated for f in measures(query))
 
 
 def of_kind(lib: Library, target: Target, query: Query) -> bool:

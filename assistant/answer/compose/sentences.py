@@ -8,6 +8,7 @@ from assistant.answer.check import kinds_checked, states_kind, verdict
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest.figures import split_sentences
+from assistant.ingest.quantities import TIME_KINDS
 from assistant.ingest.outline import body_text
 from assistant.ingest.unit_notes import labelled_row
 from assistant.models import Section
@@ -63,6 +64,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
                is True) if ctx.query.facts and kinds else None
     if fitting:
         scored = lib.preferred_first(scored, fitting)
+    elif ctx.query.facts:  # 只有2家时 / 超过500万元的部分呢: among near-best sentences, the one stating that figure
+        stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
+        scored = lib.preferred_first(scored, lambda sentence, section: any(
+            (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated))
     best = scored[0][0]
     band = lib.settings.preferred_band if stating else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)

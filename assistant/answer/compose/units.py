@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 
-from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, in_order, mark, no_tasks_en, unit_line)
+from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, in_order, mark,
+                                            no_tasks_en, note_line, unit_line)
 from assistant.answer.compose.library import Library
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
@@ -85,7 +86,19 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
         text = words["no_lead"].format(resp=resp)
     else:
         text = words["lead"].format(lead=lead, tail=words["tail"].format(resp=resp) if both and resp else "")
+    if owner.applies_to:  # the note says where the measure applies: part of who answers for it
+        text += words["applies"].format(scope=owner.applies_to)
     return f"{prefix}{text}{mark(owner)}"
+
+
+def applies_to(lib: Library, ctx: Context) -> Draft | None:
+    """Where a measure applies, when the question asks it (适用于哪个自贸区): the scope the note
+    of the best hit states (another section's scope would answer for another measure)."""
+    section = ctx.hits[0].section if ctx.hits else None
+    if section is None or not section.applies_to:
+        return None
+    text = UNIT_WORDS["en" if ctx.query.english else "zh"]["applies"].format(scope=section.applies_to).strip()
+    return Draft(f"{text}{mark(section)}", [cite(section, note_line(section))], [section])
 
 
 DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation quotes it whole)

@@ -1,0 +1,59 @@
+"""Everyday words a person asks with, answered from the words documents use for them
+(去世 -> 死亡, 老公 -> 配偶/夫妻), over a small regulation these tests write; and a city
+named inside a word (同一个城市) is no question about what the city does."""
+
+from __future__ import annotations
+
+import pytest
+
+DOC = "示例市社会救助办法"
+TEXT = """示例市社会救助办法
+
+第一条 为了保障困难群众基本生活，制定本办法。
+第二条 领取救助金的人员在领取期间患病住院的，可给予一次医疗补助。
+第三条 领取救助金的人员在领取期间死亡的，一次性发给其家属三个月救助金标准的丧葬补助金。
+第四条 本办法自2025年1月1日起施行。
+"""
+NATIONAL = "住房租赁备案暂行办法"
+NATIONAL_TEXT = """住房租赁备案暂行办法
+
+第一条 承租人应当在签订租赁合同后三十日内，到房屋所在地街道办事处办理租房备案。
+第二条 夫妻双方在同一城市租房居住的，只能由一方办理租房备案。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("everyday")
+    (root / "corpus").mkdir()
+    (root / "corpus" / f"{DOC}.txt").write_text(TEXT, encoding="utf-8")
+    (root / "corpus" / f"{NATIONAL}.txt").write_text(NATIONAL_TEXT, encoding="utf-8")
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def test_a_death_asked_in_everyday_words_finds_the_benefit(assistant):
+    answer = assistant.ask("我爸领救助金期间去世了，家里能拿到什么补助？")
+    assert answer.answerable and "丧葬补助金" in answer.text, answer.text
+    assert answer.citations[0].section == "第三条"
+
+
+def test_a_spouse_asked_in_everyday_words_finds_the_rule(assistant):
+    answer = assistant.ask("我和老公在同一个城市上班，俩人都租房，能不能都办理租房备案？")
+    assert answer.answerable and "只能由一方" in answer.text, answer.text  # not narrowed to the city's own
+    assert answer.citations[0].doc == NATIONAL
+
+
+def test_a_follow_up_with_no_subject_of_its_own_asks_about_the_topic_before(assistant):
+    """要去哪里办？ names nothing: it asks where to do what the question before asked about, and it
+    asks a place, not the figure the question before asked."""
+    session = assistant.new_session()
+    first = assistant.ask("签了租房合同以后多少天内要办租房备案？", session=session)
+    assert "三十日" in first.text, first.text
+    then = assistant.ask("要去哪里办？", session=session)
+    assert then.answerable and "街道办事处" in then.text, then.text
