@@ -127,6 +127,7 @@ class Assistant:
         self.follow()
         unknown = self._unknown_unit(text)
         if unknown is not None:
+            unknown.question = question
             return unknown
         answerer = self.answerer
         try:
@@ -135,8 +136,8 @@ class Assistant:
             if not self.follow():  # unless the build was replaced and removed under this request
                 raise IndexUnavailable(f"{exc}。请检查 Chroma 服务器是否在运行") from exc
             answer = self.answerer.answer(text, session, k, docs)
-        if answer.question == text != question.strip():  # asked in Traditional: echo what the user wrote
-            answer.question = question.strip()
+        if answer.question == text != question:  # trimmed, or asked in Traditional: echo what the user wrote
+            answer.question = question
         self._place(answer)
         return answer
 

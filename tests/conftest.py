@@ -14,6 +14,20 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+
+
+def assistant_over(root: Path, documents: dict[str, str]):
+    """An Assistant over documents a test writes ({name: text}), indexed with the bundled model."""
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    (root / "corpus").mkdir()
+    for name, text in documents.items():
+        (root / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings)
+    return Assistant.open(settings)
 PLAN = next(CORPUS.glob("中山国家自主创新示范区建设实施方案*.txt"))
 DATA = Path(__file__).resolve().parent / "data"
 SECOND_DOC = next(DATA.glob("示例市*.txt"))

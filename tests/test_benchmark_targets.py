@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PLAN
+from tests.conftest import assistant_over, PLAN
 
 DOCUMENT = """临川县职业教育发展促进办法
 
@@ -39,16 +39,7 @@ DOC = "临川县职业教育发展促进办法"
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    from assistant.index.build import build_index
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    root = tmp_path_factory.mktemp("benchmark")
-    (root / "corpus").mkdir()
-    (root / "corpus" / f"{DOC}.txt").write_text(DOCUMENT, encoding="utf-8")
-    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
-    build_index(settings)
-    return Assistant.open(settings)
+    return assistant_over(tmp_path_factory.mktemp("benchmark"), {DOC: DOCUMENT})
 
 
 def _targets(assistant, label):

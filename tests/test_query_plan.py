@@ -60,7 +60,7 @@ def test_a_yes_no_question_naming_a_figure_word_asks_no_figure(parse):
 
 def test_a_figure_the_question_states_is_not_what_it_asks(parse):
     """单户500万元及以下的业务: 万元 is said of the applicant; 的多少 asks a part of a base."""
-    plan = parse("单户500万元及以下的担保业务，收费不高于风险责任的多少？")
+    plan = parse("担保业务单户500万元及以下的，担保费最高可以收风险责任的多少？")
     assert plan.figure_kinds == frozenset({"rate", "share"}) and not plan.asked_units
 
 

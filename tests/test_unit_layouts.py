@@ -141,7 +141,7 @@ def test_a_duties_question_names_the_rows_a_body_assesses(table_assistant):
 
 @pytest.mark.parametrize("question", [
     "示例县2019年度治水工作考核细则里，县城管局负责考核哪些项目？",  # the document named as well
-    "县城管局要考核乡镇哪些工作？",  # the body assessed between the verb and the question word
+    "县城管局每年要考核下辖各乡镇的哪些工作？",  # the body assessed between the verb and the question word
     "在治水工作考核中，县城管局要做什么？",
 ])
 def test_a_unit_as_the_subject_of_a_duty_asked_is_a_duties_question(table_assistant, question):

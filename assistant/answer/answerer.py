@@ -131,7 +131,8 @@ class Answerer:
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
         k = k or self.settings.retrieval_k
         query = self.parser.parse(question)
-        if not query.follow_up and session.last_question and (asks_support_of_nothing(query) or not query.topic_tokens):
+        if not query.follow_up and session.last_question and (
+                asks_support_of_nothing(query) or not query.topic_tokens and not query.units and not query.docs_named):
             # 有什么补贴？/ 要去哪里办？ after a topic names no subject of its own: the topic before is it
             query.follow_up = True
         named = query.docs_named

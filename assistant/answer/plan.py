@@ -131,7 +131,7 @@ def spelled_out(text: str, tokens: list[str]) -> str:
     """The question with its abbreviations (缩略语) written in full, for the dense side of retrieval:
     a short form whose characters stand in order in one of its documented full forms (高企 ->
     高新技术企业, 技改 -> 技术改造); the embedding model may not know the short form."""
-    for t in tokens:
+    for t in _standalone(tokens):
         full = next((f for f in SYNONYMS.get(t, ()) if len(f) > len(t) and _in_order(t, f)), None)
         if full and full not in text:
             text = text.replace(t, full)
@@ -146,7 +146,13 @@ def _in_order(short: str, full: str) -> bool:
 def full_forms(text: str, tokens: list[str]) -> list[str]:
     """The words documents write for the question's short or everyday forms (高企 ->
     高新技术企业), for the lexical side of retrieval to search as well."""
-    return list(dict.fromkeys(form for t in tokens for form in SYNONYMS.get(t, ()) if form not in text))
+    return list(dict.fromkeys(form for t in _standalone(tokens) for form in SYNONYMS.get(t, ()) if form not in text))
+
+
+def _standalone(tokens: list[str]) -> list[str]:
+    """The tokens that are not part of a longer token of the question: 研发 inside the term
+    新型研发机构 (or 研发费用) is that term's, and the term is what the documents write."""
+    return [t for t in tokens if not any(t in u and len(u) > len(t) for u in tokens)]
 
 
 def _figure_asked(text: str) -> bool:

@@ -268,10 +268,10 @@ def _build(settings: Settings, progress, force: bool) -> BuildReport:
 
     injected = _drop_injected(sections)
     flagged = {s.key for s in sections if f"{s.source or s.doc} {s.label}" in injected}
-    sentences = [u for u in sentences if not looks_injected(u.text)]
-    for unit in sentences:  # a flagged section's figures are no evidence: no figure answer, no card amount
-        if unit.section_key in flagged:
-            unit.quantities = []
+    # a flagged section's figures are no evidence: its sentences stating one are neither quoted nor
+    # counted (no figure answer, no card amount, no "nearest provision" showing a planted sum)
+    sentences = [u for u in sentences if not looks_injected(u.text)
+                 and not (u.section_key in flagged and u.quantities)]
     embeddings, embedded = _embed_once(settings, chunks, sentences, known, progress)
     vectors = np.array([known[c.hash] for c in chunks], dtype=np.float32)
     sentence_vectors = np.array([known[u.hash] for u in sentences], dtype=np.float32)
