@@ -258,9 +258,10 @@ class Parser:
         plan.kind = kind_asked(text)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         asking = _without(text, plan.facts)  # 单户500万元以下的…收费是多少: 万元 is said, not asked
-        units = asked_units(asking) if _figure_asked(asking) else set()
+        hinted = asked_units(asking)
+        units = hinted if _figure_asked(asking) else set()
         plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
-        plan.asked_units = frozenset(asked_units(asking))
+        plan.asked_units = frozenset(hinted)
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
