@@ -261,7 +261,6 @@ class Parser:
         hinted = asked_units(asking)
         units = hinted if _figure_asked(asking) else set()
         plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
-        plan.asked_units = frozenset(hinted)
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
@@ -285,8 +284,8 @@ class Parser:
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
-        if plan.answer != "figure":  # a unit hint counts only when a figure is asked (所得税上有什么优惠)
-            plan.asked_units = frozenset()
+        # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
+        plan.asked_units = frozenset(hinted) if plan.answer == "figure" else frozenset()
         if not query.english:  # (an English question's tokens are already the documents' words)
             plan.full_forms = full_forms(text, plan.tokens)
             plan.text = spelled_out(text, plan.tokens)

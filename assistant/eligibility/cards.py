@@ -46,7 +46,7 @@ def amounts(sentence: str) -> list[str]:
     for q in quantities.read(sentence):
         if q.kind not in _GRANTED:
             continue
-        start = q.start + max(0, q.text.find(q.figure))
+        start = q.figure_start
         end = start + len(q.figure)
         lead = re.search(_QUALIFIER + r"[^，,；;。\d]{0,4}$", sentence[max(0, start - 8):start])
         threshold = _THRESHOLD.match(sentence[end:])

@@ -126,7 +126,7 @@ def _sentence_figure(q: quantities.Quantity, sentence: str, section: str,
     value, number, unit = _written(q)
     if number is None or (number == 1 and not q.figure[:1].isdigit() and unit not in DURATION_UNITS):
         return None  # 一个/一批: a word, not a figure
-    at = q.start + max(0, q.text.find(q.figure))
+    at = q.figure_start
     before, after = sentence[:at], sentence[at + len(q.figure):]
     clause = re.split(r"[，,；;：:。（(]", before)[-1]
     figure = Target(value=value, unit=unit, year=None, metric=_metric(before, after),

@@ -122,6 +122,11 @@ class Quantity:
     def from_dict(cls, data: dict) -> "Quantity":
         return cls(**data)
 
+    @property
+    def figure_start(self) -> int:
+        """Where the figure itself starts, after a bound word written before it (最高|100万元)."""
+        return self.start + max(0, self.text.find(self.figure))
+
     def shown(self) -> str:
         """The figure as written, for answers and cards."""
         return self.text
