@@ -104,3 +104,34 @@ def test_a_deadline_asked_is_a_time_asked(parse, question, kinds):
     plan = parse(question)
     assert plan.kind is not None and plan.kind.name == "time"
     assert kinds <= plan.figure_kinds
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("申请孵化器补助需要具备哪些条件？", "condition"),
+    ("小微企业要满足什么前提才能减税？", "condition"),
+    ("What are the requirements for the venture investment credit?", "condition"),
+    ("享受技术改造补贴的企业，台账要怎么建？", "procedure"),
+    ("如何判断一家公司是不是软件企业？", "procedure"),
+    ("How do we file for the R&D credit?", "procedure"),
+    ("我们是软件企业，能享受哪些优惠？", "support"),
+])
+def test_conditions_and_how_to_are_not_a_list_of_benefits(parse, question, answer):
+    """Naming a benefit (享受…补贴) in a question about how to do something or what to meet
+    does not make it a question about which benefits one gets."""
+    assert parse(question).answer == answer
+
+
+def test_a_bare_how_much_asks_a_magnitude_of_any_kind(parse):
+    """核查比例 is written as a share, a sum as 万元: 多少 alone does not say which."""
+    plan = parse("税务部门每年抽查的企业面最低是多少？")
+    assert plan.answer == "figure" and {"share", "amount", "count"} <= plan.figure_kinds
+    assert parse("方案要求排进全省第几名？").figure_kinds == frozenset()  # an ordinal is no magnitude
+    assert parse("产品价格的平均降价幅度是多少？").figure_kinds == frozenset({"rate", "share"})
+
+
+def test_a_documents_short_name_says_which_document_not_what_is_asked():
+    from assistant.answer.plan import abbreviates
+    assert abbreviates("自创区", "中山国家自主创新示范区建设实施方案")
+    assert abbreviates("高企", "高新技术企业")
+    assert not abbreviates("企业", "高新技术企业认定管理办法")  # written there as is
+    assert not abbreviates("科创", "科学技术进步法")  # 科…创 not in order

@@ -26,7 +26,7 @@ from assistant.ingest.quantities import Quantity, read
 from assistant.lexicon import english
 
 AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
-                     "materials", "support", "reference", "effect_date", "text"]
+                     "materials", "support", "condition", "procedure", "reference", "effect_date", "text"]
 
 
 
@@ -42,8 +42,12 @@ LIST = cue("list")
 PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
+CONDITION_ASKED = cue("condition_asked")
+MANNER_ASKED = cue("manner_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
+# The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
+MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count"})
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
@@ -138,6 +142,25 @@ def spelled_out(text: str, tokens: list[str]) -> str:
     return text
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """Whether a word of two or more characters is a short form of part of `full`: its characters
+    stand in order there, the first two within a few characters of each other (自创区 in
+    自主创新示范区), as Chinese abbreviations take a character of each word."""
+    if len(short) < 2 or short in full:
+        return False
+    start = full.find(short[0])
+    while start != -1:
+        if _in_order(short[1:], full[start + 1:]) and full.find(short[1], start + 1) - start <= ABBREVIATION_GAP:
+            return True
+        start = full.find(short[0], start + 1)
+    return False
+
+
+# How far apart the first two characters of an abbreviation may stand in the full form: one word of up
+# to four characters apart (高…企 in 高新技术企业, 自…创 in 自主创新).
+ABBREVIATION_GAP = 4
+
+
 def _in_order(short: str, full: str) -> bool:
     rest = iter(full)
     return all(ch in rest for ch in short)
@@ -219,6 +242,10 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     if plan.figure_kinds or plan.intent == "target":
         return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or \
             DURATION_ASKED.search(text) else "date"
+    if CONDITION_ASKED.search(text):
+        return "condition"  # 需要满足什么前提: the provision stating the conditions, not the benefits they open
+    if MANNER_ASKED.search(text) and not plan.place_asked:
+        return "procedure"  # 怎样判断, 会计核算上要怎么做: how, not what one gets
     if plan.intent == "eligibility":
         return "support"
     if plan.list_asked:
@@ -261,6 +288,9 @@ class Parser:
         hinted = asked_units(asking)
         units = hinted if _figure_asked(asking) else set()
         plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        if not plan.figure_kinds and not hinted and HOW_MUCH.search(asking) and not LIST.search(asking) \
+                and query.intent in ("general", "eligibility", "target"):
+            plan.figure_kinds = MAGNITUDE_KINDS  # 核查面最低是多少: a magnitude, of whatever kind the documents write
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:

@@ -45,17 +45,25 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         if draft:
             return draft
     composer = BY_INTENT.get(intent, sentences.general)
-    if ctx.query.answer == "yes_no" and composer is support.cards and \
-            (not ctx.query.support_asked or ctx.query.support_topic):
-        # 香港公司能申请认定吗, 餐饮企业能享受加计扣除吗: the provision that decides, not a list of benefits
+    if composer is support.cards and not _cards_answer(ctx.query):
         composer = sentences.general
     if composer is figures.target and ctx.query.answer == "yes_no" and not ctx.query.figure_kinds:
         composer = sentences.general  # 还受投资比例的限制吗: the provision that decides, no figure asked
-    if composer is support.cards and ctx.query.figure_kinds - CARD_FIGURES:
-        composer = sentences.general  # 最多往回追几年: a period or a date is no benefit a card lists
     if composer is sentences.general and ctx.query.duration_asked:
         composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
     draft = composer(lib, ctx)
     if draft is None and intent in ("lead", "responsibility"):
         return units.owner_from_sentences(lib, ctx)
     return draft or sentences.general(lib, ctx)
+
+
+def _cards_answer(plan) -> bool:
+    """Whether benefit cards answer the plan: support asked for (能拿到哪些补贴), or the sum or rate
+    of a benefit (能拿多少). Not a period or a date (最多往回追几年), not how to do something or the
+    conditions to meet (怎样判断, 需要满足什么前提), and not a yes/no on one provision (香港公司能申请
+    认定吗, 餐饮企业能享受加计扣除吗): the provision that decides answers those."""
+    if plan.answer == "yes_no":
+        return plan.support_asked and not plan.support_topic
+    if plan.answer == "figure":
+        return not plan.figure_kinds - CARD_FIGURES
+    return plan.answer == "support"

@@ -11,7 +11,7 @@ from assistant.ingest.quantities import TIME_KINDS
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
-from assistant.answer.plan import QueryPlan as Query
+from assistant.answer.plan import QueryPlan as Query, abbreviates
 from assistant.answer.targets import pick_targets, quote_for
 from assistant.models import Citation, Target
 from assistant.answer.compose import sentences
@@ -102,11 +102,11 @@ def target_of_year(lib: Library, ctx: Context, years: list[int]) -> bool:
 
 def scoped(query: Query, part: list[str], doc: str) -> list[str]:
     """When the question names the document a target is from, its words without those of the
-    title: they say which document (中山…实施方案提出), not which of its figures; none of them is
-    required of the target, and none counts for it."""
+    title: they say which document (中山…实施方案提出, 中山自创区: 自创区 short for 自主创新示范区), not
+    which of its figures; none of them is required of the target, and none counts for it."""
     if doc not in query.docs_named:
         return part
-    return [t for t in part if t not in doc] or part
+    return [t for t in part if t not in doc and not abbreviates(t, doc)] or part
 
 
 def covers(lib: Library, query: Query, part: list[str], text: str) -> float:
