@@ -54,6 +54,9 @@ class Settings(BaseModel):
     answerer: Literal["extractive", "llm"] = "extractive"
     min_topic_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted topic the "
                                       "best sections must contain to answer on lexical evidence alone")
+    fact_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the IDF-weighted words around an "
+                                         "applicant's figure (两年都忘了填报年度发展情况报表) a condition must hold to be "
+                                         "judged against that figure: one shared word (认定) is no shared subject")
     wider_scope_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents that name no "
                                       "other place must add over a named place's own documents to answer instead "
                                       "(a title need not say its place; a design value, dev names one place only)")

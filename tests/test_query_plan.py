@@ -130,8 +130,15 @@ def test_a_bare_how_much_asks_a_magnitude_of_any_kind(parse):
 
 
 def test_a_documents_short_name_says_which_document_not_what_is_asked():
-    from assistant.answer.plan import abbreviates
+    from assistant.answer.evidence import abbreviates
     assert abbreviates("自创区", "中山国家自主创新示范区建设实施方案")
     assert abbreviates("高企", "高新技术企业")
     assert not abbreviates("企业", "高新技术企业认定管理办法")  # written there as is
     assert not abbreviates("科创", "科学技术进步法")  # 科…创 not in order
+
+
+def test_words_that_only_sound_like_questions_ask_nothing(parse):
+    """符合条件的X names a qualifying X; 好几处 says several: neither is a yes/no or a how-many question."""
+    plan = parse("公司符合条件的节能项目所得，企业所得税怎么算？")
+    assert plan.answer == "procedure"
+    assert parse("境内有好几处经营场所，应该到哪里申报？").figure_kinds == frozenset()

@@ -148,6 +148,12 @@ def test_a_chat_question_states_facts_the_self_check_reads(shipped):
         (120, 20, 12000, 600, True, False)
 
 
+def test_a_clause_naming_a_period_and_a_sum_gives_the_sum():
+    """最近一年销售收入2.5亿元: the revenue is the sum, not the one year; a share over three years is the share."""
+    facts = facts_from_text("我们最近一年营业收入2.5亿元，近三年研发费用占销售收入的比例为3.6%，想问能不能申报")
+    assert (facts.revenue, facts.rd_share) == (25000, 3.6)
+
+
 def test_the_self_check_over_rest(shipped):
     from fastapi.testclient import TestClient
 

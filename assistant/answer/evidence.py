@@ -28,11 +28,20 @@ _HAN_PAIR = re.compile(r"^[\u4e00-\u9fff]{2}$")
 
 @lru_cache(maxsize=4096)
 def _abbreviation_pattern(token: str) -> re.Pattern:
-    return re.compile(f"{re.escape(token[0])}[\u4e00-\u9fff]{{1,{ABBREVIATION_GAP}}}{re.escape(token[1])}")
+    """A short form's characters in order in the full form, its first two a word apart at most
+    (高企: 高…企 in 高新技术企业; 自创区: 自…创…区 in 自主创新示范区)."""
+    rest = "".join(f"[\u4e00-\u9fff]*?{re.escape(ch)}" for ch in token[2:])
+    return re.compile(f"{re.escape(token[0])}[\u4e00-\u9fff]{{1,{ABBREVIATION_GAP}}}{re.escape(token[1])}{rest}")
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether `short` (two or more Han characters, not written in `full` as is) is a short form
+    of part of `full`."""
+    return len(short) >= 2 and short not in full and bool(_abbreviation_pattern(short).search(full))
 
 
 def _abbreviates(token: str, text: str) -> bool:
-    return bool(_HAN_PAIR.match(token)) and bool(_abbreviation_pattern(token).search(text))
+    return bool(_HAN_PAIR.match(token)) and abbreviates(token, text)
 
 
 class Evidence:

@@ -142,25 +142,6 @@ def spelled_out(text: str, tokens: list[str]) -> str:
     return text
 
 
-def abbreviates(short: str, full: str) -> bool:
-    """Whether a word of two or more characters is a short form of part of `full`: its characters
-    stand in order there, the first two within a few characters of each other (自创区 in
-    自主创新示范区), as Chinese abbreviations take a character of each word."""
-    if len(short) < 2 or short in full:
-        return False
-    start = full.find(short[0])
-    while start != -1:
-        if _in_order(short[1:], full[start + 1:]) and full.find(short[1], start + 1) - start <= ABBREVIATION_GAP:
-            return True
-        start = full.find(short[0], start + 1)
-    return False
-
-
-# How far apart the first two characters of an abbreviation may stand in the full form: one word of up
-# to four characters apart (高…企 in 高新技术企业, 自…创 in 自主创新).
-ABBREVIATION_GAP = 4
-
-
 def _in_order(short: str, full: str) -> bool:
     rest = iter(full)
     return all(ch in rest for ch in short)

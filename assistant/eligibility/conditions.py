@@ -189,6 +189,14 @@ _BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
 _NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于")
 
 
+# The kind of figure each fact is (a clause naming 最近一年 and 3亿元 gives revenue the sum, not the year).
+FACT_KINDS: dict[str, tuple[str, ...]] = {
+    "years_registered": ("duration",), "staff": ("count",), "rd_staff": ("count",),
+    "revenue": ("amount",), "rd_spend": ("amount",), "taxable_income": ("amount",), "assets": ("amount",),
+    "rd_share": ("share", "rate"), "domestic_rd_share": ("share", "rate"), "high_tech_revenue_share": ("share", "rate"),
+}
+
+
 def facts_from_text(text: str) -> Facts:
     """The facts a question states (我们成立3年，研发占比4%，营收8000万): each
     clause's fact from lexicon/condition_facts.toml, its figure from the shared
@@ -207,8 +215,8 @@ def facts_from_text(text: str) -> Facts:
         if fact == "industrial":
             found[fact] = not _NEGATED.search(clause)  # 不是工业企业: the other tier applies
             continue
-        q = next((q for q in quantities.read(clause) if q.kind in quantities.FIGURE_KINDS and q.kind not in
-                  quantities.TIME_KINDS), None)
+        kinds = FACT_KINDS.get(fact, ())
+        q = next((q for q in quantities.read(clause) if q.kind in kinds), None)  # (最近一年销售收入3亿元: the sum)
         if q is None:
             continue
         number = q.value / 1e4 if q.kind == "amount" else q.value / 12 if q.unit == "月" else q.value  # 万元, years

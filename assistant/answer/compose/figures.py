@@ -11,7 +11,8 @@ from assistant.ingest.quantities import TIME_KINDS
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
-from assistant.answer.plan import QueryPlan as Query, abbreviates
+from assistant.answer.evidence import abbreviates
+from assistant.answer.plan import QueryPlan as Query
 from assistant.answer.targets import pick_targets, quote_for
 from assistant.models import Citation, Target
 from assistant.answer.compose import sentences

@@ -17,7 +17,8 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
     for _, sentence, section in lib.rank_sentences(ctx):
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
-                 if any(lib.evidence.occurs(w, sentence) for w in words)]  # (a figure naming nothing matches nothing)
+                 if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
+        # (a figure naming nothing matches nothing; one word of a long clause, 认定, is no subject)
         met = verdict(facts, lib.sentence_quantities(sentence, section))
         if met is None:
             continue
