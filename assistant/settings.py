@@ -54,6 +54,13 @@ class Settings(BaseModel):
     answerer: Literal["extractive", "llm"] = "extractive"
     min_topic_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted topic the "
                                       "best sections must contain to answer on lexical evidence alone")
+    figure_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted "
+                                           "subject a figure answer's quotes and headings must hold; below it the "
+                                           "figure is another case's and the answer is partial (a wrong figure is "
+                                           "worse than none)")
+    figure_subject_words: int = Field(2, ge=1, description="how many of the question's subject words a figure "
+                                      "answer's sections must lack before its figure is taken for another case's "
+                                      "(one missing word is often a qualifier the article does not repeat)")
     fact_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the IDF-weighted words around an "
                                          "applicant's figure (两年都忘了填报年度发展情况报表) a condition must hold to be "
                                          "judged against that figure: one shared word (认定) is no shared subject")

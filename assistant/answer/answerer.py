@@ -90,7 +90,8 @@ class Answerer:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
         else:
             draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
-            draft = check(query, draft or None, self.library.quantities_in, lambda d: self._speaks_of(query, d))
+            draft = check(query, draft or None, self.library.quantities_in, lambda d: self._speaks_of(query, d),
+                          lambda d: self._unstated_subject(query, d))
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
@@ -180,6 +181,20 @@ class Answerer:
             return False
         subject = max(known, key=lambda t: (len(t), self.evidence.idf[t]))
         return any(self.evidence.occurs(subject, s.text) for s in draft.sections)
+
+    def _unstated_subject(self, query: QueryPlan, draft: Draft) -> list[str]:
+        """The subject words a figure answer's sections do not hold, when they hold too little of
+        the subject (Settings.figure_subject_coverage): its figure is
+        then another case's (残疾人员's 100% for a question on 退役士兵)."""
+        # the cited sections whole: a quote stating the figure may leave the case to its article's other
+        # sentences (外国政府…利息所得 in the article whose first sentence gives 10%)
+        text = "\n".join(s.breadcrumb + "\n" + s.text for s in draft.sections).lower()
+        if query.english or not query.subject or \
+                self.evidence.mentioned_share(query.subject, text) >= self.settings.figure_subject_coverage:
+            return []  # (an English question's words are dictionary translations: too loose to judge so)
+        lacking = list(dict.fromkeys(t for t in query.subject if not self.evidence.mentions(t, text)))
+        # one word short (基本 in 基本税率) is a qualifier the article need not repeat, not another case
+        return lacking if len(lacking) >= self.settings.figure_subject_words else []
 
     def _top_coverage(self, query: QueryPlan, hits: list) -> float:
         """How much of the question's topic the top hits (or a draft's sections) hold."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Callable
 
 from assistant.answer.messages import missing_words, say
-from assistant.answer.plan import QueryPlan
+from assistant.answer.plan import MAGNITUDE_KINDS, QueryPlan
 from assistant.ingest.quantities import TIME_KINDS, Quantity, comparable
 from assistant.models import Citation
 
@@ -35,7 +35,7 @@ def kinds_checked(plan: QueryPlan) -> frozenset[str]:
 FAMILIES = (frozenset({"rate", "share"}), TIME_KINDS)
 # A floor set against a reference quantity (不低于全省平均水平) is how a document states a magnitude
 # it gives no number for: it answers a question asking one.
-MAGNITUDES = frozenset({"rate", "share", "amount", "count", "area"})
+MAGNITUDES = MAGNITUDE_KINDS
 
 
 def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool = False) -> bool:
@@ -48,45 +48,59 @@ def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool 
     return any(q.kind in wanted for q in quantities)
 
 
-def partial(plan: QueryPlan, draft, kinds) -> "object":
-    """The draft shown as the nearest provision, after saying what it lacks."""
+def partial(plan: QueryPlan, draft, kinds, subject: list[str] | None = None) -> "object":
+    """The draft shown as the nearest provision, after saying what it lacks: a figure of the kind
+    asked, or (`subject`) one for the case asked (退役士兵 where the quote speaks of 残疾人员)."""
     if plan.kind is not None and plan.kind.name == "time":
         kinds = ["date"]  # a time asked: the documents give no date, whatever figure kinds would do
     missing = missing_words(kinds, plan.english)
-    head = say("partial", plan.english, missing=missing)
+    if subject:
+        named = (", " if plan.english else "、").join(subject)
+        head = say("partial_subject", plan.english, missing=missing, subject=named)
+        missing = f"{named}: {missing}"
+    else:
+        head = say("partial", plan.english, missing=missing)
     return replace(draft, text=f"{head}\n{draft.text}", answerable=False, coverage="partial",
                    missing=[missing])
 
 
 def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],
-          speaks_of: Callable[[object], bool] = lambda draft: True):
+          speaks_of: Callable[[object], bool] = lambda draft: True,
+          unstated: Callable[[object], list[str]] = lambda draft: []):
     """The draft if it answers what the plan asks; else a partial answer when its quotes
-    speak of the question's subject (`speaks_of`), a refusal when they do not."""
+    speak of the question's subject (`speaks_of`), a refusal when they do not. A figure
+    answer whose quotes leave out too much of the subject (`unstated`: the words they lack)
+    states a figure for another case, and is partial too."""
     if draft is None or not draft.answerable and draft.coverage != "partial":
         return draft
-    checked = _checked(plan, draft, figures_in) if draft.answerable else draft
-    if checked.answerable or speaks_of(draft):
+    checked, other_case = _checked(plan, draft, figures_in, unstated) if draft.answerable else (draft, False)
+    if checked.answerable or other_case and not plan.english or speaks_of(draft):
+        # (a figure for another case is the nearest provision, shown as such; an English question's
+        # translated words are too loose to say the quotes share part of its subject)
         return checked
     return replace(draft, text=say("not_covered", plan.english), citations=[], sections=[], answerable=False,
                    coverage="none", missing=[])
 
 
-def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]]):
+def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],
+             subject_lacking: Callable[[object], list[str]]) -> tuple[object, bool]:
     """The draft when its quotes state one of the things asked (a question may ask two: 公示多久？在哪个
-    网站？); else a partial answer naming what is not stated."""
+    网站？) about the subject asked; else a partial answer naming what is not stated, and whether
+    it is partial because its figure is another case's."""
     unstated: list[str] = []
     kinds = kinds_checked(plan)
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
         if states_kind(stated, kinds):
-            return draft
+            lacking = subject_lacking(draft)
+            return (partial(plan, draft, kinds, lacking), True) if lacking else (draft, False)
         unstated += sorted(kinds)
     if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "figure", "list"):
         if any(plan.kind.stated.search(c.quote) for c in draft.citations):
-            return draft
+            return draft, False
         if not kinds:
             unstated.append(plan.kind.name if plan.kind.name != "time" else "date")
-    return partial(plan, draft, unstated) if unstated else draft
+    return (partial(plan, draft, unstated) if unstated else draft), False
 
 
 def satisfies(fact: Quantity, condition: Quantity) -> bool | None:

@@ -81,6 +81,22 @@ class Evidence:
         # word that can be an abbreviation at all (not 中考 in 中级职称考试).
         return token not in self.idf and may_abbreviate(token) and _abbreviates(token, text)
 
+    def mentions(self, token: str, text: str) -> bool:
+        """`occurs`, or the text writes the token's full form of which it is a short form
+        (小微 for 小型微利), or the two words of a compound: whether a text is about what a question
+        names, not a retrieval match."""
+        if self.occurs(token, text) or abbreviates(token, text):
+            return True
+        # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
+        return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
+
+    def mentioned_share(self, tokens: list[str], text: str) -> float:
+        """IDF-weighted share of the tokens the text mentions (see `mentions`)."""
+        tokens = list(dict.fromkeys(tokens))
+        total = sum(self.weight(t) for t in tokens)
+        text = text.lower()
+        return sum(self.weight(t) for t in tokens if self.mentions(t, text)) / total if total else 0.0
+
     def sentence_score(self, tokens: list[str], sentence: str) -> float:
         sentence = sentence.lower()
         return sum(self.weight(t) for t in dict.fromkeys(tokens) if self.occurs(t, sentence))

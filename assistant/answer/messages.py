@@ -12,7 +12,7 @@ from typing import Literal
 Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
-    "partial", "yes", "no",
+    "partial", "partial_subject", "yes", "no",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -38,6 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "The documents list no support measure for {who}, so this cannot be answered from them."),
     "partial": ("现有文件没有写明{missing}。以下是最相关的规定，仅供参考：",
                 "The documents do not state {missing}. The nearest provisions follow, for reference only:"),
+    "partial_subject": ("现有文件没有写明关于“{subject}”的{missing}。以下规定说的是相近的其他情形，仅供参考：",
+                        "The documents do not state {missing} for {subject}. The nearest provisions, on other "
+                        "cases, follow for reference only:"),
     "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
 }

@@ -18,10 +18,11 @@ from typing import Literal
 from assistant import eligibility
 from assistant.answer.cues import cue
 from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
-from assistant.answer.evidence import SYNONYMS
+from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
+from assistant.index.lexical import dictionary_tag
 from assistant.ingest.quantities import Quantity, read
 from assistant.lexicon import english
 
@@ -47,7 +48,7 @@ MANNER_ASKED = cue("manner_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
-MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count"})
+MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area"})
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
@@ -104,6 +105,9 @@ class QueryPlan(Query):
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
+    # what is asked about, as whole words: the topic without the words that only say where to look
+    # (a named document's title or its short form, 中山自创区; a place named)
+    subject: list[str] = field(default_factory=list)
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
@@ -199,6 +203,47 @@ def _without(text: str, stated: list[Quantity]) -> str:
     return text
 
 
+# Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几), not about what.
+ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED, re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"))
+
+
+def _english_magnitude(text: str) -> frozenset[str]:
+    """`how many` asks a count (institutes, mu of land); a bare `how much` says nothing of its kind
+    that dictionary-translated words could check, so it asks none."""
+    return frozenset({"count", "area"}) if re.search(r"\bhow many\b", text, re.I) else frozenset()
+
+
+def asks_kind(word: str) -> bool:
+    """Whether a word of a question says what kind of answer it asks (比例, 期限, how much)."""
+    return any(p.search(word) for p in ASKING_WORDS)
+
+
+def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
+    """What the question asks about, as whole words: the topic without the words naming the scope
+    (a named document's title words or their short forms, 中山自创区 for 中山国家自主创新示范区…; the
+    places named) or the kind of answer (比例, 期限), and only the words naming things (`_names_a_thing`)."""
+    titles = plan.docs_named
+    scope = set(plan.places) | set(plan.jurisdictions)
+    return [t for t in maximal(plan.topic_tokens) if len(t) > 1 and not any(place in t for place in scope)
+            and not any(t in title or abbreviates(t, title) for title in titles)
+            and not asks_kind(t)
+            and _names_a_thing(t, vocabulary)]
+
+
+# jieba tags of words that name things: nouns (n, nr, ns, nz…), verbal nouns (vn), abbreviations (j),
+# places (s), idioms and set phrases (i, l)
+_THING_TAGS = ("n", "vn", "j", "s", "i", "l")
+
+
+def _names_a_thing(word: str, vocabulary: dict) -> bool:
+    """A noun-like word (退役士兵, 地价), or a term of the corpus the dictionary lacks (加计扣除): not a
+    verb, adverb or time word around it (开始, 才能, 每年), which says nothing of which case is asked."""
+    tag = dictionary_tag(word)
+    if tag is None:
+        return word in vocabulary
+    return tag.startswith(_THING_TAGS)
+
+
 def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
@@ -271,9 +316,11 @@ class Parser:
         plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
         if not plan.figure_kinds and not hinted and HOW_MUCH.search(asking) and not LIST.search(asking) \
                 and query.intent in ("general", "eligibility", "target"):
-            plan.figure_kinds = MAGNITUDE_KINDS  # 核查面最低是多少: a magnitude, of whatever kind the documents write
+            # 核查面最低是多少: a magnitude, of whatever kind the documents write
+            plan.figure_kinds = _english_magnitude(asking) if query.english else MAGNITUDE_KINDS
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
+        plan.subject = _subject(plan, self.idf)
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
             # its figure word as its subject; the provision that decides answers it

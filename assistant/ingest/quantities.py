@@ -237,6 +237,8 @@ def read(text: str) -> list[Quantity]:
             continue  # numbering (第十五条) and document numbers (〔2015〕, 公告2015年第97号)
         if text[max(0, m.start() - 1):m.start()] in ("上", "下") and m.group(0)[:1] in ("一", "半"):
             continue  # 上一年度, 下一年, 上半年: a time named, not a length of time
+        if m.group("num") and m.group("num").strip("零〇") == "":
+            continue  # 零 alone is a word's first character (零部件, 零星), never a figure written out
         typed = _typed(m)
         if typed is None:
             continue

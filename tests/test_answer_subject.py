@@ -1,0 +1,64 @@
+"""A figure answer states a figure about the case asked, or says the documents state none.
+
+The documents below are written for these tests: a deduction rule for one kind of worker and a
+credit for one kind of equipment. A question about another kind of worker gets no figure passed
+off as its answer: it is told the documents do not state it, with the nearest provision shown as
+such (`coverage == "partial"`). Questions on how to do something or what to meet get the
+provision, not a list of benefit cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assistant_over
+
+DOCUMENT = """青禾县企业用工扶持办法
+
+第一条 为促进就业，制定本办法。
+
+第二条 企业安置残疾人员的，在按照支付给残疾职工工资据实扣除的基础上，按照支付给残疾职工工资的100%加计扣除。
+
+第三条 企业购置并实际使用节能节水专用设备的，该设备投资额的10%可以从企业当年的应纳税额中抵免。
+
+第四条 享受本办法优惠的企业，应当对残疾职工工资单独建立台账，按月归集，年度终了后报送县税务局备案。
+
+第五条 申请第三条优惠的企业，须同时满足以下条件：
+（一）设备在本县购置；
+（二）设备购置后连续使用满三年。
+
+第六条 县人民政府鼓励企业招用高校毕业生，具体办法另行制定。
+
+第七条 本办法自公布之日起施行。
+"""
+DOC = "青禾县企业用工扶持办法"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("subject"), {DOC: DOCUMENT})
+
+
+def test_the_case_asked_gets_its_figure(county):
+    answer = county.ask("安置残疾人的企业，残疾职工的工资可以加计扣除多少？")
+    assert answer.coverage == "full" and "100%" in answer.text
+
+
+def test_another_case_gets_no_figure_of_its_own(county):
+    """高校毕业生 are not 残疾人员: the documents name them but give them no rate, so 100% is
+    shown only as the nearest provision; a case they never name is refused outright."""
+    answer = county.ask("企业招用应届高校毕业生，发的工资能按多少比例加计扣除？")
+    assert answer.coverage == "partial" and not answer.answerable
+    assert "没有写明" in answer.text.splitlines()[0]
+    assert "毕业生" in answer.missing[0]
+    unknown = county.ask("企业招用退役军人和进城农民工，发的工资能按多少比例加计扣除？")
+    assert not unknown.answerable and "100%" not in unknown.text.splitlines()[0]
+
+
+def test_how_to_is_answered_by_the_provision_not_by_cards(county):
+    answer = county.ask("想享受残疾职工工资的优惠，账目上要怎么处理？")
+    assert "台账" in answer.text and "支持措施" not in answer.text
+
+
+def test_conditions_asked_are_answered_by_the_conditions(county):
+    answer = county.ask("节能设备抵免需要满足哪些前提？")
+    assert "连续使用满三年" in answer.text and "支持措施" not in answer.text
