@@ -216,3 +216,24 @@ def test_the_kind_of_body_asked_for_is_no_topic(assistant):
     who = assistant.ask("Who leads the development of new R&D institutions?")
     office = assistant.ask("Which office leads the development of new R&D institutions?")
     assert office.text == who.text and "Science and Technology Bureau" in office.text
+
+
+def test_an_english_questions_lexical_ranking_weighs_what_its_own_setting_says(fake_assistant):
+    """English questions search BM25 with a dictionary translation, so their lexical ranking has its own
+    weight (`lexical_weight_english`, 0.5 by default); Chinese questions keep `lexical_weight`."""
+    from assistant.answer.retrieve import Retriever
+
+    base = fake_assistant.retriever
+    assert base.settings.lexical_weight_english == 0.5 and base.settings.lexical_weight == 1.0
+
+    def order(question: str, **overrides) -> list[str]:
+        retriever = Retriever(base.index, base.embeddings, base.settings.with_overrides(**overrides))
+        return [hit.section.key for hit in retriever.search(question, 8)]
+
+    question = "Who leads the work on technology business incubators?"
+    assert order(question) == [hit.section.key for hit in base.search(question, 8)]  # the default is the product's
+    assert order(question, lexical_weight_english=0) == order(question, retrieval_mode="dense")
+    assert order(question, lexical_weight_english=10, dense_weight=0) == order(question, retrieval_mode="lexical")
+    assert order(question, lexical_weight_english=0) != order(question, lexical_weight_english=10)
+    chinese = "科技企业孵化器建设由哪个单位牵头？"  # a Chinese question is weighed by lexical_weight alone
+    assert order(chinese, lexical_weight_english=0) == order(chinese, lexical_weight_english=10)
