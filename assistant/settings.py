@@ -48,6 +48,11 @@ class Settings(BaseModel):
     dense_weight: float = Field(0.6, ge=0, le=10, description="RRF weight of the dense ranking (BM25 is the "
                                 "stronger signal on Chinese domain terms; chosen on the dev gold set)")
     lexical_weight: float = Field(1.0, ge=0, le=10, description="RRF weight of the BM25 ranking")
+    lexical_weight_english: float = Field(
+        0.5, ge=0, le=10, description="RRF weight of the BM25 ranking for a question with no Chinese: its lexical "
+        "query is the CC-CEDICT translation of its English phrases, which brings each phrase's other senses and misses "
+        "what the dictionary lacks, so the dense ranking (the multilingual model reads the English itself) counts "
+        "for more")
     rrf_k: int = Field(60, ge=1, description="reciprocal-rank-fusion constant (the usual 60)")
 
     # --- answering

@@ -1,17 +1,21 @@
-"""README screenshots of the 政策匹配 tab with the self-check filled in
-(issues 21 and 23): a 高新技术企业's profile matched, its facts checked against
-every condition list, each condition's verdict on screen, at 1366 px and on a
-390×844 phone.
+"""README screenshots (issues 21 and 23): the chat, 职责查询 and the phone view, and
+the 政策匹配 tab with the self-check filled in: a 高新技术企业's profile matched,
+its facts checked against every condition list, each condition's verdict on
+screen, at 1366 px and on a 390×844 phone.
 
     PYTHONPATH=. .venv/bin/python docs/screenshots.py [--index DIR] [--corpus DIR] [--out docs]
 
 The app is served over the given index (build it over the shipped corpus/: the
 self-check reads the condition lists of the laws there) on a free loopback
 port, and driven in Debian's chromium through playwright, as the browser
-tests do. Writes match-selfcheck-1366.png, match-selfcheck-390.png and
+tests do. Writes screenshot.png (the chat at 1366×900: a support question's answer
+shown from its start, the source panel beside it), duties-1366.png (职责查询 for
+中山市财政局 at 1366×900, every column on screen), phone-390.png (a lead question
+asked on a 390×844 phone), match-selfcheck-1366.png, match-selfcheck-390.png and
 policy-cards.png (the cards of the same profile, at 1360×1000, before the check) and
 english-view.png (the English interface, an English support question's cards with their
-English summaries).
+English summaries). `--only NAME` (repeatable) makes just those: chat, duties, phone,
+english, cards, 1366, 390.
 """
 
 from __future__ import annotations
@@ -30,6 +34,20 @@ TIMEOUT_MS = 60_000  # a shared 2-core machine: generous waits
 FACTS = {"#check-years": 3, "#check-revenue": 8000, "#check-rd": 320, "#check-staff": 200, "#check-rd-staff": 25,
          "#check-ht-share": 65}
 SIZES = {"1366": (1366, 900), "390": (390, 844)}
+VIEWS = {"chat": (1366, 900), "duties": (1366, 900), "phone": (390, 844), "english": (1360, 1000),
+         "cards": (1360, 1000), **SIZES}
+# Questions written for the screenshots (not taken from an evaluation set).
+CHAT_QUESTION = "高新技术企业可以享受哪些支持政策？"  # the chat's own first example
+PHONE_QUESTION = "科技企业孵化器建设谁牵头？"
+DUTIES_UNIT = "中山市财政局"  # the full official name: the one resolver finds 市财政局
+
+
+def ask(page, question: str) -> None:
+    """A question typed and sent as a user does; the answer waited for and shown from its start."""
+    page.locator("#question-box textarea").fill(question)
+    page.locator("#send-btn").click()
+    page.locator("#chatbot .cite-head, #chatbot .nobasis-badge").first.wait_for()
+    page.wait_for_timeout(1500)  # the last streamed piece settles; the chat shows the answer from its start
 
 
 def free_port() -> int:
@@ -66,6 +84,7 @@ def main() -> int:
     parser.add_argument("--index", type=Path, default=ROOT / "index")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--only", action="append", choices=list(VIEWS), help="make only these screenshots")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -74,7 +93,9 @@ def main() -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-            for name, (width, height) in {"english": (1360, 1000), "cards": (1360, 1000), **SIZES}.items():
+            for name, (width, height) in VIEWS.items():
+                if args.only and name not in args.only:
+                    continue
                 context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
                                               device_scale_factor=1)
                 context.set_default_timeout(TIMEOUT_MS)
@@ -83,6 +104,23 @@ def main() -> int:
                 page.evaluate("localStorage.clear()")
                 page.reload()
                 page.locator("#question-box textarea").wait_for()
+                if name in ("chat", "phone", "duties"):
+                    if name == "duties":
+                        page.get_by_role("tab", name="职责查询").click()
+                        box = page.locator("#unit-picker input")
+                        box.fill(DUTIES_UNIT)
+                        box.press("Enter")
+                        page.locator("#duties-btn").click()
+                        page.locator("#duties-summary").get_by_text("共承担").wait_for()
+                        page.wait_for_timeout(800)
+                    else:
+                        ask(page, CHAT_QUESTION if name == "chat" else PHONE_QUESTION)
+                    path = args.out / {"chat": "screenshot.png", "duties": "duties-1366.png",
+                                       "phone": "phone-390.png"}[name]
+                    page.screenshot(path=str(path))
+                    print(f"screenshot: {path}")
+                    context.close()
+                    continue
                 if name == "english":
                     page.locator("#lang-switch").get_by_text("English").click()
                     page.get_by_role("button", name="What support can high-tech enterprises get?").click()

@@ -216,3 +216,57 @@ def test_the_kind_of_body_asked_for_is_no_topic(assistant):
     who = assistant.ask("Who leads the development of new R&D institutions?")
     office = assistant.ask("Which office leads the development of new R&D institutions?")
     assert office.text == who.text and "Science and Technology Bureau" in office.text
+
+
+def test_an_english_questions_lexical_ranking_weighs_what_its_own_setting_says(fake_assistant):
+    """English questions search BM25 with a dictionary translation, so their lexical ranking has its own
+    weight (`lexical_weight_english`, 0.5 by default); Chinese questions keep `lexical_weight`."""
+    from assistant.answer.retrieve import Retriever
+
+    base = fake_assistant.retriever
+    assert base.settings.lexical_weight_english == 0.5 and base.settings.lexical_weight == 1.0
+
+    def order(question: str, **overrides) -> list[str]:
+        retriever = Retriever(base.index, base.embeddings, base.settings.with_overrides(**overrides))
+        return [hit.section.key for hit in retriever.search(question, 8)]
+
+    question = "Who leads the work on technology business incubators?"
+    assert order(question) == [hit.section.key for hit in base.search(question, 8)]  # the default is the product's
+    assert order(question, lexical_weight_english=0) == order(question, retrieval_mode="dense")
+    assert order(question, lexical_weight_english=10, dense_weight=0) == order(question, retrieval_mode="lexical")
+    assert order(question, lexical_weight_english=0) != order(question, lexical_weight_english=10)
+    chinese = "科技企业孵化器建设由哪个单位牵头？"  # a Chinese question is weighed by lexical_weight alone
+    assert order(chinese, lexical_weight_english=0) == order(chinese, lexical_weight_english=10)
+
+
+def test_a_hyphenated_term_is_looked_up_whole_before_its_words():
+    """foreign-funded read word by word was 外国 + 基金 (a fund): the compound is one term, found in the
+    lexicon's English terms before its words; -invested and -owned say the same."""
+    from assistant.lexicon.english import chinese_phrases, chinese_terms
+
+    for question in ("Can foreign-funded labs apply?", "Can foreign-invested labs apply?",
+                     "Can foreign-owned labs apply?"):
+        groups = chinese_phrases(question)
+        assert ["外资", "外商投资"] in groups, (question, groups)
+        assert not {"基金", "外国", "国外"} & set(chinese_terms(question)), question
+    firms = chinese_terms("What tax rate do foreign-funded enterprises pay?")
+    assert "外资企业" in firms and "基金" not in firms
+
+
+def test_a_participle_means_what_its_verb_means_not_a_noun_spelt_alike():
+    """A word no phrase covers is translated through its dictionary form; for funded that is the
+    verb `to fund` (出资), not the noun `fund` (基金)."""
+    from assistant.lexicon.english import chinese_terms
+
+    terms = chinese_terms("Are state-funded museums covered?")
+    assert "出资" in terms and "基金" not in terms
+    assert "基金" in chinese_terms("Is there a venture fund?")  # the noun still means the noun
+
+
+def test_an_english_question_on_foreign_funded_firms_finds_the_plans_words_for_them(assistant):
+    answer = assistant.ask("In which towns should foreign-funded companies set up their R&D institutions?")
+    assert answer.answerable, answer.text
+    first = assistant.section(answer.citations[0].doc, answer.citations[0].section)
+    assert "外资企业" in first.text and "外资" in answer.citations[0].quote
+    assert "(外资)" in answer.text.split("\n")[0]  # the English line names the phrase it found, as the plan writes it
+    assert "基金" not in answer.text

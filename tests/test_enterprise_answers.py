@@ -42,6 +42,21 @@ def test_an_english_rate_question_gets_the_rates_not_a_notices_attachment_titles
     assert "附件" not in answer.text
 
 
+def test_an_english_figure_answer_gives_the_general_rule_before_a_special_case(ask):
+    """The English summaries follow the answer's order: the rate for R&D spending in general (50%, 150%)
+    before the base for R&D commissioned from others (委托研发, 80%), which the question did not ask about;
+    asked about that case, its figure comes first."""
+    def summaries(question: str) -> list[str]:
+        return [line for line in ask(question).text.splitlines() if not line.startswith("Source text")]
+
+    general = summaries("What is the super deduction rate for R&D expenses?")
+    assert "50% (rate)" in general[0] and "150% (rate)" in general[0], general
+    commissioned = [i for i, line in enumerate(general) if "80% (rate)" in line]
+    assert commissioned and commissioned[0] > 0
+    asked = summaries("How much of commissioned R&D spending qualifies for the super deduction?")
+    assert "80% (rate)" in asked[0] and not any("50% (rate)" in line for line in asked), asked
+
+
 def test_a_filing_deadline_is_answered_by_the_deadline_not_a_claim_back_period(ask):
     answer = ask("研发费用加计扣除的备案资料最迟什么时候报送？")
     assert "不迟于年度汇算清缴纳税申报时" in answer.text.splitlines()[0]

@@ -28,6 +28,7 @@ needs_chromium = pytest.mark.skipif(
 CHAT_Q = "高新技术企业可以享受哪些支持政策？"
 FOLLOW_UP = "那牵头单位是谁？"
 OFF_TOPIC = "火星移民的补贴标准是什么？"
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # Gradio's own dataframe code trips pandas 3 deprecation warnings; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
 
@@ -769,6 +770,51 @@ def test_english_switch_changes_the_whole_interface(app_url, assistant, size):
         page.get_by_text("Upload files and re-index").wait_for()
         for header in ("文件标题", "索引时间", "上传文件并更新索引", "点击上传"):  # headers and Gradio's own upload texts
             assert page.get_by_text(header, exact=True).count() == 0, header
+
+
+@needs_chromium
+def test_english_switches_counts_limits_card_marks_and_duty_sections(app_url, assistant):
+    """What the server writes with values in it follows the switch too: the targets count, the upload
+    limits, a card's lead mark and reasons, the duties table's sections and units; and back again."""
+    from assistant.service import unit_english
+
+    total = sum(len(s.targets) for s in assistant.sections())
+    finance = next(u for u in assistant.units() if u == "市财政局")
+    duty = next(d for d in sorted(assistant.duties(finance), key=lambda d: d.role != "牵头")
+                if assistant.section(d.doc, d.section).lead_units)
+    lead = assistant.section(duty.doc, duty.section).lead_units[0]
+    with browser_page(*DESKTOP) as page:
+        _fresh(page, app_url)
+        page.locator("#lang-switch").get_by_text("English").click()
+        page.get_by_role("tab", name="Targets").click()
+        page.locator("#target-count").get_by_text(f"{total} quantified targets.").wait_for()
+        assert "共" not in page.locator("#target-count").inner_text()
+        assert page.locator("#target-caption").inner_text().startswith("Chart:")
+        page.get_by_role("tab", name="Documents").click()
+        limits = page.locator("#upload-limits")
+        limits.get_by_text("MB a file").wait_for()
+        assert not HAN.search(limits.inner_text())
+        _look_up(page, "Finance Bureau")
+        table = page.locator("#duties-table")
+        table.get_by_text(f"Section {duty.section}", exact=True).first.wait_for()
+        assert f"{unit_english(lead)} (lead)" in table.inner_text() and "（牵头）" not in table.inner_text()
+        table.get_by_text(duty.title).filter(visible=True).first.click()  # its section's units, in English
+        units = page.locator("#section-units")
+        units.get_by_text("Lead unit").wait_for()
+        listed = units.inner_text().split("Source text")[0]  # (the unit line itself is quoted as written)
+        assert f"Lead unit: {unit_english(lead)}" in listed and "牵头单位" not in listed
+        match_profile(page, tab="Matching", wait_for="#match-result .card-en")
+        cards = page.locator("#match-result").inner_text()
+        assert "(lead)" in cards and "Qualifications: " in cards
+        assert "（牵头）" not in cards and "资质：" not in cards
+        shot(page, "english-values-1366")
+        page.locator("#lang-switch").get_by_text("中文").click()  # back: the same values in Chinese
+        page.wait_for_function("() => document.querySelector('#match-result').innerText.includes('资质：')")
+        page.get_by_role("tab", name="目标指标").click()
+        page.locator("#target-count").get_by_text(f"共 {total} 项量化目标。").wait_for()
+        page.get_by_role("tab", name="职责查询").click()
+        page.wait_for_function("() => document.querySelector('#duties-table').innerText.includes('（牵头）')")
+        assert "Section （" not in page.locator("#duties-table").inner_text()
 
 
 TOPIC_Q = "科技企业孵化器建设谁牵头？"

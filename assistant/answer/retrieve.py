@@ -91,7 +91,8 @@ class Retriever:
             lexical = [(p, s) for p, s in self.lexical.search(lex_text, depth * 2)
                        if not docs or self.index.chunks[p].doc in docs][:depth]
             ranked.append(lexical)
-            weights.append(self.settings.lexical_weight if has_chinese(question) else 0.5)
+            weights.append(self.settings.lexical_weight if has_chinese(question)
+                           else self.settings.lexical_weight_english)
         return self._fuse(ranked, weights, dict(dense), dict(lexical))[:k]
 
     def _dense(self, vector: list[float], depth: int, docs: list[str] | None,

@@ -19,6 +19,7 @@ from assistant.eligibility.measures import (
     parse_profile,
     profile_from_flags,
     profile_from_text,
+    why_english,
 )
 from assistant.eligibility.cards import Offices, amounts, same_measure, summary
 from assistant.eligibility.terms import MONEY_QUESTIONS
@@ -33,4 +34,4 @@ __all__ = ["CheckResult", "ConditionList", "DocumentStatus", "Facts", "GENERAL",
            "amounts", "cards_of", "citation_of", "condition_lists", "document_status", "extract_measures",
            "facts_from_text", "load_profile", "load_profile_with_facts", "match", "parse_facts", "parse_profile",
            "profile_from_flags", "profile_from_text", "render_card_zh", "same_measure", "self_check", "sentence_role",
-           "split_profile", "summary"]
+           "split_profile", "summary", "why_english"]

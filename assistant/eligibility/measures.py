@@ -447,6 +447,25 @@ def _why(profile: Profile, who: set[str], trades: set[str], places: set[str], se
     return why
 
 
+_WHY = re.compile(r"^(?P<field>[^：]+)：(?P<value>[^（]+)(?:（(?P<note>.*)）)?$")
+
+
+def why_english(line: str) -> str:
+    """A card's reason (`_why` above) in English: `资质：高新技术企业` -> `Qualifications: High and New
+    Technology Enterprise`, `（属于X）` -> `(counts as X)`; a place and a need's words found in the
+    measure stay as the documents write them. A line of another form is left as written."""
+    m = _WHY.match(line)
+    field_name = _FIELD_ALIASES.get(m["field"]) if m else None
+    if field_name is None:
+        return line
+    value = m["value"] if field_name == "location" else english_label(m["value"])  # a place keeps its name
+    said = f"{field_name.capitalize()}: {value}"
+    note = m["note"] or ""
+    if note.startswith("属于"):
+        return f"{said} (counts as {english_label(note[2:])})"
+    return f"{said} ({note.replace('、', ', ')})" if note else said
+
+
 def match(measures: list[Measure], profile: Profile | None = None,
           sections: list[Section] | None = None, weights: tuple[int, int, int] = (2, 2, 1),
           offices: Offices | None = None) -> MatchResult:

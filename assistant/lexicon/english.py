@@ -30,18 +30,24 @@ WHOLE = _PARTS["whole"]
 ABBREVIATIONS = _PARTS["abbreviation"]
 MODIFIERS = _PARTS.get("modifier", {})  # 主管 Competent, 有关 Relevant: said before the field
 OWNERS = _PARTS.get("owner", {})  # 国务院: whose body it is, said after it (… of the State Council)
-LABELS = {e.name: e.forms[0] for e in load("english_labels")}
-# name -> English forms recognised in questions, per kind (beneficiary, need)
+LABELS = {e.name: e.forms[0] for e in load("english_labels") if e.extra.get("kind") != "term"}
+# name -> English forms recognised in questions, per kind (beneficiary, need, term)
 QUESTION_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
+# name -> the Chinese words an English form of it stands for (the name, or the entry's `chinese`: 外资 and 外商投资)
+OWN_CHINESE: dict[str, tuple[str, ...]] = {}
 for _entry in load("english_labels"):
     if "kind" in _entry.extra:
         QUESTION_FORMS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms
+        OWN_CHINESE[_entry.name] = tuple(_entry.extra.get("chinese", (_entry.name,)))
 FRAME = {w for e in load("frame_words") for w in e.forms}
 # Inflected and derived forms and the dictionary form CC-CEDICT glosses with (harvesting ->
 # harvest, mechanization -> mechanize); a form counts only when the dictionary has it, so an
 # over-eager cut (ring -> r) finds nothing.
 _ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""), ("ing", "e"),
             ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""))
+# A participle is a verb's form: through its dictionary form it means what the verb means, not
+# what a noun spelt the same does (funded is 出资 `to fund`, never 基金 `fund`).
+_VERB_ENDINGS = ("ing", "ed")
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
@@ -235,15 +241,22 @@ def _reverse() -> dict[str, tuple[str, ...]]:
     return _senses()[0]
 
 
+def _verb_senses() -> dict[str, tuple[str, ...]]:
+    """The same, for senses CC-CEDICT gives as verbs (`to fund`): what a participle's dictionary form means."""
+    return _senses()[2]
+
+
 def _name_keys() -> frozenset[str]:
     """The English names of places and bodies CC-CEDICT glosses by name (qingdao, zhongshan)."""
     return _senses()[1]
 
 
 @lru_cache(maxsize=1)
-def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """One pass over CC-CEDICT: English sense -> Chinese words, and which keys are names."""
+def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """One pass over CC-CEDICT: English sense -> Chinese words, which keys are names, and the
+    sense -> words of verb senses (`to fund`) alone."""
     out: dict[str, list[str]] = {}
+    verbs: dict[str, list[str]] = {}
     names: set[str] = set()
     for entry in dictionary().get_words():
         if len(entry.simp) < 2:
@@ -253,6 +266,8 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             key = " ".join(words(_clean(sense), fold=False))
             if key and key.count(" ") < 4:
                 out.setdefault(key, []).append(entry.simp)
+                if sense.startswith("to "):
+                    verbs.setdefault(key, []).append(entry.simp)
                 if key.count(" ") == 1:  # a compound English also writes as one word (sugar cane, sugarcane)
                     out.setdefault(key.replace(" ", ""), []).append(entry.simp)
         for name in _proper_names(entry):
@@ -262,8 +277,10 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     # 标志), and a question means the everyday word more often than the rare one.
     jieba.initialize()  # (a no-op once initialised)
     freq = jieba.dt.FREQ
-    reverse = {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in out.items()}
-    return reverse, frozenset(names)
+    def common_first(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in table.items()}
+
+    return common_first(out), frozenset(names), common_first(verbs)
 
 
 _JURISDICTION = re.compile(r"\b(?:city|province|municipality|county|district|prefecture|autonomous region)\b")
@@ -356,36 +373,39 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
     return found
 
 
-def _base_forms(word: str) -> list[str]:
-    return [word] + [word[: -len(end)] + base for end, base in _ENDINGS
-                     if word.endswith(end) and len(word) - len(end) >= 3]
-
-
 def _translations(raw: str, folded: str) -> tuple[str, ...]:
     """Chinese words for an English phrase: the product's own bilingual terms
-    first (high-tech enterprise -> 高新技术企业, a standard term CC-CEDICT lacks),
-    then CC-CEDICT's, for the phrase as written, singular, or with its last
-    word in dictionary form."""
+    first (high-tech enterprise -> 高新技术企业, foreign-funded -> 外资, standard
+    terms CC-CEDICT lacks), then CC-CEDICT's, for the phrase as written,
+    singular, or with its last word in dictionary form (a participle's by the
+    verb's senses alone)."""
     own = _own_terms().get(raw) or _own_terms().get(folded)
     if own:
         return own
     reverse = _reverse()
-    head, _, last = folded.rpartition(" ")
-    for form in [raw, folded] + [f"{head} {b}".strip() for b in _base_forms(last)[1:]]:
+    for form in (raw, folded):
         if form in reverse:
             return reverse[form]
+    head, _, last = folded.rpartition(" ")
+    for end, base in _ENDINGS:
+        if not last.endswith(end) or len(last) - len(end) < 3:
+            continue
+        form = f"{head} {last[: -len(end)] + base}".strip()
+        found = (_verb_senses() if end in _VERB_ENDINGS else reverse).get(form)
+        if found:
+            return found
     return ()
 
 
 @lru_cache(maxsize=1)
 def _own_terms() -> dict[str, tuple[str, ...]]:
-    """English forms of the lexicon's beneficiaries and needs -> their Chinese name."""
+    """English forms of the lexicon's beneficiaries, needs and terms -> their Chinese words."""
     out: dict[str, tuple[str, ...]] = {}
     for forms in QUESTION_FORMS.values():
         for name, english in forms.items():
             for form in english:
                 for key in (" ".join(words(form, fold=False)), " ".join(words(form))):
-                    out.setdefault(key, (name,))
+                    out.setdefault(key, OWN_CHINESE[name])
     return out
 
 

@@ -171,8 +171,10 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 match.build()
             with gr.Tab("目标指标", id="targets"):
                 targets = TargetsTab(assistant)
+                targets.lang = lang
                 targets.build()
             with gr.Tab("文件", id="files"):
+                files.lang = lang
                 files.build()
         register_api(assistant)
 
@@ -201,22 +203,23 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
         contents = [duties.unit, duties.section, files.docs, targets.count, targets.caption, targets.chart,
                     targets.table, targets.csv, targets.unit, match.location]
 
-        def reload_contents(query: str = "", unit: str = "全部") -> tuple:
+        def reload_contents(query: str = "", unit: str = "全部", lang: str = "中文") -> tuple:
             return (gr.update(choices=assistant.units()), gr.update(choices=section_choices(assistant)),
-                    files.doc_rows(), *targets.filter(query, unit), gr.update(choices=targets._units()),
+                    files.doc_rows(), *targets.filter(query, unit, lang), gr.update(choices=targets._units()),
                     gr.update(choices=match.location_choices()))
 
-        files.uploaded.success(reload_contents, [targets.query, targets.unit], contents, api_visibility="private")
+        shown = [targets.query, targets.unit, lang]  # what the targets tab shows, and in which language
+        files.uploaded.success(reload_contents, shown, contents, api_visibility="private")
         watch = gr.Timer(BUILD_POLL_SECONDS, active=building(assistant))
 
-        def watch_build(query: str, unit: str):
+        def watch_build(query: str, unit: str, lang: str = "中文"):
             status = _state(assistant)["status"]
             if status != "ready":  # still building (keep watching), or failed (the note says why)
                 keep = gr.skip() if status == "building" else gr.Timer(active=False)
                 return (building_note(assistant), *(gr.skip() for _ in contents), keep)
-            return (building_note(assistant), *reload_contents(query, unit), gr.Timer(active=False))
+            return (building_note(assistant), *reload_contents(query, unit, lang), gr.Timer(active=False))
 
-        watch.tick(watch_build, [targets.query, targets.unit], [status, *contents, watch], api_visibility="private",
+        watch.tick(watch_build, shown, [status, *contents, watch], api_visibility="private",
                    show_progress="hidden")
     return demo
 

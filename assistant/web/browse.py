@@ -15,7 +15,6 @@ from assistant.web.i18n import UI_EN, say
 PRIVATE = {"api_visibility": "private"}
 DUTY_HEADERS = ["角色", "章节", "任务", "要点（首句）", "其他单位", "文件"]
 TARGET_HEADERS = ["指标", "目标值", "单位", "年份", "章节", "原文"]
-CAPTION_ALL = "**图：各章节量化目标数**（在“计量单位”中选择一种单位，可比较各项目标值）"
 
 
 def first_sentence(section: Section | None) -> str:
@@ -27,23 +26,44 @@ def first_sentence(section: Section | None) -> str:
     return " ".join(lines).split("。")[0]
 
 
-LEAD_MARK = "（牵头）"
+def unit_name(unit: str, english: bool = False) -> str:
+    """A unit as the interface names it: as the documents write it, in English by the unit-name translation."""
+    return unit_english(unit) if english else unit
 
 
-def _others(section: Section | None, others: list[str]) -> str:
+def units_text(units: list[str], leads: list[str] = (), english: bool = False) -> str:
+    """Units in a line, those that lead marked and first (市科技局（牵头）, Municipal … Bureau (lead))."""
+    named = [say("lead_mark", english, unit=unit_name(u, english)) for u in units if u in leads]
+    named += [unit_name(u, english) for u in units if u not in leads]
+    return say("unit_list_sep", english).join(named)
+
+
+def _others(section: Section | None, others: list[str], english: bool = False) -> str:
     """The other units, the one that leads marked and first."""
-    leads = section.lead_units if section is not None else []
-    return "、".join([f"{u}{LEAD_MARK}" for u in others if u in leads] + [u for u in others if u not in leads])
+    return units_text(others, section.lead_units if section is not None else [], english)
 
 
-def duty_rows(assistant: Assistant, unit) -> list[list[str]]:
-    """Lead tasks first, then those the unit shares; each with its first sentence."""
+def section_label(label: str, english: bool = False) -> str:
+    """A section's label in the interface's language: Chinese as written, labelled in English (Section （十六）)."""
+    return say("section_label", english, label=label)
+
+
+def label_of(shown: str) -> str:
+    """The section label a table cell shows (`Section （十六）` -> `（十六）`)."""
+    prefix = say("section_label", True, label="")
+    return shown[len(prefix):] if shown.startswith(prefix) else shown
+
+
+def duty_rows(assistant: Assistant, unit, english: bool = False) -> list[list[str]]:
+    """Lead tasks first, then those the unit shares; each with its first sentence. In English the
+    role, the section label and the other units are English; the task and its sentence are quoted."""
     duties = sorted(assistant.duties(unit), key=lambda d: d.role != "牵头")
     rows = []
     for d in duties:
         section = assistant.section(d.doc, d.section)
-        rows.append(["牵头" if d.role == "牵头" else "参与", d.section, d.title, first_sentence(section),
-                     _others(section, d.other_units), d.doc])
+        role = "牵头" if d.role == "牵头" else "参与"
+        rows.append([UI_EN[role] if english else role, section_label(d.section, english), d.title,
+                     first_sentence(section), _others(section, d.other_units, english), d.doc])
     return rows
 
 
@@ -57,15 +77,21 @@ def section_choices(assistant: Assistant) -> list[tuple[str, str]]:
     return out
 
 
-def section_units_md(section: Section) -> str:
-    lead = "、".join(section.lead_units) or "（未列明）"
-    resp = "、".join(section.responsible_units) or "（未列明）"
+def section_units_md(section: Section, english: bool = False) -> str:
+    """A section's lead and responsible units; in English the units by their English names and
+    the heading labelled (Section （十六）), the unit line quoted as written."""
+    def units(names: list[str]) -> str:
+        return units_text(names, english=english) or say("section_none", english)
+
+    heading = f"{section_label(section.label, english)} {section.title}" if english else section.heading
+    colon = ": " if english else "："
     line = next((ln.strip() for ln in section.text.split("\n") if "牵头单位" in ln), "")
     return (
-        f"#### {esc(section.heading)}\n"
+        f"#### {esc(heading)}\n"
         f"《{esc(section.doc)}》{(' › ' + esc(section.chapter)) if section.chapter else ''}\n\n"
-        f"- **牵头单位**：{esc(lead)}\n- **责任单位**：{esc(resp)}\n\n"
-        f"原文：{esc(line)}"
+        f"- **{say('section_lead', english)}**{colon}{esc(units(section.lead_units))}\n"
+        f"- **{say('section_responsible', english)}**{colon}{esc(units(section.responsible_units))}\n\n"
+        f"{say('section_source', english)}{colon}{esc(line)}"
     )
 
 
@@ -106,8 +132,11 @@ class DutiesTab:
             trigger(friendly(self.lookup), [self.unit, *lang], outputs, **PRIVATE)
         self.suggest.input(lambda choice: choice, [self.suggest], [self.unit], **PRIVATE).then(
             friendly(self.lookup), [self.unit, *lang], outputs, **PRIVATE)
-        self.table.select(friendly(self.row_section), None, [self.section, self.section_md], **PRIVATE)
-        self.section.input(friendly(self.reverse), [self.section], [self.section_md], **PRIVATE)
+        self.table.select(friendly(self.row_section), lang, [self.section, self.section_md], **PRIVATE)
+        self.section.input(friendly(self.reverse), [self.section, *lang], [self.section_md], **PRIVATE)
+        if self.lang is not None:  # what is shown, again in the language just chosen
+            self.lang.change(friendly(self.relang), [self.unit, self.section, self.lang, self.summary],
+                             [*outputs, self.section_md], **PRIVATE, show_progress="hidden")
 
     def lookup(self, unit: str | None, lang: str = "中文"):
         """One clear state per search: results and export for a known unit;
@@ -120,14 +149,12 @@ class DutiesTab:
             suggest = gr.update(choices=list(match.suggestions), value=None, visible=bool(match.suggestions))
             return message, suggest, self._frame([], english), gr.update(value=None, visible=False)
         name = match.unit
-        rows = duty_rows(self.a, match)
-        lead = sum(r[0] == "牵头" for r in rows)
+        rows = duty_rows(self.a, match, english)
+        lead = sum(r[0] == (UI_EN["牵头"] if english else "牵头") for r in rows)
         shown = f"{esc(name)}（{esc(unit_english(name))}）" if english else esc(name)
         summary = say("duties_summary", english, unit=shown, total=len(rows), lead=lead, shared=len(rows) - lead)
         if not rows:
             summary = say("duties_none", english, unit=shown)
-        if english:
-            rows = [[UI_EN.get(r[0], r[0]), *r[1:]] for r in rows]
         headers = [UI_EN.get(h, h) for h in DUTY_HEADERS] if english else DUTY_HEADERS
         path = write_csv(f"职责_{name}", headers, rows) if rows else None
         return (summary, gr.update(choices=[], value=None, visible=False), self._frame(rows, english),
@@ -142,23 +169,29 @@ class DutiesTab:
         frame = pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
         return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)])
 
-    def row_section(self, evt: gr.SelectData):
+    def row_section(self, evt: gr.SelectData, lang: str = "中文"):
         row = evt.row_value or []
         if len(row) < 3:
             return gr.skip(), gr.skip()
         doc = row[5] if len(row) > 5 else self.a.sections()[0].doc
-        section = self.a.section(doc, row[1])
+        section = self.a.section(doc, label_of(str(row[1])))
         key = section.key if section is not None else None  # the picker's values are section ids
-        return key, self.reverse(key)
+        return key, self.reverse(key, lang)
 
-    def reverse(self, key: str | None) -> str:
+    def reverse(self, key: str | None, lang: str = "中文") -> str:
         """The units of a section, by its id (the picker) or `doc#label`."""
         if not key:
             return ""
         section = next((s for s in self.a.sections() if key in (s.key, s.label_key)), None)
         if section is None:
             raise UserInputError("该章节已不在当前索引中，请刷新页面")
-        return section_units_md(section)
+        return section_units_md(section, lang == "English")
+
+    def relang(self, unit: str | None, key: str | None, lang: str, summary: str | None):
+        """The unit's tasks and the section's units shown again in the language just chosen (a
+        unit looked up: its summary and table; none yet: nothing to redo)."""
+        found = self.lookup(unit, lang) if unit and summary else (gr.skip(),) * 4
+        return (*found, self.reverse(key, lang) if key else gr.skip())
 
 
 def target_frame(assistant: Assistant, query: str = "", unit: str = "全部") -> pd.DataFrame:
@@ -182,9 +215,17 @@ def target_chart(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
     return counts.rename(columns={"章节": "类别"})
 
 
+def target_labels(count: int, unit: str, english: bool = False) -> tuple[str, str]:
+    """The count line and the chart's caption of the 目标指标 tab, in the interface's language."""
+    single = unit not in ("全部", None, "")
+    caption = say("targets_chart_unit", english, unit=esc(unit)) if single else say("targets_chart_all", english)
+    return say("targets_count", english, n=count) if count else say("targets_none", english), caption
+
+
 class TargetsTab:
     def __init__(self, assistant: Assistant):
         self.a = assistant
+        self.lang = None  # the interface language (a component of the page), when the page has one
 
     def _units(self) -> list[str]:
         return ["全部"] + sorted({t.unit for t in self.a.targets() if t.unit})
@@ -196,10 +237,11 @@ class TargetsTab:
             self.unit = gr.Dropdown(choices=self._units(), value="全部", label="计量单位", scale=1,
                                     elem_id="target-unit")
         frame = target_frame(self.a)
-        self.count = gr.Markdown(f"共 {len(frame)} 项量化目标。", elem_id="target-count")
+        count, caption = target_labels(len(frame), "全部")
+        self.count = gr.Markdown(count, elem_id="target-count")
         # The plot's own props stay fixed: in Gradio 6.31 changing label/titles/sort together with the
         # value leaves the old bars on screen, so what the chart shows is said in a caption instead.
-        self.caption = gr.Markdown(CAPTION_ALL, elem_id="target-caption")
+        self.caption = gr.Markdown(caption, elem_id="target-caption")
         # A plot first drawn with no data stays blank when data arrives later (Gradio 6.31): while
         # the first build runs, it starts with one empty bar, and the build's data replaces it.
         chart = target_chart(frame, "全部") if len(frame) else pd.DataFrame({"类别": ["—"], "数值": [0]})
@@ -211,18 +253,23 @@ class TargetsTab:
                                   elem_id="target-table",
                                   column_widths=["22%", "8%", "7%", "7%", "18%", "38%"])
         self.csv = gr.DownloadButton("导出 CSV", size="sm", elem_id="target-csv", value=self._csv(frame))
+        lang = [self.lang] if self.lang is not None else []
         for trigger in (self.query.change, self.unit.change):
-            trigger(friendly(self.filter), [self.query, self.unit],
+            trigger(friendly(self.filter), [self.query, self.unit, *lang],
                     [self.count, self.caption, self.chart, self.table, self.csv], trigger_mode="always_last",
                     **PRIVATE)
+        if self.lang is not None:  # the count and the caption in the language just chosen
+            self.lang.change(friendly(self.labels), [self.query, self.unit, self.lang], [self.count, self.caption],
+                             **PRIVATE, show_progress="hidden")
 
     @staticmethod
     def _csv(frame: pd.DataFrame) -> str:
         return write_csv("量化目标", TARGET_HEADERS, frame.values.tolist())
 
-    def filter(self, query: str, unit: str):
+    def filter(self, query: str, unit: str, lang: str = "中文"):
         frame = target_frame(self.a, query, unit)
-        single = unit not in ("全部", None, "")
-        caption = f"**图：各项目标值对比（单位：{esc(unit)}，最多 20 项）**" if single else CAPTION_ALL
-        count = f"共 {len(frame)} 项量化目标。" if len(frame) else "没有符合筛选条件的目标，请调整关键词。"
+        count, caption = target_labels(len(frame), unit, lang == "English")
         return count, caption, target_chart(frame, unit), frame, gr.update(value=self._csv(frame))
+
+    def labels(self, query: str, unit: str, lang: str = "中文") -> tuple[str, str]:
+        return target_labels(len(target_frame(self.a, query, unit)), unit, lang == "English")

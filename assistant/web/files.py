@@ -17,6 +17,7 @@ from assistant.errors import UploadError
 from assistant.service import SUPPORTED_SUFFIXES, Assistant
 from assistant.settings import Settings
 from assistant.web.common import esc, friendly
+from assistant.web.i18n import say
 from assistant.web.limits import Limiter
 
 PRIVATE = {"api_visibility": "private"}
@@ -45,6 +46,14 @@ class FilesTab:
     def __init__(self, assistant: Assistant, settings: Settings):
         self.a, self.settings = assistant, settings
         self.uploads = Limiter(settings.max_uploads_per_client, settings.upload_window_seconds)
+        self.lang = None  # the interface language (a component of the page), when the page has one
+
+    def limits_text(self, lang: str = "中文") -> str:
+        """What may be uploaded, how large, and by whom, in the interface's language."""
+        english = lang == "English"
+        who = say("upload_who_admin" if self.settings.auth_enabled else "upload_who_local", english)
+        return say("upload_limits", english, suffixes=("、" if not english else ", ").join(SUPPORTED_SUFFIXES),
+                   mb=self.settings.max_upload_mb, who=who)
 
     def doc_rows(self) -> list[list]:
         return [[d.get("title") or d["name"], d.get("source", ""), d.get("sections", 0), d.get("indexed_at", "")]
@@ -67,10 +76,11 @@ class FilesTab:
                                      interactive=False, wrap=True, max_height=360, elem_id="doc-sections",
                                      column_widths=["10%", "34%", "8%", "20%", "28%"])
         self.doc.change(friendly(lambda d: self.section_rows(d)), [self.doc], [self.sections], **PRIVATE)
-        limits = f"支持 {'、'.join(SUPPORTED_SUFFIXES)}，单个文件不超过 {self.settings.max_upload_mb} MB"
-        who = "需以管理员账号登录" if self.settings.auth_enabled else "仅限在本机访问时使用"
         with gr.Column(visible=True, elem_id="upload-group") as self.upload_group:
-            gr.Markdown(f"### 上传文件并更新索引\n{limits}；{who}。上传后自动增量更新索引，只处理变化的文件。")
+            gr.Markdown("### 上传文件并更新索引")
+            self.limits = gr.Markdown(self.limits_text(), elem_id="upload-limits")
+            if self.lang is not None:
+                self.lang.change(self.limits_text, [self.lang], [self.limits], **PRIVATE, show_progress="hidden")
             self.file = gr.File(label="选择文件", file_types=list(SUPPORTED_SUFFIXES), file_count="single",
                                 type="filepath", elem_id="upload-file")
             with gr.Row():

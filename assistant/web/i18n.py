@@ -112,6 +112,26 @@ MESSAGES = {
     "match_page": ("；第 {page}/{pages} 页，每页 {per_page} 项", "; page {page} of {pages}, {per_page} per page"),
     "new_topic": ("（已按新问题理解，没有沿用上一轮的话题。）",
                   "(Read as a new question, not as a follow-up to the previous one.)"),
+    # 目标指标
+    "targets_count": ("共 {n} 项量化目标。", "{n} quantified targets."),
+    "targets_none": ("没有符合筛选条件的目标，请调整关键词。", "No target matches the filter; try other words."),
+    "targets_chart_all": ("**图：各章节量化目标数**（在“计量单位”中选择一种单位，可比较各项目标值）",
+                          "**Chart: quantified targets per section** (choose a unit of measure to compare the "
+                          "targets' values)"),
+    "targets_chart_unit": ("**图：各项目标值对比（单位：{unit}，最多 20 项）**",
+                           "**Chart: the targets' values compared (unit: {unit}; at most 20)**"),
+    # 文件: the upload's limits
+    "upload_limits": ("支持 {suffixes}，单个文件不超过 {mb} MB；{who}。上传后自动增量更新索引，只处理变化的文件。",
+                      "Accepts {suffixes}, at most {mb} MB a file; {who}. The index is then updated incrementally: "
+                      "only changed files are processed."),
+    "upload_who_admin": ("需以管理员账号登录", "sign in as the administrator to upload"),
+    "upload_who_local": ("仅限在本机访问时使用", "only from a browser on the server's own machine"),
+    # marks on units and sections (职责查询, policy cards)
+    "lead_mark": ("{unit}（牵头）", "{unit} (lead)"),
+    "unit_list_sep": ("、", "; "),
+    "section_label": ("{label}", "Section {label}"),
+    "section_lead": ("牵头单位", "Lead unit"), "section_responsible": ("责任单位", "Responsible units"),
+    "section_none": ("（未列明）", "(not listed)"), "section_source": ("原文", "Source text"),
 }
 
 

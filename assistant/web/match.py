@@ -6,7 +6,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant import service
-from assistant.service import Assistant, card_english, term_english
+from assistant.service import Assistant, card_english, term_english, unit_english, why_english
 from assistant.web.common import esc, friendly, write_csv, write_json
 from assistant.web.i18n import MESSAGES, say
 
@@ -40,7 +40,7 @@ def card_html(n: int, card, english: bool = False) -> str:
     facts = [("适用对象", "、".join(card.beneficiaries)), ("条件", "；".join(card.conditions)),
              ("申报时间", "；".join(card.deadlines)), ("申报材料", "；".join(card.materials)),
              ("办理方式", "；".join(card.procedure)), ("联系方式", "；".join(card.contacts)),
-             ("咨询单位", _offices(card)), ("政策文件", _policy(card)), ("匹配原因", "；".join(card.why))]
+             ("咨询单位", _offices(card, english)), ("政策文件", _policy(card)), ("匹配原因", _why(card, english))]
     rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
     status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status and not english else ""
     checklist = "".join(f'<li>{esc(x["text"])}（{esc(x["section"])}）</li>' for x in card.checklist[:12])
@@ -58,9 +58,19 @@ def _policy(card) -> str:
     return f"《{card.policy}》" + (f"（{card.reference}）" if card.reference else "") if card.policy else ""
 
 
-def _offices(card) -> str:
-    lead = [f"{u}（牵头）" for u in card.lead_offices]
-    return "、".join(lead + [u for u in card.offices if u not in card.lead_offices][:4])
+def _offices(card, english: bool = False) -> str:
+    """The offices to ask, those that lead marked and first; in English by their English names."""
+    def name(unit: str) -> str:
+        return unit_english(unit) if english else unit
+
+    lead = [say("lead_mark", english, unit=name(u)) for u in card.lead_offices]
+    others = [name(u) for u in card.offices if u not in card.lead_offices][:4]
+    return say("unit_list_sep", english).join(lead + others)
+
+
+def _why(card, english: bool = False) -> str:
+    """Why the card fits the profile (资质：高新技术企业; Qualifications: high-tech enterprises)."""
+    return ("; " if english else "；").join(why_english(w) if english else w for w in card.why)
 
 
 def _group_html(group: str, cards: list, start: int, opened: bool, english: bool = False) -> str:

@@ -54,6 +54,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         stating = [c for c in scored if c[0] >= scored[0][0] - band(c)
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
         stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
+        # the general rule before its special cases and exceptions: of the sentences stating the kind
+        # asked, the best that states no case the question does not ask of (委托研发 80%, …除外) comes
+        # first (研发费用 50%), the others in order
+        stating = general_rule_first(lib, ctx.query, stating, exact)
         # the sentence defining the subject asked (实施条例: 所称研究开发费用的加计扣除，是指…50%) states
         # the general rule; others its special cases
         stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))
@@ -94,6 +98,19 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
         lines.append(f"{text}{mark(section)}")
     return Draft("\n".join(lines), citations, unique_sections(sections))
+
+
+def general_rule_first(lib: Library, query, stating: list[tuple[float, str, Section]], exact) -> list:
+    """`stating` with its general rule first: the best sentence stating the kind asked exactly (or, none
+    doing so, at all) that is no special case or exception the question does not ask of."""
+    if not stating or not lib.special_case(stating[0][1], stating[0][2], query):
+        return stating
+    general = [c for c in stating if not lib.special_case(c[1], c[2], query)]
+    rule = next((c for c in general if exact(c[1], c[2])), None) if exact(stating[0][1], stating[0][2]) else \
+        next(iter(general), None)
+    if rule is None:
+        return stating
+    return [(stating[0][0], rule[1], rule[2])] + [c for c in stating if c is not rule]
 
 
 def list_answer(lib: Library, ctx: Context, scored: list[tuple[float, str, Section]]) -> Draft | None:
