@@ -147,3 +147,16 @@ def test_user_mistakes_are_reported_without_a_traceback(settings, tmp_path, caps
     assert "第 1 行" in capsys.readouterr().err
     assert _eval(settings, "--gold", str(GOLD), "--config", "nonsense", "--limit", "1") == 2
     assert "未知的评测配置" in capsys.readouterr().err
+
+
+def test_a_follow_ups_history_may_be_chat_messages(tmp_path):
+    """Gold sets written as chat transcripts ({role, content}) ask the user's earlier turns again;
+    the assistant's turns are its own to give."""
+    from assistant.evals.harness import load_gold
+
+    gold = tmp_path / "chat.jsonl"
+    row = {"id": "f1", "question": "那牵头的是谁？", "type": "follow_up", "gold_sections": [], "key_facts": [],
+           "answerable": True, "history": [{"role": "user", "content": "孵化器建设有什么目标？"},
+                                          {"role": "assistant", "content": "到2020年达到60家。"}]}
+    gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert load_gold(gold)[0].history == ["孵化器建设有什么目标？"]

@@ -72,6 +72,17 @@ def test_a_deadline_written_as_an_event_is_a_time():
     assert q.kind == "date" and "汇算清缴" in q.text
 
 
+def test_a_start_written_relative_to_an_event_is_a_time():
+    q = only("企业应当自设备投入使用月份的次月起计提折旧")
+    assert (q.kind, q.bound) == ("date", "min") and q.text.endswith("次月起")
+
+
+@pytest.mark.parametrize("text, value", [("逾期按日加收2‰的滞纳金", 0.2), ("罚款为万分之三", 0.03),
+                                         ("不超过千分之五", 0.5)])
+def test_per_mille_and_per_ten_thousand_are_percentages(text, value):
+    assert round(only(text).value, 4) == value and only(text).unit == "%"
+
+
 def test_an_applicants_own_figures_in_everyday_wording():
     found = read("我们厂开了4年，员工120人，去年营收6500万")
     assert [(q.kind, q.value) for q in found] == [("duration", 4), ("count", 120), ("amount", 65_000_000)]

@@ -91,7 +91,7 @@ class Answerer:
         else:
             draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
             draft = check(query, draft or None, self.library.quantities_in, lambda d: self._speaks_of(query, d),
-                          lambda d: self._unstated_subject(query, d))
+                          lambda d: self._unstated_subject(query, d), self.library.kinds_stated)
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:

@@ -66,14 +66,16 @@ def partial(plan: QueryPlan, draft, kinds, subject: list[str] | None = None) -> 
 
 def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],
           speaks_of: Callable[[object], bool] = lambda draft: True,
-          unstated: Callable[[object], list[str]] = lambda draft: []):
+          unstated: Callable[[object], list[str]] = lambda draft: [],
+          kinds_in: Callable[[Citation], set[str]] = lambda citation: set()):
     """The draft if it answers what the plan asks; else a partial answer when its quotes
     speak of the question's subject (`speaks_of`), a refusal when they do not. A figure
     answer whose quotes leave out too much of the subject (`unstated`: the words they lack)
     states a figure for another case, and is partial too."""
     if draft is None or not draft.answerable and draft.coverage != "partial":
         return draft
-    checked, other_case = _checked(plan, draft, figures_in, unstated) if draft.answerable else (draft, False)
+    checked, other_case = _checked(plan, draft, figures_in, unstated, kinds_in) if draft.answerable \
+        else (draft, False)
     if checked.answerable or other_case and not plan.english or speaks_of(draft):
         # (a figure for another case is the nearest provision, shown as such; an English question's
         # translated words are too loose to say the quotes share part of its subject)
@@ -83,7 +85,8 @@ def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity
 
 
 def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],
-             subject_lacking: Callable[[object], list[str]]) -> tuple[object, bool]:
+             subject_lacking: Callable[[object], list[str]],
+             kinds_in: Callable[[Citation], set[str]]) -> tuple[object, bool]:
     """The draft when its quotes state one of the things asked (a question may ask two: 公示多久？在哪个
     网站？) about the subject asked; else a partial answer naming what is not stated, and whether
     it is partial because its figure is another case's."""
@@ -96,7 +99,7 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
             return (partial(plan, draft, kinds, lacking), True) if lacking else (draft, False)
         unstated += sorted(kinds)
     if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "figure", "list"):
-        if any(plan.kind.stated.search(c.quote) for c in draft.citations):
+        if any(plan.kind.name in kinds_in(c) for c in draft.citations):
             return draft, False
         if not kinds:
             unstated.append(plan.kind.name if plan.kind.name != "time" else "date")

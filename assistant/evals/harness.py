@@ -74,6 +74,16 @@ class GoldQuestion:
     near_miss: bool = False  # an out-of-scope question whose subject the documents do speak of
 
 
+def _user_turns(history: list) -> list[str]:
+    """A follow-up's earlier questions: plain strings, or chat messages ({"role", "content"}) of which
+    the user's are asked again (the assistant answers them itself)."""
+    turns = [t if isinstance(t, str) else t["content"] for t in history
+             if isinstance(t, str) or t.get("role", "user") == "user"]
+    if not all(isinstance(t, str) for t in turns):
+        raise TypeError("history: each turn is a question or a {role, content} message")
+    return turns
+
+
 def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
     """The gold questions of a JSON Lines file; any bad line is a user error
     naming the line."""
@@ -90,7 +100,7 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
             questions.append(GoldQuestion(
                 id=str(row["id"]), question=row["question"], type=row["type"],
                 gold_sections=list(row.get("gold_sections", [])), key_facts=list(row.get("key_facts", [])),
-                answerable=bool(row["answerable"]), history=list(row.get("history", [])), doc=row.get("doc", ""),
+                answerable=bool(row["answerable"]), history=_user_turns(row.get("history", [])), doc=row.get("doc", ""),
                 asks=row.get("asks", ""), near_miss=bool(row.get("near_miss", False)),
             ))
         except (ValueError, KeyError, TypeError) as exc:

@@ -16,6 +16,7 @@ import numpy as np
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
+from assistant.ingest.statements import stated_kinds
 from assistant.index.lexical import tokenize
 from assistant.models import Section
 
@@ -92,6 +93,8 @@ class Sentence:
     hash: str
     # its figures, read once here by the one quantity grammar (later stages never re-read the text)
     quantities: list[Quantity] = field(default_factory=list)
+    # the other kinds of answer it states (a time, a website, a contact, materials), read once here
+    states: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
@@ -110,7 +113,8 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
         for sentence in split_sentences(body_text(section)):
             sentence = strip_item_prefix(sentence)
             if len(sentence) >= 6:
-                out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence)))
+                out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
+                                    stated_kinds(sentence)))
     return out
 
 

@@ -58,7 +58,7 @@ QUANTITY = re.compile(
     rf"|(?P<ratio>(?<![\d.])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?![\d.]))"
     rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
     rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
-    rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
+    rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％‰‱])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
     rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
@@ -77,6 +77,9 @@ BENCHMARK = re.compile(
     r"(?!的?\s*(?:\d|百分之|[一二三四五六七八九十]+成|[一二三四五六七八九十]+倍))"  # the base of a figure: 上年度平均工资的60%
 )
 _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^，。；,;]{2,30}?(?:时|前|之前|以前|底|末)")
+
+# A start written relative to an event (自固定资产投入使用月份的次月起, 自公布之日起): a time, as a date is.
+_RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|次年|次日|当月|当年|当日|之日)起")
 
 _MAX_BEFORE = re.compile(r"(?:不超过|不得超过|不高于|最高|最多|最长|上限|封顶|至多|(?<!不)低于|(?<!不)少于|小于|未满|不满)"
                          r"(?:为|是)?\s*$")
@@ -198,15 +201,16 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         value = number(m.group("pctn"))
         return (value, "%", "share", None) if value is not None else None
     if m.group("frac"):  # 五分之一: a part of a whole, as a percentage
-        whole, part = number(m.group("fden")), number(m.group("fnum"))
+        whole = number(m.group("fden")) or number("一" + m.group("fden"))  # 千分之三: a bare 千 is one thousand
+        part = number(m.group("fnum"))
         return (part / whole * 100, "%", "share", None) if whole and part is not None else None
     if m.group("score"):  # 得3分, 扣2分: points of an assessment (a count of 分)
         return float(m.group("score")), "分", "count", None
     value = number(m.group("num"))
     if value is None:
         return None
-    if m.group("pctsign"):
-        return value, "%", "share", None
+    if sign := m.group("pctsign"):  # per mille (3‰) and per ten thousand (5‱) as percentages
+        return value / {"‰": 10, "‱": 100}.get(sign, 1), "%", "share", None
     if unit := m.group("money"):
         return value * _magnitude(unit), "美元" if "美" in unit else "元", "amount", None
     if unit := m.group("area"):
@@ -261,9 +265,10 @@ def read(text: str) -> list[Quantity]:
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
-    for m in _DEADLINE.finditer(text):
-        if not any(q.start < m.end() and m.start() < q.end for q in out):
-            out.append(Quantity(0.0, "", "date", "max", None, m.group(0), m.start(), m.end()))
+    for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min")):
+        for m in pattern.finditer(text):
+            if not any(q.start < m.end() and m.start() < q.end for q in out):
+                out.append(Quantity(0.0, "", "date", bound, None, m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda q: q.start)
 
 

@@ -76,6 +76,17 @@ class Library:
                 found += [q for q in unit.quantities if q.text in citation.quote]
         return found
 
+    def kinds_stated(self, citation: Citation) -> set[str]:
+        """The other kinds of answer a quoted text states (a time, a website…), as the index read
+        them from its sentences."""
+        section = self.by_label.get(f"{citation.doc}#{citation.section}")
+        found: set[str] = set()
+        for i in self.sentences_of.get(section.key, []) if section else []:
+            unit = self.index.sentences[i]
+            if unit.text in citation.quote or citation.quote in unit.text:
+                found.update(unit.states)
+        return found
+
     def states_figure(self, citation: Citation, units: set[str], duration: bool = False) -> bool:
         """Whether a quote states a figure: a duration when one is asked, a figure in the
         unit asked (几家: a count of 家; 多少万元: a sum), else any figure but a date or year."""
