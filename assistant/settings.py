@@ -87,6 +87,9 @@ class Settings(BaseModel):
     english_gate: float = Field(0.80, ge=0, le=1, description="bundled model: cosine gate for English questions")
     quote_band: float = Field(0.08, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                               "another may stand and still be quoted in a general answer (dev set)")
+    whole_section_chars: int = Field(300, ge=0, description="longest section a how-to answer quotes whole (its "
+                                     "steps in order: 提请复核。复核后不符合的，取消资格并追缴…); a longer one is "
+                                     "answered by its best sentences")
     max_sentences: int = Field(3, ge=1, le=20, description="evidence sentences quoted in a general answer")
     max_measures: int = Field(8, ge=1, le=50, description="measures listed in a chat eligibility answer")
     max_targets: int = Field(3, ge=1, le=20, description="targets quoted in a figure answer")

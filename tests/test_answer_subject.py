@@ -28,7 +28,9 @@ DOCUMENT = """青禾县企业用工扶持办法
 
 第六条 县人民政府鼓励企业招用高校毕业生，具体办法另行制定。
 
-第七条 本办法自公布之日起施行。
+第七条 县税务局发现享受优惠的企业不再具备条件的，应当责令整改。整改后仍不具备条件的，停止其优惠，并追回已享受的优惠。
+
+第八条 本办法自公布之日起施行。
 """
 DOC = "青禾县企业用工扶持办法"
 
@@ -62,3 +64,11 @@ def test_how_to_is_answered_by_the_provision_not_by_cards(county):
 def test_conditions_asked_are_answered_by_the_conditions(county):
     answer = county.ask("节能设备抵免需要满足哪些前提？")
     assert "连续使用满三年" in answer.text and "支持措施" not in answer.text
+
+
+def test_what_happens_next_is_told_by_the_whole_article(county):
+    """An article's steps follow each other (责令整改。整改后仍不…的，停止…并追回…): a question on what
+    happens gets all of them, not the first sentence alone; 不再具备条件 states a case, asks no yes/no."""
+    answer = county.ask("企业后来不再具备条件了，税务局会怎么处理？")
+    assert "责令整改" in answer.text and "追回" in answer.text
+    assert not answer.text.startswith(("可以", "不符合"))

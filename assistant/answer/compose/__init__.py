@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from assistant.answer.compose import conditions, documents, figures, sentences, support, units, yes_no
+from assistant.answer.compose import conditions, documents, figures, procedure, sentences, support, units, yes_no
 from assistant.answer.compose.draft import Context, Draft, cite, name_documents
 from assistant.answer.compose.library import Library
 
@@ -51,6 +51,8 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         composer = sentences.general  # 还受投资比例的限制吗: the provision that decides, no figure asked
     if composer is sentences.general and ctx.query.answer == "condition":
         composer = conditions.conditions  # 需要满足什么前提: the list of conditions a top section states
+    if composer is sentences.general and ctx.query.answer == "procedure":
+        composer = procedure.procedure  # 后续会怎么处理: the article's steps in order
     if composer is sentences.general and ctx.query.duration_asked:
         composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
     draft = composer(lib, ctx)
