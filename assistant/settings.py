@@ -90,6 +90,23 @@ class Settings(BaseModel):
     whole_section_chars: int = Field(300, ge=0, description="longest section a how-to answer quotes whole (its "
                                      "steps in order: 提请复核。复核后不符合的，取消资格并追缴…); a longer one is "
                                      "answered by its best sentences")
+    some_topic_coverage: float = Field(0.2, ge=0, le=1, description="topic coverage at which the top sections "
+                                       "share some of the question's words: enough for a question naming its "
+                                       "document or asking for references, and for a close sentence to answer")
+    sentence_dense_weight: float = Field(3.0, ge=0, le=20, description="weight of a sentence's cosine similarity "
+                                         "against its lexical share of the question when sentences are ranked")
+    sentence_rank_bonus: float = Field(0.1, ge=0, le=5, description="bonus of a sentence in the best-retrieved "
+                                       "section, divided by 1 + the section's rank")
+    target_metric_weight: float = Field(2.0, ge=0, le=10, description="weight of the question's words found in a "
+                                        "target's metric (研发经费占比), against 1 for its clause")
+    target_sentence_weight: float = Field(0.5, ge=0, le=10, description="weight of the question's words found in "
+                                          "the rest of a target's sentence")
+    target_rank_boost: float = Field(0.3, ge=0, le=5, description="a target's score is multiplied by 1 + this / "
+                                     "(1 + its section's retrieval rank)")
+    target_year_match: float = Field(1.3, ge=0, le=5, description="factor for a target of the year asked")
+    target_year_miss: float = Field(0.5, ge=0, le=5, description="factor for a target of another year when one is asked")
+    target_unit_match: float = Field(1.4, ge=0, le=5, description="factor for a target in the unit asked (几家: 家)")
+    target_unit_miss: float = Field(0.7, ge=0, le=5, description="factor for a target in another unit")
     max_sentences: int = Field(3, ge=1, le=20, description="evidence sentences quoted in a general answer")
     max_measures: int = Field(8, ge=1, le=50, description="measures listed in a chat eligibility answer")
     max_targets: int = Field(3, ge=1, le=20, description="targets quoted in a figure answer")

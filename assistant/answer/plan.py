@@ -204,7 +204,8 @@ def _without(text: str, stated: list[Quantity]) -> str:
 
 
 # Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几), not about what.
-ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED, re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"))
+ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED,
+                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"))
 
 
 def _english_magnitude(text: str) -> frozenset[str]:
@@ -213,7 +214,7 @@ def _english_magnitude(text: str) -> frozenset[str]:
     return frozenset({"count", "area"}) if re.search(r"\bhow many\b", text, re.I) else frozenset()
 
 
-def asks_kind(word: str) -> bool:
+def _asks_kind(word: str) -> bool:
     """Whether a word of a question says what kind of answer it asks (比例, 期限, how much)."""
     return any(p.search(word) for p in ASKING_WORDS)
 
@@ -226,7 +227,7 @@ def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
     scope = set(plan.places) | set(plan.jurisdictions)
     return [t for t in maximal(plan.topic_tokens) if len(t) > 1 and not any(place in t for place in scope)
             and not any(t in title or abbreviates(t, title) for title in titles)
-            and not asks_kind(t)
+            and not _asks_kind(t)
             and _names_a_thing(t, vocabulary)]
 
 

@@ -8,6 +8,7 @@ from assistant.answer.intents import Query
 from assistant.models import Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
+from assistant.settings import Settings
 
 
 def quote_for(target: Target) -> str:
@@ -45,27 +46,28 @@ def target_clause(target: Target) -> str:
     return target.sentence.rstrip("。")
 
 
-def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, units: set[str]) -> float:
+def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, units: set[str],
+           w: Settings) -> float:
     tokens = query.tokens or query.topic_tokens
     if query.context_tokens and query.topic_tokens:
         # A follow-up with its own topic (那棉花收获呢？ after 马铃薯…): the earlier topic found the
         # sections (retrieval reads both questions); the figure is the new topic's.
         tokens = query.topic_tokens
-    score = 2.0 * evidence.sentence_score(tokens, target.metric)
+    score = w.target_metric_weight * evidence.sentence_score(tokens, target.metric)
     score += evidence.sentence_score(tokens, target_clause(target))
-    score += 0.5 * evidence.sentence_score(tokens, target.sentence)
+    score += w.target_sentence_weight * evidence.sentence_score(tokens, target.sentence)
     rank = rank_of.get((target.doc, target.section))
     if rank is not None:
-        score *= 1.0 + 0.3 / (1 + rank)
+        score *= 1.0 + w.target_rank_boost / (1 + rank)
     if query.years:
-        score *= 1.3 if target.year in query.years else 0.5
+        score *= w.target_year_match if target.year in query.years else w.target_year_miss
     if units:
-        score *= 1.4 if target.unit in units else 0.7
+        score *= w.target_unit_match if target.unit in units else w.target_unit_miss
     return score
 
 
 def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence,
-                 limit: int = 3) -> list[Target]:
+                 settings: Settings) -> list[Target]:
     """The best-matching targets across the whole corpus, the retrieved
     sections weighing more; the same figure stated in several sections is
     returned once per section so each is cited."""
@@ -75,7 +77,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
         rank_of.setdefault((hit.section.doc, hit.section.label), rank)
     units = set(getattr(query, "asked_units", ()))
     scored = [
-        (_score(t, query, evidence, rank_of, units), t)
+        (_score(t, query, evidence, rank_of, units, settings), t)
         for s in sections if s.doc in docs for t in s.targets
     ]
     # A target must name something the question is about, not only share its framing.
@@ -93,7 +95,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
         if score < (0.7 if same_figure else 0.85) * best:
             break
         key = (target.doc, target.section, target.value, target.unit, target.metric)
-        if key not in seen and len(chosen) < limit + int(same_figure):
+        if key not in seen and len(chosen) < settings.max_targets + int(same_figure):
             seen.add(key)
             chosen.append(target)
     return chosen

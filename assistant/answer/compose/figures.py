@@ -35,7 +35,7 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     for part in query.parts:
         sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
             if part != query.topic_tokens else query
-        found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
+        found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings)
         found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
         if measures(query) and found and not any(states_a_fact(lib, t, query) for t in found):
             # 超过500万元的部分呢: a question stating a figure asks about the provision stating it; a
@@ -95,7 +95,7 @@ def target_of_year(lib: Library, ctx: Context, years: list[int]) -> bool:
     """Whether a document the question may be about sets a target for the
     year on the question's topic, though the top sections come from others
     (a tax notice on 研发费用 outranking the plan's 2020 研发费用 target)."""
-    found = pick_targets(ctx.query, ctx.hits, lib.index.sections, lib.evidence, lib.settings.max_targets)
+    found = pick_targets(ctx.query, ctx.hits, lib.index.sections, lib.evidence, lib.settings)
     return any(t.year in years and (not ctx.docs or t.doc in ctx.docs)
                and covers(lib, ctx.query, scoped(ctx.query, ctx.query.topic_tokens, t.doc), t.metric + t.sentence) >= METRIC_COVERAGE
                for t in found)

@@ -268,7 +268,9 @@ class Library:
             if ctx.docs and section.doc not in ctx.docs:
                 continue  # the question named its documents: no sentence from another
             lexical = self.evidence.sentence_score(tokens, unit.text) / total
-            rank_bonus = 0.1 / (1 + rank_of[unit.section_key]) if unit.section_key in rank_of else 0.0
-            scored.append((lexical + 3.0 * float(ctx.sentence_sims[i]) + rank_bonus, unit.text, section))
+            rank_bonus = self.settings.sentence_rank_bonus / (1 + rank_of[unit.section_key]) \
+                if unit.section_key in rank_of else 0.0
+            dense = self.settings.sentence_dense_weight * float(ctx.sentence_sims[i])
+            scored.append((lexical + dense + rank_bonus, unit.text, section))
         scored.sort(key=lambda c: -c[0])
         return scored
