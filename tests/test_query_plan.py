@@ -142,3 +142,10 @@ def test_words_that_only_sound_like_questions_ask_nothing(parse):
     plan = parse("公司符合条件的节能项目所得，企业所得税怎么算？")
     assert plan.answer == "procedure"
     assert parse("境内有好几处经营场所，应该到哪里申报？").figure_kinds == frozenset()
+
+
+def test_a_question_opening_on_a_pointing_word_leans_on_the_one_before(parse):
+    """这笔补贴… points back, whatever topic words follow; the same question naming its subject does not."""
+    assert parse("这笔补贴主要发给哪些单位、怎么发放？").follow_up
+    assert parse("那这部分装修费用分几年摊销？").follow_up
+    assert not parse("孵化器建设补贴主要发给哪些单位、怎么发放？").follow_up

@@ -32,6 +32,7 @@ ELIGIBILITY = cue("eligibility")
 # References asked for: the document a section is based on.
 REFERENCE = cue("reference")
 FOLLOW_UP = cue("follow_up")
+ANAPHOR = cue("anaphor")
 YEAR = re.compile(r"(20\d\d)\s*年?")
 # The lead named only to set it aside ("除了牵头单位，还有哪些单位负责？"): the question asks for the others.
 ASKS_TIME_OR_AMOUNT = cue("time_or_amount")
@@ -158,7 +159,7 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
         query.intent, query.role = "duties", _duty_role(text)
     # A short question ending in 呢 (作价投资的情况呢？) leans on the one before, whatever its topic words.
     short_ne = bool(re.search(r"呢[？?]?$", text)) and len(text) <= 12
-    query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne)
+    query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne) or bool(ANAPHOR.search(text))
     return query
 
 
