@@ -72,4 +72,3 @@ def test_what_happens_next_is_told_by_the_whole_article(county):
     answer = county.ask("企业后来不再具备条件了，税务局会怎么处理？")
     assert "责令整改" in answer.text and "追回" in answer.text
     assert not answer.text.startswith(("可以", "不符合"))
-
