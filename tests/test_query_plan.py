@@ -29,7 +29,7 @@ def _plan_text_reads(path: Path) -> list[tuple[str, int]]:
 
 
 def test_no_stage_after_the_parser_reads_the_question_text():
-    offenders = {p.name: reads for p in ANSWER.glob("*.py") if p.name not in PARSER_MODULES
+    offenders = {p.name: reads for p in ANSWER.rglob("*.py") if p.name not in PARSER_MODULES
                  if (reads := _plan_text_reads(p))}
     assert offenders == {}
 

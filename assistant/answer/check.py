@@ -33,9 +33,6 @@ def kinds_checked(plan: QueryPlan) -> frozenset[str]:
 # written as a share of what it is taken from (提取不低于百分之七十的比例). Choosing among answers
 # prefers the kind asked exactly (`strict`).
 FAMILIES = (frozenset({"rate", "share"}), TIME_KINDS)
-# A floor set against a reference quantity (不低于全省平均水平) is how a document states a magnitude
-# it gives no number for: it answers a question asking one.
-MAGNITUDES = MAGNITUDE_KINDS
 
 
 def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool = False) -> bool:
@@ -43,7 +40,9 @@ def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool 
     wanted = set(kinds)
     if not strict:
         wanted |= {k for family in FAMILIES if family & kinds for k in family}
-    if wanted & MAGNITUDES:
+    # a floor set against a reference (不低于全省平均水平) states a magnitude with no number: it answers
+    # a question asking one
+    if wanted & MAGNITUDE_KINDS:
         wanted.add("benchmark")
     return any(q.kind in wanted for q in quantities)
 

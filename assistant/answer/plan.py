@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant import eligibility
+from assistant import eligibility, lexicon
 from assistant.answer.cues import cue
 from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
 from assistant.answer.evidence import SYNONYMS, abbreviates
@@ -105,6 +105,7 @@ class QueryPlan(Query):
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
+    cases_asked: frozenset[str] = frozenset()  # special cases the question itself asks of (外包: commissioned)
     # what is asked about, as whole words: the topic without the words that only say where to look
     # (a named document's title or its short form, 中山自创区; a place named)
     subject: list[str] = field(default_factory=list)
@@ -245,6 +246,15 @@ def _names_a_thing(word: str, vocabulary: dict) -> bool:
     return tag.startswith(_THING_TAGS)
 
 
+# How a question asks of a special case (lexicon/special_cases.toml `asked`: 外包 for 委托, outsourc…).
+SPECIAL_CASES_ASKED = {e.name: tuple(e.extra.get("asked", e.forms)) for e in lexicon.load("special_cases")}
+
+
+def _cases_asked(text: str) -> frozenset[str]:
+    """The special cases the question asks of itself: their rule is then not set after the general one."""
+    return frozenset(name for name, words in SPECIAL_CASES_ASKED.items() if any(w in text for w in words))
+
+
 def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
@@ -322,6 +332,7 @@ class Parser:
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
         plan.subject = _subject(plan, self.idf)
+        plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
             # its figure word as its subject; the provision that decides answers it

@@ -29,8 +29,9 @@ from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
 from assistant.settings import Settings
 
-# 委托, 特别事项, 除外: the documents' words for a special case, and the words a question asks it by (外包)
-SPECIAL_CASES = [(e.forms, tuple(e.extra.get("asked", e.forms))) for e in lexicon("special_cases")]
+# 委托, 特别事项, 除外: the documents' words for a special case (the words a question asks it by are the
+# parser's: QueryPlan.cases_asked)
+SPECIAL_CASES = {e.name: e.forms for e in lexicon("special_cases")}
 
 
 class Library:
@@ -144,9 +145,8 @@ class Library:
     def special_case(self, sentence: str, section: Section, query: Query) -> bool:
         """Whether the sentence states a special case or an exception (委托, 特别事项, 除外 in it or in its
         section's title: lexicon/special_cases.toml) that the question does not ask about itself."""
-        asked = f"{query.text.lower()} {' '.join(query.topic_tokens)}"
-        return any(any(m in sentence or m in section.title for m in markers) and not any(w in asked for w in words)
-                   for markers, words in SPECIAL_CASES)
+        return any(any(m in sentence or m in section.title for m in markers)
+                   for name, markers in SPECIAL_CASES.items() if name not in query.cases_asked)
 
     def defines(self, sentence: str, query: Query) -> bool:
         """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""

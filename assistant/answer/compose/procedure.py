@@ -21,7 +21,7 @@ def procedure(lib: Library, ctx: Context) -> Draft | None:
     body = " ".join(line.strip() for line in body_text(first).split("\n") if line.strip())
     if not body or len(body) > lib.settings.whole_section_chars:
         return draft
-    rest = [(line, c) for line, c in zip(draft.text.split("\n"), draft.citations)
-            if (c.doc, c.section) != (first.doc, first.label)]
-    text = "\n".join([f"{body}{mark(first)}"] + [line for line, _ in rest])
-    return replace(draft, text=text, citations=[cite(first, body)] + [c for _, c in rest])
+    # (a line may carry two citations, 又见…: lines are told by their mark, citations by their section)
+    lines = [line for line in draft.text.split("\n") if not line.endswith(mark(first))]
+    citations = [c for c in draft.citations if (c.doc, c.section) != (first.doc, first.label)]
+    return replace(draft, text="\n".join([f"{body}{mark(first)}"] + lines), citations=[cite(first, body)] + citations)
