@@ -183,14 +183,15 @@ class Answerer:
 
     def _unstated_subject(self, query: QueryPlan, draft: Draft) -> list[str]:
         """The subject words a figure answer's sections do not hold, when they hold too little of
-        the subject (Settings.figure_subject_coverage): its figure is
-        then another case's (残疾人员's 100% for a question on 退役士兵)."""
+        the subject (Settings.figure_subject_coverage): its figure is then another case's (残疾人员's
+        100% for a question on 退役士兵)."""
         # the cited sections whole: a quote stating the figure may leave the case to its article's other
         # sentences (外国政府…利息所得 in the article whose first sentence gives 10%)
-        text = "\n".join(s.breadcrumb + "\n" + s.text for s in draft.sections).lower()
-        if query.english or not query.subject or \
-                self.evidence.mentioned_share(query.subject, text) >= self.settings.figure_subject_coverage:
+        if query.english or not query.subject:
             return []  # (an English question's words are dictionary translations: too loose to judge so)
+        text = "\n".join(s.breadcrumb + "\n" + s.text for s in draft.sections).lower()
+        if self.evidence.coverage(query.subject, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
+            return []
         lacking = list(dict.fromkeys(t for t in query.subject if not self.evidence.mentions(t, text)))
         # one word short (基本 in 基本税率) is a qualifier the article need not repeat, not another case
         return lacking if len(lacking) >= self.settings.figure_subject_words else []

@@ -12,6 +12,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
+from typing import Callable
 
 from assistant import lexicon
 from assistant.index.lexical import may_abbreviate
@@ -54,14 +55,16 @@ class Evidence:
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
 
-    def coverage(self, tokens: list[str], text: str) -> float:
-        """IDF-weighted share of the tokens that occur in the text (0..1)."""
+    def coverage(self, tokens: list[str], text: str, found: Callable[[str, str], bool] | None = None) -> float:
+        """IDF-weighted share of the tokens that occur in the text (0..1); `found` says what counts as
+        occurring (`mentions` to judge what a text is about), `occurs` unless given."""
         tokens = list(dict.fromkeys(tokens))
         total = sum(self.weight(t) for t in tokens)
         if total == 0:
             return 0.0
         text = text.lower()
-        return sum(self.weight(t) for t in tokens if self.occurs(t, text)) / total
+        found = found or self.occurs
+        return sum(self.weight(t) for t in tokens if found(t, text)) / total
 
     def coverage_of_any(self, groups: list[list[str]], text: str) -> float:
         """Coverage when each group holds alternatives (an English phrase's
@@ -89,13 +92,6 @@ class Evidence:
             return True
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
-
-    def mentioned_share(self, tokens: list[str], text: str) -> float:
-        """IDF-weighted share of the tokens the text mentions (see `mentions`)."""
-        tokens = list(dict.fromkeys(tokens))
-        total = sum(self.weight(t) for t in tokens)
-        text = text.lower()
-        return sum(self.weight(t) for t in tokens if self.mentions(t, text)) / total if total else 0.0
 
     def sentence_score(self, tokens: list[str], sentence: str) -> float:
         sentence = sentence.lower()
