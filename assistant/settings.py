@@ -118,6 +118,11 @@ class Settings(BaseModel):
                                   "cosine, about 0.1 in cosine) one that states what the question asks for (a place "
                                   "for a where-question, a figure of the kind asked) may stand and still come first; "
                                   "set on one dev question for places, a design value for figure kinds")
+    figure_reach_band: float = Field(0.6, ge=0, le=5, description="how far below the best sentence one stating a "
+                                     "figure of the kind asked may stand when none within the preferred band states one: "
+                                     "the figure is often in the article beside the best-matching one (the rule after its "
+                                     "definition), and the alternative is to say it is not stated; the bounded band's "
+                                     "width, as the figure's kind is a second fit (a design value)")
     checklist_sections: int = Field(5, ge=1, le=20, description="how many of the best-ranked sections may hold the "
                                     "condition list an applicant's own figures are checked against (注册满两年了，够条件吗？): "
                                     "the retrieval depth a chat answer reads (a design value); a list must also be for the "

@@ -72,3 +72,35 @@ def test_what_happens_next_is_told_by_the_whole_article(county):
     answer = county.ask("企业后来不再具备条件了，税务局会怎么处理？")
     assert "责令整改" in answer.text and "追回" in answer.text
     assert not answer.text.startswith(("可以", "不符合"))
+
+
+RULES = """白沙县税款征收细则
+
+第一条 为规范税款征收，制定本细则。
+
+第二条 本细则所称滞纳利息，是指纳税人未按规定期限缴纳税款的，税务机关对其欠缴的税款自滞纳之日起至缴清之日止按日加收的利息。
+
+第三条 前条所称利息，按照中国人民银行公布的同期贷款基准利率加3个百分点计算。
+
+第四条 企业发生的职工培训费支出，不超过工资薪金总额8%的部分，准予扣除。
+
+第五条 本细则自公布之日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("reach"), {"白沙县税款征收细则": RULES})
+
+
+def test_the_figure_asked_is_read_from_the_article_after_the_definition(rules):
+    # the definition (第二条) matches the question best and states no rate; the rate is in the next article
+    answer = rules.ask("欠缴税款被按日加收滞纳利息，利率是多少？")
+    assert answer.coverage == "full" and "3个百分点" in answer.text, answer.text
+    assert answer.citations[0].section == "第三条"
+
+
+def test_a_rate_of_another_subject_further_down_is_not_the_answer(rules):
+    # 8% is a rate stated in the document, but of training costs, not of the fine asked about
+    answer = rules.ask("纳税人没按期限缴税，税务机关另外罚款的比例是多少？")
+    assert "8%" not in answer.text, answer.text

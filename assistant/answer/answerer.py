@@ -185,11 +185,10 @@ class Answerer:
         """The subject words a figure answer's sections do not hold, when they hold too little of
         the subject (Settings.figure_subject_coverage): its figure is then another case's (残疾人员's
         100% for a question on 退役士兵)."""
-        # the cited sections whole: a quote stating the figure may leave the case to its article's other
-        # sentences (外国政府…利息所得 in the article whose first sentence gives 10%)
+        # (the cited sections whole: 外国政府…利息所得 in the article whose first sentence gives 10%)
         if query.english or not query.subject:
             return []  # (an English question's words are dictionary translations: too loose to judge so)
-        text = "\n".join(s.breadcrumb + "\n" + s.text for s in draft.sections).lower()
+        text = self.library.subject_text(draft.sections)
         if self.evidence.coverage(query.subject, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
             return []
         lacking = list(dict.fromkeys(t for t in query.subject if not self.evidence.mentions(t, text)))

@@ -142,6 +142,19 @@ class Library:
         row = labelled_row(sentence, earlier)
         return row if row and row[1] in section.text else None
 
+    def subject_text(self, sections: list[Section]) -> str:
+        """The cited sections whole, headings with them: what a figure answer's subject is judged on (a
+        quote stating the figure may leave the case to its article's other sentences)."""
+        return "\n".join(s.breadcrumb + "\n" + s.text for s in sections).lower()
+
+    def about_subject(self, query: Query, sentence: str, section: Section) -> bool:
+        """Whether a sentence (with its headings) writes enough of the question's subject in the question's
+        own words (Settings.figure_subject_coverage; no full-form reading, 高职 for 高等职业, as the sentence
+        stands further from the best) for the figure it states to be the subject's, not another case's."""
+        text = f"{section.breadcrumb}\n{sentence}".lower()
+        return bool(query.subject) and self.evidence.coverage(
+            query.subject, text) >= self.settings.figure_subject_coverage
+
     def special_case(self, sentence: str, section: Section, query: Query) -> bool:
         """Whether the sentence states a special case or an exception (委托, 特别事项, 除外 in it or in its
         section's title: lexicon/special_cases.toml) that the question does not ask about itself."""

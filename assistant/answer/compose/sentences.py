@@ -32,7 +32,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             return listed
     if ctx.query.place_asked:
         scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
-    stating = []
+    stating, reached = [], False
     if kinds := kinds_checked(ctx.query):
         def exact(sentence: str, section: Section) -> bool:
             return states_kind(lib.sentence_quantities(sentence, section), kinds, strict=True)
@@ -53,6 +53,11 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
         stating = [c for c in scored if c[0] >= scored[0][0] - band(c)
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
+        if not stating:  # none near the best states one: the next article may (the rule after a definition)
+            stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.figure_reach_band
+                       and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)
+                       and lib.about_subject(ctx.query, c[1], c[2])]
+            reached = bool(stating)
         stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
         # the general rule before its special cases and exceptions: of the sentences stating the kind
         # asked, the best that states no case the question does not ask of (委托研发 80%, …除外) comes
@@ -72,7 +77,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
         scored = lib.preferred_first(scored, lambda sentence, section: any(
             (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated))
-    best = scored[0][0]
+    best = stating[0][0] if reached else scored[0][0]
     band = lib.settings.preferred_band if stating else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
     for score, sentence, section in stating or scored:
