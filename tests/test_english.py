@@ -7,6 +7,7 @@ Expectations come from the documents' own unit lines and measures."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -270,3 +271,46 @@ def test_an_english_question_on_foreign_funded_firms_finds_the_plans_words_for_t
     assert "外资企业" in first.text and "外资" in answer.citations[0].quote
     assert "(外资)" in answer.text.split("\n")[0]  # the English line names the phrase it found, as the plan writes it
     assert "基金" not in answer.text
+
+
+@pytest.fixture(scope="module")
+def shipped_words():
+    """The words of every document the product ships (corpus/), counted as the index counts them."""
+    from collections import Counter
+
+    from assistant.index.lexical import tokenize
+    from assistant.service import read_corpus
+    from assistant.settings import Settings
+
+    settings = Settings.load(corpus_dir=Path(__file__).parent.parent / "corpus")
+    return Counter(t for _, text in read_corpus(settings) for t in tokenize(text)), settings
+
+
+def test_a_words_sense_is_the_one_the_documents_use(shipped_words):
+    """CC-CEDICT's `rate` is first 速度 (speed) and `firm` also 坚决 (resolute): an English
+    question is searched in the senses the shipped documents use. A modifier-head pair the
+    dictionary lacks is the Chinese compound (tax + rate -> 税率); a word whose first sense is
+    another and which the documents use much less than general Chinese does is no translation;
+    a plural names things (nouns only)."""
+    from assistant.lexicon.english import CorpusSenses
+
+    words, settings = shipped_words
+    senses = CorpusSenses(words, settings.english_sense_keyness)
+
+    def searched(question: str) -> list[str]:
+        return chinese_terms(question, words, corpus=senses)
+
+    assert "税率" in searched("Is the tax rate lower for software makers?")
+    assert "速度" not in searched("Is the tax rate lower for software makers?")
+    assert "速度" in chinese_terms("At what rate are extra research costs deducted?", words)  # (the defect)
+    rate = searched("At what rate are extra research costs deducted?")
+    assert "速度" not in rate and {"研究", "成本"} <= set(rate)
+    firms = searched("Which firms that export can get loans?")
+    assert not {"坚决", "坚定", "扎实", "牢固", "公司"} & set(firms)
+    assert "出口" in firms  # a word the documents do use in its second sense (export) is kept
+
+
+def test_a_questions_reading_keeps_the_documents_senses(assistant):
+    """The parser reads the same senses: the question's phrases are those the documents write."""
+    plan = assistant.answerer.parser.analyse("What is the tax rate on income of small enterprises?")
+    assert "税率" in plan.topic_tokens and "速度" not in plan.topic_tokens
