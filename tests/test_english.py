@@ -314,3 +314,18 @@ def test_a_questions_reading_keeps_the_documents_senses(assistant):
     """The parser reads the same senses: the question's phrases are those the documents write."""
     plan = assistant.answerer.parser.analyse("What is the tax rate on income of small enterprises?")
     assert "税率" in plan.topic_tokens and "速度" not in plan.topic_tokens
+
+
+def test_place_names_keep_their_name_and_say_the_administrative_division():
+    """A place is its name in pinyin and its suffix by the kind of division (镇 Town, not garrison;
+    街道 Subdistrict, not street); a generic word before a suffix (重点镇, 示范区) is no name."""
+    from assistant.lexicon.english import translate
+
+    assert unit_english("阜沙镇") == "Fusha Town"
+    assert unit_english("坦洲镇人民政府") == "Tanzhou Town People's Government"
+    assert unit_english("石岐街道办事处") == "Shiqi Subdistrict Office"
+    assert unit_english("中山市财政局") == "Zhongshan City Finance Bureau"
+    assert translate("南头镇") == "Nantou Town"
+    assert translate("中山市") == "Zhongshan City"
+    assert "Town" not in translate("重点镇") and "District" not in translate("示范区")
+    assert unit_english("翠亨新区") == "Cuiheng New Area"  # a zone keeps its own suffix

@@ -42,6 +42,16 @@ def _name_ok(name: str) -> bool:
         and not any(name.endswith(s) for s in SUFFIXES)
 
 
+def is_name(name: str) -> bool:
+    """Whether a word can be a place's name before a suffix (小榄 of 小榄镇; not 重点 of 重点镇, 各 of 各镇)."""
+    return _name_ok(name)
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether jieba tags the word a proper name (中山 ns), or CC-CEDICT knows it only as a jurisdiction."""
+    return any(flag in _PROPER for word, flag in tagged(name) if word == name) or is_jurisdiction(name)
+
+
 def _name_before(tokens: list[tuple[str, str]], i: int, suffix: str) -> str:
     """The name written before a bare suffix word (`翠亨 | 新区`, `滨江 | 科技 | 城`)."""
     before, flag = tokens[i - 1]

@@ -26,6 +26,10 @@ jieba.setLogLevel(60)
 _PARTS: dict[str, dict[str, str]] = {}
 for _entry in load("english"):
     _PARTS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms[0]
+# Administrative suffixes of place names (镇 Town, 街道 Subdistrict), longest first; those that also
+# end common words (区, 市) follow a proper name only.
+PLACE_SUFFIXES = dict(sorted(_PARTS.get("place", {}).items(), key=lambda kv: -len(kv[0])))
+PROPER_ONLY = {e.name for e in load("english") if e.extra.get("kind") == "place" and e.extra.get("proper_only")}
 PREFIXES = _PARTS["prefix"]
 HEADS = _PARTS["head"]
 STEMS = _PARTS["stem"]
@@ -98,10 +102,35 @@ def translate(term: str) -> str:
     term, else of each word (unknown words stay as written)."""
     if term in LABELS:
         return LABELS[term]
+    if place := place_english(term):
+        return place
     whole = definitions(term)
     if whole:
         return _gist(whole[0])
     return " ".join(_translate_word(token) for token in jieba.lcut(term))
+
+
+def place_english(term: str) -> str:
+    """A term opening with a place's name (小榄镇 -> `Xiaolan Town`, 坦洲镇政府 -> `Tanzhou Town
+    Government`, 中山市 -> `Zhongshan City`): the name in pinyin, its administrative suffix by
+    the kind of division, the rest translated; "" when the term opens with no place. A name is
+    one as the documents' place reader judges names (eligibility.places.is_name); before a
+    suffix that also ends common words (区, 市) only a proper name counts."""
+    from assistant.eligibility.places import is_name, is_proper_name, place_suffix
+
+    for end in range(3, len(term) + 1):
+        for suffix, english in PLACE_SUFFIXES.items():
+            name = term[:end - len(suffix)]
+            if not term[:end].endswith(suffix) or not is_name(name):
+                continue
+            if len(place_suffix(term[:end]) or "") > len(suffix):
+                continue  # a zone's longer suffix (翠亨新区: 新区, a head of its own)
+            if suffix in PROPER_ONLY and not is_proper_name(name):
+                continue
+            rest = term[end:]
+            said = f"{pinyin(name)} {english}"
+            return f"{said} {_title(STEMS.get(rest) or translate(rest))}" if rest else said
+    return ""
 
 
 def _gist(sense: str) -> str:
