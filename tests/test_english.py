@@ -329,3 +329,22 @@ def test_place_names_keep_their_name_and_say_the_administrative_division():
     assert translate("中山市") == "Zhongshan City"
     assert "Town" not in translate("重点镇") and "District" not in translate("示范区")
     assert unit_english("翠亨新区") == "Cuiheng New Area"  # a zone keeps its own suffix
+
+
+def test_the_english_matching_page_has_no_chinese_labels(assistant):
+    """政策匹配 in English: every card's field labels, the scope headings, the summary and the
+    profile (its place by name and division) are English; only the documents' text stays Chinese."""
+    from assistant import eligibility
+    from assistant.web.match import render_page, render_result
+
+    result = assistant.match(eligibility.parse_profile({"qualifications": ["高新技术企业"], "location": "阜沙镇"}))
+    html, _ = render_page(result, english=True)
+    labels = set(re.findall(r'class="card-key">([^<]*)<', html))
+    assert {"For", "Conditions"} <= labels and not any(HAN.search(x) for x in labels), labels
+    headings = re.findall(r"<h3>([^<]*)</h3>", html)
+    assert headings and not any(HAN.search(h) for h in headings)
+    assert "Location: Fusha Town" in html and "Garrison" not in html
+    assert all(not HAN.search(s) for s in re.findall(r"<summary>([^<]*)</summary>", html) if "Original" in s)
+    everything = render_result(assistant.match(eligibility.parse_profile({})), english=True)
+    summary = re.search(r'match-summary">(.*?)</div>', everything).group(1)
+    assert not HAN.search(summary), summary
