@@ -327,7 +327,11 @@ def test_place_names_keep_their_name_and_say_the_administrative_division():
     assert unit_english("中山市财政局") == "Zhongshan City Finance Bureau"
     assert translate("南头镇") == "Nantou Town"
     assert translate("中山市") == "Zhongshan City"
-    assert "Town" not in translate("重点镇") and "District" not in translate("示范区")
+    assert unit_english("石岐区") == "Shiqi District"  # a name no dictionary knows, 区 by its main reading
+    assert unit_english("东区街道") == "Dongqu Subdistrict"
+    generic = translate("重点镇")  # a generic word is no name: translated, not romanized, and still a town
+    assert "Zhongdian" not in generic and "garrison" not in generic.lower() and "town" in generic.lower()
+    assert "District" not in translate("示范区")
     assert unit_english("翠亨新区") == "Cuiheng New Area"  # a zone keeps its own suffix
 
 

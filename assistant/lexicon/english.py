@@ -114,9 +114,9 @@ def place_english(term: str) -> str:
     """A term opening with a place's name (小榄镇 -> `Xiaolan Town`, 坦洲镇政府 -> `Tanzhou Town
     Government`, 中山市 -> `Zhongshan City`): the name in pinyin, its administrative suffix by
     the kind of division, the rest translated; "" when the term opens with no place. A name is
-    one as the documents' place reader judges names (eligibility.places.is_name); before a
+    one as the documents' place reader judges names (lexicon.places.is_name); before a
     suffix that also ends common words (区, 市) only a proper name counts."""
-    from assistant.eligibility.places import is_name, is_proper_name, place_suffix
+    from assistant.lexicon.places import is_name, place_suffix
 
     for end in range(3, len(term) + 1):
         for suffix, english in PLACE_SUFFIXES.items():
@@ -144,6 +144,8 @@ def _translate_word(token: str) -> str:
         return "and"
     if token in STEMS:
         return STEMS[token]
+    if token in PLACE_SUFFIXES and token not in PROPER_ONLY:  # 镇 of 重点镇 is a town, not a garrison
+        return PLACE_SUFFIXES[token].lower()
     senses = definitions(token)
     if senses:
         return _gist(senses[0])
@@ -206,7 +208,10 @@ def pinyin(word: str) -> str:
     (翠亨 -> Cuiheng): CC-CEDICT's pinyin of the word, else of each character."""
     def of(text: str) -> str:
         entry = dictionary().lookup(text)
-        return entry.definition_entries[0].pinyin if entry is not None and entry.definition_entries else ""
+        entries = list(entry.definition_entries) if entry is not None else []
+        if len(text) == 1:  # a character's main reading, the one with most senses (区 qu, not the surname Ou)
+            entries = sorted(entries, key=lambda e: -len(e.definitions))
+        return entries[0].pinyin if entries else ""
 
     syllables = of(word) or " ".join(of(c) or c for c in word)
     return re.sub(r"[\d\s:]", "", syllables.lower()).capitalize()
@@ -403,12 +408,25 @@ def _first_sense(word: str) -> str:
     return " ".join(words(_clean(first), fold=False))
 
 
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word (n, ns, v, a…); "" for one it does not know."""
+    import jieba.posseg  # loads jieba's part-of-speech table once
+
+    return jieba.posseg.dt.word_tag_tab.get(word, "")
+
+
 def _is_noun(word: str) -> bool:
     """Whether jieba's dictionary tags the word a noun (n, nr, ns, nz, vn: a verb used as one)."""
-    from assistant.index.lexical import dictionary_tag
-
-    tag = dictionary_tag(word) or ""
+    tag = _tag(word)
     return tag.startswith("n") or tag == "vn"
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether the word is a proper name: jieba tags it one (中山 ns), CC-CEDICT knows it only as a
+    jurisdiction, or neither dictionary knows it at all (石岐)."""
+    if not _tag(name) and dictionary().lookup(name) is None:
+        return True  # a word no dictionary knows, before a place suffix: a name (石岐区)
+    return _tag(name) in ("ns", "nr", "nz", "nrt", "nt") or is_jurisdiction(name)
 
 
 def _compound(modifier: tuple[str, str], head: tuple[str, str], vocabulary) -> list[str]:
