@@ -352,3 +352,16 @@ def test_the_english_matching_page_has_no_chinese_labels(assistant):
     everything = render_result(assistant.match(eligibility.parse_profile({})), english=True)
     summary = re.search(r'match-summary">(.*?)</div>', everything).group(1)
     assert not HAN.search(summary), summary
+
+
+def test_the_english_self_check_labels_its_threshold_and_the_applicants_value():
+    """A self-check line's detail names the documents' threshold and the applicant's value in the
+    interface's language (the values stay as the documents and the applicant wrote them)."""
+    from types import SimpleNamespace
+
+    from assistant.web.match import _check_detail, render_check
+
+    verdict = SimpleNamespace(threshold="不低于10%", value="12%", note="")
+    assert _check_detail(verdict, english=True) == " (threshold 不低于10%; yours 12%)"
+    assert _check_detail(verdict, english=False) == "（门槛 不低于10%；贵单位 12%）"
+    assert "请至少填写" not in render_check([], english=True)

@@ -103,6 +103,8 @@ MESSAGES = {
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
     "check_na": ("不适用", "Does not apply"),
+    "check_threshold": ("门槛 {value}", "threshold {value}"), "check_yours": ("贵单位 {value}", "yours {value}"),
+    "check_detail": ("（{detail}）", " ({detail})"), "check_sep": ("；", "; "),
     "match_more": ("显示其余 {n} 条", "Show {n} more"),
     "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),

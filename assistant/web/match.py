@@ -120,20 +120,27 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
     return "".join(parts), pages
 
 
+def _check_detail(v, english: bool) -> str:
+    """（门槛 ≥10%；贵单位 12%）: the condition's threshold and the applicant's value, labelled in the chosen language."""
+    said = [x for x in (v.threshold and say("check_threshold", english, value=v.threshold),
+                        v.value and say("check_yours", english, value=v.value), v.note) if x]
+    return say("check_detail", english, detail=say("check_sep", english).join(said))
+
+
 def render_check(results, english: bool = False) -> str:
     """Self-check results: each condition list the facts say something about,
     each condition met / not met / unknown with its article and threshold."""
     marks = {status: say(f"check_{status.replace('/', '')}", english) for status in ("met", "unmet", "unknown", "n/a")}
     shown = [r for r in results if any(v.status in ("met", "unmet") for v in r.verdicts)]
     if not shown:
-        return '<div class="match-empty">请至少填写一项企业情况。</div>'
+        return f'<div class="match-empty">{label("请至少填写一项企业情况。", english)}</div>'
     parts = []
     for r in shown:
         c = r.conditions
         rows = "".join(
             f'<li class="check-{v.status.replace("/", "")}"><span class="check-mark">{marks[v.status]}</span>'
             f'{esc(v.condition.item)}{esc(v.condition.text)}'
-            + (f'<span class="check-detail">（{esc("；".join(x for x in (v.threshold and "门槛 " + v.threshold, v.value and "贵单位 " + v.value, v.note) if x))}）</span>'
+            + (f'<span class="check-detail">{esc(_check_detail(v, english))}</span>'
                if (v.threshold or v.value or v.note) else "") + "</li>" for v in r.verdicts)
         parts.append(f'<div class="check-list"><h4>{esc(c.subject)}：{esc(r.to_dict()["status_zh"])}</h4>'
                      f'<div class="cite">《{esc(c.doc)}》{esc(c.section)}</div><ul>{rows}</ul></div>')
