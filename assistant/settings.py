@@ -84,6 +84,12 @@ class Settings(BaseModel):
     min_known_share: float = Field(0.5, ge=0, le=1, description="share of an English question's content words "
                                    "that must be known to the corpus (a translation it uses, or as written) before "
                                    "it is answered at all: nonsense, shell and SQL strings know fewer (a design value)")
+    english_sense_keyness: float = Field(
+        -0.69, ge=-10, le=10, description="an English question's word is searched as a Chinese word whose first "
+        "CC-CEDICT sense is another (速度 `speed; rate` for rate) only when the documents use that word at least "
+        "this much relative to general Chinese (log of its share of the corpus's words over its share of jieba's "
+        "dictionary counts); -0.69 = ln 1/2: at least half as often, since a small corpus's counts of a few "
+        "uses are noisy (a design value: a policy text's rate is no speed)")
     english_gate: float = Field(0.80, ge=0, le=1, description="bundled model: cosine gate for English questions")
     quote_band: float = Field(0.08, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                               "another may stand and still be quoted in a general answer (dev set)")

@@ -7,6 +7,7 @@ Expectations come from the documents' own unit lines and measures."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -270,3 +271,97 @@ def test_an_english_question_on_foreign_funded_firms_finds_the_plans_words_for_t
     assert "外资企业" in first.text and "外资" in answer.citations[0].quote
     assert "(外资)" in answer.text.split("\n")[0]  # the English line names the phrase it found, as the plan writes it
     assert "基金" not in answer.text
+
+
+@pytest.fixture(scope="module")
+def shipped_words():
+    """The words of every document the product ships (corpus/), counted as the index counts them."""
+    from collections import Counter
+
+    from assistant.index.lexical import tokenize
+    from assistant.service import read_corpus
+    from assistant.settings import Settings
+
+    settings = Settings.load(corpus_dir=Path(__file__).parent.parent / "corpus")
+    return Counter(t for _, text in read_corpus(settings) for t in tokenize(text)), settings
+
+
+def test_a_words_sense_is_the_one_the_documents_use(shipped_words):
+    """CC-CEDICT's `rate` is first 速度 (speed) and `firm` also 坚决 (resolute): an English
+    question is searched in the senses the shipped documents use. A modifier-head pair the
+    dictionary lacks is the Chinese compound (tax + rate -> 税率); a word whose first sense is
+    another and which the documents use much less than general Chinese does is no translation;
+    a plural names things (nouns only)."""
+    from assistant.lexicon.english import CorpusSenses
+
+    words, settings = shipped_words
+    senses = CorpusSenses(words, settings.english_sense_keyness)
+
+    def searched(question: str) -> list[str]:
+        return chinese_terms(question, words, corpus=senses)
+
+    assert "税率" in searched("Is the tax rate lower for software makers?")
+    assert "速度" not in searched("Is the tax rate lower for software makers?")
+    assert "速度" in chinese_terms("At what rate are extra research costs deducted?", words)  # (the defect)
+    rate = searched("At what rate are extra research costs deducted?")
+    assert "速度" not in rate and {"研究", "成本"} <= set(rate)
+    firms = searched("Which firms that export can get loans?")
+    assert not {"坚决", "坚定", "扎实", "牢固", "公司"} & set(firms)
+    assert "出口" in firms  # a word the documents do use in its second sense (export) is kept
+
+
+def test_a_questions_reading_keeps_the_documents_senses(assistant):
+    """The parser reads the same senses: the question's phrases are those the documents write."""
+    plan = assistant.answerer.parser.analyse("What is the tax rate on income of small enterprises?")
+    assert "税率" in plan.topic_tokens and "速度" not in plan.topic_tokens
+
+
+def test_place_names_keep_their_name_and_say_the_administrative_division():
+    """A place is its name in pinyin and its suffix by the kind of division (镇 Town, not garrison;
+    街道 Subdistrict, not street); a generic word before a suffix (重点镇, 示范区) is no name."""
+    from assistant.lexicon.english import translate
+
+    assert unit_english("阜沙镇") == "Fusha Town"
+    assert unit_english("坦洲镇人民政府") == "Tanzhou Town People's Government"
+    assert unit_english("石岐街道办事处") == "Shiqi Subdistrict Office"
+    assert unit_english("中山市财政局") == "Zhongshan City Finance Bureau"
+    assert translate("南头镇") == "Nantou Town"
+    assert translate("中山市") == "Zhongshan City"
+    assert unit_english("石岐区") == "Shiqi District"  # a name no dictionary knows, 区 by its main reading
+    assert unit_english("东区街道") == "Dongqu Subdistrict"
+    generic = translate("重点镇")  # a generic word is no name: translated, not romanized, and still a town
+    assert "Zhongdian" not in generic and "garrison" not in generic.lower() and "town" in generic.lower()
+    assert "District" not in translate("示范区")
+    assert unit_english("翠亨新区") == "Cuiheng New Area"  # a zone keeps its own suffix
+
+
+def test_the_english_matching_page_has_no_chinese_labels(assistant):
+    """政策匹配 in English: every card's field labels, the scope headings, the summary and the
+    profile (its place by name and division) are English; only the documents' text stays Chinese."""
+    from assistant import eligibility
+    from assistant.web.match import render_page, render_result
+
+    result = assistant.match(eligibility.parse_profile({"qualifications": ["高新技术企业"], "location": "阜沙镇"}))
+    html, _ = render_page(result, english=True)
+    labels = set(re.findall(r'class="card-key">([^<]*)<', html))
+    assert {"For", "Conditions"} <= labels and not any(HAN.search(x) for x in labels), labels
+    headings = re.findall(r"<h3>([^<]*)</h3>", html)
+    assert headings and not any(HAN.search(h) for h in headings)
+    assert "Location: Fusha Town" in html and "Garrison" not in html
+    assert all(not HAN.search(s) for s in re.findall(r"<summary>([^<]*)</summary>", html) if "Original" in s)
+    everything = render_result(assistant.match(eligibility.parse_profile({})), english=True)
+    summary = re.search(r'match-summary">(.*?)</div>', everything).group(1)
+    assert not HAN.search(summary), summary
+
+
+def test_the_english_self_check_labels_its_threshold_and_the_applicants_value():
+    """A self-check line's detail names the documents' threshold and the applicant's value in the
+    interface's language (the values stay as the documents and the applicant wrote them)."""
+    from types import SimpleNamespace
+
+    from assistant.web.match import _check_detail, render_check
+
+    verdict = SimpleNamespace(threshold="不低于10%", value="12%", note="")
+    assert _check_detail(verdict, english=True) == " (threshold 不低于10%; yours 12%)"
+    assert _check_detail(verdict, english=False) == "（门槛 不低于10%；贵单位 12%）"
+    assert "请至少填写" not in render_check([], english=True)

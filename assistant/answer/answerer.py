@@ -71,7 +71,7 @@ class Answerer:
         self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None
         self.english_gate = settings.english_gate if bundled else 0.99
         self.min_coverage = settings.min_topic_coverage
-        self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf)
+        self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
                docs: list[str] | None = None) -> Answer:

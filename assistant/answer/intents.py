@@ -14,7 +14,7 @@ import cn2an
 
 from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
-from assistant.lexicon.english import english_units, phrase_translations
+from assistant.lexicon.english import CorpusSenses, english_units, phrase_translations
 from assistant.answer.evidence import SYNONYMS
 from assistant.index.lexical import FILLERS, dictionary_tag, tokenize
 from assistant.answer.cues import cue
@@ -123,16 +123,17 @@ def maximal(tokens: list[str]) -> list[str]:
 
 
 def analyse(question: str, known_units: list[str], vocabulary: dict | None = None,
-            distinctive_idf: float = 2.0) -> Query:
+            distinctive_idf: float = 2.0, corpus: CorpusSenses | None = None) -> Query:
     """`vocabulary` (the corpus's words) lets words the documents never use,
-    such as a mis-segmented `里管`, count for nothing when the intent is read."""
+    such as a mis-segmented `里管`, count for nothing when the intent is read;
+    `corpus` reads an English question's words in the senses the documents use."""
     text = clean_question(question)
     english = not has_chinese(text)
     # An English question names a unit in English (Finance Bureau -> 市财政局).
     units, marked = (english_units(text, known_units), text) if english else units_marked(text, known_units)
     # English questions are judged on the Chinese terms their words map to.
     # A follow-up's opening 那 is glued to the next word by jieba (那全社会 -> 那全, 社会): set it apart.
-    searchable = lexical_query(text, vocabulary, units) if english else LEADING_NA.sub(r"\1 ", text)
+    searchable = lexical_query(text, vocabulary, units, corpus) if english else LEADING_NA.sub(r"\1 ", text)
     topics = topic_tokens(searchable, units)
     if not english:
         topics = content_words(topics, vocabulary)
@@ -147,7 +148,7 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     )
     if english:
         groups = [(phrase, [t for word in group for t in topic_tokens(word, units) if t in topics])
-                  for phrase, group in phrase_translations(text, vocabulary, units=units, names=False)]
+                  for phrase, group in phrase_translations(text, vocabulary, units=units, names=False, corpus=corpus)]
         query.alternatives = [g for _, g in groups if g]
         query.phrases = [phrase for phrase, g in groups if g]
     # Words common across the whole corpus (建设, 自创区) do not narrow a

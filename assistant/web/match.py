@@ -8,7 +8,7 @@ import gradio as gr
 from assistant import service
 from assistant.service import Assistant, card_english, term_english, unit_english, why_english
 from assistant.web.common import esc, friendly, write_csv, write_json
-from assistant.web.i18n import MESSAGES, say
+from assistant.web.i18n import MESSAGES, label, say
 
 PRIVATE = {"api_visibility": "private"}
 CSV_HEADERS = ["范围", "分组", "措施", "适用对象", "支持方式", "金额/比例", "条件", "咨询单位", "匹配原因", "原文", "出处", "文件"]
@@ -41,7 +41,8 @@ def card_html(n: int, card, english: bool = False) -> str:
              ("申报时间", "；".join(card.deadlines)), ("申报材料", "；".join(card.materials)),
              ("办理方式", "；".join(card.procedure)), ("联系方式", "；".join(card.contacts)),
              ("咨询单位", _offices(card, english)), ("政策文件", _policy(card)), ("匹配原因", _why(card, english))]
-    rows = "".join(f'<div class="card-fact"><span class="card-key">{k}</span>{esc(v)}</div>' for k, v in facts if v)
+    rows = "".join(f'<div class="card-fact"><span class="card-key">{label(k, english)}</span>{esc(v)}</div>'
+                   for k, v in facts if v)
     status = f'<div class="card-status">⚠ {esc(card.status)}</div>' if card.status and not english else ""
     checklist = "".join(f'<li>{esc(x["text"])}（{esc(x["section"])}）</li>' for x in card.checklist[:12])
     checklist = (f'<details class="card-checklist"><summary>{say("checklist", english, n=len(card.checklist))}</summary>'
@@ -50,7 +51,7 @@ def card_html(n: int, card, english: bool = False) -> str:
     summary_en = f'<div class="card-en" lang="en">{esc(card_english(card))}</div>' if english else ""
     return (f'<li class="policy-card">{amount}<div class="card-head"><span class="measure">{esc(card.summary)}</span>'
             f'{tags}</div>{summary_en}{status}{rows}{checklist}'
-            f'<details class="card-quote"><summary>原文</summary>{esc(card.measure)}</details>'
+            f'<details class="card-quote"><summary>{label("原文", english)}</summary>{esc(card.measure)}</details>'
             f'<span class="cite">[{n}] {sources}</span></li>')
 
 
@@ -99,7 +100,7 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
     start = (page - 1) * per_page
     head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe(english)))}</div>'
     if not cards:
-        return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>', 1
+        return head + f'<div class="match-empty">{say("match_empty", english)}</div>', 1
     shown = cards[start:start + per_page]
     summary = say("match_count", english, n=len(cards)) + (
         say("match_page", english, page=page, pages=pages, per_page=per_page) if pages > 1 else "") + (
@@ -112,11 +113,18 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
             if c.scope == scope:
                 groups.setdefault(c.group, []).append(c)
         if groups:
-            parts.append(f"<h3>{SCOPES[scope]}</h3>")
+            parts.append(f"<h3>{label(SCOPES[scope], english)}</h3>")
         for group, items in groups.items():
             parts.append(_group_html(group, items, n, opened=scope == "specific", english=english))
             n += len(items)
     return "".join(parts), pages
+
+
+def _check_detail(v, english: bool) -> str:
+    """（门槛 ≥10%；贵单位 12%）: the condition's threshold and the applicant's value, labelled in the chosen language."""
+    said = [x for x in (v.threshold and say("check_threshold", english, value=v.threshold),
+                        v.value and say("check_yours", english, value=v.value), v.note) if x]
+    return say("check_detail", english, detail=say("check_sep", english).join(said))
 
 
 def render_check(results, english: bool = False) -> str:
@@ -125,14 +133,14 @@ def render_check(results, english: bool = False) -> str:
     marks = {status: say(f"check_{status.replace('/', '')}", english) for status in ("met", "unmet", "unknown", "n/a")}
     shown = [r for r in results if any(v.status in ("met", "unmet") for v in r.verdicts)]
     if not shown:
-        return '<div class="match-empty">请至少填写一项企业情况。</div>'
+        return f'<div class="match-empty">{label("请至少填写一项企业情况。", english)}</div>'
     parts = []
     for r in shown:
         c = r.conditions
         rows = "".join(
             f'<li class="check-{v.status.replace("/", "")}"><span class="check-mark">{marks[v.status]}</span>'
             f'{esc(v.condition.item)}{esc(v.condition.text)}'
-            + (f'<span class="check-detail">（{esc("；".join(x for x in (v.threshold and "门槛 " + v.threshold, v.value and "贵单位 " + v.value, v.note) if x))}）</span>'
+            + (f'<span class="check-detail">{esc(_check_detail(v, english))}</span>'
                if (v.threshold or v.value or v.note) else "") + "</li>" for v in r.verdicts)
         parts.append(f'<div class="check-list"><h4>{esc(c.subject)}：{esc(r.to_dict()["status_zh"])}</h4>'
                      f'<div class="cite">《{esc(c.doc)}》{esc(c.section)}</div><ul>{rows}</ul></div>')
@@ -144,17 +152,17 @@ def render_result(result, english: bool = False) -> str:
     policy cards open, and cards for everyone folded away."""
     head = f'<div class="match-profile">{say("match_profile", english, profile=esc(result.profile.describe(english)))}</div>'
     if not result.specific and not result.general:
-        return head + '<div class="match-empty">没有找到符合条件的政策措施。可以减少限定条件（行业、地点、需求）后再试。</div>'
+        return head + f'<div class="match-empty">{say("match_empty", english)}</div>'
     specific, general = result.card_groups("specific"), result.card_groups("general")
     count = {scope: len(result.cards(scope)) for scope in SCOPES}
-    summary = f"共找到 <b>{count['specific']}</b> 条针对性政策、<b>{count['general']}</b> 条普遍适用政策。"
+    summary = say("match_found", english, specific=count["specific"], general=count["general"])
     parts = [head, f'<div class="match-summary">{summary}</div>']
     n = 0
     for scope, groups in (("specific", specific), ("general", general)):
         if not groups:
             continue
         title = "按适用对象列出的政策" if result.by == "beneficiary" and scope == "specific" else SCOPES[scope]
-        parts.append(f"<h3>{title}</h3>")
+        parts.append(f"<h3>{label(title, english)}</h3>")
         for group, cards in groups.items():
             parts.append(_group_html(group, cards, n, opened=scope == "specific" and result.by != "beneficiary",
                                      english=english))
