@@ -133,3 +133,10 @@ def test_everyday_names_find_the_class_the_tax_law_puts_them_in(shipped_assistan
     assert "运输工具" in car.text and "4年" in car.text
     staff = shipped_assistant.ask("给研发人员交的社保能算进加计扣除吗？")
     assert "基本养老保险费" in staff.text
+
+
+def test_the_month_a_firm_invested_is_not_a_target_year(ask):
+    # 2022年8月 says when the firm acted, not which year's target is asked
+    answer = ask("创投公司2022年8月向一家未上市中小高企股权投资500万元，能抵扣应纳税所得额多少？")
+    assert answer.answerable and "目标" not in answer.text, answer.text
+    assert "70%" in answer.text and "第九十七条" in cited(answer), answer.text

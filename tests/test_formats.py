@@ -327,6 +327,14 @@ def test_a_range_is_one_figure_with_both_ends():
     assert (fine.kind, fine.number, fine.upper, fine.unit, fine.written) == ("amount", 10000, 100000, "元", "一万元以上十万元以下")
 
 
+def test_the_day_a_law_was_amended_sets_no_target_for_its_year():
+    from assistant.ingest.figures import find_targets
+
+    record = "2018年12月29日第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国电力法〉等四部法律的决定》第二次修正"
+    assert find_targets(record, "前言") == []
+    assert [t.year for t in find_targets("到2030年，孵化器达到40家。", "（三）")] == [2030]
+
+
 def test_targets_take_the_year_the_text_attaches_and_periods_do_not_make_targets():
     for path in REAL:
         doc, figures = _all_figures(path)

@@ -257,9 +257,13 @@ def _cases_asked(text: str) -> frozenset[str]:
 
 
 def _target_years(query: Query, text: str) -> list[int]:
-    """Years the question asks about; a document number's year (财税〔2015〕119号) is not one."""
+    """Years the question asks about; a document number's year (财税〔2015〕119号) is not one, nor a
+    day's or a month's year (2023年3月投了…: when the applicant acted, which no target is set for)."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
-    return [y for y in query.years if y not in numbered or text.count(str(y)) > 1]
+    dated = {q.year for q in read(text) if q.kind == "date"}
+    whole = {q.year for q in read(text) if q.kind == "year"}
+    return [y for y in query.years if (y not in numbered or text.count(str(y)) > 1)
+            and (y not in dated or y in whole)]
 
 
 def _answer_type(plan: QueryPlan, text: str) -> AnswerType:

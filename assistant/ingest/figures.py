@@ -21,8 +21,10 @@ DURATION_UNITS = set(lexicon.table("figure_units")["durations"])
 # are when a figure is due, not figures.
 _FIGURES = frozenset({"rate", "share", "amount", "count", "area", "duration"})
 _NUMERAL = re.compile(rf"^(?:{quantities.NUMERAL})(?:\s*[-~～－—到至]\s*(?:{quantities.NUMERAL}))?\s*")
-# A year a target is for (到2020年); not a year a period starts from (2018年起, 2019年1月1日至…).
-_YEAR = re.compile(r"(?:到|至|于|在)?(?P<year>20\d\d)年(?!\d{1,2}月\d{1,2}日?(?:起|至|开始))(?!起|开始|以来|至今)")
+# A year a target is for (到2020年); not a year a period starts from (2018年起, 2019年1月1日至…), nor a
+# day's date (2018年12月29日 …修正: when something was done, which no goal is set for).
+_YEAR = re.compile(r"(?:到|至|于|在)?(?P<year>20\d\d)年(?!\d{1,2}月\d{1,2}日)(?!\d{1,2}月(?:起|至|开始))"
+                   r"(?!起|开始|以来|至今)")
 _PERIOD = re.compile(r"(?:自|从)?(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|开始|以来)"
                      r"[^，。；]{0,12}?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|日)(?:内|以内|之内)?")
 _CONDITION_AFTER = re.compile(r"^(?:以上|以下)?的")

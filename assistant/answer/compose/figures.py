@@ -24,7 +24,8 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     # document of the corpus (a tax notice's 2018 says nothing of the plan's targets).
     docs = set(ctx.docs or []) or {h.section.doc for h in ctx.hits[:5]}
     covered = set().union(*(lib.years.get(doc, set()) for doc in docs))
-    missing = [y for y in query.years if y not in covered]
+    # (documents setting no yearly target at all miss no year: 2023年3月投资 is when the applicant acted)
+    missing = [y for y in query.years if y not in covered] if covered else []
     if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing) \
             and not target_of_year(lib, ctx, missing):
         years = (", " if query.english else "、").join(str(y) for y in missing)
