@@ -65,6 +65,7 @@ class Section:
     items: list[str] = field(default_factory=list)  # numbered items, text of each
     source: str = ""  # file name inside the corpus
     written_label: str = ""  # the bare label exactly as written, even where it repeats
+    part: str = ""  # the part of a bundle it stands in (附件2, a 规定 a notice issues): its path's first label
     path: str = ""  # outline path of labels as written: "第三章 > 第十五条", "三、 > （一）"
     id: str = ""  # doc + position + path: unique by construction across the corpus
     unit_source: str = ""  # where the units came from: "line" | "下同" | "table" | "text" | ""
