@@ -211,3 +211,19 @@ def test_an_annex_after_articles_is_outlined_by_its_own_layout():
     in_annex = [s for s in sections if s.part == "附件" and s.kind == "section"]
     assert [s.path for s in in_annex] == ["附件 > 一、 > （一）", "附件 > 一、 > （二）"]
     assert "每两年" in in_annex[1].text
+
+
+def test_a_chapter_in_a_part_is_headed_by_its_own_label_and_read_with_its_part():
+    sections = parse_text(TWO_RULES.replace("二、关于用地\n", "二、关于用地\n用地按以下规定保障。\n"), doc="两个规定的通知")
+    chapter = next(s for s in sections if s.kind == "chapter" and s.part == "乙类企业扶持的规定")
+    assert chapter.heading.startswith("二、关于用地")  # the mark an answer shows: no part, no " > "
+    section = next(s for s in sections if s.text.startswith("（一）省财政"))
+    assert section.breadcrumb.split(" > ")[:3] == ["两个规定的通知", "乙类企业扶持的规定", "一、关于财政"]
+
+
+def test_the_one_document_a_notice_issues_and_is_named_after_is_no_part():
+    text = TWO_RULES.split("乙类企业扶持的规定\n为扶持")[0]
+    sections = parse_text(text, doc="关于印发甲类单位改革的规定的通知")
+    assert all(s.part == "" for s in sections)
+    assert "甲类单位改革的规定" in sections[0].text  # the title stays with the notice that issues it
+

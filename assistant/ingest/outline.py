@@ -182,8 +182,9 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
 
     def open_unit(label: str, title: str, kind: str, start: int, within: str = "") -> _Open:
         nonlocal current
-        current = _Open(label=labels.written(label), title=title, chapter=parts.chapter(within or chapter), kind=kind,
-                        start=start, part=parts.label)
+        within = parts.chapter(within or chapter) if kind != "annex" else ""  # a part heads its own branch
+        current = _Open(label=labels.written(label), title=title, chapter=within, kind=kind, start=start,
+                        part=parts.label)
         opened.append(current)
         return current
 
@@ -212,7 +213,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 and len(line) <= 60 and "。" not in line:
             current.title = line
             parts.entitle(line)
-        elif labels.is_part_title(line, title_chars) and labels.written(line) != doc and _body_begun(opened):
+        elif _opens_part(line, doc, opened, title_chars):
             chapter, by_article = "", _by_article(text[start:])
             parts.open(labels.written(line))
             open_unit(line, "", "annex", start)
@@ -280,6 +281,12 @@ def _titled_annex(line: str, title_chars: int) -> re.Match | None:
     if m is None or len(m.group("title")) > title_chars or re.search(r"[，。；：,;:]", m.group("title")):
         return None
     return m
+
+
+def _opens_part(line: str, doc: str, opened: list[_Open], title_chars: int) -> bool:
+    """Whether a line is the title of a part the document bundles: a title line after its text has
+    begun, not the one document the file is named after (`关于印发X的通知` issuing X is X)."""
+    return labels.is_part_title(line, title_chars) and labels.written(line) not in doc and _body_begun(opened)
 
 
 def _body_begun(opened: list[_Open]) -> bool:
@@ -366,10 +373,7 @@ def _qualify(sections: list[Section], prefix, skip: tuple[str, ...]) -> None:
 
 def _chapter_head(section: Section) -> str:
     """The label of the chapter a section stands in within its part: `三、`, `第二章`."""
-    within = section.chapter.split(" > ", 1)[1] if section.part and " > " in section.chapter else section.chapter
-    if section.part and within == section.chapter:
-        return ""  # right under the part's own heading
-    head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", within)
+    head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", section.chapter_in_part)
     return head.group(0) if head else ""
 
 
