@@ -161,8 +161,10 @@ def test_a_list_of_attachments_opens_no_annex():
 
 
 def test_a_pdf_does_not_join_a_part_title_to_the_text_under_it():
-    text = "示例省人民政府办公厅\n2020年1月2日\n（此件公开发布）\n甲类单位改革的\n规定\n为推进甲类单位改革，特制定以下\n规定：\n"
-    assert unwrap_pdf_text(text).split("\n")[1:3] == ["甲类单位改革的规定", "为推进甲类单位改革，特制定以下规定："]
+    text = "示例省人民政府办公厅关于印发\n两个规定的通知\n现印发给你们，请认真贯彻执行。\n示例省人民政府办公厅\n2020年1月2日\n（此件公开发布）\n甲类单位改革的\n规定\n为推进甲类单位改革，特制定以下\n规定：\n"
+    lines = unwrap_pdf_text(text).split("\n")
+    assert lines[0] == "示例省人民政府办公厅关于印发两个规定的通知现印发给你们，请认真贯彻执行。"  # (the document's own title: as before)
+    assert lines[2:4] == ["甲类单位改革的规定", "为推进甲类单位改革，特制定以下规定："]
 
 
 def test_how_long_a_part_title_may_be_is_a_setting():
@@ -227,3 +229,8 @@ def test_the_one_document_a_notice_issues_and_is_named_after_is_no_part():
     assert all(s.part == "" for s in sections)
     assert "甲类单位改革的规定" in sections[0].text  # the title stays with the notice that issues it
 
+
+def test_a_title_block_ends_before_the_issuing_number_and_the_addressees():
+    from assistant.ingest.outline import document_title
+    text = "示例省人民政府关于印发甲类单位改革的规定的通知\n示政发〔2020〕1号\n各市人民政府：\n现将规定印发给你们。\n"
+    assert document_title(text, "fallback") == "示例省人民政府关于印发甲类单位改革的规定的通知"

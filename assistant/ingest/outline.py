@@ -542,6 +542,10 @@ def _row_with_cells(line: str) -> bool:
     return any(cell and not re.fullmatch(r"[\d.]+", cell) for cell in (c.strip() for c in line.split("\t")[2:]))
 
 
+# what follows a title block: the issuing number (国发〔2018〕41号) or the addressees (各省…：)
+_AFTER_TITLE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号|[：:]$")
+
+
 def document_title(text: str, fallback: str) -> str:
     """The title lines at the top of the document, joined."""
     head: list[str] = []
@@ -549,7 +553,7 @@ def document_title(text: str, fallback: str) -> str:
         line = _clean(line)
         if not line:
             continue
-        if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line:
+        if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line or _AFTER_TITLE.search(line):
             break
         head.append(line)
     return "".join(head) or fallback

@@ -277,6 +277,7 @@ def unwrap_pdf_text(text: str) -> str:
     heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit
     line, 第X章/条); page numbers are dropped."""
     lines: list[str] = []
+    begun = False  # a sentence read: a title line from here on is a bundled part's, not the document's own
     for raw in text.split("\n"):
         line = _PDF_SPACING.sub("", raw).strip()
         if _PAGE_NUMBER.match(line):
@@ -285,11 +286,12 @@ def unwrap_pdf_text(text: str) -> str:
         ended = previous.endswith(tuple(_LINE_END))
         heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40 and not _RUNS_ON.match(previous) \
             and not ("，" in previous and len(previous) >= 30)  # a line the page width cut, not a title
-        heading = heading or is_part_title(previous, limits().part_title_chars)  # a bundled part's title
+        heading = heading or (begun and is_part_title(previous, limits().part_title_chars))
         continues = line.startswith(tuple(_CONTINUATION))  # no line of a text starts with ，or 、
         if line and previous and (continues or (not ended and not heading and not _STRUCTURE_START.match(line))):
             lines[-1] = previous + line
         else:
+            begun = begun or "。" in previous
             lines.append(line)
     return "\n".join(lines)
 
