@@ -132,7 +132,7 @@ def cmd_sections(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json([
             {"id": s.id, "doc": s.doc, "path": s.path, "label": s.written_label, "section": s.label,
-             "title": s.title, "chapter": s.chapter, "kind": s.kind,
+             "title": s.title, "part": s.part, "chapter": s.chapter, "kind": s.kind,
              "lead_units": s.lead_units, "responsible_units": s.responsible_units, "unit_source": s.unit_source,
              "targets": [t.to_dict() for t in s.targets], "figures": [f.to_dict() for f in s.figures],
              "references": s.references,

@@ -65,6 +65,7 @@ class Section:
     items: list[str] = field(default_factory=list)  # numbered items, text of each
     source: str = ""  # file name inside the corpus
     written_label: str = ""  # the bare label exactly as written, even where it repeats
+    part: str = ""  # the part of a bundle it stands in (附件2, a 规定 a notice issues): its path's first label
     path: str = ""  # outline path of labels as written: "第三章 > 第十五条", "三、 > （一）"
     id: str = ""  # doc + position + path: unique by construction across the corpus
     unit_source: str = ""  # where the units came from: "line" | "下同" | "table" | "text" | ""
@@ -83,18 +84,28 @@ class Section:
         return f"{self.doc}#{self.label}"
 
     @property
+    def chapter_in_part(self) -> str:
+        """The chapter within the part of a bundle it stands in (its chapter without the part's
+        heading): `三、科技金融创新方面` of `附件 推广清单 > 三、科技金融创新方面`."""
+        if not self.part:
+            return self.chapter
+        return self.chapter.split(" > ", 1)[1] if " > " in self.chapter else ""
+
+    @property
     def heading(self) -> str:
         """Label and title as users see them: `（十六）加快培育高新技术企业`."""
         if self.kind == "chapter":
-            return self.chapter
+            return self.chapter_in_part
         return f"{self.label}{self.title}" if self.kind == "section" else f"{self.label}  {self.title}"
 
     @property
     def breadcrumb(self) -> str:
         """Document > chapter > heading, for readers and as the chunk prefix."""
         parts = [self.doc]
-        if self.chapter and self.kind != "chapter":
-            parts.append(self.chapter)
+        if self.part and self.kind != "annex" and self.part not in self.doc:  # (a part the name says is not repeated)
+            parts.append(self.chapter.split(" > ", 1)[0])
+        if self.chapter_in_part and self.kind != "chapter":
+            parts.append(self.chapter_in_part)
         parts.append(self.heading)
         return " > ".join(parts)
 

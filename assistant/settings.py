@@ -203,6 +203,10 @@ class Settings(BaseModel):
                                  "up to more than this is refused before it is unpacked")
     max_pdf_pages: int = Field(2000, ge=1, description="a PDF with more pages than this is refused before its "
                                "text is extracted")
+    part_title_chars: int = Field(40, ge=8, description="longest line read as the title of a part a document "
+                                  "bundles (a 规定 or 方案 after its notice, the title under 附件N): a short line "
+                                  "without punctuation ending in a document kind (…的规定, …办法) opens a branch "
+                                  "of the outline, and a PDF never joins the next line to it")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":

@@ -31,6 +31,13 @@ ITEM = rf"{ARABIC}{SP}[．.、]"
 SUB_ITEM = rf"[（(]{SP}{ARABIC}{SP}[）)]|{ARABIC}{SP}[)）]|[\u2460-\u2473]"
 # a paragraph of an article numbered as written in some laws and PDFs (`第二款`, `第 2 款`); it stays in its article
 PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
+# an attachment or a form heading of its own: `附件`, `附件2`, `附件二`, `附表1`
+ANNEX_NUMBERED = rf"附{SP}[件表]{SP}{NUMBER}"
+ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表])"
+# what a part a document bundles is titled as (`进一步支持文化企业发展的规定`, `××实施方案`)
+DOCUMENT_KINDS = ("规定", "办法", "细则", "方案", "意见", "通知", "计划", "条例", "规则", "措施", "决定", "纲要",
+                  "指引", "指南")
+_SENTENCE_MARKS = re.compile(r"[，。；：！？,;:!?、“”《》]")
 # any label that may open a line inside a section: what a sentence's words start after
 IN_SECTION = rf"(?:{SECTION}|{ITEM}|{SUB_ITEM}|{PARAGRAPH}){SP}"
 
@@ -65,3 +72,12 @@ def key(label: str) -> str:
 def starts_with_label(line: str) -> bool:
     """Whether a line opens with any outline label (a heading, not a wrapped line's tail)."""
     return bool(_ANY_LABEL.match(line.lstrip(" \t\u3000")))
+
+
+def is_part_title(line: str, max_chars: int) -> bool:
+    """Whether a line is the title of a document standing alone (a 规定 a notice issues, the
+    title under `附件2`): short, no sentence marks, no label, ending in a document kind."""
+    line = line.strip(" \t\u3000")
+    kind = re.sub(r"[（(][^（）()]{1,6}[）)]$", "", line)  # `…办法（试行）`
+    return (0 < len(line) <= max_chars and kind.endswith(DOCUMENT_KINDS) and not _SENTENCE_MARKS.search(line)
+            and not starts_with_label(line))

@@ -9,6 +9,14 @@ stands in; text between a chapter heading and its first section is the
 chapter's own section; text before the first chapter is the preamble. A
 bare label that repeats in a document (（一） in every chapter) is shown
 qualified by its chapter (`三、（一）`), so every section's key is unique.
+
+A document that bundles parts is outlined as one branch per part: each
+`附件N` / `附表N` (a form with its content), each document a notice issues
+(its title line: `进一步支持文化企业发展的规定`), and each run of top-level
+numbering that starts again (一、 after 五、) without such a line. A part's
+label opens the path of its sections (`附件2 > 一、 > （一）`), a label that
+still repeats across parts is shown with it, and each part is read in its own
+layout (the annex after a 办法's articles has 一、/（一）, not 第X条).
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from pathlib import Path
 from assistant.ingest import labels
 from assistant.ingest.figures import find_figures, find_references
 from assistant.models import Section
-from assistant.ingest.readers import UnreadableDocument, corpus_listing, read_document
+from assistant.ingest.readers import UnreadableDocument, corpus_listing, limits, read_document
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import merge, notes_in, table_rows
 from assistant.ingest.units import parse_unit_line
@@ -46,8 +54,10 @@ SIGN_OFF = re.compile(
     r"^[（(]此件[^）)]*[）)]$"
 )
 MIN_ARTICLES = 3  # a document with this many 第X条 lines is organised by articles
-# `附件` / `附件2` alone on a line opens an annex (its title is the next line)
-ANNEX = re.compile(r"^(?P<label>附件\s*\d*)\s*[：:]?$")
+# `附件` / `附件2` / `附表1` alone on a line opens an annex (its title is the next line); `附表1 ××申请表`
+# writes its title on the same line
+ANNEX = re.compile(rf"^(?P<label>{labels.ANNEX})\s*[：:]?$")
+ANNEX_TITLED = re.compile(rf"^(?P<label>{labels.ANNEX_NUMBERED})\s*(?P<title>[^\s，。；：,;:、（(\d].*)$")
 PREAMBLE_LABEL = "前言"
 
 
@@ -75,6 +85,37 @@ class _Open:
     units: tuple[list[str], list[str]] | None = None
     unit_source: str = ""  # see Section.unit_source
     applies_to: str = ""  # see Section.applies_to
+    part: str = ""  # see Section.part
+
+
+@dataclass
+class _Parts:
+    """The part of a bundle being read: each attachment (附件2, 附表1), each document a notice
+    issues (its title line), each run of top-level numbering that starts again (一、 after 五、)
+    is a branch of its own, so labels repeating across parts stay apart by path."""
+
+    label: str = ""  # the part's label in paths (附件2, its title, 第2部分); "" before any part
+    heading: str = ""  # label and title: the first component of its sections' chapter
+    top: int | None = None  # the last top-level (一、) number read in the part
+    count: int = 1  # parts read so far, the body before the first one counted
+
+    def open(self, label: str, title: str = "") -> None:
+        self.label, self.heading, self.top = label, f"{label} {title}".strip(), None
+        self.count += 1
+
+    def entitle(self, title: str) -> None:
+        self.heading = f"{self.label} {title}"
+
+    def restarts(self, label: str) -> bool:
+        """Whether a top-level label starts its numbering again (一、 after 五、)."""
+        n = labels.number(label)
+        return n is not None and self.top is not None and n <= self.top
+
+    def count_top(self, label: str) -> None:
+        self.top = labels.number(label)
+
+    def chapter(self, within: str) -> str:
+        return " > ".join(p for p in (self.heading, within) if p)
 
 
 def _clean(line: str) -> str:
@@ -133,15 +174,26 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     opened: list[_Open] = []
     chapter = ""
     current: _Open | None = None
-    by_article = sum(1 for line in text.split("\n") if ARTICLE.match(_clean(line))) >= MIN_ARTICLES
+    by_article = _by_article(text)
     projects = not by_article and _numbered_projects(text)
     parent: _Open | None = None  # the （一） section numbered projects stand in
+    parts = _Parts()
+    title_chars = limits().part_title_chars
 
     def open_unit(label: str, title: str, kind: str, start: int, within: str = "") -> _Open:
         nonlocal current
-        current = _Open(label=labels.written(label), title=title, chapter=within or chapter, kind=kind, start=start)
+        within = parts.chapter(within or chapter) if kind != "annex" else ""  # a part heads its own branch
+        current = _Open(label=labels.written(label), title=title, chapter=within, kind=kind, start=start,
+                        part=parts.label)
         opened.append(current)
         return current
+
+    def open_top(label: str, title: str, start: int) -> _Open:
+        """A top-level (一、) chapter; numbering that starts again opens a part."""
+        if parts.restarts(label):
+            parts.open(f"第{parts.count + 1}部分")
+        parts.count_top(label)
+        return open_unit(label, title, "chapter", start)
 
     for raw, start, end in _lines_with_offsets(text):
         line = _clean(raw)
@@ -152,13 +204,21 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             owner.units, owner.unit_source = units, "line"
             current.end = end
             continue
-        if m := ANNEX.match(line):
-            chapter = ""
-            open_unit(m.group("label"), "", "annex", start)
-        elif current is not None and current.kind == "annex" and not current.title and not current.lines \
+        if (m := ANNEX.match(line) or _titled_annex(line, title_chars)) is not None:
+            chapter, title = "", (m.groupdict().get("title") or "").strip()
+            by_article = _by_article(text[start:])  # an annex after a 办法's articles has a layout of its own
+            parts.open(labels.written(m.group("label")), title)
+            open_unit(m.group("label"), title, "annex", start)
+        elif current is not None and ANNEX.match(current.label) and not current.title and not current.lines \
                 and len(line) <= 60 and "。" not in line:
             current.title = line
+            parts.entitle(line)
+        elif _opens_part(line, doc, opened, title_chars):
+            chapter, by_article = "", _by_article(text[start:])
+            parts.open(labels.written(line))
+            open_unit(line, "", "annex", start)
         elif m := LAW_CHAPTER.match(line):
+            parts.top = None  # 一、 numbering may start again in each 第X章
             label, title = labels.written(m.group("label")), m.group("title").strip()
             chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
             open_unit(label, title, "chapter", start)
@@ -173,11 +233,11 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             # the chapter and, with its own cells (a 考核指标, a 负责部门), is its first line
             chapter = row[0] + row[1]
             parent = None
-            open_unit(row[0], row[1], "chapter", start).lines.append(line)
+            open_top(row[0], row[1], start).lines.append(line)
         elif (m := CHAPTER.match(line)) and not ITEM.match(line):
             chapter = labels.written(m.group("label")) + m.group("title").strip()
             parent = None
-            open_unit(m.group("label"), m.group("title").strip(), "chapter", start)
+            open_top(m.group("label"), m.group("title").strip(), start)
         elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
             unit = parent = open_unit(m.group("label"), title, "section", start)
@@ -207,6 +267,32 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
 
 
 _CHAPTER_CELL = re.compile(rf"^{labels.CHAPTER}$")
+
+
+def _by_article(text: str) -> bool:
+    """Whether a text (a document, or its parts from one on) is organised by 第X条 articles."""
+    return sum(1 for line in text.split("\n") if ARTICLE.match(_clean(line))) >= MIN_ARTICLES
+
+
+def _titled_annex(line: str, title_chars: int) -> re.Match | None:
+    """`附表1 ××申请表`: an annex heading with its title on the same line (not a sentence
+    that mentions 附件1, nor a list of attachments `附件：1.…`)."""
+    m = ANNEX_TITLED.match(line)
+    if m is None or len(m.group("title")) > title_chars or re.search(r"[，。；：,;:]", m.group("title")):
+        return None
+    return m
+
+
+def _opens_part(line: str, doc: str, opened: list[_Open], title_chars: int) -> bool:
+    """Whether a line is the title of a part the document bundles: a title line after its text has
+    begun, not the one document the file is named after (`关于印发X的通知` issuing X is X)."""
+    return labels.is_part_title(line, title_chars) and labels.written(line) not in doc and _body_begun(opened)
+
+
+def _body_begun(opened: list[_Open]) -> bool:
+    """Whether the document has begun its text (a sentence read): a title line before that is
+    the document's own title, one after it a part the document bundles."""
+    return any("。" in line for unit in opened for line in unit.lines)
 
 
 def _chapter_row(line: str) -> tuple[str, str] | None:
@@ -260,17 +346,13 @@ def _trim_sign_off(unit: _Open, text: str) -> None:
 
 def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     """A bare label that repeats in the document (（一） restarting in every
-    chapter) is shown with its chapter's label (`三、（一）`); any that still
-    repeats gets its position (`（一）之2`). Keys (doc#label) become unique."""
-    counts: dict[str, int] = {}
-    for s in sections:
-        counts[labels.key(s.label)] = counts.get(labels.key(s.label), 0) + 1
+    chapter) is shown with its chapter's label (`三、（一）`); one that still
+    repeats across the parts of a bundle, with its part's (`附件2 三、（一）`);
+    any that still repeats gets its position (`（一）之2`). Keys (doc#label) become unique."""
+    _qualify(sections, _chapter_head, skip=("chapter", "preamble"))
+    _qualify(sections, lambda s: f"{s.part} " if s.part and s.part != s.label else "", skip=("preamble",))
     seen: dict[str, int] = {}
     for s in sections:
-        if counts[labels.key(s.label)] > 1 and s.kind not in ("chapter", "preamble"):
-            head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", s.chapter)
-            if head:
-                s.label = f"{head.group(0)}{s.label}"
         seen[labels.key(s.label)] = n = seen.get(labels.key(s.label), 0) + 1
         if n > 1:
             s.label = f"{s.label}之{n}"
@@ -279,13 +361,29 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     return sections
 
 
+def _qualify(sections: list[Section], prefix, skip: tuple[str, ...]) -> None:
+    """Prefix every label that repeats in the document with what `prefix` gives its section."""
+    counts: dict[str, int] = {}
+    for s in sections:
+        counts[labels.key(s.label)] = counts.get(labels.key(s.label), 0) + 1
+    for s in sections:
+        if counts[labels.key(s.label)] > 1 and s.kind not in skip:
+            s.label = f"{prefix(s)}{s.label}"
+
+
+def _chapter_head(section: Section) -> str:
+    """The label of the chapter a section stands in within its part: `三、`, `第二章`."""
+    head = re.match(rf"^(?:第[{_CN_NUM}\d]+[编章]|[{_CN_NUM}]+、)", section.chapter_in_part)
+    return head.group(0) if head else ""
+
+
 _OUTLINE_LABEL = re.compile(rf"^(?:第[{_CN_NUM}\d]+[编章节]|[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)])")
 
 
 def outline_path(section: Section) -> str:
     """The labels, as written, from the outermost chapter down to the section:
     `第二章 > 第一节 > 第十条`, `三、 > （一）`, `前言`."""
-    parts = []
+    parts = [section.part] if section.part and section.part != section.written_label else []
     for part in section.chapter.split(" > ") if section.chapter else []:
         head = _OUTLINE_LABEL.match(part.strip())
         if head:
@@ -383,8 +481,9 @@ def _section_for_task(opened: list[_Open], holder: _Open, task: str) -> _Open | 
 
 def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
     body_lines = unit.lines
-    if unit.kind in ("chapter", "preamble") and not body_lines:
-        return None  # a chapter heading followed straight by its first section
+    if not body_lines and (unit.kind in ("chapter", "preamble") or (unit.kind == "annex" and unit.label == unit.part
+                                                                     and not ANNEX.match(unit.label))):
+        return None  # a chapter heading, or a part's title, followed straight by its first section
     items = [line for line in body_lines if ITEM.match(line)]
     title = unit.title
     if unit.kind == "preamble":
@@ -399,6 +498,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         doc=doc,
         label=unit.label,
         written_label=unit.label,
+        part=unit.part,
         title=title,
         chapter=unit.chapter if unit.kind != "preamble" else "",
         kind=unit.kind,
@@ -442,6 +542,10 @@ def _row_with_cells(line: str) -> bool:
     return any(cell and not re.fullmatch(r"[\d.]+", cell) for cell in (c.strip() for c in line.split("\t")[2:]))
 
 
+# what follows a title block: the issuing number (国发〔2018〕41号) or the addressees (各省…：)
+_AFTER_TITLE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号|[：:]$")
+
+
 def document_title(text: str, fallback: str) -> str:
     """The title lines at the top of the document, joined."""
     head: list[str] = []
@@ -449,7 +553,7 @@ def document_title(text: str, fallback: str) -> str:
         line = _clean(line)
         if not line:
             continue
-        if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line:
+        if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line or _AFTER_TITLE.search(line):
             break
         head.append(line)
     return "".join(head) or fallback

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UnreadableDocument
+from assistant.ingest.labels import is_part_title
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -30,10 +31,12 @@ class ReadLimits:
     max_chars: int
     max_unzipped_mb: int
     max_pdf_pages: int
+    part_title_chars: int  # not a limit: how long a part's title line may be (read by readers and the outline)
 
     @classmethod
     def of(cls, settings: Settings) -> "ReadLimits":
-        return cls(settings.max_document_chars, settings.max_unzipped_mb, settings.max_pdf_pages)
+        return cls(settings.max_document_chars, settings.max_unzipped_mb, settings.max_pdf_pages,
+                   settings.part_title_chars)
 
 
 _LIMITS: ContextVar[ReadLimits | None] = ContextVar("read_limits", default=None)
@@ -258,7 +261,7 @@ def read_pdf(data: bytes) -> str:
 _PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
 _STRUCTURE_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位|"
-    r"第[一二三四五六七八九十百零〇\d]+[编章节条])"
+    r"第[一二三四五六七八九十百零〇\d]+[编章节条]|附[件表]\s*[\d一二三四五六七八九十]*\s*$)"
 )
 # Page furniture a PDF repeats on every page: page numbers (— 1 —, - 2 -, 第3页).
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -274,6 +277,7 @@ def unwrap_pdf_text(text: str) -> str:
     heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit
     line, 第X章/条); page numbers are dropped."""
     lines: list[str] = []
+    begun = False  # a sentence read: a title line from here on is a bundled part's, not the document's own
     for raw in text.split("\n"):
         line = _PDF_SPACING.sub("", raw).strip()
         if _PAGE_NUMBER.match(line):
@@ -282,10 +286,12 @@ def unwrap_pdf_text(text: str) -> str:
         ended = previous.endswith(tuple(_LINE_END))
         heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40 and not _RUNS_ON.match(previous) \
             and not ("，" in previous and len(previous) >= 30)  # a line the page width cut, not a title
+        heading = heading or (begun and is_part_title(previous, limits().part_title_chars))
         continues = line.startswith(tuple(_CONTINUATION))  # no line of a text starts with ，or 、
         if line and previous and (continues or (not ended and not heading and not _STRUCTURE_START.match(line))):
             lines[-1] = previous + line
         else:
+            begun = begun or "。" in previous
             lines.append(line)
     return "\n".join(lines)
 

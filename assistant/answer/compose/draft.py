@@ -144,9 +144,15 @@ def cite(section: Section, quote: str) -> Citation:
     return Citation(doc=section.doc, section=section.label, title=section.title, quote=quote)
 
 
+def part_qualifier(section: Section) -> str:
+    """What a label repeating across the parts of a bundle is shown with (`附件 ` of `附件 三、`)."""
+    written = section.written_label
+    return section.label[:-len(written)] if written and section.label.endswith(written) else ""
+
+
 def mark(section: Section) -> str:
     if section.kind == "chapter":
-        return f"〔{section.chapter}〕"
+        return f"〔{part_qualifier(section)}{section.chapter_in_part}〕"
     return f"〔{section.label}〕" if section.kind == "article" else f"〔{section.label}{section.title}〕"
 
 
