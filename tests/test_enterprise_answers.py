@@ -140,3 +140,10 @@ def test_the_month_a_firm_invested_is_not_a_target_year(ask):
     answer = ask("创投公司2022年8月向一家未上市中小高企股权投资500万元，能抵扣应纳税所得额多少？")
     assert answer.answerable and "目标" not in answer.text, answer.text
     assert "70%" in answer.text and "第九十七条" in cited(answer), answer.text
+
+
+def test_a_tax_holiday_counted_in_ordinal_years_answers_how_many_years(ask):
+    # 第一年至第三年免征 states the period asked, though written as ordinals
+    answer = ask("企业从事符合条件的环境保护项目，所得税头几年免征？")
+    assert answer.coverage == "full" and "第一年至第三年免征" in answer.text, answer.text
+    assert "第八十八条" in cited(answer)

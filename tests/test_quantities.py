@@ -56,6 +56,9 @@ def test_a_range_written_as_floor_and_cap_is_one_quantity():
     ("提供最近两个会计年度的审计报告", "duration", 2, "年"),
     ("享受三个纳税年度的减免", "duration", 3, "年"),
     ("2024年度的申报", "year", 2024, "年"),
+    ("第一年至第二年免征所得税", "duration", 2, "年"),  # a period counted in ordinals
+    ("第3年到第5年减半征收", "duration", 3, "年"),
+    ("第二个月至第四个月免收租金", "duration", 3, "月"),
 ])
 def test_periods_dates_and_years_are_told_apart(text, kind, value, unit):
     q = only(text)
@@ -164,3 +167,7 @@ def test_an_assessments_points_are_a_count_and_an_adverb_is_none():
 def test_a_cap_written_after_its_figure(text, value):
     q = only(text)
     assert (q.kind, q.value, q.bound) == ("amount", value, "max")
+
+
+def test_articles_cited_as_a_range_are_no_period():
+    assert read("依照第十条至第十二条的规定办理") == []

@@ -48,9 +48,11 @@ _COUNTED = sorted((set(_UNITS["compound"]) | set(_UNITS["measure words"]) | {"�
                   key=len, reverse=True)
 _COUNT = r"个百分点|百分点|周岁|(?:万|亿)?(?:" + "|".join(map(re.escape, _COUNTED)) + ")"
 
-# One pattern, alternatives in priority order: dates before years and durations.
+# One pattern, alternatives in priority order: ordinal periods (第一年至第三年), then dates before
+# years and durations.
 QUANTITY = re.compile(
-    rf"(?P<date>(?P<dy>(?:19|20)\d\d)\s*年\s*(?P<dm>\d{{1,2}})\s*月(?:\s*(?P<dd>\d{{1,2}})\s*日)?)"
+    rf"(?P<span>第(?P<sa>{_NUM})(?P<su>(?:个)?(?:纳税)?年度?|个月)\s*[至到~～－—-]\s*第(?P<sb>{_NUM})(?:(?:个)?(?:纳税)?年度?|个月))"
+    rf"|(?P<date>(?P<dy>(?:19|20)\d\d)\s*年\s*(?P<dm>\d{{1,2}})\s*月(?:\s*(?P<dd>\d{{1,2}})\s*日)?)"
     rf"|(?P<md>(?<!\d)(?P<mm>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<mdd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])"
     rf"|(?P<year>(?<![\d〔\[(（])(?:19|20)\d\d)\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*第\s*\d+\s*号)(?![度]?\s*[-－—–~～至到]\s*(?:19|20)?\d\d)"
     rf"|(?P<half>半(?P<halfunit>年|个月))"
@@ -186,6 +188,11 @@ def _bound(text: str, start: int, end: int) -> tuple[Bound, int, int]:
 
 def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     """(value, unit, kind, year) of one match, or None for a word that is no figure (一个)."""
+    if m.group("span"):  # 第一年至第三年 (免征): a period counted in ordinals, three years
+        first, last = number(m.group("sa")), number(m.group("sb"))
+        if first is None or last is None or last < first:
+            return None
+        return last - first + 1, "月" if "月" in m.group("su") else "年", "duration", None
     if m.group("date"):
         return float(m.group("dy")), "日期", "date", int(m.group("dy"))
     if m.group("md"):
