@@ -147,3 +147,10 @@ def test_a_tax_holiday_counted_in_ordinal_years_answers_how_many_years(ask):
     answer = ask("企业从事符合条件的环境保护项目，所得税头几年免征？")
     assert answer.coverage == "full" and "第一年至第三年免征" in answer.text, answer.text
     assert "第八十八条" in cited(answer)
+
+
+def test_a_quoted_term_is_answered_by_the_article_defining_it(ask):
+    # 实施条例 第一百一十八条 defines the term of 企业所得税法 第四十五条; the case is in the article it defines
+    answer = ask("受控外国企业规则中“实际税负明显低于”税率水平，标准是比税率低多少？")
+    assert answer.coverage == "full" and "50%" in answer.text, answer.text
+    assert "第一百一十八条" in cited(answer)

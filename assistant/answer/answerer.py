@@ -188,6 +188,8 @@ class Answerer:
         # (the cited sections whole: 外国政府…利息所得 in the article whose first sentence gives 10%)
         if query.english or not query.subject:
             return []  # (an English question's words are dictionary translations: too loose to judge so)
+        if any(self.library.defines(c.quote, query) for c in draft.citations):
+            return []  # a quote defining the term asked (…所称X，是指…) is about it, its case left to the article it defines
         text = self.library.subject_text(draft.sections)
         if self.evidence.coverage(query.subject, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
             return []

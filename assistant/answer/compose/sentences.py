@@ -53,10 +53,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
         stating = [c for c in scored if c[0] >= scored[0][0] - band(c)
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
-        if not stating:  # none near the best states one: the next article may (the rule after a definition)
+        if not stating:  # none near the best states one: one further down about the subject or defining it may
             stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.figure_reach_band
                        and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)
-                       and lib.about_subject(ctx.query, c[1], c[2])]
+                       and (lib.about_subject(ctx.query, c[1], c[2]) or lib.defines(c[1], ctx.query))]
             reached = bool(stating)
         stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
         # the general rule before its special cases and exceptions: of the sentences stating the kind
