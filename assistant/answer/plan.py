@@ -260,8 +260,9 @@ def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one, nor a
     day's or a month's year (2023年3月投了…: when the applicant acted, which no target is set for)."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
-    dated = {q.year for q in read(text) if q.kind == "date"}
-    whole = {q.year for q in read(text) if q.kind == "year"}
+    stated = read(text)
+    dated = {q.year for q in stated if q.kind == "date"}
+    whole = {q.year for q in stated if q.kind == "year"}
     return [y for y in query.years if (y not in numbered or text.count(str(y)) > 1)
             and (y not in dated or y in whole)]
 
