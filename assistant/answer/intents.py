@@ -16,7 +16,8 @@ from assistant import lexicon
 from assistant.eligibility import MONEY_QUESTIONS
 from assistant.lexicon.english import CorpusSenses, english_units, phrase_translations
 from assistant.answer.evidence import SYNONYMS
-from assistant.index.lexical import FILLERS, dictionary_tag, tokenize
+from assistant.index.lexical import FILLERS, tokenize
+from assistant.lexicon.tags import dictionary_tag
 from assistant.answer.cues import cue
 from assistant.answer.retrieve import has_chinese, lexical_query
 from assistant.ingest.units import ALIASES, UNIT_MARK, units_marked

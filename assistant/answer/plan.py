@@ -22,7 +22,7 @@ from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
-from assistant.index.lexical import dictionary_tag
+from assistant.lexicon.tags import dictionary_tag
 from assistant.ingest.quantities import Quantity, read
 from assistant.lexicon import english
 from assistant.lexicon.english import CorpusSenses

@@ -16,6 +16,7 @@ import jieba
 import numpy as np
 
 from assistant import lexicon
+from assistant.lexicon.tags import dictionary_tag
 
 jieba.setLogLevel(logging.WARNING)
 _init_lock = threading.Lock()
@@ -54,20 +55,8 @@ def may_abbreviate(word: str) -> bool:
     it (规上). A dictionary word of another kind means itself: 中考 is not
     中级职称考试."""
     _ensure_init()
-    tag = _tags().get(word)
+    tag = dictionary_tag(word)
     return tag is None or tag == "j"
-
-
-def dictionary_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag of a dictionary word (n, v, t, j...); None for a word it does not know."""
-    _ensure_init()
-    return _tags().get(word)
-
-
-def _tags() -> dict[str, str]:
-    import jieba.posseg  # loads jieba's part-of-speech table once
-
-    return jieba.posseg.dt.word_tag_tab
 
 
 class LexicalIndex:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UnreadableDocument
-from assistant.ingest.labels import is_part_title
+from assistant.ingest.labels import ANNEX, is_part_title
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -261,7 +261,7 @@ def read_pdf(data: bytes) -> str:
 _PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
 _STRUCTURE_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位|"
-    r"第[一二三四五六七八九十百零〇\d]+[编章节条]|附[件表]\s*[\d一二三四五六七八九十]*\s*$)"
+    rf"第[一二三四五六七八九十百零〇\d]+[编章节条]|{ANNEX}\s*$)"
 )
 # Page furniture a PDF repeats on every page: page numbers (— 1 —, - 2 -, 第3页).
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")

@@ -20,6 +20,7 @@ from functools import lru_cache
 import jieba
 
 from assistant.lexicon import load
+from assistant.lexicon.tags import dictionary_tag
 
 jieba.setLogLevel(60)
 
@@ -414,9 +415,7 @@ def _first_sense(word: str) -> str:
 
 def _tag(word: str) -> str:
     """jieba's part-of-speech tag of a dictionary word (n, ns, v, a…); "" for one it does not know."""
-    import jieba.posseg  # loads jieba's part-of-speech table once
-
-    return jieba.posseg.dt.word_tag_tab.get(word, "")
+    return dictionary_tag(word) or ""
 
 
 def _is_noun(word: str) -> bool:
