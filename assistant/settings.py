@@ -63,6 +63,10 @@ class Settings(BaseModel):
                                            "subject a figure answer's quotes and headings must hold; below it the "
                                            "figure is another case's and the answer is partial (a wrong figure is "
                                            "worse than none)")
+    term_asked_coverage: float = Field(0.6, ge=0, le=1, description="share of a defined term's IDF-weighted "
+                                       "words (抵扣应纳税所得额) the question must write for the definition and the "
+                                       "rule it explains to be quoted together (a term the question does not "
+                                       "name is another provision's)")
     figure_subject_words: int = Field(2, ge=1, description="how many of the question's subject words a figure "
                                       "answer's sections must lack before its figure is taken for another case's "
                                       "(one missing word is often a qualifier the article does not repeat)")

@@ -154,3 +154,13 @@ def test_a_quoted_term_is_answered_by_the_article_defining_it(ask):
     answer = ask("受控外国企业规则中“实际税负明显低于”税率水平，标准是比税率低多少？")
     assert answer.coverage == "full" and "50%" in answer.text, answer.text
     assert "第一百一十八条" in cited(answer)
+
+
+def test_whether_a_cost_is_deductible_is_decided_by_the_law_not_by_its_definition(ask):
+    # 实施条例 第五十五条 says what 未经核定的准备金支出 means; 企业所得税法 第十条 says it may not be deducted
+    answer = ask("未经核定的准备金支出能在税前扣除吗？")
+    first = answer.citations[0]
+    assert first.doc.endswith("企业所得税法") and first.section == "第十条", answer.text
+    assert "不得扣除" in answer.text.split("\n")[0]
+
+

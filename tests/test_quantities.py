@@ -171,3 +171,15 @@ def test_a_cap_written_after_its_figure(text, value):
 
 def test_articles_cited_as_a_range_are_no_period():
     assert read("依照第十条至第十二条的规定办理") == []
+
+
+@pytest.mark.parametrize("sentence, term, law, article", [
+    ("税法第八条第（二）项所称零星支出，是指单笔金额较小的支出。", "零星支出", "税法", "第八条"),
+    ("本条例第 1 2 条中所称的试点单位、示范单位，指经认定的单位。", "试点单位、示范单位", "本条例", "第12条"),
+    ("本办法所称科技型企业是指从事研发的企业。", "科技型企业", "本办法", ""),
+    ("各部门要加强指导，做好服务。", None, None, None),
+])
+def test_a_definition_names_its_term_and_the_article_it_explains(sentence, term, law, article):
+    from assistant.ingest.definitions import read_definition
+    found = read_definition(sentence)
+    assert (found and (found.term, found.law, found.article)) == ((term, law, article) if term else None)

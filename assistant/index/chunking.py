@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.ingest.definitions import Definition, read_definition
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
@@ -95,10 +96,14 @@ class Sentence:
     quantities: list[Quantity] = field(default_factory=list)
     # the other kinds of answer it states (a time, a website, a contact, materials), read once here
     states: list[str] = field(default_factory=list)
+    # the term it defines and the article that term belongs to (…法第十条所称X，是指…), read once here
+    definition: Definition | None = None
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
-        return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])]})
+        defined = data.get("definition")
+        return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])],
+                      "definition": Definition(**defined) if defined else None})
 
 
 def piece_hash(text: str) -> str:
@@ -114,7 +119,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
             sentence = strip_item_prefix(sentence)
             if len(sentence) >= 6:
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
-                                    stated_kinds(sentence)))
+                                    stated_kinds(sentence), read_definition(sentence)))
     return out
 
 

@@ -23,6 +23,7 @@ from assistant.answer.targets import years_covered
 from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
 from assistant.index.lexical import tokenize
+from assistant.ingest import labels
 from assistant.ingest.quantities import Quantity
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
@@ -61,6 +62,13 @@ class Library:
             for kind in {q.kind for q in unit.quantities}:
                 kinds.setdefault(kind, []).append(i)
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
+        # the definitions the documents state, by sentence, and by the article whose term each explains
+        self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
+        self.explained_by: dict[str, list[tuple[str, Section]]] = {}  # article key -> its terms' definitions
+        for unit in index.sentences:
+            rule = self.rule_section(unit.definition, self.by_key[unit.section_key]) if unit.definition else None
+            if rule is not None:
+                self.explained_by.setdefault(rule.key, []).append((unit.text, self.by_key[unit.section_key]))
         # each sentence's document, once, so a question's figure pool is filtered without a loop
         self.doc_of = np.array([self.by_key[u.section_key].doc for u in index.sentences], dtype=object)
 
@@ -172,6 +180,48 @@ class Library:
             defined = defined.replace(full, short)
         words = maximal(query.topic_tokens)
         return bool(says and words) and self.evidence.coverage(words, defined) >= self.settings.min_topic_coverage
+
+    def asks_of(self, definition, query: Query) -> bool:
+        """Whether the question writes the defined term, or one of the terms it defines together (most of
+        its words: 赞助支出 in 这笔赞助支出可以扣除吗; 合伙企业 of 个人独资企业、合伙企业)."""
+        asked = " ".join(query.tokens)
+        for member in definition.members:
+            words = [t for t in tokenize(member) if len(t) > 1]
+            if words and self.evidence.coverage(words, asked) >= self.settings.term_asked_coverage:
+                return True
+        return False
+
+    def rule_section(self, definition, where: Section) -> Section | None:
+        """The article a definition explains a term of (企业所得税法第十条所称赞助支出 -> that law's 第十条):
+        in the document the definition names (by its title's end: 中华人民共和国企业所得税法), or its own
+        (本法, 本条例); None when it names no article or the corpus lacks the document."""
+        if not definition.article:
+            return None
+        law = definition.law
+        docs = [where.doc] if not law or law.startswith("本") else \
+            [d for d in self.of_doc if law.endswith(d.removeprefix("中华人民共和国")) and d != where.doc]
+        wanted = labels.key(definition.article)
+        for doc in sorted(docs, key=len, reverse=True):
+            for section in self.of_doc[doc]:
+                if section.kind == "article" and labels.key(section.written_label or section.label) == wanted:
+                    return section
+        return None
+
+    def rule_quotes(self, definition, section: Section) -> list[str]:
+        """What the article a term is defined for says of it: the sentence using the term, or a list item
+        naming it (（六）赞助支出；) read with the lead-in it completes and the items before it."""
+        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        using = next((u for u in units if any(m in u for m in definition.members)), None)
+        if using is not None:
+            return [using]
+        lines = [line.strip() for line in section.text.split("\n") if line.strip()]
+        item = next((n for n, line in enumerate(lines) if any(m in line for m in definition.members)), None)
+        lead = next((n for n in range(item - 1, -1, -1) if lines[n].endswith(("：", ":"))), None) \
+            if item is not None else None
+        if lead is None:
+            return []
+        opening = next((u for u in units if lines[lead].endswith(u)), lines[lead])  # (without the article's label)
+        return [opening + "".join(lines[lead + 1:item + 1])]
 
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:

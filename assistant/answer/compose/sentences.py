@@ -12,7 +12,7 @@ from assistant.ingest.quantities import TIME_KINDS
 from assistant.ingest.outline import body_text
 from assistant.ingest.unit_notes import labelled_row
 from assistant.models import Section
-from assistant.answer.compose import documents
+from assistant.answer.compose import documents, linked
 
 
 def general(lib: Library, ctx: Context) -> Draft | None:
@@ -26,6 +26,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     scored = lib.rank_sentences(ctx)
     if not scored:
         return None
+    if not kinds_checked(ctx.query):
+        scored = linked.rule_and_meaning(lib, ctx, scored)
     if ctx.query.list_asked:
         listed = list_answer(lib, ctx, scored)
         if listed:
