@@ -63,6 +63,9 @@ class Settings(BaseModel):
                                            "subject a figure answer's quotes and headings must hold; below it the "
                                            "figure is another case's and the answer is partial (a wrong figure is "
                                            "worse than none)")
+    question_part_chars: int = Field(4, ge=1, description="word characters a piece of a message ending in its "
+                                     "own question mark must hold to be answered as a question of its own (多少？"
+                                     "从哪年起算？); a shorter one (呢？) stays with the question before it")
     term_asked_coverage: float = Field(0.6, ge=0, le=1, description="share of a defined term's IDF-weighted "
                                        "words (抵扣应纳税所得额) the question must write for the definition and the "
                                        "rule it explains to be quoted together (a term the question does not "

@@ -149,3 +149,14 @@ def test_a_question_opening_on_a_pointing_word_leans_on_the_one_before(parse):
     assert parse("这笔补贴主要发给哪些单位、怎么发放？").follow_up
     assert parse("那这部分装修费用分几年摊销？").follow_up
     assert not parse("孵化器建设补贴主要发给哪些单位、怎么发放？").follow_up
+
+
+@pytest.mark.parametrize("message, questions", [
+    ("补贴标准是多少？从哪一年开始执行？", ["补贴标准是多少？", "从哪一年开始执行？"]),
+    ("Who leads it? And who shares it?", ["Who leads it?", "And who shares it?"]),
+    ("那家电呢？", ["那家电呢？"]),
+    ("奖励多少？呢？", ["奖励多少？呢？"]),  # a piece asking nothing of its own stays with the one before
+])
+def test_a_message_asking_several_questions_is_read_as_each_in_turn(message, questions):
+    from assistant.answer.plan import asked_questions
+    assert asked_questions(message, 4) == questions

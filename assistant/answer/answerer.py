@@ -8,6 +8,7 @@ plainly and offers the nearest sections as "see also" instead.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 
@@ -57,6 +58,27 @@ def asks_support_of_nothing(query: QueryPlan) -> bool:
             and not query.docs_named)
 
 
+def _merged(answers: list[Answer]) -> Answer:
+    """Answers to one message as one: each line said once (a later answer's line already said, with its
+    sources, adds nothing), sources and rankings in order; the first one's other fields."""
+    lines: list[str] = []
+    citations: dict[tuple, Citation] = {}
+    ranking: list[tuple[str, str]] = []
+    for answer in answers:
+        said = "\n".join(lines)
+        new = [line for line in answer.text.split("\n") if _unmarked(line) not in said]
+        if new:
+            lines += new
+            citations.update({(c.doc, c.section, c.quote): c for c in answer.citations})
+            ranking += [r for r in answer.ranking if r not in ranking]
+    return replace(answers[0], text="\n".join(lines), citations=list(citations.values()), ranking=ranking)
+
+
+def _unmarked(line: str) -> str:
+    """An answer line without its source mark (〔第十九条〕) and see-also note: what it says."""
+    return re.sub(r"(?:（又见[^）]*）)?〔[^〕]*〕$", "", line.strip())
+
+
 class Answerer:
     def __init__(self, retriever: Retriever, index: LoadedIndex, settings: Settings):
         self.retriever = retriever
@@ -74,13 +96,17 @@ class Answerer:
         self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
-               docs: list[str] | None = None) -> Answer:
+               docs: list[str] | None = None, continues: bool = False, whole: bool = False) -> Answer:
         """`docs` limits the answer to those documents; a question that names
-        a document (《…》, or the place its title starts with) limits itself."""
-        started = time.perf_counter()
+        a document (《…》, or the place its title starts with) limits itself.
+        `continues`: a later question of a message asking several; `whole`: the message read as one."""
         session = session or Session()
+        parts = [] if continues or whole else self.parser.questions(question, self.settings.question_part_chars)
+        if len(parts) > 1:
+            return self._answer_parts(question, parts, session, k, docs)
+        started = time.perf_counter()
         earlier = bool(session.last_question)
-        ctx = self._context(question, session, k, docs)
+        ctx = self._context(question, session, k, docs, continues)
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent and query.answer == "text":
@@ -128,9 +154,46 @@ class Answerer:
             ranking=self._ranking(intent, draft, ctx.hits),
         )
 
-    def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None) -> Context:
+    def _answer_parts(self, message: str, parts: list[str], session: Session, k: int | None,
+                      docs: list[str] | None) -> Answer:
+        """A message asking several questions in turn (能随时改吗？从哪天起实施？). Read whole, it is answered
+        first; what each question asked on its own (the later ones about what the first asked of, as a
+        follow-up is) fully states beyond that is added with its sources. When the whole is not fully
+        answered, the questions are answered one by one, and each the documents leave open is said so."""
+        started = time.perf_counter()
+        earlier = replace(session)
+        whole = self.answer(message, session, k, docs, whole=True)
+        if whole.coverage != "full":
+            session.rewind_to(earlier)
+        answers = [self.answer(part, session, k, docs, continues=n > 0) for n, part in enumerate(parts)]
+        full = [a for a in answers if a.answerable and a.coverage == "full"]
+        english = not has_chinese(message)
+        if whole.coverage != "none" and not (whole.coverage == "partial" and len(full) == len(answers)):
+            merged = _merged([whole] + full)  # (a partial whole keeps saying what it lacks)
+            unstated = [a.question for a in answers[1:] if a.coverage == "none"]
+            if unstated and whole.answerable:  # a later question nothing answers is said to be open
+                merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
+                    [merged.text] + [say("part_unstated", english, part=q.rstrip("？?")) for q in unstated]))
+        elif any(a.answerable or a.coverage == "partial" for a in answers):
+            merged = _merged([a if a.answerable or a.coverage == "partial" else replace(
+                a, text=say("part_unstated", english, part=a.question.rstrip("？?")), citations=[])
+                for a in answers])
+            complete = len(full) == len(answers)
+            intent = next(a.intent for a in answers if a.answerable or a.coverage == "partial")
+            merged = replace(merged, answerable=complete, intent=intent, coverage="full" if complete else "partial",
+                             missing=list(dict.fromkeys(
+                                 m for a in answers for m in (a.missing if a.answerable else [a.question]))))
+        else:
+            merged = whole
+        session.last_question = message[-MAX_CARRIED:]
+        return replace(merged, question=message, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None,
+                 continues: bool = False) -> Context:
         k = k or self.settings.retrieval_k
         query = self.parser.parse(question)
+        if continues and session.last_question:
+            query.follow_up = True  # a later question of the message: about what the first asked of
         if not query.follow_up and session.last_question and (
                 asks_support_of_nothing(query) or not query.topic_tokens and not query.units and not query.docs_named):
             # 有什么补贴？/ 要去哪里办？ after a topic names no subject of its own: the topic before is it
@@ -167,7 +230,7 @@ class Answerer:
                                                    sentence_sims=sims)
                 if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs, session.docs = wider_hits, wider, wider
-        return Context(query=query, hits=hits, sentence_sims=sims, docs=docs)
+        return Context(query=query, hits=hits, sentence_sims=sims, docs=docs, continues=continues)
 
     def _speaks_of(self, query: QueryPlan, draft: Draft) -> bool:
         """Whether a draft's sections speak of the question's subject: its longest distinctive word

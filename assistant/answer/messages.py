@@ -12,7 +12,7 @@ from typing import Literal
 Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
-    "partial", "partial_subject", "yes", "no",
+    "partial", "partial_subject", "yes", "no", "part_unstated",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "partial_subject": ("现有文件没有写明关于“{subject}”的{missing}。以下规定说的是相近的其他情形，仅供参考：",
                         "The documents do not state {missing} for {subject}. The nearest provisions, on other "
                         "cases, follow for reference only:"),
+    "part_unstated": ("关于“{part}”，现有文件没有写明。", "On \"{part}\", the documents state nothing."),
     "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
 }

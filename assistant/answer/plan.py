@@ -298,6 +298,24 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     return "text"
 
 
+# A message asking several questions: each ends with its own question mark (…能随时改吗？从哪天起实施？)
+_QUESTION_END = re.compile(r"(?<=[？?])")
+
+
+def asked_questions(text: str, min_chars: int) -> list[str]:
+    """The questions a message asks one after another, each with its mark; a piece too short to ask
+    anything of its own (`呢？`) stays with the question before it."""
+    parts: list[str] = []
+    for piece in (p.strip() for p in _QUESTION_END.split(text.strip())):
+        if not piece:
+            continue
+        if parts and len(re.sub(r"\W", "", piece)) < min_chars:
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+    return parts if len(parts) > 1 else [text]
+
+
 class Parser:
     """Reads questions against what the corpus knows: its units, its
     vocabulary and its documents' names."""
@@ -309,6 +327,10 @@ class Parser:
         self.idf = idf
         self.distinctive_idf = distinctive_idf
         self.corpus = corpus  # the senses the documents use English questions' words in
+
+    def questions(self, message: str, min_chars: int) -> list[str]:
+        """The questions one message asks in turn (two question marks: 多少？从哪年起算？)."""
+        return asked_questions(clean_question(message), min_chars)
 
     def analyse(self, question: str) -> Query:
         return analyse(question, self.units, self.idf, self.distinctive_idf, self.corpus)

@@ -45,7 +45,8 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         if draft:
             return draft
     composer = BY_INTENT.get(intent, sentences.general)
-    if composer is support.cards and not _cards_answer(ctx.query):
+    if composer is support.cards and (not _cards_answer(ctx.query) or ctx.continues):
+        # (a later question of a message asks about the first one's provision, not for every benefit)
         composer = sentences.general
     if composer is figures.target and ctx.query.answer == "yes_no" and not ctx.query.figure_kinds:
         composer = sentences.general  # 还受投资比例的限制吗: the provision that decides, no figure asked

@@ -98,6 +98,7 @@ class Context:
     hits: list[Hit]
     sentence_sims: np.ndarray  # cosine similarity of the question to every indexed sentence
     docs: list[str] | None = None  # the documents the question is limited to (None: all)
+    continues: bool = False  # a later question of a message asking several, about what the first asked of
 
 
 @dataclass
