@@ -551,7 +551,7 @@ def document_title(text: str, fallback: str) -> str:
     head: list[str] = []
     for line in text.split("\n")[:6]:
         line = _clean(line)
-        if not line:
+        if not line or "\t" in line:  # a table row (a masthead: issuing body | 文件) is no title line
             continue
         if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line or _AFTER_TITLE.search(line):
             break

@@ -189,11 +189,28 @@ def read_docx(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zip, XML or package errors: all mean "not a docx"
         raise UnreadableDocument(f"不是有效的 Word(.docx) 文件：{exc}") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # tables after the body text; rows as tab-joined lines
-        for row in table.rows:
-            lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
-    return "\n".join(lines)
+    return "\n".join(_body_lines(document.element.body, document._body))
+
+
+def _body_lines(element, parent) -> list[str]:
+    """The lines of a document body in reading order: a paragraph one line, a table's row one line
+    of tab-joined cells where the table stands (a 附表 under its heading, a task table in its
+    chapter), the paragraphs and tables of a content control (w:sdt) where it stands."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, parent).text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, parent).rows:
+                lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
+        elif child.tag == qn("w:sdt"):
+            for content in child.iterchildren(qn("w:sdtContent")):
+                lines += _body_lines(content, parent)
+    return lines
 
 
 _NAME_LIKE = re.compile(r"[^，。；：,;:！？!?\s]{2,20}")
