@@ -69,9 +69,25 @@ def key(label: str) -> str:
     return re.sub(rf"[{CN_DIGITS}0-9]+", str(n), folded, count=1) if n is not None else folded
 
 
+def qualified(outer: str, label: str) -> str:
+    """A repeating label as citations show it, with what it stands in: its chapter's label joined
+    straight on (`三、（一）`, `第二章（一）`: the outer label closes itself), the name of its part
+    after a space (`附件2 三、（一）`, `第2部分 （一）`, `××规定 一、`), so a part's number and the
+    label do not run together (`附件二 三、` is not `附件二三、`) nor a title into it.
+    Compared with whitespace removed (as the evaluation does), both forms are one."""
+    if not outer:
+        return label
+    return f"{outer}{label}" if starts_with_label(outer) else f"{outer} {label}"
+
+
 def starts_with_label(line: str) -> bool:
     """Whether a line opens with any outline label (a heading, not a wrapped line's tail)."""
     return bool(_ANY_LABEL.match(line.lstrip(" \t\u3000")))
+
+
+def has_sentence_marks(line: str) -> bool:
+    """Whether a line is punctuated as a sentence or a list, not as a title."""
+    return bool(_SENTENCE_MARKS.search(line))
 
 
 def is_part_title(line: str, max_chars: int) -> bool:

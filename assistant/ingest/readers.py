@@ -284,6 +284,10 @@ _STRUCTURE_START = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _LINE_END = "。；：！？）)」”"
 _CONTINUATION = "，、。；：！？）)」”"
+# a date alone on its line closes a sign-off (2020年1月2日 under the issuing body): it continues no
+# sentence and no sentence continues it (a part's title may follow it straight on the next line)
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
+                        r"[\d〇零一二三四五六七八九十]{1,3}日$")
 _RUNS_ON = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")  # an article's first line is text, not a title
 
 
@@ -292,7 +296,8 @@ def unwrap_pdf_text(text: str) -> str:
     characters, and lines wrapped mid-sentence at the page width. A line is
     joined to the one before unless that one ended a sentence or was a short
     heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit
-    line, 第X章/条); page numbers are dropped."""
+    line, 第X章/条); a date alone on its line (a sign-off's) stays alone; page
+    numbers are dropped."""
     lines: list[str] = []
     begun = False  # a sentence read: a title line from here on is a bundled part's, not the document's own
     for raw in text.split("\n"):
@@ -300,12 +305,13 @@ def unwrap_pdf_text(text: str) -> str:
         if _PAGE_NUMBER.match(line):
             continue
         previous = lines[-1] if lines else ""
-        ended = previous.endswith(tuple(_LINE_END))
+        ended = previous.endswith(tuple(_LINE_END)) or bool(_DATE_LINE.match(previous))
         heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40 and not _RUNS_ON.match(previous) \
             and not ("，" in previous and len(previous) >= 30)  # a line the page width cut, not a title
         heading = heading or (begun and is_part_title(previous, limits().part_title_chars))
         continues = line.startswith(tuple(_CONTINUATION))  # no line of a text starts with ，or 、
-        if line and previous and (continues or (not ended and not heading and not _STRUCTURE_START.match(line))):
+        starts = bool(_STRUCTURE_START.match(line) or _DATE_LINE.match(line))
+        if line and previous and (continues or (not ended and not heading and not starts)):
             lines[-1] = previous + line
         else:
             begun = begun or "。" in previous
