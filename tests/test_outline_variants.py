@@ -261,18 +261,9 @@ def _blocks(lines: list[str]) -> list[str | list[list[str]]]:
 
 
 def write_docx(path: Path, lines: list[str]) -> Path:
-    import docx
+    from test_docx_layouts import write_docx as write_blocks  # paragraphs and tables in the order given
 
-    document = docx.Document()
-    for block in _blocks(lines):
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=len(block[0]))
-        for row, values in zip(table.rows, block):
-            for cell, value in zip(row.cells, values):
-                cell.text = value
-    document.save(path)
+    write_blocks(path, _blocks(lines))
     return path
 
 
