@@ -34,6 +34,8 @@ PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
 # an attachment or a form heading of its own: `附件`, `附件2`, `附件二`, `附表1`
 ANNEX_NUMBERED = rf"附{SP}[件表]{SP}{NUMBER}"
 ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表])"
+# a date as a sign-off writes it (2020年1月2日, 二〇二〇年一月二日)
+DATE = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日"
 # what a part a document bundles is titled as (`进一步支持文化企业发展的规定`, `××实施方案`)
 DOCUMENT_KINDS = ("规定", "办法", "细则", "方案", "意见", "通知", "计划", "条例", "规则", "措施", "决定", "纲要",
                   "指引", "指南")
@@ -73,8 +75,8 @@ def qualified(outer: str, label: str) -> str:
     """A repeating label as citations show it, with what it stands in: its chapter's label joined
     straight on (`三、（一）`, `第二章（一）`: the outer label closes itself), the name of its part
     after a space (`附件2 三、（一）`, `第2部分 （一）`, `××规定 一、`), so a part's number and the
-    label do not run together (`附件二 三、` is not `附件二三、`) nor a title into it.
-    Compared with whitespace removed (as the evaluation does), both forms are one."""
+    label do not run together (`附件二 三、` is not `附件二三、`) nor a title into it. (Key facts are
+    compared with whitespace removed, so an answer stating either form states the label.)"""
     if not outer:
         return label
     return f"{outer}{label}" if starts_with_label(outer) else f"{outer} {label}"

@@ -50,7 +50,7 @@ ARTICLE = re.compile(rf"^(?P<label>{labels.ARTICLE})(?:\s+|(?=[\u4e00-\u9fff“�
 # issuing body and date (落款), distribution lines (抄送, 印发), 附件 lists.
 SIGN_OFF = re.compile(
     r"^(?:抄送|主送|印发|分送|发送)[：:]|[\u4e00-\u9fff]{2,30}(?:办公厅|办公室)?\s*\d{4}年\d{1,2}月\d{1,2}日印发$|"
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$|"
+    rf"^{labels.DATE}$|"
     r"^[\u4e00-\u9fff、（）()]{2,30}(?:人民政府|办公厅|办公室|委员会|部|局|厅|委|署|院|中心|银行)$|"
     r"^[（(]此件[^）)]*[）)]$"
 )

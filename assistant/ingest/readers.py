@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UnreadableDocument
-from assistant.ingest.labels import ANNEX, is_part_title
+from assistant.ingest.labels import ANNEX, DATE, is_part_title
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -286,8 +286,7 @@ _LINE_END = "。；：！？）)」”"
 _CONTINUATION = "，、。；：！？）)」”"
 # a date alone on its line closes a sign-off (2020年1月2日 under the issuing body): it continues no
 # sentence and no sentence continues it (a part's title may follow it straight on the next line)
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
-                        r"[\d〇零一二三四五六七八九十]{1,3}日$")
+_DATE_LINE = re.compile(rf"^{DATE}$")
 _RUNS_ON = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")  # an article's first line is text, not a title
 
 
