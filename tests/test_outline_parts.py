@@ -262,7 +262,7 @@ def test_a_heading_line_before_numbering_starts_again_names_the_part():
 
 
 @pytest.mark.parametrize("line", ["各区要按照本方案要求，抓紧制定配套措施。", "示例市人民政府办公厅", "2020年1月2日",
-                                  "（牵头单位：市发展改革委）"])
+                                  "（牵头单位：市发展改革委）", "（此页无正文）"])
 def test_a_sentence_or_a_sign_off_before_numbering_starts_again_names_no_part(line):
     sections = parse_text(RESTART_AFTER_HEADING.replace("年度工作任务安排", line), doc="示例方案")
     assert {s.part for s in sections} == {"", "第2部分"}

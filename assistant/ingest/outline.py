@@ -304,9 +304,11 @@ def _opens_part(line: str, doc: str, opened: list[_Open], title_chars: int) -> b
 def _names_part(line: str, title_chars: int) -> bool:
     """Whether a line read just before top-level numbering starts again names the part it opens: a
     heading line of its own (a 规定's title a PDF's line wrap kept from being read as one, a
-    ××任务分工表): short, no sentence marks, no label, not a sign-off (the issuing body, a date)."""
+    ××任务分工表): short, no sentence marks, no label, not a sign-off (the issuing body, a date), not
+    a remark in brackets (（此页无正文）)."""
     line = line.strip(" \t\u3000")
     return (len(line) <= title_chars and re.search(r"[\u4e00-\u9fff]", line) is not None and "\t" not in line
+            and not line.startswith(("（", "("))
             and not labels.has_sentence_marks(line) and not labels.starts_with_label(line) and not SIGN_OFF.search(line))
 
 
