@@ -164,7 +164,8 @@ def test_a_pdf_does_not_join_a_part_title_to_the_text_under_it():
     text = "示例省人民政府办公厅关于印发\n两个规定的通知\n现印发给你们，请认真贯彻执行。\n示例省人民政府办公厅\n2020年1月2日\n（此件公开发布）\n甲类单位改革的\n规定\n为推进甲类单位改革，特制定以下\n规定：\n"
     lines = unwrap_pdf_text(text).split("\n")
     assert lines[0] == "示例省人民政府办公厅关于印发两个规定的通知现印发给你们，请认真贯彻执行。"  # (the document's own title: as before)
-    assert lines[2:4] == ["甲类单位改革的规定", "为推进甲类单位改革，特制定以下规定："]
+    assert lines[1:3] == ["示例省人民政府办公厅", "2020年1月2日"]  # the sign-off's lines stay apart
+    assert lines[4:6] == ["甲类单位改革的规定", "为推进甲类单位改革，特制定以下规定："]
 
 
 def test_how_long_a_part_title_may_be_is_a_setting():
@@ -234,3 +235,52 @@ def test_a_title_block_ends_before_the_issuing_number_and_the_addressees():
     from assistant.ingest.outline import document_title
     text = "示例省人民政府关于印发甲类单位改革的规定的通知\n示政发〔2020〕1号\n各市人民政府：\n现将规定印发给你们。\n"
     assert document_title(text, "fallback") == "示例省人民政府关于印发甲类单位改革的规定的通知"
+
+
+RESTART_AFTER_HEADING = """\
+一、总体要求
+（一）坚持统筹推进。各区要按年度推进平台建设。
+二、重点任务
+（二）加快平台建设。年底前建成市级平台。
+年度工作任务安排
+一、任务分工
+（一）各区负责落实平台建设。
+二、进度安排
+（二）年底前完成建设。
+"""
+
+
+def test_a_heading_line_before_numbering_starts_again_names_the_part():
+    sections = parse_text(RESTART_AFTER_HEADING, doc="示例方案")
+    assert _labels_unique(sections)
+    task = next(s for s in sections if "各区负责" in s.text)
+    assert task.part == "年度工作任务安排"
+    assert task.path == "年度工作任务安排 > 一、 > （一）"
+    assert task.label == "年度工作任务安排 一、（一）"
+    before = next(s for s in sections if "市级平台" in s.text)
+    assert "年度工作任务安排" not in before.text  # the heading is not the last measure's text
+
+
+@pytest.mark.parametrize("line", ["各区要按照本方案要求，抓紧制定配套措施。", "示例市人民政府办公厅", "2020年1月2日",
+                                  "（牵头单位：市发展改革委）", "（此页无正文）"])
+def test_a_sentence_or_a_sign_off_before_numbering_starts_again_names_no_part(line):
+    sections = parse_text(RESTART_AFTER_HEADING.replace("年度工作任务安排", line), doc="示例方案")
+    assert {s.part for s in sections} == {"", "第2部分"}
+
+
+def test_a_part_title_under_the_sign_off_date_of_a_pdf_stays_a_line_of_its_own():
+    text = ("示例省人民政府办公厅关于印发两个规定的通知\n现印发给你们，请认真贯彻执行。\n示例省人民政府办公厅\n"
+            "2020年1月2日\n乙类企业扶持\n的规定\n一、关于财政\n（一）省财政每年安排专项资金支持乙类企业。\n")
+    lines = unwrap_pdf_text(text).split("\n")
+    assert lines[1:4] == ["示例省人民政府办公厅", "2020年1月2日", "乙类企业扶持的规定"]
+    sections = parse_text("\n".join(lines), doc="两个规定的通知")
+    assert next(s for s in sections if "省财政" in s.text).part == "乙类企业扶持的规定"
+
+
+@pytest.mark.parametrize("outer, label, shown", [
+    ("三、", "（一）", "三、（一）"), ("第二章", "（一）", "第二章（一）"),
+    ("附件二", "三、（一）", "附件二 三、（一）"), ("第2部分", "（一）", "第2部分 （一）"),
+    ("乙类企业扶持的规定", "一、", "乙类企业扶持的规定 一、"), ("", "（一）", "（一）"),
+])
+def test_a_qualified_label_keeps_a_part_name_apart_from_the_label_it_qualifies(outer, label, shown):
+    assert labels.qualified(outer, label) == shown  # 附件二 三、 is not read as 附件二三、 (附件23)

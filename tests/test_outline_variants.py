@@ -239,3 +239,66 @@ def test_sub_items_and_paragraphs_stay_inside_their_article():
     sections = parse_text(text, doc="示例")
     assert [s.label for s in sections] == ["第一条", "第二条", "第三条"]
     assert "① 财务报表" in sections[1].text and "第二款" in sections[1].text
+
+
+# ---------------------------------------------------------------- the same text as a Word file
+
+_ROW_CELLS = re.compile(r"[^\t]+(?:\t[^\t]*)+")
+
+
+def _blocks(lines: list[str]) -> list[str | list[list[str]]]:
+    """Lines as a Word file holds them: a run of tab-separated rows with as many cells each, every
+    cell as read back (no spaces at its ends), is a table; any other line is a paragraph."""
+    blocks: list[str | list[list[str]]] = []
+    for line in lines:
+        cells = line.split("\t")
+        is_row = _ROW_CELLS.fullmatch(line) is not None and all(c == c.strip() for c in cells)
+        if is_row and blocks and isinstance(blocks[-1], list) and len(blocks[-1][0]) == len(cells):
+            blocks[-1].append(cells)
+        else:
+            blocks.append([cells] if is_row else line)
+    return blocks
+
+
+def write_docx(path: Path, lines: list[str]) -> Path:
+    from test_docx_layouts import write_docx as write_blocks  # paragraphs and tables in the order given
+
+    write_blocks(path, _blocks(lines))
+    return path
+
+
+def docx_outline(path: Path) -> list[tuple]:
+    return [(s.kind, undone(s.label), s.lead_units, s.responsible_units, undone(s.text))
+            for s in parse_file(path).sections]
+
+
+def with_table(text: str, seed: int) -> list[str]:
+    """The text with a task table (序号 | 任务 | 牵头单位 | 配合单位) under one of its headings."""
+    rnd = random.Random(seed)
+    lines = text.split("\n")
+    headings = [i for i, line in enumerate(lines) if starts_with_label(line)] or [len(lines) - 1]
+    at = rnd.choice(headings) + 1
+    rows = [["序号", "任务", "牵头单位", "配合单位"]] + [
+        [str(n), f"推进第{n}项重点工作", rnd.choice(["示例市发展改革委", "示例市财政局"]), "示例市科技局"]
+        for n in range(1, rnd.randint(2, 4))]
+    return lines[:at] + ["\t".join(row) for row in rows] + lines[at:]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem[:14])
+def test_a_document_written_as_a_word_file_outlines_the_same(path, tmp_path):
+    lines = text_of(path).split("\n")
+    assert docx_outline(write_docx(tmp_path / "文件.docx", lines)) == outline("\n".join(lines))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(DOCUMENTS), seed=st.integers(0, 10**6))
+def test_a_table_under_a_heading_of_a_word_file_outlines_as_its_rows_in_the_text_do(path, seed, tmp_path):
+    lines = with_table(text_of(path), seed)
+    assert docx_outline(write_docx(tmp_path / "文件.docx", lines)) == outline("\n".join(lines))
+
+
+def test_the_word_files_written_hold_tables():
+    real = next(p for p in DOCUMENTS if p.suffix == ".docx")  # its task table is written back as a table
+    assert any(isinstance(b, list) for b in _blocks(text_of(real).split("\n")))
+    assert any(isinstance(b, list) for b in _blocks(with_table(text_of(DOCUMENTS[0]), 1)))

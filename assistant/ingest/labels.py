@@ -34,6 +34,8 @@ PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
 # an attachment or a form heading of its own: `附件`, `附件2`, `附件二`, `附表1`
 ANNEX_NUMBERED = rf"附{SP}[件表]{SP}{NUMBER}"
 ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表])"
+# a date as a sign-off writes it (2020年1月2日, 二〇二〇年一月二日)
+DATE = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日"
 # what a part a document bundles is titled as (`进一步支持文化企业发展的规定`, `××实施方案`)
 DOCUMENT_KINDS = ("规定", "办法", "细则", "方案", "意见", "通知", "计划", "条例", "规则", "措施", "决定", "纲要",
                   "指引", "指南")
@@ -69,9 +71,25 @@ def key(label: str) -> str:
     return re.sub(rf"[{CN_DIGITS}0-9]+", str(n), folded, count=1) if n is not None else folded
 
 
+def qualified(outer: str, label: str) -> str:
+    """A repeating label as citations show it, with what it stands in: its chapter's label joined
+    straight on (`三、（一）`, `第二章（一）`: the outer label closes itself), the name of its part
+    after a space (`附件2 三、（一）`, `第2部分 （一）`, `××规定 一、`), so a part's number and the
+    label do not run together (`附件二 三、` is not `附件二三、`) nor a title into it. (Key facts are
+    compared with whitespace removed, so an answer stating either form states the label.)"""
+    if not outer:
+        return label
+    return f"{outer}{label}" if starts_with_label(outer) else f"{outer} {label}"
+
+
 def starts_with_label(line: str) -> bool:
     """Whether a line opens with any outline label (a heading, not a wrapped line's tail)."""
     return bool(_ANY_LABEL.match(line.lstrip(" \t\u3000")))
+
+
+def has_sentence_marks(line: str) -> bool:
+    """Whether a line is punctuated as a sentence or a list, not as a title."""
+    return bool(_SENTENCE_MARKS.search(line))
 
 
 def is_part_title(line: str, max_chars: int) -> bool:

@@ -13,7 +13,8 @@ qualified by its chapter (`三、（一）`), so every section's key is unique.
 A document that bundles parts is outlined as one branch per part: each
 `附件N` / `附表N` (a form with its content), each document a notice issues
 (its title line: `进一步支持文化企业发展的规定`), and each run of top-level
-numbering that starts again (一、 after 五、) without such a line. A part's
+numbering that starts again (一、 after 五、) without such a line, named by
+the heading line just before it (`××任务分工表`) or else `第N部分`. A part's
 label opens the path of its sections (`附件2 > 一、 > （一）`), a label that
 still repeats across parts is shown with it, and each part is read in its own
 layout (the annex after a 办法's articles has 一、/（一）, not 第X条).
@@ -49,7 +50,7 @@ ARTICLE = re.compile(rf"^(?P<label>{labels.ARTICLE})(?:\s+|(?=[\u4e00-\u9fff“�
 # issuing body and date (落款), distribution lines (抄送, 印发), 附件 lists.
 SIGN_OFF = re.compile(
     r"^(?:抄送|主送|印发|分送|发送)[：:]|[\u4e00-\u9fff]{2,30}(?:办公厅|办公室)?\s*\d{4}年\d{1,2}月\d{1,2}日印发$|"
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$|"
+    rf"^{labels.DATE}$|"
     r"^[\u4e00-\u9fff、（）()]{2,30}(?:人民政府|办公厅|办公室|委员会|部|局|厅|委|署|院|中心|银行)$|"
     r"^[（(]此件[^）)]*[）)]$"
 )
@@ -189,16 +190,26 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         return current
 
     def open_top(label: str, title: str, start: int) -> _Open:
-        """A top-level (一、) chapter; numbering that starts again opens a part."""
+        """A top-level (一、) chapter; numbering that starts again opens a part, named by the heading
+        line read just before it (taken out of the section it was read into), else 第N部分."""
         if parts.restarts(label):
-            parts.open(f"第{parts.count + 1}部分")
+            if last_plain is not None and _names_part(last_plain[0].lines[-1], title_chars):
+                unit, line_start, end_before = last_plain
+                name = labels.written(unit.lines.pop())
+                unit.end = end_before
+                parts.open(name)
+                open_unit(name, "", "annex", line_start)
+            else:
+                parts.open(f"第{parts.count + 1}部分")
         parts.count_top(label)
         return open_unit(label, title, "chapter", start)
 
+    before = last_plain = None  # (unit, start, the unit's end before it) of a plain line: read now, read just before
     for raw, start, end in _lines_with_offsets(text):
         line = _clean(raw)
         if not line:
             continue
+        last_plain, before = before, None
         if (units := parse_unit_line(line)) is not None and current is not None:
             owner = _owner(opened, current)
             owner.units, owner.unit_source = units, "line"
@@ -256,6 +267,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         else:
             if current is None:
                 open_unit(PREAMBLE_LABEL, "", "preamble", start)
+            before = (current, start, current.end)
             current.lines.append(line)
         current.end = end
     if opened:
@@ -287,6 +299,17 @@ def _opens_part(line: str, doc: str, opened: list[_Open], title_chars: int) -> b
     """Whether a line is the title of a part the document bundles: a title line after its text has
     begun, not the one document the file is named after (`关于印发X的通知` issuing X is X)."""
     return labels.is_part_title(line, title_chars) and labels.written(line) not in doc and _body_begun(opened)
+
+
+def _names_part(line: str, title_chars: int) -> bool:
+    """Whether a line read just before top-level numbering starts again names the part it opens: a
+    heading line of its own (a 规定's title a PDF's line wrap kept from being read as one, a
+    ××任务分工表): short, no sentence marks, no label, not a sign-off (the issuing body, a date), not
+    a remark in brackets (（此页无正文）)."""
+    line = line.strip(" \t\u3000")
+    return (len(line) <= title_chars and re.search(r"[\u4e00-\u9fff]", line) is not None and "\t" not in line
+            and not line.startswith(("（", "("))
+            and not labels.has_sentence_marks(line) and not labels.starts_with_label(line) and not SIGN_OFF.search(line))
 
 
 def _body_begun(opened: list[_Open]) -> bool:
@@ -350,7 +373,7 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
     repeats across the parts of a bundle, with its part's (`附件2 三、（一）`);
     any that still repeats gets its position (`（一）之2`). Keys (doc#label) become unique."""
     _qualify(sections, _chapter_head, skip=("chapter", "preamble"))
-    _qualify(sections, lambda s: f"{s.part} " if s.part and s.part != s.label else "", skip=("preamble",))
+    _qualify(sections, lambda s: s.part if s.part != s.label else "", skip=("preamble",))
     seen: dict[str, int] = {}
     for s in sections:
         seen[labels.key(s.label)] = n = seen.get(labels.key(s.label), 0) + 1
@@ -362,13 +385,13 @@ def _qualify_repeated_labels(sections: list[Section]) -> list[Section]:
 
 
 def _qualify(sections: list[Section], prefix, skip: tuple[str, ...]) -> None:
-    """Prefix every label that repeats in the document with what `prefix` gives its section."""
+    """Qualify every label that repeats in the document with what `prefix` gives its section."""
     counts: dict[str, int] = {}
     for s in sections:
         counts[labels.key(s.label)] = counts.get(labels.key(s.label), 0) + 1
     for s in sections:
         if counts[labels.key(s.label)] > 1 and s.kind not in skip:
-            s.label = f"{prefix(s)}{s.label}"
+            s.label = labels.qualified(prefix(s), s.label)
 
 
 def _chapter_head(section: Section) -> str:
@@ -551,7 +574,7 @@ def document_title(text: str, fallback: str) -> str:
     head: list[str] = []
     for line in text.split("\n")[:6]:
         line = _clean(line)
-        if not line:
+        if not line or "\t" in line:  # a table row (a masthead: issuing body | 文件) is no title line
             continue
         if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line or _AFTER_TITLE.search(line):
             break

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import UnreadableDocument
-from assistant.ingest.labels import ANNEX, is_part_title
+from assistant.ingest.labels import ANNEX, DATE, is_part_title
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -189,11 +189,28 @@ def read_docx(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zip, XML or package errors: all mean "not a docx"
         raise UnreadableDocument(f"不是有效的 Word(.docx) 文件：{exc}") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # tables after the body text; rows as tab-joined lines
-        for row in table.rows:
-            lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
-    return "\n".join(lines)
+    return "\n".join(_body_lines(document.element.body, document._body))
+
+
+def _body_lines(element, parent) -> list[str]:
+    """The lines of a document body in reading order: a paragraph one line, a table's row one line
+    of tab-joined cells where the table stands (a 附表 under its heading, a task table in its
+    chapter), the paragraphs and tables of a content control (w:sdt) where it stands."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, parent).text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, parent).rows:
+                lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
+        elif child.tag == qn("w:sdt"):
+            for content in child.iterchildren(qn("w:sdtContent")):
+                lines += _body_lines(content, parent)
+    return lines
 
 
 _NAME_LIKE = re.compile(r"[^，。；：,;:！？!?\s]{2,20}")
@@ -267,6 +284,9 @@ _STRUCTURE_START = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _LINE_END = "。；：！？）)」”"
 _CONTINUATION = "，、。；：！？）)」”"
+# a date alone on its line closes a sign-off (2020年1月2日 under the issuing body): it continues no
+# sentence and no sentence continues it (a part's title may follow it straight on the next line)
+_DATE_LINE = re.compile(rf"^{DATE}$")
 _RUNS_ON = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条")  # an article's first line is text, not a title
 
 
@@ -275,7 +295,8 @@ def unwrap_pdf_text(text: str) -> str:
     characters, and lines wrapped mid-sentence at the page width. A line is
     joined to the one before unless that one ended a sentence or was a short
     heading, or this one starts an outline element (一、 （一） 1． 专栏, a unit
-    line, 第X章/条); page numbers are dropped."""
+    line, 第X章/条); a date alone on its line (a sign-off's) stays alone; page
+    numbers are dropped."""
     lines: list[str] = []
     begun = False  # a sentence read: a title line from here on is a bundled part's, not the document's own
     for raw in text.split("\n"):
@@ -283,12 +304,13 @@ def unwrap_pdf_text(text: str) -> str:
         if _PAGE_NUMBER.match(line):
             continue
         previous = lines[-1] if lines else ""
-        ended = previous.endswith(tuple(_LINE_END))
+        ended = previous.endswith(tuple(_LINE_END)) or bool(_DATE_LINE.match(previous))
         heading = bool(_STRUCTURE_START.match(previous)) and len(previous) <= 40 and not _RUNS_ON.match(previous) \
             and not ("，" in previous and len(previous) >= 30)  # a line the page width cut, not a title
         heading = heading or (begun and is_part_title(previous, limits().part_title_chars))
         continues = line.startswith(tuple(_CONTINUATION))  # no line of a text starts with ，or 、
-        if line and previous and (continues or (not ended and not heading and not _STRUCTURE_START.match(line))):
+        starts = bool(_STRUCTURE_START.match(line) or _DATE_LINE.match(line))
+        if line and previous and (continues or (not ended and not heading and not starts)):
             lines[-1] = previous + line
         else:
             begun = begun or "。" in previous
