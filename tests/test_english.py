@@ -365,3 +365,26 @@ def test_the_english_self_check_labels_its_threshold_and_the_applicants_value():
     assert _check_detail(verdict, english=True) == " (threshold 不低于10%; yours 12%)"
     assert _check_detail(verdict, english=False) == "（门槛 不低于10%；贵单位 12%）"
     assert "请至少填写" not in render_check([], english=True)
+
+
+def test_an_accountants_words_find_the_documents_terms(shipped_words):
+    """Words an accountant uses of tax policy, read as the shipped documents write them:
+    - a noun made from a verb the dictionary glosses only as the verb (deduction: 扣除 `to deduct`);
+    - a plural whose singular has the documents' word (expenses is 开支, an expense 费用);
+    - a phrase the dictionary glosses with one word more (intellectual property rights: 知识产权);
+    - a sense written with its article (贷款 `a loan`), and the kind of help (融资) after the thing named."""
+    from assistant.lexicon.english import CorpusSenses, chinese_phrases
+
+    words, settings = shipped_words
+    senses = CorpusSenses(words, settings.english_sense_keyness)
+
+    def read(question: str) -> list[list[str]]:
+        return chinese_phrases(question, words, corpus=senses)
+
+    assert any("扣除" in g for g in read("Which deductions can a software company claim?"))
+    assert any("费用" in g for g in read("Are training expenses counted?"))
+    assert ["知识产权"] in read("Does the firm need to own intellectual property?")
+    loans = next(g for g in read("Can a start-up get a bank loan?") if "融资" in g)
+    assert loans[0] == "贷款"
+    venture = next(g for g in read("Is venture capital backed by the city?") if "融资" in g)
+    assert venture[0] == "创业投资"
