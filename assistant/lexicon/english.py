@@ -485,11 +485,11 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
                     candidates = _compound(pairs[i], pairs[i + 1], vocabulary)
-                if not candidates and n >= 2:
+                if not candidates and n >= 2 and not {f for _, f in pairs[i:i + n]} & STOP:  # (after the, end of)
                     candidates = corpus.fitting([w for w in _extended(folded) if w in vocabulary], raw, folded)
             framing = [w for w in candidates if w in FRAME]
-            if candidates and len(framing) * 2 >= len(candidates):
-                i += n  # a framing word (lead, target, unit): the question's frame, not its topic
+            if candidates and (len(framing) * 2 >= len(candidates) or candidates[0] in FRAME):
+                i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
                 break
             candidates = [w for w in candidates if w not in FRAME]
             if candidates:
@@ -539,12 +539,12 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
 
 
 def _dictionary_translations(raw: str, folded: str) -> tuple[str, ...]:
-    """CC-CEDICT's words for the phrase as written and in the singular (expenses is 开支, an expense
-    费用: both are said), else with its last word in dictionary form."""
+    """CC-CEDICT's words for the phrase as written or in the singular, else with its last word in
+    dictionary form (a participle's by the verb's senses alone)."""
     reverse = _reverse()
-    found = tuple(dict.fromkeys(w for form in (raw, folded) for w in reverse.get(form, ())))
-    if found:
-        return found
+    for form in (raw, folded):
+        if form in reverse:
+            return reverse[form]
     head, _, last = folded.rpartition(" ")
     for end, base in _ENDINGS:
         if not last.endswith(end) or len(last) - len(end) < 3:
