@@ -31,7 +31,7 @@ from assistant.ingest.uploads import save_upload
 from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # noqa: F401  (the one quantity grammar, for evals)
 from assistant.lexicon.english import translate as term_english, unit_english
 from assistant.answer.card_english import card_summary as card_english
-from assistant.eligibility import (Profile, citation_of, load_profile, load_profile_with_facts, parse_profile,
+from assistant.eligibility import (CHECK_NOTES, FACTS_ZH, Profile, citation_of, load_profile, load_profile_with_facts, parse_profile,
                                    profile_from_flags, why_english)
 from assistant.eligibility import terms as _terms
 from assistant.models import Answer, Section, Target
@@ -40,7 +40,8 @@ from assistant.settings import Settings
 __all__ = ["Assistant", "BuildReport", "Duty", "SUPPORTED_SUFFIXES", "Session", "build_index", "bundled_minilm_path",
            "check_question", "clean_question", "current_build", "decode_lines", "decode_text", "embedding_id", "make_chat_model", "make_embeddings",
            "parse_corpus", "Profile", "load_profile", "parse_profile", "profile_from_flags", "profile_options", "citation_of",
-           "read_corpus", "units_in", "load_profile_with_facts", "UnitMatch", "unit_english", "card_english", "term_english", "why_english"]
+           "read_corpus", "units_in", "load_profile_with_facts", "UnitMatch", "unit_english", "card_english", "term_english", "why_english",
+           "CHECK_NOTES", "FACTS_ZH"]
 
 
 @dataclass

@@ -14,8 +14,9 @@ shown from its start, the source panel beside it), duties-1366.png (职责查询
 asked on a 390×844 phone), match-selfcheck-1366.png, match-selfcheck-390.png and
 policy-cards.png (the cards of the same profile, at 1360×1000, before the check) and
 english-view.png (the English interface, an English support question's cards with their
-English summaries). `--only NAME` (repeatable) makes just those: chat, duties, phone,
-english, cards, 1366, 390.
+English summaries) and match-selfcheck-en.png (the self-check's verdicts in the English
+interface). `--only NAME` (repeatable) makes just those: chat, duties, phone, english, cards,
+1366, 390, check-en.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ FACTS = {"#check-years": 3, "#check-revenue": 8000, "#check-rd": 320, "#check-st
          "#check-ht-share": 65}
 SIZES = {"1366": (1366, 900), "390": (390, 844)}
 VIEWS = {"chat": (1366, 900), "duties": (1366, 900), "phone": (390, 844), "english": (1360, 1000),
-         "cards": (1360, 1000), **SIZES}
+         "cards": (1360, 1000), **SIZES, "check-en": (1366, 900)}
 # Questions written for the screenshots (not taken from an evaluation set).
 CHAT_QUESTION = "高新技术企业可以享受哪些支持政策？"  # the chat's own first example
 PHONE_QUESTION = "科技企业孵化器建设谁牵头？"
@@ -68,13 +69,14 @@ def serve(index: Path, corpus: Path):
     return demo, f"http://127.0.0.1:{settings.port}/"
 
 
-def fill(page) -> None:
-    """The profile matched, then the self-check filled in and run."""
-    match_profile(page)
-    page.locator("#self-check").get_by_text("条件自测（政策计算器）").click()
+def fill(page, english: bool = False) -> None:
+    """The profile matched, then the self-check filled in and run (in the English interface, by its English
+    labels)."""
+    match_profile(page, tab="Matching" if english else "政策匹配")
+    page.locator("#self-check").get_by_text("Self-check (policy calculator)" if english else "条件自测（政策计算器）").click()
     for selector, value in FACTS.items():
         page.locator(f"{selector} input").fill(str(value))
-    page.locator("#check-flags").get_by_text("拥有核心知识产权").click()
+    page.locator("#check-flags").get_by_text("Owns core IP" if english else "拥有核心知识产权").click()
     page.locator("#check-btn").click()
     page.locator("#check-result .check-list").first.wait_for()
 
@@ -135,6 +137,16 @@ def main() -> int:
                     page.wait_for_timeout(500)
                     page.screenshot(path=str(args.out / "policy-cards.png"))
                     print(f"screenshot: {args.out / 'policy-cards.png'}")
+                    context.close()
+                    continue
+                if name == "check-en":  # the self-check in the English interface: its verdicts' window
+                    page.locator("#lang-switch").get_by_text("English").click()
+                    fill(page, english=True)
+                    page.wait_for_timeout(500)
+                    page.evaluate("document.querySelector('#check-result').scrollIntoView({block: 'start'})")
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(args.out / "match-selfcheck-en.png"))
+                    print(f"screenshot: {args.out / 'match-selfcheck-en.png'}")
                     context.close()
                     continue
                 fill(page)

@@ -181,3 +181,33 @@ def test_chat_answers_an_applicants_figures_with_the_conditions_they_decide(ship
     assert other.text.startswith("可以")
     assert "不超过80人" in other.text and "不超过100人" not in other.text  # the tier for firms that are not industrial
     assert "❌" not in other.text
+
+
+def test_the_english_self_check_says_its_verdicts_and_notes_in_english(shipped):
+    """In English the self-check's headings, marks and notes are English (from the one message table);
+    only the documents' own words (the list's subject, a threshold, a tier, a kind of enterprise) stay as
+    written. Facts that leave some conditions unread, others tiered, bring every kind of note."""
+    import html
+    import re
+
+    from assistant.web.match import render_check
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    notes = set()
+    for facts in ({"revenue": 8000, "rd_spend": 400, "owns_ip": True}, {"staff": 100, "rd_staff": 5},
+                  {"years_registered": 3, "high_tech_revenue_share": 40, "industrial": True, "incidents": False}):
+        results = shipped[0].self_check(facts)
+        page = html.unescape(render_check(results, english=True))
+        quoted = {x for r in results for x in (r.conditions.subject, r.conditions.doc, r.conditions.section)}
+        quoted |= {x for r in results for v in r.verdicts
+                   for x in (v.threshold, v.condition.text, v.condition.item, *v.note_values.values())}
+        said = page
+        for text in sorted(quoted, key=len, reverse=True):
+            said = said.replace(text, "") if text else said
+        for part in re.findall(r"<h4>(.*?)</h4>|check-mark\">(.*?)</span>|check-detail\">(.*?)</span>", said):
+            assert not han.search("".join(part)), part
+        assert re.search(r"<h4>[^<]*: (Met|Not met|To confirm)</h4>", page)
+        notes |= {v.note_key for r in results for v in r.verdicts if v.note_key}
+        chinese = render_check(results)
+        assert "：" in re.search(r"<h4>(.*?)</h4>", chinese).group(1)  # the Chinese view unchanged
+    assert {"fill_in", "check_by_hand"} <= notes, notes

@@ -140,13 +140,28 @@ class ConditionList:
         return self.opener[:m.start()].strip("，, ") if m else self.opener
 
 
+# What a verdict says beside its figures, by key: {fact} is a fact's name (FACTS_ZH), {kind} and {tier} the
+# documents' words. The interface says each in its language from its one message table (web.i18n.MESSAGES,
+# `check_note_<key>`, whose Chinese is this text).
+NOTES = {"say_if_industrial": "适用于{kind}，请说明是否为工业企业", "applies_to": "适用于{kind}",
+         "fill_in": "请填写{fact}", "no_tier": "未找到适用的档次", "by_tier": "按档次：{tier}",
+         "check_by_hand": "需人工核对", "no_threshold": "未读出门槛"}
+
+
 @dataclass
 class Verdict:
     condition: Condition
     status: Status
     threshold: str = ""  # as written (不低于10%), or the tier's
     value: str = ""  # the applicant's figure it was checked with
-    note: str = ""
+    note: str = ""  # in Chinese (NOTES[note_key] with note_values)
+    note_key: str = ""
+    note_values: dict[str, str] = field(default_factory=dict)
+
+    def noted(self, key: str, **values: str) -> "Verdict":
+        """The verdict with the note NOTES[key] says of it."""
+        self.note, self.note_key, self.note_values = NOTES[key].format(**values), key, values
+        return self
 
     def to_dict(self) -> dict:
         return {"condition": self.condition.text, "item": self.condition.item, "doc": self.condition.doc,
@@ -366,34 +381,33 @@ def check(condition: Condition, facts: Facts) -> Verdict:
         kind = fact_of(condition.applies_if)
         if kind == "industrial" or "其他" in condition.applies_if:
             if facts.industrial is None:
-                return Verdict(condition, "unknown", note=f"适用于{condition.applies_if}，请说明是否为工业企业")
+                return Verdict(condition, "unknown").noted("say_if_industrial", kind=condition.applies_if)
             is_for_industrial = kind == "industrial"
             if facts.industrial != is_for_industrial:
-                return Verdict(condition, "n/a", note=f"适用于{condition.applies_if}")
+                return Verdict(condition, "n/a").noted("applies_to", kind=condition.applies_if)
     if condition.tiers:
         revenue = facts.value(condition.tiers[0].fact or "revenue")
         if revenue is None:
-            return Verdict(condition, "unknown", note="请填写" + FACTS_ZH.get(condition.tiers[0].fact or "revenue", ""))
+            return Verdict(condition, "unknown").noted("fill_in", fact=FACTS_ZH.get(condition.tiers[0].fact or "revenue", ""))
         tier = next((t for t in condition.tiers if (t.low is None or revenue > t.low) and
                      (t.high is None or revenue <= t.high)), None)
         if tier is None:
-            return Verdict(condition, "unknown", note="未找到适用的档次")
+            return Verdict(condition, "unknown").noted("no_tier")
         verdict = check(tier.requirement, facts)
         verdict.condition = condition
-        verdict.note = f"按档次：{tier.text}"
-        return verdict
+        return verdict.noted("by_tier", tier=tier.text)
     if condition.fact is None:
-        return Verdict(condition, "unknown", note="需人工核对")
+        return Verdict(condition, "unknown").noted("check_by_hand")
     value = facts.value(condition.fact)
     threshold = condition.threshold.written + condition.threshold.bound if condition.threshold and \
         condition.threshold.bound in ("以上", "以下", "以内") else \
         (condition.threshold.bound + condition.threshold.written if condition.threshold else "")
     if value is None:
-        return Verdict(condition, "unknown", threshold, note="请填写" + FACTS_ZH.get(condition.fact, condition.fact))
+        return Verdict(condition, "unknown", threshold).noted("fill_in", fact=FACTS_ZH.get(condition.fact, condition.fact))
     if isinstance(value, bool):
         return Verdict(condition, "met" if value else "unmet", threshold, _shown(value, condition.fact))
     if condition.threshold is None:
-        return Verdict(condition, "unknown", value=_shown(value, condition.fact), note="未读出门槛")
+        return Verdict(condition, "unknown", value=_shown(value, condition.fact)).noted("no_threshold")
     met = _compare(float(value), condition.threshold)
     return Verdict(condition, "met" if met else "unmet", threshold, _shown(value, condition.fact))
 

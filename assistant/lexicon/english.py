@@ -51,8 +51,11 @@ FRAME = {w for e in load("frame_words") for w in e.forms}
 # Inflected and derived forms and the dictionary form CC-CEDICT glosses with (harvesting ->
 # harvest, mechanization -> mechanize); a form counts only when the dictionary has it, so an
 # over-eager cut (ring -> r) finds nothing.
-_ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""), ("ing", "e"),
-            ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""))
+# A noun made from a verb (deduction, replacement, exemption) is looked up through the verb when the
+# dictionary glosses the act only as the verb (扣除 `to deduct`): Chinese says the act with the verb's word.
+_ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""),
+            ("ing", "e"), ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""), ("ion", ""), ("ion", "e"),
+            ("ment", ""))
 # A participle is a verb's form: through its dictionary form it means what the verb means, not
 # what a noun spelt the same does (funded is 出资 `to fund`, never 基金 `fund`).
 _VERB_ENDINGS = ("ing", "ed")
@@ -308,6 +311,8 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tup
             key = " ".join(words(_clean(sense), fold=False))
             if key and key.count(" ") < 4:
                 out.setdefault(key, []).append(entry.simp)
+                if key.startswith(("a ", "an ")) and _is_noun(entry.simp):  # 贷款 `a loan`: a loan is a loan
+                    out.setdefault(key.partition(" ")[2], []).append(entry.simp)
                 if sense.startswith("to "):
                     verbs.setdefault(key, []).append(entry.simp)
                 if key.count(" ") == 1:  # a compound English also writes as one word (sugar cane, sugarcane)
@@ -480,9 +485,11 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
                     candidates = _compound(pairs[i], pairs[i + 1], vocabulary)
+                if not candidates and n >= 2 and not {f for _, f in pairs[i:i + n]} & STOP:  # (after the, end of)
+                    candidates = corpus.fitting([w for w in _extended(folded) if w in vocabulary], raw, folded)
             framing = [w for w in candidates if w in FRAME]
-            if candidates and len(framing) * 2 >= len(candidates):
-                i += n  # a framing word (lead, target, unit): the question's frame, not its topic
+            if candidates and (len(framing) * 2 >= len(candidates) or candidates[0] in FRAME):
+                i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
                 break
             candidates = [w for w in candidates if w not in FRAME]
             if candidates:
@@ -500,6 +507,22 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
     return found
 
 
+def _extended(phrase: str) -> tuple[str, ...]:
+    """Words for a phrase of two or more words that CC-CEDICT glosses with one more word after it
+    (intellectual property -> `intellectual property rights` 知识产权), where the phrase's own gloss
+    is a word the documents do not use (智慧财产)."""
+    return _longer().get(phrase, ())
+
+
+@lru_cache(maxsize=1)
+def _longer() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for key, found in _reverse().items():
+        if key.count(" ") >= 2:
+            out.setdefault(key.rpartition(" ")[0], []).extend(found)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
 def _translations(raw: str, folded: str) -> tuple[str, ...]:
     """Chinese words for an English phrase: the product's own bilingual terms
     first (high-tech enterprise -> 高新技术企业, foreign-funded -> 外资, standard
@@ -507,8 +530,17 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
     singular, or with its last word in dictionary form (a participle's by the
     verb's senses alone)."""
     own = _own_terms().get(raw) or _own_terms().get(folded)
-    if own:
-        return own
+    if own and own[1] != "need":
+        return own[0]
+    found = _dictionary_translations(raw, folded)
+    if own:  # a need names a kind of help (融资 for a loan): after the dictionary's words for the thing itself
+        return tuple(dict.fromkeys(found + own[0]))
+    return found
+
+
+def _dictionary_translations(raw: str, folded: str) -> tuple[str, ...]:
+    """CC-CEDICT's words for the phrase as written or in the singular, else with its last word in
+    dictionary form (a participle's by the verb's senses alone)."""
     reverse = _reverse()
     for form in (raw, folded):
         if form in reverse:
@@ -525,14 +557,14 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _own_terms() -> dict[str, tuple[str, ...]]:
-    """English forms of the lexicon's beneficiaries, needs and terms -> their Chinese words."""
-    out: dict[str, tuple[str, ...]] = {}
-    for forms in QUESTION_FORMS.values():
+def _own_terms() -> dict[str, tuple[tuple[str, ...], str]]:
+    """English forms of the lexicon's beneficiaries, needs and terms -> their Chinese words and kind."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    for kind, forms in QUESTION_FORMS.items():
         for name, english in forms.items():
             for form in english:
                 for key in (" ".join(words(form, fold=False)), " ".join(words(form))):
-                    out.setdefault(key, OWN_CHINESE[name])
+                    out.setdefault(key, (OWN_CHINESE[name], kind))
     return out
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from assistant.service import CHECK_NOTES
+
 UI_EN = {
     # header and tabs
     "政策助手": "Policy Assistant",
@@ -64,7 +66,12 @@ UI_EN = {
     "其他情况": "Other facts", "拥有核心知识产权": "Owns core IP",
     "近一年发生重大安全、质量事故或严重环境违法": "A major safety or quality incident or serious environmental offence in "
                                                  "the past year",
-    "工业企业": "Industrial enterprise", "自测": "Check", "页码": "Page",
+    "工业企业": "Industrial enterprise", "其他企业": "Other enterprises", "自测": "Check", "页码": "Page",
+    # the self-check's other facts, as its notes name them (eligibility.FACTS_ZH)
+    "研究开发费用（万元）": "R&D spend (10,000 yuan)", "研发费用占销售收入比例（%）": "R&D spend as a share of revenue (%)",
+    "境内研发费用占比（%）": "Share of R&D spent in China (%)",
+    "高新技术产品（服务）收入占比（%）": "High-tech products' and services' revenue share (%)",
+    "年度应纳税所得额（万元）": "Taxable income for the year (10,000 yuan)", "资产总额（万元）": "Total assets (10,000 yuan)",
     "填写企业情况后点击“自测”，逐条对照文件中的认定条件（符合 / 不符合 / 待确认）。":
         "Fill in the enterprise's facts and click Check: each condition the documents set is checked (met / not met "
         "/ to confirm).",
@@ -103,6 +110,10 @@ MESSAGES = {
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
     "check_na": ("不适用", "Does not apply"),
+    "check_heading": ("{subject}：{status}", "{subject}: {status}"),
+    "check_value_是": ("是", "yes"), "check_value_否": ("否", "no"),
+    "check_unit_万元": ("{n}万元", "{n} (10,000 yuan)"), "check_unit_年": ("{n}年", "{n} years"),
+    "check_unit_人": ("{n}人", "{n} people"),
     "check_threshold": ("门槛 {value}", "threshold {value}"), "check_yours": ("贵单位 {value}", "yours {value}"),
     "check_detail": ("（{detail}）", " ({detail})"), "check_sep": ("；", "; "),
     "match_more": ("显示其余 {n} 条", "Show {n} more"),
@@ -140,6 +151,14 @@ MESSAGES = {
     "match_found": ("共找到 <b>{specific}</b> 条针对性政策、<b>{general}</b> 条普遍适用政策。",
                     "<b>{specific}</b> measures for this profile and <b>{general}</b> for all enterprises."),
 }
+
+# A self-check verdict's notes: the Chinese as the self-check writes them (eligibility NOTES), the English here.
+CHECK_NOTES_EN = {
+    "say_if_industrial": "applies to {kind}: say whether the enterprise is an industrial one",
+    "applies_to": "applies to {kind}", "fill_in": "fill in {fact}", "no_tier": "no tier of this condition fits",
+    "by_tier": "by tier: {tier}", "check_by_hand": "to be checked by hand", "no_threshold": "its threshold could not be read",
+}
+MESSAGES |= {f"check_note_{key}": (zh, CHECK_NOTES_EN[key]) for key, zh in CHECK_NOTES.items()}
 
 
 def label(zh: str, english: bool = False) -> str:

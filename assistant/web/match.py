@@ -3,6 +3,8 @@ support measures that fit it, grouped by support type, with citations."""
 
 from __future__ import annotations
 
+import re
+
 import gradio as gr
 
 from assistant import service
@@ -123,8 +125,30 @@ def render_page(result, page: int = 1, hide_expired: bool = False, per_page: int
 def _check_detail(v, english: bool) -> str:
     """（门槛 ≥10%；贵单位 12%）: the condition's threshold and the applicant's value, labelled in the chosen language."""
     said = [x for x in (v.threshold and say("check_threshold", english, value=v.threshold),
-                        v.value and say("check_yours", english, value=v.value), v.note) if x]
+                        v.value and say("check_yours", english, value=_value(v.value, english)),
+                        _note(v, english)) if x]
     return say("check_detail", english, detail=say("check_sep", english).join(said))
+
+
+def _note(v, english: bool) -> str:
+    """A verdict's note from the message table (`check_note_<key>`), the facts it names by their labels; the
+    documents' words in it (a tier, a kind of enterprise) as written."""
+    key = getattr(v, "note_key", "")
+    if not key:
+        return v.note
+    return say(f"check_note_{key}", english, **{k: label(x, english) for k, x in v.note_values.items()})
+
+
+def _value(value: str, english: bool) -> str:
+    """The applicant's value as the self-check shows it (8000万元, 是) in the chosen language."""
+    if not english:
+        return value
+    if f"check_value_{value}" in MESSAGES:
+        return say(f"check_value_{value}", english)
+    m = re.fullmatch(r"(?P<n>-?[\d.]+)(?P<unit>\D+)", value)
+    if m and f"check_unit_{m['unit']}" in MESSAGES:
+        return say(f"check_unit_{m['unit']}", english, n=m["n"])
+    return value
 
 
 def render_check(results, english: bool = False) -> str:
@@ -142,7 +166,8 @@ def render_check(results, english: bool = False) -> str:
             f'{esc(v.condition.item)}{esc(v.condition.text)}'
             + (f'<span class="check-detail">{esc(_check_detail(v, english))}</span>'
                if (v.threshold or v.value or v.note) else "") + "</li>" for v in r.verdicts)
-        parts.append(f'<div class="check-list"><h4>{esc(c.subject)}：{esc(r.to_dict()["status_zh"])}</h4>'
+        heading = say("check_heading", english, subject=esc(c.subject), status=marks[r.status])
+        parts.append(f'<div class="check-list"><h4>{heading}</h4>'
                      f'<div class="cite">《{esc(c.doc)}》{esc(c.section)}</div><ul>{rows}</ul></div>')
     return "".join(parts)
 
