@@ -164,3 +164,10 @@ def test_whether_a_cost_is_deductible_is_decided_by_the_law_not_by_its_definitio
     assert "不得扣除" in answer.text.split("\n")[0]
 
 
+
+
+def test_a_local_event_does_not_confine_a_tax_question_to_the_city_plan(ask):
+    # 本地 describes where the firm spent the money; whether it is deductible is the tax law's to say
+    answer = ask("我们在本地办的一场展会花了赞助费，能在企业所得税前扣除吗？")
+    assert answer.citations and answer.citations[0].section == "第十条", answer.text
+    assert "赞助支出" in answer.text

@@ -203,6 +203,10 @@ class Answerer:
             session.docs = named
         elif not query.follow_up:
             session.docs = []
+        # 本地/市里 scopes what the city gives or does; asked of a rule (本地一场马拉松的赞助费能扣除吗), the
+        # place's documents are tried against all
+        local = not (docs or named or session.docs) and bool(query.local_docs) and not query.support_asked \
+            and query.intent not in ("eligibility", "lead", "responsibility", "duties")
         docs = docs or named or session.docs or query.local_docs or None
         text = query.text
         if query.follow_up and session.last_sections and query.topic_tokens:
@@ -223,13 +227,15 @@ class Answerer:
             keywords = " ".join(query.topic_tokens + query.context_tokens + query.full_forms) \
                 if query.intent != "general" else " ".join([text, *query.full_forms]) if query.full_forms else None
             hits = self.retriever.search(text, k, docs=docs, vector=vector, keywords=keywords, sentence_sims=sims)
-            wider = query.beyond_place
+            # a place's documents, by a name or by 本地/市里, may say less of it than the others do
+            wider = list(self.library.of_doc) if local else query.beyond_place
             if wider and set(wider) != set(docs or []):
                 # a document not naming its place may speak to the question better than the place's own
                 wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords,
                                                    sentence_sims=sims)
                 if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
-                    hits, docs, session.docs = wider_hits, wider, wider
+                    hits, docs = wider_hits, (None if local else wider)
+                    session.docs = session.docs if local else wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs, continues=continues)
 
     def _speaks_of(self, query: QueryPlan, draft: Draft) -> bool:
