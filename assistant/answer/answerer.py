@@ -185,7 +185,8 @@ class Answerer:
                                  m for a in answers for m in (a.missing if a.answerable else [a.question]))))
         else:
             merged = whole
-        session.last_question = message[-MAX_CARRIED:]
+        if merged.answerable:
+            session.last_question = message[-MAX_CARRIED:]  # (what the next follow-up leans on)
         return replace(merged, question=message, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None,
