@@ -169,7 +169,10 @@ class Answerer:
         full = [a for a in answers if a.answerable and a.coverage == "full"]
         english = not has_chinese(message)
         if whole.coverage != "none" and not (whole.coverage == "partial" and len(full) == len(answers)):
-            merged = _merged([whole] + full)  # (a partial whole keeps saying what it lacks)
+            # (a partial whole keeps saying what it lacks; a later question naming nothing of its own,
+            # 能补多少？, asks what the whole answer already answers)
+            merged = _merged([whole] + [a for n, a in enumerate(answers) if a in full
+                                        and (n == 0 or self.parser.analyse(a.question).topic_tokens)])
             unstated = [a.question for a in answers[1:] if a.coverage == "none"]
             if unstated and whole.answerable:  # a later question nothing answers is said to be open
                 merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
