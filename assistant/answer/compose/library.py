@@ -24,6 +24,7 @@ from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
 from assistant.index.lexical import tokenize
 from assistant.ingest import labels
+from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
@@ -171,15 +172,15 @@ class Library:
 
     def defines(self, sentence: str, query: Query) -> bool:
         """Whether the sentence defines what the question is about (`所称X，是指…`, `X是指…`)."""
-        defined, says, _ = sentence.partition("是指")
-        # the term is what follows 所称 (企业所得税法第三十一条所称抵扣应纳税所得额 defines 抵扣应纳税所得额,
-        # not 企业所得税), and it holds most of the question's topic in whole words (所得 is no
-        # definition of 所得税; 小微企业所得税 asks of 小微, not of any 所得税 term)
-        defined = defined.rpartition("所称")[2]
+        found = read_definition(sentence)
+        # the term, what follows 所称 (企业所得税法第三十一条所称抵扣应纳税所得额 defines 抵扣应纳税所得额,
+        # not 企业所得税), holds most of the question's topic in whole words (所得 is no definition of
+        # 所得税; 小微企业所得税 asks of 小微, not of any 所得税 term)
+        defined = found.term if found else ""
         for full, short in self.offices.abbreviations.items():  # 研究开发费用 (以下简称研发费用)
             defined = defined.replace(full, short)
         words = maximal(query.topic_tokens)
-        return bool(says and words) and self.evidence.coverage(words, defined) >= self.settings.min_topic_coverage
+        return bool(defined and words) and self.evidence.coverage(words, defined) >= self.settings.min_topic_coverage
 
     def asks_of(self, definition, query: Query) -> bool:
         """Whether the question writes the defined term, or one of the terms it defines together (most of
