@@ -74,6 +74,22 @@ def _merged(answers: list[Answer]) -> Answer:
     return replace(answers[0], text="\n".join(lines), citations=list(citations.values()), ranking=ranking)
 
 
+def _one_by_one(answers: list[Answer], complete: bool, english: bool) -> Answer:
+    """A message's questions answered one by one: each the documents leave open said so; the answer full
+    only when every question is."""
+    given = [a if a.answerable or a.coverage == "partial" else
+             replace(a, text=_left_open(a.question, english), citations=[]) for a in answers]
+    intent = next(a.intent for a in answers if a.answerable or a.coverage == "partial")
+    missing = dict.fromkeys(m for a in answers for m in (a.missing if a.answerable else [a.question]))
+    return replace(_merged(given), answerable=complete, intent=intent, coverage="full" if complete else "partial",
+                   missing=list(missing))
+
+
+def _left_open(question: str, english: bool) -> str:
+    """What a message's question the documents leave open says: 关于“…”，现有文件没有写明。"""
+    return say("part_unstated", english, part=question.rstrip("？?"))
+
+
 def _unmarked(line: str) -> str:
     """An answer line without its source mark (〔第十九条〕) and see-also note: what it says."""
     return re.sub(r"(?:（又见[^）]*）)?〔[^〕]*〕$", "", line.strip())
@@ -176,16 +192,9 @@ class Answerer:
             unstated = [a.question for a in answers[1:] if a.coverage == "none"]
             if unstated and whole.answerable:  # a later question nothing answers is said to be open
                 merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
-                    [merged.text] + [say("part_unstated", english, part=q.rstrip("？?")) for q in unstated]))
+                    [merged.text] + [_left_open(q, english) for q in unstated]))
         elif any(a.answerable or a.coverage == "partial" for a in answers):
-            merged = _merged([a if a.answerable or a.coverage == "partial" else replace(
-                a, text=say("part_unstated", english, part=a.question.rstrip("？?")), citations=[])
-                for a in answers])
-            complete = len(full) == len(answers)
-            intent = next(a.intent for a in answers if a.answerable or a.coverage == "partial")
-            merged = replace(merged, answerable=complete, intent=intent, coverage="full" if complete else "partial",
-                             missing=list(dict.fromkeys(
-                                 m for a in answers for m in (a.missing if a.answerable else [a.question]))))
+            merged = _one_by_one(answers, complete=len(full) == len(answers), english=english)
         else:
             merged = whole
         if merged.answerable:
