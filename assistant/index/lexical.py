@@ -7,40 +7,23 @@ identically.
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 
 import bm25s
 import jieba
 import numpy as np
 
 from assistant import lexicon
-from assistant.lexicon.tags import dictionary_tag
-
-jieba.setLogLevel(logging.WARNING)
-_init_lock = threading.Lock()
-_initialised = False
+from assistant.lexicon.tags import dictionary_tag, ensure_jieba
 
 # Vocabularies as data (assistant/lexicon/*.toml, each entry with its reason).
 STOPWORDS = set(lexicon.words("stopwords"))  # left out of BM25 tokens: no topic
 FILLERS = set(lexicon.words("fillers"))  # make a question natural, name no topic
-DOMAIN_WORDS = list(lexicon.words("domain_words"))  # taught to jieba: policy terms it splits badly
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-
-def _ensure_init() -> None:
-    global _initialised
-    with _init_lock:
-        if not _initialised:
-            for word in DOMAIN_WORDS:
-                jieba.add_word(word, freq=20000)
-            jieba.initialize()
-            _initialised = True
-
 
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens, lower-cased, without stopwords/punctuation."""
-    _ensure_init()
+    ensure_jieba()
     tokens = []
     for token in jieba.cut_for_search(text):
         token = token.strip().lower()
@@ -54,7 +37,7 @@ def may_abbreviate(word: str) -> bool:
     jieba's dictionary tags it as one (j: 技改, 家电, 研发), or does not know
     it (规上). A dictionary word of another kind means itself: 中考 is not
     中级职称考试."""
-    _ensure_init()
+    ensure_jieba()
     tag = dictionary_tag(word)
     return tag is None or tag == "j"
 

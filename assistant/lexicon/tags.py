@@ -1,7 +1,46 @@
-"""jieba's part-of-speech tags of dictionary words (n, ns, v, j…): the one lookup the parser, the
-lexical index and English senses read word classes from."""
+"""jieba, set up in one place: taught the corpus's terms it splits badly (lexicon/domain_words.toml),
+cutting text into words, and the part-of-speech tags of dictionary words (n, ns, v, j…): the one
+lookup the parser, the lexical index, the sentence readers and English senses use."""
 
 from __future__ import annotations
+
+import logging
+import threading
+
+import jieba
+
+from assistant import lexicon
+
+jieba.setLogLevel(logging.WARNING)
+DOMAIN_WORDS = list(lexicon.words("domain_words"))  # taught to jieba: policy terms it splits badly
+_init_lock = threading.Lock()
+_initialised = False
+
+
+def ensure_jieba() -> None:
+    """Teach jieba the domain words, once per process."""
+    global _initialised
+    with _init_lock:
+        if not _initialised:
+            for word in DOMAIN_WORDS:
+                jieba.add_word(word, freq=20000)
+            jieba.initialize()
+            _initialised = True
+
+
+def words(text: str) -> list[str]:
+    """The text cut into jieba's words, as written (nothing dropped)."""
+    ensure_jieba()
+    return list(jieba.cut(text))
+
+
+def word_edges(text: str) -> set[int]:
+    """Where the text's words begin and end: a modal word counts only as a whole word (应 inside 应纳税 is none)."""
+    edges, at = {0}, 0
+    for word in words(text):
+        at += len(word)
+        edges.add(at)
+    return edges
 
 
 def dictionary_tag(word: str) -> str | None:
