@@ -73,6 +73,17 @@ class Settings(BaseModel):
     figure_subject_words: int = Field(2, ge=1, description="how many of the question's subject words a figure "
                                       "answer's sections must lack before its figure is taken for another case's "
                                       "(one missing word is often a qualifier the article does not repeat)")
+    ruling_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
+                               "one that rules on the act a yes/no question asks of (准予扣除, 不得计算摊销费用扣除 for "
+                               "可以摊销扣除吗) may stand and still come first, so the answer can say 可以 or 不可以; "
+                               "the figure band's design value (preferred_band)")
+    ruling_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the question's IDF-weighted "
+                                           "subject words a ruling sentence (with the lead-in its list item completes) "
+                                           "must hold to decide a yes/no question: a ruling on the same act about "
+                                           "another thing (不得扣除 of 赞助支出, asked of 广告费) decides nothing")
+    subject_pool_max: int = Field(20, ge=0, description="a subject word of the question (罚款) written in at most this "
+                                  "many sentences brings them all into the sentences an answer is chosen from, "
+                                  "wherever their sections ranked; a word written more often names no one provision")
     fact_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the IDF-weighted words around an "
                                          "applicant's figure (两年都忘了填报年度发展情况报表) a condition must hold to be "
                                          "judged against that figure: one shared word (认定) is no shared subject")

@@ -161,7 +161,31 @@ def test_whether_a_cost_is_deductible_is_decided_by_the_law_not_by_its_definitio
     answer = ask("未经核定的准备金支出能在税前扣除吗？")
     first = answer.citations[0]
     assert first.doc.endswith("企业所得税法") and first.section == "第十条", answer.text
-    assert "不得扣除" in answer.text.split("\n")[0]
+    verdict, rule = answer.text.split("\n")[:2]
+    assert verdict == "不可以。" and "不得扣除" in rule, answer.text
+
+
+def test_a_cost_listed_under_a_prohibition_is_answered_no_with_the_list_that_names_it(ask):
+    # 税收滞纳金 is one item of 企业所得税法 第十条's list of costs that may not be deducted
+    answer = ask("税收滞纳金能不能在企业所得税前扣除？")
+    verdict, rule = answer.text.split("\n")[:2]
+    assert verdict == "不可以。" and "下列支出不得扣除" in rule and "滞纳金" in rule, answer.text
+    assert "第十条" in cited(answer)
+
+
+def test_a_permitted_cost_is_answered_yes_first(ask):
+    # 实施条例 第三十四条: 企业发生的合理的工资薪金支出，准予扣除
+    answer = ask("给员工发的合理工资薪金，在企业所得税前可以扣除吗？")
+    assert answer.text.startswith("可以。"), answer.text
+    assert "第三十四条" in cited(answer)
+
+
+def test_a_share_of_a_cost_is_no_permission_to_deduct_it_whole(ask):
+    # 实施条例 第四十三条 deducts 60% of 业务招待费, capped (不得超过…5‰): no sentence allows the whole,
+    # so the answer quotes the rule and says no 可以
+    answer = ask("业务招待费能全部在企业所得税前扣掉吗？")
+    assert not answer.text.startswith("可以"), answer.text
+    assert "60%" in answer.text and "第四十三条" in cited(answer), answer.text
 
 
 

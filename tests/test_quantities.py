@@ -183,3 +183,18 @@ def test_a_definition_names_its_term_and_the_article_it_explains(sentence, term,
     from assistant.ingest.definitions import read_definition
     found = read_definition(sentence)
     assert (found and (found.term, found.law, found.article)) == ((term, law, article) if term else None)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("职工教育经费支出，准予在以后纳税年度结转扣除。", [("allowed", "在以后纳税年度结转扣除")]),
+    ("下列固定资产不得计算折旧扣除：", [("denied", "计算折旧扣除")]),
+    ("非居民企业不适用本条例。", [("denied", "适用本条例")]),
+    ("纳税人应当在年度终了后五个月内报送申报表。", [("required", "在年度终了后五个月内报送申报表")]),
+    ("符合条件的企业无须另行报送资料。", [("not_required", "另行报送资料")]),
+    # a bound on a figure rules on no act, and a modal inside a word is none (应纳税所得额, 认可)
+    ("每年扣除额不得超过当年销售收入的5%。", []),
+    ("计算应纳税所得额时以经认可的凭证为准。", []),
+])
+def test_a_sentence_says_which_acts_it_allows_denies_or_requires(sentence, expected):
+    from assistant.ingest.rulings import read_rulings
+    assert [(r.polarity, r.act) for r in read_rulings(sentence)] == expected

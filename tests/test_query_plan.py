@@ -160,3 +160,16 @@ def test_a_question_opening_on_a_pointing_word_leans_on_the_one_before(parse):
 def test_a_message_asking_several_questions_is_read_as_each_in_turn(message, questions):
     from assistant.answer.plan import asked_questions
     assert asked_questions(message, 4) == questions
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("员工培训的费用可以结转到下一年扣除吗？", ("allowed", "结转到下一年扣除")),
+    ("分公司是否需要单独报送申报表？", ("required", "单独报送申报表")),
+    ("能不能把设备一次性计入成本", ("allowed", "把设备一次性计入成本")),
+    ("智能工厂有哪些补贴？", None),  # 能 inside 智能 asks nothing
+    ("可以从哪几种方法里选？", None),  # asks which, not whether
+])
+def test_a_yes_no_question_says_which_act_it_asks_about(question, expected):
+    from assistant.answer.plan import act_asked
+    found = act_asked(question)
+    assert (found and (found.polarity, found.act)) == expected

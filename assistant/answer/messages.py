@@ -13,6 +13,7 @@ Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
     "partial", "partial_subject", "yes", "no", "part_unstated",
+    "allowed", "denied", "required", "not_required",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -44,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part_unstated": ("关于“{part}”，现有文件没有写明。", "On \"{part}\", the documents state nothing."),
     "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
+    # a yes/no question decided by a rule on the act it asks of (准予扣除, 不得…扣除, 应当…, 无须…)
+    "allowed": ("可以。", "Yes."),
+    "denied": ("不可以。", "No."),
+    "required": ("需要。", "Yes, it is required."),
+    "not_required": ("不需要。", "No, it is not required."),
 }
 
 # What a partial answer says is missing, by the kind of figure or answer asked.

@@ -24,6 +24,8 @@ from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.lexicon.tags import dictionary_tag
 from assistant.ingest.quantities import Quantity, read
+from assistant.ingest.rulings import Ruling
+from assistant.lexicon.tags import word_edges
 from assistant.lexicon import english
 from assistant.lexicon.english import CorpusSenses
 
@@ -73,6 +75,11 @@ UNIT_HINTS = (
 
 # "A和B分别是多少": several figures asked at once.
 SEVERAL_PARTS = cue("several_parts")
+# 可以在税前扣除吗 / 需要缴纳吗: whether an act is allowed or required, the act after the word
+MAY_ASKED = cue("may_asked")
+MUST_ASKED = cue("must_asked")
+WH_WORD = cue("wh_word")
+_ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|么|呢|没有|不|[？?]|$)")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 
@@ -88,6 +95,20 @@ def question_parts(query: Query) -> list[list[str]]:
     parts = [[t for t in query.topic_tokens if t in piece] for piece in pieces]
     parts = [p for p in parts if p]
     return parts if len(parts) > 1 else [query.topic_tokens]
+
+
+def act_asked(text: str) -> Ruling | None:
+    """What a yes/no question asks to be allowed (可以在税前扣除吗 -> allowed 在税前扣除) or required
+    (需要缴纳企业所得税吗 -> required 缴纳企业所得税): the first asking word standing as a word whose act
+    asks whether, not what (可以从哪几种中选用 asks which)."""
+    edges = word_edges(text)
+    found = sorted([(m, "allowed") for m in MAY_ASKED.finditer(text)] +
+                   [(m, "required") for m in MUST_ASKED.finditer(text)], key=lambda f: f[0].start())
+    for m, polarity in found:
+        act = _ASKED_ACT.match(text, m.end())
+        if m.start() in edges and m.end() in edges and act and act.group().strip() and not WH_WORD.search(act.group()):
+            return Ruling(polarity, act.group().strip())
+    return None
 
 
 def asked_units(text: str) -> set[str]:
@@ -119,6 +140,7 @@ class QueryPlan(Query):
     support_topic: list[str] = field(default_factory=list)  # what support is asked about, beyond who asks
     support_asked: bool = False  # 补贴/扶持/优惠…: support of some kind is what is asked
     kind: AnswerKind | None = None  # a time, a contact or materials asked for
+    act_asked: Ruling | None = None  # 可以在税前扣除吗: whether an act is allowed (or required: 需要缴纳吗)
     duration_asked: bool = False  # 多久/几年: a period is the answer, whatever the intent
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
@@ -384,6 +406,7 @@ class Parser:
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
+        plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
         plan.asked_units = frozenset(hinted) if plan.answer == "figure" else frozenset()
         if not query.english:  # (an English question's tokens are already the documents' words)

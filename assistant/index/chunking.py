@@ -17,6 +17,7 @@ from assistant.ingest.definitions import Definition, read_definition
 from assistant.ingest.figures import split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
+from assistant.ingest.rulings import Ruling, read_rulings
 from assistant.ingest.statements import stated_kinds
 from assistant.index.lexical import tokenize
 from assistant.models import Section
@@ -98,12 +99,15 @@ class Sentence:
     states: list[str] = field(default_factory=list)
     # the term it defines and the article that term belongs to (…法第十条所称X，是指…), read once here
     definition: Definition | None = None
+    # what it allows, denies or requires (准予扣除, 不得随意变更, 应当报送), read once here
+    rulings: list[Ruling] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
         defined = data.get("definition")
         return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])],
-                      "definition": Definition(**defined) if defined else None})
+                      "definition": Definition(**defined) if defined else None,
+                      "rulings": [Ruling(**r) for r in data.get("rulings", [])]})
 
 
 def piece_hash(text: str) -> str:
@@ -115,12 +119,26 @@ def piece_hash(text: str) -> str:
 def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
-        for sentence in split_sentences(body_text(section)):
-            sentence = strip_item_prefix(sentence)
-            if len(sentence) >= 6:
+        for written in split_sentences(body_text(section)):
+            sentence = strip_item_prefix(written)
+            if _says_something(sentence, listed=sentence != written):
+                defined = read_definition(sentence)
+                # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
-                                    stated_kinds(sentence), read_definition(sentence)))
+                                    stated_kinds(sentence), defined, [] if defined else read_rulings(sentence)))
     return out
+
+
+MIN_SENTENCE_CHARS = 6  # a shorter piece standing alone is a fragment (】, 特此公告。), not a statement
+
+
+def _says_something(sentence: str, listed: bool) -> bool:
+    """Whether a piece is a sentence of its own: long enough, or however short a part of a list —
+    an item (（一）财政拨款；, its number stripped) or the lead-in it completes (包括：). Dropped, a
+    list quoted with its lead-in would silently lose the item."""
+    if len(sentence) >= MIN_SENTENCE_CHARS:
+        return True
+    return (listed or sentence.endswith(("；", ";", "：", ":"))) and sum("\u4e00" <= c <= "\u9fff" for c in sentence) >= 2
 
 
 def chunk_pieces(chunk: Chunk) -> list[str]:

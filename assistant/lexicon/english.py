@@ -105,6 +105,22 @@ def definitions(word: str) -> list[str]:
     return out
 
 
+# senses too general to say two verbs name one act (有 and 是 `be`)
+_LIGHT_SENSES = frozenset({"be", "have", "exist", "do", "make", "get"})
+
+
+@lru_cache(maxsize=4096)
+def verb_senses(word: str, first: int = 5) -> frozenset[str]:
+    """The English of a word's first verb senses in CC-CEDICT (改: change, alter, transform; 变更:
+    change, alter, modify): two words sharing one name the same act, the everyday word and the
+    documents' (交 and 缴纳 `pay`)."""
+    entry = dictionary().lookup(word)
+    if entry is None:
+        return frozenset()
+    senses = [_clean(d) for e in entry.definition_entries for d in e.definitions if d.startswith("to ")]
+    return frozenset(s for s in senses[:first] if s and s not in _LIGHT_SENSES)
+
+
 def translate(term: str) -> str:
     """A Chinese term in English: the dictionary's first sense of the whole
     term, else of each word (unknown words stay as written)."""

@@ -63,11 +63,11 @@ CHAT_CARDS = 5  # cards a chat answer shows; the rest are counted and left to �
 COUNTED = re.compile(r"^[一二三四五六七八九十两几\d]+[个项类种大条点]?$")
 
 
-def _after_earlier_clauses(units: list[str], position: int) -> int:
+def _after_earlier_clauses(units: list[str], position: int, most: int = MAX_ITEMS_BACK) -> int:
     """Where the run of `；`-ended units just before `position` starts (a list's earlier
-    items), at most MAX_ITEMS_BACK back."""
+    items), at most `most` back."""
     start = position
-    while start > 0 and position - start < MAX_ITEMS_BACK and units[start - 1].endswith(("；", ";")):
+    while start > 0 and position - start < most and units[start - 1].endswith(("；", ";")):
         start -= 1
     return start
 

@@ -26,6 +26,7 @@ from assistant.index.lexical import tokenize
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
+from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, same_act
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -63,8 +64,17 @@ class Library:
             for kind in {q.kind for q in unit.quantities}:
                 kinds.setdefault(kind, []).append(i)
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
+        self.position_of = {(u.section_key, u.text): i for i, u in enumerate(index.sentences)}
+        self.lead_of: dict[int, int] = {}  # a list item's sentence -> the lead-in it completes (…不得扣除：)
+        for positions in self.sentences_of.values():
+            units = [index.sentences[i].text for i in positions]
+            for n, i in enumerate(positions):
+                start = _after_earlier_clauses(units, n, most=len(units))  # (however long the list)
+                if start > 0 and units[start - 1].endswith(("：", ":")):
+                    self.lead_of[i] = positions[start - 1]
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
+        self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
         self.explained_by: dict[str, list[tuple[str, Section]]] = {}  # article key -> its terms' definitions
         for unit in index.sentences:
             rule = self.rule_section(unit.definition, self.by_key[unit.section_key]) if unit.definition else None
@@ -224,6 +234,35 @@ class Library:
         opening = next((u for u in units if lines[lead].endswith(u)), lines[lead])  # (without the article's label)
         return [opening + "".join(lines[lead + 1:item + 1])]
 
+    def lead_in(self, sentence: str, section: Section) -> str | None:
+        """The lead-in a list item completes (下列无形资产不得计算摊销费用扣除：), None for no item."""
+        lead = self.lead_of.get(self.position_of.get((section.key, sentence), -1))
+        return None if lead is None else self.index.sentences[lead].text
+
+    def _rulings(self, asked: Ruling, sentence: str, section: Section) -> tuple[set[Polarity], str]:
+        """What the sentence — a list item through the lead-in it completes — rules on the act a yes/no
+        question asks of (allowed or denied when asked 可以…吗, required or not when asked 需要…吗),
+        and the text that says it."""
+        lead = self.lead_in(sentence, section)
+        rulings = self.rulings_of.get((section.key, sentence)) or \
+            (self.rulings_of.get((section.key, lead), []) if lead else [])
+        found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)}
+        return found, f"{lead or ''}{sentence}"
+
+    def rules_on(self, asked: Ruling, sentence: str, section: Section) -> bool:
+        """Whether the sentence speaks of the act asked at all, whatever it says and of whatever subject."""
+        return bool(self._rulings(asked, sentence, section)[0])
+
+    def ruling_on(self, asked: Ruling, sentence: str, section: Section, query: Query) -> Polarity | None:
+        """The sentence's verdict on the act asked, when it is about the question's subject and all it
+        says of that act agrees; None otherwise."""
+        found, about = self._rulings(asked, sentence, section)
+        if len(found) != 1:
+            return None
+        if query.subject and self.evidence.coverage(query.subject, about) < self.settings.ruling_subject_coverage:
+            return None
+        return found.pop()
+
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
         """Of the sentences answering about as well as the best (within `band`, the preferred
@@ -318,6 +357,29 @@ class Library:
                 found |= set(best.tolist())
         return found
 
+    @cached_property
+    def sentences_with(self) -> dict[str, list[int]]:
+        """word -> the sentences writing it as a word (投资方 is no word of 投资方式), built on first use."""
+        found: dict[str, list[int]] = {}
+        for i, unit in enumerate(self.index.sentences):
+            for word in dict.fromkeys(tokenize(unit.text)):
+                found.setdefault(word, []).append(i)
+        return found
+
+    def naming(self, ctx: Context) -> set[int]:
+        """The sentences of the retrieved documents that write a subject word few sentences write (罚款
+        in a list item of an article that ranked sixth): the provision on that thing, wherever its
+        section ranked. Not for English: its subject words are alternative translations of one word."""
+        if ctx.query.english:
+            return set()
+        docs = set(ctx.docs or [h.section.doc for h in ctx.hits[:5]])
+        found: set[int] = set()
+        for word in ctx.query.subject:
+            having = self.sentences_with.get(word, [])
+            if len(having) <= self.settings.subject_pool_max:
+                found |= {i for i in having if self.doc_of[i] in docs}
+        return found
+
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
@@ -325,13 +387,17 @@ class Library:
         pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
         pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
         pool |= self.figures_asked(ctx)
+        pool |= self.naming(ctx)
         scored = []
         for i in pool:
             unit = self.index.sentences[i]
             section = self.by_key[unit.section_key]
             if ctx.docs and section.doc not in ctx.docs:
                 continue  # the question named its documents: no sentence from another
-            lexical = self.evidence.sentence_score(tokens, unit.text) / total
+            # a list item says what it says with the lead-in it completes (罚款； under 下列支出不得扣除：)
+            lead = self.lead_of.get(i)
+            said = unit.text if lead is None else self.index.sentences[lead].text + unit.text
+            lexical = self.evidence.sentence_score(tokens, said) / total
             rank_bonus = self.settings.sentence_rank_bonus / (1 + rank_of[unit.section_key]) \
                 if unit.section_key in rank_of else 0.0
             dense = self.settings.sentence_dense_weight * float(ctx.sentence_sims[i])

@@ -12,7 +12,8 @@ from assistant.ingest.quantities import TIME_KINDS
 from assistant.ingest.outline import body_text
 from assistant.ingest.unit_notes import labelled_row
 from assistant.models import Section
-from assistant.answer.compose import documents, linked
+from assistant.answer.compose import documents, linked, rulings
+from assistant.answer.messages import say
 
 
 def general(lib: Library, ctx: Context) -> Draft | None:
@@ -28,6 +29,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         return None
     if not kinds_checked(ctx.query):
         scored = linked.rule_and_meaning(lib, ctx, scored)
+    scored, verdict_said = rulings.decided_first(lib, ctx, scored)
+    deciding = scored[0][1] if verdict_said else None
     if ctx.query.list_asked:
         listed = list_answer(lib, ctx, scored)
         if listed:
@@ -104,6 +107,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             sections.append(other)
             text += f" (also in {other.label})" if ctx.query.english else f"（又见{other.label}）"
         lines.append(f"{text}{mark(section)}")
+    if deciding and chosen and deciding in chosen[0][1]:  # (the deciding sentence is quoted first)
+        lines.insert(0, say(verdict_said, ctx.query.english))
     return Draft("\n".join(lines), citations, unique_sections(sections))
 
 

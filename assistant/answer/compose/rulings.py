@@ -1,0 +1,36 @@
+"""Yes or no from the rule that decides: asked whether an act is allowed (可以在税前扣除吗) or required
+(需要缴纳吗), the answer says 可以 / 不可以 (需要 / 不需要) first when one of the best sentences rules on
+that act — 准予扣除, or a list item under 下列无形资产不得计算摊销费用扣除： — and quotes it. The rulings
+were read from each sentence at index time (`ingest/rulings.py`); nothing here reads text again."""
+
+from __future__ import annotations
+
+from assistant.answer.compose.draft import Context
+from assistant.answer.compose.library import Library
+from assistant.answer.messages import Reason
+from assistant.ingest.rulings import Polarity
+from assistant.models import Section
+
+Scored = list[tuple[float, str, Section]]
+
+SAID: dict[Polarity, Reason] = {"allowed": "allowed", "denied": "denied", "required": "required",
+                                "not_required": "not_required"}
+
+
+def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, Reason | None]:
+    """`scored` with a sentence that rules on the act asked first — the best one when it speaks of that
+    act, else the best that decides within `ruling_band` of it — and what to say first: its verdict,
+    None when it does not decide."""
+    asked = ctx.query.act_asked
+    if asked is None or ctx.query.answer != "yes_no" or not scored:
+        return scored, None
+
+    def deciding(sentence: str, section: Section) -> bool:
+        return lib.ruling_on(asked, sentence, section, ctx.query) is not None
+
+    # the best sentence stays first when it speaks of the act at all (its verdict, if it decides);
+    # else a sentence near it that decides comes first
+    if not lib.rules_on(asked, scored[0][1], scored[0][2]):
+        scored = lib.preferred_first(scored, deciding, band=lib.settings.ruling_band)
+    polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query)
+    return scored, SAID[polarity] if polarity else None

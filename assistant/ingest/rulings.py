@@ -1,0 +1,66 @@
+"""What a sentence rules on an act, read once at index time: `准予扣除` allows 扣除, `下列无形资产不得计算
+摊销费用扣除：` denies 计算摊销费用扣除, `应当报送` requires 报送. Stored with each sentence
+(`Sentence.rulings`), so a yes/no question (可以扣除吗？) is answered 可以 or 不可以 from the rule that
+decides it, never by searching a quote's text again. The modal words live in `lexicon/modals.toml`;
+the act is what follows the modal up to the clause's end, as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Literal, get_args
+
+from assistant import lexicon
+from assistant.lexicon.english import verb_senses
+from assistant.lexicon.tags import dictionary_tag, word_edges, words
+
+Polarity = Literal["not_required", "denied", "required", "allowed"]  # the order of lexicon/modals.toml
+POLARITIES: tuple[Polarity, ...] = get_args(Polarity)
+# the rulings that answer a question asking whether an act is allowed, or whether it is required
+ANSWERING: dict[Polarity, frozenset[Polarity]] = {"allowed": frozenset({"allowed", "denied"}),
+                                                  "required": frozenset({"required", "not_required"})}
+# the act runs to the sentence's or list's end (…，向税务机关报送…; 在A、B、C中选用一种), or to the next
+# modal (不得收取费用，不得实施罚款: two acts), read as written
+_ACT = r"(?P<act>(?:(?!{modals})[^。；：;:！？!?]){{1,40}})"
+
+
+@dataclass(frozen=True)
+class Ruling:
+    polarity: Polarity
+    act: str  # the act ruled on, as written after the modal (扣除, 计算摊销费用扣除, 适用本法)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def _modal() -> re.Pattern:
+    """One pattern, a named group per polarity (longest form first within each), then the act."""
+    groups = "|".join(f"(?P<{entry.name}>" + "|".join(sorted(entry.forms, key=len, reverse=True)) + ")"
+                      for entry in lexicon.load("modals"))
+    plain = "|".join(form for entry in lexicon.load("modals") for form in entry.forms)
+    return re.compile(f"(?P<modal>{groups})" + _ACT.format(modals=plain))
+
+
+def read_rulings(sentence: str) -> list[Ruling]:
+    """The acts the sentence allows, denies or requires, in the order written."""
+    edges = word_edges(sentence)
+    return [Ruling(next(p for p in POLARITIES if m[p]), m["act"].strip(" ，,")) for m in _modal().finditer(sentence)
+            if m["act"].strip() and m.start("modal") in edges and m.end("modal") in edges]
+
+
+def same_act(one: str, other: str) -> bool:
+    """Whether two acts are the same act: they share a verb of two characters or more (扣除 in 计提折旧
+    并在税前扣除 and 计算摊销费用扣除) or a term the dictionary lacks (加计扣除), or their verbs share a
+    sense in CC-CEDICT (随时改 and 随意变更: change; 交 and 缴纳: pay)."""
+    mine = [w for w in words(one) if _verb_like(w)]
+    theirs = [w for w in words(other) if _verb_like(w)]
+    if any(len(w) > 1 and w in mine for w in theirs):
+        return True
+    return any(verb_senses(a) & verb_senses(b) for a in mine for b in theirs)
+
+
+def _verb_like(word: str) -> bool:
+    tag = dictionary_tag(word)
+    return tag is None or tag.startswith("v")
