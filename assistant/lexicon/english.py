@@ -51,18 +51,22 @@ FRAME = {w for e in load("frame_words") for w in e.forms}
 # Inflected and derived forms and the dictionary form CC-CEDICT glosses with (harvesting ->
 # harvest, mechanization -> mechanize); a form counts only when the dictionary has it, so an
 # over-eager cut (ring -> r) finds nothing.
-# A noun made from a verb (deduction, replacement, exemption) is looked up through the verb when the
-# dictionary glosses the act only as the verb (扣除 `to deduct`): Chinese says the act with the verb's word.
+# A noun made from a verb (deduction, replacement, exemption) is looked up through the verb as well
+# (扣除 `to deduct`): Chinese says the act with the verb's word (_dictionary_translations).
 _ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""),
             ("ing", "e"), ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""), ("ion", ""), ("ion", "e"),
             ("ment", ""))
 # A participle is a verb's form: through its dictionary form it means what the verb means, not
 # what a noun spelt the same does (funded is 出资 `to fund`, never 基金 `fund`).
 _VERB_ENDINGS = ("ing", "ed")
+# The endings of nouns that name a verb's act (replacement, deduction, mechanization)
+_ACTION_NOUNS = ("ization", "isation", "ation", "ion", "ment")
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
-        "according", "number"}  # (according to: where it is said, not what; the number of: a count asked, 多少)
+        "according", "number", "about", "regarding", "concerning"}
+# (according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
+# follows is the topic, about itself no word of it: 内外 `approximately`)
 ARTICLES = {"the", "a", "an"}
 _HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
 _PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}
@@ -243,10 +247,27 @@ def words(text: str, fold: bool = True) -> list[str]:
     for short, long in ABBREVIATIONS.items():
         text = re.sub(rf"(?<![a-z]){re.escape(short)}s?(?![a-z])", long, text)
     for word in _WORD.findall(text):
-        if fold and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ews")):
-            word = word[:-1]
-        out.append(word)
+        out.append(singular(word) if fold else word)
     return out
+
+
+# Plurals English forms with -es after a sibilant (taxes, losses, branches) and -ies after a
+# consonant (subsidies); words ending in -ss, -us, -is, -ews are no plurals (business, status, basis, news)
+# but for the plural of -eau (bureaus).
+_SIBILANT_PLURALS = ("sses", "xes", "ches", "shes", "zzes")
+_NOT_PLURALS = ("ss", "us", "is", "ews")
+
+
+def singular(word: str) -> str:
+    """A lower-case English word's singular (`subsidies` -> `subsidy`, `losses` -> `loss`,
+    `expenses` -> `expense`); a word that is no plural as written."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURALS) and not word.endswith("eaus"):
+        return word  # (bureaus, plateaus: plurals of -eau)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_PLURALS):
+        return word[:-2]
+    return word[:-1]
 
 
 def english_units(question: str, units: list[str]) -> list[str]:
@@ -387,8 +408,10 @@ class CorpusSenses:
       than general Chinese does (the log of its share of the corpus's words over its share of
       jieba's dictionary counts): a policy text's rate is not a speed;
     - an English word in the plural names things: of its words, the nouns (企业 for firms,
-      not 坚决 `firm, resolute`), where it has any.
-    The words keep their order (the everyday word first)."""
+      not 坚决 `firm, resolute`), where it has any;
+    - of the words left, those the documents use most first (费用 for expenses before 开支, 出具 for
+      issued before 作出): the question means the thing, and the documents' own word for it is what
+      a search finds."""
 
     def __init__(self, frequency: Mapping[str, int], min_keyness: float):
         self.frequency = frequency
@@ -405,7 +428,7 @@ class CorpusSenses:
         if raw != folded and raw.rpartition(" ")[2] != folded.rpartition(" ")[2]:  # written in the plural
             nouns = [w for w in kept if _is_noun(w)]
             kept = nouns or kept
-        return kept
+        return sorted(kept, key=lambda w: -self.frequency.get(w, 0))  # (stable: ties keep the everyday word first)
 
 
 def _first_sense(word: str) -> str:
@@ -539,21 +562,31 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
 
 
 def _dictionary_translations(raw: str, folded: str) -> tuple[str, ...]:
-    """CC-CEDICT's words for the phrase as written or in the singular, else with its last word in
-    dictionary form (a participle's by the verb's senses alone)."""
+    """CC-CEDICT's words for the phrase as written and in the singular (a plural names what its
+    singular does: expenses is 开支 and 费用), the commoner word first; with its last word in
+    dictionary form when neither is glossed (a participle's by the verb's senses alone), and a noun
+    of action (replacement, deduction) through its verb too: Chinese says the act with the verb's
+    word (更换, 扣除), and the noun's own senses are often another thing (代谢 metabolism)."""
     reverse = _reverse()
-    for form in (raw, folded):
-        if form in reverse:
-            return reverse[form]
+    found = [w for form in dict.fromkeys((raw, folded)) for w in reverse.get(form, ())]
     head, _, last = folded.rpartition(" ")
     for end, base in _ENDINGS:
+        if found and end not in _ACTION_NOUNS:
+            continue
         if not last.endswith(end) or len(last) - len(end) < 3:
             continue
         form = f"{head} {last[: -len(end)] + base}".strip()
-        found = (_verb_senses() if end in _VERB_ENDINGS else reverse).get(form)
-        if found:
-            return found
-    return ()
+        verb = (_verb_senses() if end in _VERB_ENDINGS or found else reverse).get(form)
+        if verb:
+            found += verb
+            break
+    return _common_first(found)
+
+
+def _common_first(found: list[str]) -> tuple[str, ...]:
+    """Words once each, the commoner in general Chinese first (jieba's counts)."""
+    freq = jieba.dt.FREQ
+    return tuple(sorted(dict.fromkeys(found), key=lambda w: -freq.get(w, 0)))
 
 
 @lru_cache(maxsize=1)
