@@ -431,8 +431,8 @@ def test_a_plural_finds_the_words_of_its_singular(tax_senses):
 
 
 def test_a_verb_form_says_the_documents_word_for_the_act(tax_senses):
-    """`issued` has a dozen Chinese words (作出, 发表, 发布, 颁发, 出具…); the documents' own word
-    for issuing a certificate or a report comes first, not the everyday 作出 (to make a decision)."""
+    """`issued` has a dozen Chinese words (作出, 发表, 发布, 颁发, 出具…); the one these documents use
+    most for it (出具 a report, 颁发 a certificate) comes first, not the everyday 作出 (to make a decision)."""
     issued = _group("Who has issued the audit certificate?", "issued", tax_senses)
     assert issued[0] in ("颁发", "出具", "签发"), issued
     assert "发表" not in issued  # to publish an article
