@@ -409,7 +409,8 @@ class CorpusSenses:
       jieba's dictionary counts): a policy text's rate is not a speed;
     - an English word in the plural names things: of its words, the nouns (企业 for firms,
       not 坚决 `firm, resolute`), where it has any;
-    - of the words left, those the documents use most first (费用 for expenses before 开支, 出具 for
+    - of the words left, those the documents use most first (`most_used_first`, after the phrase
+      is judged no frame word by its everyday word) (费用 for expenses before 开支, 出具 for
       issued before 作出): the question means the thing, and the documents' own word for it is what
       a search finds."""
 
@@ -425,10 +426,24 @@ class CorpusSenses:
 
     def fitting(self, words_: list[str], raw: str, folded: str) -> list[str]:
         kept = [w for w in words_ if _first_sense(w) in (raw, folded) or self.keyness(w) >= self.min_keyness]
-        if raw != folded and raw.rpartition(" ")[2] != folded.rpartition(" ")[2]:  # written in the plural
+        if _plural(raw, folded):
             nouns = [w for w in kept if _is_noun(w)]
             kept = nouns or kept
-        return sorted(kept, key=lambda w: -self.frequency.get(w, 0))  # (stable: ties keep the everyday word first)
+        return kept
+
+    def most_used_first(self, words_: list[str]) -> list[str]:
+        """The words the documents use most first (stable: ties keep the everyday word first)."""
+        return sorted(words_, key=lambda w: -self.frequency.get(w, 0))
+
+
+def _plural(raw: str, folded: str) -> bool:
+    """Whether a phrase's last word is written in the plural: it ends otherwise than its singular, and
+    that singular is no verb alone in CC-CEDICT (publishes, establishes: a verb's -es, not a plural)."""
+    last, single = raw.rpartition(" ")[2], folded.rpartition(" ")[2]
+    if last == single:
+        return False
+    verbs = set(_verb_senses().get(single, ()))
+    return not verbs or not verbs >= set(_reverse().get(single, ()))
 
 
 def _first_sense(word: str) -> str:
@@ -515,6 +530,8 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
                 break
             candidates = [w for w in candidates if w not in FRAME]
+            if corpus is not None:
+                candidates = corpus.most_used_first(candidates)
             if candidates:
                 found.append((raw, candidates[:per_phrase]))
                 i += n
