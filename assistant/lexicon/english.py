@@ -431,9 +431,10 @@ class CorpusSenses:
             kept = nouns or kept
         return kept
 
-    def most_used_first(self, words_: list[str]) -> list[str]:
-        """The words the documents use most first (stable: ties keep the everyday word first)."""
-        return sorted(words_, key=lambda w: -self.frequency.get(w, 0))
+    def most_used_first(self, words_: list[str], last: tuple[str, ...] = ()) -> list[str]:
+        """The words the documents use most first (stable: ties keep the everyday word first); words
+        of `last` (a need's kind of help, 融资 for a loan) after the words for the thing itself."""
+        return sorted(words_, key=lambda w: (w in last, -self.frequency.get(w, 0)))
 
 
 def _plural(raw: str, folded: str) -> bool:
@@ -531,7 +532,7 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 break
             candidates = [w for w in candidates if w not in FRAME]
             if corpus is not None:
-                candidates = corpus.most_used_first(candidates)
+                candidates = corpus.most_used_first(candidates, _need_words(raw, folded))
             if candidates:
                 found.append((raw, candidates[:per_phrase]))
                 i += n
@@ -604,6 +605,12 @@ def _common_first(found: list[str]) -> tuple[str, ...]:
     """Words once each, the commoner in general Chinese first (jieba's counts)."""
     freq = jieba.dt.FREQ
     return tuple(sorted(dict.fromkeys(found), key=lambda w: -freq.get(w, 0)))
+
+
+def _need_words(raw: str, folded: str) -> tuple[str, ...]:
+    """The Chinese of a need the phrase names (融资 for loan): a kind of help, not the thing named."""
+    own = _own_terms().get(raw) or _own_terms().get(folded)
+    return own[0] if own and own[1] == "need" else ()
 
 
 @lru_cache(maxsize=1)
