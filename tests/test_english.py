@@ -392,3 +392,78 @@ def test_an_accountants_words_find_the_documents_terms(shipped_words):
     assert loans[0] == "贷款"
     venture = next(g for g in read("Is venture capital backed by the city?") if "融资" in g)
     assert venture[0] == "创业投资"
+
+
+@pytest.fixture(scope="module")
+def tax_senses():
+    """The corpus's words as the index counts them (its search tokens), over the real tax documents
+    and the high-tech rules: how the product judges which Chinese word an English word means."""
+    from collections import Counter
+
+    from assistant.index.lexical import tokenize
+    from assistant.lexicon.english import CorpusSenses
+    from assistant.settings import Settings
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    names = ("中华人民共和国企业所得税法.txt", "中华人民共和国企业所得税法实施条例.txt", "高新技术企业认定管理办法.txt",
+             "财政部国家税务总局科技部关于完善研究开发费用税前加计扣除政策的通知.txt")
+    frequency = Counter(t for name in names for t in tokenize((corpus / name).read_text(encoding="utf-8")))
+    return frequency, CorpusSenses(frequency, Settings().english_sense_keyness)
+
+
+def _group(question: str, phrase: str, tax_senses) -> list[str]:
+    from assistant.lexicon.english import phrase_translations
+
+    frequency, senses = tax_senses
+    found = dict(phrase_translations(question, frequency, corpus=senses))
+    assert phrase in found, found
+    return found[phrase]
+
+
+def test_a_plural_finds_the_words_of_its_singular(tax_senses):
+    """CC-CEDICT glosses 开支 as `expenses` and 费用 as `expense`: a plural names what its singular
+    does, and the tax texts' word is 费用. Plurals in -ies and -sses are folded too."""
+    from assistant.lexicon.english import words
+
+    assert words("subsidies losses taxes bureaus status basis") == ["subsidy", "loss", "tax", "bureau", "status", "basis"]
+    assert _group("Which expenses may a company deduct?", "expenses", tax_senses)[0] == "费用"
+    assert {"亏损", "损失"} & set(_group("How are operating losses treated?", "losses", tax_senses))
+
+
+def test_a_verb_form_says_the_documents_word_for_the_act(tax_senses):
+    """`issued` has a dozen Chinese words (作出, 发表, 发布, 颁发, 出具…); the one these documents use
+    most for it (出具 a report, 颁发 a certificate) comes first, not the everyday 作出 (to make a decision)."""
+    issued = _group("Who has issued the audit certificate?", "issued", tax_senses)
+    assert issued[0] in ("颁发", "出具", "签发"), issued
+    assert "发表" not in issued  # to publish an article
+
+
+def test_a_noun_of_action_is_also_read_through_its_verb():
+    """`replacement` glosses as 代谢 (metabolism) and 置换 (permutation) in CC-CEDICT; replacing a
+    thing is said with the verb's words (更换, 替代), and a deduction with 扣除."""
+    from assistant.lexicon.english import chinese_phrases
+
+    replacement = next(g for g in chinese_phrases("replacement of the licence", per_phrase=20) if "代谢" in g or "更换" in g)
+    assert {"更换", "替代"} <= set(replacement)
+    deduction = chinese_phrases("a deduction", per_phrase=20)[0]
+    assert "扣除" in deduction
+
+
+@pytest.mark.parametrize("question", ["Can a firm carry forward an unused loss?",
+                                      "How long may losses be carried forward?",
+                                      "Is there a loss carry-forward limit?"])
+def test_carry_forward_is_the_tax_texts_jiezhuan(question, tax_senses):
+    """Carry forward read word by word is 推进 (to push a task on); tax texts write 结转."""
+    from assistant.lexicon.english import chinese_terms
+
+    frequency, senses = tax_senses
+    terms = chinese_terms(question, frequency, corpus=senses)
+    assert "结转" in terms and "推进" not in terms
+
+
+def test_about_introduces_the_topic_and_is_no_word_of_it():
+    """`What does it say about X`: CC-CEDICT's `about` (内外 approximately, 事关) is no topic."""
+    from assistant.lexicon.english import chinese_terms
+
+    terms = chinese_terms("What does the notice say about staff training?")
+    assert "培训" in terms and not {"内外", "事关"} & set(terms)

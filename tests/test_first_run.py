@@ -89,6 +89,14 @@ def test_first_run_answers_plainly_while_building_and_fills_the_tabs_when_done(f
         assert page.locator(".toast-title.error").count() == 0
         assert "错误" not in page.locator("#chatbot").inner_text()
         shot(page, "first-run-building")
+        # The English interface: the same plain note, in English, for the status line and an English question.
+        page.get_by_text("English", exact=True).first.click()
+        page.locator("#index-status").get_by_text("Building the index").wait_for()
+        page.locator("#question-box textarea").fill("Which unit leads the work on incubators?")
+        page.locator("#send-btn").click()
+        page.locator("#chatbot .building-note").get_by_text("Building the index").last.wait_for()
+        shot(page, "first-run-building-en")
+        page.get_by_text("中文", exact=True).first.click()
         # The build ends: the targets tab lists the plan's targets, no restart, no reload.
         page.get_by_role("tab", name="目标指标").click()
         page.wait_for_function(

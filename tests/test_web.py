@@ -628,6 +628,22 @@ def test_the_build_message_gives_minutes_from_the_builds_own_progress():
     # 300 of 2100 texts in 60 s: 1800 more take about 6 minutes
     assert building_message((300, 2100), 60.0).startswith("正在建立索引，约6分钟")
     assert "即将完成" in building_message((2000, 2100), 60.0)
+    # the same in English, for an English question or the English interface
+    assert building_message((300, 2100), 60.0, english=True).startswith("Building the index: about 6 min left")
+    assert "almost done" in building_message((2000, 2100), 60.0, english=True)
+
+
+def test_an_english_question_is_told_in_english_that_it_is_being_answered(assistant):
+    """The note shown while an answer is sought follows the question's language (and the interface's)."""
+    from assistant.web.chat import ChatTab
+
+    tab = ChatTab(assistant)
+    pending = next(tab.respond("Which unit leads the incubator work?", [], None, {}, "中文"))
+    assert pending[1][-1]["content"] == "Searching the documents…"
+    pending = next(tab.respond("孵化器建设由谁牵头？", [], None, {}, "中文"))
+    assert pending[1][-1]["content"] == "正在查找文件依据……"
+    pending = next(tab.respond("孵化器建设由谁牵头？", [], None, {}, "English"))
+    assert pending[1][-1]["content"] == "Searching the documents…"
 
 
 DESKTOP = (1366, 900)

@@ -51,18 +51,22 @@ FRAME = {w for e in load("frame_words") for w in e.forms}
 # Inflected and derived forms and the dictionary form CC-CEDICT glosses with (harvesting ->
 # harvest, mechanization -> mechanize); a form counts only when the dictionary has it, so an
 # over-eager cut (ring -> r) finds nothing.
-# A noun made from a verb (deduction, replacement, exemption) is looked up through the verb when the
-# dictionary glosses the act only as the verb (扣除 `to deduct`): Chinese says the act with the verb's word.
+# A noun made from a verb (deduction, replacement, exemption) is looked up through the verb as well
+# (扣除 `to deduct`): Chinese says the act with the verb's word (_dictionary_translations).
 _ENDINGS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ing", ""),
             ("ing", "e"), ("ed", ""), ("ed", "e"), ("ies", "y"), ("es", ""), ("ion", ""), ("ion", "e"),
             ("ment", ""))
 # A participle is a verb's form: through its dictionary form it means what the verb means, not
 # what a noun spelt the same does (funded is 出资 `to fund`, never 基金 `fund`).
 _VERB_ENDINGS = ("ing", "ed")
+# The endings of nouns that name a verb's act (replacement, deduction, mechanization)
+_ACTION_NOUNS = ("ization", "isation", "ation", "ion", "ment")
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
-        "according", "number"}  # (according to: where it is said, not what; the number of: a count asked, 多少)
+        "according", "number", "about", "regarding", "concerning"}
+# (according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
+# follows is the topic, about itself no word of it: 内外 `approximately`)
 ARTICLES = {"the", "a", "an"}
 _HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
 _PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}
@@ -259,10 +263,27 @@ def words(text: str, fold: bool = True) -> list[str]:
     for short, long in ABBREVIATIONS.items():
         text = re.sub(rf"(?<![a-z]){re.escape(short)}s?(?![a-z])", long, text)
     for word in _WORD.findall(text):
-        if fold and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ews")):
-            word = word[:-1]
-        out.append(word)
+        out.append(singular(word) if fold else word)
     return out
+
+
+# Plurals English forms with -es after a sibilant (taxes, losses, branches) and -ies after a
+# consonant (subsidies); words ending in -ss, -us, -is, -ews are no plurals (business, status, basis, news)
+# but for the plural of -eau (bureaus).
+_SIBILANT_PLURALS = ("sses", "xes", "ches", "shes", "zzes")
+_NOT_PLURALS = ("ss", "us", "is", "ews")
+
+
+def singular(word: str) -> str:
+    """A lower-case English word's singular (`subsidies` -> `subsidy`, `losses` -> `loss`,
+    `expenses` -> `expense`); a word that is no plural as written."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURALS) and not word.endswith("eaus"):
+        return word  # (bureaus, plateaus: plurals of -eau)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_PLURALS):
+        return word[:-2]
+    return word[:-1]
 
 
 def english_units(question: str, units: list[str]) -> list[str]:
@@ -403,8 +424,11 @@ class CorpusSenses:
       than general Chinese does (the log of its share of the corpus's words over its share of
       jieba's dictionary counts): a policy text's rate is not a speed;
     - an English word in the plural names things: of its words, the nouns (企业 for firms,
-      not 坚决 `firm, resolute`), where it has any.
-    The words keep their order (the everyday word first)."""
+      not 坚决 `firm, resolute`), where it has any;
+    - of the words left, those the documents use most first (`most_used_first`, after the phrase
+      is judged no frame word by its everyday word) (费用 for expenses before 开支, 出具 for
+      issued before 作出): the question means the thing, and the documents' own word for it is what
+      a search finds."""
 
     def __init__(self, frequency: Mapping[str, int], min_keyness: float):
         self.frequency = frequency
@@ -418,10 +442,25 @@ class CorpusSenses:
 
     def fitting(self, words_: list[str], raw: str, folded: str) -> list[str]:
         kept = [w for w in words_ if _first_sense(w) in (raw, folded) or self.keyness(w) >= self.min_keyness]
-        if raw != folded and raw.rpartition(" ")[2] != folded.rpartition(" ")[2]:  # written in the plural
+        if _plural(raw, folded):
             nouns = [w for w in kept if _is_noun(w)]
             kept = nouns or kept
         return kept
+
+    def most_used_first(self, words_: list[str], last: tuple[str, ...] = ()) -> list[str]:
+        """The words the documents use most first (stable: ties keep the everyday word first); words
+        of `last` (a need's kind of help, 融资 for a loan) after the words for the thing itself."""
+        return sorted(words_, key=lambda w: (w in last, -self.frequency.get(w, 0)))
+
+
+def _plural(raw: str, folded: str) -> bool:
+    """Whether a phrase's last word is written in the plural: it ends otherwise than its singular, and
+    that singular is no verb alone in CC-CEDICT (publishes, establishes: a verb's -es, not a plural)."""
+    last, single = raw.rpartition(" ")[2], folded.rpartition(" ")[2]
+    if last == single:
+        return False
+    verbs = set(_verb_senses().get(single, ()))
+    return not verbs or not verbs >= set(_reverse().get(single, ()))
 
 
 def _first_sense(word: str) -> str:
@@ -508,6 +547,8 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                 i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
                 break
             candidates = [w for w in candidates if w not in FRAME]
+            if corpus is not None:
+                candidates = corpus.most_used_first(candidates, _need_words(raw, folded))
             if candidates:
                 found.append((raw, candidates[:per_phrase]))
                 i += n
@@ -555,21 +596,37 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
 
 
 def _dictionary_translations(raw: str, folded: str) -> tuple[str, ...]:
-    """CC-CEDICT's words for the phrase as written or in the singular, else with its last word in
-    dictionary form (a participle's by the verb's senses alone)."""
+    """CC-CEDICT's words for the phrase as written and in the singular (a plural names what its
+    singular does: expenses is 开支 and 费用), the commoner word first; with its last word in
+    dictionary form when neither is glossed (a participle's by the verb's senses alone), and a noun
+    of action (replacement, deduction) through its verb too: Chinese says the act with the verb's
+    word (更换, 扣除), and the noun's own senses are often another thing (代谢 metabolism)."""
     reverse = _reverse()
-    for form in (raw, folded):
-        if form in reverse:
-            return reverse[form]
+    found = [w for form in dict.fromkeys((raw, folded)) for w in reverse.get(form, ())]
     head, _, last = folded.rpartition(" ")
     for end, base in _ENDINGS:
+        if found and end not in _ACTION_NOUNS:
+            continue
         if not last.endswith(end) or len(last) - len(end) < 3:
             continue
         form = f"{head} {last[: -len(end)] + base}".strip()
-        found = (_verb_senses() if end in _VERB_ENDINGS else reverse).get(form)
-        if found:
-            return found
-    return ()
+        verb = (_verb_senses() if end in _VERB_ENDINGS or found else reverse).get(form)
+        if verb:
+            found += verb
+            break
+    return _common_first(found)
+
+
+def _common_first(found: list[str]) -> tuple[str, ...]:
+    """Words once each, the commoner in general Chinese first (jieba's counts)."""
+    freq = jieba.dt.FREQ
+    return tuple(sorted(dict.fromkeys(found), key=lambda w: -freq.get(w, 0)))
+
+
+def _need_words(raw: str, folded: str) -> tuple[str, ...]:
+    """The Chinese of a need the phrase names (融资 for loan): a kind of help, not the thing named."""
+    own = _own_terms().get(raw) or _own_terms().get(folded)
+    return own[0] if own and own[1] == "need" else ()
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from assistant.web.chat import ChatTab  # noqa: E402
 from assistant.web.files import FilesTab  # noqa: E402
 from assistant.web.guard import guard_lifespan  # noqa: E402
 from assistant.web.match import MatchTab  # noqa: E402
-from assistant.web.i18n import LANG_JS  # noqa: E402
+from assistant.web.i18n import LANG_JS, say  # noqa: E402
 from assistant.web.openai_compat import add_openai_routes  # noqa: E402
 from assistant.web.rest import build_rest, with_routes  # noqa: E402
 from assistant.web.warmup import Warmup  # noqa: E402
@@ -216,8 +216,8 @@ def build_app(assistant: Assistant, settings: Settings) -> gr.Blocks:
             status = _state(assistant)["status"]
             if status != "ready":  # still building (keep watching), or failed (the note says why)
                 keep = gr.skip() if status == "building" else gr.Timer(active=False)
-                return (building_note(assistant), *(gr.skip() for _ in contents), keep)
-            return (building_note(assistant), *reload_contents(query, unit, lang), gr.Timer(active=False))
+                return (building_note(assistant, lang == "English"), *(gr.skip() for _ in contents), keep)
+            return ("", *reload_contents(query, unit, lang), gr.Timer(active=False))
 
         watch.tick(watch_build, shown, [status, *contents, watch], api_visibility="private",
                    show_progress="hidden")
@@ -235,14 +235,14 @@ def building(assistant) -> bool:
     return _state(assistant)["status"] == "building"
 
 
-def building_note(assistant) -> str:
+def building_note(assistant, english: bool = False) -> str:
     """The page's line about the index while the first build runs (or failed):
     the time left as the build's progress gives it; the page updates itself."""
     state = _state(assistant)
     if state["status"] == "building":
-        return f"**{state['message']}**。构建完成后，本页各栏会自动更新，无需刷新。"
+        return say("building_note", english, message=assistant.message(english))
     if state["status"] == "failed":
-        return f"**索引不可用**：{state['error']}"
+        return say("index_failed", english, error=state["error"])
     return ""
 
 

@@ -22,7 +22,6 @@ EXAMPLES = [
     "到2020年新型研发机构要达到多少家？",
 ]
 NO_BASIS = "未找到依据"
-SEARCHING = "正在查找文件依据……"
 PANEL_HINT = (
     # each phrase one text node, so the English switch finds it whole
     '<div class="source-empty">提问后，这里会显示所引用章节的原文，<mark>引用的句子高亮显示。</mark>'
@@ -251,12 +250,14 @@ class ChatTab:
             yield (gr.skip(),) * 8
             return
         history.append({"role": "user", "content": esc_md(question.strip())})
-        yield ("", history + [{"role": "assistant", "content": SEARCHING}], session, cites,
+        english = lang == "English" or not re.search(r"[\u4e00-\u9fff]", question)
+        yield ("", history + [{"role": "assistant", "content": say("searching", english)}], session, cites,
                gr.skip(), gr.skip(), gr.skip(), gr.skip())
         try:
             answer = self.a.ask(question, session=session)
         except IndexBuilding as exc:  # the first build: a state the app is in by design, not an error
-            history.append({"role": "assistant", "content": f'<span class="building-note">{esc(str(exc))}</span>'})
+            note = self.a.message(english) if hasattr(self.a, "message") else str(exc)  # (the warm-up's words)
+            history.append({"role": "assistant", "content": f'<span class="building-note">{esc(note)}</span>'})
             yield ("", history, session, cites, gr.skip(), gr.skip(), gr.skip(), gr.skip())
             return
         except Exception:
@@ -264,7 +265,6 @@ class ChatTab:
             raise
         message = format_answer(answer, self._show_doc(), self.a)
         if self._read_as_new(question, answer):
-            english = lang == "English" or not re.search(r"[\u4e00-\u9fff]", question)
             message = f'<span class="new-topic">{say("new_topic", english)}</span>\n\n' + message
         history.append({"role": "assistant", "content": message})
         current = _cites_of(answer)

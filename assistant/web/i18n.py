@@ -29,7 +29,6 @@ UI_EN = {
         "Ask a question, e.g. What support do high-tech enterprises get? (Enter to send)",
     "引用依据（点击编号查看原文）": "Sources (click a number to open the text)", "引用依据": "Sources",
     "未找到依据": "No basis in the documents", "相关章节（仅供参考）": "Related sections (for reference only)",
-    "正在查找文件依据……": "Searching the documents…",
     "高新技术企业可以享受哪些支持政策？": "What support can high-tech enterprises get?",
     "加快培育高新技术企业由哪个单位牵头？": "Which unit leads the work to grow high-tech enterprises?",
     "市商务局负责哪些任务？": "What tasks is the Municipal Commerce Bureau responsible for?",
@@ -123,6 +122,19 @@ MESSAGES = {
     "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
                     "<b>{n}</b> measures (ranked by the amount or rate one gets and whether they name the applicant)"),
     "match_page": ("；第 {page}/{pages} 页，每页 {per_page} 项", "; page {page} of {pages}, {per_page} per page"),
+    # chat: while an answer is sought, and while the first index is built (minutes from the build's progress)
+    "searching": ("正在查找文件依据……", "Searching the documents…"),
+    "building_starting": ("正在建立索引（正在读取文件），完成后即可提问，请稍候再试",
+                          "Building the index (reading the files); questions can be asked once it is done. "
+                          "Please try again shortly."),
+    "building_eta": ("正在建立索引，约{minutes}分钟（已完成 {percent}%），完成后即可提问",
+                     "Building the index: about {minutes} min left ({percent}% done); questions can be asked once "
+                     "it is done."),
+    "building_soon": ("正在建立索引，即将完成（已完成 {percent}%），请稍候再试",
+                      "Building the index: almost done ({percent}% done). Please try again shortly."),
+    "building_note": ("**{message}**。构建完成后，本页各栏会自动更新，无需刷新。",
+                      "**{message}**. Every tab updates itself once the build is done: no need to reload."),
+    "index_failed": ("**索引不可用**：{error}", "**Index unavailable**: {error}"),
     "new_topic": ("（已按新问题理解，没有沿用上一轮的话题。）",
                   "(Read as a new question, not as a follow-up to the previous one.)"),
     # 目标指标

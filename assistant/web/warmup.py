@@ -20,27 +20,22 @@ from typing import Any, Callable
 from assistant.errors import IndexBuilding, IndexUnavailable, PolicyAssistantError
 from assistant.service import Assistant, build_index, current_build
 from assistant.settings import Settings
+from assistant.web.i18n import say
 
 log = logging.getLogger("assistant.web")
 
-# Said while the first build runs: the time left comes from the build's own progress
-# (texts embedded so far and how long they took), never a promise made up front.
-BUILDING_STARTING = "正在建立索引（正在读取文件），完成后即可提问，请稍候再试"
-BUILDING_ETA = "正在建立索引，约{minutes}分钟（已完成 {percent}%），完成后即可提问"
-BUILDING_SOON = "正在建立索引，即将完成（已完成 {percent}%），请稍候再试"
-
-
-def building_message(progress: tuple[int, int] | None, embedding_seconds: float) -> str:
+def building_message(progress: tuple[int, int] | None, embedding_seconds: float, english: bool = False) -> str:
     """"正在建立索引，约N分钟": N from the share of texts embedded so far and the
-    time they took (embedding is nearly all of a first build's time)."""
+    time they took (embedding is nearly all of a first build's time), never a
+    promise made up front."""
     if not progress or not progress[0] or not progress[1]:
-        return BUILDING_STARTING
+        return say("building_starting", english)
     done, total = progress
     percent = min(99, int(100 * done / total))
     left = embedding_seconds * (total - done) / done
     if left < 45:
-        return BUILDING_SOON.format(percent=percent)
-    return BUILDING_ETA.format(minutes=max(1, round(left / 60)), percent=percent)
+        return say("building_soon", english, percent=percent)
+    return say("building_eta", english, minutes=max(1, round(left / 60)), percent=percent)
 
 
 def empty_result(method) -> tuple[bool, Any]:
@@ -100,12 +95,12 @@ class Warmup:
             return
         self._progress = (done, total)
 
-    def message(self) -> str:
+    def message(self, english: bool = False) -> str:
         """What a question asked now is told (building, or why it failed)."""
         if self._error is not None:
             return str(self._error)
         started = self._embedding_started
-        return building_message(self._progress, time.monotonic() - started if started else 0.0)
+        return building_message(self._progress, time.monotonic() - started if started else 0.0, english)
 
     def _refresh(self, say: Callable[[str], None]) -> None:
         """Re-index what changed in the corpus; the open build serves until the
