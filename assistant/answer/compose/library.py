@@ -263,6 +263,22 @@ class Library:
             return None
         return found.pop()
 
+    def echoes(self, sentence: str, query: Query) -> bool:
+        """Whether the sentence only says what the question already writes (a heading the question
+        restates as its framing: 改善创新人才发展环境。): it answers nothing the asker does not know."""
+        words = [t for t in tokenize(sentence) if len(t) > 1]
+        return not query.english and bool(words) and \
+            self.evidence.coverage(words, query.text) >= self.settings.echo_coverage
+
+    def saying_more(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
+        """`scored` with an echo of the question at its head giving way to the best sentence of the same
+        section that says more (within the preferred band)."""
+        if not scored or not self.echoes(scored[0][1], query):
+            return scored
+        section = scored[0][2]
+        return self.preferred_first(scored, lambda sentence, where: where.key == section.key
+                                    and not self.echoes(sentence, query))
+
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
         """Of the sentences answering about as well as the best (within `band`, the preferred
