@@ -87,7 +87,7 @@ class Settings(BaseModel):
     echo_coverage: float = Field(0.85, ge=0, le=1, description="share of a sentence's IDF-weighted words the question "
                                  "itself writes above which the sentence only echoes it (改善创新人才发展环境。 asked "
                                  "为改善创新人才发展环境，要求…哪些…): the best sentence of its section that says more "
-                                 "comes first, within the preferred band")
+                                 "comes first")
     fact_subject_coverage: float = Field(0.5, ge=0, le=1, description="share of the IDF-weighted words around an "
                                          "applicant's figure (两年都忘了填报年度发展情况报表) a condition must hold to be "
                                          "judged against that figure: one shared word (认定) is no shared subject")

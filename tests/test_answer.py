@@ -436,3 +436,31 @@ def test_a_note_writing_the_city_once_for_its_list_is_shown_as_written(tmp_path)
     answer = assistant_over(tmp_path, {"南溪市科技创新三年行动方案": document}).ask("建设孵化载体的责任单位是哪些？")
     assert "市人力资源社会保障局" in answer.text, answer.text
     assert "原文：" in answer.text and "市财政局、人力资源社会保障局" in answer.text, answer.text
+
+
+def test_a_sentence_that_only_restates_the_question_gives_way_to_one_that_answers_it(tmp_path):
+    """A question framed with a section's opening words (为提升人才服务水平…) is answered with what the
+    section says beyond them, not with the opening sentence it restates."""
+    from tests.conftest import assistant_over
+
+    document = ("北岭县人才工作要点\n\n一、主要任务\n（一）人才服务。提升人才服务水平，优化人才发展环境，打造人才集聚高地。"
+                "完善人才公寓、医疗绿色通道和子女就学等方面的保障。建设人才驿站，提供政策咨询。\n"
+                "（二）人才引进。实施“北岭英才”计划，每年引进高层次人才20名。\n")
+    answer = assistant_over(tmp_path, {"北岭县人才工作要点": document}).ask(
+        "为了提升人才服务水平、优化人才发展环境、打造人才集聚高地，在哪些方面提供保障？")
+    assert "人才公寓" in answer.text.split("\n")[0], answer.text
+
+
+def test_an_item_under_a_heading_that_announces_its_list_is_ruled_by_that_heading(tmp_path):
+    """`（二）下列支出不得列入项目经费。` then numbered items ending in 。: an item is read with the heading its
+    list completes, so asked whether it may be charged the answer says no and quotes heading and item."""
+    from tests.conftest import assistant_over
+
+    document = ("东陵区科技计划项目经费管理办法\n\n第一章 经费范围\n"
+                "（一）项目经费用于研发设计、检验检测和技术转移服务。\n"
+                "（二）下列支出不得列入项目经费。\n1.企业日常办公用品采购。\n2.工程建设及设备购置。\n3.职工培训与差旅。\n")
+    answer = assistant_over(tmp_path, {"东陵区科技计划项目经费管理办法": document}).ask(
+        "职工培训和差旅的开销能不能列入项目经费？")
+    first, quote = answer.text.split("\n")[:2]
+    assert first == "不可以。", answer.text
+    assert quote.startswith("下列支出不得列入项目经费") and "职工培训与差旅" in quote, answer.text

@@ -9,6 +9,7 @@ and its sentences, `chunk_pieces`), the texts the sentence vectors are made of."
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -116,10 +117,21 @@ def piece_hash(text: str) -> str:
     return hashlib.sha256(("s:" + text).encode("utf-8")).hexdigest()[:24]
 
 
+# a heading or sentence announcing the list that follows (下列活动不适用税前加计扣除政策。, …如下：)
+_ANNOUNCES = re.compile(r"下列|如下|[：:]$")
+
+
+def announces_list(text: str) -> bool:
+    """Whether a heading or sentence is the lead-in of the items after it."""
+    return bool(_ANNOUNCES.search(text))
+
+
 def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
-        for written in split_sentences(body_text(section)):
+        # a heading announcing its items (（二）下列活动不适用税前加计扣除政策。) is their lead-in: a sentence
+        lead = [section.title] if section.items and announces_list(section.title) else []
+        for written in lead + split_sentences(body_text(section)):
             sentence = strip_item_prefix(written)
             if _says_something(sentence, listed=sentence != written):
                 defined = read_definition(sentence)

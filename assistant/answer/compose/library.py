@@ -22,7 +22,9 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.targets import years_covered
 from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
+from assistant.index.chunking import announces_list
 from assistant.index.lexical import tokenize
+from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
@@ -66,12 +68,17 @@ class Library:
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
         self.position_of = {(u.section_key, u.text): i for i, u in enumerate(index.sentences)}
         self.lead_of: dict[int, int] = {}  # a list item's sentence -> the lead-in it completes (…不得扣除：)
-        for positions in self.sentences_of.values():
+        for key, positions in self.sentences_of.items():
             units = [index.sentences[i].text for i in positions]
+            items = {strip_item_prefix(line) for line in self.by_key[key].items}
             for n, i in enumerate(positions):
                 start = _after_earlier_clauses(units, n, most=len(units))  # (however long the list)
                 if start > 0 and units[start - 1].endswith(("：", ":")):
                     self.lead_of[i] = positions[start - 1]
+                elif units[n] in items:  # a numbered item ending 。, under the lead-in its items follow
+                    first = next(m for m in range(n, -1, -1) if m == 0 or units[m - 1] not in items)
+                    if first > 0 and announces_list(units[first - 1]):
+                        self.lead_of[i] = positions[first - 1]
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
         self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
@@ -249,9 +256,9 @@ class Library:
         found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)}
         return found, f"{lead or ''}{sentence}"
 
-    def rules_on(self, asked: Ruling, sentence: str, section: Section) -> bool:
-        """Whether the sentence speaks of the act asked at all, whatever it says and of whatever subject."""
-        return bool(self._rulings(asked, sentence, section)[0])
+    def rulings_against(self, asked: Ruling, polarity: Polarity, sentence: str, section: Section) -> bool:
+        """Whether the sentence rules the other way on the act asked (准予扣除 against a 不得…扣除 verdict)."""
+        return bool(self._rulings(asked, sentence, section)[0] - {polarity})
 
     def ruling_on(self, asked: Ruling, sentence: str, section: Section, query: Query) -> Polarity | None:
         """The sentence's verdict on the act asked, when it is about the question's subject and all it
@@ -259,7 +266,8 @@ class Library:
         found, about = self._rulings(asked, sentence, section)
         if len(found) != 1:
             return None
-        if query.subject and self.evidence.coverage(query.subject, about) < self.settings.ruling_subject_coverage:
+        subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
+        if subject and self.evidence.coverage(subject, about) < self.settings.ruling_subject_coverage:
             return None
         return found.pop()
 
@@ -272,12 +280,12 @@ class Library:
 
     def saying_more(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
         """`scored` with an echo of the question at its head giving way to the best sentence of the same
-        section that says more (within the preferred band)."""
+        section that says more: the echo shows where the answer is, not what it is."""
         if not scored or not self.echoes(scored[0][1], query):
             return scored
         section = scored[0][2]
         return self.preferred_first(scored, lambda sentence, where: where.key == section.key
-                                    and not self.echoes(sentence, query))
+                                    and not self.echoes(sentence, query), band=float("inf"))
 
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
@@ -345,6 +353,11 @@ class Library:
             # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
             lead = _after_earlier_clauses(units, start - 1)
             text = "".join(units[lead:position]) + text
+        elif (lead := self.lead_of.get(self.sentences_of[section.key][position])) is not None:
+            # a numbered item under the heading or sentence announcing its list (下列活动不适用…。 5.市场调查…)
+            written = self.index.sentences[lead].text
+            skipped = units.index(written) < position - 1 if written in units else True
+            text = written + ("……" if skipped else "" if written.endswith(("。", "：", ":")) else "：") + text
         if len(sentence) < 25 and position < len(units) - 1 and \
                 _flat(sentence + units[position + 1]) in _flat(section.text):
             # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)

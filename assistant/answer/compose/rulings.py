@@ -18,9 +18,8 @@ SAID: dict[Polarity, Reason] = {"allowed": "allowed", "denied": "denied", "requi
 
 
 def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, Reason | None]:
-    """`scored` with a sentence that rules on the act asked first — the best one when it speaks of that
-    act, else the best that decides within `ruling_band` of it — and what to say first: its verdict,
-    None when it does not decide."""
+    """`scored` with the best sentence that decides the act asked (within `ruling_band` of the best)
+    first, and what to say first: its verdict, None when no sentence near the best decides."""
     asked = ctx.query.act_asked
     if asked is None or ctx.query.answer != "yes_no" or not scored:
         return scored, None
@@ -28,9 +27,10 @@ def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, R
     def deciding(sentence: str, section: Section) -> bool:
         return lib.ruling_on(asked, sentence, section, ctx.query) is not None
 
-    # the best sentence stays first when it speaks of the act at all (its verdict, if it decides);
-    # else a sentence near it that decides comes first
-    if not lib.rules_on(asked, scored[0][1], scored[0][2]):
-        scored = lib.preferred_first(scored, deciding, band=lib.settings.ruling_band)
+    scored = lib.preferred_first(scored, deciding, band=lib.settings.ruling_band)
     polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query)
-    return scored, SAID[polarity] if polarity else None
+    if polarity is None:
+        return scored, None
+    # the general rule the verdict is an exception to (准予扣除 after 自创商誉 不得…扣除) is not quoted under it
+    rest = [c for c in scored[1:] if not lib.rulings_against(asked, polarity, c[1], c[2])]
+    return scored[:1] + rest, SAID[polarity]
