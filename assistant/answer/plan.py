@@ -131,6 +131,7 @@ class QueryPlan(Query):
     # what is asked about, as whole words: the topic without the words that only say where to look
     # (a named document's title or its short form, 中山自创区; a place named)
     subject: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
@@ -243,16 +244,22 @@ def _asks_kind(word: str) -> bool:
     return any(p.search(word) for p in ASKING_WORDS)
 
 
+# a term the question puts in quotes (“直接投入费用”, 「…」): the thing asked about, as written
+QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,20})[”」』\"]")
+
+
 def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
-    """What the question asks about, as whole words: the topic without the words naming the scope
-    (a named document's title words or their short forms, 中山自创区 for 中山国家自主创新示范区…; the
-    places named) or the kind of answer (比例, 期限), and only the words naming things (`_names_a_thing`)."""
+    """What the question asks about, as whole words: a term it quotes, and the topic without the words
+    naming the scope (a named document's title words or their short forms, 中山自创区 for
+    中山国家自主创新示范区…; the places named) or the kind of answer (比例, 期限), and only the words
+    naming things (`_names_a_thing`)."""
     titles = plan.docs_named
     scope = set(plan.places) | set(plan.jurisdictions)
-    return [t for t in maximal(plan.topic_tokens) if len(t) > 1 and not any(place in t for place in scope)
-            and not any(t in title or abbreviates(t, title) for title in titles)
-            and not _asks_kind(t)
-            and _names_a_thing(t, vocabulary)]
+    quoted = plan.quoted
+    return quoted + [t for t in maximal(plan.topic_tokens) if len(t) > 1 and not any(place in t for place in scope)
+                     and not any(t in title or abbreviates(t, title) for title in titles)
+                     and not _asks_kind(t) and t not in quoted
+                     and _names_a_thing(t, vocabulary)]
 
 
 # jieba tags of words that name things: nouns (n, nr, ns, nz…), verbal nouns (vn), abbreviations (j),
@@ -383,6 +390,8 @@ class Parser:
             plan.figure_kinds = _english_magnitude(asking) if query.english else MAGNITUDE_KINDS
         plan.cap_asked = bool(CAP.search(text))
         plan.parts = question_parts(query)
+        # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
+        plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
         plan.subject = _subject(plan, self.idf)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:

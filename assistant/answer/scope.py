@@ -126,6 +126,10 @@ class Catalog:
         # it is something the documents speak of, though not one of them.
         self.cited = "\n".join(s.text for s in sections).translate(_BRACKETS)
 
+    def in_a_title(self, term: str) -> bool:
+        """Whether a document's title or other name writes the term (“无废城市” of a 无废城市 plan)."""
+        return any(term in name for d in self.documents for name in d.names)
+
     def local_documents(self, question: str) -> list[str]:
         """For a question asking what "the city" does (市里, 我市, 本地) and naming no
         document: the documents of a place, when the corpus also holds national ones

@@ -287,6 +287,14 @@ class Library:
         return self.preferred_first(scored, lambda sentence, where: where.key == section.key
                                     and not self.echoes(sentence, query), band=float("inf"))
 
+    def quoted_first(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
+        """`scored` with the best sentence writing a term the question quotes (“直接投入费用”) first: the
+        quotes say what the question is about."""
+        if not query.quoted:
+            return scored
+        return self.preferred_first(scored, lambda sentence, _: any(term in sentence for term in query.quoted),
+                                    band=float("inf"))
+
     def preferred_first(self, scored: list[tuple[float, str, Section]], fits,
                         band: float | None = None) -> list[tuple[float, str, Section]]:
         """Of the sentences answering about as well as the best (within `band`, the preferred
@@ -404,7 +412,8 @@ class Library:
         docs = set(ctx.docs or [h.section.doc for h in ctx.hits[:5]])
         found: set[int] = set()
         for word in ctx.query.subject:
-            having = self.sentences_with.get(word, [])
+            # (a quoted term of several words is no one word: the sentences writing it)
+            having = self.sentences_with.get(word) or [i for i, u in enumerate(self.index.sentences) if word in u.text]
             if len(having) <= self.settings.subject_pool_max:
                 found |= {i for i in having if self.doc_of[i] in docs}
         return found

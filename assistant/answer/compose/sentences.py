@@ -24,7 +24,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         found = documents.in_force(lib, ctx)
         if found:
             return found
-    scored = lib.saying_more(lib.rank_sentences(ctx), ctx.query)
+    scored = lib.quoted_first(lib.saying_more(lib.rank_sentences(ctx), ctx.query), ctx.query)
     if not scored:
         return None
     if not kinds_checked(ctx.query):
