@@ -1,6 +1,6 @@
 """Offices named in a regulation's prose, in every way regulations write them:
 `X会同Y…`, `X负责…工作`, `…等部门在各自职责范围内负责…`, `办公室设在X`, `由X组织实施`,
-and lists of bodies joined with 、. The document is written for
+`由A、B、C3个部门组成，A为牵头单位`, and lists of bodies joined with 、. The document is written for
 these tests (a city's 条例 the project never held); each name must come out whole
 as written, and a duties question must list every article that names the body."""
 
@@ -41,7 +41,11 @@ DOCUMENT = """南溪市中小企业促进条例
 
 第十一条 区人民政府负责本辖区中小企业服务体系建设工作。
 
-第十二条 本条例自2024年1月1日起施行。
+第十二条 市中小企业服务联席会议由市商务局、市统计局、市公安局3个部门组成，市商务局为牵头单位。
+
+第十三条 市住房城乡建设主管部门负责指导小微企业园建设，具体工作由市产业园区管理机构负责。
+
+第十四条 本条例自2024年1月1日起施行。
 """
 
 
@@ -80,6 +84,8 @@ def county(corpus):
     ("第九条", ["市人力资源社会保障部门"], ["市教育部门", "市科技部门"]),
     ("第十条", [], ["市地方金融监督管理局", "中国人民银行南溪市中心支行", "南溪银保监分局"]),
     ("第十一条", [], ["区人民政府"]),
+    ("第十二条", ["市商务局"], ["市统计局", "市公安局"]),  # the members a joint body is made of
+    ("第十三条", [], ["市住房城乡建设主管部门", "市产业园区管理机构"]),  # an office named by what it administers
 ])
 def test_each_article_names_its_bodies_whole(articles, label, lead, responsible):
     section = articles[label]

@@ -5,7 +5,8 @@ offices in prose, not in a unit line):
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
 - `X主管…工作`, `X要发挥统筹协调作用`: X leads;
 - `…办公室设在X`: X runs the office, so it leads;
-- `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
+- `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
+- `由A、B、C等9个部门和单位组成`: the bodies a joint body is made of share its work.
 
 A body is a span that ends the way names of bodies end (unit_notes.is_unit_name)
 and is followed by what follows a subject or an object (a verb, a clause end),
@@ -47,6 +48,10 @@ _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2
 _LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
                     r"(?:工作|抓总|推进|实施)?(?=[，。；])")
 _BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
+_LEAD_NAMED = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)为牵头(?:单位|部门)")
+# `联席会议由教育部、发展改革委…扶贫办9个部门和单位组成`: its members, counted or not
+_MADE_OF = re.compile(rf"由(?P<units>[^，。；：“”]{{2,{MAX_LIST}}}?)(?:等)?(?:(?:\d+|[一二三四五六七八九十]+)个)?"
+                      r"(?:成员)?(?:部门和单位|部门|单位)?组成")
 
 
 def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list[str]:
@@ -111,6 +116,10 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
+        for m in _MADE_OF.finditer(sentence):
+            resp += unit_list(m.group("units"))
+        for m in _LEAD_NAMED.finditer(sentence):
+            lead += unit_list(m.group("lead"))
     return lead, resp
 
 
