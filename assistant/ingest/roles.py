@@ -3,7 +3,8 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X主管…工作`, `X要发挥统筹协调作用`: X leads;
+- `X主管…工作`, `X要发挥统筹协调作用`: X leads (not when each body coordinates its own area:
+  `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
 - `由A、B、C等9个部门和单位组成`: the bodies a joint body is made of share its work.
@@ -40,6 +41,8 @@ _IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
 _IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
+# `各区人民政府、各功能区管理机构分别负责本辖区内…的统筹协调`: each coordinates its own area, none leads
+_EACH_ITS_OWN = re.compile(r"分别|各自|本辖区|辖区内")
 _TOGETHER = re.compile(r"会同")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 _BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
@@ -111,7 +114,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
         for m in _IN_CHARGE.finditer(verbs):
             resp += _subject(sentence, m.start())
         for m in _IN_COMMAND.finditer(verbs):
-            lead += _subject(sentence, m.start())
+            if not _EACH_ITS_OWN.search(re.split(r"[，,：:]", sentence[:m.start()])[-1]):
+                lead += _subject(sentence, m.start())
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
