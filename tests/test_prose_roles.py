@@ -133,3 +133,9 @@ def test_every_body_of_a_list_is_responsible(county):
     assert all(u in answer.text for u in ("市发展改革部门", "市财政部门", "市科技部门",
                                           "市人力资源社会保障部门", "市市场监管部门"))
     assert [c.section for c in answer.citations] == ["第四条"]
+
+
+def test_a_lead_answer_quotes_the_clause_naming_the_lead_not_the_list_of_members(county):
+    answer = county.ask("中小企业服务联席会议的牵头单位是哪个部门？")
+    assert answer.answerable and "市商务局为牵头单位" in answer.text, answer.text
+    assert "市统计局" not in answer.text  # a member, named by the other clause of the sentence

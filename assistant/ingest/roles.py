@@ -137,6 +137,19 @@ def sentence_naming(text: str, unit: str) -> str:
     return ""
 
 
+def clause_naming(text: str, unit: str, leads: bool) -> str:
+    """The clause of a text that gives `unit` its role, its lead role first when it leads (`…办公室设在
+    国家医保局` before the sentence listing it among the members): what an answer quotes as the
+    document's own words for who does the task, without the bodies the rest of the sentence names."""
+    named = [(s, prose_roles(s)) for s in _sentences(text)]
+    sentence = next((s for s, (lead, _) in named if leads and unit in lead), "") \
+        or next((s for s, (lead, resp) in named if unit in lead + resp), "")
+    clauses = re.split(r"[，,]", sentence)
+    own = [c for c in clauses if leads and unit in prose_roles(c)[0]] \
+        or [c for c in clauses if unit in sum(prose_roles(c), [])] or [c for c in clauses if unit in c]
+    return (own[0] if own else sentence).strip()
+
+
 def units_in_text(text: str) -> Units | None:
     """Units a section's own sentences make responsible (`由X负责`, `X牵头，Y配合`,
     `X会同Y`, `X负责…工作`, `办公室设在X`, `X主管…工作`), for sections without a unit line or note."""

@@ -12,7 +12,7 @@ from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.outline import body_text
-from assistant.ingest.roles import sentence_naming
+from assistant.ingest.roles import clause_naming, sentence_naming
 from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
@@ -73,12 +73,12 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
 
 
 def naming(owner: Section) -> str:
-    """The sentence of a law's article that names who does the task (`市财政部门会同市会展业主管部门
+    """The clause of a law's article that names who does the task (`市财政部门会同市会展业主管部门
     制定…`, `教育部为牵头单位`): an article has no unit line, so the answer says who in its own words."""
     units = owner.lead_units or owner.responsible_units
     if owner.unit_source != "text" or not units:
         return ""
-    return sentence_naming(body_text(owner), units[0]).strip()
+    return clause_naming(body_text(owner), units[0], leads=bool(owner.lead_units))
 
 
 def unit_sentence(owner: Section, query: Query, named: bool) -> str:
