@@ -362,6 +362,10 @@ def test_how_long_is_answered_with_a_duration_or_not_at_all(assistant):
     ("When will the pilot cities be announced?", "time"),
     ("What penalty does Beijing set when a violator made no unlawful gains?", None),  # `when` as a conjunction
     ("高新技术企业认定的申报网址是什么？", "website"),
+    ("名单在哪个网站上公布？", "website"),
+    ("Which official website lists the approved firms?", "website"),
+    ("各区的政府网站今年要并入市级平台吗？", None),  # a website the question is about, not one it asks for
+    ("How will the county websites be merged?", None),
     ("科技局的咨询电话是多少？", "contact"),
     ("孵化器认定需要提交哪些材料？", "materials"),
     ("新型研发机构要多少家？", None),

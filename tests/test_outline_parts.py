@@ -284,3 +284,57 @@ def test_a_part_title_under_the_sign_off_date_of_a_pdf_stays_a_line_of_its_own()
 ])
 def test_a_qualified_label_keeps_a_part_name_apart_from_the_label_it_qualifies(outer, label, shown):
     assert labels.qualified(outer, label) == shown  # 附件二 三、 is not read as 附件二三、 (附件23)
+
+
+RULES_WITH_APPENDICES = """\
+示例局关于印发2030年冬季供暖补助实施细则的通知
+各有关单位：
+现将细则印发给你们，请遵照执行。
+示例局
+2030年1月5日
+示例市2030年冬季供暖补助实施细则
+为做好冬季供暖补助工作，制定本细则。
+一、适用范围
+本细则适用于本市供暖企业。
+二、补助标准
+每平方米补助5元。
+三、申报程序
+企业于每年11月底前提出申请。
+附录1：申报流程图
+附录2：复核指引
+示例市2030年冬季供暖补助复核指引
+为规范复核工作，制定本指引。
+一、复核对象
+已领取补助的企业。
+二、复核方式
+抽查比例不低于10%。
+三、复核结果
+复核不合格的，收回补助。
+附录3：复核流程图
+"""
+
+
+def test_the_document_a_notice_issues_written_with_its_place_before_it_is_no_part():
+    sections = parse_text(RULES_WITH_APPENDICES, doc="示例局关于印发2030年冬季供暖补助实施细则的通知")
+    standard = next(s for s in sections if "每平方米补助5元" in s.text)
+    assert standard.label == "二、" and standard.part == ""  # cited as the document's own chapter
+
+
+def test_an_appendix_with_its_title_after_a_colon_is_a_branch_of_its_own():
+    sections = parse_text(RULES_WITH_APPENDICES, doc="示例局关于印发2030年冬季供暖补助实施细则的通知")
+    assert _labels_unique(sections)
+    appendix = next(s for s in sections if s.kind == "annex")
+    assert appendix.label == "附录2" and appendix.title == "示例市2030年冬季供暖补助复核指引"
+    check = next(s for s in sections if "抽查比例" in s.text)
+    assert check.path == "附录2 > 二、" and check.label == "附录2 二、"
+    # an appendix with no text of its own (a flow chart) opens nothing
+    assert [s.label for s in sections if s.label.startswith("附录")] == ["附录2"] + [
+        f"附录2 {n}" for n in ("一、", "二、", "三、")]
+
+
+def test_attachments_listed_with_colons_before_the_sign_off_open_no_annex():
+    text = ("一、执行时间\n本公告自2030年1月1日起施行。\n附件1：甲类辅助账\n附件2：乙类辅助账汇总表\n"
+            "示例税务局\n2030年1月1日\n")
+    sections = parse_text(text, doc="示例公告")
+    assert [s.label for s in sections] == ["一、"]
+    assert "附件2：乙类辅助账汇总表" in sections[0].text

@@ -1,6 +1,6 @@
 """Offices named in a regulation's prose, in every way regulations write them:
 `X会同Y…`, `X负责…工作`, `…等部门在各自职责范围内负责…`, `办公室设在X`, `由X组织实施`,
-and lists of bodies joined with 、. The document is written for
+`由A、B、C3个部门组成，A为牵头单位`, and lists of bodies joined with 、. The document is written for
 these tests (a city's 条例 the project never held); each name must come out whole
 as written, and a duties question must list every article that names the body."""
 
@@ -41,7 +41,11 @@ DOCUMENT = """南溪市中小企业促进条例
 
 第十一条 区人民政府负责本辖区中小企业服务体系建设工作。
 
-第十二条 本条例自2024年1月1日起施行。
+第十二条 市中小企业服务联席会议由市商务局、市统计局、市公安局3个部门组成，市商务局为牵头单位。
+
+第十三条 市住房城乡建设主管部门负责指导小微企业园建设，具体工作由市产业园区管理机构负责。各区人民政府分别负责本辖区内小微企业园建设的统筹协调和实施工作。
+
+第十四条 本条例自2024年1月1日起施行。
 """
 
 
@@ -80,6 +84,9 @@ def county(corpus):
     ("第九条", ["市人力资源社会保障部门"], ["市教育部门", "市科技部门"]),
     ("第十条", [], ["市地方金融监督管理局", "中国人民银行南溪市中心支行", "南溪银保监分局"]),
     ("第十一条", [], ["区人民政府"]),
+    ("第十二条", ["市商务局"], ["市统计局", "市公安局"]),  # the members a joint body is made of
+    # an office named by what it administers; each district coordinating its own area leads nothing
+    ("第十三条", [], ["市住房城乡建设主管部门", "市产业园区管理机构", "各区人民政府"]),
 ])
 def test_each_article_names_its_bodies_whole(articles, label, lead, responsible):
     section = articles[label]
@@ -111,6 +118,8 @@ def test_the_body_acting_together_with_others_leads(county):
     answer = county.ask("中小企业发展专项资金管理办法由哪个部门牵头制定？")
     assert answer.answerable and "市财政局" in answer.text.split("\n")[0]
     assert [c.section for c in answer.citations] == ["第六条"]
+    # the article has no unit line: the answer says who in its own words, the bodies sharing the task too
+    assert "市财政局会同市工业和信息化局、市科学技术局制定中小企业发展专项资金管理办法" in answer.text
 
 
 def test_asking_who_acts_together_with_the_others_asks_the_lead(county):
@@ -124,3 +133,9 @@ def test_every_body_of_a_list_is_responsible(county):
     assert all(u in answer.text for u in ("市发展改革部门", "市财政部门", "市科技部门",
                                           "市人力资源社会保障部门", "市市场监管部门"))
     assert [c.section for c in answer.citations] == ["第四条"]
+
+
+def test_a_lead_answer_quotes_the_clause_naming_the_lead_not_the_list_of_members(county):
+    answer = county.ask("中小企业服务联席会议的牵头单位是哪个部门？")
+    assert answer.answerable and "市商务局为牵头单位" in answer.text, answer.text
+    assert "市统计局" not in answer.text  # a member, named by the other clause of the sentence

@@ -38,3 +38,15 @@ def test_a_row_under_a_later_category_is_read_with_the_tables_header(table_doc):
     header, row = cells(lines[header_at]), cells(lines[row_at])
     answer = table_doc.ask("区域性股权市场的科技创新专板，这条经验在哪些地方推开？")
     assert f"{header[-1]}：{row[-1]}" in answer.text
+
+
+def test_a_tables_title_and_header_row_are_no_sentences_an_answer_quotes():
+    """A table's title and header row name its columns and state nothing: an answer quoting them
+    (`表1 补助标准` for 补助怎么发放？) says nothing; each data row is a sentence of its own."""
+    from assistant.index.chunking import sentence_units
+    from assistant.ingest.outline import parse_text
+
+    text = ("一、补助标准\n补助标准见表1。\n表1 供暖补助标准\n供暖类型\t补助标准（元/平方米）\t发放方式\n"
+            "集中供暖\t5\t按季度发放\n分户供暖\t3\t按年度发放\n")
+    said = [s.text for s in sentence_units(parse_text(text, doc="示例细则"))]
+    assert said == ["补助标准见表1。", "集中供暖\t5\t按季度发放", "分户供暖\t3\t按年度发放"]

@@ -30,7 +30,10 @@ KINDS = (
                    r"^\s*when\b|\bwhen (?:will|does|do|is|are|did|must|should|can|shall)\b|what date|which year|deadline",
                    re.I),
     ),
-    AnswerKind("website", re.compile(r"网址|网站|website", re.I)),
+    # a website asked for (哪个网站, 网址是什么), not one the question is about (政府网站的整合)
+    AnswerKind("website", re.compile(r"网址|(?:哪个|哪一个|哪些|什么|啥)(?:官方)?网站|网站(?:是|叫)(?:什么|哪|啥)|"
+                                     r"\b(?:which|what)\s+(?:\w+\s+)?web\s?sites?\b|\bweb\s?site\s+(?:address|link)|\burl\b",
+                                     re.I)),
     AnswerKind("contact", re.compile(r"电话|邮箱|联系方式|热线|phone number|e-?mail|hotline", re.I)),
     AnswerKind(
         "materials",

@@ -24,6 +24,7 @@ from assistant.index.lexical import tokenize
 from assistant.models import Section
 
 CHUNK_CHARS = 420  # e5-small reads 512 tokens; Chinese runs near one token a character
+CAPTION_CHARS = 40  # longest line read as a table's title (a title line, as a part's title is)
 
 
 @dataclass
@@ -126,12 +127,32 @@ def announces_list(text: str) -> bool:
     return bool(_ANNOUNCES.search(text))
 
 
+def _header_row(line: str, following: str) -> bool:
+    """Whether a line is a table's header row: cells naming the columns of the row below it (as many
+    cells, the header with no figure). It names what the rows state and states nothing itself, so it
+    is no sentence an answer may quote; the chunk keeps it for its words."""
+    cells = line.split("\t")
+    return len(cells) >= 2 and len(following.split("\t")) == len(cells) \
+        and not any(ch.isdigit() for ch in line)
+
+
+def _caption(line: str, following: str) -> bool:
+    """Whether a line is a table's title (`表1 ××补贴价格` above its header row): a short line, no
+    sentence, over the table's first row. Like the header it names the table and states nothing."""
+    return "\t" not in line and "\t" in following and len(line) <= CAPTION_CHARS \
+        and not re.search(r"[。；，：;,:]", line)
+
+
 def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         # a heading announcing its items (（二）下列活动不适用税前加计扣除政策。) is their lead-in: a sentence
         lead = [section.title] if section.items and announces_list(section.title) else []
-        for written in lead + split_sentences(body_text(section)):
+        pieces = lead + split_sentences(body_text(section))
+        for at, written in enumerate(pieces):
+            following = pieces[at + 1] if at + 1 < len(pieces) else ""
+            if _header_row(written, following) or _caption(written, following):
+                continue
             sentence = strip_item_prefix(written)
             if _says_something(sentence, listed=sentence != written):
                 defined = read_definition(sentence)

@@ -31,9 +31,9 @@ ITEM = rf"{ARABIC}{SP}[．.、]"
 SUB_ITEM = rf"[（(]{SP}{ARABIC}{SP}[）)]|{ARABIC}{SP}[)）]|[\u2460-\u2473]"
 # a paragraph of an article numbered as written in some laws and PDFs (`第二款`, `第 2 款`); it stays in its article
 PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
-# an attachment or a form heading of its own: `附件`, `附件2`, `附件二`, `附表1`
-ANNEX_NUMBERED = rf"附{SP}[件表]{SP}{NUMBER}"
-ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表])"
+# an attachment, an appendix or a form heading of its own: `附件`, `附件2`, `附件二`, `附录2`, `附表1`
+ANNEX_NUMBERED = rf"附{SP}[件表录]{SP}{NUMBER}"
+ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表录])"
 # a date as a sign-off writes it (2020年1月2日, 二〇二〇年一月二日)
 DATE = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日"
 # what a part a document bundles is titled as (`进一步支持文化企业发展的规定`, `××实施方案`)

@@ -56,9 +56,9 @@ SIGN_OFF = re.compile(
 )
 MIN_ARTICLES = 3  # a document with this many 第X条 lines is organised by articles
 # `附件` / `附件2` / `附表1` alone on a line opens an annex (its title is the next line); `附表1 ××申请表`
-# writes its title on the same line
+# and `附录2：竞价指引` write its title on the same line
 ANNEX = re.compile(rf"^(?P<label>{labels.ANNEX})\s*[：:]?$")
-ANNEX_TITLED = re.compile(rf"^(?P<label>{labels.ANNEX_NUMBERED})\s*(?P<title>[^\s，。；：,;:、（(\d].*)$")
+ANNEX_TITLED = re.compile(rf"^(?P<label>{labels.ANNEX_NUMBERED})\s*(?P<colon>[：:]?)\s*(?P<title>[^\s，。；：,;:、（(\d].*)$")
 PREAMBLE_LABEL = "前言"
 
 
@@ -205,24 +205,24 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         return open_unit(label, title, "chapter", start)
 
     before = last_plain = None  # (unit, start, the unit's end before it) of a plain line: read now, read just before
-    for raw, start, end in _lines_with_offsets(text):
-        line = _clean(raw)
-        if not line:
-            continue
+    read = [(_clean(raw), start, end) for raw, start, end in _lines_with_offsets(text)]
+    read = [row for row in read if row[0]]
+    for at, (line, start, end) in enumerate(read):
+        following = read[at + 1][0] if at + 1 < len(read) else ""
         last_plain, before = before, None
         if (units := parse_unit_line(line)) is not None and current is not None:
             owner = _owner(opened, current)
             owner.units, owner.unit_source = units, "line"
             current.end = end
             continue
-        if (m := ANNEX.match(line) or _titled_annex(line, title_chars)) is not None:
+        if (m := ANNEX.match(line) or _titled_annex(line, title_chars, following)) is not None:
             chapter, title = "", (m.groupdict().get("title") or "").strip()
             by_article = _by_article(text[start:])  # an annex after a 办法's articles has a layout of its own
             parts.open(labels.written(m.group("label")), title)
             open_unit(m.group("label"), title, "annex", start)
-        elif current is not None and ANNEX.match(current.label) and not current.title and not current.lines \
-                and len(line) <= 60 and "。" not in line:
-            current.title = line
+        elif current is not None and ANNEX.match(current.label) and not current.lines and len(line) <= 60 \
+                and "。" not in line and (not current.title or labels.is_part_title(line, title_chars)):
+            current.title = line  # the annex's title line (`附录2：竞价指引` then `××竞价指引`: the full title)
             parts.entitle(line)
         elif _opens_part(line, doc, opened, title_chars):
             chapter, by_article = "", _by_article(text[start:])
@@ -286,11 +286,16 @@ def _by_article(text: str) -> bool:
     return sum(1 for line in text.split("\n") if ARTICLE.match(_clean(line))) >= MIN_ARTICLES
 
 
-def _titled_annex(line: str, title_chars: int) -> re.Match | None:
-    """`附表1 ××申请表`: an annex heading with its title on the same line (not a sentence
-    that mentions 附件1, nor a list of attachments `附件：1.…`)."""
+def _titled_annex(line: str, title_chars: int, following: str) -> re.Match | None:
+    """`附表1 ××申请表`, `附录2：竞价指引`: an annex heading with its title on the same line (not a
+    sentence that mentions 附件1, nor a list of attachments `附件：1.…`). Written with a colon, the line
+    is also how a notice lists what it attaches (`附件1：××辅助账` line after line, then the issuing
+    body): it opens an annex only when text of the annex's own follows it."""
     m = ANNEX_TITLED.match(line)
     if m is None or len(m.group("title")) > title_chars or re.search(r"[，。；：,;:]", m.group("title")):
+        return None
+    if m.group("colon") and (not following or ANNEX.match(following) or ANNEX_TITLED.match(following)
+                             or SIGN_OFF.search(following)):
         return None
     return m
 
@@ -298,7 +303,20 @@ def _titled_annex(line: str, title_chars: int) -> re.Match | None:
 def _opens_part(line: str, doc: str, opened: list[_Open], title_chars: int) -> bool:
     """Whether a line is the title of a part the document bundles: a title line after its text has
     begun, not the one document the file is named after (`关于印发X的通知` issuing X is X)."""
-    return labels.is_part_title(line, title_chars) and labels.written(line) not in doc and _body_begun(opened)
+    return labels.is_part_title(line, title_chars) and not _is_the_document(line, doc) and _body_begun(opened)
+
+
+# what a notice's file name says it issues: 关于印发《X》的通知, 关于发布X的通知
+_ISSUES = re.compile(r"关于(?:印发|发布|颁布|转发)《?(?P<title>[^《》]+?)》?的通知")
+
+
+def _is_the_document(line: str, doc: str) -> bool:
+    """Whether a title line names the document the file is: its name holds the line, or the line is
+    the title the notice issues written with more before it (the notice issues `2021年××实施细则`, the
+    attachment's title line reads `天津市2021年××实施细则`)."""
+    title = labels.written(line)
+    issued = _ISSUES.search(doc)
+    return title in doc or (issued is not None and title.endswith(labels.written(issued.group("title"))))
 
 
 def _names_part(line: str, title_chars: int) -> bool:

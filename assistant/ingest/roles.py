@@ -3,9 +3,11 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X主管…工作`, `X要发挥统筹协调作用`: X leads;
+- `X主管…工作`, `X要发挥统筹协调作用`: X leads (not when each body coordinates its own area:
+  `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
-- `X牵头，Y配合`, `X要做好牵头工作`: X leads (Y shares).
+- `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
+- `由A、B、C等9个部门和单位组成`: the bodies a joint body is made of share its work.
 
 A body is a span that ends the way names of bodies end (unit_notes.is_unit_name)
 and is followed by what follows a subject or an object (a verb, a clause end),
@@ -39,6 +41,8 @@ _IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
 _IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
+# `各区人民政府、各功能区管理机构分别负责本辖区内…的统筹协调`: each coordinates its own area, none leads
+_EACH_ITS_OWN = re.compile(r"分别|各自|本辖区|辖区内")
 _TOGETHER = re.compile(r"会同")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 _BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
@@ -47,6 +51,10 @@ _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2
 _LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
                     r"(?:工作|抓总|推进|实施)?(?=[，。；])")
 _BY_WORD = re.compile(r"^[由请]")  # 由X牵头: the body is X
+_LEAD_NAMED = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)为牵头(?:单位|部门)")
+# `联席会议由教育部、发展改革委…扶贫办9个部门和单位组成`: its members, counted or not
+_MADE_OF = re.compile(rf"由(?P<units>[^，。；：“”]{{2,{MAX_LIST}}}?)(?:等)?(?:(?:\d+|[一二三四五六七八九十]+)个)?"
+                      r"(?:成员)?(?:部门和单位|部门|单位)?组成")
 
 
 def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list[str]:
@@ -106,11 +114,16 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
         for m in _IN_CHARGE.finditer(verbs):
             resp += _subject(sentence, m.start())
         for m in _IN_COMMAND.finditer(verbs):
-            lead += _subject(sentence, m.start())
+            if not _EACH_ITS_OWN.search(re.split(r"[，,：:]", sentence[:m.start()])[-1]):
+                lead += _subject(sentence, m.start())
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
+        for m in _MADE_OF.finditer(sentence):
+            resp += unit_list(m.group("units"))
+        for m in _LEAD_NAMED.finditer(sentence):
+            lead += unit_list(m.group("lead"))
     return lead, resp
 
 
@@ -122,6 +135,19 @@ def sentence_naming(text: str, unit: str) -> str:
         if unit in lead or unit in resp:
             return sentence.strip()
     return ""
+
+
+def clause_naming(text: str, unit: str, leads: bool) -> str:
+    """The clause of a text that gives `unit` its role, its lead role first when it leads (`…办公室设在
+    国家医保局` before the sentence listing it among the members): what an answer quotes as the
+    document's own words for who does the task, without the bodies the rest of the sentence names."""
+    named = [(s, prose_roles(s)) for s in _sentences(text)]
+    sentence = next((s for s, (lead, _) in named if leads and unit in lead), "") \
+        or next((s for s, (lead, resp) in named if unit in lead + resp), "")
+    clauses = re.split(r"[，,]", sentence)
+    own = [c for c in clauses if leads and unit in prose_roles(c)[0]] \
+        or [c for c in clauses if unit in sum(prose_roles(c), [])] or [c for c in clauses if unit in c]
+    return (own[0] if own else sentence).strip()
 
 
 def units_in_text(text: str) -> Units | None:

@@ -11,7 +11,8 @@ from assistant.answer.compose.library import Library
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
-from assistant.ingest.roles import sentence_naming
+from assistant.ingest.outline import body_text
+from assistant.ingest.roles import clause_naming, sentence_naming
 from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
@@ -66,7 +67,18 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     top_score, first = owners[0]
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
-    return Draft("\n".join(lines), [cite(o, unit_line(o)) for o in chosen], chosen)
+    if not ctx.query.english:  # (an English answer explains each citation's quote instead)
+        lines = [line + (f"\n{said}。" if (said := naming(o)) else "") for line, o in zip(lines, chosen)]
+    return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
+
+
+def naming(owner: Section) -> str:
+    """The clause of a law's article that names who does the task (`市财政部门会同市会展业主管部门
+    制定…`, `教育部为牵头单位`): an article has no unit line, so the answer says who in its own words."""
+    units = owner.lead_units or owner.responsible_units
+    if owner.unit_source != "text" or not units:
+        return ""
+    return clause_naming(body_text(owner), units[0], leads=bool(owner.lead_units))
 
 
 def unit_sentence(owner: Section, query: Query, named: bool) -> str:
