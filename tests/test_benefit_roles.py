@@ -147,3 +147,55 @@ def test_a_deadline_and_a_contact_get_their_own_fields(tmp_path):
     assert "10%" in made.amounts and made.amount
     assert made.deadlines and "4月30日" in made.deadlines[0]
     assert "0760-88888888" in made.contacts
+
+
+def test_benefits_listed_under_a_lead_in_are_cards_of_their_own(tmp_path):
+    """`…可以免征、减征…，是指：（一）…免征…：（二）…减半征收…：` lists two benefits, each with its own
+    rate and its own items: two cards, not one under the lead-in, and never merged though alike in words."""
+    from assistant.eligibility.measures import extract_measures, match
+    from assistant.ingest.outline import parse_file
+
+    doc = tmp_path / "某市城镇土地使用税减免办法.txt"
+    doc.write_text(
+        "某市城镇土地使用税减免办法\n\n"
+        "第一条 为支持农业企业发展，制定本办法。\n\n"
+        "第二条 本办法所称农业项目占用的土地可以免征、减征城镇土地使用税，是指：\n\n"
+        "(一)企业从事下列项目占用的土地，免征城镇土地使用税：\n\n"
+        "1．种子培育；\n\n"
+        "2．有机肥生产；\n\n"
+        "3．育苗。\n\n"
+        "(二)企业从事下列项目占用的土地，减半征收城镇土地使用税：\n\n"
+        "1．花木种植；\n\n"
+        "2．水产养殖。\n\n"
+        "第三条 本办法自发布之日起施行。\n",
+        encoding="utf-8")
+    sections = parse_file(doc).sections
+    measures = extract_measures(sections)
+    assert [m.item for m in measures] == ["(一)", "(二)"]
+    assert measures[0].conditions == ["种子培育；", "有机肥生产；", "育苗。"]  # a short item is a condition too
+    assert measures[1].conditions == ["花木种植；", "水产养殖。"]
+    cards = match(measures, None, sections).cards()
+    assert [c.amount for c in cards] == ["免征", "减半征收"]
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("对符合条件的企业，免征城镇土地使用税", "免征"),
+    ("超过500万元的部分，减半征收企业所得税", "减半征收"),
+    ("企业的下列所得，可以免征、减征企业所得税", ""),  # alternatives: no one rate
+    ("第一年至第三年免征企业所得税，第四年至第六年减半征收企业所得税", ""),  # two rates by period
+    ("所称技术转让所得免征、减征企业所得税，是指不超过500万元的部分，免征企业所得税", "免征"),
+])
+def test_a_relief_stated_in_words_is_its_rate(sentence, rate):
+    from assistant.eligibility.cards import relief_rate
+
+    assert relief_rate(sentence) == rate
+
+
+def test_each_listed_relief_of_the_regulation_is_its_own_card(high_tech):
+    """实施条例 第八十六条 lists an exemption and a halving under one lead-in: two cards with their rates;
+    the law's `企业的下列所得，可以免征、减征` states no one rate and is not merged with another article's list."""
+    listed = [c for c in high_tech if any(s.section == "第八十六条" for s in c.sources)]
+    assert sorted(c.amount for c in listed) == ["减半征收", "免征"]
+    assert all(len(c.sources) == 1 for c in listed)
+    law = next(c for c in high_tech if c.source.section == "第二十七条" and c.policy == "中华人民共和国企业所得税法")
+    assert not law.amount and len(law.sources) == 1
