@@ -155,6 +155,17 @@ def test_an_abbreviation_the_corpus_never_writes_is_found_through_its_full_form(
     assert not evidence.occurs("签证", "签约担保证明")
 
 
+def test_a_word_that_means_itself_is_not_mentioned_by_a_text_holding_its_characters():
+    """A text is about 场地 (premises) when it writes 场地, not when 场…地 stand a few characters
+    apart (机构、场所所在地: an establishment's location); a true short form (小微) still counts."""
+    from assistant.answer.evidence import Evidence
+
+    evidence = Evidence([["场所", "所在地"], ["场地", "租金"], ["小型微利", "企业"]])
+    assert not evidence.mentions("场地", "以机构、场所所在地为纳税地点")
+    assert evidence.mentions("场地", "提供孵化场地和创业辅导")
+    assert evidence.mentions("小微", "符合条件的小型微利企业")
+
+
 def test_a_question_setting_the_lead_aside_asks_for_the_others():
     from assistant.answer.intents import analyse
 

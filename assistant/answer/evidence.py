@@ -87,8 +87,9 @@ class Evidence:
     def mentions(self, token: str, text: str) -> bool:
         """`occurs`, or the text writes the token's full form of which it is a short form
         (小微 for 小型微利), or the two words of a compound: whether a text is about what a question
-        names, not a retrieval match."""
-        if self.occurs(token, text) or abbreviates(token, text):
+        names, not a retrieval match. Only a word that can be an abbreviation is read as one: 场地
+        means itself, so 机构、场所所在地 does not write it."""
+        if self.occurs(token, text) or (may_abbreviate(token) and abbreviates(token, text)):
             return True
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
