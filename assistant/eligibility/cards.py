@@ -292,12 +292,14 @@ def _normal(text: str, short: dict[str, str]) -> str:
 def listed_apart(a: PolicyCard, b: PolicyCard) -> bool:
     """Two benefits alike in words: two items of one list that each grant (免征
     for some crops, 减半征收 for others), two 款 of one article of which one
-    lists what it applies to (下列所得可以免征：…), or two lead-ins whose lists
-    share no item (企业的下列所得 in the law, 下列所得 of foreign loans in the rules)."""
+    lists what it applies to (下列所得可以免征：…), or a lead-in whose list
+    shares no item with the other's (企业的下列所得 in the law, 下列所得 of
+    foreign loans in the rules; 下列企业…享受税收优惠 and a sentence naming
+    its own applicants): a lead-in says what it grants, its list to whom."""
     listed_a, listed_b = set(a.listed), set(b.listed)
     if (a.source.doc, a.source.section) == (b.source.doc, b.source.section):
         return a.item != b.item or listed_a != listed_b  # another 款 with a list of its own: another benefit
-    return bool(listed_a and listed_b) and not listed_a & listed_b  # 下列所得可以免征…: what its own list names
+    return bool(listed_a or listed_b) and not listed_a & listed_b  # 下列企业…享受税收优惠: what its own list names
 
 
 def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[PolicyCard]:

@@ -62,7 +62,8 @@ def _benefit_clause(clause: str) -> bool:
     it puts in place (落实…研发准备金、科技创新券等政策), unless it is the
     government's intention (加大…力度, 积极争取…) or an exclusion (不得加计扣除)."""
     clause = clause.strip()
-    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause):
+    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause) \
+            or has("funding", clause):
         return False
     if has("grant", clause):
         return not has("intention tail", clause)
@@ -92,9 +93,8 @@ def _grants(text: str) -> bool:
 def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
     """The role of one sentence; `in_list` is the role of the list opener an
     item stands under (an item of `须同时满足以下条件：` is a condition; an
-    item under a benefit's `下列…：` is a condition of it, and one under a
-    definition's is nothing, unless it grants on its own, as the items of
-    `所称…可以免征、减征…，是指：` do)."""
+    item under a benefit's `下列…：` is a condition of it unless it grants on
+    its own, as the items of `…可以免征、减征企业所得税，是指：` do)."""
     text = sentence.strip()
     if has("penalty", text):
         return "penalty"
@@ -102,7 +102,7 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
         return "other"  # 限额=…×10%: how a sum is computed, not a grant
     if opens_condition_list(text):
         return "condition"
-    if in_list in ("benefit", "other") and _grants(text) and sentence_role(text) == "benefit":
+    if in_list == "benefit" and _grants(text) and sentence_role(text) == "benefit":
         return "benefit"  # an item that grants on its own (…的所得，减半征收企业所得税): one benefit the lead-in lists
     if in_list in ("condition", "benefit"):
         return "condition"  # the items say who or what qualifies for what the opener grants
