@@ -65,7 +65,8 @@ def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list
     if english:
         return english_card(n, card) + mark(section)
     # what a firm acts on, in the order it reads them: how much, on what condition, by when, whom to ask
-    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])), ("条件", "；".join(card.conditions[:2])),
+    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])),
+             ("适用", listed_text(card, focus, lib.settings.card_list_items)), ("条件", "；".join(card.conditions[:2])),
              ("期限", "；".join(card.deadlines[:1])), ("联系", "；".join(card.contacts[:2])),
              ("咨询", office_text(card)), ("注意", card.status)]
     detail = "；".join(f"{k}：{v}" for k, v in facts if v)
@@ -74,6 +75,12 @@ def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list
     also = list(dict.fromkeys(f"{s.section}" for s in card.sources[1:3] if s.section != card.source.section))
     more = f"（又见{'、'.join(also)}）" if also else ""
     return f"{n}. 【{level}{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section) + more
+
+
+def listed_text(card: PolicyCard, focus: list[str], limit: int) -> str:
+    """The items the card's own lead-in lists, those naming what the question asks about first."""
+    items = sorted((x.rstrip("；;。，, ") for x in card.listed), key=lambda x: not any(f in x for f in focus))
+    return "；".join(items[:limit]) + ("等" if len(items) > limit else "")
 
 
 def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
