@@ -103,6 +103,8 @@ def test_the_first_five_are_what_a_high_tech_firm_acts_on(high_tech):
 def test_cards_are_labelled_by_level_and_period(high_tech):
     rate = next(c for c in high_tech if c.amount == "15%")
     assert rate.level == "国家" and rate.policy == "中华人民共和国企业所得税法"
+    # the recognition rules assign work to 省级…部门 (every province's): a national text all the same
+    assert any("认定管理办法" in s.doc for s in rate.sources) and set(rate.levels) == {"国家"}
     plan_only = [c for c in high_tech if {s.doc for s in c.sources} == {c.source.doc} and "实施方案" in c.source.doc]
     assert plan_only
     for card in plan_only:
