@@ -196,6 +196,12 @@ class Measure:
     places: list[str] = field(default_factory=list)
     kind: str = ""  # eligibility.roles.BenefitKind: money | tax_reduction | deduction | loan_guarantee | ...
     conditions: list[str] = field(default_factory=list)  # the items of the `下列…：` list the sentence opens
+    item: str = ""  # the list item that states it ((二)), when a lead-in lists several benefits
+
+    @property
+    def stated(self) -> str:
+        """The sentence and its list: what the benefit is and what it applies to."""
+        return "".join([self.measure, *self.conditions])
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -241,6 +247,7 @@ class PolicyCard:
     procedure: list[str] = field(default_factory=list)  # where and how to apply
     status: str = ""  # "" in force; else why not (该方案实施期为2016—2020年，已结束)
     levels: list[str] = field(default_factory=list)  # levels of every source (law and local plan)
+    item: str = ""  # the list item of its first source that states it ((二)), see Measure.item
 
     @property
     def ended(self) -> bool:
@@ -249,6 +256,17 @@ class PolicyCard:
     @property
     def source(self) -> Citation:
         return self.sources[0]
+
+    @property
+    def listed(self) -> list[str]:
+        """The items its own lead-in lists (下列项目：…花卉…的种植), not the conditions of being its applicant."""
+        cited = {(s.doc, s.section) for s in self.sources}
+        return [x["text"] for x in self.checklist if (x["doc"], x["section"]) in cited]
+
+    @property
+    def stated(self) -> str:
+        """The measure and its list: what the benefit is and what it applies to."""
+        return "".join([self.measure, *self.listed])
 
     def to_dict(self) -> dict[str, Any]:
         """The `match --json` record; doc/section/title/measure name the first source."""

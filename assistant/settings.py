@@ -168,6 +168,9 @@ class Settings(BaseModel):
     card_sources_weight: int = Field(1, ge=0, le=10, description="score of a card stated in more than one document "
                                      "(law and local plan agree)")
     cards_per_page: int = Field(30, ge=1, le=200, description="policy cards per page in the 政策匹配 tab")
+    card_list_items: int = Field(4, ge=1, le=20, description="items of a card's own list (下列企业…享受税收优惠：（一）…) "
+                                 "a chat card line shows, those naming what the question asks first: a lead-in says "
+                                 "what it grants, its list to whom; a line stays readable (a design value)")
 
     # --- optional LLM answerer
     llm_provider: Literal["openai", "ollama"] = "openai"

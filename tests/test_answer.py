@@ -155,6 +155,19 @@ def test_an_abbreviation_the_corpus_never_writes_is_found_through_its_full_form(
     assert not evidence.occurs("签证", "签约担保证明")
 
 
+def test_a_word_that_means_itself_is_not_mentioned_by_a_text_holding_its_characters():
+    """A text is about 场地 (premises) when it writes 场地, not when 场…地 stand a few characters
+    apart in two words (机构、场所所在地: an establishment's location); a word of its own that is short
+    for one word (高校 for 高等院校) and a short form spanning words (小微) still count."""
+    from assistant.answer.evidence import Evidence
+
+    evidence = Evidence([["场所", "所在地"], ["场地", "租金"], ["小型微利", "企业"], ["高等院校"]])
+    assert not evidence.mentions("场地", "以机构、场所所在地为纳税地点")
+    assert evidence.mentions("场地", "提供孵化场地和创业辅导")
+    assert evidence.mentions("小微", "符合条件的小型微利企业")
+    assert evidence.mentions("高校", "研究开发机构、高等院校应当提交年度报告")
+
+
 def test_a_question_setting_the_lead_aside_asks_for_the_others():
     from assistant.answer.intents import analyse
 

@@ -53,6 +53,7 @@ def high_tech(shipped):
     ("要把各项扶持政策落实到位。", "principle"),
     ("为促进本市中小企业健康发展，根据有关规定，制定本办法。", "principle"),
     ("本办法所称中小企业，是指在本市依法登记的企业。", "other"),
+    ("创业担保贷款风险补偿资金来源于市、区两级财政。", "other"),  # how the funder raises money, though it names the fund
 ])
 def test_a_sentence_is_read_from_its_structure(sentence, role):
     assert sentence_role(sentence) == role
@@ -102,6 +103,8 @@ def test_the_first_five_are_what_a_high_tech_firm_acts_on(high_tech):
 def test_cards_are_labelled_by_level_and_period(high_tech):
     rate = next(c for c in high_tech if c.amount == "15%")
     assert rate.level == "国家" and rate.policy == "中华人民共和国企业所得税法"
+    # the recognition rules assign work to 省级…部门 (every province's): a national text all the same
+    assert any("认定管理办法" in s.doc for s in rate.sources) and set(rate.levels) == {"国家"}
     plan_only = [c for c in high_tech if {s.doc for s in c.sources} == {c.source.doc} and "实施方案" in c.source.doc]
     assert plan_only
     for card in plan_only:
@@ -147,3 +150,78 @@ def test_a_deadline_and_a_contact_get_their_own_fields(tmp_path):
     assert "10%" in made.amounts and made.amount
     assert made.deadlines and "4月30日" in made.deadlines[0]
     assert "0760-88888888" in made.contacts
+
+
+def test_benefits_listed_under_a_lead_in_are_cards_of_their_own(tmp_path):
+    """`…可以免征、减征…，是指：（一）…免征…：（二）…减半征收…：` lists two benefits, each with its own
+    rate and its own items: two cards, not one under the lead-in, and never merged though alike in words."""
+    from assistant.eligibility.measures import extract_measures, match
+    from assistant.ingest.outline import parse_file
+
+    doc = tmp_path / "某市城镇土地使用税减免办法.txt"
+    doc.write_text(
+        "某市城镇土地使用税减免办法\n\n"
+        "第一条 为支持农业企业发展，制定本办法。\n\n"
+        "第二条 企业从事下列农业项目占用的土地，可以免征、减征城镇土地使用税：\n\n"
+        "(一)企业从事下列项目占用的土地，免征城镇土地使用税：\n\n"
+        "1．种子培育；\n\n"
+        "2．有机肥生产；\n\n"
+        "3．育苗。\n\n"
+        "(二)企业从事下列项目占用的土地，减半征收城镇土地使用税：\n\n"
+        "1．花木种植；\n\n"
+        "2．水产养殖。\n\n"
+        "第三条 本办法自发布之日起施行。\n",
+        encoding="utf-8")
+    sections = parse_file(doc).sections
+    measures = extract_measures(sections)
+    assert [m.item for m in measures] == ["(一)", "(二)"]
+    assert measures[0].conditions == ["种子培育；", "有机肥生产；", "育苗。"]  # a short item is a condition too
+    assert measures[1].conditions == ["花木种植；", "水产养殖。"]
+    cards = match(measures, None, sections).cards()
+    assert [c.amount for c in cards] == ["免征", "减半征收"]
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("对符合条件的企业，免征城镇土地使用税", "免征"),
+    ("超过500万元的部分，减半征收企业所得税", "减半征收"),
+    ("企业的下列所得，可以免征、减征企业所得税", ""),  # alternatives: no one rate
+    ("第一年至第三年免征企业所得税，第四年至第六年减半征收企业所得税", ""),  # two rates by period
+    ("所称技术转让所得免征、减征企业所得税，是指不超过500万元的部分，免征企业所得税", "免征"),
+])
+def test_a_relief_stated_in_words_is_its_rate(sentence, rate):
+    from assistant.eligibility.cards import relief_rate
+
+    assert relief_rate(sentence) == rate
+
+
+def test_each_listed_relief_of_the_regulation_is_its_own_card(high_tech):
+    """实施条例 第八十六条 lists an exemption and a halving under one lead-in: two cards with their rates;
+    the law's `企业的下列所得，可以免征、减征` states no one rate and is not merged with another article's list."""
+    listed = [c for c in high_tech if any(s.section == "第八十六条" for s in c.sources)]
+    assert sorted(c.amount for c in listed) == sorted(["免征", "减半征收"])
+    assert all(len(c.sources) == 1 for c in listed)
+    law = next(c for c in high_tech if c.source.section == "第二十七条" and c.policy == "中华人民共和国企业所得税法")
+    assert not law.amount and len(law.sources) == 1
+
+
+def test_a_lead_in_and_a_sentence_of_another_document_are_two_benefits(tmp_path):
+    """`下列企业按规定享受租金补贴：（一）…` says what it grants and its list to whom; a sentence of
+    another document granting the same kind of support to applicants it names itself is another
+    benefit, however alike the words: two cards, the list with its own."""
+    from assistant.eligibility.measures import extract_measures, match
+    from assistant.ingest.outline import parse_file
+
+    one = tmp_path / "某市孵化载体管理办法.txt"
+    one.write_text("某市孵化载体管理办法\n\n第一条 为规范孵化载体管理，制定本办法。\n\n"
+                   "第二条 下列企业按照有关规定享受租金补贴：\n\n（一）入驻孵化载体的初创企业；\n\n"
+                   "（二）留学人员创办的企业。\n\n第三条 本办法自发布之日起施行。\n", encoding="utf-8")
+    other = tmp_path / "某区创业扶持办法.txt"
+    other.write_text("某区创业扶持办法\n\n第一条 为扶持创业，制定本办法。\n\n"
+                     "第二条 退役军人创办的企业按照有关规定享受租金补贴。\n\n第三条 本办法自发布之日起施行。\n",
+                     encoding="utf-8")
+    sections = parse_file(one).sections + parse_file(other).sections
+    cards = match(extract_measures(sections), None, sections).cards()
+    assert len(cards) == 2
+    listed = next(c for c in cards if c.listed)
+    assert listed.source.doc == "某市孵化载体管理办法" and len(listed.sources) == 1
+    assert listed.listed == ["入驻孵化载体的初创企业；", "留学人员创办的企业。"]

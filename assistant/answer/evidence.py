@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Callable
 
 from assistant import lexicon
-from assistant.index.lexical import may_abbreviate
+from assistant.index.lexical import may_abbreviate, tokenize_words
 
 # Everyday words and the words policy documents use for the same thing
 # (lexicon/synonyms.toml): a question token counts as found when it or one of these occurs.
@@ -43,6 +43,31 @@ def abbreviates(short: str, full: str) -> bool:
 
 def _abbreviates(token: str, text: str) -> bool:
     return bool(_HAN_PAIR.match(token)) and abbreviates(token, text)
+
+
+def _abbreviates_a_word(token: str, text: str) -> bool:
+    """A word the dictionary knows as a word of its own (高校, 科研) is short for one word of the text
+    (高等院校, 科学研究), not for characters of two (场地 is not written in 场所所在地: 场所|所在地);
+    a word it does not know or knows as an abbreviation may span words (高企, 规上 in 规模以上)."""
+    if may_abbreviate(token):
+        return abbreviates(token, text)
+    if not abbreviates(token, text):
+        return False
+    return any(_in_one_word(text, m.start(), m.end()) for m in _abbreviation_pattern(token).finditer(text))
+
+
+def _in_one_word(text: str, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in word_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word jieba reads in the text."""
+    spans, position = [], 0
+    for word in tokenize_words(text):
+        spans.append((position, position + len(word)))
+        position += len(word)
+    return tuple(spans)
 
 
 class Evidence:
@@ -88,7 +113,7 @@ class Evidence:
         """`occurs`, or the text writes the token's full form of which it is a short form
         (小微 for 小型微利), or the two words of a compound: whether a text is about what a question
         names, not a retrieval match."""
-        if self.occurs(token, text) or abbreviates(token, text):
+        if self.occurs(token, text) or _abbreviates_a_word(token, text):
             return True
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)

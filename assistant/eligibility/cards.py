@@ -39,10 +39,28 @@ SAME_MEASURE = 0.6  # bigram overlap at which two sentences are one measure writ
 _GRANTED = frozenset({"amount", "rate", "share", "duration", "area"})
 
 
+_RELIEF = {form: (e.name, bool(e.extra.get("rate"))) for e in lexicon.load("relief_rates") for form in e.forms}
+_RELIEF_WORD = re.compile("|".join(sorted(map(re.escape, _RELIEF), key=len, reverse=True)))
+
+
+def relief_rate(sentence: str) -> str:
+    """A tax relief's rate stated in words (免征, 减半征收), as written, when the
+    sentence grants just that one: each clause stating a single relief with a
+    rate (…，免征企业所得税) states the same one. A clause naming alternatives
+    (可以免征、减征) states none; clauses that differ (第一年至第三年免征，
+    第四年至第六年减半征收) state no one rate."""
+    rates = set()
+    for clause in _CLAUSE.split(sentence):
+        words = [m.group(0) for m in _RELIEF_WORD.finditer(clause)]
+        if len({_RELIEF[w][0] for w in words}) == 1 and _RELIEF[words[0]][1]:
+            rates.add(words[0])
+    return rates.pop() if len({_RELIEF[w][0] for w in rates}) == 1 and len(rates) == 1 else ""
+
+
 def amounts(sentence: str) -> list[str]:
     """Money, ratios, caps and durations the sentence states, as written
-    (`最高500万元`, `50%`, `1:1`, `最长3年`)."""
-    found: list[str] = []
+    (`最高500万元`, `50%`, `1:1`, `最长3年`), and a tax relief's rate in words (`减半征收`)."""
+    found: list[str] = [r for r in [relief_rate(sentence)] if r]
     for q in quantities.read(sentence):
         if q.kind not in _GRANTED:
             continue
@@ -202,7 +220,7 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
         lead_offices=lead,
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
         industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,
-        measure=measure.measure,
+        measure=measure.measure, item=measure.item,
     )
 
 
@@ -271,14 +289,28 @@ def _normal(text: str, short: dict[str, str]) -> str:
     return text
 
 
+def listed_apart(a: PolicyCard, b: PolicyCard) -> bool:
+    """Two benefits alike in words: two items of one list that each grant (免征
+    for some crops, 减半征收 for others), two 款 of one article of which one
+    lists what it applies to (下列所得可以免征：…), or a lead-in whose list
+    shares no item with the other's (企业的下列所得 in the law, 下列所得 of
+    foreign loans in the rules; 下列企业…享受税收优惠 and a sentence naming
+    its own applicants): a lead-in says what it grants, its list to whom."""
+    listed_a, listed_b = set(a.listed), set(b.listed)
+    if (a.source.doc, a.source.section) == (b.source.doc, b.source.section):
+        return a.item != b.item or listed_a != listed_b  # another 款 with a list of its own: another benefit
+    return bool(listed_a or listed_b) and not listed_a & listed_b  # 下列企业…享受税收优惠: what its own list names
+
+
 def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[PolicyCard]:
     """Cards of one measure written in several places become one card with
     several sources (the first, best-ranked one leads)."""
     out: list[PolicyCard] = []
     short = short or {}
     for c in cards:
-        twin = next((o for o in out if same_measure(o.measure, c.measure)), None) \
-            or next((o for o in out if same_benefit(o, c, short)), None)
+        others = [o for o in out if not listed_apart(o, c)]
+        twin = next((o for o in others if same_measure(o.measure, c.measure)), None) \
+            or next((o for o in others if same_benefit(o, c, short)), None)
         if twin is None:
             out.append(c)
             continue

@@ -70,12 +70,16 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
     title_context = _Context.of(section.title, places)
     context = title_context
     measures: list[Measure] = []
-    opener: tuple[Role, Measure | None] | None = None  # the role of the `下列…：` list being read
+    headings: set[int] = set()  # lead-ins whose list enumerates benefits: the items are the cards
+    opener: _Opener | None = None  # the `下列…：` list being read
     for line in body_text(section).split("\n"):
         sentences = [strip_item_prefix(s).strip() for s in split_sentences(line)]
-        is_item = bool(ITEM_LABEL.match(line))
-        if not is_item and line.strip() and not line.strip().startswith("其中"):
+        label = ITEM_LABEL.match(line)
+        style = _style(label.group("label")) if label else ""
+        if not label and line.strip() and not line.strip().startswith("其中"):
             opener = None if not line.rstrip().endswith(("：", ":")) else opener
+        while opener is not None and style and opener.style == style:
+            opener = opener.outer  # a sibling of the item that opened the list: that list has ended
         head = ""
         if ITEM.match(line):
             context = title_context
@@ -83,30 +87,54 @@ def section_measures(section: Section, places: PlaceFinder | None = None) -> lis
                 head = sentences.pop(0)
                 context = _Context.of(head, places, title_context)
         for i, text in enumerate(sentences):
+            in_list = opener.role if opener and label else None
+            parent = opener.measure if in_list else None
             if len(text) < 6 or _GOAL.match(text):
+                if parent is not None and text and not _GOAL.match(text):
+                    parent.conditions.append(text)  # `远洋捕捞。`: a short item is a condition all the same
                 continue
-            in_list = opener[0] if opener and is_item else None
             role = sentence_role(text, in_list)
             if i == 0 and head and role != "benefit" and sentence_role(head) == "benefit" \
                     and sentence_role(head + text) == "benefit":
                 text, role = head + text, "benefit"  # `科技创新券。面向科技型中小企业…发放`: the heading names it
-            if in_list and opener and opener[1] is not None:
-                opener[1].conditions.append(text)  # what qualifies for the benefit the list opens
-            if text.endswith(("：", ":")) and (not is_item or opener is None):
-                opener = (role if role != "other" else "other", None)
+            if parent is not None and role != "benefit":
+                parent.conditions.append(text)  # what qualifies for the benefit the list opens
+            opens = text.endswith(("：", ":"))
+            if opens and (not label or opener is None):
+                opener = _Opener(role if role != "other" else "other", None, style, opener)
             if role == "benefit":
-                measure = _measure(section, benefit_span(text), context, places)
+                own = _Context.of(parent.measure, places, context) if parent is not None else context
+                measure = _measure(section, benefit_span(text), own, places, label.group("label") if in_list else "")
                 measures.append(measure)
-                if text.endswith(("：", ":")):
-                    opener = ("benefit", measure)
-    return measures
+                if parent is not None:
+                    headings.add(id(parent))
+                if opens:
+                    opener = _Opener("benefit", measure, style, opener if label else None)
+    return [m for m in measures if id(m) not in headings or m.conditions]
+
+
+@dataclass
+class _Opener:
+    """A line ending in `：` whose items follow: its role, the benefit it states
+    (its items qualify for it), the label style of the item it is (`(N)`), and
+    the list it stands in."""
+
+    role: Role
+    measure: Measure | None = None
+    style: str = ""
+    outer: "_Opener | None" = None
+
+
+def _style(label: str) -> str:
+    """An item label's style: `(一)` and `(二)` are siblings, `1．` an item under them."""
+    return re.sub(r"[一二三四五六七八九十\d]+", "N", label)
 
 
 # The enterprise invested in (投资于未上市的中小高新技术企业) is not who gets the relief: the investor is.
 _INVESTEE = re.compile(r"投资于[^，。；]{0,24}?(?:企业|公司)")
 
 
-def _measure(section: Section, text: str, context: _Context, places: PlaceFinder) -> Measure:
+def _measure(section: Section, text: str, context: _Context, places: PlaceFinder, item: str = "") -> Measure:
     own = _Context.of(_INVESTEE.sub(lambda m: MASK * len(m.group(0)), text), places, context)
     return Measure(
         doc=section.doc,
@@ -118,6 +146,7 @@ def _measure(section: Section, text: str, context: _Context, places: PlaceFinder
         industries=own.industries,
         places=own.places,
         kind=benefit_kind(text),
+        item=item,
     )
 
 

@@ -62,7 +62,8 @@ def _benefit_clause(clause: str) -> bool:
     it puts in place (落实…研发准备金、科技创新券等政策), unless it is the
     government's intention (加大…力度, 积极争取…) or an exclusion (不得加计扣除)."""
     clause = clause.strip()
-    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause):
+    if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause) \
+            or has("funding", clause):
         return False
     if has("grant", clause):
         return not has("intention tail", clause)
@@ -78,10 +79,22 @@ def _instrument_task(clause: str) -> bool:
     return bool(_TASK.match(clause)) and has("instrument", clause) and not has("intention tail", clause)
 
 
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text.rstrip("。；;")) if c.strip()]
+
+
+def _grants(text: str) -> bool:
+    """A clause of the sentence has the structure of a grant (减按…, 给予…补助), not
+    merely a support instrument's name (捐赠资助开展…活动 is what qualifies)."""
+    return any(has("grant", c) and _benefit_clause(c) for c in _clauses(text))
+
+
 @lru_cache(maxsize=8192)
 def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
     """The role of one sentence; `in_list` is the role of the list opener an
-    item stands under (an item of `须同时满足以下条件：` is a condition)."""
+    item stands under (an item of `须同时满足以下条件：` is a condition; an
+    item under a benefit's `下列…：` is a condition of it unless it grants on
+    its own, as the items of `…可以免征、减征企业所得税，是指：` do)."""
     text = sentence.strip()
     if has("penalty", text):
         return "penalty"
@@ -89,12 +102,14 @@ def sentence_role(sentence: str, in_list: Role | None = None) -> Role:
         return "other"  # 限额=…×10%: how a sum is computed, not a grant
     if opens_condition_list(text):
         return "condition"
+    if in_list == "benefit" and _grants(text) and sentence_role(text) == "benefit":
+        return "benefit"  # an item that grants on its own (…的所得，减半征收企业所得税): one benefit the lead-in lists
     if in_list in ("condition", "benefit"):
         return "condition"  # the items say who or what qualifies for what the opener grants
     if in_list in ("obligation", "penalty", "other"):
         return "other"
-    clauses = [c for c in _CLAUSE.split(text.rstrip("。；;")) if c.strip()]
-    grants = any(has("grant", c) and _benefit_clause(c) for c in clauses)
+    clauses = _clauses(text)
+    grants = _grants(text)
     if has("definition", text) and not (grants and any(q.kind in _MONEY_OR_SHARE for q in quantities.read(text))):
         return "other"  # 本法所称…是指…: a definition grants nothing unless it says so (…按…50%加计扣除)
     named = any(_benefit_clause(c) for c in clauses)

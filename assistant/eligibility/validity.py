@@ -23,6 +23,7 @@ _REFERENCE = re.compile(r"(?:[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号|[\u4e00-\u9fa
 _NOTE = re.compile(r"【注[:：]?(?P<note>[^】]*(?:废止|失效)[^】]*)】")
 _REPEALS = re.compile(r"[^。]*同时废止。?")
 _NATIONAL = re.compile(r"^中华人民共和国|国务院|全国人民代表大会|财政部|国家税务总局|科技部|部令|^国家")
+_TIER = re.compile(r"^(?:省|市|县|区|地)级")
 _PROVINCE = re.compile(r"[\u4e00-\u9fa5]{2,3}省(?!级)")
 _CITY = re.compile(r"[\u4e00-\u9fa5]{2,4}[市县区](?!场|级)|[（(][\u4e00-\u9fa5]{2,4}[）)]")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -101,7 +102,9 @@ def document_status(doc: str, sections: list[Section]) -> DocumentStatus:
 def _level(doc: str, heading: str, sections: list[Section]) -> Level:
     """国家 for laws, State Council and ministry texts; 省 or 市 for a place's own
     text: the units its sections assign work to (市科技局) say whose plan it is."""
-    units = [u for s in sections for u in s.lead_units]
+    # a unit named by its tier (省级、计划单列市科技行政主管部门) is every province's, as a national text
+    # assigns work; a place's own plan names its own (市科技局)
+    units = [u for s in sections for u in s.lead_units if not _TIER.match(u)]
     if units:
         prefixes = [u[:1] for u in units]
         if prefixes.count("市") >= len(units) / 2:

@@ -65,7 +65,8 @@ def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list
     if english:
         return english_card(n, card) + mark(section)
     # what a firm acts on, in the order it reads them: how much, on what condition, by when, whom to ask
-    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])), ("条件", "；".join(card.conditions[:2])),
+    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])),
+             ("适用", listed_text(card, focus, lib.settings.card_list_items)), ("条件", "；".join(card.conditions[:2])),
              ("期限", "；".join(card.deadlines[:1])), ("联系", "；".join(card.contacts[:2])),
              ("咨询", office_text(card)), ("注意", card.status)]
     detail = "；".join(f"{k}：{v}" for k, v in facts if v)
@@ -74,6 +75,12 @@ def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list
     also = list(dict.fromkeys(f"{s.section}" for s in card.sources[1:3] if s.section != card.source.section))
     more = f"（又见{'、'.join(also)}）" if also else ""
     return f"{n}. 【{level}{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section) + more
+
+
+def listed_text(card: PolicyCard, focus: list[str], limit: int) -> str:
+    """The items the card's own lead-in lists, those naming what the question asks about first."""
+    items = sorted((x.rstrip("；;。，, ") for x in card.listed), key=lambda x: not any(f in x for f in focus))
+    return "；".join(items[:limit]) + ("等" if len(items) > limit else "")
 
 
 def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
@@ -96,7 +103,7 @@ def topic_cards(lib: Library, ctx: Context, topic: list[str]) -> list[PolicyCard
     ranked = {h.section.label_key for h in ctx.hits}
     pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
             for m in lib.index.measures if f"{m.doc}#{m.section}" in ranked and (not ctx.docs or m.doc in ctx.docs)
-            and any(lib.evidence.occurs(t, m.measure) for t in topic)]
+            and any(lib.evidence.occurs(t, m.stated) for t in topic)]
     return eligibility.cards_of(pool, lib.offices)
 
 
@@ -117,11 +124,11 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
             said = {c.measure for c in cards}
             cards += [c for c in topic_cards(lib, ctx, topic) if c.measure not in said]
             # only benefits about what is asked; none, and the sentences that speak of it answer
-            about = [c for c in cards if any(lib.evidence.occurs(t, c.measure) for t in topic)]
+            about = [c for c in cards if any(lib.evidence.occurs(t, c.stated) for t in topic)]
             if not about and cards:
                 raise NothingAbout
             cards = about
-            cards.sort(key=lambda c: -lib.evidence.sentence_score(topic, c.measure) / (1.0 + len(c.measure) / 200))
+            cards.sort(key=lambda c: -lib.evidence.sentence_score(topic, c.stated) / (1.0 + len(c.stated) / 200))
         return cards
     rank_of = {h.section.label_key: r for r, h in enumerate(ctx.hits)}
     pool = [eligibility.Matched(m, "general", (m.support_types or [eligibility.OTHER_SUPPORT])[0], (0,))
@@ -129,7 +136,7 @@ def pick_cards(lib: Library, profile: "eligibility.Profile", ctx: Context) -> li
     if ctx.docs:
         pool = [m for m in pool if m.measure.doc in ctx.docs]
     if topic := ctx.query.support_topic:  # 机器换人有补贴没: a benefit about what is asked, else the sentences answer
-        pool = [m for m in pool if any(lib.evidence.occurs(t, m.measure.measure) for t in topic)]
+        pool = [m for m in pool if any(lib.evidence.occurs(t, m.measure.stated) for t in topic)]
     tokens = ctx.query.topic_tokens
     # `有没有钱补` asks for money: measures that give money, relief or credit first.
     money = ctx.query.money_asked
