@@ -15,7 +15,8 @@ from collections import Counter
 from typing import Callable
 
 from assistant import lexicon
-from assistant.index.lexical import may_abbreviate, tokenize_words
+from assistant.index.lexical import may_abbreviate
+from assistant.lexicon.tags import word_spans
 
 # Everyday words and the words policy documents use for the same thing
 # (lexicon/synonyms.toml): a question token counts as found when it or one of these occurs.
@@ -58,16 +59,6 @@ def _abbreviates_a_word(token: str, text: str) -> bool:
 
 def _in_one_word(text: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in word_spans(text))
-
-
-@lru_cache(maxsize=4096)
-def word_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each word jieba reads in the text."""
-    spans, position = [], 0
-    for word in tokenize_words(text):
-        spans.append((position, position + len(word)))
-        position += len(word)
-    return tuple(spans)
 
 
 class Evidence:

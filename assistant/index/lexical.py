@@ -32,12 +32,6 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def tokenize_words(text: str) -> list[str]:
-    """jieba's words of the text, every character kept (its offsets are the text's)."""
-    _ensure_init()
-    return jieba.lcut(text)
-
-
 def may_abbreviate(word: str) -> bool:
     """Whether a word can be read as an abbreviation (缩略语) of a longer term:
     jieba's dictionary tags it as one (j: 技改, 家电, 研发), or does not know

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 
 import jieba
 
@@ -34,13 +35,19 @@ def words(text: str) -> list[str]:
     return list(jieba.cut(text))
 
 
+@lru_cache(maxsize=4096)
+def word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word jieba reads in the text."""
+    spans, position = [], 0
+    for word in words(text):
+        spans.append((position, position + len(word)))
+        position += len(word)
+    return tuple(spans)
+
+
 def word_edges(text: str) -> set[int]:
     """Where the text's words begin and end: a modal word counts only as a whole word (应 inside 应纳税 is none)."""
-    edges, at = {0}, 0
-    for word in words(text):
-        at += len(word)
-        edges.add(at)
-    return edges
+    return {0} | {end for _, end in word_spans(text)}
 
 
 def dictionary_tag(word: str) -> str | None:
