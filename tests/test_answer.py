@@ -441,20 +441,6 @@ def test_a_question_asking_which_town_is_answered_first_by_a_sentence_naming_one
     assert "游艇" in first and places(first)
 
 
-def test_a_note_writing_the_city_once_for_its_list_is_shown_as_written(tmp_path):
-    """`市财政局、人力资源社会保障局` names two city bodies, 市 written once: the answer gives each its full
-    name and shows the note as the document writes it, so the reader can check one against the other."""
-    from tests.conftest import assistant_over
-
-    document = ("南溪市科技创新三年行动方案\n\n一、重点任务\n"
-                "（一）建设科技企业孵化载体。新建一批孵化器和众创空间。\n"
-                "（牵头单位：市科技局；责任单位：各区，市财政局、人力资源社会保障局）\n"
-                "（二）培育创新型企业。实施高成长企业培育计划。\n（牵头单位：市工业和信息化局）\n")
-    answer = assistant_over(tmp_path, {"南溪市科技创新三年行动方案": document}).ask("建设孵化载体的责任单位是哪些？")
-    assert "市人力资源社会保障局" in answer.text, answer.text
-    assert "原文：" in answer.text and "市财政局、人力资源社会保障局" in answer.text, answer.text
-
-
 def test_a_sentence_that_only_restates_the_question_gives_way_to_one_that_answers_it(tmp_path):
     """A question framed with a section's opening words (为提升人才服务水平…) is answered with what the
     section says beyond them, not with the opening sentence it restates."""

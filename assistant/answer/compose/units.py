@@ -89,12 +89,7 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
     both = (query.both_roles or query.intent == "responsibility" and query.role != "责任") and owner.lead_units
     only_shared = query.intent == "responsibility" and not both
     words = UNIT_WORDS["en" if query.english else "zh"]
-    # a note that writes names shorter than their one name (市 once for the list: 市发展改革局、国土资源局)
-    # is shown once as written after the names, rather than a 原文 for each
-    written = unit_line(owner) if owner.unit_source == "line" and not query.english else ""  # (not a table's header)
-    shown = owner.responsible_units if only_shared else owner.lead_units + (owner.responsible_units if both else [])
-    noted = bool(written) and any(unit not in written for unit in shown)
-    name = gloss if query.english else (lambda unit: unit) if noted else (lambda unit: as_written(unit, owner.text))
+    name = gloss if query.english else (lambda unit: as_written(unit, owner.text))
     lead = words["sep"].join(map(name, owner.lead_units))
     resp = words["sep"].join(map(name, owner.responsible_units))
     if only_shared:
@@ -103,8 +98,6 @@ def unit_sentence(owner: Section, query: Query, named: bool) -> str:
         text = words["no_lead"].format(resp=resp)
     else:
         text = words["lead"].format(lead=lead, tail=words["tail"].format(resp=resp) if both and resp else "")
-    if noted:
-        text = f"{text.removesuffix('。')}（原文：{written.strip('（）() ')}）。"
     if owner.applies_to:  # the note says where the measure applies: part of who answers for it
         text += words["applies"].format(scope=owner.applies_to)
     return f"{prefix}{text}{mark(owner)}"
