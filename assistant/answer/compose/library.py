@@ -276,7 +276,7 @@ class Library:
         restates as its framing: 改善创新人才发展环境。): it answers nothing the asker does not know."""
         words = [t for t in tokenize(sentence) if len(t) > 1]
         return not query.english and bool(words) and \
-            self.evidence.coverage(words, query.text) >= self.settings.echo_coverage
+            self.evidence.coverage(words, " ".join(query.tokens)) >= self.settings.echo_coverage
 
     def saying_more(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
         """`scored` with an echo of the question at its head giving way to the best sentence of the same
