@@ -7,19 +7,16 @@ from __future__ import annotations
 
 from assistant.answer.compose.draft import Context
 from assistant.answer.compose.library import Library
-from assistant.answer.messages import Reason
 from assistant.ingest.rulings import Polarity
 from assistant.models import Section
 
 Scored = list[tuple[float, str, Section]]
 
-SAID: dict[Polarity, Reason] = {"allowed": "allowed", "denied": "denied", "required": "required",
-                                "not_required": "not_required"}
 
-
-def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, Reason | None]:
+def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, Polarity | None]:
     """`scored` with the best sentence that decides the act asked (within `ruling_band` of the best)
-    first, and what to say first: its verdict, None when no sentence near the best decides."""
+    first, and its verdict, None when no sentence near the best decides; the message table says each
+    verdict under its polarity's name (可以, 不可以, 需要, 不需要)."""
     asked = ctx.query.act_asked
     if asked is None or ctx.query.answer != "yes_no" or not scored:
         return scored, None
@@ -33,4 +30,4 @@ def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, R
         return scored, None
     # the general rule the verdict is an exception to (准予扣除 after 自创商誉 不得…扣除) is not quoted under it
     rest = [c for c in scored[1:] if not lib.rulings_against(asked, polarity, c[1], c[2])]
-    return scored[:1] + rest, SAID[polarity]
+    return scored[:1] + rest, polarity
