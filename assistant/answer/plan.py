@@ -22,10 +22,9 @@ from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
-from assistant.lexicon.tags import dictionary_tag
+from assistant.lexicon.tags import dictionary_tag, word_edges
 from assistant.ingest.quantities import Quantity, read
 from assistant.ingest.rulings import Ruling
-from assistant.lexicon.tags import word_edges
 from assistant.lexicon import english
 from assistant.lexicon.english import CorpusSenses
 

@@ -360,11 +360,8 @@ def _senses() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tup
     # The commoner word first: CC-CEDICT lists a sense's words in no useful order (sign: 兆头 before
     # 标志), and a question means the everyday word more often than the rare one.
     jieba.initialize()  # (a no-op once initialised)
-    freq = jieba.dt.FREQ
-    def common_first(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-        return {k: tuple(sorted(dict.fromkeys(v), key=lambda w: -freq.get(w, 0))) for k, v in table.items()}
-
-    return common_first(out), frozenset(names), common_first(verbs)
+    return ({k: _common_first(v) for k, v in out.items()}, frozenset(names),
+            {k: _common_first(v) for k, v in verbs.items()})
 
 
 _JURISDICTION = re.compile(r"\b(?:city|province|municipality|county|district|prefecture|autonomous region)\b")
