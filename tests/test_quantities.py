@@ -198,3 +198,19 @@ def test_a_definition_names_its_term_and_the_article_it_explains(sentence, term,
 def test_a_sentence_says_which_acts_it_allows_denies_or_requires(sentence, expected):
     from assistant.ingest.rulings import read_rulings
     assert [(r.polarity, r.act) for r in read_rulings(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("残值率不得低于5%", "min"),   # a negated "below" is a floor, however the negation is written
+    ("评审专家不应少于3人", "min"),
+    ("年利率不得高于8%", "max"),
+    ("每批不多于20人", "max"),
+    ("利润率低于5%的企业", "max"),
+])
+def test_a_negated_comparison_is_the_opposite_bound(text, bound):
+    assert only(text).bound == bound
+
+
+def test_the_unit_asked_in_names_the_kind_of_figure():
+    from assistant.ingest.quantities import unit_kind
+    assert (unit_kind("家"), unit_kind("万元"), unit_kind("亩"), unit_kind("%")) == ("count", "amount", "area", "share")

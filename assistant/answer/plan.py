@@ -23,7 +23,7 @@ from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.lexicon.tags import dictionary_tag, word_edges
-from assistant.ingest.quantities import Quantity, read
+from assistant.ingest.quantities import Quantity, read, unit_kind
 from assistant.ingest.rulings import Ruling
 from assistant.lexicon import english
 from assistant.lexicon.english import CorpusSenses
@@ -71,6 +71,10 @@ UNIT_HINTS = (
     (re.compile(r"面积|平方米|square"), ("万平方米", "平方米", "平方公里", "亩")),
 )
 
+
+# Measure words that count anything (个, 项): 需要满足几个条件 is answered by the list of them, so they
+# ask for no figure; 家, 人, 所 count a kind of thing, as targets do (高新技术企业超1000家).
+GENERIC_CLASSIFIERS = frozenset({"个", "项"})
 
 # "A和B分别是多少": several figures asked at once.
 SEVERAL_PARTS = cue("several_parts")
@@ -211,12 +215,16 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
         kinds.add("share")
     if PERCENT.search(text) and not kinds & {"rate", "share"}:
         kinds |= {"rate", "share"}
-    if AMOUNT.search(text) or units & {"亿元", "万元", "元", "亿美元"}:
+    if AMOUNT.search(text):
         kinds.add("amount")
-    if units & {"平方米", "万平方米", "平方公里", "亩"}:
-        kinds.add("area")
-    if "%" in units and not kinds & {"rate", "share"}:
-        kinds |= {"rate", "share"}
+    # the unit asked in says the kind (多少家 a count, 多少万元 an amount, 多少亩 an area); a
+    # percentage, a rate or a share. A generic classifier (几个条件, 哪几项) asks what a list answers.
+    by_unit = {unit_kind(u) for u in units - GENERIC_CLASSIFIERS} - {None}
+    if by_unit & {"rate", "share"}:
+        by_unit -= {"rate", "share"}
+        if not kinds & {"rate", "share"}:
+            kinds |= {"rate", "share"}
+    kinds |= by_unit
     return frozenset(kinds)
 
 

@@ -83,9 +83,11 @@ _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^
 # A start written relative to an event (自固定资产投入使用月份的次月起, 自公布之日起): a time, as a date is.
 _RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|次年|次日|当月|当年|当日|之日)起")
 
-_MAX_BEFORE = re.compile(r"(?:不超过|不得超过|不高于|最高|最多|最长|上限|封顶|至多|(?<!不)低于|(?<!不)少于|小于|未满|不满)"
+# (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
+_NOT = r"(?<!不)(?<!不得)(?<!不应)(?<!不能)"
+_MAX_BEFORE = re.compile(rf"(?:不[得应能]?(?:超过|高于|多于|大于)|最高|最多|最长|上限|封顶|至多|{_NOT}低于|{_NOT}少于|小于|未满|不满)"
                          r"(?:为|是)?\s*$")
-_MIN_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|至少|最低|最少|最短|(?<!不)超过|(?<!不)高于|大于|多于|(?<![未不])满|达到|突破)"
+_MIN_BEFORE = re.compile(rf"(?:不[得应能]?(?:低于|少于|小于)|至少|最低|最少|最短|{_NOT}超过|{_NOT}高于|大于|多于|(?<![未不])满|达到|突破)"
                          r"(?:为|是)?\s*$")
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
@@ -288,6 +290,13 @@ def comparable(q: Quantity) -> tuple[str, float, float | None]:
         scale = DAYS[q.unit]
         return "日", q.value * scale, q.upper * scale if q.upper is not None else None
     return q.unit, q.value, q.upper
+
+
+def unit_kind(unit: str) -> FigureKind | None:
+    """The kind of figure written in a unit (家 a count, 万元 an amount, 亩 an area), as the
+    grammar reads it after a number: what a question asking in that unit (多少家) wants."""
+    found = read(f"1{unit}")
+    return found[0].kind if len(found) == 1 else None
 
 
 def of_kind(quantities: list[Quantity], kinds: frozenset[str] | set[str]) -> list[Quantity]:
