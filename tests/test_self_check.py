@@ -211,3 +211,10 @@ def test_the_english_self_check_says_its_verdicts_and_notes_in_english(shipped):
         chinese = render_check(results)
         assert "：" in re.search(r"<h4>(.*?)</h4>", chinese).group(1)  # the Chinese view unchanged
     assert {"fill_in", "check_by_hand"} <= notes, notes
+
+
+def test_a_non_industrial_firm_and_its_bare_assets_are_read_from_the_question():
+    facts = facts_from_text("我们属于非工业企业，资产3500万元，员工60人")
+    assert facts.industrial is False and facts.assets == 3500
+    facts = facts_from_text("我们是工业企业，固定资产800万元")
+    assert facts.industrial is True and facts.assets is None  # 固定资产 are not the total assets

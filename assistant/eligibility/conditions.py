@@ -201,7 +201,8 @@ class CheckResult:
 
 _APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!\s]+")
 _BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
-_NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于")
+# (非 as a prefix too: 非工业企业; not 除非 "unless" or 非常 "very")
+_NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于|(?<!除)非(?!常)")
 
 
 # The kind of figure each fact is (a clause naming 最近一年 and 3亿元 gives revenue the sum, not the year).
