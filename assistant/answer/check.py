@@ -80,7 +80,7 @@ def check(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity
         # translated words are too loose to say the quotes share part of its subject)
         return checked
     return replace(draft, text=say("not_covered", plan.english), citations=[], sections=[], answerable=False,
-                   coverage="none", missing=[])
+                   coverage="none", missing=[], reason="not_covered")
 
 
 def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quantity]],

@@ -12,7 +12,7 @@ from typing import Literal
 Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
-    "partial", "partial_subject", "yes", "no", "part_unstated",
+    "nearest", "partial", "partial_subject", "yes", "no", "part_unstated",
     "allowed", "denied", "required", "not_required",
 ]
 
@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "The documents state no amount for this; related measures (none states a sum):"),
     "no_support": ("现有文件中没有适用于{who}的支持措施，无法依据文件作答。",
                    "The documents list no support measure for {who}, so this cannot be answered from them."),
+    "nearest": ("文件中与此最接近的规定如下（未必回答所问，仅供参考）：",
+                "The nearest provision in the documents follows (it may not answer the question; for reference only):"),
     "partial": ("现有文件没有写明{missing}。以下是最相关的规定，仅供参考：",
                 "The documents do not state {missing}. The nearest provisions follow, for reference only:"),
     "partial_subject": ("现有文件没有写明关于“{subject}”的{missing}。以下规定说的是相近的其他情形，仅供参考：",

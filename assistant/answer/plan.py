@@ -340,12 +340,14 @@ _QUESTION_END = re.compile(r"(?<=[？?])")
 
 def asked_questions(text: str, min_chars: int) -> list[str]:
     """The questions a message asks one after another, each with its mark; a piece too short to ask
-    anything of its own (`呢？`) stays with the question before it."""
+    anything of its own (`呢？`) stays with the question before it, unless a question word makes it one
+    (`谁牵头？`, `几年？`)."""
     parts: list[str] = []
     for piece in (p.strip() for p in _QUESTION_END.split(text.strip())):
         if not piece:
             continue
-        if parts and len(re.sub(r"\W", "", piece)) < min_chars:
+        chars = len(re.sub(r"\W", "", piece))
+        if parts and chars < min_chars and not (chars >= 2 and WH_WORD.search(piece)):
             parts[-1] += piece
         else:
             parts.append(piece)

@@ -6,6 +6,7 @@ the act is what follows the modal up to the clause's end, as written."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -29,6 +30,9 @@ _ACT = r"(?P<act>(?:(?!{modals})[^。；：;:！？!?]){{1,40}})"
 class Ruling:
     polarity: Polarity
     act: str  # the act ruled on, as written after the modal (扣除, 计算摊销费用扣除, 适用本法)
+    # the case the rule is for, when the clause before the modal names one (对划分不清的，不得实行加计扣除:
+    # 对划分不清的); a rule for a case decides only a question about that case
+    case: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -46,8 +50,29 @@ def _modal() -> re.Pattern:
 def read_rulings(sentence: str) -> list[Ruling]:
     """The acts the sentence allows, denies or requires, in the order written."""
     edges = word_edges(sentence)
-    return [Ruling(next(p for p in POLARITIES if m[p]), m["act"].strip(" ，,")) for m in _modal().finditer(sentence)
-            if m["act"].strip() and m.start("modal") in edges and m.end("modal") in edges]
+    out = []
+    for m in _modal().finditer(sentence):
+        if not (m["act"].strip() and m.start("modal") in edges and m.end("modal") in edges):
+            continue
+        clauses = _CLAUSE.split(m["act"])
+        if clauses[0].strip().endswith("的"):
+            continue  # a modal inside a case (不属于…中允许加计扣除研发费用范围的，): no rule of its own
+        # the act ends where the case of a rule after it begins (自主选择，符合条件的，可以享受)
+        kept = list(itertools.takewhile(lambda c: not c.strip().endswith("的"), clauses))
+        act = "，".join(c.strip() for c in kept if c.strip())
+        out.append(Ruling(next(p for p in POLARITIES if m[p]), act.strip(" ，,"), _case(sentence[:m.start("modal")])))
+    return out
+
+
+def _case(before: str) -> str:
+    """The nearest clause of the modal's sentence before it that states a case (…的，): 有关法律规定或者合同约定了
+    使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold."""
+    sentence = _SENTENCE.split(before)[-1]
+    return next((c.strip() for c in reversed(_CLAUSE.split(sentence)) if c.strip().endswith("的") and len(c.strip()) > 2), "")
+
+
+_SENTENCE = re.compile(r"[。；;！？!?]")
+_CLAUSE = re.compile(r"[，,：:]")
 
 
 def same_act(one: str, other: str) -> bool:
@@ -59,6 +84,16 @@ def same_act(one: str, other: str) -> bool:
     if any(len(w) > 1 and w in mine for w in theirs):
         return True
     return any(verb_senses(a) & verb_senses(b) for a in mine for b in theirs)
+
+
+# what an act acts on, or when or where (noun, time, place, number with measure, set phrase): 第三季度 and 申报 in
+# 在第三季度预缴申报时就提前享受; a word jieba's dictionary lacks is a term (研发费用)
+_TERM_TAGS = ("n", "t", "s", "m", "l")
+
+
+def act_terms(act: str) -> list[str]:
+    """The words of an act that say what it acts on or when, not how it acts (its verbs, adverbs)."""
+    return [w for w in words(act) if len(w) > 1 and ((tag := dictionary_tag(w)) is None or tag.startswith(_TERM_TAGS))]
 
 
 def _verb_like(word: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.ingest.figures import strip_item_prefix
+from assistant.answer.messages import Reason
 from assistant.answer.plan import QueryPlan as Query
 from assistant.models import Citation, PolicyCard, Section
 from assistant.answer.retrieve import Hit
@@ -109,6 +110,9 @@ class Draft:
     answerable: bool = True
     coverage: str = "full"  # full | partial (the nearest provision, shown as such) | none
     missing: list[str] = field(default_factory=list)  # what was asked and not found
+    # why nothing answers: the refusal's message key (a refusal for want of a statement gets the
+    # nearest provision shown beneath it, compose/nearest.py)
+    reason: Reason | None = None
 
 
 def office_text(card: PolicyCard) -> str:

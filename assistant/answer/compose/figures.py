@@ -29,7 +29,8 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     if missing and not any(speaks_of_year(h.section.text, y) for h in ctx.hits[:3] for y in missing) \
             and not target_of_year(lib, ctx, missing):
         years = (", " if query.english else "、").join(str(y) for y in missing)
-        return Draft(say("no_target_year", query.english, years=years), [], [], answerable=False)
+        return Draft(say("no_target_year", query.english, years=years), [], [], answerable=False,
+                     reason="no_target_year")
     chosen: list[Target] = []
     # units that say what kind of figure is asked: a target in another kind answers another question
     kinds = set().union(*(units for units in UNIT_KINDS.values() if units & query.asked_units))
@@ -46,6 +47,7 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
             return figure_from_sentences(lib, ctx)
         chosen += [t for t in found if t not in chosen]
+    chosen += [t for t in other_years(lib, ctx, chosen) if t not in chosen]
     lines, citations, sections = [], [], []
     quotes = [quote_for(t) for t in chosen]
     for target, quote in zip(chosen, quotes):
@@ -62,6 +64,24 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         citations.append(cite(section, target.sentence))
         sections.append(section)
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+
+def other_years(lib: Library, ctx: Context, chosen: list[Target]) -> list[Target]:
+    """For a question asking several years at once (2017年和2020年分别要达到多少), the best target of each
+    year the chosen ones leave out, when it is about the question's topic (力争2017年达到3000亿元，2020年
+    达到5000亿元 in the section, though its sentence names no subject)."""
+    query, found = ctx.query, []
+    if len(query.years) < 2:
+        return found
+    for year in query.years:
+        if any(t.year == year for t in chosen + found):
+            continue
+        picked = pick_targets(replace(query, years=[year]), ctx.hits, lib.index.sections, lib.evidence, lib.settings)
+        best = next((t for t in picked if t.year == year and of_kind(lib, t, query)), None)
+        if best and covers(lib, query, scoped(query, query.topic_tokens, best.doc),
+                           best.metric + best.sentence) >= METRIC_COVERAGE:
+            found.append(best)
+    return found
 
 
 def target_figure(lib: Library, target: Target) -> str:

@@ -28,7 +28,7 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, same_act
+from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, same_act
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -173,6 +173,13 @@ class Library:
         quote stating the figure may leave the case to its article's other sentences)."""
         return "\n".join(s.breadcrumb + "\n" + s.text for s in sections).lower()
 
+    def topic_share(self, query: Query, text: str) -> float:
+        """How much of the question's IDF-weighted topic a text holds (an English question: of its
+        words' translations, any alternative of each counting)."""
+        if query.english:
+            return self.evidence.coverage_of_any(query.alternatives, text)
+        return self.evidence.coverage(query.topic_tokens, text)
+
     def about_subject(self, query: Query, sentence: str, section: Section) -> bool:
         """Whether a sentence (with its headings) writes enough of the question's subject in the question's
         own words (Settings.figure_subject_coverage; no full-form reading, 高职 for 高等职业, as the sentence
@@ -246,15 +253,28 @@ class Library:
         lead = self.lead_of.get(self.position_of.get((section.key, sentence), -1))
         return None if lead is None else self.index.sentences[lead].text
 
-    def _rulings(self, asked: Ruling, sentence: str, section: Section) -> tuple[set[Polarity], str]:
+    def _rulings(self, asked: Ruling, sentence: str, section: Section,
+                 query: Query | None = None) -> tuple[set[Polarity], str]:
         """What the sentence — a list item through the lead-in it completes — rules on the act a yes/no
         question asks of (allowed or denied when asked 可以…吗, required or not when asked 需要…吗),
         and the text that says it."""
         lead = self.lead_in(sentence, section)
         rulings = self.rulings_of.get((section.key, sentence)) or \
             (self.rulings_of.get((section.key, lead), []) if lead else [])
-        found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)}
+        found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)
+                 and (query is None or self.case_stated(r.case, query))}
         return found, f"{lead or ''}{sentence}"
+
+    def case_stated(self, case: str, query: Query) -> bool:
+        """Whether the question states the case a rule is for (对划分不清的: a question about a supermarket does
+        not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes."""
+        terms = [w for w in tokenize(case) if len(w) > 1 and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
+        return not terms or self.evidence.coverage(terms, " ".join(query.tokens), self.evidence.mentions) \
+            >= self.settings.ruling_case_coverage
+
+    def rules_on(self, asked: Ruling, sentence: str, section: Section) -> bool:
+        """Whether the sentence allows, denies or requires the act asked at all, whatever it is about."""
+        return bool(self._rulings(asked, sentence, section)[0])
 
     def rulings_against(self, asked: Ruling, polarity: Polarity, sentence: str, section: Section) -> bool:
         """Whether the sentence rules the other way on the act asked (准予扣除 against a 不得…扣除 verdict)."""
@@ -263,11 +283,17 @@ class Library:
     def ruling_on(self, asked: Ruling, sentence: str, section: Section, query: Query) -> Polarity | None:
         """The sentence's verdict on the act asked, when it is about the question's subject and all it
         says of that act agrees; None otherwise."""
-        found, about = self._rulings(asked, sentence, section)
+        found, about = self._rulings(asked, sentence, section, query)
         if len(found) != 1:
             return None
         subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
         if subject and self.evidence.coverage(subject, about) < self.settings.ruling_subject_coverage:
+            return None
+        # an act asked with two distinctive things or more that it acts on, or when (在第三季度预缴申报时提前享受),
+        # is decided by a rule writing one of them, not by one sharing only its verb (追溯享受)
+        # (a word the documents never write is as distinctive as can be: no rule is about it)
+        terms = [t for t in act_terms(asked.act) if self.evidence.idf.get(t, float("inf")) >= self.settings.distinctive_idf]
+        if len(terms) >= 2 and not any(self.evidence.mentions(t, about.lower()) for t in terms):
             return None
         return found.pop()
 

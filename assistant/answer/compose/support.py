@@ -33,7 +33,7 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
         top = "\n".join(h.section.text for h in ctx.hits[:3])
         if lib.evidence.coverage(ctx.query.support_topic, top) >= lib.settings.min_topic_coverage:
             return None
-        return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False)
+        return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False, reason="no_support")
     if not shown:
         return None
     english = ctx.query.english

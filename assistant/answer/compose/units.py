@@ -29,7 +29,7 @@ def owner_from_sentences(lib: Library, ctx: Context) -> Draft | None:
         task = [t for t in ctx.query.topic_tokens if not in_order(t, citation.doc)]
         if any(lib.evidence.occurs(t, citation.quote) for t in task):
             return draft
-    return Draft(say("no_owner", ctx.query.english), [], [], answerable=False)
+    return Draft(say("no_owner", ctx.query.english), [], [], answerable=False, reason="no_owner")
 
 
 def table_row(lib: Library, ctx: Context) -> tuple[TableRow, Section] | None:

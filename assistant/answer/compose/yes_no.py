@@ -13,8 +13,13 @@ from assistant.eligibility.terms import find_beneficiaries
 def yes_no(lib: Library, ctx: Context) -> Draft | None:
     """Yes or no first, for an applicant who gives its figures (注册满两年了，够条件吗？):
     the best-ranked condition that bounds one of them (注册成立一年以上), quoted with
-    its verdict; a condition list's other conditions are said to apply too."""
+    its verdict; a condition list's other conditions are said to apply too. A sentence ranked
+    above it that rules on the act asked (合同约定了使用年限的，可以按照约定的年限摊销, the case
+    the question states, over 摊销年限不得低于10年) decides instead: the rulings composer answers."""
+    asked = ctx.query.act_asked
     for _, sentence, section in lib.rank_sentences(ctx):
+        if asked is not None and lib.rules_on(asked, sentence, section):
+            return None
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
                  if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
