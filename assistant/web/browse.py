@@ -118,7 +118,7 @@ class DutiesTab:
         self.suggest = gr.Radio(choices=[], value=None, label="您是否要找", visible=False, elem_id="unit-suggest")
         self.table = gr.Dataframe(
             headers=DUTY_HEADERS[:-1], value=[], interactive=False, wrap=True, elem_id="duties-table",
-            max_height=420, column_widths=DUTY_WIDTHS[5],
+            max_height=420, column_widths=DUTY_WIDTHS[5], visible=False,  # shown once it has rows
         )
         self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="duties-csv")
         gr.Markdown("---\n### 按章节反查")
@@ -161,13 +161,14 @@ class DutiesTab:
                 gr.update(value=path, visible=bool(rows)))
 
     def _frame(self, rows: list[list[str]], english: bool = False):
-        """The table; the document column only when several documents are indexed."""
+        """The table, shown only with rows (an empty one is headers squeezed to nothing on a phone:
+        the summary says there is nothing); the document column only when several documents are indexed."""
         several = len({s.doc for s in self.a.sections()}) > 1
         headers = DUTY_HEADERS if several else DUTY_HEADERS[:-1]
         if english:
             headers = [UI_EN.get(h, h) for h in headers]
         frame = pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
-        return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)])
+        return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)], visible=bool(rows))
 
     def row_section(self, evt: gr.SelectData, lang: str = "中文"):
         row = evt.row_value or []
