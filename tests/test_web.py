@@ -854,6 +854,7 @@ def test_english_switches_counts_limits_card_marks_and_duty_sections(app_url, as
         table = page.locator("#duties-table")
         table.get_by_text(f"Section {duty.section}", exact=True).first.wait_for()
         assert f"{unit_english(lead)} (lead)" in table.inner_text() and "（牵头）" not in table.inner_text()
+        assert "(key terms: " in table.inner_text()  # a task's heading quoted, the things it names glossed
         table.get_by_text(duty.title).filter(visible=True).first.click()  # its section's units, in English
         units = page.locator("#section-units")
         units.get_by_text("Lead unit").wait_for()

@@ -8,7 +8,7 @@ import gradio as gr
 from assistant.models import Section
 from assistant.service import Assistant
 from assistant.errors import UserInputError
-from assistant.service import unit_english
+from assistant.service import terms_english, unit_english
 from assistant.web.common import esc, friendly, write_csv
 from assistant.web.i18n import UI_EN, say
 
@@ -54,15 +54,25 @@ def label_of(shown: str) -> str:
     return shown[len(prefix):] if shown.startswith(prefix) else shown
 
 
+def task_cell(title: str, english: bool = False) -> str:
+    """A task as the table shows it: its heading as written; in English with the things it names glossed
+    (`加快培育高新技术企业 (key terms: high-tech enterprises)`)."""
+    terms = terms_english(title) if english else []
+    if not terms:
+        return title
+    return say("duty_task_terms", english, title=title, terms=", ".join(en for _, en in terms))
+
+
 def duty_rows(assistant: Assistant, unit, english: bool = False) -> list[list[str]]:
     """Lead tasks first, then those the unit shares; each with its first sentence. In English the
-    role, the section label and the other units are English; the task and its sentence are quoted."""
+    role, the section label and the other units are English; the task and its sentence are quoted,
+    the things the task's heading names glossed beside it, as the English duties answer does."""
     duties = sorted(assistant.duties(unit), key=lambda d: d.role != "牵头")
     rows = []
     for d in duties:
         section = assistant.section(d.doc, d.section)
         role = "牵头" if d.role == "牵头" else "参与"
-        rows.append([UI_EN[role] if english else role, section_label(d.section, english), d.title,
+        rows.append([UI_EN[role] if english else role, section_label(d.section, english), task_cell(d.title, english),
                      first_sentence(section), _others(section, d.other_units, english), d.doc])
     return rows
 

@@ -105,6 +105,8 @@ MESSAGES = {
                        "点击表格中的一行，可在下方查看该章节的牵头与责任单位。",
                        "**{unit}** has {total} tasks: leads {lead}, shares {shared} (as a responsible unit). "
                        "Click a row to see the section's lead and responsible units below."),
+    # an English table's task: the heading as written, the things it names glossed (lexicon.english.things_named)
+    "duty_task_terms": ("{title}", "{title} (key terms: {terms})"),
     "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),
