@@ -31,6 +31,7 @@ from assistant.ingest.uploads import save_upload
 from assistant.ingest.quantities import FIGURE_KINDS, read as read_quantities  # noqa: F401  (the one quantity grammar, for evals)
 from assistant.lexicon.english import translate as term_english, unit_english
 from assistant.answer.card_english import card_summary as card_english
+from assistant.answer.english import task_terms as terms_english  # noqa: F401  (the English duties table)
 from assistant.eligibility import (CHECK_NOTES, FACTS_ZH, Profile, citation_of, load_profile, load_profile_with_facts, parse_profile,
                                    profile_from_flags, why_english)
 from assistant.eligibility import terms as _terms

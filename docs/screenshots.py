@@ -14,9 +14,11 @@ shown from its start, the source panel beside it), duties-1366.png (职责查询
 asked on a 390×844 phone), match-selfcheck-1366.png, match-selfcheck-390.png and
 policy-cards.png (the cards of the same profile, at 1360×1000, before the check) and
 english-view.png (the English interface, an English support question's cards with their
-English summaries) and match-selfcheck-en.png (the self-check's verdicts in the English
-interface). `--only NAME` (repeatable) makes just those: chat, duties, phone, english, cards,
-1366, 390, check-en.
+English summaries), english-duties.png (an English question on a unit's tasks: each task
+summarised in English, its Chinese wording beneath), duties-390.png (职责查询 on a phone: the
+columns readable, the table scrolling sideways in its box) and match-selfcheck-en.png (the
+self-check's verdicts in the English interface). `--only NAME` (repeatable) makes just those:
+chat, duties, phone, duties-phone, english, english-duties, cards, 1366, 390, check-en.
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ TIMEOUT_MS = 60_000  # a shared 2-core machine: generous waits
 FACTS = {"#check-years": 3, "#check-revenue": 8000, "#check-rd": 320, "#check-staff": 200, "#check-rd-staff": 25,
          "#check-ht-share": 65}
 SIZES = {"1366": (1366, 900), "390": (390, 844)}
-VIEWS = {"chat": (1366, 900), "duties": (1366, 900), "phone": (390, 844), "english": (1360, 1000),
-         "cards": (1360, 1000), **SIZES, "check-en": (1366, 900)}
+VIEWS = {"chat": (1366, 900), "duties": (1366, 900), "phone": (390, 844), "duties-phone": (390, 844),
+         "english": (1360, 1000), "english-duties": (1366, 900), "cards": (1360, 1000), **SIZES,
+         "check-en": (1366, 900)}
 # Questions written for the screenshots (not taken from an evaluation set).
 CHAT_QUESTION = "高新技术企业可以享受哪些支持政策？"  # the chat's own first example
 PHONE_QUESTION = "科技企业孵化器建设谁牵头？"
 DUTIES_UNIT = "中山市财政局"  # the full official name: the one resolver finds 市财政局
+ENGLISH_DUTIES = "What tasks does the Finance Bureau have to do?"
 
 
 def ask(page, question: str) -> None:
@@ -106,8 +110,8 @@ def main() -> int:
                 page.evaluate("localStorage.clear()")
                 page.reload()
                 page.locator("#question-box textarea").wait_for()
-                if name in ("chat", "phone", "duties"):
-                    if name == "duties":
+                if name in ("chat", "phone", "duties", "duties-phone"):
+                    if name.startswith("duties"):
                         page.get_by_role("tab", name="职责查询").click()
                         box = page.locator("#unit-picker input")
                         box.fill(DUTIES_UNIT)
@@ -115,10 +119,13 @@ def main() -> int:
                         page.locator("#duties-btn").click()
                         page.locator("#duties-summary").get_by_text("共承担").wait_for()
                         page.wait_for_timeout(800)
+                        if name == "duties-phone":  # the table, its columns readable, the rest a swipe away
+                            page.evaluate("document.querySelector('#duties-summary').scrollIntoView({block: 'start'})")
+                            page.wait_for_timeout(300)
                     else:
                         ask(page, CHAT_QUESTION if name == "chat" else PHONE_QUESTION)
                     path = args.out / {"chat": "screenshot.png", "duties": "duties-1366.png",
-                                       "phone": "phone-390.png"}[name]
+                                       "phone": "phone-390.png", "duties-phone": "duties-390.png"}[name]
                     page.screenshot(path=str(path))
                     print(f"screenshot: {path}")
                     context.close()
@@ -130,6 +137,13 @@ def main() -> int:
                     page.wait_for_timeout(1500)  # the chat shows the new answer from its start
                     page.screenshot(path=str(args.out / "english-view.png"))
                     print(f"screenshot: {args.out / 'english-view.png'}")
+                    context.close()
+                    continue
+                if name == "english-duties":  # a unit's tasks asked in English: each summarised, its Chinese beneath
+                    page.locator("#lang-switch").get_by_text("English").click()
+                    ask(page, ENGLISH_DUTIES)
+                    page.screenshot(path=str(args.out / "english-duties.png"))
+                    print(f"screenshot: {args.out / 'english-duties.png'}")
                     context.close()
                     continue
                 if name == "cards":

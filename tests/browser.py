@@ -15,7 +15,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-TIMEOUT_MS = 20_000  # bounded waits: the machine is small and shared
+TIMEOUT_MS = 45_000  # bounded waits that hold on a small machine shared by several sessions
 
 
 def chromium_path() -> str | None:

@@ -95,6 +95,27 @@ def test_english_duties_answer_names_the_unit_in_english(assistant):
         assert "市财政局" in lines[(c.doc, c.section)].units  # only tasks the unit lines give it
 
 
+def test_english_duties_summarise_each_task_in_english_with_its_chinese_wording_beneath(assistant):
+    """Each task: its role and label in English, the things its heading names glossed (the Chinese
+    beside each), who leads a shared task, and the task's Chinese wording on the line below."""
+    answer = assistant.ask("What tasks does the Finance Bureau have to do?")
+    assert answer.intent == "duties"
+    lines = answer.text.split("\n")
+    tasks = [(line, below) for line, below in zip(lines, lines[1:]) if re.match(r"\d+\. (Leads|Shares) task", line)]
+    assert len(tasks) == len(answer.citations) > 1
+    sections = {(s.doc, s.label): s for s in assistant.sections()}
+    for (line, below), c in zip(tasks, answer.citations):
+        section = sections[(c.doc, c.section)]
+        assert below == f"Source text: {section.label}" + below.removeprefix(f"Source text: {section.label}")
+        assert section.title in below  # the task as the document words it, beneath
+        said = re.sub(r"\([^()]*\)|《[^》]*》", "", line.replace(section.label, ""))
+        assert not HAN.search(said), line  # English but the label as written and the Chinese beside a gloss
+        assert ("Leads task" in line) == ("市财政局" in section.lead_units)
+        if "Shares task" in line and section.lead_units:
+            assert f"led by {unit_english(section.lead_units[0])}" in line
+    assert any("key terms: " in line for line, _ in tasks)
+
+
 def test_english_support_question_answers_with_cards_in_english(assistant):
     answer = assistant.ask("What support do high-tech enterprises get?")
     assert answer.answerable and answer.intent == "eligibility"

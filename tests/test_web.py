@@ -17,6 +17,7 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
+from assistant.service import unit_english
 from assistant.web.chat import EXAMPLES
 from browser import SCREENSHOTS, browser_page, chromium_path, match_profile, shot
 
@@ -29,6 +30,7 @@ CHAT_Q = "高新技术企业可以享受哪些支持政策？"
 FOLLOW_UP = "那牵头单位是谁？"
 OFF_TOPIC = "火星移民的补贴标准是什么？"
 HAN = re.compile(r"[\u4e00-\u9fff]")
+ANSWER_MS = 90_000  # an answer on a 2-core machine shared by several sessions (a few seconds when idle)
 # Gradio's own dataframe code trips pandas 3 deprecation warnings; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
 
@@ -248,7 +250,7 @@ def _ask(page, question: str, answers_before: int) -> None:
     page.locator("#send-btn").click()
     page.wait_for_function(
         "n => document.querySelectorAll('#chatbot .cite-head, #chatbot .nobasis-badge').length > n",
-        arg=answers_before, timeout=30_000,
+        arg=answers_before, timeout=ANSWER_MS,
     )
     page.wait_for_timeout(400)  # let the last streamed piece settle
 
@@ -288,7 +290,7 @@ def test_chat_marks_unsupported_questions_and_copies_answers(app_url, assistant)
     with browser_page(clipboard=True) as page:
         page.goto(app_url)
         page.get_by_role("button", name=EXAMPLES[0]).click()  # an example question, one click
-        page.locator("#chatbot .cite-head").first.wait_for(timeout=30_000)
+        page.locator("#chatbot .cite-head").first.wait_for(timeout=ANSWER_MS)
         page.wait_for_timeout(400)
         page.locator("#copy-btn").click()
         page.locator("#copy-btn").filter(has_text="已复制").wait_for()
@@ -372,6 +374,15 @@ def test_english_switch_and_english_answers(app_url, assistant, size):
         page.locator("#send-btn").filter(has_text="Send").wait_for()
         _ask(page, question, 0)
         page.locator("#chatbot").get_by_text("Municipal Finance Bureau").first.wait_for()
+        # each task summarised in English (its role, who leads one it shares), its Chinese wording beneath
+        shown = [line.strip() for line in _last_answer(page).inner_text().split("\n") if line.strip()]
+        tasks = [i for i, line in enumerate(shown) if re.match(r"(Leads|Shares) task", line)]
+        assert len(tasks) == len(answer.citations), shown
+        for i, c in zip(tasks, answer.citations):
+            assert shown[i + 1].startswith(f"Source text: {c.section}{c.title}"), shown[i:i + 2]
+            section = assistant.section(c.doc, c.section)
+            if shown[i].startswith("Shares") and section.lead_units:
+                assert f"led by {unit_english(section.lead_units[0])}" in shown[i]
         shot(page, f"english-chat-{size[0]}", full_page=size == PHONE)
         page.reload()  # the choice is kept
         page.locator("#send-btn").filter(has_text="Send").wait_for()
@@ -714,6 +725,35 @@ def test_a_unit_typo_offers_a_suggestion_one_click_away(app_url, assistant, size
 
 
 @needs_chromium
+def test_duties_on_a_phone_shows_no_empty_table_and_keeps_columns_readable(app_url, assistant):
+    """No table before a unit is found (an empty one is five headers squeezed into 390 px); with rows,
+    the role and label stay on one line and the other columns keep a readable width, the table
+    scrolling sideways in its own box."""
+    with browser_page(*PHONE) as page:
+        _fresh(page, app_url)
+        page.get_by_role("tab", name="职责查询").click()
+        page.locator("#unit-picker").wait_for()
+        assert not page.locator("#duties-table").is_visible()
+        _look_up(page, "市数据局")
+        page.locator("#duties-summary").get_by_text("未找到该单位").wait_for()
+        assert not page.locator("#duties-table").is_visible()
+        shot(page, "duties-390-none")
+        _look_up(page, "市财政局")
+        page.locator("#duties-summary").get_by_text("共承担").wait_for()
+        page.locator("#duties-table").get_by_text("参与").first.wait_for()
+        widths = page.evaluate("""() => [...document.querySelectorAll('#duties-table thead th')]
+            .map(th => th.getBoundingClientRect().width)""")
+        assert len(widths) >= 5 and min(widths) >= 56, widths  # (14 px type: four characters at least)
+        label = page.locator("#duties-table").get_by_text(assistant.duties("市财政局")[0].section, exact=True).first
+        assert label.bounding_box()["height"] < 30  # （十六） on one line, not a character a line
+        viewport = page.locator("#duties-table .virtual-table-viewport")
+        assert viewport.evaluate("v => v.scrollWidth > v.clientWidth")  # the rest is a swipe away in its box
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]  # the page itself does not
+        page.locator("#duties-table").scroll_into_view_if_needed()
+        shot(page, "duties-390")
+
+
+@needs_chromium
 def test_phone_header_is_compact_and_every_tab_is_reachable(app_url):
     tabs = ["对话", "职责查询", "政策匹配", "目标指标", "文件"]
     with browser_page(*PHONE) as page:
@@ -772,7 +812,7 @@ def test_english_switch_changes_the_whole_interface(app_url, assistant, size):
         example.wait_for()
         example.click()  # asked in English, as the button shows it
         page.locator("#chatbot").get_by_text("What support can high-tech enterprises get?").first.wait_for()
-        page.locator("#chatbot .cite-head, #chatbot .nobasis-badge").first.wait_for(timeout=30_000)
+        page.locator("#chatbot .cite-head, #chatbot .nobasis-badge").first.wait_for(timeout=ANSWER_MS)
         _look_up(page, "Finance Bureau")
         summary = page.locator("#duties-summary")
         summary.get_by_text("Municipal Finance Bureau").wait_for()
@@ -814,6 +854,7 @@ def test_english_switches_counts_limits_card_marks_and_duty_sections(app_url, as
         table = page.locator("#duties-table")
         table.get_by_text(f"Section {duty.section}", exact=True).first.wait_for()
         assert f"{unit_english(lead)} (lead)" in table.inner_text() and "（牵头）" not in table.inner_text()
+        assert "(key terms: " in table.inner_text()  # a task's heading quoted, the things it names glossed
         table.get_by_text(duty.title).filter(visible=True).first.click()  # its section's units, in English
         units = page.locator("#section-units")
         units.get_by_text("Lead unit").wait_for()

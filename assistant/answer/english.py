@@ -197,3 +197,40 @@ def explained(text: str, citations: list[Citation], provision: Callable[[Citatio
         summary, source = x
         said.append((f"{n}. {summary}" if numbered else summary) + (f"\n{source}" if source else ""))
     return "\n".join(said)
+
+
+
+TERMS_SAID = 3  # of a task heading's things named, how many a duty summary glosses
+ROLE_SAID = {"lead": "Leads", "shared": "Shares"}
+
+
+def task_terms(title: str) -> list[tuple[str, str]]:
+    """The things a task's heading names, (Chinese, English gloss), as many as a summary says."""
+    from assistant.lexicon.english import things_named
+
+    return things_named(title)[:TERMS_SAID]
+
+
+def _named(units: list[str]) -> str:
+    more = len(units) - BODIES_SAID
+    return ", ".join(map(gloss, units[:BODIES_SAID])) + (f" and {more} more" if more > 0 else "")
+
+
+def duty(label_: str, doc: str, title: str, role: str, lead: list[str], shared: list[str], doc_named: bool) -> str:
+    """One task of a unit's duties in English, from the structure the index read: the unit's role
+    (`lead` or `shared`), the task's label (and document, where several are indexed), the things its
+    heading names (dictionary glosses with the Chinese beside, lexicon.english.things_named) and the
+    other bodies of its unit line: those leading with it or doing the task under it, who leads a
+    task it shares. The task's wording stays Chinese, quoted beneath by the caller."""
+    where = f"{label_} of 《{doc}》" if doc_named else label_
+    parts = [f"{ROLE_SAID[role]} task {where}"]
+    if terms := task_terms(title):
+        parts.append("key terms: " + ", ".join(f"{en} ({zh})" for zh, en in terms))
+    if role == "lead":
+        if lead:
+            parts.append(f"jointly with {_named(lead)}")
+        if shared:
+            parts.append(f"responsible units: {_named(shared)}")
+    elif lead:
+        parts.append(f"led by {_named(lead)}")
+    return "; ".join(parts) + "."

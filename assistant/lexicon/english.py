@@ -644,3 +644,58 @@ def named_in(question: str, kind: str) -> list[str]:
     text = f" {' '.join(words(question))} "
     return [name for name, forms in QUESTION_FORMS.get(kind, {}).items()
             if any(f" {' '.join(words(form))} " in text for form in forms)]
+
+
+
+
+_NAMING_TAGS = ("n", "nz", "ng", "nt", "vn", "j")  # jieba's tags of a word that names a thing (nr, a person's name: no)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _thing_sense(word: str) -> str:
+    """The sense a word has as the name of a thing: the common word's before a proper reading's
+    (大学 `university`, not the title `the Great Learning`: CC-CEDICT capitalises a proper reading's
+    pinyin), a noun's sense before a verb's; "" for a word with no sense but a verb's (着力)."""
+    entry = dictionary().lookup(word)
+    if entry is None:
+        return ""
+    readings = sorted(entry.definition_entries, key=lambda e: (getattr(e, "pinyin", "") or "")[:1].isupper())
+    for e in readings:
+        for sense in e.definitions:
+            if not sense.startswith(_NOT_SENSES) and not sense.startswith("to ") and (said := _gist(_clean(sense))):
+                return said
+    return ""
+
+
+def things_named(text: str) -> list[tuple[str, str]]:
+    """The things a heading names, each as (Chinese, English from the dictionary): runs of words jieba
+    tags as naming a thing, or the domain terms it was taught (科技企业孵化器 -> `science and technology
+    company incubator`): the run's own sense where CC-CEDICT has the run, else each word's sense as a
+    thing's name. A run naming only an act (培育, 建设: how a plan words every task, like its verbs 加快,
+    推进) and a one-character run name nothing alone; a word with no sense a thing has is left out. Glosses,
+    not a translation: the caller shows the Chinese beside each."""
+    from assistant.lexicon.tags import DOMAIN_WORDS, words as cut
+
+    domain = set(DOMAIN_WORDS)
+
+    def said(word: str) -> str:
+        # a compound the dictionary lacks (服务体系, 新型研发机构) is said through its parts
+        return _thing_sense(word) if dictionary().lookup(word) else translate(word)
+
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*cut(text), ""]:
+        if word and not re.search(r"[\d０-９]", word) and (word in domain or _tag(word) in _NAMING_TAGS) and said(word):
+            run.append(word)
+            continue
+        if len("".join(run)) > 1 and any(w in domain or _tag(w) != "vn" for w in run):
+            runs.append(run)
+        run = []
+    out: dict[str, str] = {}
+    for run in runs:
+        whole = "".join(run)
+        english = _thing_sense(whole) if len(run) > 1 else ""
+        english = english or " ".join(said(w) for w in run)
+        if not _CJK.search(english):
+            out.setdefault(whole, english)
+    return list(out.items())

@@ -132,6 +132,14 @@ CSS = """
   #app-header { flex: 1 1 auto !important; min-width: 0 !important; }
   #check-result .check-list { padding: 6px 8px; }
   #match-result { max-height: none; }  /* a phone scrolls the page, not a box inside it */
+  /* 职责查询 on a phone: columns keep a readable width (the role and label on one line) and the
+     table scrolls sideways in its box, instead of five columns squeezed to a character each. */
+  #duties-table table { width: auto !important; min-width: 100%; }
+  #duties-table th, #duties-table td, #duties-table .body-cell { width: 9em !important; max-width: 9em !important;
+    min-width: 9em !important; }
+  #duties-table th:nth-child(-n+2), #duties-table td:nth-child(-n+2),
+  #duties-table .body-cell:nth-child(-n+2) { width: 5em !important; min-width: 5em !important; max-width: 5em !important; }
+  #duties-table .body-cell:nth-child(-n+2) span, #duties-table th:nth-child(-n+2) span { white-space: nowrap; }
   #self-check { padding: 8px 6px !important; }
 }
 """

@@ -8,7 +8,7 @@ import gradio as gr
 from assistant.models import Section
 from assistant.service import Assistant
 from assistant.errors import UserInputError
-from assistant.service import unit_english
+from assistant.service import terms_english, unit_english
 from assistant.web.common import esc, friendly, write_csv
 from assistant.web.i18n import UI_EN, say
 
@@ -54,15 +54,25 @@ def label_of(shown: str) -> str:
     return shown[len(prefix):] if shown.startswith(prefix) else shown
 
 
+def task_cell(title: str, english: bool = False) -> str:
+    """A task as the table shows it: its heading as written; in English with the things it names glossed
+    (`加快培育高新技术企业 (key terms: high-tech enterprises)`)."""
+    terms = terms_english(title) if english else []
+    if not terms:
+        return title
+    return say("duty_task_terms", english, title=title, terms=", ".join(en for _, en in terms))
+
+
 def duty_rows(assistant: Assistant, unit, english: bool = False) -> list[list[str]]:
     """Lead tasks first, then those the unit shares; each with its first sentence. In English the
-    role, the section label and the other units are English; the task and its sentence are quoted."""
+    role, the section label and the other units are English; the task and its sentence are quoted,
+    the things the task's heading names glossed beside it, as the English duties answer does."""
     duties = sorted(assistant.duties(unit), key=lambda d: d.role != "牵头")
     rows = []
     for d in duties:
         section = assistant.section(d.doc, d.section)
         role = "牵头" if d.role == "牵头" else "参与"
-        rows.append([UI_EN[role] if english else role, section_label(d.section, english), d.title,
+        rows.append([UI_EN[role] if english else role, section_label(d.section, english), task_cell(d.title, english),
                      first_sentence(section), _others(section, d.other_units, english), d.doc])
     return rows
 
@@ -118,7 +128,7 @@ class DutiesTab:
         self.suggest = gr.Radio(choices=[], value=None, label="您是否要找", visible=False, elem_id="unit-suggest")
         self.table = gr.Dataframe(
             headers=DUTY_HEADERS[:-1], value=[], interactive=False, wrap=True, elem_id="duties-table",
-            max_height=420, column_widths=DUTY_WIDTHS[5],
+            max_height=420, column_widths=DUTY_WIDTHS[5], visible=False,  # shown once it has rows
         )
         self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="duties-csv")
         gr.Markdown("---\n### 按章节反查")
@@ -161,13 +171,14 @@ class DutiesTab:
                 gr.update(value=path, visible=bool(rows)))
 
     def _frame(self, rows: list[list[str]], english: bool = False):
-        """The table; the document column only when several documents are indexed."""
+        """The table, shown only with rows (an empty one is headers squeezed to nothing on a phone:
+        the summary says there is nothing); the document column only when several documents are indexed."""
         several = len({s.doc for s in self.a.sections()}) > 1
         headers = DUTY_HEADERS if several else DUTY_HEADERS[:-1]
         if english:
             headers = [UI_EN.get(h, h) for h in headers]
         frame = pd.DataFrame([r if several else r[:-1] for r in rows], columns=headers)
-        return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)])
+        return gr.update(value=frame, column_widths=DUTY_WIDTHS[len(headers)], visible=bool(rows))
 
     def row_section(self, evt: gr.SelectData, lang: str = "中文"):
         row = evt.row_value or []

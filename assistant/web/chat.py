@@ -25,7 +25,7 @@ NO_BASIS = "未找到依据"
 PANEL_HINT = (
     # each phrase one text node, so the English switch finds it whole
     '<div class="source-empty">提问后，这里会显示所引用章节的原文，<mark>引用的句子高亮显示。</mark>'
-    "<br>点选左侧的某条回答，或在上方选择引用编号，即可查看对应原文；“复制回答”复制所选回答及其引用。</div>"
+    "<br>点选对话中的某条回答，或选择引用编号，即可查看对应原文；“复制回答”复制所选回答及其引用。</div>"
 )
 
 

@@ -75,15 +75,15 @@ UI_EN = {
         "Fill in the enterprise's facts and click Check: each condition the documents set is checked (met / not met "
         "/ to confirm).",
     "请至少填写一项企业情况。": "Fill in at least one fact.",
-    "填写左侧档案后点击“匹配政策”。": "Fill in the profile on the left, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
+    "填写企业档案后点击“匹配政策”。": "Fill in the profile, then click Match.", "已重置。": "Cleared.", "针对性政策": "Measures for this profile",
     "普遍适用": "For all enterprises", "按适用对象列出的政策": "Measures by beneficiary",
     # targets and documents
     "筛选（指标、年份、章节关键词，空格分隔）": "Filter (metric, year, section words, space-separated)",
     "计量单位": "Unit of measure", "指标": "Metric", "目标值": "Value", "年份": "Year",
     "提问后，这里会显示所引用章节的原文，": "After a question, the text of the section it cites is shown here, ",
     "引用的句子高亮显示。": "the quoted sentence highlighted.",
-    "点选左侧的某条回答，或在上方选择引用编号，即可查看对应原文；“复制回答”复制所选回答及其引用。":
-        "Click an answer on the left, or choose a citation number above, to see its source; Copy answer copies "
+    "点选对话中的某条回答，或选择引用编号，即可查看对应原文；“复制回答”复制所选回答及其引用。":
+        "Click an answer in the chat, or choose a citation number, to see its source; Copy answer copies "
         "the chosen answer with its sources.",
     "图：各章节量化目标数": "Chart: quantified targets per section",
     "（在“计量单位”中选择一种单位，可比较各项目标值）": "(choose a unit of measure to compare the targets' values)",
@@ -105,6 +105,8 @@ MESSAGES = {
                        "点击表格中的一行，可在下方查看该章节的牵头与责任单位。",
                        "**{unit}** has {total} tasks: leads {lead}, shares {shared} (as a responsible unit). "
                        "Click a row to see the section's lead and responsible units below."),
+    # an English table's task: the heading as written, the things it names glossed (lexicon.english.things_named)
+    "duty_task_terms": ("{title}", "{title} (key terms: {terms})"),
     "duties_none": ("文件中没有列出 **{unit}** 作为牵头或责任单位的任务。",
                     "The documents list no task with **{unit}** as lead or responsible unit."),
     "check_met": ("符合", "Met"), "check_unmet": ("不符合", "Not met"), "check_unknown": ("待确认", "To confirm"),

@@ -230,7 +230,7 @@ class MatchTab:
                     self.csv = gr.DownloadButton("导出 CSV", visible=False, size="sm", elem_id="match-csv")
                     self.json = gr.DownloadButton("导出 JSON", visible=False, size="sm", elem_id="match-json")
             with gr.Column(scale=3, min_width=420):
-                self.out = gr.HTML('<div class="match-empty">填写左侧档案后点击“匹配政策”。</div>',
+                self.out = gr.HTML('<div class="match-empty">填写企业档案后点击“匹配政策”。</div>',
                                    elem_id="match-result")
                 self.page = gr.Number(1, label="页码", precision=0, minimum=1, elem_id="match-page",
                                       visible=False)  # shown when a result has more than one page

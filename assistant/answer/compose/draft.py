@@ -135,9 +135,12 @@ def english_card(n: int, card: PolicyCard) -> str:
 
 
 def duties_en(unit: str, groups) -> str:
-    roles = {"牵头": "leads", "责任（参与）": "shares"}
-    parts = [f"{roles[role]} " + "; ".join(f"{s.label}{s.title}" for s in group) for role, group in groups if group]
-    return f"{gloss(unit)} " + ". It ".join(parts) + "."
+    """The head of an English duties answer: how many tasks the unit leads and shares; the
+    tasks follow, each summarised with its Chinese wording beneath (answer.english.duty)."""
+    said = {"牵头": "leads {n} task{s}", "责任（参与）": "shares {n} task{s}"}
+    parts = [said[role].format(n=len(group), s="s" if len(group) > 1 else "") for role, group in groups if group]
+    return (f"{gloss(unit)} " + " and ".join(parts) + " in the documents. Each task's wording is quoted in "
+            "Chinese beneath its summary; its key terms are dictionary glosses.")
 
 
 def no_tasks_en(unit: str, role: str | None) -> str:

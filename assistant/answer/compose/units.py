@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, in_order, mark,
                                             no_tasks_en, note_line, unit_line)
+from assistant.answer import english
 from assistant.answer.compose.library import Library
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
@@ -135,6 +136,20 @@ def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str
     return said if whole or len(said) <= DUTY_CHARS else f"{said[:DUTY_CHARS]}…"
 
 
+def _duties_en(lib: Library, unit: str, groups) -> list[str]:
+    """Each task of an English duties answer: its English summary (role, label, the things its
+    heading names, the other bodies), then its Chinese wording as the Chinese answer gives it."""
+    tasks = [(role, s) for role, group in groups for s in group]
+    several = len({s.doc for _, s in tasks}) > 1
+    lines = []
+    for n, (role, s) in enumerate(tasks, 1):
+        lead = [u for u in s.lead_units if u != unit]
+        shared = [u for u in s.responsible_units if u != unit and u not in s.lead_units]
+        summary = english.duty(s.label, s.doc, s.title, "lead" if role == "牵头" else "shared", lead, shared, several)
+        lines += [f"{n}. {summary}", f"Source text: {s.label}{_duty(lib, s, unit)}"]
+    return lines
+
+
 def duties(lib: Library, ctx: Context) -> Draft | None:
     query = ctx.query
     lines, citations, sections = [], [], []
@@ -153,6 +168,7 @@ def duties(lib: Library, ctx: Context) -> Draft | None:
             groups = asked
         if query.english:
             lines.append(duties_en(unit, groups))
+            lines += _duties_en(lib, unit, groups)
         else:
             parts = [f"{role}：" + "；".join(f"{s.label}{_duty(lib, s, unit)}" for s in group)
                      for role, group in groups if group]
