@@ -165,7 +165,7 @@ _CELL_SPLIT = re.compile(r"\t| \| |｜")
 _LEAD_COLUMN = re.compile(r"^(?:牵头(?:单位|部门)|指导部门|主责(?:单位|部门)|责任主体)$")
 _RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|"
                           r"负责(?:考核|实施|落实)?(?:单位|部门))$")
-_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|事项|考核项目|考核内容|工作内容)$")
+_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|具体措施|主要措施|事项|考核项目|考核内容|工作内容)$")
 
 
 @dataclass
@@ -183,17 +183,21 @@ def cells(line: str) -> list[str]:
 
 def table_rows(lines: list[str]) -> list[TableRow]:
     """Rows of every task table in the lines: a header row naming a 牵头 or a
-    responsible (责任, 配合, 负责考核) column, then the rows with as many cells."""
+    responsible (责任, 配合, 负责考核) column, then the rows with as many cells. A row
+    is read by the last header of its own width: a table nested in a cell (a
+    measure's own small table, its rows after the row holding it) leaves the
+    header of the table around it in force for the rows after it."""
     rows: list[TableRow] = []
-    header: list[str] | None = None
+    headers: dict[int, list[str]] = {}
     for n, line in enumerate(lines):
         row = cells(line)
         if len(row) < 3:
             continue
         if any(_LEAD_COLUMN.match(c) or _RESP_COLUMN.match(c) for c in row):
-            header = row  # (a table may name only the bodies responsible: 负责考核部门)
+            headers[len(row)] = row  # (a table may name only the bodies responsible: 负责考核部门)
             continue
-        if header is None or len(row) != len(header):
+        header = headers.get(len(row))
+        if header is None:
             continue
         lead_i = next((i for i, c in enumerate(header) if _LEAD_COLUMN.match(c)), None)
         resp_i = next((i for i, c in enumerate(header) if _RESP_COLUMN.match(c)), None)
