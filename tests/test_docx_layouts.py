@@ -287,3 +287,18 @@ def test_a_masthead_written_in_the_text_is_not_read_into_the_title(tmp_path):
     assert document_title("示例市人民政府文件\n示府〔2024〕3号\n示例市促进就业若干措施\n一、总则", "x") \
         == "示例市促进就业若干措施"
     assert document_title("示例市人民政府办公厅\n关于印发示例方案的通知\n各区：", "x") == "示例市人民政府办公厅关于印发示例方案的通知"
+
+
+def test_a_table_in_a_cell_spanning_rows_is_read_once(tmp_path):
+    """A cell merged over several rows (one 支持标准 for two measures) holds its small table once."""
+    path = tmp_path / "示例县若干措施.docx"
+    document = docx.Document()
+    document.add_paragraph("示例县支持农业发展若干措施")
+    outer = document.add_table(rows=3, cols=3)
+    _fill(outer, [("措施", "支持标准", "责任单位"), ("新建冷库补助", "", "县农业农村局"), ("改造冷库补助", "", "县农业农村局")])
+    merged = outer.rows[1].cells[1].merge(outer.rows[2].cells[1])
+    _fill(merged.add_table(rows=2, cols=2), [("库容", "补助金额"), ("1000吨以上", "50万元")])
+    document.save(path)
+    text = parse_file(path).text
+    assert text.count("1000吨以上\t50万元") == 1
+    assert text.index("新建冷库补助") < text.index("1000吨以上\t50万元") < text.index("改造冷库补助")
