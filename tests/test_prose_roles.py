@@ -139,3 +139,52 @@ def test_a_lead_answer_quotes_the_clause_naming_the_lead_not_the_list_of_members
     answer = county.ask("中小企业服务联席会议的牵头单位是哪个部门？")
     assert answer.answerable and "市商务局为牵头单位" in answer.text, answer.text
     assert "市统计局" not in answer.text  # a member, named by the other clause of the sentence
+
+
+# ---------------------------------------------------------------- more ways of writing who does the work
+
+MORE = """北岭市会展业促进条例
+
+第一条 为了促进会展业发展，制定本条例。
+
+第二条 市会展业主管部门负责会展业的指导、协调和监督。
+发展改革、财政、公安、文化和旅游、市场监管等行政管理部门，在各自职责范围内做好会展业相关工作。
+
+第三条 商务、统计、税务等部门按照各自职责，做好会展业统计监测相关工作。
+
+第四条 市会展工作联席会议由市商务局、市财政局、市公安局组成，市商务局为牵头单位。联席会议设联络员，由各成员单位有关处室负责同志担任。
+
+第五条 试点区政府办公厅（室）对会展业数字化试点工作负总责，并指定专门机构具体负责平台运维工作。
+
+第六条 市场监管、知识产权、海关等负责展会知识产权保护的相关部门在各自职责范围内加强展会知识产权保护。
+
+第七条 市科技主管部门和其他有关部门在各自职责范围内，服务会展业科技创新。
+
+第八条 本条例自2025年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def more(tmp_path_factory):
+    path = tmp_path_factory.mktemp("roles_more") / "北岭市会展业促进条例.txt"
+    path.write_text(MORE, encoding="utf-8")
+    return {s.label: s for s in parse_file(path).sections}
+
+
+@pytest.mark.parametrize("label, lead, responsible", [
+    # the bodies sharing a task each in its own field (在各自职责范围内做好…, 按照各自职责，做好…), named with
+    # the suffix their list shares, as written
+    ("第二条", [], ["市会展业主管部门", "发展改革行政管理部门", "财政行政管理部门", "公安行政管理部门",
+                  "文化和旅游行政管理部门", "市场监管行政管理部门"]),
+    ("第三条", [], ["商务部门", "统计部门", "税务部门"]),
+    # 负责同志 is a person (the liaison each member names), not a body doing the work
+    ("第四条", ["市商务局"], ["市财政局", "市公安局"]),
+    # 负总责: the body answering for the whole work leads; 办公厅（室） is one name, kept whole
+    ("第五条", ["试点区政府办公厅（室）"], []),
+    # a list closed by the duty its bodies share (等负责…的相关部门): each body, not the description
+    ("第六条", [], ["市场监管部门", "知识产权部门", "海关部门"]),
+    ("第七条", [], ["市科技主管部门"]),  # `和其他有关部门`: no one in particular beside it
+])
+def test_each_article_names_its_bodies_in_the_ways_regulations_write_them(more, label, lead, responsible):
+    section = more[label]
+    assert (section.lead_units, section.responsible_units) == (lead, responsible)

@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -113,6 +114,12 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
 # ---------------------------------------------------------------- context
 
 
+def _label_form(label: str) -> str:
+    """A label compared as written, whatever its width and spacing: `六、(三)`, `六、（三）` and
+    `附件2 三、（一）` / `附件2三、（一）` each have one form."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+
+
 @dataclass
 class Corpus:
     """What every configuration is scored against: the parsed sections."""
@@ -126,14 +133,45 @@ class Corpus:
         sections = [s for d in service.parse_corpus(settings.corpus_dir).documents for s in d.sections]
         if not sections:
             raise _user_error(f"语料目录 {settings.corpus_dir} 中没有可读取的文件")
+        corpus = cls(sections, "", sorted({u for s in sections for u in s.units}))
         wanted = {label for q in questions for label in q.gold_sections}
         docs = list(dict.fromkeys(s.doc for s in sections))
-        default = max(docs, key=lambda d: len(wanted & {s.label for s in sections if s.doc == d}))
-        units = sorted({u for s in sections for u in s.units})
-        return cls(sections, default, units)
+        corpus.default_doc = max(docs, key=lambda d: sum(1 for label in wanted if corpus.section_label(d, label)))
+        return corpus
 
     def key(self, doc: str, label: str) -> str:
         return label if doc == self.default_doc else f"{doc}#{label}"
+
+    def section_label(self, doc: str, label: str) -> str:
+        """The label of the one section of `doc` a gold label names, '' when it names none or
+        several. This is the one place a gold label meets the outline. A section is named by its
+        label as cited, or by any qualified form of it its outline path gives: the bare label
+        (`（五）`), with its chapter (`三、（五）`), with its part (`附件2 三、（五）`), compared
+        whatever the width and spacing. A set that qualifies a label the parser left bare (it
+        occurs once) and one that cites the bare label the parser qualified both name the same
+        section; a bare label that several sections share names none of them (it is ambiguous,
+        so it never counts as another section's)."""
+        if not hasattr(self, "_forms"):
+            self._forms: dict[tuple[str, str], set[str]] = {}
+            for s in self.sections:
+                for form in self._forms_of(s):
+                    self._forms.setdefault((s.doc, form), set()).add(s.label)
+        if any(s.doc == doc and s.label == label for s in self.sections):
+            return label
+        named = self._forms.get((doc, _label_form(label)), set())
+        return next(iter(named)) if len(named) == 1 else ""
+
+    @staticmethod
+    def _forms_of(section: Section) -> set[str]:
+        """The forms a section is named by: its label, and each tail of its outline path that
+        ends with its own label (`三、 > （五）` -> `（五）`, `三、（五）`)."""
+        forms = {_label_form(section.label)}
+        path = [p for p in (section.path or "").split(" > ") if p.strip()]
+        own = section.written_label or section.label
+        if path and _label_form(path[-1]) == _label_form(own):
+            for start in range(len(path)):
+                forms.add(_label_form("".join(path[start:])))
+        return forms
 
     def text_of(self, key: str) -> str:
         """The text of a cited section (empty for a key the corpus lacks)."""
@@ -142,7 +180,10 @@ class Corpus:
         return self._texts.get(key, "")
 
     def gold_keys(self, q: GoldQuestion) -> list[str]:
-        return [self.key(q.doc or self.default_doc, label) for label in q.gold_sections]
+        """The keys of the sections the gold labels name (a label naming no one section keeps its
+        own key, which no citation has)."""
+        doc = q.doc or self.default_doc
+        return list(dict.fromkeys(self.key(doc, self.section_label(doc, label) or label) for label in q.gold_sections))
 
     def gold_units(self, q: GoldQuestion) -> list[str]:
         """Parsed units of the gold sections, for lead/responsibility
@@ -153,9 +194,10 @@ class Corpus:
         if not field_name or not firsts or not all(f in self.known_units for f in firsts):
             return []
         doc = q.doc or self.default_doc
+        named = {self.section_label(doc, label) for label in q.gold_sections} - {""}
         out: list[str] = []
         for s in self.sections:
-            if s.doc == doc and s.label in q.gold_sections:
+            if s.doc == doc and s.label in named:
                 out += [u for u in getattr(s, field_name) if u not in out]
         return out
 

@@ -587,12 +587,21 @@ def _row_with_cells(line: str) -> bool:
 _AFTER_TITLE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号|[：:]$")
 
 
+# a 公文's masthead above its title: the issuing body (示例市人民政府办公厅, ××文件) or the 文号 alone
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff、（）() ]{2,40}文件$|^[\u4e00-\u9fff]{1,12}[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号$")
+
+
 def document_title(text: str, fallback: str) -> str:
-    """The title lines at the top of the document, joined."""
+    """The title lines at the top of the document, joined; a masthead above them (the issuing
+    body, the 文号: what a Word file's page header carries) is no part of the title."""
     head: list[str] = []
-    for line in text.split("\n")[:6]:
-        line = _clean(line)
+    lines = [_clean(line) for line in text.split("\n")[:6]]
+    for at, line in enumerate(lines):
         if not line or "\t" in line:  # a table row (a masthead: issuing body | 文件) is no title line
+            continue
+        following = next((l for l in lines[at + 1:] if l), "")
+        # (`国务院办公厅` over `关于印发…的通知` is the title written on two lines: the issuer is part of it)
+        if not head and (_MASTHEAD.match(line) or (SIGN_OFF.match(line) and not following.startswith("关于"))):
             continue
         if CHAPTER.match(line) or SECTION.match(line) or len(line) > 40 or "。" in line or _AFTER_TITLE.search(line):
             break

@@ -189,13 +189,14 @@ def read_docx(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zip, XML or package errors: all mean "not a docx"
         raise UnreadableDocument(f"不是有效的 Word(.docx) 文件：{exc}") from exc
-    return "\n".join(_body_lines(document.element.body, document._body))
+    body = _body_lines(document.element.body, document._body)
+    return "\n".join(_margin_lines(document, "header", body) + body + _margin_lines(document, "footer", body))
 
 
 def _body_lines(element, parent) -> list[str]:
-    """The lines of a document body in reading order: a paragraph one line, a table's row one line
-    of tab-joined cells where the table stands (a 附表 under its heading, a task table in its
-    chapter), the paragraphs and tables of a content control (w:sdt) where it stands."""
+    """The lines of a document body (or of a table cell) in reading order: a paragraph one line,
+    a table where it stands (see _table_lines), the paragraphs and tables of a content control
+    (w:sdt) where it stands."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -205,12 +206,74 @@ def _body_lines(element, parent) -> list[str]:
         if child.tag == qn("w:p"):
             lines.append(Paragraph(child, parent).text)
         elif child.tag == qn("w:tbl"):
-            for row in Table(child, parent).rows:
-                lines.append("\t".join(_cell_text(cell.text) for cell in row.cells))
+            lines += _table_lines(Table(child, parent))
         elif child.tag == qn("w:sdt"):
             for content in child.iterchildren(qn("w:sdtContent")):
                 lines += _body_lines(content, parent)
     return lines
+
+
+def _table_lines(table) -> list[str]:
+    """A table's lines: each row one line of tab-joined cells (a 附表 under its heading, a task
+    table in its chapter), a cell spanning columns once per column it spans, so every row of a
+    table has its header's cells. A table nested in a cell (a 任务分解表's cell holding its
+    measures' own table, a 若干措施's cell holding a small table of amounts) is read as a table
+    too, its rows right after the row of the cell holding it, each nested table once however many
+    rows its cell spans. A table of one column is a frame around text (a page laid out in a
+    one-cell table, a boxed 专栏): its cells are read as body text, paragraph by paragraph."""
+    from docx.oxml.ns import qn
+
+    cells_by_row = [row.cells for row in table.rows]
+    if all(len({id(c._tc) for c in row}) <= 1 for row in cells_by_row):
+        lines: list[str] = []
+        for tc in dict.fromkeys(c._tc for row in cells_by_row for c in row):
+            lines += _body_lines(tc, table)
+        return lines
+    lines, nested_read = [], set()
+    for row in cells_by_row:
+        lines.append("\t".join(_cell_text(cell.text) for cell in row))
+        for cell in row:
+            if cell._tc in nested_read:
+                continue
+            nested_read.add(cell._tc)
+            for inner in cell._tc.iterchildren(qn("w:tbl")):
+                lines += _table_lines(type(table)(inner, cell))
+    return lines
+
+
+# A page number in a header or footer: a PAGE / NUMPAGES field (Word's own numbering), or text
+# that reads like one (— 1 —, 第 1 页 共 5 页) once the field's result is left out.
+_PAGE_FIELD = re.compile(r"^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b")
+_PAGE_WORDS = re.compile(r"^[\s\d—–\-－/第页共]*$")
+
+
+def _margin_lines(document, which: str, body: list[str]) -> list[str]:
+    """What a document's headers or footers say, once: the issuing body or the 文号 a header
+    carries is the document's own metadata (read before the body, where a 公文's masthead stands;
+    `which` == "header") and a footer's text other than page numbers after it. Page numbers are
+    page furniture and are left out, and so is a line the body already holds (a header repeating
+    the title). Headers repeat on every page and in every section: each line is read once."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    seen, out = set(body), []
+    for section in document.sections:
+        for part in (getattr(section, f"first_page_{which}"), getattr(section, which),
+                     getattr(section, f"even_page_{which}")):
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            for paragraph in element.iter(qn("w:p")):
+                fields = [t.text or "" for t in paragraph.iter(qn("w:instrText"))] + \
+                         [f.get(qn("w:instr"), "") for f in paragraph.iter(qn("w:fldSimple"))]
+                if any(_PAGE_FIELD.match(f) for f in fields):
+                    continue
+                line = Paragraph(paragraph, part).text.strip()
+                if not line or _PAGE_WORDS.match(line) or _PAGE_NUMBER.match(line) or line in seen:
+                    continue
+                seen.add(line)
+                out.append(line)
+    return out
 
 
 _NAME_LIKE = re.compile(r"[^，。；：,;:！？!?\s]{2,20}")

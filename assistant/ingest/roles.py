@@ -2,8 +2,8 @@
 offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
-- `X负责…工作`, `X在各自职责范围内负责…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X主管…工作`, `X要发挥统筹协调作用`: X leads (not when each body coordinates its own area:
+- `X负责…工作`, `X在各自职责范围内负责/做好…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
+- `X主管…工作`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
   `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
 - `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
@@ -36,16 +36,22 @@ _MODIFIERS = re.compile(r"在各自(?:的)?职责范围内|按照(?:各自)?职�
 _LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
 # 负责…的部门 names a body by its duty: the 负责 is part of a name, not a verb
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
-_IN_CHARGE = re.compile(r"负责(?!人)|组织实施")
+# 负责人 / 负责同志 is a person (the official in charge), not the verb: `由各成员单位有关司局负责同志担任`
+_PERSON = r"(?!人|同志)"
+_IN_CHARGE = re.compile(rf"负责{_PERSON}|组织实施")
 # `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
-_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)")
+# `X对…工作负总责`: X answers for the whole of it, so it leads
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
 # `各区人民政府、各功能区管理机构分别负责本辖区内…的统筹协调`: each coordinates its own area, none leads
 _EACH_ITS_OWN = re.compile(r"分别|各自|本辖区|辖区内")
+# `发展改革、财政等部门按照各自职责，做好相关工作`, `…等行政管理部门，在各自职责范围内做好…工作`,
+# `…等部门在各自职责范围内加强…`: the bodies sharing a task, each in its own field, are responsible for it
+_EACH_IN_ITS_FIELD = re.compile(r"在各自(?:的)?职责范围内|按照?各自(?:的)?职责(?:分工)?")
 _TOGETHER = re.compile(r"会同")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
-_BY = re.compile(r"由(?P<units>[^，。；：“”]{2,30}?)(?:牵头)?(?:负责|组织实施)")
+_BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施)")
 _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
 # `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
 _LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
@@ -112,6 +118,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
                 lead += subject
                 resp += bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
         for m in _IN_CHARGE.finditer(verbs):
+            resp += _subject(sentence, m.start())
+        for m in _EACH_IN_ITS_FIELD.finditer(verbs):
             resp += _subject(sentence, m.start())
         for m in _IN_COMMAND.finditer(verbs):
             if not _EACH_ITS_OWN.search(re.split(r"[，,：:]", sentence[:m.start()])[-1]):

@@ -40,10 +40,16 @@ class Units:
     default_applies_to: str = ""
 
 
+# `政府办公厅（室）`, `人力资源社会保障局（厅）`: one name written for bodies whose last character differs
+# by level; the name is kept whole as written
+_ALTERNATIVE_SUFFIX = re.compile(rf"[（(](?:{'|'.join(sorted({f[-1] for f in _SUFFIXES} | set(_SUFFIXES), key=len, reverse=True))})[）)]$")
+
+
 def is_unit_name(name: str) -> bool:
     """A body's name: 2-30 characters ending the way names of bodies end."""
-    return 2 <= len(name) <= 30 and name.endswith(_SUFFIXES) and not _GENERIC.match(name) \
-        and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
+    m = _ALTERNATIVE_SUFFIX.search(name)
+    return 2 <= len(name) <= 30 and (name[:m.start()] if m else name).endswith(_SUFFIXES) \
+        and not _GENERIC.match(name) and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
 
 
 # A field of work a list item names before a shared suffix (发展改革、财政…等部门): a short phrase,
@@ -61,7 +67,10 @@ def unit_list(raw: str) -> list[str]:
     # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
     # (`国务院各有关部门` is the ministries, as written, not 国务院)
     raw = re.sub(r"(?:(?:^|[、，]|等)+各?|^各)有关(?:部门|单位)(?:和单位)?", "", raw)
-    raw = re.sub(r"等(?:相关)?(?=(?:行政|主管)?部门|单位)", "", raw)
+    raw = re.sub(r"(?<=.)(?:和|及|以及)其他(?:有关|相关)(?:部门|单位)$", "", raw)  # `科技主管部门和其他有关部门`
+    # `…、中医药等负责知识产权保护的相关部门`: the list's bodies named by the duty they share
+    raw = re.sub(r"等负责[^、，。；]{1,20}的(?:相关|有关)?(?=部门$|单位$)", "等", raw)
+    raw = re.sub(r"等(?:相关)?(?=(?:行政管理|行政|主管)?部门|单位)", "", raw)
     raw = _LIST_TAIL.sub("", raw)
     names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
     # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
@@ -69,7 +78,7 @@ def unit_list(raw: str) -> list[str]:
     # `国家发展改革委和科技部`: two bodies joined by 和 (工业和信息化部 is one: 工业 names no body)
     names = [part for n in names for part in (n.split("和") if n.count("和") == 1 and all(
         is_unit_name(p) and len(p) > 2 and not p.startswith("各") for p in n.split("和")) else [n])]
-    shared = next((s for s in ("主管部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
+    shared = next((s for s in ("主管部门", "行政管理部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
     if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item that names a field of work
         names = [n if is_unit_name(n) or not _FIELD.fullmatch(n) or _NOT_FIELD.search(n) else n + shared for n in names]
     return names if names and all(is_unit_name(n) for n in names) else []
@@ -165,7 +174,7 @@ _CELL_SPLIT = re.compile(r"\t| \| |｜")
 _LEAD_COLUMN = re.compile(r"^(?:牵头(?:单位|部门)|指导部门|主责(?:单位|部门)|责任主体)$")
 _RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|"
                           r"负责(?:考核|实施|落实)?(?:单位|部门))$")
-_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|事项|考核项目|考核内容|工作内容)$")
+_TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|具体措施|主要措施|事项|考核项目|考核内容|工作内容)$")
 
 
 @dataclass
@@ -183,17 +192,21 @@ def cells(line: str) -> list[str]:
 
 def table_rows(lines: list[str]) -> list[TableRow]:
     """Rows of every task table in the lines: a header row naming a 牵头 or a
-    responsible (责任, 配合, 负责考核) column, then the rows with as many cells."""
+    responsible (责任, 配合, 负责考核) column, then the rows with as many cells. A row
+    is read by the last header of its own width: a table nested in a cell (a
+    measure's own small table, its rows after the row holding it) leaves the
+    header of the table around it in force for the rows after it."""
     rows: list[TableRow] = []
-    header: list[str] | None = None
+    headers: dict[int, list[str]] = {}
     for n, line in enumerate(lines):
         row = cells(line)
         if len(row) < 3:
             continue
         if any(_LEAD_COLUMN.match(c) or _RESP_COLUMN.match(c) for c in row):
-            header = row  # (a table may name only the bodies responsible: 负责考核部门)
+            headers[len(row)] = row  # (a table may name only the bodies responsible: 负责考核部门)
             continue
-        if header is None or len(row) != len(header):
+        header = headers.get(len(row))
+        if header is None:
             continue
         lead_i = next((i for i, c in enumerate(header) if _LEAD_COLUMN.match(c)), None)
         resp_i = next((i for i, c in enumerate(header) if _RESP_COLUMN.match(c)), None)
