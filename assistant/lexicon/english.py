@@ -646,8 +646,6 @@ def named_in(question: str, kind: str) -> list[str]:
             if any(f" {' '.join(words(form))} " in text for form in forms)]
 
 
-
-
 _NAMING_TAGS = ("n", "nz", "ng", "nt", "vn", "j")  # jieba's tags of a word that names a thing (nr, a person's name: no)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
