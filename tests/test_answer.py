@@ -113,7 +113,12 @@ def test_out_of_scope_questions_are_refused_with_see_also(assistant, question):
     assert not answer.answerable
     assert answer.intent == "out_of_scope"
     assert (not answer.citations or answer.coverage == "partial") and answer.see_also
-    assert not re.search(r"\d", answer.text)  # no invented figure
+    # no invented figure: the refusal states none, and a nearest provision shown beneath it is a quote
+    refusal, _, nearest = answer.text.partition("未必回答所问")
+    assert not re.search(r"\d", refusal)
+    if nearest:
+        quote = re.search(r"「(.+)」〔", nearest)
+        assert quote and any(quote.group(1) in s.text for s in assistant.sections())
 
 
 def test_english_question_gets_the_same_facts(assistant):

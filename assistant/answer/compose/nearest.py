@@ -5,7 +5,8 @@ quotes the one sentence that comes closest, marked as not answering the
 question (the guide: a wrong figure is worse than no answer, but the nearest
 provision shown as such lets the reader judge). Nothing is shown when that
 sentence's section shares too little of the question's topic
-(`Settings.some_topic_coverage`): a question on metro lines gets no tax article.
+(`Settings.some_topic_coverage`): a question on metro lines gets no tax article;
+nor does an English question, whose words are loose dictionary translations.
 For a figure asked, a sentence about as close that states a figure of that kind
 comes first (a 2025 target asked: the 2020 one the plan sets).
 """
@@ -24,8 +25,8 @@ from assistant.models import Citation
 def nearest(lib: Library, ctx: Context) -> tuple[str, Citation] | None:
     """The closest sentence (read with the lead-in it completes) and its citation, or None."""
     query = ctx.query
-    if not (query.topic_tokens or query.alternatives):
-        return None
+    if query.english or not query.topic_tokens:
+        return None  # (an English question's words are dictionary translations: too loose to call a sentence near)
     ranked = lib.rank_sentences(ctx)
     kinds = kinds_checked(query)
     if kinds:  # a figure asked: of the sentences about as close, one stating a figure of that kind
