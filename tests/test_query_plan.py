@@ -173,3 +173,14 @@ def test_a_yes_no_question_says_which_act_it_asks_about(question, expected):
     from assistant.answer.plan import act_asked
     found = act_asked(question)
     assert (found and (found.polarity, found.act)) == expected
+
+
+def test_a_yes_no_ending_after_the_askers_situation_asks_yes_or_no(parse):
+    """给几个高管买了…，能扣不？: 几个 tells the situation ("a few"), the spoken 不？ ending asks yes or no."""
+    plan = parse("给几个部门经理买了商业意外险，这笔钱所得税前能扣不？")
+    assert plan.answer == "yes_no" and plan.intent != "target" and not plan.figure_kinds
+
+
+def test_a_count_asked_in_a_counting_unit(parse):
+    plan = parse("到2020年科技企业孵化器要达到多少家？")
+    assert plan.answer == "figure" and "count" in plan.figure_kinds

@@ -228,6 +228,16 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
     return frozenset(kinds)
 
 
+_ASKING_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _situation_before(text: str) -> bool:
+    """Whether a question asks yes or no in its last clause and no magnitude there, after clauses
+    telling the asker's situation."""
+    clauses = [c for c in _ASKING_CLAUSE.split(text.rstrip("？?！!。 ")) if c.strip()]
+    return len(clauses) > 1 and bool(YES_NO.search(clauses[-1])) and not HOW_MUCH.search(clauses[-1])
+
+
 def _without(text: str, stated: list[Quantity]) -> str:
     """The question with the figures it states blanked out: what is left asks."""
     for q in sorted(stated, key=lambda q: -q.start):
@@ -390,6 +400,12 @@ class Parser:
         plan.kind = kind_asked(text)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         asking = _without(text, plan.facts)  # 单户500万元以下的…收费是多少: 万元 is said, not asked
+        if _situation_before(asking):
+            # 给几个高管买了商业保险，这钱能扣不？: the clauses before a yes/no ending tell the asker's
+            # situation (几个 is "a few"); only the last one asks
+            asking = _ASKING_CLAUSE.split(asking.rstrip("？?！!。 "))[-1]
+            if plan.intent == "target":
+                plan.intent = "general"
         hinted = asked_units(asking)
         units = hinted if _figure_asked(asking) else set()
         plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
