@@ -224,7 +224,7 @@ def test_a_rules_exception_for_the_case_asked_is_not_overruled_by_its_general_bo
 
 
 def test_a_non_industrial_small_firm_is_held_to_the_non_industrial_thresholds(ask):
-    answer = ask("我们是一家非工业企业，年应纳税所得额25万元，从业人员90人，资产总额600万元，能算小型微利企业吗？")
+    answer = ask("我司是非工业企业，从业人数85人、资产总额700万元、年度应纳税所得额18万元，属于小型微利企业吗？")
     assert answer.text.startswith("不符合")
     assert "80人" in answer.text and "100人" not in answer.text
 
@@ -244,7 +244,7 @@ def test_a_count_asked_of_a_short_form_reads_the_short_form_as_the_subject(ask):
 
 
 def test_each_year_of_a_question_asking_two_years_gets_its_target(ask):
-    answer = ask("中山先进装备制造业的产业规模，2017年和2020年各自的目标是多少？")
+    answer = ask("先进装备制造产业，方案给2017年定的规模目标和给2020年定的分别是多少？")
     assert "3000亿元" in answer.text and "5000亿元" in answer.text
 
 
