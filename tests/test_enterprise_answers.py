@@ -252,3 +252,12 @@ def test_a_rule_sharing_only_the_verb_of_the_act_asked_does_not_decide_it(ask):
     """追溯享受 (claiming back past years) shares only 享受 with claiming at a quarterly prepayment: no 可以."""
     answer = ask("研发费用加计扣除，可以在每季度预缴企业所得税的时候提前享受吗？")
     assert not answer.text.startswith("可以")
+
+
+def test_a_figure_checked_of_one_subject_is_not_confirmed_by_another_subjects_figure(ask):
+    """Asked whether 高新技术企业's rate is 10%, the answer opens with their 15% rate (第二十八条), not with
+    非居民企业's 10% rate, which it used to quote first as if it were theirs."""
+    answer = ask("高企交企业所得税，适用的税率是不是10%？")
+    first = answer.text.splitlines()[0]
+    assert "非居民企业" not in first
+    assert "15％" in first or "15%" in first

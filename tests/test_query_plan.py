@@ -184,3 +184,8 @@ def test_a_yes_no_ending_after_the_askers_situation_asks_yes_or_no(parse):
 def test_a_count_asked_in_a_counting_unit(parse):
     plan = parse("到2020年科技企业孵化器要达到多少家？")
     assert plan.answer == "figure" and "count" in plan.figure_kinds
+
+
+def test_a_figure_the_question_writes_is_not_its_subject(parse):
+    plan = parse("小型微利企业的所得税税率是5%吗？")
+    assert plan.subject and not any(ch.isdigit() for word in plan.subject for ch in word)

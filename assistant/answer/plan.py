@@ -269,14 +269,15 @@ def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
     """What the question asks about, as whole words: a term it quotes, and the topic without the words
     naming the scope (a named document's title words or their short forms, 中山自创区 for
     中山国家自主创新示范区…; the places named) or the kind of answer (比例, 期限), and only the words
-    naming things (`_names_a_thing`)."""
+    naming things (`_names_a_thing`). A figure the question writes (10%, 2020) is what it states or
+    checks, never what it is about."""
     titles = plan.docs_named
     scope = set(plan.places) | set(plan.jurisdictions)
     quoted = plan.quoted
     return quoted + [t for t in maximal(plan.topic_tokens) if len(t) > 1 and not any(place in t for place in scope)
                      and not any(t in title or abbreviates(t, title) for title in titles)
                      and not _asks_kind(t) and t not in quoted
-                     and _names_a_thing(t, vocabulary)]
+                     and not any(ch.isdigit() for ch in t) and _names_a_thing(t, vocabulary)]
 
 
 # jieba tags of words that name things: nouns (n, nr, ns, nz…), verbal nouns (vn), abbreviations (j),

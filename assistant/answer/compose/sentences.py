@@ -79,9 +79,11 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     if fitting:
         scored = lib.preferred_first(scored, fitting)
     elif ctx.query.facts:  # 只有2家时 / 超过500万元的部分呢: among near-best sentences, the one stating that figure
+        # about the question's subject (税率是10%吗 asked of 高新技术企业: not 非居民企业's 10%)
         stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
         scored = lib.preferred_first(scored, lambda sentence, section: any(
-            (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated))
+            (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated)
+            and (not ctx.query.subject or lib.about_subject(ctx.query, sentence, section)))
     best = stating[0][0] if reached else scored[0][0]
     band = lib.settings.preferred_band if stating else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
