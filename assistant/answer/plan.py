@@ -231,11 +231,12 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
 _ASKING_CLAUSE = re.compile(r"[，,；;。]")
 
 
-def _situation_before(text: str) -> bool:
-    """Whether a question asks yes or no in its last clause and no magnitude there, after clauses
-    telling the asker's situation."""
+def _asking_clause(text: str) -> str | None:
+    """The last clause of a question that asks yes or no there, and no magnitude, after clauses telling
+    the asker's situation; None for any other question."""
     clauses = [c for c in _ASKING_CLAUSE.split(text.rstrip("？?！!。 ")) if c.strip()]
-    return len(clauses) > 1 and bool(YES_NO.search(clauses[-1])) and not HOW_MUCH.search(clauses[-1])
+    asking = clauses[-1] if len(clauses) > 1 else ""
+    return asking if YES_NO.search(asking) and not HOW_MUCH.search(asking) else None
 
 
 def _without(text: str, stated: list[Quantity]) -> str:
@@ -401,10 +402,10 @@ class Parser:
         plan.kind = kind_asked(text)
         plan.facts = [q for q in read(text) if q.unit]  # (最迟什么时候 asks a time; it states none)
         asking = _without(text, plan.facts)  # 单户500万元以下的…收费是多少: 万元 is said, not asked
-        if _situation_before(asking):
+        if (last := _asking_clause(asking)) is not None:
             # 给几个高管买了商业保险，这钱能扣不？: the clauses before a yes/no ending tell the asker's
             # situation (几个 is "a few"); only the last one asks
-            asking = _ASKING_CLAUSE.split(asking.rstrip("？?！!。 "))[-1]
+            asking = last
             if plan.intent == "target":
                 plan.intent = "general"
         hinted = asked_units(asking)
