@@ -228,3 +228,10 @@ def test_a_negated_comparison_is_the_opposite_bound(text, bound):
 def test_the_unit_asked_in_names_the_kind_of_figure():
     from assistant.ingest.quantities import unit_kind
     assert (unit_kind("家"), unit_kind("万元"), unit_kind("亩"), unit_kind("%")) == ("count", "amount", "area", "share")
+
+
+def test_a_formulas_operands_are_no_figure_the_text_states():
+    """限额=…之和×10%/(1-10%): 10% is an operand of a computation; a slash before a unit is "per"."""
+    assert read("其他费用限额=各项费用之和×10%/(1-10%)。") == []
+    price = only("补贴价格上限为2.0元/千瓦时")
+    assert (price.value, price.unit, price.bound) == (2.0, "元", "max")

@@ -103,6 +103,10 @@ _APPLIED_CUE = re.compile(r"税率|征收率|减按|按照|按|计提|利率")
 _SHARE_CUE = re.compile(r"比例|覆盖率|普及率|达到|提高到|提升到|超过|不低于|不少于")
 _RATE_CUE = re.compile(r"扣除|摊销|抵扣|补助|补贴|资助|奖励|贴息|折旧|返还|减征|免征")
 _NUMBERED = re.compile(r"\s*第\s*\d+\s*号")
+# A figure in a formula (限额=…之和×10%/(1-10%)) is an operand of a computation, no figure the text states
+# (a slash before a unit is "per": 2.0元/千瓦时; before a number or a bracket it divides)
+_OPERAND_BEFORE = re.compile(r"(?:[×÷*=＝+＋]\s*[(（]?|/\s*[(（]|[(（]\s*\d+(?:\.\d+)?\s*[-－])\s*$")
+_OPERAND_AFTER = re.compile(r"^\s*(?:[×÷*＝=]|/\s*[(（\d])")
 _CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")
 
 
@@ -252,6 +256,8 @@ def read(text: str) -> list[Quantity]:
             continue  # 上一年度, 下一年, 上半年: a time named, not a length of time
         if m.group("num") and m.group("num").strip("零〇") == "":
             continue  # 零 alone is a word's first character (零部件, 零星), never a figure written out
+        if _OPERAND_BEFORE.search(text[max(0, m.start() - 8):m.start()]) or _OPERAND_AFTER.match(text[m.end():]):
+            continue
         typed = _typed(m)
         if typed is None:
             continue
