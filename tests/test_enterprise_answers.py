@@ -261,3 +261,26 @@ def test_a_figure_checked_of_one_subject_is_not_confirmed_by_another_subjects_fi
     first = answer.text.splitlines()[0]
     assert "非居民企业" not in first
     assert "15％" in first or "15%" in first
+
+
+@pytest.mark.parametrize("question", ["研发费用的加计扣除率为多少？", "研发费用可以加计扣除多少？"])
+def test_the_deduction_rate_however_asked_is_the_rule_defining_it(ask, question):
+    """However the rate is asked, the article defining the deduction (所称研究开发费用的加计扣除，是指…
+    50%) states it, though the notices named after the deduction rank first; a formula's operands
+    (…×10%/(1-10%)) are no rate the documents state."""
+    answer = ask(question)
+    first_line = answer.text.splitlines()[0]
+    assert "50%" in first_line, answer.text
+    assert "(1-10%)" not in first_line
+
+
+def test_a_follow_up_asking_who_leads_finds_the_task_carrying_the_unit_line(shipped_assistant):
+    """A topic answered from a section naming no unit (a plan's 战略定位), then 这块谁牵头: the
+    task section on the same topic that carries the unit note answers, both roles when both are asked."""
+    from assistant.answer.answerer import Session
+
+    session = Session()
+    shipped_assistant.ask("中山知识产权示范城市建设的战略定位是什么？", session=session)
+    answer = shipped_assistant.ask("那么这项任务由谁牵头，又有哪些部门负责落实？", session=session)
+    assert answer.answerable, answer.text
+    assert "牵头单位为市科技局" in answer.text and "市工商局" in answer.text

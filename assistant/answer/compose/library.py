@@ -444,6 +444,17 @@ class Library:
                 found |= {i for i in having if self.doc_of[i] in docs}
         return found
 
+    @cached_property
+    def _defining_sentences(self) -> list[int]:
+        return [i for i, u in enumerate(self.index.sentences) if u.definition]
+
+    def defining(self, ctx: Context) -> set[int]:
+        """The sentences defining what the question asks of (实施条例: 所称研究开发费用的加计扣除，是指…), in
+        whatever document: the general rule of the thing, though the documents ranked first (the notices
+        named after it) state only its special cases."""
+        return {i for i in self._defining_sentences
+                if (not ctx.docs or self.doc_of[i] in ctx.docs) and self.defines(self.index.sentences[i].text, ctx.query)}
+
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
@@ -452,6 +463,7 @@ class Library:
         pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
         pool |= self.figures_asked(ctx)
         pool |= self.naming(ctx)
+        pool |= self.defining(ctx)
         scored = []
         for i in pool:
             unit = self.index.sentences[i]

@@ -35,6 +35,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         listed = list_answer(lib, ctx, scored)
         if listed:
             return listed
+    if ctx.query.focus:  # 填什么报表: a sentence naming the thing asked which of
+        scored = lib.preferred_first(scored, lambda sentence, _: any(lib.evidence.occurs(f, sentence)
+                                                                     for f in ctx.query.focus))
     if ctx.query.place_asked:
         scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
     stating, reached = [], False
@@ -63,6 +66,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
                        and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)
                        and (lib.about_subject(ctx.query, c[1], c[2]) or lib.defines(c[1], ctx.query))]
             reached = bool(stating)
+        # the sentence defining the subject asked and stating the kind is heard, wherever it ranked
+        stating += [c for c in scored if c not in stating and lib.defines(c[1], ctx.query)
+                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds, strict=True)]
         stating = lib.preferred_first(stating, exact)  # a rate asked: a rate before a share
         # the general rule before its special cases and exceptions: of the sentences stating the kind
         # asked, the best that states no case the question does not ask of (委托研发 80%, …除外) comes
