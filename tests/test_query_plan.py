@@ -189,3 +189,19 @@ def test_a_count_asked_in_a_counting_unit(parse):
 def test_a_figure_the_question_writes_is_not_its_subject(parse):
     plan = parse("小型微利企业的所得税税率是5%吗？")
     assert plan.subject and not any(ch.isdigit() for word in plan.subject for ch in word)
+
+
+def test_the_thing_a_question_word_asks_which_of_is_its_focus(parse):
+    """填什么报表: of the things named (有效期, 报表), the question asks which 报表."""
+    assert parse("认定后在资格期间每年要交什么报表？").focus == ["报表"]
+    assert parse("这项补助有多少钱？").focus == []
+
+
+def test_bodies_asked_beside_the_lead_are_the_shared_role(parse):
+    assert parse("人才驿站建设谁牵头、哪些部门负责？").both_roles
+    assert not parse("人才驿站建设由哪些部门牵头？").both_roles
+
+
+@pytest.mark.parametrize("question", ["租入的车间改建支出咋摊销？", "设备卖掉了有什么影响？"])
+def test_spoken_how_and_what_follows_ask_how(parse, question):
+    assert parse(question).answer == "procedure"

@@ -39,6 +39,7 @@ YEAR = re.compile(r"(20\d\d)\s*年?")
 ASKS_TIME_OR_AMOUNT = cue("time_or_amount")
 # The shared role named as such (the document's 责任/配合/参与 column or list)
 SHARED_ROLE = cue("shared_role")
+BODIES_ASKED = cue("bodies_asked")
 EXCEPT_LEAD = cue("except_lead")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
@@ -203,7 +204,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "duties"
     # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头
     names_lead = bool(re.search(r"牵头|会同|lead", EXCEPT_LEAD.sub(" ", text), re.I))
-    query.both_roles = names_lead and bool(SHARED_ROLE.search(text)) and not EXCEPT_LEAD.search(text)
+    query.both_roles = names_lead and bool(SHARED_ROLE.search(text) or BODIES_ASKED.search(text)) \
+        and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
         # asks for every unit that answers for the task, the lead included.

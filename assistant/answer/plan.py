@@ -42,6 +42,8 @@ SHARE = cue("share")
 PERCENT = cue("percent")
 AMOUNT = cue("amount")
 LIST = cue("list")
+WH_DETERMINER = cue("wh_determiner")
+COUNT = cue("count_asked")
 PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
@@ -134,6 +136,7 @@ class QueryPlan(Query):
     # what is asked about, as whole words: the topic without the words that only say where to look
     # (a named document's title or its short form, 中山自创区; a place named)
     subject: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)  # the thing a wh-word asks for (填什么报表 -> 报表)
     quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
@@ -217,6 +220,8 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
         kinds |= {"rate", "share"}
     if AMOUNT.search(text):
         kinds.add("amount")
+    if COUNT.search(text):
+        kinds.add("count")  # 企业数量目标, 人数: how many
     # the unit asked in says the kind (多少家 a count, 多少万元 an amount, 多少亩 an area); a
     # percentage, a rate or a share. A generic classifier (几个条件, 哪几项) asks what a list answers.
     by_unit = {unit_kind(u) for u in units - GENERIC_CLASSIFIERS} - {None}
@@ -279,6 +284,18 @@ def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
                      and not any(t in title or abbreviates(t, title) for title in titles)
                      and not _asks_kind(t) and t not in quoted
                      and not any(ch.isdigit() for ch in t) and _names_a_thing(t, vocabulary)]
+
+
+def _focus(asking: str, subject: list[str]) -> list[str]:
+    """The subject word a wh-determiner asks for, written right after it (每年要填什么报表 -> 报表,
+    属于哪类企业 -> 企业): of the things the question names, the one it asks which of."""
+    found = []
+    for m in WH_DETERMINER.finditer(asking):
+        after = asking[m.end():m.end() + 8]
+        word = max((w for w in subject if after.startswith(w)), key=len, default="")
+        if word and word not in found:
+            found.append(word)
+    return found
 
 
 # jieba tags of words that name things: nouns (n, nr, ns, nz…), verbal nouns (vn), abbreviations (j),
@@ -420,6 +437,7 @@ class Parser:
         # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
         plan.subject = _subject(plan, self.idf)
+        plan.focus = [] if query.english else _focus(asking, plan.subject)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
