@@ -488,3 +488,44 @@ def test_about_introduces_the_topic_and_is_no_word_of_it():
 
     terms = chinese_terms("What does the notice say about staff training?")
     assert "培训" in terms and not {"内外", "事关"} & set(terms)
+
+
+def test_british_spellings_and_singular_nouns_find_the_dictionarys_words(tax_senses):
+    """CC-CEDICT writes American English and glosses many nouns in the plural (资产 `assets`): an
+    accountant's `amortised` and `asset` find the same words as `amortized` and `assets`."""
+    from assistant.lexicon.english import american, plural
+
+    assert american("amortised") == "amortized" and american("labour") == "labor"
+    assert american("rise") == "rise" and american("tour") == "tour"  # words as written stay
+    assert plural("asset") == "assets" and plural("subsidy") == "subsidies" and plural("tax") == "taxes"
+    assert "摊销" in _group("How is the cost amortised over the years?", "amortised", tax_senses)
+    assert "资产" in _group("Which asset may be depreciated?", "asset", tax_senses)
+
+
+def test_two_phrases_the_documents_write_as_one_word_are_read_as_that_word(tax_senses):
+    """An English compound is often two dictionary words the documents write together: `intangible
+    asset` is 无形资产 and `R&D expenses` 研发费用, as a Chinese question would write them, not two
+    loose words that every article of the tax texts holds."""
+    assert "无形资产" in _group("How long is an intangible asset amortized?", "intangible asset", tax_senses)
+    assert _group("Which R&D expenses count?", "research and development expenses", tax_senses) == ["研发费用"]
+
+
+def test_standard_english_tax_terms_find_the_laws_words(tax_senses):
+    """CIT (corporate income tax), the super deduction (加计扣除) and a charitable donation (公益性捐赠)
+    are how English tax writing names these; word by word they would be 扣除 alone and 慈善."""
+    from assistant.lexicon.english import chinese_terms
+
+    frequency, senses = tax_senses
+    assert "所得税" in chinese_terms("Is this taxable under CIT?", frequency, corpus=senses)
+    assert "加计扣除" in chinese_terms("Can we claim the super deduction?", frequency, corpus=senses)
+    donation = chinese_terms("Is a charitable donation deductible?", frequency, corpus=senses)
+    assert "公益性" in donation and "慈善" not in donation
+
+
+def test_an_english_rate_question_quotes_the_rate_the_law_sets(shipped_assistant):
+    """The super deduction is 加计扣除 and R&D expenses 研发费用 as the documents write them; the
+    article defining the deduction (50% on top of the cost) comes first, not a 10% cap sharing the words."""
+    answer = shipped_assistant.ask("Which super deduction rate do research and development expenses get?")
+    assert answer.answerable, answer.text
+    first = answer.text.split("\n")[0]
+    assert "50%" in first, answer.text

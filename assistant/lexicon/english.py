@@ -64,9 +64,10 @@ _ACTION_NOUNS = ("ization", "isation", "ation", "ion", "ment")
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
-        "according", "number", "about", "regarding", "concerning"}
+        "according", "number", "about", "regarding", "concerning", "purpose", "purposes"}
 # (according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
-# follows is the topic, about itself no word of it: 内外 `approximately`)
+# follows is the topic, about itself no word of it: 内外 `approximately`; for tax purposes: the scope
+# of the question, 目的 no topic of it)
 ARTICLES = {"the", "a", "an"}
 _HEAD_WORDS = {w.lower() for h in HEADS.values() for w in h.split()}
 _PREFIX_WORDS = {w.lower() for p in PREFIXES.values() for w in p.split()}
@@ -286,6 +287,42 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+def plural(word: str) -> str:
+    """A lower-case English noun's plural (`asset` -> `assets`, `subsidy` -> `subsidies`, `tax` -> `taxes`)."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh", "z")):
+        return word + "es"
+    return word + "s"
+
+
+# British spellings and their American forms, the ones CC-CEDICT glosses with (amortised -> amortized,
+# labour -> labor, centre -> center, programme -> program, licence -> license, analyse -> analyze).
+_BRITISH = ((r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"our(s|ed|ing)?$", r"or\1"),
+            (r"tre(s)?$", r"ter\1"), (r"ogramme(s)?$", r"ogram\1"), (r"ence(s)?$", r"ense\1"),
+            (r"yse(d|s)?$", r"yze\1"))
+
+
+def american(word: str) -> str:
+    """A lower-case word in the American spelling CC-CEDICT's senses use, when only that spelling is one
+    of their words (itself or in dictionary form); else the word as written (rise, tour stay)."""
+    if is_word(word) or _dictionary_form(word):
+        return word
+    for british, us in _BRITISH:
+        spelt = re.sub(british, us, word)
+        if spelt != word and (is_word(spelt) or _dictionary_form(spelt)):
+            return spelt
+    return word
+
+
+def _dictionary_form(word: str) -> str:
+    """The form of an inflected or derived word that is a word of CC-CEDICT's senses, or ""."""
+    for end, base in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3 and is_word(word[: -len(end)] + base):
+            return word[: -len(end)] + base
+    return ""
+
+
 def english_units(question: str, units: list[str]) -> list[str]:
     """Units an English question names (`Finance Bureau` -> 市财政局): every
     field word of the unit's English name is in the question, and so is its
@@ -491,13 +528,20 @@ def is_proper_name(name: str) -> bool:
 
 def _compound(modifier: tuple[str, str], head: tuple[str, str], vocabulary) -> list[str]:
     """The corpus's words for an English `modifier head` pair CC-CEDICT lacks (tax rate), as
-    Chinese forms the compound: a word of the modifier's first character and the head's own
+    Chinese forms the compound: the two words written together where the documents use that word
+    (intangible asset -> 无形资产); else a word of the modifier's first character and the head's own
     character, the final character most of the head's words share (率 of 比率, 速率, 费率):
     税 + 率 -> 税率, where `rate` alone says 速度 (speed). The modifier is a word of it the
     documents use or that word's first character (税 of 税收); the head, most of whose words are
     nouns, that one character."""
     heads = _translations(*head)
     if not heads or vocabulary is None:
+        return []
+    whole = [m + h for m in _translations(*modifier) for h in heads if m + h in vocabulary]
+    if whole:  # the two words written together (无形 + 资产 -> 无形资产, 实施 + 条例 -> 实施条例)
+        return list(dict.fromkeys(whole))
+    heads = _translations(*head, plurals=False)  # (rates is also 地税, local taxes: no sense of rate)
+    if not heads:
         return []
     morpheme, count = Counter(w[-1] for w in heads).most_common(1)[0]
     if count * 2 <= len(heads):
@@ -515,9 +559,12 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
     With `corpus`, the words are those the documents mean (CorpusSenses), and a two-word phrase
     CC-CEDICT lacks is looked up as a Chinese compound (`_compound`) before its words apart."""
     named = {w for unit in units for w in words(unit_english(unit))}
-    pairs = [(raw, folded) for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
+    kept = [raw for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
+    written = dict(enumerate(kept))  # the phrase as the question spells it (amortised), for saying it back
+    pairs = [(american(raw), singular(american(raw))) for raw in kept]  # as the dictionary spells it
     reverse = _reverse()
     found: list[tuple[str, list[str]]] = []
+    spans: list[tuple[int, int]] = []  # which of the question's words each found phrase spans
     i = 0
     while i < len(pairs):
         for n in (4, 3, 2, 1):
@@ -547,11 +594,14 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if corpus is not None:
                 candidates = corpus.most_used_first(candidates, _need_words(raw, folded))
             if candidates:
-                found.append((raw, candidates[:per_phrase]))
+                found.append((" ".join(written[j] for j in range(i, i + n)), candidates[:per_phrase]))
+                spans.append((i, i + n))
                 i += n
                 break
         else:
             i += 1
+    if corpus is not None:
+        found = _joined(found, spans, vocabulary)
     # Chinese documents write GDP, PCT, IPO in Latin letters (全社会R&D经费占GDP比重): an
     # acronym of the question is a phrase of its own, found as written.
     for acronym in dict.fromkeys(_ACRONYM.findall(question)):
@@ -559,6 +609,25 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
             found.append((acronym, [word]))
     return found
+
+
+def _joined(found: list[tuple[str, list[str]]], spans: list[tuple[int, int]],
+            vocabulary) -> list[tuple[str, list[str]]]:
+    """Two phrases the question writes side by side (R&D expenses, fixed asset) as one: where a word of
+    the first and a word of the second, written together, are a word of the documents (研发 + 费用 ->
+    研发费用), that word says both, as a Chinese question would write it."""
+    out: list[tuple[str, list[str]]] = []
+    last_end = None
+    for (raw, group), (start, end) in zip(found, spans):
+        if out and start == last_end:
+            joined = [a + b for a in out[-1][1] for b in group if a + b in vocabulary]
+            if joined:
+                out[-1] = (f"{out[-1][0]} {raw}", list(dict.fromkeys(joined)))
+                last_end = end
+                continue
+        out.append((raw, group))
+        last_end = end
+    return out
 
 
 def _extended(phrase: str) -> tuple[str, ...]:
@@ -577,7 +646,7 @@ def _longer() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
-def _translations(raw: str, folded: str) -> tuple[str, ...]:
+def _translations(raw: str, folded: str, plurals: bool = True) -> tuple[str, ...]:
     """Chinese words for an English phrase: the product's own bilingual terms
     first (high-tech enterprise -> 高新技术企业, foreign-funded -> 外资, standard
     terms CC-CEDICT lacks), then CC-CEDICT's, for the phrase as written,
@@ -586,21 +655,23 @@ def _translations(raw: str, folded: str) -> tuple[str, ...]:
     own = _own_terms().get(raw) or _own_terms().get(folded)
     if own and own[1] != "need":
         return own[0]
-    found = _dictionary_translations(raw, folded)
+    found = _dictionary_translations(raw, folded, plurals)
     if own:  # a need names a kind of help (融资 for a loan): after the dictionary's words for the thing itself
         return tuple(dict.fromkeys(found + own[0]))
     return found
 
 
-def _dictionary_translations(raw: str, folded: str) -> tuple[str, ...]:
+def _dictionary_translations(raw: str, folded: str, plurals: bool = True) -> tuple[str, ...]:
     """CC-CEDICT's words for the phrase as written and in the singular (a plural names what its
     singular does: expenses is 开支 and 费用), the commoner word first; with its last word in
     dictionary form when neither is glossed (a participle's by the verb's senses alone), and a noun
     of action (replacement, deduction) through its verb too: Chinese says the act with the verb's
     word (更换, 扣除), and the noun's own senses are often another thing (代谢 metabolism)."""
     reverse = _reverse()
-    found = [w for form in dict.fromkeys((raw, folded)) for w in reverse.get(form, ())]
     head, _, last = folded.rpartition(" ")
+    # CC-CEDICT glosses many nouns in the plural (资产 `assets`): a singular asks what its plural names
+    forms = (raw, folded, f"{head} {plural(last)}".strip()) if plurals else (raw, folded)
+    found = [w for form in dict.fromkeys(forms) for w in reverse.get(form, ())]
     for end, base in _ENDINGS:
         if found and end not in _ACTION_NOUNS:
             continue
