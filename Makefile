@@ -47,6 +47,7 @@ bench: index
 	$(PY) bench/load.py
 	$(PY) bench/scale.py
 	$(PY) bench/hostile.py
+	$(PY) bench/regex_budget.py
 
 clean:
 	rm -rf $(VENV) index .pytest_cache
