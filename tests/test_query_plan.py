@@ -202,6 +202,8 @@ def test_bodies_asked_beside_the_lead_are_the_shared_role(parse):
     assert not parse("人才驿站建设由哪些部门牵头？").both_roles
 
 
-@pytest.mark.parametrize("question", ["租入的车间改建支出咋摊销？", "设备卖掉了有什么影响？"])
+@pytest.mark.parametrize("question", ["租入的车间改建支出咋摊销？", "设备卖掉了有什么影响？",
+                                      "Under the voucher scheme, how is the amount over the cap subsidised?"])
 def test_spoken_how_and_what_follows_ask_how(parse, question):
+    """咋 is the spoken 怎么; 有什么影响 asks what follows; an English how-clause after a leading phrase."""
     assert parse(question).answer == "procedure"
