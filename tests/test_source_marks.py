@@ -10,11 +10,13 @@ are written for these tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import assistant_over
 from assistant.answer.compose.draft import own_brackets
-from assistant.evals.harness import mark_errors
+from assistant.evals.harness import MARK, mark_errors
 
 PLAN = "示范市支持科技企业发展若干措施"
 RULES = "示范市科技型中小企业研发补助实施细则"
@@ -48,3 +50,21 @@ def test_a_document_numbers_year_keeps_its_brackets_and_only_the_answers_marks_s
     text = "依据示府〔2019〕3号，对购置设备〔单台5万元以上〕的给予补助。〔（二）设备购置补助〕"
     marks = frozenset({"〔（二）设备购置补助〕"})
     assert own_brackets(text, marks) == "依据示府〔2019〕3号，对购置设备（单台5万元以上）的给予补助。〔（二）设备购置补助〕"
+
+
+def test_a_merged_cards_condition_carries_the_mark_of_the_section_it_comes_from(marks_assistant):
+    answer = marks_assistant.ask("科技型中小企业的研发投入能拿什么补助？")
+    assert mark_errors(answer) == 0.0
+    line = next(line for line in answer.text.split("\n") if "年度研发费用的10%" in line)
+    assert {c.doc for c in answer.citations} >= {PLAN, RULES}  # one card, both sections cited
+    text_of = {(s.doc, s.label): s.text for s in marks_assistant.sections()}
+    cited = {(c.doc, c.section) for c in answer.citations}
+    quoted = re.search(r"条件：(.+?)；咨询", line).group(1)
+    conditions = [c for c in re.sub(r"〔[^〕]*〕", "", quoted).split("；") if c]
+    assert len(conditions) == 2  # the plan's 对科技型中小企业… and the rules' 符合条件的…
+    for condition in conditions:
+        after = line.index(condition) + len(condition)
+        doc, label = next(MARK.finditer(line, after)).groups()  # the first mark after it names its section
+        doc = doc or next(d for d, s in cited if label.startswith(s))
+        section = next(s for d, s in cited if d == doc and label.startswith(s))
+        assert condition in text_of[(doc, section)], (condition, doc, section)
