@@ -248,6 +248,9 @@ class PolicyCard:
     status: str = ""  # "" in force; else why not (该方案实施期为2016—2020年，已结束)
     levels: list[str] = field(default_factory=list)  # levels of every source (law and local plan)
     item: str = ""  # the list item of its first source that states it ((二)), see Measure.item
+    # where each quoted value (condition, amount, deadline, contact, material, procedure) is written:
+    # value -> (doc, section label), so a card quoting one merged in from another source marks that section
+    origins: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ended(self) -> bool:
@@ -280,4 +283,6 @@ class PolicyCard:
                 "policy": self.policy, "reference": self.reference, "level": self.level, "levels": self.levels,
                 "kind": self.kind, "amount": self.amount, "checklist": self.checklist,
                 "deadlines": self.deadlines, "contacts": self.contacts, "materials": self.materials,
-                "procedure": self.procedure, "status": self.status}
+                "procedure": self.procedure, "status": self.status,
+                "origins": {v: {"doc": d, "section": sec} for v, (d, sec) in self.origins.items()
+                            if (d, sec) != (first.doc, first.section)}}  # (those of the other sources)

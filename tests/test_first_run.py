@@ -23,6 +23,12 @@ from browser import browser_page, chromium_path, shot
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT_MS = 20 * 60 * 1000  # a first build of the whole corpus: 1-5 min, far more on a busy machine
 QUESTION = "加快培育高新技术企业由哪个单位牵头？"
+# The targets chart has drawn its bars and no loading overlay of Gradio's covers it.
+CHART_DRAWN = """() => {
+  const chart = document.querySelector('#target-chart');
+  if (!chart || !chart.querySelector('canvas, svg')) return false;
+  return [...chart.querySelectorAll('.wrap')].every(w => w.classList.contains('hide'));
+}"""
 
 pytestmark = [
     pytest.mark.skipif(chromium_path() is None, reason="Debian chromium is not installed (make system-deps)"),
@@ -105,6 +111,7 @@ def test_first_run_answers_plainly_while_building_and_fills_the_tabs_when_done(f
         page.locator("#target-filter textarea, #target-filter input").first.fill("2020 新型研发机构")
         page.locator("#target-table").get_by_text("新型研发机构").first.wait_for()  # the plan's own target
         assert page.locator("#index-status").inner_text().strip() == ""
+        page.wait_for_function(CHART_DRAWN, timeout=120_000, polling=500)  # the shot shows the chart, not its loader
         shot(page, "first-run-targets-after-build")
         # The other tabs followed too: the unit list and the place list are filled.
         page.get_by_role("tab", name="职责查询").click()

@@ -753,6 +753,40 @@ def test_duties_on_a_phone_shows_no_empty_table_and_keeps_columns_readable(app_u
         shot(page, "duties-390")
 
 
+SHOWN_CELL = "sel => [...document.querySelectorAll(sel + ' tbody td')].some(td => td.getBoundingClientRect().width > 0)"
+
+
+@needs_chromium
+def test_targets_and_documents_on_a_phone_keep_columns_readable(app_url, assistant):
+    """目标指标 and 文件 on a 390 px phone: each table keeps readable columns (the figures on one line)
+    and scrolls sideways in its own box, not the page; the targets chart, whose thirty section labels
+    would pile on each other at this width, is left to wider screens; a section's kind is said in
+    Chinese (条, not `article`)."""
+    total = sum(len(s.targets) for s in assistant.sections())
+    header_widths = """sel => [...document.querySelectorAll(sel + ' thead th')].map(th => th.getBoundingClientRect().width)
+        .filter(w => w > 0)"""
+    with browser_page(*PHONE) as page:
+        _fresh(page, app_url)
+        page.get_by_role("tab", name="目标指标").click()
+        page.locator("#target-count").get_by_text(f"共 {total} 项").wait_for()
+        page.wait_for_function(SHOWN_CELL, arg="#target-table")
+        assert not page.locator("#target-chart").is_visible()
+        widths = page.evaluate(header_widths, "#target-table")
+        assert len(widths) == 6 and min(widths) >= 56 and widths[-1] >= 2 * min(widths), widths
+        viewport = page.locator("#target-table .virtual-table-viewport")
+        assert viewport.evaluate("v => v.scrollWidth > v.clientWidth")  # the rest is a swipe away in its box
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
+        shot(page, "targets-390")
+        page.get_by_role("tab", name="文件").click()
+        page.wait_for_function(SHOWN_CELL, arg="#doc-sections")
+        assert min(page.evaluate(header_widths, "#doc-sections")) >= 56
+        kinds = page.evaluate("""() => [...document.querySelectorAll('#doc-sections tbody tr')]
+            .filter(tr => tr.getBoundingClientRect().width > 0).map(tr => (tr.querySelectorAll('td')[2] || {}).innerText || '')""")
+        assert kinds and not any(re.fullmatch(r"\s*[a-z_]+\s*", k) for k in kinds), kinds
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
+        shot(page, "documents-390", full_page=True)
+
+
 @needs_chromium
 def test_phone_header_is_compact_and_every_tab_is_reachable(app_url):
     tabs = ["对话", "职责查询", "政策匹配", "目标指标", "文件"]

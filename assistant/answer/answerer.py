@@ -16,7 +16,8 @@ import numpy as np
 
 from assistant.answer import english
 from assistant.answer.check import check, kinds_checked, states_kind
-from assistant.answer.compose import Context, Draft, Library, cite, compose, documents, name_documents, nearest
+from assistant.answer.compose import (Context, Draft, Library, cite, compose, documents, name_documents, nearest,
+                                      own_brackets, source_marks)
 from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
 from assistant.answer.plan import Parser, QueryPlan
@@ -111,6 +112,7 @@ class Answerer:
         self.evidence = Evidence([c.tokens for c in index.chunks])
         self.library = Library(index, self.evidence, settings)
         self.catalog = Catalog(index.sections)
+        self.marks = source_marks(index.sections)
         self.units = sorted({u for s in index.sections for u in s.units}, key=lambda u: (-len(u), u))  # no set order
         model = index.manifest.get("embedding_model", "")
         bundled = model == BUNDLED_MODEL
@@ -159,6 +161,7 @@ class Answerer:
         else:
             if len({s.doc for s in draft.sections}) > 1:
                 draft.text = name_documents(draft.text, draft.sections)
+        draft.text = own_brackets(draft.text, self.marks)  # a document's own 〔…〕 quoted is no source mark
         if query.english and draft.citations and (draft.answerable or draft.coverage == "partial"):
             # each Chinese quote with its English summary beside it; composers writing English are left as written
             draft.text = english.explained(draft.text, draft.citations,

@@ -212,7 +212,7 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
         policy=measure.doc, reference=status.reference, level=status.level, levels=[status.level],
         kind=measure.kind, amount=found[0] if found else "", checklist=checklist,
         deadlines=list(todo["deadlines"]), contacts=list(todo["contacts"]), materials=list(todo["materials"]),
-        procedure=todo["procedure"], status=status.note_zh(),
+        procedure=list(todo["procedure"]), status=status.note_zh(),
         summary=summary_text, beneficiaries=list(measure.beneficiaries),
         support_types=list(measure.support_types), amounts=list(found),
         conditions=list(stated),
@@ -221,6 +221,8 @@ def card(measure: Measure, offices: Offices, why: list[str], group: str = "", sc
         sources=[Citation(measure.doc, measure.section, measure.title, measure.measure)], why=why,
         industries=list(measure.industries), places=list(measure.places), group=group, scope=scope,
         measure=measure.measure, item=measure.item,
+        origins={v: (measure.doc, measure.section) for values in (stated, found, *(todo[n] for n in QUOTED[2:]))
+                 for v in values if isinstance(v, str)},
     )
 
 
@@ -318,10 +320,13 @@ def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[
         own = (c.source.doc, c.source.section)
         if own in cited:  # the same section says it twice (a heading and its item): keep the fuller sentence
             if len(c.measure) > len(twin.measure):
-                twin.sources[cited.index(own)] = c.source
+                del twin.sources[cited.index(own)]
+                twin.sources.insert(0, c.source)  # the card now reads this sentence: its section leads
                 twin.measure, twin.summary = c.measure, c.summary
                 twin.amounts, twin.conditions = c.amounts, c.conditions
+                twin.origins.update({v: own for v in c.amounts + c.conditions})
             else:  # another 款 of the article: its sums belong to the benefit too (50%, and 150% once capitalised)
+                twin.origins.update({a: own for a in c.amounts if a not in twin.amounts})
                 twin.amounts += [a for a in c.amounts if a not in twin.amounts]
             twin.amount = twin.amounts[0] if twin.amounts else ""
             continue
@@ -330,13 +335,17 @@ def merge(cards: list[PolicyCard], short: dict[str, str] | None = None) -> list[
                  "procedure", "checklist"] + ([] if twin.amounts else ["amounts"])
         for name in names:
             values = getattr(twin, name)
-            values += [v for v in getattr(c, name) if v not in values]
+            added = [v for v in getattr(c, name) if v not in values]
+            values += added
+            if name in QUOTED:  # another section's words: a card quoting one marks that section
+                twin.origins.update({v: c.origins.get(v, own) for v in added if v not in twin.origins})
         twin.amount = twin.amount or (twin.amounts[0] if twin.amounts else "")
         if twin.status and not c.status:
             twin.status = ""  # a source still in force states it too
     return out
 
 
+QUOTED = ("conditions", "amounts", "deadlines", "contacts", "materials", "procedure")  # a source's own words
 _WORTH = re.compile(r"元|[%％]|倍|\d\s*[:：比]\s*\d")  # money or a rate; a duration alone is no sum
 KIND_ORDER = ("money", "tax_reduction", "deduction", "loan_guarantee", "land", "talent", "procedure", "equity",
               "other", "")

@@ -141,6 +141,21 @@ CSS = """
   #duties-table .body-cell:nth-child(-n+2) { width: 5em !important; min-width: 5em !important; max-width: 5em !important; }
   #duties-table .body-cell:nth-child(-n+2) span, #duties-table th:nth-child(-n+2) span { white-space: nowrap; }
   #self-check { padding: 8px 6px !important; }
+  /* 目标指标 and 文件 on a phone: the same, each table scrolling sideways with readable columns; the
+     figures (目标值, 单位, 年份) on one line. The targets chart, thirty sections' labels piled on
+     each other at this width, is left to a wider screen (the count and the table say it all). */
+  #target-table table, #doc-sections table, #docs-table table { width: auto !important; min-width: 100%; }
+  #target-table th, #target-table td, #target-table .body-cell,
+  #doc-sections th, #doc-sections td, #doc-sections .body-cell,
+  #docs-table th, #docs-table td, #docs-table .body-cell { width: 9em !important; max-width: 9em !important;
+    min-width: 9em !important; }
+  #target-table th:nth-child(n+2):nth-child(-n+4), #target-table td:nth-child(n+2):nth-child(-n+4),
+  #target-table .body-cell:nth-child(n+2):nth-child(-n+4) { width: 4.5em !important; min-width: 4.5em !important;
+    max-width: 4.5em !important; }
+  #target-table th span, #target-table .body-cell:nth-child(n+2):nth-child(-n+4) span { white-space: nowrap; }
+  #target-table th:last-child, #target-table td:last-child, #target-table .body-cell:last-child { width: 16em !important;
+    min-width: 16em !important; max-width: 16em !important; }
+  #target-chart, #target-caption { display: none !important; }
 }
 """
 

@@ -23,7 +23,7 @@ from assistant.web.limits import Limiter
 PRIVATE = {"api_visibility": "private"}
 DOC_HEADERS = ["文件标题", "源文件", "章节数", "索引时间"]
 SECTION_HEADERS = ["章节", "标题", "类型", "牵头单位", "责任单位"]
-KINDS = {"section": "任务", "sidebar": "专栏", "chapter": "章", "preamble": "前言"}
+KINDS = {"section": "任务", "article": "条", "sidebar": "专栏", "chapter": "章", "preamble": "前言", "annex": "附件"}
 
 
 def _is_local(request: gr.Request | None) -> bool:

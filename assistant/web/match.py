@@ -38,10 +38,10 @@ def card_html(n: int, card, english: bool = False) -> str:
     level = (lambda x: say(f"level_{x}", english) if f"level_{x}" in MESSAGES else x)
     tags = "".join(f'<span class="tag level">{esc(level(x))}</span>' for x in levels if x)
     tags += "".join(f'<span class="tag">{esc(term_english(t) if english else t)}</span>' for t in card.support_types[:2])
-    amount = f'<div class="card-amount">{esc("；".join(card.amounts))}</div>' if card.amounts else ""
-    facts = [("适用对象", "、".join(card.beneficiaries)), ("条件", "；".join(card.conditions)),
-             ("申报时间", "；".join(card.deadlines)), ("申报材料", "；".join(card.materials)),
-             ("办理方式", "；".join(card.procedure)), ("联系方式", "；".join(card.contacts)),
+    amount = f'<div class="card-amount">{esc(_sourced(card, card.amounts))}</div>' if card.amounts else ""
+    facts = [("适用对象", "、".join(card.beneficiaries)), ("条件", _sourced(card, card.conditions)),
+             ("申报时间", _sourced(card, card.deadlines)), ("申报材料", _sourced(card, card.materials)),
+             ("办理方式", _sourced(card, card.procedure)), ("联系方式", _sourced(card, card.contacts)),
              ("咨询单位", _offices(card, english)), ("政策文件", _policy(card)), ("匹配原因", _why(card, english))]
     rows = "".join(f'<div class="card-fact"><span class="card-key">{label(k, english)}</span>{esc(v)}</div>'
                    for k, v in facts if v)
@@ -55,6 +55,19 @@ def card_html(n: int, card, english: bool = False) -> str:
             f'{tags}</div>{summary_en}{status}{rows}{checklist}'
             f'<details class="card-quote"><summary>{label("原文", english)}</summary>{esc(card.measure)}</details>'
             f'<span class="cite">[{n}] {sources}</span></li>')
+
+
+def _sourced(card, values: list[str]) -> str:
+    """The values joined; one merged in from another of the card's sections names that section,
+    as the checklist does, so no quoted words stand under another section's name."""
+    first = (card.source.doc, card.source.section)
+
+    def one(value: str) -> str:
+        doc, section = card.origins.get(value, first)
+        if (doc, section) == first:
+            return value
+        return f"{value}（{section}）" if doc == first[0] else f"{value}（《{doc}》{section}）"
+    return "；".join(map(one, values))
 
 
 def _policy(card) -> str:

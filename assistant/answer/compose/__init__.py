@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Callable
 
 from assistant.answer.compose import conditions, documents, figures, procedure, sentences, support, units, yes_no
-from assistant.answer.compose.draft import Context, Draft, cite, name_documents
+from assistant.answer.compose.draft import Context, Draft, cite, name_documents, own_brackets, source_marks
 from assistant.answer.compose.library import Library
 
-__all__ = ["Context", "Draft", "Library", "cite", "compose", "name_documents"]
+__all__ = ["Context", "Draft", "Library", "cite", "compose", "name_documents", "own_brackets", "source_marks"]
 
 # The figures a support card states (an amount, a rate): a question asking another kind is no
 # question for the cards.

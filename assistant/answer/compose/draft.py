@@ -177,6 +177,22 @@ def name_documents(text: str, sections: list[Section]) -> str:
     return text
 
 
+_BRACKETED = re.compile(r"〔([^〔〕\n]*)〕")
+
+
+def source_marks(sections) -> frozenset[str]:
+    """Every mark the sections make, plain and naming their document."""
+    return frozenset(m for s in sections for m in (mark(s), f"〔《{s.doc}》{mark(s)[1:]}"))
+
+
+def own_brackets(text: str, marks: frozenset[str]) -> str:
+    """An answer's 〔…〕 are its source marks (`marks`: those the corpus's sections make). A
+    document's own 〔…〕 quoted in it (购置设备〔单台5万元以上〕) is shown as （…）, so no reader
+    takes it for a mark; a document number's year (粤府〔2015〕1号) keeps its brackets."""
+    return _BRACKETED.sub(lambda m: m.group(0) if m.group(0) in marks or m.group(1).strip().isdigit()
+                          else f"（{m.group(1)}）", text)
+
+
 def unit_line(section: Section) -> str:
     return next((line.strip() for line in section.text.split("\n") if "牵头单位" in line), "")
 

@@ -10,7 +10,7 @@ from assistant.answer.compose.draft import (Context, Draft, MONEY_TYPES, MONEY_U
 from assistant.answer.compose.library import Library
 from assistant.answer.intents import maximal
 from assistant.answer.messages import missing_words, say
-from assistant.models import Citation, PolicyCard
+from assistant.models import Citation, PolicyCard, Section
 
 
 def cards(lib: Library, ctx: Context) -> Draft | None:
@@ -37,14 +37,21 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
     if not shown:
         return None
     english = ctx.query.english
-    lines = [card_line(lib, n, c, english, focus=maximal(ctx.query.topic_tokens)) for n, c in enumerate(shown, 1)]
+    written = [card_text(lib, n, c, english, focus=maximal(ctx.query.topic_tokens)) for n, c in enumerate(shown, 1)]
+    lines = [line for line, _ in written]
     if ctx.query.asked_units & MONEY_UNITS and not any(lib.states_figure(s, MONEY_UNITS) for c in shown
                                                        for s in c.sources):
         # "能拿多少万元": measures that state no sum do not answer it
         return Draft(say("no_amount", english) + "\n" + "\n".join(lines), [], [], answerable=False,
                      coverage="partial", missing=[missing_words({"amount"}, english)])
-    citations = [Citation(s.doc, s.section, s.title, s.quote) for c in shown for s in c.sources[:1]]
-    sections = [lib.by_label[f"{c.source.doc}#{c.source.section}"] for c in shown]
+    # each card's first source, then the sections of the words it quotes from its other sources
+    quoted = [[s for s in c.sources if (s.doc, s.section) in {(x.doc, x.label) for x in others}]
+              for c, (_, others) in zip(shown, written)]
+    citations = [Citation(s.doc, s.section, s.title, s.quote) for c, more in zip(shown, quoted)
+                 for s in c.sources[:1] + more]
+    # (in the order the marks stand in the text: a line's inner marks before its own)
+    sections = [s for c, (_, others) in zip(shown, written)
+                for s in [*others, lib.by_label[f"{c.source.doc}#{c.source.section}"]]]
     head = cards_head(profile, len(shown), len(cards), english)
     return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
 
@@ -59,28 +66,59 @@ def no_cards(profile: "eligibility.Profile", english: bool) -> str:
 
 def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list[str] = ()) -> str:
     """A card in the chat answer, its measure abridged around what the question asks (`focus`)."""
+    return card_text(lib, n, card, english, focus)[0]
+
+
+def card_text(lib: Library, n: int, card: PolicyCard, english: bool,
+              focus: list[str] = ()) -> tuple[str, list[Section]]:
+    """A card's chat line and the other sections it quotes. Each quoted piece is covered by the
+    first mark after it, and the line ends with its own section's mark: a merged card's condition,
+    amount or item written in another of its sections carries that section's mark where it is
+    quoted (and what stands before it from the card's own section, its own); 又见 names the
+    sources it quotes nothing from."""
     section = lib.by_label[f"{card.source.doc}#{card.source.section}"]
     if focus and card.summary.endswith("…"):
         card = replace(card, summary=eligibility.summary(card.measure, focus))
     if english:
-        return english_card(n, card) + mark(section)
+        return english_card(n, card) + mark(section), []
+    cited = {(s.doc, s.section) for s in card.sources}
+    where = {listed_item(x["text"]): (x["doc"], x["section"]) for x in card.checklist} | card.origins
+    where = {value: at for value, at in where.items() if at in cited}
+
+    def source(value: str) -> Section:
+        at = where.get(value)
+        return (lib.by_label.get(f"{at[0]}#{at[1]}") if at else None) or section
+
+    items = sorted((listed_item(x) for x in card.listed), key=lambda x: not any(f in x for f in focus))
+    limit = lib.settings.card_list_items
     # what a firm acts on, in the order it reads them: how much, on what condition, by when, whom to ask
-    facts = [("金额/比例", card.amount or "；".join(card.amounts[:2])),
-             ("适用", listed_text(card, focus, lib.settings.card_list_items)), ("条件", "；".join(card.conditions[:2])),
-             ("期限", "；".join(card.deadlines[:1])), ("联系", "；".join(card.contacts[:2])),
-             ("咨询", office_text(card)), ("注意", card.status)]
+    quoted = [("金额/比例", [card.amount] if card.amount else card.amounts[:2]), ("适用", items[:limit]),
+              ("条件", card.conditions[:2]), ("期限", card.deadlines[:1]), ("联系", card.contacts[:2])]
+    pieces = [["", card.summary, section]] + [[name, value, source(value)] for name, values in quoted
+                                               for value in values]
+    if len(items) > limit:
+        next(p for p in reversed(pieces) if p[0] == "适用")[1] += "等"
+    covered, others = section, []  # backwards: the section the next mark names
+    for piece in reversed(pieces):
+        if piece[2].key != covered.key:
+            covered = piece[2]
+            piece[1] += mark(covered) if covered.doc == section.doc else f"〔《{covered.doc}》{mark(covered)[1:]}"
+            others.insert(0, covered)
+    facts = [(name, "；".join(p[1] for p in pieces if p[0] == name)) for name, _ in quoted] \
+        + [("咨询", office_text(card)), ("注意", card.status)]
     detail = "；".join(f"{k}：{v}" for k, v in facts if v)
     kinds = "、".join(card.support_types[:2]) or "支持措施"
     level = f"{'、'.join(card.levels or [card.level])}级·" if card.level else ""
-    also = list(dict.fromkeys(f"{s.section}" for s in card.sources[1:3] if s.section != card.source.section))
+    said = {(s.doc, s.label) for s in others}
+    also = list(dict.fromkeys(f"{s.section}" for s in card.sources[1:3]
+                              if s.section != card.source.section and (s.doc, s.section) not in said))
     more = f"（又见{'、'.join(also)}）" if also else ""
-    return f"{n}. 【{level}{kinds}】{card.summary}" + (f"（{detail}）" if detail else "") + mark(section) + more
+    line = f"{n}. 【{level}{kinds}】{pieces[0][1]}" + (f"（{detail}）" if detail else "") + mark(section) + more
+    return line, unique_sections(s for s in others if s.key != section.key)
 
 
-def listed_text(card: PolicyCard, focus: list[str], limit: int) -> str:
-    """The items the card's own lead-in lists, those naming what the question asks about first."""
-    items = sorted((x.rstrip("；;。，, ") for x in card.listed), key=lambda x: not any(f in x for f in focus))
-    return "；".join(items[:limit]) + ("等" if len(items) > limit else "")
+def listed_item(text: str) -> str:
+    return text.rstrip("；;。，, ")
 
 
 def cards_head(profile: "eligibility.Profile", shown: int, total: int, english: bool) -> str:
