@@ -288,7 +288,7 @@ def _subject(plan: QueryPlan, vocabulary: dict) -> list[str]:
 
 def _focus(asking: str, subject: list[str]) -> list[str]:
     """The subject word a wh-determiner asks for, written right after it (每年要填什么报表 -> 报表,
-    属于哪类企业 -> 企业): of the things the question names, the one it asks which of."""
+    需要提供什么资料 -> 资料): of the things the question names, the one it asks which of."""
     found = []
     for m in WH_DETERMINER.finditer(asking):
         after = asking[m.end():m.end() + 8]

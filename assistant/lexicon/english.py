@@ -559,9 +559,8 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
     With `corpus`, the words are those the documents mean (CorpusSenses), and a two-word phrase
     CC-CEDICT lacks is looked up as a Chinese compound (`_compound`) before its words apart."""
     named = {w for unit in units for w in words(unit_english(unit))}
-    kept = [raw for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
-    written = dict(enumerate(kept))  # the phrase as the question spells it (amortised), for saying it back
-    pairs = [(american(raw), singular(american(raw))) for raw in kept]  # as the dictionary spells it
+    written = [raw for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
+    pairs = [(american(raw), singular(american(raw))) for raw in written]  # as the dictionary spells them
     reverse = _reverse()
     found: list[tuple[str, list[str]]] = []
     spans: list[tuple[int, int]] = []  # which of the question's words each found phrase spans
@@ -594,13 +593,13 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if corpus is not None:
                 candidates = corpus.most_used_first(candidates, _need_words(raw, folded))
             if candidates:
-                found.append((" ".join(written[j] for j in range(i, i + n)), candidates[:per_phrase]))
+                found.append((" ".join(written[i:i + n]), candidates[:per_phrase]))  # (as the question spells it)
                 spans.append((i, i + n))
                 i += n
                 break
         else:
             i += 1
-    if corpus is not None:
+    if corpus is not None and vocabulary is not None:
         found = _joined(found, spans, vocabulary)
     # Chinese documents write GDP, PCT, IPO in Latin letters (全社会R&D经费占GDP比重): an
     # acronym of the question is a phrase of its own, found as written.
