@@ -200,6 +200,7 @@ def test_the_thing_a_question_word_asks_which_of_is_its_focus(parse):
 def test_bodies_asked_beside_the_lead_are_the_shared_role(parse):
     assert parse("人才驿站建设谁牵头、哪些部门负责？").both_roles
     assert not parse("人才驿站建设由哪些部门牵头？").both_roles
+    assert not parse("人才驿站建设，牵头的是哪些部门？").both_roles  # the leads, asked in their own clause
 
 
 @pytest.mark.parametrize("question", ["租入的车间改建支出咋摊销？", "设备卖掉了有什么影响？",

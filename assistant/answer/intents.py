@@ -189,6 +189,13 @@ def _duty_role(text: str) -> str | None:
     return None
 
 
+def _bodies_beside_lead(text: str) -> bool:
+    """Several bodies asked for in a clause of their own beside the one asking who leads (谁牵头、哪些部门
+    负责): the bodies sharing the work. Asked in the lead's own clause (牵头的是哪些部门) they are the leads."""
+    return any(BODIES_ASKED.search(clause) and not re.search(r"牵头|lead", clause, re.I)
+               for clause in re.split(r"[，,、；;？?]", text))
+
+
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
     query.article = asked_article(text)
     if query.article and not LEAD.search(text):
@@ -204,7 +211,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "duties"
     # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头
     names_lead = bool(re.search(r"牵头|会同|lead", EXCEPT_LEAD.sub(" ", text), re.I))
-    query.both_roles = names_lead and bool(SHARED_ROLE.search(text) or BODIES_ASKED.search(text)) \
+    query.both_roles = names_lead and bool(SHARED_ROLE.search(text) or _bodies_beside_lead(text)) \
         and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
