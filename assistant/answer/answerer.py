@@ -89,11 +89,6 @@ def _one_by_one(answers: list[Answer], complete: bool, english: bool) -> Answer:
                    missing=list(missing))
 
 
-def _has_units(section) -> bool:
-    """Whether a section names who leads or shares its work."""
-    return bool(section.lead_units or section.responsible_units)
-
-
 def _left_open(question: str, english: bool) -> str:
     """What a message's question the documents leave open says: 关于“…”，现有文件没有写明。"""
     return say("part_unstated", english, part=question.rstrip("？?"))
@@ -246,23 +241,22 @@ class Answerer:
             query.context_tokens = earlier.topic_tokens
         vector = self.retriever.embed(text)
         sims = ranking = self._sims(vector)
-        best_written = None
+        best_written = float(sims.max()) if sims.size else 0.0
         if query.english and query.topic_tokens:
             # The bundled model matches English to Chinese sentences poorly, and the question's Chinese
             # words (the dictionary's, as the documents write them) alone lose what it does read (GDP,
             # 2020): the two vectors' mean ranks the sentences that say it. Sections are found, and
             # whether the documents speak to it judged, by the question as written.
-            best_written = float(sims.max()) if sims.size else 0.0
             words = np.asarray(self.retriever.embed(" ".join(query.topic_tokens)), dtype=np.float32)
             ranking = self._sims((np.asarray(vector, dtype=np.float32) + words) / 2)
         previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key] \
             if query.follow_up and not query.topic_tokens else []
-        if previous and query.intent in ("lead", "responsibility") and not any(_has_units(s) for s in previous):
+        if previous and query.intent in ("lead", "responsibility") and not any(s.units for s in previous):
             # 这块工作谁牵头？ after an answer from a section naming no unit (the plan's 战略定位): the task
             # section on the same topic that carries a unit line answers, found by the earlier question
             earlier = self.parser.analyse(session.last_question)
             found = self.retriever.search(session.last_question, k, docs=docs, keywords=" ".join(earlier.topic_tokens))
-            hits = [h for h in found if _has_units(h.section)] + [h for h in found if not _has_units(h.section)]
+            hits = sorted(found, key=lambda h: not h.section.units)  # (stable: the ranking kept within each)
         elif previous:
             hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in previous]
         else:
@@ -349,9 +343,7 @@ class Answerer:
         coverage = self._top_coverage(query, hits)
         if query.intent == "reference":
             return coverage >= self.settings.some_topic_coverage
-        best_sentence = float(ctx.sentence_sims.max()) if ctx.sentence_sims.size else 0.0
-        if ctx.best_written is not None:
-            best_sentence = ctx.best_written
+        best_sentence = ctx.best_written
         if query.english:
             # Dictionary translations of an English question are noisy; a question that names
             # its document (Guofa [2018] No. 42, a title) is about it when its sections share

@@ -100,9 +100,9 @@ class Context:
     sentence_sims: np.ndarray  # cosine similarity of the question to every indexed sentence
     docs: list[str] | None = None  # the documents the question is limited to (None: all)
     continues: bool = False  # a later question of a message asking several, about what the first asked of
-    # the best cosine of the question as written: an English question is ranked by its Chinese words'
-    # vector, but whether the documents speak to it is judged on its own (its words' vector always finds some)
-    best_written: float | None = None
+    # the best cosine of the question as written, by which whether the documents speak to it is judged (an
+    # English question's sentences are ranked with its Chinese words' vector mixed in, which always finds some)
+    best_written: float = 0.0
 
 
 @dataclass
