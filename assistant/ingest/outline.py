@@ -39,6 +39,8 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING_MARKUP = re.compile(r"^[#>*\s　]+|[*\s　]+$")
 # a chapter heading is one short line; notices often close it with a full stop
 CHAPTER = re.compile(rf"^(?P<label>{labels.CHAPTER})\s*(?P<title>[^。]{{1,40}})。?$")
+# a top-level item written as a whole paragraph (a notice's measures: `一、对…的省（区、市），给予…。（X负责）`)
+CHAPTER_PARAGRAPH = re.compile(rf"^(?P<label>{labels.CHAPTER})\s*(?P<rest>\S.*)$")
 SECTION = re.compile(rf"^(?P<label>{labels.SECTION})\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
 ITEM = re.compile(rf"^(?P<num>{labels.ITEM})\s*\S")
@@ -112,6 +114,11 @@ class _Parts:
         n = labels.number(label)
         return n is not None and self.top is not None and n <= self.top
 
+    def follows(self, label: str) -> bool:
+        """Whether a top-level label is the next one of the part's numbering (一、 first, 四、 after
+        三、): a paragraph opening with 二、 anywhere else is an enumeration inside a section."""
+        return labels.number(label) == (self.top or 0) + 1
+
     def count_top(self, label: str) -> None:
         self.top = labels.number(label)
 
@@ -132,6 +139,12 @@ def _section_heading(rest: str) -> tuple[str, str]:
     # is also the section's first sentence, not a title alone
     whole = rest.strip()
     return whole.rstrip("。．.")[:40], whole if len(whole) > 40 else ""
+
+
+def _paragraph_title(rest: str) -> str:
+    """What a paragraph standing for a heading is called: its first sentence, cut short."""
+    head = rest.strip().partition("。")[0].rstrip("．.")
+    return head if len(head) <= 40 else head[:40]
 
 
 MAX_WRAPPED = 3  # continuation lines a bracket left open (a wrapped unit line) may run on
@@ -176,7 +189,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     chapter = ""
     current: _Open | None = None
     by_article = _by_article(text)
-    projects = not by_article and _numbered_projects(text)
+    projects = not by_article and (_numbered_projects(text) or _items_under_chapters(text))
     parent: _Open | None = None  # the （一） section numbered projects stand in
     parts = _Parts()
     title_chars = limits().part_title_chars
@@ -249,6 +262,12 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             chapter = labels.written(m.group("label")) + m.group("title").strip()
             parent = None
             open_top(m.group("label"), m.group("title").strip(), start)
+        elif not by_article and (m := CHAPTER_PARAGRAPH.match(line)) and parts.follows(m.group("label")):
+            # a top-level item that is a paragraph, not a heading line: its opening words title it,
+            # and all of it is its text (its first sentence is a measure, not a title to drop)
+            title = _paragraph_title(m.group("rest"))
+            chapter, parent = labels.written(m.group("label")) + title, None
+            open_top(m.group("label"), title, start).lines.append(m.group("rest").strip())
         elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
             unit = parent = open_unit(m.group("label"), title, "section", start)
@@ -353,6 +372,15 @@ def _numbered_projects(text: str) -> bool:
     numbered points inside a section."""
     noted = sum(1 for line in text.split("\n") if ITEM.match(_clean(line)) and notes_in(line))
     return noted >= MIN_PROJECTS
+
+
+def _items_under_chapters(text: str) -> bool:
+    """Whether numbered items are the sections of a document: they stand straight under its 一、
+    chapters, with no （一） level between (a 若干意见's `1.优先发展以下旅游项目。` under `一、旅游景区建设`)."""
+    lines = [_clean(line) for line in text.split("\n")]
+    chapters = sum(1 for line in lines if CHAPTER.match(line))
+    items = sum(1 for line in lines if ITEM.match(line))
+    return chapters >= 2 and items >= MIN_PROJECTS and not any(SECTION.match(line) for line in lines)
 
 
 def _next_article(label: str, opened: list[_Open]) -> bool:
@@ -570,6 +598,8 @@ def body_text(section: Section) -> str:
             heading = SECTION.match(head) or ITEM_HEAD.match(head)
             _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
             lines = ([inline] if inline else []) + lines[1:]
+        elif (paragraph := CHAPTER_PARAGRAPH.match(head)) and not CHAPTER.match(head):
+            lines = [paragraph.group("rest").strip()] + lines[1:]  # a top-level item written as a paragraph
         elif not _row_with_cells(head):
             lines = lines[1:]  # (a chapter row with cells of its own is a row to search, not only a heading)
     return "\n".join(l for l in (_clean(x) for x in lines) if l and parse_unit_line(l) is None)

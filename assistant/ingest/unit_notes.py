@@ -91,6 +91,7 @@ _LEAD_AND = re.compile(r"^(?P<lead>[^：:，,。；;]+?)(?:牵头|指导|会同)
                        r"(?:参与|配合|协同|协助|负责落实|负责|落实)(?P<rest>[。，,；;].*)?$")
 
 
+_GENERIC_OTHERS = re.compile(r"(?:各|其他)?(?:有关|相关)?(?:部门|单位)(?:和单位)?")  # who else: no one named
 _GUIDES = re.compile(r"^(?P<units>[^：:。；;，,]+?)(?:指导|牵头)$")  # (生态环境部、交通运输部指导): they are in charge
 
 
@@ -118,18 +119,16 @@ def parse_note(content: str, guides: bool = False) -> Units | None:
         default = _DEFAULT_SCOPE.search(content)
         return Units([], names, "line", applies_to=(m.group("scope") or "").strip(),
                      default_applies_to=default.group("scope").strip() if default else "") if names else None
-    if m := _RESPONSIBLE.match(content):
-        names = unit_list(m.group("units"))
-        if not names:
-            return None
+    if (m := _RESPONSIBLE.match(content)) and (names := unit_list(m.group("units"))):
         rest = m.group("rest") or ""
         declares = "第一位" in rest and "牵头" in rest
         if m.group("lead") or declares:
             return Units(names[:1] if declares else names, names[1:] if declares else [], "line", declares)
         return Units([], names, "line")
     if m := _LEAD_AND.match(content):
+        # `X会同Y负责`, `X牵头，Y参与`; `X会同有关部门负责`: X leads, the others named by no one in particular
         lead, resp = unit_list(m.group("lead")), unit_list(m.group("resp"))
-        if lead and resp:
+        if lead and (resp or _GENERIC_OTHERS.fullmatch(m.group("resp").strip("，,、 "))):
             return Units(lead, resp, "line")
     if guides and (m := _GUIDES.match(content)):
         names = unit_list(m.group("units"))
