@@ -27,6 +27,8 @@ LAW_CHAPTER = rf"第{SP}{NUMBER}{SP}[编章节]"
 CHAPTER = rf"{CN_NUMBER}{SP}、"
 SECTION = rf"[（(]{SP}{CN_NUMBER}{SP}[）)]"
 ITEM = rf"{ARABIC}{SP}[．.、]"
+# a heading numbered by its place in the outline, as 预案 and technical documents write them: `2.1`, `2.1.3`
+DECIMAL = rf"{ARABIC}(?:[．.]{ARABIC})+"
 # the levels below an item: （1）, 1), ①; they stay inside the section they stand in
 SUB_ITEM = rf"[（(]{SP}{ARABIC}{SP}[）)]|{ARABIC}{SP}[)）]|[\u2460-\u2473]"
 # a paragraph of an article numbered as written in some laws and PDFs (`第二款`, `第 2 款`); it stays in its article
@@ -65,8 +67,11 @@ def number(label: str) -> int | None:
 
 
 def key(label: str) -> str:
-    """The same key for every written form of one label: `（十）`, `(十)`, `( 10 )` -> `(10)`."""
+    """The same key for every written form of one label: `（十）`, `(十)`, `( 10 )` -> `(10)`; a
+    decimal label (`2.1.3`) is its own key."""
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    if re.fullmatch(DECIMAL, folded):
+        return folded
     n = number(folded)
     return re.sub(rf"[{CN_DIGITS}0-9]+", str(n), folded, count=1) if n is not None else folded
 

@@ -45,6 +45,11 @@ SECTION = re.compile(rf"^(?P<label>{labels.SECTION})\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
 ITEM = re.compile(rf"^(?P<num>{labels.ITEM})\s*\S")
 ITEM_HEAD = re.compile(rf"^(?P<label>{labels.ITEM})\s*(?P<rest>\S.*)$")
+# a decimal outline (预案: `1　总则`, `2.1　国家粮食应急工作指挥部`, `4.2.1　出现…时，…`): the numbered headings
+# are its sections, a bare number with a short title its chapters
+DECIMAL = re.compile(rf"^(?P<label>{labels.DECIMAL})(?:[\s　]+|(?=[\u4e00-\u9fff“（(]))(?P<rest>\S.*)$")
+DECIMAL_CHAPTER = re.compile(r"^(?P<label>\d{1,2})[\s　]+(?P<title>[^\s。，；：,;:]{1,30})$")
+MIN_DECIMAL = 3  # decimal headings that make a document's outline decimal
 MIN_PROJECTS = 3  # numbered items closing with their own unit note: each is a task of its own
 LAW_CHAPTER = re.compile(rf"^(?P<label>{labels.LAW_CHAPTER})\s*(?P<title>[^。；]{{0,40}})$")
 ARTICLE = re.compile(rf"^(?P<label>{labels.ARTICLE})(?:\s+|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
@@ -189,7 +194,8 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     chapter = ""
     current: _Open | None = None
     by_article = _by_article(text)
-    projects = not by_article and (_numbered_projects(text) or _items_under_chapters(text))
+    decimal = not by_article and _decimal_outline(text)
+    projects = not by_article and not decimal and (_numbered_projects(text) or _items_under_chapters(text))
     parent: _Open | None = None  # the （一） section numbered projects stand in
     parts = _Parts()
     title_chars = limits().part_title_chars
@@ -252,6 +258,14 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 unit.lines.append(m.group("rest").strip())
         elif by_article and current is not None and current.kind == "article":
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
+        elif decimal and (m := DECIMAL_CHAPTER.match(line)):
+            chapter, parent = f"{m.group('label')} {m.group('title')}", None
+            open_unit(m.group("label"), m.group("title"), "chapter", start)
+        elif decimal and (m := DECIMAL.match(line)):
+            # (`4.2.1　出现…时，…报告。`: a heading written as a sentence is the section's text too)
+            unit = parent = open_unit(m.group("label"), _paragraph_title(m.group("rest")), "section", start)
+            if _decimal_text(m.group("rest")):
+                unit.lines.append(m.group("rest").strip())
         elif not by_article and (row := _chapter_row(line)):
             # a table whose rows group under chapter rows (`一、\t巩固成果…\t31\t…`): the row opens
             # the chapter and, with its own cells (a 考核指标, a 负责部门), is its first line
@@ -372,6 +386,16 @@ def _numbered_projects(text: str) -> bool:
     numbered points inside a section."""
     noted = sum(1 for line in text.split("\n") if ITEM.match(_clean(line)) and notes_in(line))
     return noted >= MIN_PROJECTS
+
+
+def _decimal_outline(text: str) -> bool:
+    """Whether a document numbers its headings by their place in the outline (2.1, 2.1.3)."""
+    return sum(1 for line in text.split("\n") if DECIMAL.match(_clean(line))) >= MIN_DECIMAL
+
+
+def _decimal_text(rest: str) -> str:
+    """What a decimal heading line says beyond a title: all of it when it is written as sentences."""
+    return rest.strip() if "。" in rest else ""
 
 
 def _items_under_chapters(text: str) -> bool:
@@ -595,8 +619,11 @@ def body_text(section: Section) -> str:
     elif section.kind in ("section", "sidebar", "chapter") and lines:
         head = _clean(lines[0])
         if section.kind == "section":
-            heading = SECTION.match(head) or ITEM_HEAD.match(head)
-            _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
+            if (decimal := DECIMAL.match(head)) is not None:
+                inline = _decimal_text(decimal.group("rest"))
+            else:
+                heading = SECTION.match(head) or ITEM_HEAD.match(head)
+                _, inline = _section_heading(heading.group("rest")) if heading else ("", "")
             lines = ([inline] if inline else []) + lines[1:]
         elif (paragraph := CHAPTER_PARAGRAPH.match(head)) and not CHAPTER.match(head):
             lines = [paragraph.group("rest").strip()] + lines[1:]  # a top-level item written as a paragraph

@@ -33,7 +33,7 @@ _CLOSED_LIST = re.compile(r"等(?:有关)?(?:部门|单位)$")  # `…、国家�
 MAX_LIST = 160  # characters a list of bodies may run to (a State Council list names a dozen ministries)
 _MODIFIERS = re.compile(r"在各自(?:的)?职责范围内|按照(?:各自)?职责(?:分工)?|依(?:照|据)?职责|依法|"
                         r"(?:应当|应|要|可以|还|也|并|同时|具体|主要|继续|切实|共同)+$")
-_LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
+_LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|请|并|同时|另外|此外|其中|以及|组建|成立|设立|建立|明确)+")
 # 负责…的部门 names a body by its duty: the 负责 is part of a name, not a verb
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
 # 负责人 / 负责同志 is a person (the official in charge), not the verb: `由各成员单位有关司局负责同志担任`

@@ -25,7 +25,7 @@ _SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.fo
 _GENERIC = re.compile(r"^(?:有关|相关|其|本级|上级|同级|该)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
 # words that join a body to what it does: a span holding one is a clause, not a name
-_CLAUSE_WORDS = re.compile(r"设在|设于|会同|根据|按照|依照|应当|通过|组织实施|是|或者|承担|组建|成立|建立")
+_CLAUSE_WORDS = re.compile(r"设在|设于|下设|会同|根据|按照|依照|应当|通过|组织实施|是|或者|承担|组建|成立|建立")
 _LIST_TAIL = re.compile(r"(?:等|按职责分工|按职责|分别|共同|依职责)+$")
 
 
@@ -75,13 +75,22 @@ def unit_list(raw: str) -> list[str]:
     names = [_LIST_TAIL.sub("", n) for n in expand_units(raw)]
     # `市财政局、市人社局等部门`: the 部门 closing the list is no part of a name that already ends like one
     names = [n[:-2] if n.endswith(("部门", "单位")) and is_unit_name(n[:-2]) else n for n in names if n]
-    # `国家发展改革委和科技部`: two bodies joined by 和 (工业和信息化部 is one: 工业 names no body)
-    names = [part for n in names for part in (n.split("和") if n.count("和") == 1 and all(
-        is_unit_name(p) and len(p) > 2 and not p.startswith("各") for p in n.split("和")) else [n])]
+    # `国家发展改革委和科技部`, `国家发展改革委及国家粮食局`: two bodies joined by 和 or 及 (工业和信息化部 is
+    # one: 工业 names no body)
+    names = [part for n in names for part in _two_bodies(n)]
     shared = next((s for s in ("主管部门", "行政管理部门", "行政部门", "部门") if names and names[-1].endswith(s)), "")
     if shared:  # `发展改革、规划和自然资源等部门`: the suffix belongs to every item that names a field of work
         names = [n if is_unit_name(n) or not _FIELD.fullmatch(n) or _NOT_FIELD.search(n) else n + shared for n in names]
     return names if names and all(is_unit_name(n) for n in names) else []
+
+
+def _two_bodies(name: str) -> list[str]:
+    """A name that is two bodies joined by 和 or 及, each a body's name of its own, as the two."""
+    for joiner in ("和", "及"):
+        parts = name.split(joiner)
+        if len(parts) == 2 and all(is_unit_name(p) and len(p) > 2 and not p.startswith("各") for p in parts):
+            return parts
+    return [name]
 
 
 _LABELLED = re.compile(r"^(?:牵头(?:单位|部门))[：:](?P<lead>.*?)"

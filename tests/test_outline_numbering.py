@@ -1,7 +1,8 @@
-"""Two layouts of measures documents (issue #22), written here: a notice whose top-level items
-`一、`… are whole paragraphs, each closing with its unit note, and a 若干意见 whose numbered items
-`1.`… stand straight under its chapters with no （一） level between. Every item is a section a
-question can cite, with its own text and units."""
+"""Ways documents number what they say (issue #22), written here: a notice whose top-level items
+`一、`… are whole paragraphs, each closing with its unit note; a 若干意见 whose numbered items `1.`…
+stand straight under its chapters with no （一） level between; a 预案 numbering its headings by their
+place in the outline (`2.1`, `2.1.3`). Every item is a section a question can cite, with its own text
+and the bodies it names."""
 
 from __future__ import annotations
 
@@ -69,3 +70,40 @@ def test_numbered_points_inside_sections_stay_inside_them():
         "二、服务设施", "二、服务设施\n（二）设施项目")
     sections = parse_text(text, doc="旅游意见")
     assert [s.label for s in sections if s.kind == "section"] == ["（一）", "（二）"]
+
+
+CONTINGENCY_PLAN = """\
+示例省防汛应急预案
+1　总则
+1.1　编制目的
+为做好防汛应急工作，保障人民生命财产安全，制定本预案。
+1.2　适用范围
+本预案适用于全省范围内洪涝灾害的预防和应急处置。
+2　组织机构
+2.1　省防汛指挥部
+省防汛指挥部由省水利厅及省应急管理厅组成，指挥部办公室设在省水利厅。
+2.1.1　指挥部职责
+负责组织全省防汛工作。
+2.1.2　成员单位职责
+请省财政厅会同省发展改革委安排防汛资金。
+3　应急响应
+3.1　一级响应
+3.1.1　出现特大洪水时，省防汛指挥部应当在2小时内启动一级响应，并向省政府报告。
+3.1.2　各市防汛指挥部接到通知后，立即组织人员转移。
+"""
+
+
+def test_a_decimal_outline_makes_every_numbered_heading_a_section():
+    sections = {s.label: s for s in parse_text(CONTINGENCY_PLAN, doc="防汛预案")}
+    assert {"1.1", "1.2", "2.1", "2.1.1", "2.1.2", "3.1", "3.1.1", "3.1.2"} <= set(sections)
+    assert "2小时内启动一级响应" in body_text(sections["3.1.1"])
+    assert "立即组织人员转移" not in sections["3.1.1"].text
+    assert sections["3.1.2"].chapter.startswith("3")
+
+
+def test_bodies_named_in_prose_are_kept_whole_and_apart():
+    sections = {s.label: s for s in parse_text(CONTINGENCY_PLAN, doc="防汛预案")}
+    assert "省水利厅" in sections["2.1"].lead_units  # 办公室设在X
+    assert set(sections["2.1"].responsible_units) >= {"省应急管理厅"}  # X及Y组成: two bodies
+    assert sections["2.1.2"].lead_units == ["省财政厅"]  # 请X会同Y: the request names X, not 请X
+    assert sections["2.1.2"].responsible_units == ["省发展改革委"]
