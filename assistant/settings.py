@@ -98,6 +98,10 @@ class Settings(BaseModel):
     wider_scope_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents that name no "
                                       "other place must add over a named place's own documents to answer instead "
                                       "(a title need not say its place; a design value, dev names one place only)")
+    own_subject_margin: float = Field(0.2, ge=0, le=1, description="topic coverage an elliptical follow-up's own "
+                                      "words (那X这项呢？) must find over its words and the earlier question's together "
+                                      "for X to stand in place of the earlier subject rather than be a case of it "
+                                      "(a design value: a clear gain, not a tie)")
     task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
                                      "a task-table row must name to answer from that row (a design value: the "
                                      "dev set has no task tables)")

@@ -284,3 +284,20 @@ def test_a_follow_up_asking_who_leads_finds_the_task_carrying_the_unit_line(ship
     answer = shipped_assistant.ask("那么这项任务由谁牵头，又有哪些部门负责落实？", session=session)
     assert answer.answerable, answer.text
     assert "牵头单位为市科技局" in answer.text and "市工商局" in answer.text
+
+
+def test_an_elliptical_follow_up_asks_the_earlier_question_of_its_own_subject(shipped_assistant):
+    """X呢？ after a question about another task or figure: the same thing asked, of X (the earlier
+    subject neither found again nor mixed in)."""
+    from assistant.answer.answerer import Session
+
+    session = Session()
+    shipped_assistant.ask("科技企业孵化器这项工作由哪个单位牵头？", session=session)
+    answer = shipped_assistant.ask("那推进智能制造发展这项呢？", session=session)
+    assert answer.answerable, answer.text
+    assert answer.citations and all(c.section != "（二十一）" for c in answer.citations), answer.text
+    assert "牵头单位为" in answer.text
+    session = Session()
+    shipped_assistant.ask("到2020年先进装备制造产业集群销售收入目标是多少？", session=session)
+    answer = shipped_assistant.ask("那家电呢？", session=session)
+    assert "1500亿元" in answer.text and "5000亿元" not in answer.text, answer.text

@@ -208,3 +208,24 @@ def test_bodies_asked_beside_the_lead_are_the_shared_role(parse):
 def test_spoken_how_and_what_follows_ask_how(parse, question):
     """咋 is the spoken 怎么; 有什么影响 asks what follows; an English how-clause after a leading phrase."""
     assert parse(question).answer == "procedure"
+
+
+@pytest.mark.parametrize("question", ["那先进装备制造呢？", "如果是许可给别人用呢？", "那健康医药产业这块呢？",
+                                      "What about the equipment manufacturing cluster?"])
+def test_a_subject_with_nothing_asked_of_it_is_elliptical(parse, question):
+    """X呢？ / what about X?: a new subject and no asking word; it asks what the question before asked."""
+    plan = parse(question)
+    assert plan.elliptical and plan.follow_up
+
+
+@pytest.mark.parametrize("question", ["那谁牵头呢？", "那这笔钱能扣除吗？", "那要满足哪些条件呢？", "那能拿多少补贴呢？"])
+def test_a_follow_up_asking_something_of_its_own_is_not_elliptical(parse, question):
+    assert not parse(question).elliptical
+
+
+def test_an_elliptical_plan_takes_what_was_asked_and_keeps_its_own_subject(parse):
+    earlier = parse("小型微利企业的企业所得税税率是多少？")
+    plan = parse("那高新技术企业呢？")
+    plan.lean_on(earlier)
+    assert plan.answer == earlier.answer == "figure" and plan.figure_kinds == earlier.figure_kinds
+    assert "高新技术企业" in "".join(plan.subject) and "小型微利" not in "".join(plan.subject)

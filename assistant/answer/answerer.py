@@ -44,6 +44,7 @@ class Session:
     last_question: str = ""
     last_intent: str = ""
     last_sections: list[str] = field(default_factory=list)
+    last_plan: QueryPlan | None = None  # what the last answered question asked: an elliptical one asks it again
     docs: list[str] = field(default_factory=list)  # the documents the conversation named: follow-ups keep them
     turns: int = 0
 
@@ -165,7 +166,7 @@ class Answerer:
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.
             asked = f"{session.last_question} {query.text}" if query.follow_up and session.last_question else query.text
-            session.last_question, session.last_intent = asked[-MAX_CARRIED:], intent
+            session.last_question, session.last_intent, session.last_plan = asked[-MAX_CARRIED:], intent, query
             session.last_sections = [s.key for s in draft.sections]
         session.turns += 1
         return Answer(
@@ -216,6 +217,8 @@ class Answerer:
         query = self.parser.parse(question)
         if continues and session.last_question:
             query.follow_up = True  # a later question of the message: about what the first asked of
+        if query.elliptical and session.last_plan is not None:
+            query.lean_on(session.last_plan)  # 家电呢？: what the question before asked, of 家电
         if not query.follow_up and session.last_question and (
                 asks_support_of_nothing(query) or not query.topic_tokens and not query.units and not query.docs_named):
             # 有什么补贴？/ 要去哪里办？ after a topic names no subject of its own: the topic before is it
@@ -239,6 +242,8 @@ class Answerer:
             earlier = self.parser.analyse(session.last_question)
             query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
             query.context_tokens = earlier.topic_tokens
+            if query.elliptical and self._replaces_subject(query, query.text, text, k, docs):
+                text, query.context_tokens = query.text, []
         vector = self.retriever.embed(text)
         sims = ranking = self._sims(vector)
         best_written = float(sims.max()) if sims.size else 0.0
@@ -274,6 +279,19 @@ class Answerer:
                     session.docs = session.docs if local else wider
         return Context(query=query, hits=hits, sentence_sims=ranking, docs=docs, continues=continues,
                        best_written=best_written)
+
+    def _replaces_subject(self, query: QueryPlan, own_text: str, together: str, k: int, docs: list[str] | None) -> bool:
+        """Whether an elliptical question names a subject in place of the earlier one (那打造人才高地这项呢？
+        after a question on another task) rather than a case of it (那要是单位自己实施的呢？): its own words
+        find a first section saying clearly more of its topic in one sentence (or its heading) than the two
+        questions' words together do."""
+        keywords = " ".join(query.topic_tokens + query.full_forms)
+        own = self.retriever.search(own_text, k, docs=docs, keywords=keywords)
+        both = self.retriever.search(together, k, docs=docs, keywords=" ".join([keywords, *query.context_tokens]))
+        if not own or not both:
+            return False
+        share = self.library.best_sentence_share
+        return share(query, own[0].section) >= share(query, both[0].section) + self.settings.own_subject_margin
 
     def _sims(self, vector) -> np.ndarray:
         """A question vector's cosine to every indexed sentence."""

@@ -109,8 +109,9 @@ class Evidence:
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
 
-    def sentence_score(self, tokens: list[str], sentence: str) -> float:
-        sentence = sentence.lower()
-        return sum(self.weight(t) for t in dict.fromkeys(tokens) if self.occurs(t, sentence))
+    def sentence_score(self, tokens: list[str], sentence: str, found: Callable[[str, str], bool] | None = None) -> float:
+        """IDF weight of the tokens the sentence holds; `found` as in `coverage`."""
+        sentence, found = sentence.lower(), found or self.occurs
+        return sum(self.weight(t) for t in dict.fromkeys(tokens) if found(t, sentence))
 
     

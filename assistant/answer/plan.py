@@ -84,6 +84,7 @@ SEVERAL_PARTS = cue("several_parts")
 MAY_ASKED = cue("may_asked")
 MUST_ASKED = cue("must_asked")
 WH_WORD = cue("wh_word")
+ELLIPTICAL = cue("elliptical")
 _ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|么|呢|没有|不|[？?]|$)")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
@@ -158,12 +159,27 @@ class QueryPlan(Query):
     beyond_place: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # places named (小榄镇), bare cities when sources are placed
     jurisdictions: list[str] = field(default_factory=list)
+    # 家电呢？ / 如果是作价入股呢？: a new subject and nothing asked of it; what is asked comes from the question before
+    elliptical: bool = False
     language: Literal["zh", "en"] = "zh"
     known_share: float = 1.0  # share of an English question's content words the corpus knows (nonsense: 0)
 
     @property
     def asks_figure(self) -> bool:
         return bool(self.figure_kinds)
+
+    def lean_on(self, earlier: "QueryPlan") -> None:
+        """An elliptical question asks what the question before asked (its answer type, figure kinds,
+        role, years, the act a yes/no asks of), of its own subject: those fields come from `earlier`."""
+        for name in ASKED_FIELDS:
+            setattr(self, name, getattr(earlier, name))
+        self.years = self.years or earlier.years
+
+
+# What a question asks, as against what it is about: what an elliptical question takes from the one before.
+ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "kind", "duration_asked",
+                "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked", "support_asked",
+                "money_asked", "article")
 
 
 def spelled_out(text: str, tokens: list[str]) -> str:
@@ -363,6 +379,14 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     return "text"
 
 
+def _elliptical(plan: QueryPlan, text: str, asking: str) -> bool:
+    """Whether a question names what it is about and asks nothing of it (家电呢？): no asking word,
+    no yes/no, no kind of answer of its own."""
+    return bool(ELLIPTICAL.search(text)) and plan.answer == "text" and plan.intent == "general" \
+        and not plan.figure_kinds and not WH_WORD.search(asking) and not YES_NO.search(text) \
+        and not plan.support_asked and not plan.article
+
+
 # A message asking several questions: each ends with its own question mark (…能随时改吗？从哪天起实施？)
 _QUESTION_END = re.compile(r"(?<=[？?])")
 
@@ -463,6 +487,8 @@ class Parser:
         plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
         plan.asked_units = frozenset(hinted) if plan.answer == "figure" else frozenset()
+        plan.elliptical = _elliptical(plan, text, asking)
+        plan.follow_up = plan.follow_up or plan.elliptical
         if not query.english:  # (an English question's tokens are already the documents' words)
             plan.full_forms = full_forms(text, plan.tokens)
             plan.text = spelled_out(text, plan.tokens)

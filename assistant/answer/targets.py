@@ -53,7 +53,8 @@ def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, unit
         # A follow-up with its own topic (那棉花收获呢？ after 马铃薯…): the earlier topic found the
         # sections (retrieval reads both questions); the figure is the new topic's.
         tokens = query.topic_tokens
-    score = w.target_metric_weight * evidence.sentence_score(tokens, target.metric)
+    # (what a target measures may be written in full where the question says it short: 家电, 家用电器产业集群)
+    score = w.target_metric_weight * evidence.sentence_score(tokens, target.metric, evidence.mentions)
     score += evidence.sentence_score(tokens, target_clause(target))
     score += w.target_sentence_weight * evidence.sentence_score(tokens, target.sentence)
     rank = rank_of.get((target.doc, target.section))
@@ -83,7 +84,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
     # A target must name something the question is about, not only share its framing.
     scored = [(sc, t) for sc, t in scored
               if sc > 0 and (not query.topic_tokens
-                             or evidence.sentence_score(query.topic_tokens, t.metric + t.sentence) > 0)]
+                             or evidence.sentence_score(query.topic_tokens, t.metric + t.sentence, evidence.mentions) > 0)]
     if not scored:
         return []
     scored.sort(key=lambda pair: -pair[0])

@@ -136,7 +136,7 @@ def covers(lib: Library, query: Query, part: list[str], text: str) -> float:
     phrase's alternative translations (share: 部分/份额/比重), any one of which says it."""
     if query.english and query.alternatives and part == query.topic_tokens:
         return lib.evidence.coverage_of_any(query.alternatives, text)
-    return lib.evidence.coverage(part, text)
+    return lib.evidence.coverage(part, text, lib.evidence.mentions)  # (家电: a metric written 家用电器)
 
 
 def figure_from_sentences(lib: Library, ctx: Context) -> Draft | None:

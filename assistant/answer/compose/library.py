@@ -180,6 +180,12 @@ class Library:
             return self.evidence.coverage_of_any(query.alternatives, text)
         return self.evidence.coverage(query.topic_tokens, text)
 
+    def best_sentence_share(self, query: Query, section: Section) -> float:
+        """The most of the question's topic one sentence of a section holds, its heading counted as
+        one: whether the section says the thing asked in one place, not in words spread over it."""
+        texts = [section.breadcrumb] + [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        return max(self.topic_share(query, text) for text in texts)
+
     def about_subject(self, query: Query, sentence: str, section: Section) -> bool:
         """Whether a sentence (with its headings) writes enough of the question's subject in the question's
         own words (Settings.figure_subject_coverage; no full-form reading, 高职 for 高等职业, as the sentence
