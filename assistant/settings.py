@@ -102,6 +102,9 @@ class Settings(BaseModel):
                                       "words (那X这项呢？) must find over its words and the earlier question's together "
                                       "for X to stand in place of the earlier subject rather than be a case of it "
                                       "(a design value: a clear gain, not a tie)")
+    task_sentence_hits: int = Field(5, ge=1, description="top sections whose sentences may name the task a lead/"
+                                    "responsibility question asks where bodies are named in prose (a design value: "
+                                    "the sentence must still hold task_row_coverage of the question)")
     task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
                                      "a task-table row must name to answer from that row (a design value: the "
                                      "dev set has no task tables)")

@@ -188,3 +188,12 @@ def more(tmp_path_factory):
 def test_each_article_names_its_bodies_in_the_ways_regulations_write_them(more, label, lead, responsible):
     section = more[label]
     assert (section.lead_units, section.responsible_units) == (lead, responsible)
+
+
+def test_a_who_question_is_answered_by_the_sentence_naming_that_task(county):
+    """An article giving two tasks to two bodies: the body of the task asked, not the article's first."""
+    answer = county.ask("专项资金的预算安排归哪个部门管？")
+    first = answer.text.split("\n")[0]
+    assert answer.answerable and "市财政局" in first and "市税务局" not in first, answer.text
+    assert "市财政局负责专项资金的预算安排" in answer.text
+    assert [c.section for c in answer.citations] == ["第八条"]

@@ -69,6 +69,13 @@ def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list
     return _head(span, followed_by)[0]
 
 
+def sentence_subject(sentence: str) -> list[str]:
+    """The bodies a sentence opens with as its subject (`国务院财政部门依法对…进行管理`, `请财政部落实…`):
+    who does what it says, where no role word (负责, 会同, 牵头) names them; everyone (各地区、各部门) is no one."""
+    found = bodies_at_start(sentence) or bodies_at_start(sentence, _AFTER_OBJECT)
+    return [u for u in found if not _EVERYONE.match(u)]
+
+
 def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str], str]:
     """(the bodies a span opens with, the rest of the span after them)."""
     span = _LEAD_IN.sub("", span.strip())
@@ -156,6 +163,12 @@ def clause_naming(text: str, unit: str, leads: bool) -> str:
     own = [c for c in clauses if leads and unit in prose_roles(c)[0]] \
         or [c for c in clauses if unit in sum(prose_roles(c), [])] or [c for c in clauses if unit in c]
     return (own[0] if own else sentence).strip()
+
+
+def sentence_roles(sentence: str) -> tuple[list[str], list[str]]:
+    """(leads, responsible) one sentence names with its role words, everyone (各地区、各部门) left out."""
+    lead, resp = prose_roles(sentence)
+    return [u for u in lead if not _EVERYONE.match(u)], [u for u in resp if not _EVERYONE.match(u)]
 
 
 def units_in_text(text: str) -> Units | None:

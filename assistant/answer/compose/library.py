@@ -180,6 +180,17 @@ class Library:
             return self.evidence.coverage_of_any(query.alternatives, text)
         return self.evidence.coverage(query.topic_tokens, text)
 
+    def task_candidates(self, ctx: Context) -> list[int]:
+        """Sentences that may name the task a who-question asks: those of the top sections, and those
+        nearest the question in the top sections' documents (a 预案's member-duty list ranked sixth)."""
+        n = self.settings.task_sentence_hits
+        found = [i for h in ctx.hits[:n] for i in self.sentences_of.get(h.section.key, [])]
+        docs = {h.section.doc for h in ctx.hits[:n]}
+        if len(ctx.sentence_sims):
+            near = [i for i in np.argsort(-ctx.sentence_sims)[:n * 4].tolist() if self.doc_of[i] in docs]
+            found += [i for i in near if i not in found]
+        return found
+
     def best_sentence_share(self, query: Query, section: Section) -> float:
         """The most of the question's topic one sentence of a section holds, its heading counted as
         one: whether the section says the thing asked in one place, not in words spread over it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 
@@ -9,11 +10,12 @@ from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_writt
                                             no_tasks_en, note_line, unit_line)
 from assistant.answer import english
 from assistant.answer.compose.library import Library
+from assistant.index.lexical import tokenize
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.outline import body_text
-from assistant.ingest.roles import clause_naming, sentence_naming
+from assistant.ingest.roles import clause_naming, sentence_naming, sentence_roles, sentence_subject
 from assistant.ingest.unit_notes import TableRow
 from assistant.models import Section
 from assistant.answer.compose import sentences
@@ -63,6 +65,11 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
     owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
     owners = [(score, owner) for score, owner in owners if owner is not None]
+    # (the top section's own unit line or note says who, whatever a sentence elsewhere names)
+    if not (owners and owners[0][1].unit_source not in ("text", "")) and (named := task_sentence(lib, ctx)):
+        owner, sentence = named
+        text = unit_sentence(owner, ctx.query, named=False) + ("" if ctx.query.english else f"\n{sentence}")
+        return Draft(text, [cite(owner, sentence)], [owner])
     if not owners:
         return None
     top_score, first = owners[0]
@@ -71,6 +78,53 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     if not ctx.query.english:  # (an English answer explains each citation's quote instead)
         lines = [line + (f"\n{said}。" if (said := naming(o)) else "") for line, o in zip(lines, chosen)]
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
+
+
+def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
+    """Where bodies are named in prose (a law's article, a notice's `请X会同Y…`, a 预案's `公安部：负责…`), a
+    section gives several tasks to several bodies: the sentence naming the task asked (holding
+    Settings.task_row_coverage of the question, as a task table's row must; of those, one with a role word
+    before one without, then the nearest to the question) answers with the bodies `who_in` finds there.
+    Sentences are those of the top sections and those nearest the question in their documents; sections
+    with a unit line, a note or a table row keep theirs."""
+    best, rank = None, (False, -1.0)
+    for i in lib.task_candidates(ctx):
+        unit = lib.index.sentences[i]
+        owner = lib.by_key[unit.section_key]
+        if owner.unit_source not in ("text", "") or lib.topic_share(ctx.query, unit.text) <= lib.settings.task_row_coverage:
+            continue
+        found = who_in(lib, ctx.query, unit.text)
+        if found is not None and (found[3], float(ctx.sentence_sims[i])) > rank:
+            lead, resp, quote, named = found
+            best, rank = (replace(owner, lead_units=lead, responsible_units=resp), quote), (named, float(ctx.sentence_sims[i]))
+    return best
+
+
+def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[str], str, bool] | None:
+    """(leads, responsible, what to quote, whether a role word named them) for the task a sentence gives:
+    the clause naming bodies that holds most of the question (市税务局负责A，市财政局负责B), a lead another
+    clause names among its bodies kept as lead (…由A、B组成，A为牵头单位); else the sentence's roles read whole;
+    else, with no role word, its subject (国务院财政部门依法对…进行管理). A body the question names is what it
+    asks about, not the one it asks for."""
+    asked = set(query.tokens)
+
+    def others(units: list[str]) -> list[str]:
+        return [u for u in units if not set(tokenize(u)) <= asked]
+
+    clauses = [(c, *map(others, sentence_roles(c))) for c in re.split(r"[，,；;]", sentence) if c.strip()]
+    clauses = [c for c in clauses if c[1] or c[2]]
+    if clauses:
+        clause, lead, resp = max(clauses, key=lambda c: lib.topic_share(query, c[0]))
+        leading = [c for c, l, _ in clauses if c != clause and set(l) & set(resp)]
+        lead = lead + [u for u in resp if any(u in l for c, l, _ in clauses if c in leading)]
+        shared = query.both_roles or query.intent == "responsibility"  # (else only the lead is shown, and quoted)
+        quote = "，".join(([clause] if shared else []) + leading) if leading else clause if len(clauses) > 1 else sentence
+        return lead, [u for u in resp if u not in lead], quote, True
+    lead, resp = map(others, sentence_roles(sentence))
+    if lead or resp:
+        return lead, resp, sentence, True
+    subject = others(sentence_subject(sentence))
+    return ([], subject, sentence, False) if subject else None
 
 
 def naming(owner: Section) -> str:
