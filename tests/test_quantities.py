@@ -235,3 +235,12 @@ def test_a_formulas_operands_are_no_figure_the_text_states():
     assert read("其他费用限额=各项费用之和×10%/(1-10%)。") == []
     price = only("补贴价格上限为2.0元/千瓦时")
     assert (price.value, price.unit, price.bound) == (2.0, "元", "max")
+
+
+@pytest.mark.parametrize("text, value", [("死亡的，发给相当于9个月的本人月工资的补助", 9.0),
+                                         ("抚恤金为12个月的当地上年度职工月平均工资", 12.0)])
+def test_months_of_a_wage_are_a_sum_not_a_length_of_time(text, value):
+    """补助金为N个月的…工资: a benefit counted in months of pay is an amount; a bare period stays one."""
+    (q,) = [q for q in read(text) if q.value == value]
+    assert q.kind == "amount"
+    assert read("试用期不超过6个月")[0].kind == "duration"

@@ -229,3 +229,11 @@ def test_an_elliptical_plan_takes_what_was_asked_and_keeps_its_own_subject(parse
     plan.lean_on(earlier)
     assert plan.answer == earlier.answer == "figure" and plan.figure_kinds == earlier.figure_kinds
     assert "高新技术企业" in "".join(plan.subject) and "小型微利" not in "".join(plan.subject)
+
+
+def test_months_of_pay_ask_a_sum_and_months_alone_a_period(parse):
+    """几个月的工资 is a sum counted in months of pay; 几个月 alone a period; neither counts 个 of anything."""
+    pay = parse("因工死亡的丧葬补助金按几个月的工资发放？")
+    assert "amount" in pay.figure_kinds and not pay.duration_asked and "个" not in pay.asked_units
+    period = parse("试用期最长可以约定几个月？")
+    assert period.duration_asked and "个" not in period.asked_units

@@ -58,7 +58,8 @@ CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
 UNIT_HINTS = (
-    (re.compile(r"(?:几个|多少个)(?!百?分?点)|how many (?:clusters|platforms|parks)"), ("个",)),  # 几个点 is a percentage
+    # 几个点 is a percentage, 几个月 a period
+    (re.compile(r"(?:几个|多少个)(?!百?分?点|月|小时|工作日|星期|季度)|how many (?:clusters|platforms|parks)"), ("个",)),
     (re.compile(r"几家|多少家"), ("家",)),
     (re.compile(r"几所|多少所"), ("所",)),
     (re.compile(r"几项|多少项"), ("项",)),
@@ -91,6 +92,7 @@ _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 # A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
 DURATION_ASKED = cue("duration_asked")
+WAGE_MONTHS = cue("wage_months")
 def question_parts(query: Query) -> list[list[str]]:
     """Topic tokens of each part of a several-figure question (A和B分别是多少),
     or one part with all of them."""
@@ -451,7 +453,11 @@ class Parser:
                 plan.intent = "general"
         hinted = asked_units(asking)
         units = hinted if _figure_asked(asking) else set()
-        plan.figure_kinds = _figure_kinds(asking, units, bool(DURATION_ASKED.search(text)), plan.kind)
+        # (几个月的本人工资 asks a sum in months of pay, as the documents write it: no period)
+        wage_months = bool(WAGE_MONTHS.search(asking))
+        plan.duration_asked = bool(DURATION_ASKED.search(text)) and not wage_months
+        plan.figure_kinds = _figure_kinds(asking, units, plan.duration_asked, plan.kind) | (
+            {"amount"} if wage_months else set())
         if not plan.figure_kinds and not hinted and HOW_MUCH.search(asking) and not LIST.search(asking) \
                 and query.intent in ("general", "eligibility", "target"):
             # 核查面最低是多少: a magnitude, of whatever kind the documents write
@@ -479,7 +485,6 @@ class Parser:
             t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
             and not SUPPORT_ASKED.search(t) and self.idf.get(t, 0.0) >= self.distinctive_idf]
         plan.support_asked = plan.money_asked or any(SUPPORT_ASKED.search(t) for t in plan.tokens)
-        plan.duration_asked = bool(DURATION_ASKED.search(text))
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))

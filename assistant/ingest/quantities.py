@@ -107,6 +107,8 @@ _NUMBERED = re.compile(r"\s*第\s*\d+\s*号")
 # (a slash before a unit is "per": 2.0元/千瓦时; before a number or a bracket it divides)
 _OPERAND_BEFORE = re.compile(r"(?:[×÷*=＝+＋]\s*[(（]?|/\s*[(（]|[(（]\s*\d+(?:\.\d+)?\s*[-－])\s*$")
 _OPERAND_AFTER = re.compile(r"^\s*(?:[×÷*＝=]|/\s*[(（\d])")
+# a period read as the months or years of a pay or an income it counts (6个月的统筹地区上年度职工月平均工资)
+_WAGE_BASE = re.compile(r"\s*的[^，。；,;：:]{0,20}?(?:工资|收入|薪酬|薪金|缴费基数)")
 _CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")
 
 
@@ -264,6 +266,8 @@ def read(text: str) -> list[Quantity]:
         value, unit, kind, year = typed
         if unit == "%":
             kind = _percent_kind(text, m.start(), m.end())
+        elif kind == "duration" and _WAGE_BASE.match(text, m.end()):
+            kind = "amount"  # 27个月的本人工资: a sum counted in months of a wage, not a length of time
         bound, start, end = _bound(text, m.start(), m.end())
         figure = m.group(0).strip()
         if m.group("num2") and (first := number(m.group("num"))):  # 1.5-2亿元: one range in one figure
