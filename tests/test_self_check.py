@@ -218,3 +218,14 @@ def test_a_non_industrial_firm_and_its_bare_assets_are_read_from_the_question():
     assert facts.industrial is False and facts.assets == 3500
     facts = facts_from_text("我们是工业企业，固定资产800万元")
     assert facts.industrial is True and facts.assets is None  # 固定资产 are not the total assets
+
+
+@pytest.mark.parametrize("said, industrial", [
+    ("我们是做跨境电商的贸易公司，员工40人", False), ("本单位是一家会计师事务所", False),
+    ("我们开了个小加工厂，员工70人", True), ("公司属于汽车零部件制造企业", True),
+    ("我们是互联网公司，做小程序开发", False), ("我们想申请研发补贴", None),
+])
+def test_the_applicants_trade_says_whether_it_is_an_industrial_firm(said, industrial):
+    """A manufacturer or a factory is industrial; a trade outside industry (software, commerce, services)
+    is not; a firm naming neither leaves it unknown (the self-check then asks)."""
+    assert facts_from_text(said).industrial is industrial

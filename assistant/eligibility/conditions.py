@@ -231,6 +231,9 @@ def facts_from_text(text: str) -> Facts:
         if fact == "industrial":
             found[fact] = not _NEGATED.search(clause)  # 不是工业企业: the other tier applies
             continue
+        if fact == "not_industrial":
+            found["industrial"] = False  # 我们是家软件开发公司: a trade outside industry
+            continue
         kinds = FACT_KINDS.get(fact, ())
         q = next((q for q in quantities.read(clause) if q.kind in kinds), None)  # (最近一年销售收入3亿元: the sum)
         if q is None:
