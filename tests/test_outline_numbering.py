@@ -107,3 +107,12 @@ def test_bodies_named_in_prose_are_kept_whole_and_apart():
     assert set(sections["2.1"].responsible_units) >= {"省应急管理厅"}  # X及Y组成: two bodies
     assert sections["2.1.2"].lead_units == ["省财政厅"]  # 请X会同Y: the request names X, not 请X
     assert sections["2.1.2"].responsible_units == ["省发展改革委"]
+
+
+def test_a_notice_asking_bodies_to_do_a_task_makes_them_responsible():
+    notice = ("示例省人民政府办公厅关于做好政策落实工作的通知\n一、落实经费管理。请省财政厅在专项资金管理办法中明确报销标准。\n"
+              "二、完善评价制度。请省科技厅、省教育厅在年底前出台评价办法。\n三、加强宣传。各地区、各部门要认真贯彻执行。\n")
+    sections = {s.label: s for s in parse_text(notice, doc="政策落实通知")}
+    assert sections["一、"].responsible_units == ["省财政厅"]
+    assert sections["二、"].responsible_units == ["省科技厅", "省教育厅"]
+    assert not sections["三、"].responsible_units  # everyone is no one

@@ -6,6 +6,7 @@ offices in prose, not in a unit line):
 - `X主管…工作`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
   `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
+- `请X…` (a notice asking X to do the task): X is responsible;
 - `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
 - `由A、B、C等9个部门和单位组成`: the bodies a joint body is made of share its work.
 
@@ -50,6 +51,8 @@ _EACH_ITS_OWN = re.compile(r"分别|各自|本辖区|辖区内")
 # `…等部门在各自职责范围内加强…`: the bodies sharing a task, each in its own field, are responsible for it
 _EACH_IN_ITS_FIELD = re.compile(r"在各自(?:的)?职责范围内|按照?各自(?:的)?职责(?:分工)?")
 _TOGETHER = re.compile(r"会同")
+# `请财政部落实…`, `请科技部、工业和信息化部…在…前完成`: a notice asks the bodies it names to do the task
+_REQUEST = re.compile(r"(?:^|[，。；：])请(?=[^，。；])")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 _BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施)")
 _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
@@ -131,6 +134,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
         for m in _IN_COMMAND.finditer(verbs):
             if not _EACH_ITS_OWN.search(re.split(r"[，,：:]", sentence[:m.start()])[-1]):
                 lead += _subject(sentence, m.start())
+        for m in _REQUEST.finditer(sentence):
+            resp += bodies_at_start(sentence[m.end():]) or bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
