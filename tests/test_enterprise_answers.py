@@ -301,3 +301,18 @@ def test_an_elliptical_follow_up_asks_the_earlier_question_of_its_own_subject(sh
     shipped_assistant.ask("到2020年先进装备制造产业集群销售收入目标是多少？", session=session)
     answer = shipped_assistant.ask("那家电呢？", session=session)
     assert "1500亿元" in answer.text and "5000亿元" not in answer.text, answer.text
+
+
+def test_a_follow_up_on_the_excess_of_one_expense_is_not_answered_by_anothers_rule(shipped_assistant):
+    """Only 职工教育经费's excess carries forward (实施条例 第四十二条): asked of the excess of another
+    expense, the assistant does not say yes; asked of its own, it quotes the carry-forward."""
+    from assistant.answer.answerer import Session
+
+    session = Session()
+    shipped_assistant.ask("工会经费最多能扣多少？", session=session)
+    answer = shipped_assistant.ask("超出的部分能结转到以后年度扣吗？", session=session)
+    assert not answer.text.startswith("可以"), answer.text
+    session = Session()
+    shipped_assistant.ask("职工教育经费税前扣除的比例是多少？", session=session)
+    answer = shipped_assistant.ask("那超过的部分呢？", session=session)
+    assert "结转" in answer.text.splitlines()[0] and "亿元" not in answer.text, answer.text

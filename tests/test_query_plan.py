@@ -237,3 +237,18 @@ def test_months_of_pay_ask_a_sum_and_months_alone_a_period(parse):
     assert "amount" in pay.figure_kinds and not pay.duration_asked and "个" not in pay.asked_units
     period = parse("试用期最长可以约定几个月？")
     assert period.duration_asked and "个" not in period.asked_units
+
+
+@pytest.mark.parametrize("question", ["市科技局一共被安排了哪些工作？", "市财政局被要求做什么？"])
+def test_asking_what_a_body_was_given_to_do_asks_its_duties(parse, question):
+    assert parse(question).intent == "duties"
+
+
+@pytest.mark.parametrize("question", ["研发费用要不要单独核算？", "小企业该不该单独设研发账？", "年报需不需要审计？"])
+def test_an_a_not_a_question_asks_yes_or_no(parse, question):
+    assert parse(question).answer == "yes_no"
+
+
+def test_the_part_beyond_what_was_said_leans_on_the_question_before(parse):
+    assert parse("超出的部分还能结转吗？").follow_up
+    assert parse("超过的部分呢？").elliptical  # (超过 names the subject here; it asks no target)

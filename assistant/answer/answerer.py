@@ -359,6 +359,9 @@ class Answerer:
         if query.intent == "eligibility" and not query.applicant.is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)
+        if query.follow_up and hits[0].section.key in session.last_sections \
+                and coverage >= self.settings.some_topic_coverage:
+            return True  # a detail of the provision the conversation is on (有没有封顶？ after 本人工资怎么算)
         if query.intent == "reference":
             return coverage >= self.settings.some_topic_coverage
         best_sentence = ctx.best_written

@@ -384,7 +384,10 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
 def _elliptical(plan: QueryPlan, text: str, asking: str) -> bool:
     """Whether a question names what it is about and asks nothing of it (家电呢？): no asking word,
     no yes/no, no kind of answer of its own."""
-    return bool(ELLIPTICAL.search(text)) and plan.answer == "text" and plan.intent == "general" \
+    # (超过的部分呢？: a target verb naming the subject, 超过, asks no target of its own; 超过500万元的部分呢？ states
+    # the figure whose provision it asks)
+    target_word = plan.intent == "target" and not plan.facts
+    return bool(ELLIPTICAL.search(text)) and plan.answer in ("text", "figure") and (plan.intent == "general" or target_word) \
         and not plan.figure_kinds and not WH_WORD.search(asking) and not YES_NO.search(text) \
         and not plan.support_asked and not plan.article
 

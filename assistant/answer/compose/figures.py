@@ -44,7 +44,8 @@ def target(lib: Library, ctx: Context) -> Draft | None:
             # target stating none of its figures answers another provision
             return figure_from_sentences(lib, ctx)
         best = found[0] if found else None
-        if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE:
+        if best is None or covers(lib, sub, scoped(query, part, best.doc), best.metric + best.sentence) < METRIC_COVERAGE \
+                or not lib.of_earlier_topic(query, best.metric + best.sentence):
             return figure_from_sentences(lib, ctx)
         chosen += [t for t in found if t not in chosen]
     chosen += [t for t in other_years(lib, ctx, chosen) if t not in chosen]

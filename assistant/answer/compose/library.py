@@ -191,6 +191,11 @@ class Library:
             found += [i for i in near if i not in found]
         return found
 
+    def of_earlier_topic(self, query: Query, text: str) -> bool:
+        """Whether a text speaks of some of the earlier question's topic a follow-up leans on (none to lean on:
+        it does): a figure or a ruling for a follow-up is about what the conversation is about."""
+        return not query.context_tokens or self.evidence.coverage(query.context_tokens, text) > 0
+
     def best_sentence_share(self, query: Query, section: Section) -> float:
         """The most of the question's topic one sentence of a section holds, its heading counted as
         one: whether the section says the thing asked in one place, not in words spread over it."""
@@ -306,6 +311,8 @@ class Library:
         subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
         if subject and self.evidence.coverage(subject, about) < self.settings.ruling_subject_coverage:
             return None
+        if not query.elliptical and not self.of_earlier_topic(query, about):
+            return None  # 超出的部分以后还能扣吗？ after 职工福利费: a rule on another expense's excess decides nothing
         # an act asked with two distinctive things or more that it acts on, or when (在第三季度预缴申报时提前享受),
         # is decided by a rule writing one of them, not by one sharing only its verb (追溯享受)
         # (a word the documents never write is as distinctive as can be: no rule is about it)
