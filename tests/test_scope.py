@@ -113,3 +113,12 @@ def test_a_short_title_written_with_a_standard_abbreviation_names_the_document()
     two = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
                    for t in titles])
     assert two.named_in("个税专项附加扣除暂行办法里第五条讲了什么？")[0] == [titles[0]]
+
+
+def test_an_issuer_the_question_reports_to_does_not_pick_its_document():
+    """向国务院报告 names a body the text's act is directed at, not the 国务院 document to answer from."""
+    from assistant.answer.scope import _mentions
+
+    assert not _mentions("发生险情后最迟多久要向国务院报告？", "国务院")
+    assert not _mentions("方案要报国务院批准吗？", "国务院")
+    assert _mentions("国务院关于河道治理的批复提出了哪些目标？", "国务院")

@@ -232,11 +232,17 @@ class Catalog:
 _LONGER_BODY = re.compile(r"^(?:(?!的)[\u4e00-\u9fff]){0,6}?(?:部门|机关)")
 
 
+# A body the question's own sentence acts toward (向国务院报告, 报国务院批准, 经国务院同意) is a party in the
+# text asked about, not the issuer of the document asked from.
+_ACTED_TOWARD = re.compile(r"(?:向|报|经|由|请|给)$")
+
+
 def _mentions(question: str, name: str) -> bool:
-    """The issuer named as such, not as the start of a longer body's name."""
+    """The issuer named as such, not as the start of a longer body's name nor as a body the
+    question's act is directed at."""
     at = question.find(name)
     while at >= 0:
-        if not _LONGER_BODY.match(question[at + len(name):]):
+        if not _LONGER_BODY.match(question[at + len(name):]) and not _ACTED_TOWARD.search(question[:at]):
             return True
         at = question.find(name, at + 1)
     return False

@@ -146,12 +146,6 @@ def _section_heading(rest: str) -> tuple[str, str]:
     return whole.rstrip("。．.")[:40], whole if len(whole) > 40 else ""
 
 
-def _paragraph_title(rest: str) -> str:
-    """What a paragraph standing for a heading is called: its first sentence, cut short."""
-    head = rest.strip().partition("。")[0].rstrip("．.")
-    return head if len(head) <= 40 else head[:40]
-
-
 MAX_WRAPPED = 3  # continuation lines a bracket left open (a wrapped unit line) may run on
 
 
@@ -253,7 +247,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             chapter = f"{chapter.split(' > ')[0]} > {label} {title}".strip(" >") if "节" in label else f"{label} {title}"
             open_unit(label, title, "chapter", start)
         elif by_article and (m := ARTICLE.match(line)) and _next_article(m.group("label"), opened):
-            unit = open_unit(m.group("label"), _article_title(m.group("rest")), "article", start)
+            unit = open_unit(m.group("label"), _opening_words(m.group("rest")), "article", start)
             if m.group("rest").strip():
                 unit.lines.append(m.group("rest").strip())
         elif by_article and current is not None and current.kind == "article":
@@ -263,7 +257,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             open_unit(m.group("label"), m.group("title"), "chapter", start)
         elif decimal and (m := DECIMAL.match(line)):
             # (`4.2.1　出现…时，…报告。`: a heading written as a sentence is the section's text too)
-            unit = parent = open_unit(m.group("label"), _paragraph_title(m.group("rest")), "section", start)
+            unit = parent = open_unit(m.group("label"), _opening_words(m.group("rest")), "section", start)
             if _decimal_text(m.group("rest")):
                 unit.lines.append(m.group("rest").strip())
         elif not by_article and (row := _chapter_row(line)):
@@ -279,7 +273,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         elif not by_article and (m := CHAPTER_PARAGRAPH.match(line)) and parts.follows(m.group("label")):
             # a top-level item that is a paragraph, not a heading line: its opening words title it,
             # and all of it is its text (its first sentence is a measure, not a title to drop)
-            title = _paragraph_title(m.group("rest"))
+            title = _opening_words(m.group("rest"))
             chapter, parent = labels.written(m.group("label")) + title, None
             open_top(m.group("label"), title, start).lines.append(m.group("rest").strip())
         elif not by_article and (m := SECTION.match(line)):
@@ -418,8 +412,8 @@ def _next_article(label: str, opened: list[_Open]) -> bool:
     return before is None or this is None or this == before + 1
 
 
-def _article_title(rest: str) -> str:
-    """An article has no title of its own: its opening words stand for it."""
+def _opening_words(rest: str) -> str:
+    """What stands for the title of an article, or of a heading written as a paragraph: its opening words."""
     head = re.split(r"[，。；：,;:]", rest.strip(), maxsplit=1)[0]
     return head if len(head) <= 24 else head[:24] + "…"
 

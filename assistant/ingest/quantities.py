@@ -155,6 +155,9 @@ def number(written: str) -> float | None:
 
 
 def _magnitude(unit: str) -> float:
+    """The numeral a unit opens with (万元, 亿吨, 千元); 千 of a unit's own name (千克, 千米, 千瓦时) is none."""
+    if unit.startswith("千") and unit in _UNITS["compound"]:
+        return 1.0
     return 1e12 if unit.startswith("万亿") else 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1e3 if unit.startswith("千") else 1.0
 
 
