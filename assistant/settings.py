@@ -98,16 +98,17 @@ class Settings(BaseModel):
     wider_scope_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents that name no "
                                       "other place must add over a named place's own documents to answer instead "
                                       "(a title need not say its place; a design value, dev names one place only)")
-    own_subject_margin: float = Field(0.2, ge=0, le=1, description="topic coverage an elliptical follow-up's own "
-                                      "words (那X这项呢？) must find over its words and the earlier question's together "
-                                      "for X to stand in place of the earlier subject rather than be a case of it "
-                                      "(a design value: a clear gain, not a tie)")
+    own_subject_margin: float = Field(0.2, ge=0, le=1, description="share of its topic that one sentence of the "
+                                      "section an elliptical follow-up's own words (那X这项呢？) find first must hold "
+                                      "beyond the one its words and the earlier question's find together, for X to "
+                                      "stand in place of the earlier subject rather than be a case of it (a design "
+                                      "value: a clear gain, not a tie)")
     task_sentence_hits: int = Field(5, ge=1, description="top sections whose sentences may name the task a lead/"
                                     "responsibility question asks where bodies are named in prose (a design value: "
                                     "the sentence must still hold task_row_coverage of the question)")
     task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
-                                     "a task-table row must name to answer from that row (a design value: the "
-                                     "dev set has no task tables)")
+                                     "a task-table row, or a sentence naming bodies in prose, must name to answer "
+                                     "from it (a design value: the dev set has no task tables)")
     distinctive_idf: float = Field(2.0, ge=0, description="idf above which a question word counts as a topic word "
                                    "(about an eighth of the chunks or fewer)")
     dense_gate_with_lexical: float = Field(0.895, ge=0, le=1, description="bundled model: best-sentence cosine that "

@@ -1046,3 +1046,17 @@ def test_the_self_check_shows_each_conditions_verdict(shipped_app, size):
         card = box.bounding_box()
         assert card["x"] >= 0 and card["x"] + card["width"] <= size[0], "the verdicts fit the window"
         shot(page, f"self-check-{size[0]}")
+
+
+def test_a_session_saved_with_a_conversation_is_plain_json(assistant):
+    """After an answer the session remembers its plan (for an elliptical follow-up); what the chat saves
+    with the conversation is still plain JSON, and loads back into a session."""
+    import json
+
+    from assistant.web.chat import session_dict, session_from
+
+    session = assistant.new_session()
+    assistant.ask("到2020年高新技术企业要达到多少家？", session=session)
+    saved = json.loads(json.dumps(session_dict(session), ensure_ascii=False))
+    restored = session_from(saved, assistant.new_session)
+    assert restored.last_question == session.last_question and restored.last_sections == session.last_sections

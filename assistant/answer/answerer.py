@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -47,6 +47,11 @@ class Session:
     last_plan: QueryPlan | None = None  # what the last answered question asked: an elliptical one asks it again
     docs: list[str] = field(default_factory=list)  # the documents the conversation named: follow-ups keep them
     turns: int = 0
+
+    def to_dict(self) -> dict:
+        """The session as plain JSON, saved with a conversation: the last plan is left out (a follow-up
+        after a reload still has the question, intent and sections it leans on)."""
+        return asdict(replace(self, last_plan=None))
 
     def rewind_to(self, earlier: "Session") -> None:
         """Back to what an earlier copy knew (an answer withdrawn after it was
@@ -217,8 +222,9 @@ class Answerer:
         query = self.parser.parse(question)
         if continues and session.last_question:
             query.follow_up = True  # a later question of the message: about what the first asked of
-        if query.elliptical and session.last_plan is not None:
-            query.lean_on(session.last_plan)  # 家电呢？: what the question before asked, of 家电
+        # 家电呢？: what the question before asked, of 家电 (taken on once the sections are found: they are
+        # searched as the question is written)
+        leaned = session.last_plan if query.elliptical else None
         if not query.follow_up and session.last_question and (
                 asks_support_of_nothing(query) or not query.topic_tokens and not query.units and not query.docs_named):
             # 有什么补贴？/ 要去哪里办？ after a topic names no subject of its own: the topic before is it
@@ -242,7 +248,9 @@ class Answerer:
             earlier = self.parser.analyse(session.last_question)
             query.tokens = list(dict.fromkeys(query.tokens + earlier.tokens))
             query.context_tokens = earlier.topic_tokens
-            if query.elliptical and self._replaces_subject(query, query.text, text, k, docs):
+            # (a figure asked again of another subject, 那健康医药产业呢？, is picked among the targets by its own
+            # words; the earlier question's sentence, which often sets both, stays in the search)
+            if leaned is not None and leaned.answer != "figure" and self._replaces_subject(query, query.text, text, k, docs):
                 text, query.context_tokens = query.text, []
         vector = self.retriever.embed(text)
         sims = ranking = self._sims(vector)
@@ -277,6 +285,8 @@ class Answerer:
                 if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs = wider_hits, (None if local else wider)
                     session.docs = session.docs if local else wider
+        if leaned is not None:
+            query.lean_on(leaned)
         return Context(query=query, hits=hits, sentence_sims=ranking, docs=docs, continues=continues,
                        best_written=best_written)
 

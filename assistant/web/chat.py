@@ -5,7 +5,7 @@ questions and a copy button."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, fields
+from dataclasses import fields
 
 import gradio as gr
 
@@ -155,7 +155,7 @@ def _cites_of(answer: Answer) -> list[dict]:
 
 def session_dict(session) -> dict | None:
     """The chat's session state as plain JSON (saved with the conversation)."""
-    return asdict(session) if session is not None else None
+    return session.to_dict() if session is not None else None
 
 
 def session_from(data, new_session) -> object | None:
