@@ -298,7 +298,7 @@ def test_an_elliptical_follow_up_asks_the_earlier_question_of_its_own_subject(sh
     assert answer.citations and all(c.section != "（二十一）" for c in answer.citations), answer.text
     assert "牵头单位为" in answer.text
     session = Session()
-    shipped_assistant.ask("到2020年先进装备制造产业集群销售收入目标是多少？", session=session)
+    shipped_assistant.ask("装备制造这个千亿级集群，方案给它定的销售收入是多少？", session=session)
     answer = shipped_assistant.ask("那家电呢？", session=session)
     assert "1500亿元" in answer.text and "5000亿元" not in answer.text, answer.text
 

@@ -211,7 +211,7 @@ def test_spoken_how_and_what_follows_ask_how(parse, question):
 
 
 @pytest.mark.parametrize("question", ["那先进装备制造呢？", "如果是许可给别人用呢？", "那健康医药产业这块呢？",
-                                      "What about the equipment manufacturing cluster?"])
+                                      "What about the lighting firms in those towns?"])
 def test_a_subject_with_nothing_asked_of_it_is_elliptical(parse, question):
     """X呢？ / what about X?: a new subject and no asking word; it asks what the question before asked."""
     plan = parse(question)
@@ -250,5 +250,5 @@ def test_an_a_not_a_question_asks_yes_or_no(parse, question):
 
 
 def test_the_part_beyond_what_was_said_leans_on_the_question_before(parse):
-    assert parse("超出的部分还能结转吗？").follow_up
+    assert parse("多出来的那部分可以往后结转吗？").follow_up
     assert parse("超过的部分呢？").elliptical  # (超过 names the subject here; it asks no target)

@@ -1056,7 +1056,7 @@ def test_a_session_saved_with_a_conversation_is_plain_json(assistant):
     from assistant.web.chat import session_dict, session_from
 
     session = assistant.new_session()
-    assistant.ask("到2020年高新技术企业要达到多少家？", session=session)
+    assistant.ask("中山计划把高企数量做到多少？", session=session)
     saved = json.loads(json.dumps(session_dict(session), ensure_ascii=False))
     restored = session_from(saved, assistant.new_session)
     assert restored.last_question == session.last_question and restored.last_sections == session.last_sections
