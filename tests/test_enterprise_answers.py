@@ -316,3 +316,15 @@ def test_a_follow_up_on_the_excess_of_one_expense_is_not_answered_by_anothers_ru
     shipped_assistant.ask("职工教育经费税前扣除的比例是多少？", session=session)
     answer = shipped_assistant.ask("那超过的部分呢？", session=session)
     assert "结转" in answer.text.splitlines()[0] and "亿元" not in answer.text, answer.text
+
+
+def test_a_follow_up_after_an_article_asks_of_its_own_subject_not_that_article(shipped_assistant):
+    """第九十二条规定了什么？ then 那职工教育经费呢？: the article was what the first question was about, so
+    the second asks what the documents say of 职工教育经费 (第四十二条), not for 第九十二条 again."""
+    from assistant.answer.answerer import Session
+
+    session = Session()
+    shipped_assistant.ask("实施条例第九十二条规定了什么？", session=session)
+    answer = shipped_assistant.ask("那职工教育经费呢？", session=session)
+    assert answer.answerable and "2.5%" in answer.text, answer.text
+    assert all(c.section != "第九十二条" for c in answer.citations)

@@ -20,7 +20,7 @@ from assistant.answer.compose import (Context, Draft, Library, cite, compose, do
                                       own_brackets, source_marks)
 from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
-from assistant.answer.plan import Parser, QueryPlan
+from assistant.answer.plan import SUBJECT_INTENTS, Parser, QueryPlan
 from assistant.models import Answer, Citation
 from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
@@ -136,7 +136,8 @@ class Answerer:
         ctx = self._context(question, session, k, docs, continues)
         query = ctx.query
         intent = query.intent
-        if query.follow_up and intent == "general" and session.last_intent and query.answer == "text":
+        if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
+                and query.answer == "text":
             intent = session.last_intent  # (a follow-up asking a kind of its own, 要去哪里办, keeps it)
         if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)

@@ -176,12 +176,18 @@ class QueryPlan(Query):
         for name in ASKED_FIELDS:
             setattr(self, name, getattr(earlier, name))
         self.years = self.years or earlier.years
+        if self.intent in SUBJECT_INTENTS:  # (第二十八条讲什么？ → 那研发费用呢？: what the documents say of it)
+            self.intent, self.answer = "general", "text"
 
 
-# What a question asks, as against what it is about: what an elliptical question takes from the one before.
+# Intents that say what a question is about rather than what it asks (an article asked by its number): a
+# follow-up does not take them on.
+SUBJECT_INTENTS = frozenset({"article"})
+# What a question asks, as against what it is about: what an elliptical question takes from the one before. (The
+# article a question names is what it is about: it is not taken on.)
 ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "kind", "duration_asked",
                 "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked", "support_asked",
-                "money_asked", "article")
+                "money_asked")
 
 
 def spelled_out(text: str, tokens: list[str]) -> str:
