@@ -72,11 +72,20 @@ def bodies_at_start(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> list
     return _head(span, followed_by)[0]
 
 
+def _opening_bodies(span: str) -> list[str]:
+    """The bodies a span opens with, followed by what follows a subject or by a verb (`财政部落实…`)."""
+    return bodies_at_start(span) or bodies_at_start(span, _AFTER_OBJECT)
+
+
+def _someone(units: list[str]) -> list[str]:
+    """The units, everyone (各地区、各部门) left out: no one in particular."""
+    return [u for u in units if not _EVERYONE.match(u)]
+
+
 def sentence_subject(sentence: str) -> list[str]:
     """The bodies a sentence opens with as its subject (`国务院财政部门依法对…进行管理`, `请财政部落实…`):
     who does what it says, where no role word (负责, 会同, 牵头) names them; everyone (各地区、各部门) is no one."""
-    found = bodies_at_start(sentence) or bodies_at_start(sentence, _AFTER_OBJECT)
-    return [u for u in found if not _EVERYONE.match(u)]
+    return _someone(_opening_bodies(sentence))
 
 
 def _head(span: str, followed_by: re.Pattern = _AFTER_SUBJECT) -> tuple[list[str], str]:
@@ -135,7 +144,7 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             if not _EACH_ITS_OWN.search(re.split(r"[，,：:]", sentence[:m.start()])[-1]):
                 lead += _subject(sentence, m.start())
         for m in _REQUEST.finditer(sentence):
-            resp += bodies_at_start(sentence[m.end():]) or bodies_at_start(sentence[m.end():], _AFTER_OBJECT)
+            resp += _opening_bodies(sentence[m.end():])
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
         for m in _BY.finditer(verbs):
@@ -173,7 +182,7 @@ def clause_naming(text: str, unit: str, leads: bool) -> str:
 def sentence_roles(sentence: str) -> tuple[list[str], list[str]]:
     """(leads, responsible) one sentence names with its role words, everyone (各地区、各部门) left out."""
     lead, resp = prose_roles(sentence)
-    return [u for u in lead if not _EVERYONE.match(u)], [u for u in resp if not _EVERYONE.match(u)]
+    return _someone(lead), _someone(resp)
 
 
 def units_in_text(text: str) -> Units | None:
@@ -185,6 +194,6 @@ def units_in_text(text: str) -> Units | None:
         resp += unit_list(m.group("resp"))
     for m in _LEADS.finditer(text):
         lead += unit_list(_BY_WORD.sub("", m.group("lead")))
-    lead = [u for u in dict.fromkeys(lead) if not _EVERYONE.match(u)]
-    resp = [u for u in dict.fromkeys(resp) if u not in lead and not _EVERYONE.match(u)]
+    lead = _someone(list(dict.fromkeys(lead)))
+    resp = [u for u in _someone(list(dict.fromkeys(resp))) if u not in lead]
     return Units(lead, resp, "text") if lead or resp else None

@@ -64,11 +64,6 @@ def no_cards(profile: "eligibility.Profile", english: bool) -> str:
     return say("no_support", False, who=profile.describe_zh())
 
 
-def card_line(lib: Library, n: int, card: PolicyCard, english: bool, focus: list[str] = ()) -> str:
-    """A card in the chat answer, its measure abridged around what the question asks (`focus`)."""
-    return card_text(lib, n, card, english, focus)[0]
-
-
 def card_text(lib: Library, n: int, card: PolicyCard, english: bool,
               focus: list[str] = ()) -> tuple[str, list[Section]]:
     """A card's chat line and the other sections it quotes. Each quoted piece is covered by the

@@ -94,9 +94,9 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
         if owner.unit_source not in ("text", "") or lib.topic_share(ctx.query, unit.text) <= lib.settings.task_row_coverage:
             continue
         found = who_in(lib, ctx.query, unit.text)
-        if found is not None and (found[3], float(ctx.sentence_sims[i])) > rank:
-            lead, resp, quote, named = found
-            best, rank = (replace(owner, lead_units=lead, responsible_units=resp), quote), (named, float(ctx.sentence_sims[i]))
+        if found is not None and (this := (found[3], float(ctx.sentence_sims[i]))) > rank:
+            lead, resp, quote, _ = found
+            best, rank = (replace(owner, lead_units=lead, responsible_units=resp), quote), this
     return best
 
 
