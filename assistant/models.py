@@ -70,6 +70,9 @@ class Section:
     id: str = ""  # doc + position + path: unique by construction across the corpus
     unit_source: str = ""  # where the units came from: "line" | "下同" | "table" | "text" | ""
     applies_to: str = ""  # where the measure applies, from its unit note (适用范围：重庆自贸试验区)
+    # the unit note as the document writes it, a part a role (`牵头单位：市教育和体育局、科技局`): what a
+    # role answer quotes, so a reader checks the answer's full names against the words of the document
+    unit_note: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:

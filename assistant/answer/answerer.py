@@ -123,10 +123,13 @@ class Answerer:
         self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
-               docs: list[str] | None = None, continues: bool = False, whole: bool = False) -> Answer:
+               docs: list[str] | None = None, continues: bool = False, whole: bool = False,
+               said: frozenset[str] = frozenset(), within: frozenset[str] = frozenset()) -> Answer:
         """`docs` limits the answer to those documents; a question that names
         a document (《…》, or the place its title starts with) limits itself.
-        `continues`: a later question of a message asking several; `whole`: the message read as one."""
+        `continues`: a later question of a message asking several; `whole`: the message read as one;
+        `said`: sentences the message's answer already quotes, `within`: the provisions (doc#label) it quotes,
+        for a later question asking more of them: answered from their other sentences."""
         session = session or Session()
         parts = [] if continues or whole else self.parser.questions(question, self.settings.question_part_chars)
         if len(parts) > 1:
@@ -134,6 +137,7 @@ class Answerer:
         started = time.perf_counter()
         earlier = bool(session.last_question)
         ctx = self._context(question, session, k, docs, continues)
+        ctx.said, ctx.within = said, within
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
@@ -197,7 +201,10 @@ class Answerer:
         whole = self.answer(message, session, k, docs, whole=True)
         if whole.coverage != "full":
             session.rewind_to(earlier)
-        answers = [self.answer(part, session, k, docs, continues=n > 0) for n, part in enumerate(parts)]
+        answers: list[Answer] = []
+        for n, part in enumerate(parts):
+            answers.append(self._later_part(part, session, k, docs, [whole] + answers) if n else
+                           self.answer(part, session, k, docs))
         full = [a for a in answers if a.answerable and a.coverage == "full"]
         english = not has_chinese(message)
         if whole.coverage != "none" and not (whole.coverage == "partial" and len(full) == len(answers)):
@@ -216,6 +223,25 @@ class Answerer:
         if merged.answerable:
             session.last_question = message[-MAX_CARRIED:]  # (what the next follow-up leans on)
         return replace(merged, question=message, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _later_part(self, part: str, session: Session, k: int | None, docs: list[str] | None,
+                    before: list[Answer]) -> Answer:
+        """A later question of a message, answered as a follow-up. Where its answer only repeats a sentence
+        already quoted (选定以后能不能换？ after 可以选哪几种？ finds the same article), it asks more of the
+        provision quoted: that provision's other sentences answer it, if one does."""
+        earlier = replace(session)
+        answer = self.answer(part, session, k, docs, continues=True)
+        said = frozenset(c.quote for a in before for c in a.citations)
+        if not answer.answerable or not {c.quote for c in answer.citations} <= said:
+            return answer
+        within = frozenset(f"{c.doc}#{c.section}" for a in before for c in a.citations)
+        after = replace(session)
+        session.rewind_to(earlier)
+        more = self.answer(part, session, k, docs, continues=True, said=said, within=within)
+        if more.answerable and more.coverage == "full":
+            return more
+        session.rewind_to(after)
+        return answer
 
     def _context(self, question: str, session: Session, k: int | None, docs: list[str] | None,
                  continues: bool = False) -> Context:

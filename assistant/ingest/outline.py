@@ -33,7 +33,7 @@ from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, limits, read_document
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import merge, notes_in, table_rows
-from assistant.ingest.units import parse_unit_line
+from assistant.ingest.units import parse_unit_line, unit_line_written
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING_MARKUP = re.compile(r"^[#>*\s　]+|[*\s　]+$")
@@ -92,6 +92,7 @@ class _Open:
     lines: list[str] = field(default_factory=list)
     units: tuple[list[str], list[str]] | None = None
     unit_source: str = ""  # see Section.unit_source
+    unit_note: list[str] = field(default_factory=list)  # see Section.unit_note
     applies_to: str = ""  # see Section.applies_to
     part: str = ""  # see Section.part
 
@@ -225,7 +226,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         last_plain, before = before, None
         if (units := parse_unit_line(line)) is not None and current is not None:
             owner = _owner(opened, current)
-            owner.units, owner.unit_source = units, "line"
+            owner.units, owner.unit_source, owner.unit_note = units, "line", unit_line_written(line)
             current.end = end
             continue
         if (m := ANNEX.match(line) or _titled_annex(line, title_chars, following)) is not None:
@@ -522,6 +523,7 @@ def _attach_unit_notes(opened: list[_Open]) -> None:
         units = merge(found) or (units_in_text("\n".join(unit.lines)) if unit.kind != "preamble" else None)
         if units is not None:
             unit.units, unit.unit_source = (units.lead, units.responsible), units.source
+            unit.unit_note = units.written
             # a note without a scope of its own applies where an earlier note said later ones do
             unit.applies_to = units.applies_to or (default_scope if found else "")
 
@@ -595,6 +597,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         lead_units=lead,
         responsible_units=resp,
         unit_source=unit.unit_source,
+        unit_note=unit.unit_note,
         applies_to=unit.applies_to,
         targets=targets,
         figures=[f for f in found if f.kind != "target"],

@@ -16,10 +16,10 @@ not by a list of names, so national, provincial, city and district bodies all co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant import lexicon
-from assistant.ingest.units import expand_units
+from assistant.ingest.units import expand_units, role_parts
 
 _SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.forms}, key=len, reverse=True))
 _GENERIC = re.compile(r"^(?:有关|相关|其|本级|上级|同级|该)")
@@ -38,6 +38,9 @@ class Units:
     applies_to: str = ""  # where the measure applies, as the note writes it (适用范围：重庆自贸试验区)
     # where later measures apply unless their own note says otherwise (以下除标注…外，适用范围均为X)
     default_applies_to: str = ""
+    # the note as the document writes it, one part a role (`牵头单位：市教育和体育局、科技局`, `责任单位：…`),
+    # or the whole note where it names its roles in one phrase (`市商务局会同市财政局负责`)
+    written: list[str] = field(default_factory=list)
 
 
 # `政府办公厅（室）`, `人力资源社会保障局（厅）`: one name written for bodies whose last character differs
@@ -122,27 +125,29 @@ def parse_note(content: str, guides: bool = False) -> Units | None:
     content = content.strip()
     if m := _LABELLED.match(content):
         lead, resp = expand_units(m.group("lead") or ""), expand_units(m.group("resp") or "")
-        return Units(lead, resp, "line") if lead else None
+        return Units(lead, resp, "line", written=role_parts(content, m)) if lead else None
     if m := _DUTY_LABELLED.match(content):
         names = expand_units(re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "", m.group("units").strip()))
         default = _DEFAULT_SCOPE.search(content)
-        return Units([], names, "line", applies_to=(m.group("scope") or "").strip(),
+        return Units([], names, "line", applies_to=(m.group("scope") or "").strip(), written=role_parts(content, m),
                      default_applies_to=default.group("scope").strip() if default else "") if names else None
     if (m := _RESPONSIBLE.match(content)) and (names := unit_list(m.group("units"))):
         rest = m.group("rest") or ""
         declares = "第一位" in rest and "牵头" in rest
         if m.group("lead") or declares:
-            return Units(names[:1] if declares else names, names[1:] if declares else [], "line", declares)
-        return Units([], names, "line")
+            return Units(names[:1] if declares else names, names[1:] if declares else [], "line", declares,
+                         written=[content])
+        return Units([], names, "line", written=[content])
     if m := _LEAD_AND.match(content):
         # `X会同Y负责`, `X牵头，Y参与`; `X会同有关部门负责`: X leads, the others named by no one in particular
         lead, resp = unit_list(m.group("lead")), unit_list(m.group("resp"))
         if lead and (resp or _GENERIC_OTHERS.fullmatch(m.group("resp").strip("，,、 "))):
-            return Units(lead, resp, "line")
+            return Units(lead, resp, "line", written=[content])
     if guides and (m := _GUIDES.match(content)):
         names = unit_list(m.group("units"))
-        return Units(names, [], "line") if names else None
+        return Units(names, [], "line", written=[content]) if names else None
     return None
+
 
 
 def notes_in(line: str) -> list[Units]:
@@ -173,7 +178,8 @@ def merge(found: list[Units]) -> Units | None:
         return None
     lead = list(dict.fromkeys(u for f in found for u in f.lead))
     resp = [u for u in dict.fromkeys(u for f in found for u in f.responsible) if u not in lead]
-    return Units(lead, resp, found[0].source, applies_to=next((f.applies_to for f in found if f.applies_to), ""))
+    return Units(lead, resp, found[0].source, applies_to=next((f.applies_to for f in found if f.applies_to), ""),
+                 written=[part for f in found for part in f.written])
 
 
 # --------------------------------------------------------------- task tables

@@ -96,6 +96,23 @@ def parse_unit_line(line: str) -> tuple[list[str], list[str]] | None:
     return expand_units(match.group("lead") or ""), expand_units(match.group("resp") or "")
 
 
+def unit_line_written(line: str) -> list[str]:
+    """The roles of a `（牵头单位：…；责任单位：…）` line as written (see role_parts)."""
+    match = UNIT_LINE.match(line)
+    return role_parts(line, match) if match else []
+
+
+def role_parts(written: str, m: re.Match) -> list[str]:
+    """Each role of a labelled note as written, label included (`牵头单位：市科技局`): from the start of the
+    note, or of the label before a role's names, to the end of those names."""
+    parts, start = [], 0
+    for group in ("lead", "resp", "units"):
+        if group in m.re.groupindex and m.group(group):
+            parts.append(written[start:m.end(group)].strip("；;，,。（( \t\u3000"))
+            start = m.end(group)
+    return parts
+
+
 def gloss(unit: str) -> str:
     """`Municipal Finance Bureau (市财政局)`: English built from the name's parts (lexicon.english)."""
     return english.gloss(unit)

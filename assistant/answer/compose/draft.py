@@ -26,10 +26,10 @@ MAX_ITEMS_BACK = 8  # items an answer's item may follow in its list and still be
 UNIT_WORDS = {
     "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
            "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。",
-           "applies": "适用范围：{scope}。"},
+           "applies": "适用范围：{scope}。", "quoted": "原文：「{note}」"},
     "en": {"sep": "; ", "shared": "Responsible units: {resp}.", "none": "(none listed)", "tail": "; responsible units: {resp}",
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}.",
-           "applies": " Applies to: {scope}."},
+           "applies": " Applies to: {scope}.", "quoted": "As written: “{note}”"},
 }
 MONEY_UNITS = {"万元", "亿元"}
 # The kinds of figure a unit hint asks for, as the quantity grammar types them.
@@ -103,6 +103,8 @@ class Context:
     # the best cosine of the question as written, by which whether the documents speak to it is judged (an
     # English question's sentences are ranked with its Chinese words' vector mixed in, which always finds some)
     best_written: float = 0.0
+    said: frozenset[str] = frozenset()  # sentences the message's answer already quotes: not the answer again
+    within: frozenset[str] = frozenset()  # the provisions (doc#label) a later question asks more of: its sentences
 
 
 @dataclass

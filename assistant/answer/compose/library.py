@@ -482,6 +482,9 @@ class Library:
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
+        earlier = [t for t in ctx.query.context_tokens if t not in tokens]
+        earlier_total = sum(self.evidence.weight(t) for t in dict.fromkeys(earlier)) or 1.0
+        earlier_weight = self.settings.context_token_weight if earlier else 0.0
         rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
         pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
         pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
@@ -494,10 +497,14 @@ class Library:
             section = self.by_key[unit.section_key]
             if ctx.docs and section.doc not in ctx.docs:
                 continue  # the question named its documents: no sentence from another
+            if unit.text in ctx.said or ctx.within and section.label_key not in ctx.within:
+                continue  # asked more of the provisions quoted: their other sentences
             # a list item says what it says with the lead-in it completes (罚款； under 下列支出不得扣除：)
             lead = self.lead_of.get(i)
             said = unit.text if lead is None else self.index.sentences[lead].text + unit.text
             lexical = self.evidence.sentence_score(tokens, said) / total
+            if earlier_weight:
+                lexical += earlier_weight * self.evidence.sentence_score(earlier, said) / earlier_total
             rank_bonus = self.settings.sentence_rank_bonus / (1 + rank_of[unit.section_key]) \
                 if unit.section_key in rank_of else 0.0
             dense = self.settings.sentence_dense_weight * float(ctx.sentence_sims[i])

@@ -76,7 +76,7 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
     if not ctx.query.english:  # (an English answer explains each citation's quote instead)
-        lines = [line + (f"\n{said}。" if (said := naming(o)) else "") for line, o in zip(lines, chosen)]
+        lines = [line + (f"\n{said}。" if (said := naming(o)) else written(o, ctx.query)) for line, o in zip(lines, chosen)]
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
 
 
@@ -127,6 +127,11 @@ def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[s
     return ([], subject, sentence, False) if subject else None
 
 
+def written(owner: Section, query: Query) -> str:
+    note = note_as_written(owner, query)
+    return "\n" + UNIT_WORDS["zh"]["quoted"].format(note=note) if note else ""
+
+
 def naming(owner: Section) -> str:
     """The clause of a law's article that names who does the task (`市财政部门会同市会展业主管部门
     制定…`, `教育部为牵头单位`): an article has no unit line, so the answer says who in its own words."""
@@ -136,13 +141,28 @@ def naming(owner: Section) -> str:
     return clause_naming(body_text(owner), units[0], leads=bool(owner.lead_units))
 
 
+def roles_asked(owner: Section, query: Query) -> tuple[bool, bool]:
+    """(both roles, the shared role only) as the answer gives them. A shared-role question gets the shared
+    units; "who is responsible" gets the lead too (in 「A、B负责，列第一位者为牵头单位」 every unit listed
+    is responsible)."""
+    both = bool((query.both_roles or query.intent == "responsibility" and query.role != "责任") and owner.lead_units)
+    return both, query.intent == "responsibility" and not both
+
+
+def note_as_written(owner: Section, query: Query) -> str:
+    """The roles asked for in the words of the section's unit note (`牵头单位：市教育和体育局、科技局`),
+    the text a role answer rests on. A note naming its roles in one phrase (`A、B、C负责`) is quoted
+    when the answer gives every body it names (asked for the lead only, the answer says who)."""
+    both, only_shared = roles_asked(owner, query)
+    if len(owner.unit_note) == 2 and owner.lead_units:
+        return "；".join(owner.unit_note if both else owner.unit_note[1:] if only_shared else owner.unit_note[:1])
+    return "；".join(owner.unit_note) if both or not (owner.lead_units and owner.responsible_units) else ""
+
+
 def unit_sentence(owner: Section, query: Query, named: bool) -> str:
     prefix = f"《{owner.doc}》：" if named else ""
     # Answer the role asked for; the cited unit line shows the whole line.
-    # A shared-role question gets the shared units; "who is responsible" gets the lead
-    # too (in 「A、B负责，列第一位者为牵头单位」 every unit listed is responsible).
-    both = (query.both_roles or query.intent == "responsibility" and query.role != "责任") and owner.lead_units
-    only_shared = query.intent == "responsibility" and not both
+    both, only_shared = roles_asked(owner, query)
     words = UNIT_WORDS["en" if query.english else "zh"]
     name = gloss if query.english else (lambda unit: as_written(unit, owner.text))
     lead = words["sep"].join(map(name, owner.lead_units))
