@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.answer import english
 from assistant.answer.check import check, kinds_checked, states_kind
+from assistant.answer.compose.draft import UNIT_WORDS
 from assistant.answer.compose import (Context, Draft, Library, cite, compose, documents, name_documents, nearest,
                                       own_brackets, source_marks)
 from assistant.answer.messages import say
@@ -101,8 +102,13 @@ def _left_open(question: str, english: bool) -> str:
 
 
 def _unmarked(line: str) -> str:
-    """An answer line without its source mark (〔第十九条〕) and see-also note: what it says."""
-    return re.sub(r"(?:（又见[^）]*）)?〔[^〕]*〕$", "", line.strip())
+    """An answer line without its source mark (〔第十九条〕), see-also note, closing full stop and the frame of
+    a quoted note (原文：「…」): what it says, which a longer line may already say."""
+    said = re.sub(r"(?:（又见[^）]*）)?〔[^〕]*〕$", "", line.strip()).rstrip("。")
+    return said[len(_QUOTE_OPEN):-1] if said.startswith(_QUOTE_OPEN) and said.endswith("」") else said
+
+
+_QUOTE_OPEN = UNIT_WORDS["zh"]["quoted"].split("{")[0]  # 原文：「
 
 
 class Answerer:

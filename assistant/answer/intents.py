@@ -41,6 +41,7 @@ ASKS_TIME_OR_AMOUNT = cue("time_or_amount")
 SHARED_ROLE = cue("shared_role")
 BODIES_ASKED = cue("bodies_asked")
 EXCEPT_LEAD = cue("except_lead")
+ROLE_OF_BODY = cue("role_of_body")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
@@ -74,6 +75,7 @@ class Query:
     alternatives: list[list[str]] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)  # the English phrase of each alternatives group, as written
     both_roles: bool = False  # 牵头单位和责任单位分别是 / 谁牵头，谁配合: the lead and the shared units asked
+    role_of: list[str] = field(default_factory=list)  # 食品药品监管局是什么角色: the bodies named whose part is asked
 
 
 LEADING_NA = re.compile(r"^(那么|那)(?=[\u4e00-\u9fff])(?![些个里样时种])")
@@ -206,6 +208,9 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     asks_resp = bool(RESPONSIBLE.search(text))
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
                               r"\bwho\b", text, re.I))
+    if units and ROLE_OF_BODY.search(text):  # the part a named body has in a task: who leads, who shares it
+        query.role_of, query.both_roles = list(units), True
+        return "lead"
     if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
         query.role = _duty_role(text)
         return "duties"

@@ -77,7 +77,20 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
     if not ctx.query.english:  # (an English answer explains each citation's quote instead)
         lines = [line + (f"\n{said}。" if (said := naming(o)) else written(o, ctx.query)) for line, o in zip(lines, chosen)]
+    lines[0] = parts_of_named(first, ctx.query) + lines[0]  # (a body's part asked: said first)
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
+
+
+def parts_of_named(owner: Section, query: Query) -> str:
+    """The part each body the question names has in the task (食品药品监管局是什么角色？): lead, sharing, or
+    not among the bodies listed."""
+    words = UNIT_WORDS["en" if query.english else "zh"]
+    name = gloss if query.english else (lambda unit: unit)
+    groups = {"is_lead": [u for u in query.role_of if u in owner.lead_units],
+              "is_shared": [u for u in query.role_of if u in owner.responsible_units and u not in owner.lead_units],
+              "is_none": [u for u in query.role_of if u not in owner.units]}
+    said = [words[key].format(units=words["sep"].join(map(name, units))) for key, units in groups.items() if units]
+    return "".join(line + "\n" for line in said)
 
 
 def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:

@@ -1,0 +1,63 @@
+"""Who does a task, said the way the document says it, and the part a named body has; a message asking
+two things of one provision gets both. The documents are written for these tests (a county plan the
+project never held, with unit notes that share one 县 prefix; a rule of two sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assistant_over
+
+PLAN = "青禾县数字乡村建设行动方案"
+PLAN_TEXT = """青禾县数字乡村建设行动方案
+
+一、重点任务
+
+（一）建设乡村宽带网络。到2026年，行政村千兆光纤通达率达到百分之九十以上，自然村移动网络全面覆盖。
+（牵头单位：县工业和信息化局；责任单位：各乡镇，县财政局、农业农村局、自然资源局）
+
+（二）发展农产品网络销售。培育一批电商服务站点，支持合作社开设网店，开展直播带货培训。
+（牵头单位：县商务局、农业农村局；责任单位：各乡镇，县供销社、人力资源社会保障局）
+"""
+
+RULE = "青禾县农机购置补贴操作办法"
+RULE_TEXT = """青禾县农机购置补贴操作办法
+
+第一条 为规范农机购置补贴工作，制定本办法。
+
+第二条 申请补贴的购机者可以在县级补贴系统或者乡镇服务窗口中选择一种申请渠道提交材料。提交的材料包括购机发票、身份证明和机具铭牌照片，材料不全的，窗口应当一次性告知需要补正的内容。申请渠道一经确定，当年度内不得更改。
+
+第三条 本办法自发布之日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("county"), {PLAN: PLAN_TEXT, RULE: RULE_TEXT})
+
+
+def test_a_lead_answer_quotes_the_note_as_the_document_writes_it(county):
+    answer = county.ask("青禾县农产品网上销售那项任务归哪个部门牵头？")
+    assert "县商务局" in answer.text
+    # the note writes the second lead without its county prefix; the answer shows those words too
+    assert "牵头单位：县商务局、农业农村局" in answer.text
+    # asked for the lead only: the sharing bodies are not listed
+    assert "供销社" not in answer.text
+
+
+def test_both_roles_asked_quote_the_whole_note(county):
+    answer = county.ask("乡村宽带网络建设，谁牵头，谁配合？")
+    assert "责任单位：各乡镇，县财政局、农业农村局、自然资源局" in answer.text
+
+
+def test_the_part_a_named_body_has_is_said_first(county):
+    answer = county.ask("县财政局在乡村宽带网络建设里算责任单位吗？")
+    assert answer.text.splitlines()[0].startswith("县财政局为责任单位")
+    not_listed = county.ask("县商务局在乡村宽带网络建设里是什么角色？")
+    assert "不在所列单位之中" in not_listed.text.splitlines()[0]
+
+
+def test_a_second_question_about_the_same_rule_gets_its_other_sentence(county):
+    answer = county.ask("农机补贴申请渠道可以选哪几种？选定一种以后年内能不能换？")
+    assert "县级补贴系统或者乡镇服务窗口" in answer.text
+    assert "不得更改" in answer.text
