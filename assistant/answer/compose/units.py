@@ -75,8 +75,9 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     top_score, first = owners[0]
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
-    if not ctx.query.english:  # (an English answer explains each citation's quote instead)
-        lines = [line + (f"\n{said}。" if (said := naming(o)) else written(o, ctx.query)) for line, o in zip(lines, chosen)]
+    # (an English answer explains each citation's quote instead of naming the clause)
+    lines = [line + (f"\n{said}。" if not ctx.query.english and (said := naming(o)) else written(o, ctx.query))
+             for line, o in zip(lines, chosen)]
     lines[0] = parts_of_named(first, ctx.query) + lines[0]  # (a body's part asked: said first)
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
 
@@ -142,7 +143,7 @@ def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[s
 
 def written(owner: Section, query: Query) -> str:
     note = note_as_written(owner, query)
-    return "\n" + UNIT_WORDS["zh"]["quoted"].format(note=note) if note else ""
+    return "\n" + UNIT_WORDS["en" if query.english else "zh"]["quoted"].format(note=note) if note else ""
 
 
 def naming(owner: Section) -> str:
