@@ -252,3 +252,15 @@ def test_weights_and_units_named_with_qian_are_read_as_written(text, value, unit
     """公斤/千克 are weights; the 千 of 千克, 千米, 千瓦 is the unit's own name, the 千 of 5千元 a thousand."""
     (q,) = read(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_case_clause_bounds_whom_the_rule_speaks_of_not_what_it_grants():
+    """不足 is a cap; in `…满三年不足八年的，补助期限最长为九个月` the years state the case and the months what
+    it grants, so an applicant's figure is judged by the case alone."""
+    from assistant.answer.check import verdict
+    case, grant = read("连续参保满三年不足八年的，补助期限最长为九个月；")
+    assert (case.bound, case.value, case.upper, case.case) == ("range", 3, 8, True)
+    assert (grant.bound, grant.case) == ("max", False)
+    assert verdict(read("参保6年"), [case, grant]) is True
+    assert verdict(read("参保9年"), [case, grant]) is False
+    assert only("持有不足十二个月的股票").bound == "max"

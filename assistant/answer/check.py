@@ -121,5 +121,7 @@ def satisfies(fact: Quantity, condition: Quantity) -> bool | None:
 def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     """A sentence's verdict on the applicant: False when a fact fails a bound, True
     when one meets it and none fails, None when no fact is comparable."""
+    # a sentence stating a case (…满5年不足10年的，期限最长为18个月) is judged by the case alone
+    quantities = [q for q in quantities if q.case] or quantities
     results = [r for f in facts for q in quantities if (r := satisfies(f, q)) is not None]
     return None if not results else all(results)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import jieba
+
 from assistant import lexicon
 from assistant.eligibility.places import named_jurisdictions
 from assistant.models import Section
@@ -63,6 +65,19 @@ def core_titles(title: str) -> list[str]:
     return out
 
 
+_KIND_END = re.compile(r"(?:条例|办法|规定|细则|措施|方案|意见|通知|公告|计划|决定|法)$")
+SHORT_TITLE_CHARS = 6  # a shortened title shorter than this (支付条例) names a kind of document, not one
+
+
+def short_titles(title: str) -> list[str]:
+    """A title shortened the way people cite it, by leaving out its opening words (保障中小企业款项支付条例
+    -> 款项支付条例, 促进科技成果转化法 -> 科技成果转化法): the title's word-bounded tails that still end in the
+    kind of document and are long enough to name one."""
+    words = jieba.lcut(title)
+    tails = ["".join(words[i:]) for i in range(1, len(words) - 1)]
+    return [t for t in tails if len(t) >= SHORT_TITLE_CHARS and _KIND_END.search(t)]
+
+
 def names_of(doc: str, opening: str) -> DocumentNames:
     """Names a user may call a document by, from its title and opening lines."""
     title = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$", "", doc)  # （2016-2020年）
@@ -78,6 +93,7 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     for m in DOC_NUMBER.finditer((doc + "\n" + opening).translate(_BRACKETS)):
         out.numbers.append(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号")
     out.decrees = list(dict.fromkeys(_DECREE.findall(opening[:200])))
+    out.names += short_titles(out.names[-1])
     out.names = list(dict.fromkeys(n for n in out.names if len(n) >= 4))
     out.places = list(dict.fromkeys(p for p in out.places if len(p) >= 2))
     out.numbers = list(dict.fromkeys(out.numbers))

@@ -22,7 +22,7 @@ A percentage is a `rate` when it is applied to compute something (税率,
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 import cn2an
@@ -85,7 +85,7 @@ _RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|�
 
 # (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
 _NOT = r"(?<!不)(?<!不得)(?<!不应)(?<!不能)"
-_MAX_BEFORE = re.compile(rf"(?:不[得应能]?(?:超过|高于|多于|大于)|最高|最多|最长|上限|封顶|至多|{_NOT}低于|{_NOT}少于|小于|未满|不满)"
+_MAX_BEFORE = re.compile(rf"(?:不[得应能]?(?:超过|高于|多于|大于)|最高|最多|最长|上限|封顶|至多|{_NOT}低于|{_NOT}少于|小于|未满|不满|不足)"
                          r"(?:为|是)?\s*$")
 _MIN_BEFORE = re.compile(rf"(?:不[得应能]?(?:低于|少于|小于)|至少|最低|最少|最短|{_NOT}超过|{_NOT}高于|大于|多于|(?<![未不])满|达到|突破)"
                          r"(?:为|是)?\s*$")
@@ -127,6 +127,9 @@ class Quantity:
     end: int = 0
     upper: float | None = None
     figure: str = ""  # the numeral and its unit as written, bound words left out (100万元 of 最高100万元)
+    # it stands in a clause stating a case (累计缴费时间满5年不足10年的，…): a condition on whom the rest of the
+    # sentence speaks of, not what it grants (…期限最长为18个月)
+    case: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -291,7 +294,16 @@ def read(text: str) -> list[Quantity]:
         for m in pattern.finditer(text):
             if not any(q.start < m.end() and m.start() < q.end for q in out):
                 out.append(Quantity(0.0, "", "date", bound, None, m.group(0), m.start(), m.end()))
-    return sorted(out, key=lambda q: q.start)
+    return sorted((replace(q, case=True) if _in_case(text, q) else q for q in out), key=lambda q: q.start)
+
+
+_CLAUSE_END = re.compile(r"[，,；;。：:\n]")
+
+
+def _in_case(text: str, q: Quantity) -> bool:
+    """Whether the figure's clause ends with 的 before its comma (…满5年不足10年的，): a case stated."""
+    end = m.start() if (m := _CLAUSE_END.search(text, q.end)) else len(text)
+    return end > q.end and end < len(text) and text[end - 1] == "的"
 
 
 DAYS = {"年": 365.0, "月": 30.0, "周": 7.0, "日": 1.0, "工作日": 1.0, "小时": 1 / 24}

@@ -84,6 +84,14 @@ def general(lib: Library, ctx: Context) -> Draft | None:
                is True) if ctx.query.facts and kinds else None
     if fitting:
         scored = lib.preferred_first(scored, fitting)
+        # of sentences stating cases (累计缴费时间满5年不足10年的，…最长为18个月), the case the applicant's
+        # figures fit, and none they fail (8年: not 10年以上的 24个月)
+        def case(sentence: str, section: Section) -> bool | None:
+            cases = [q for q in lib.sentence_quantities(sentence, section) if q.case]
+            return verdict(ctx.query.facts, cases) if cases else None
+        if any(case(c[1], c[2]) for c in stating):
+            stating = [c for c in lib.preferred_first(stating, lambda s, sec: case(s, sec) is True, band=float("inf"))
+                       if case(c[1], c[2]) is not False]
     elif ctx.query.facts:  # 只有2家时 / 超过500万元的部分呢: among near-best sentences, the one stating that figure
         # about the question's subject (税率是10%吗 asked of 高新技术企业: not 非居民企业's 10%)
         stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
