@@ -237,8 +237,10 @@ def test_figure_kinds_and_chinese_numerals_are_understood():
                                             ("新型研发机构建设的责任单位有哪些？", "responsible_units")])
 def test_a_unit_answer_names_the_role_asked_for(fake_assistant, question, role):
     answer = fake_assistant.ask(question)
-    lines = answer.text.splitlines()
+    quoted = [line for line in answer.text.splitlines() if line.startswith("原文：")]  # the note's words for that role
+    lines = [line for line in answer.text.splitlines() if line not in quoted]
     assert len(lines) == len(answer.citations)  # one line per governing section (and document)
+    assert quoted and all(("牵头单位" in q) == (role == "lead_units") for q in quoted)
     for line, cited in zip(lines, answer.citations):
         section = fake_assistant.section(cited.doc, cited.section)
         asked, other = getattr(section, role), set(section.units) - set(getattr(section, role))
