@@ -18,6 +18,11 @@ PLAN_TEXT = """青禾县数字乡村建设行动方案
 
 （二）发展农产品网络销售。培育一批电商服务站点，支持合作社开设网店，开展直播带货培训。
 （牵头单位：县商务局、农业农村局；责任单位：各乡镇，县供销社、人力资源社会保障局）
+
+二、保障措施
+
+（三）加强统筹调度。在县委网络安全和信息化委员会领导下，设立县数字乡村建设工作专班办公室，承担数字乡村建设的日常调度和督办工作。
+（牵头单位：县委网信办；责任单位：县发展改革局）
 """
 
 RULE = "青禾县农机购置补贴操作办法"
@@ -61,3 +66,10 @@ def test_a_second_question_about_the_same_rule_gets_its_other_sentence(county):
     answer = county.ask("农机补贴申请渠道可以选哪几种？选定一种以后年内能不能换？")
     assert "县级补贴系统或者乡镇服务窗口" in answer.text
     assert "不得更改" in answer.text
+
+
+def test_a_body_a_section_sets_up_for_a_task_answers_who_carries_it_out(county):
+    carried = county.ask("数字乡村建设的日常调度和督办由哪个机构承担？")
+    assert carried.text.splitlines()[0].startswith("承担单位为县数字乡村建设工作专班办公室")
+    led = county.ask("数字乡村建设的统筹调度由谁牵头？")
+    assert "牵头单位为县委网信办" in led.text

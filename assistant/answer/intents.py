@@ -42,6 +42,7 @@ SHARED_ROLE = cue("shared_role")
 BODIES_ASKED = cue("bodies_asked")
 EXCEPT_LEAD = cue("except_lead")
 ROLE_OF_BODY = cue("role_of_body")
+WHICH_ARTICLE = cue("which_article")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
@@ -76,6 +77,7 @@ class Query:
     phrases: list[str] = field(default_factory=list)  # the English phrase of each alternatives group, as written
     both_roles: bool = False  # 牵头单位和责任单位分别是 / 谁牵头，谁配合: the lead and the shared units asked
     role_of: list[str] = field(default_factory=list)  # 食品药品监管局是什么角色: the bodies named whose part is asked
+    lead_named: bool = False  # 牵头/lead said in so many words: the lead role is asked, not whoever does the task
 
 
 LEADING_NA = re.compile(r"^(那么|那)(?=[\u4e00-\u9fff])(?![些个里样时种])")
@@ -216,6 +218,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "duties"
     # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头
     names_lead = bool(re.search(r"牵头|会同|lead", EXCEPT_LEAD.sub(" ", text), re.I))
+    query.lead_named = names_lead
     query.both_roles = names_lead and bool(SHARED_ROLE.search(text) or _bodies_beside_lead(text)) \
         and not EXCEPT_LEAD.search(text)
     if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
@@ -226,7 +229,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "responsibility"
     if asks_lead and not (asks_other and not asks_who):
         return "lead"
-    if REFERENCE.search(text):
+    if REFERENCE.search(text) and not WHICH_ARTICLE.search(text):
         return "reference"
     if ELIGIBILITY.search(text) or any(form in text for form in MONEY_QUESTIONS):
         return "eligibility"

@@ -54,6 +54,8 @@ _TOGETHER = re.compile(r"会同")
 # `请财政部落实…`, `请科技部、工业和信息化部…在…前完成`: a notice asks the bodies it names to do the task
 _REQUEST = re.compile(r"(?:^|[，。；：])请(?=[^，。；])")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
+# `设立X办公室，承担…工作`: the body a sentence sets up carries the duty it goes on to name
+_SET_UP_TO = re.compile(r"(?:设立|成立|组建|设置)(?P<body>[^，。；：“”（(]{2,30}?)[，,](?:负责|承担)")
 _BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施)")
 _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
 # `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
@@ -124,7 +126,7 @@ def _masked(sentence: str) -> str:
 
 
 def prose_roles(text: str) -> tuple[list[str], list[str]]:
-    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管, 统筹协调.
+    """(leads, responsible) the sentences name: 会同, 负责, 组织实施, 办公室设在, 主管, 统筹协调, 设立X，承担….
     A body a sentence lays a duty on with 应当/要 is not counted: laws lay duties on many
     bodies in passing, and a lead question was then answered with the body of another article."""
     lead: list[str] = []
@@ -147,6 +149,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             resp += _opening_bodies(sentence[m.end():])
         for m in _OFFICE_IN.finditer(sentence):
             lead += bodies_at_start(m.group("at"), _AFTER_OBJECT)
+        for m in _SET_UP_TO.finditer(sentence):
+            resp += unit_list(m.group("body"))
         for m in _BY.finditer(verbs):
             resp += unit_list(m.group("units"))
         for m in _MADE_OF.finditer(sentence):

@@ -27,11 +27,13 @@ UNIT_WORDS = {
     "zh": {"sep": "、", "shared": "责任单位为{resp}。", "none": "（未列明）", "tail": "；责任单位为{resp}",
            "no_lead": "文件未列明牵头单位，负责单位为{resp}。", "lead": "牵头单位为{lead}{tail}。",
            "applies": "适用范围：{scope}。", "quoted": "原文：「{note}」",
-           "is_lead": "{units}为牵头单位。", "is_shared": "{units}为责任单位。", "is_none": "{units}不在所列单位之中。"},
+           "is_lead": "{units}为牵头单位。", "is_shared": "{units}为责任单位。", "is_none": "{units}不在所列单位之中。",
+           "doer": "承担单位为{resp}。"},
     "en": {"sep": "; ", "shared": "Responsible units: {resp}.", "none": "(none listed)", "tail": "; responsible units: {resp}",
            "no_lead": "No lead unit is named; responsible units: {resp}.", "lead": "Lead unit: {lead}{tail}.",
            "applies": " Applies to: {scope}.", "quoted": "As written: “{note}”",
-           "is_lead": "{units}: lead unit.", "is_shared": "{units}: responsible unit.", "is_none": "{units}: not among the units listed."},
+           "is_lead": "{units}: lead unit.", "is_shared": "{units}: responsible unit.", "is_none": "{units}: not among the units listed.",
+           "doer": "Carried out by {resp}."},
 }
 MONEY_UNITS = {"万元", "亿元"}
 # The kinds of figure a unit hint asks for, as the quantity grammar types them.

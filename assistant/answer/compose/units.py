@@ -73,6 +73,13 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     if not owners:
         return None
     top_score, first = owners[0]
+    if first.unit_source not in ("text", "") and not (ctx.query.lead_named or ctx.query.role_of) \
+            and (named := task_in_section(lib, ctx, first)):
+        owner, sentence = named
+        words = UNIT_WORDS["en" if ctx.query.english else "zh"]
+        doers = words["sep"].join(gloss(u) if ctx.query.english else u for u in owner.lead_units + owner.responsible_units)
+        text = words["doer"].format(resp=doers) + mark(owner) + ("" if ctx.query.english else f"\n{sentence}")
+        return Draft(text, [cite(owner, sentence)], [owner])
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
     # (an English answer explains each citation's quote instead of naming the clause)
@@ -111,6 +118,26 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
         if found is not None and (this := (found[3], float(ctx.sentence_sims[i]))) > rank:
             lead, resp, quote, _ = found
             best, rank = (replace(owner, lead_units=lead, responsible_units=resp), quote), this
+    return best
+
+
+def task_in_section(lib: Library, ctx: Context, owner: Section) -> tuple[Section, str] | None:
+    """A task a section's own sentence gives another body (（二十八）强化组织领导, led by 火炬开发区:
+    `设立…办公室，负责协调和日常管理工作`): asked who carries that task out (not who leads it), the
+    sentence answers, not the unit line.
+    The sentence must name the task with a role word and hold Settings.task_row_coverage of the question and
+    more of it than the section's title does; bodies the unit line already names are no other body."""
+    title_share = lib.topic_share(ctx.query, owner.title)
+    best, share = None, max(lib.settings.task_row_coverage, title_share)
+    for i in lib.sentences_of.get(owner.key, []):
+        text = lib.index.sentences[i].text
+        if (this := lib.topic_share(ctx.query, text)) <= share:
+            continue
+        found = who_in(lib, ctx.query, text)
+        if found is None or not found[3] or set(found[0] + found[1]) <= set(owner.units):
+            continue
+        lead, resp, quote, _ = found
+        best, share = (replace(owner, lead_units=lead, responsible_units=resp, unit_note=[]), quote), this
     return best
 
 
