@@ -135,10 +135,6 @@ class Settings(BaseModel):
                                        "document or asking for references, and for a close sentence to answer")
     sentence_dense_weight: float = Field(3.0, ge=0, le=20, description="weight of a sentence's cosine similarity "
                                          "against its lexical share of the question when sentences are ranked")
-    context_token_weight: float = Field(0.5, ge=0, le=2, description="weight, against 1 for its own words, of the "
-                                        "words of the question a follow-up leans on when its sentences are ranked: "
-                                        "the sentence answering it speaks of the earlier topic too (选定以后能换吗？ "
-                                        "after 存货的计价方法有哪几种？)")
     sentence_rank_bonus: float = Field(0.1, ge=0, le=5, description="bonus of a sentence in the best-retrieved "
                                        "section, divided by 1 + the section's rank")
     target_metric_weight: float = Field(2.0, ge=0, le=10, description="weight of the question's words found in a "

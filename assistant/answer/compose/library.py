@@ -482,9 +482,6 @@ class Library:
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
-        earlier = [t for t in ctx.query.context_tokens if t not in tokens]
-        earlier_total = sum(self.evidence.weight(t) for t in dict.fromkeys(earlier)) or 1.0
-        earlier_weight = self.settings.context_token_weight if earlier else 0.0
         rank_of = {h.section.key: r for r, h in enumerate(ctx.hits[:5])}
         pool = set(np.argsort(-ctx.sentence_sims)[:10].tolist())
         pool |= {i for key in rank_of for i in self.sentences_of.get(key, [])}
@@ -503,8 +500,6 @@ class Library:
             lead = self.lead_of.get(i)
             said = unit.text if lead is None else self.index.sentences[lead].text + unit.text
             lexical = self.evidence.sentence_score(tokens, said) / total
-            if earlier_weight:
-                lexical += earlier_weight * self.evidence.sentence_score(earlier, said) / earlier_total
             rank_bonus = self.settings.sentence_rank_bonus / (1 + rank_of[unit.section_key]) \
                 if unit.section_key in rank_of else 0.0
             dense = self.settings.sentence_dense_weight * float(ctx.sentence_sims[i])
