@@ -1,4 +1,5 @@
-"""Who does a task, said the way the document says it, and the part a named body has; a message asking
+"""Who does a task, said the way the document says it, and the part a named body has; whom a document applies
+to, quoted when asked whether one can have what it gives; a message asking
 two things of one provision gets both. The documents are written for these tests (a county plan the
 project never held, with unit notes that share one 县 prefix; a rule of two sentences)."""
 
@@ -32,7 +33,9 @@ RULE_TEXT = """青禾县农机购置补贴操作办法
 
 第二条 申请补贴的购机者可以在县级补贴系统或者乡镇服务窗口中选择一种申请渠道提交材料。提交的材料包括购机发票、身份证明和机具铭牌照片，材料不全的，窗口应当一次性告知需要补正的内容。申请渠道一经确定，当年度内不得更改。
 
-第三条 本办法自发布之日起施行。
+第三条 本办法适用于在本县登记注册、依法纳税的农业生产经营主体。
+
+第四条 本办法自发布之日起施行。
 """
 
 
@@ -73,3 +76,10 @@ def test_a_body_a_section_sets_up_for_a_task_answers_who_carries_it_out(county):
     assert carried.text.splitlines()[0].startswith("承担单位为县数字乡村建设工作专班办公室")
     led = county.ask("数字乡村建设的统筹调度由谁牵头？")
     assert "牵头单位为县委网信办" in led.text
+
+
+def test_whether_one_can_have_it_is_answered_with_whom_the_document_applies_to(county):
+    answer = county.ask("我们是外县注册的合作社，能不能申请农机购置补贴？")
+    assert "本办法适用于在本县登记注册、依法纳税的农业生产经营主体" in answer.text
+    scope = county.ask("农机购置补贴操作办法适用于什么样的主体？")
+    assert scope.text.startswith("本办法适用于在本县登记注册")

@@ -103,6 +103,15 @@ class Library:
                 found += [q for q in unit.quantities if q.text in citation.quote]
         return found
 
+    @cached_property
+    def scope_of(self) -> dict[str, list[int]]:
+        """doc -> the sentences saying whom the whole document applies to (本通知适用于…的居民企业)."""
+        found: dict[str, list[int]] = {}
+        for i, unit in enumerate(self.index.sentences):
+            if "scope" in unit.states:
+                found.setdefault(self.doc_of[i], []).append(i)
+        return found
+
     def kinds_stated(self, citation: Citation) -> set[str]:
         """The other kinds of answer a quoted text states (a time, a website…), as the index read
         them from its sentences."""

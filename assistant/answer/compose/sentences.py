@@ -112,6 +112,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if row:  # a table row reads as its columns' names and values
             text, quote = row
         chosen.append((text, quote, section))
+    scope = applies_to_whom(lib, ctx, chosen)
+    chosen = scope + chosen if ctx.query.scope_asked else chosen + scope  # (asked whom it applies to: that first)
     citations = [cite(section, quote) for _, quote, section in chosen]
     sections = [section for _, _, section in chosen]
     lines = []
@@ -126,6 +128,21 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     if deciding and chosen and deciding in chosen[0][1]:  # (the deciding sentence is quoted first)
         lines.insert(0, say(verdict_said, ctx.query.english))
     return Draft("\n".join(lines), citations, unique_sections(sections))
+
+
+def applies_to_whom(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
+    """Asked whether one can have what a document gives (研发费用能加计扣除吗) or whom it applies to, the
+    answer also quotes whom that document applies to (本通知适用于会计核算健全、实行查账征收…的居民企业), when it says and the
+    answer does not already: the condition every case of it must meet."""
+    if not chosen or not (ctx.query.answer == "yes_no" or ctx.query.intent == "eligibility" or ctx.query.scope_asked):
+        return []
+    said = " ".join(quote for _, quote, _ in chosen)
+    found = []
+    for i in lib.scope_of.get(chosen[0][2].doc, []):
+        sentence = lib.index.sentences[i].text
+        if sentence not in said and lib.topic_share(ctx.query, sentence) > 0:
+            found.append((sentence, sentence, lib.by_key[lib.index.sentences[i].section_key]))
+    return found[:1]
 
 
 def general_rule_first(lib: Library, query, stating: list[tuple[float, str, Section]], exact) -> list:
