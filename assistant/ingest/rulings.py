@@ -66,9 +66,15 @@ def read_rulings(sentence: str) -> list[Ruling]:
 
 def _case(before: str) -> str:
     """The nearest clause of the modal's sentence before it that states a case (…的，): 有关法律规定或者合同约定了
-    使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold."""
+    使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold. Else the party of a
+    contract the modal's own clause opens with (受托方不得再进行加计扣除: the party commissioned)."""
     sentence = _SENTENCE.split(before)[-1]
-    return next((c.strip() for c in reversed(_CLAUSE.split(sentence)) if c.strip().endswith("的") and len(c.strip()) > 2), "")
+    clauses = _CLAUSE.split(sentence)
+    case = next((c.strip() for c in reversed(clauses) if c.strip().endswith("的") and len(c.strip()) > 2), "")
+    return case or (party.group(0) if (party := _PARTY.fullmatch(clauses[-1].strip())) else "")
+
+
+_PARTY = re.compile(r"[\u4e00-\u9fff]{1,5}方")  # 受托方, 委托方, 承租方, 被投资方: a party named by its part in a contract
 
 
 _SENTENCE = re.compile(r"[。；;！？!?]")

@@ -299,7 +299,10 @@ class Library:
     def case_stated(self, case: str, query: Query) -> bool:
         """Whether the question states the case a rule is for (对划分不清的: a question about a supermarket does
         not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes."""
-        terms = [w for w in tokenize(case) if len(w) > 1 and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
+        # (the words of what is asked about are no case: 研发费用 in 已计入无形资产但不属于…研发费用范围的)
+        asked = set(query.subject) | set(tokenize(query.act_asked.act if query.act_asked else ""))
+        terms = [w for w in tokenize(case) if len(w) > 1 and w not in asked
+                 and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
         return not terms or self.evidence.coverage(terms, " ".join(query.tokens), self.evidence.mentions) \
             >= self.settings.ruling_case_coverage
 
