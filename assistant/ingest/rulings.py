@@ -77,6 +77,11 @@ def _case(before: str) -> str:
 _PARTY = re.compile(r"[\u4e00-\u9fff]{1,5}方")  # 受托方, 委托方, 承租方, 被投资方: a party named by its part in a contract
 
 
+def is_party(case: str) -> bool:
+    """Whether a rule's case is a party of a contract (受托方), not a circumstance."""
+    return bool(_PARTY.fullmatch(case))
+
+
 _SENTENCE = re.compile(r"[。；;！？!?]")
 _CLAUSE = re.compile(r"[，,：:]")
 

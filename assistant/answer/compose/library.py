@@ -28,7 +28,7 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, same_act
+from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, is_party, same_act
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -299,6 +299,8 @@ class Library:
     def case_stated(self, case: str, query: Query) -> bool:
         """Whether the question states the case a rule is for (对划分不清的: a question about a supermarket does
         not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes."""
+        if is_party(case):  # 受托方不得…: for that party only, however common its name
+            return case in "".join(query.tokens)
         # (the words of what is asked about are no case: 研发费用 in 已计入无形资产但不属于…研发费用范围的)
         asked = set(query.subject) | set(tokenize(query.act_asked.act if query.act_asked else ""))
         terms = [w for w in tokenize(case) if len(w) > 1 and w not in asked
@@ -468,7 +470,9 @@ class Library:
     def naming(self, ctx: Context) -> set[int]:
         """The sentences of the retrieved documents that write a subject word few sentences write (罚款
         in a list item of an article that ranked sixth): the provision on that thing, wherever its
-        section ranked. Not for English: its subject words are alternative translations of one word."""
+        section ranked; when those documents never write it, the sentences of any document that does (罚款
+        asked with 税前扣除 finds the notices on 税前加计扣除 first). Not for English: its subject words are
+        alternative translations of one word."""
         if ctx.query.english:
             return set()
         docs = set(ctx.docs or [h.section.doc for h in ctx.hits[:5]])
@@ -477,7 +481,8 @@ class Library:
             # (a quoted term of several words is no one word: the sentences writing it)
             having = self.sentences_with.get(word) or [i for i, u in enumerate(self.index.sentences) if word in u.text]
             if len(having) <= self.settings.subject_pool_max:
-                found |= {i for i in having if self.doc_of[i] in docs}
+                # (a word the retrieved documents never write, when the question named none: where it is written)
+                found |= {i for i in having if self.doc_of[i] in docs} or (set(having) if not ctx.docs else set())
         return found
 
     @cached_property
