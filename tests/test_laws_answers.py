@@ -73,3 +73,11 @@ def test_a_document_not_in_the_corpus_and_cited_by_none_is_said_to_be_missing(la
     assert "现有文件中没有国发〔2031〕99号" in answer.text.splitlines()[0]
     cited = re.search(r"《([^》]{4,30})》", text).group(1)  # a law the documents themselves cite
     assert f"现有文件中没有《{cited}》" not in laws.ask(f"《{cited}》对专利有什么规定？").text
+
+
+def test_a_subject_only_other_documents_write_is_answered_from_them(shipped_assistant):
+    """罚款 asked with 税前扣除: retrieval finds the notices on 税前加计扣除 first, which never write 罚款; the
+    answer comes from the law that lists it among the expenses not deducted (企业所得税法 第十条)."""
+    answer = shipped_assistant.ask("企业缴纳的罚款可以在税前扣除吗？")
+    assert answer.text.startswith("不可以"), answer.text
+    assert any(c.section == "第十条" and "罚款" in c.quote for c in answer.citations), answer.citations

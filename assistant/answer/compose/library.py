@@ -104,6 +104,14 @@ class Library:
         return found
 
     @cached_property
+    def doc_texts(self) -> dict[str, str]:
+        """doc -> its sections' text, in order."""
+        found: dict[str, list[str]] = {}
+        for section in self.index.sections:
+            found.setdefault(section.doc, []).append(section.text)
+        return {doc: "\n".join(texts) for doc, texts in found.items()}
+
+    @cached_property
     def scope_of(self) -> dict[str, list[int]]:
         """doc -> the sentences saying whom the whole document applies to (本通知适用于…的居民企业)."""
         found: dict[str, list[int]] = {}
@@ -481,8 +489,11 @@ class Library:
             # (a quoted term of several words is no one word: the sentences writing it)
             having = self.sentences_with.get(word) or [i for i, u in enumerate(self.index.sentences) if word in u.text]
             if len(having) <= self.settings.subject_pool_max:
-                # (a word the retrieved documents never write, when the question named none: where it is written)
-                found |= {i for i in having if self.doc_of[i] in docs} or (set(having) if not ctx.docs else set())
+                # (a word the retrieved documents never write, in no form (小微企业 is 小型微利企业), when the question
+                # named none: where it is written)
+                found |= {i for i in having if self.doc_of[i] in docs} or (
+                    set(having) if not ctx.docs and not any(self.evidence.mentions(word, self.doc_texts[doc])
+                                                            for doc in docs) else set())
         return found
 
     @cached_property
