@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import jieba
-
 from assistant import lexicon
 from assistant.eligibility.places import named_jurisdictions
+from assistant.lexicon.tags import words as cut_words
 from assistant.models import Section
 
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
@@ -73,7 +72,7 @@ def short_titles(title: str) -> list[str]:
     """A title shortened the way people cite it, by leaving out its opening words (保障中小企业款项支付条例
     -> 款项支付条例, 促进科技成果转化法 -> 科技成果转化法): the title's word-bounded tails that still end in the
     kind of document and are long enough to name one."""
-    words = jieba.lcut(title)
+    words = cut_words(title)
     tails = ["".join(words[i:]) for i in range(1, len(words) - 1)]
     return [t for t in tails if len(t) >= SHORT_TITLE_CHARS and _KIND_END.search(t)]
 

@@ -68,8 +68,7 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     # (the top section's own unit line or note says who, whatever a sentence elsewhere names)
     if not (owners and owners[0][1].unit_source not in ("text", "")) and (named := task_sentence(lib, ctx)):
         owner, sentence = named
-        text = unit_sentence(owner, ctx.query, named=False) + ("" if ctx.query.english else f"\n{sentence}")
-        return Draft(text, [cite(owner, sentence)], [owner])
+        return from_sentence(owner, sentence, unit_sentence(owner, ctx.query, named=False), ctx.query)
     if not owners:
         return None
     top_score, first = owners[0]
@@ -77,9 +76,8 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
             and (named := task_in_section(lib, ctx, first)):
         owner, sentence = named
         words = UNIT_WORDS["en" if ctx.query.english else "zh"]
-        doers = words["sep"].join(gloss(u) if ctx.query.english else u for u in owner.lead_units + owner.responsible_units)
-        text = words["doer"].format(resp=doers) + mark(owner) + ("" if ctx.query.english else f"\n{sentence}")
-        return Draft(text, [cite(owner, sentence)], [owner])
+        doers = plain_names(owner.lead_units + owner.responsible_units, ctx.query)
+        return from_sentence(owner, sentence, words["doer"].format(resp=doers) + mark(owner), ctx.query)
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
     # (an English answer explains each citation's quote instead of naming the clause)
@@ -89,15 +87,25 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
 
 
+def from_sentence(owner: Section, sentence: str, who: str, query: Query) -> Draft:
+    """An answer from the sentence that names who does the task: who, then (in Chinese) the sentence."""
+    return Draft(who + ("" if query.english else f"\n{sentence}"), [cite(owner, sentence)], [owner])
+
+
+def plain_names(units: list[str], query: Query) -> str:
+    """Bodies by their one name across documents (in English, glossed), joined as the language lists them."""
+    words = UNIT_WORDS["en" if query.english else "zh"]
+    return words["sep"].join(gloss(u) if query.english else u for u in units)
+
+
 def parts_of_named(owner: Section, query: Query) -> str:
     """The part each body the question names has in the task (食品药品监管局是什么角色？): lead, sharing, or
     not among the bodies listed."""
     words = UNIT_WORDS["en" if query.english else "zh"]
-    name = gloss if query.english else (lambda unit: unit)
     groups = {"is_lead": [u for u in query.role_of if u in owner.lead_units],
               "is_shared": [u for u in query.role_of if u in owner.responsible_units and u not in owner.lead_units],
               "is_none": [u for u in query.role_of if u not in owner.units]}
-    said = [words[key].format(units=words["sep"].join(map(name, units))) for key, units in groups.items() if units]
+    said = [words[key].format(units=plain_names(units, query)) for key, units in groups.items() if units]
     return "".join(line + "\n" for line in said)
 
 
@@ -108,17 +116,13 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
     before one without, then the nearest to the question) answers with the bodies `who_in` finds there.
     Sentences are those of the top sections and those nearest the question in their documents; sections
     with a unit line, a note or a table row keep theirs."""
-    best, rank = None, (False, -1.0)
-    for i in lib.task_candidates(ctx):
-        unit = lib.index.sentences[i]
-        owner = lib.by_key[unit.section_key]
-        if owner.unit_source not in ("text", "") or lib.topic_share(ctx.query, unit.text) <= lib.settings.task_row_coverage:
-            continue
-        found = who_in(lib, ctx.query, unit.text)
-        if found is not None and (this := (found[3], float(ctx.sentence_sims[i]))) > rank:
-            lead, resp, quote, _ = found
-            best, rank = (replace(owner, lead_units=lead, responsible_units=resp), quote), this
-    return best
+    prose = [i for i in lib.task_candidates(ctx)
+             if lib.by_key[lib.index.sentences[i].section_key].unit_source in ("text", "")]
+    named = [(i, owner, found) for i, owner, _, found in tasks_named(lib, ctx, prose, lib.settings.task_row_coverage)]
+    if not named:
+        return None
+    i, owner, (lead, resp, quote, _) = max(named, key=lambda n: (n[2][3], float(ctx.sentence_sims[n[0]])))
+    return replace(owner, lead_units=lead, responsible_units=resp), quote
 
 
 def task_in_section(lib: Library, ctx: Context, owner: Section) -> tuple[Section, str] | None:
@@ -127,18 +131,22 @@ def task_in_section(lib: Library, ctx: Context, owner: Section) -> tuple[Section
     sentence answers, not the unit line.
     The sentence must name the task with a role word and hold Settings.task_row_coverage of the question and
     more of it than the section's title does; bodies the unit line already names are no other body."""
-    title_share = lib.topic_share(ctx.query, owner.title)
-    best, share = None, max(lib.settings.task_row_coverage, title_share)
-    for i in lib.sentences_of.get(owner.key, []):
+    floor = max(lib.settings.task_row_coverage, lib.topic_share(ctx.query, owner.title))
+    named = [(share, found) for _, _, share, found in tasks_named(lib, ctx, lib.sentences_of.get(owner.key, []), floor)
+             if found[3] and not set(found[0] + found[1]) <= set(owner.units)]
+    if not named:
+        return None
+    _, (lead, resp, quote, _) = max(named, key=lambda n: n[0])
+    return replace(owner, lead_units=lead, responsible_units=resp, unit_note=[]), quote
+
+
+def tasks_named(lib: Library, ctx: Context, candidates: list[int], floor: float):
+    """(sentence, its section, its share of the question, `who_in`'s reading) for each candidate sentence
+    holding more than `floor` of the question and naming bodies, in the candidates' order."""
+    for i in candidates:
         text = lib.index.sentences[i].text
-        if (this := lib.topic_share(ctx.query, text)) <= share:
-            continue
-        found = who_in(lib, ctx.query, text)
-        if found is None or not found[3] or set(found[0] + found[1]) <= set(owner.units):
-            continue
-        lead, resp, quote, _ = found
-        best, share = (replace(owner, lead_units=lead, responsible_units=resp, unit_note=[]), quote), this
-    return best
+        if (share := lib.topic_share(ctx.query, text)) > floor and (found := who_in(lib, ctx.query, text)) is not None:
+            yield i, lib.by_key[lib.index.sentences[i].section_key], share, found
 
 
 def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[str], str, bool] | None:
