@@ -63,6 +63,7 @@ class Section:
     figures: list[Target] = field(default_factory=list)  # thresholds, durations, amounts
     references: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # numbered items, text of each
+    steps: list[str] = field(default_factory=list)  # the heads of its steps as written (`（二）专家评审`), labels.step_heads
     source: str = ""  # file name inside the corpus
     written_label: str = ""  # the bare label exactly as written, even where it repeats
     part: str = ""  # the part of a bundle it stands in (附件2, a 规定 a notice issues): its path's first label

@@ -244,6 +244,9 @@ class Settings(BaseModel):
                                   "bundles (a 规定 or 方案 after its notice, the title under 附件N): a short line "
                                   "without punctuation ending in a document kind (…的规定, …办法) opens a branch "
                                   "of the outline, and a PDF never joins the next line to it")
+    step_head_chars: int = Field(12, ge=2, description="longest numbered line inside a section read as the head "
+                                 "of a step (`（二）专家评审`, followed by its own paragraphs), not a sentence: a "
+                                 "procedure answer names the steps so before it quotes them")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":

@@ -160,7 +160,13 @@ MORE = """北岭市会展业促进条例
 
 第七条 市科技主管部门和其他有关部门在各自职责范围内，服务会展业科技创新。
 
-第八条 本条例自2025年1月1日起施行。
+第八条 市贸促会及其派出机构依照本条例，负责展会境外参展的具体组织与服务。
+
+第九条 市会展办是本市会展业数字化工作的主管单位。
+
+第十条 展会主办单位未按规定备案的，由市商务局责令改正，处一万元以上三万元以下罚款。
+
+第十一条 本条例自2025年1月1日起施行。
 """
 
 
@@ -184,6 +190,9 @@ def more(tmp_path_factory):
     # a list closed by the duty its bodies share (等负责…的相关部门): each body, not the description
     ("第六条", [], ["市场监管部门", "知识产权部门", "海关部门"]),
     ("第七条", [], ["市科技主管部门"]),  # `和其他有关部门`: no one in particular beside it
+    ("第八条", [], ["市贸促会及其派出机构"]),  # a body with its branches (X及其派出机构), named as one
+    ("第九条", ["市会展办"], []),  # the body a sentence calls the one in charge (X是…的主管单位) leads
+    ("第十条", [], ["市商务局"]),  # the body a penalty names (由X责令改正，处…罚款) enforces it
 ])
 def test_each_article_names_its_bodies_in_the_ways_regulations_write_them(more, label, lead, responsible):
     section = more[label]
@@ -197,3 +206,25 @@ def test_a_who_question_is_answered_by_the_sentence_naming_that_task(county):
     assert answer.answerable and "市财政局" in first and "市税务局" not in first, answer.text
     assert "市财政局负责专项资金的预算安排" in answer.text
     assert [c.section for c in answer.citations] == ["第八条"]
+
+
+@pytest.fixture(scope="module")
+def fairs(tmp_path_factory):
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("fairs")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "北岭市会展业促进条例.txt").write_text(MORE, encoding="utf-8")
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def test_a_question_relating_another_city_to_the_documents_city_is_answered_for_the_documents_city(fairs):
+    """南溪市 is where the asker comes from, 北岭市 where the 条例 applies: the answer is 北岭市's; asked
+    only of 南溪市, the 条例 of another city does not answer."""
+    answer = fairs.ask("我们是南溪市的会展公司，要去北岭市参展，展会境外参展由谁负责组织？")
+    assert answer.answerable and "市贸促会及其派出机构" in answer.text
+    assert not fairs.ask("南溪市的展会境外参展由谁负责组织？").answerable

@@ -442,16 +442,20 @@ class Answerer:
         province named only as a word (上海, 深圳) counts when the sources are
         another place's documents (广州's 办法 does not answer for 上海); a
         document of no place (国务院's, or a city's that never names itself) may
-        speak for it."""
+        speak for it. Of several places named, one the sources mention is enough."""
         sources = " ".join(s.doc + s.text for s in draft.sections)
         places = list(query.places)
         if self.catalog.all_placed({s.doc for s in draft.sections}):
             places += query.jurisdictions
-        for place in dict.fromkeys(places):
-            name = bare_name(place)
-            # (a word glued before the name, 那翠亨新区, is not part of it)
-            if name and not any(name[i:] in sources for i in range(max(len(name) - 1, 1))):
-                return Draft(say("other_place", query.english, place=place), [], [], answerable=False)
+        named = [(place, bare_name(place)) for place in dict.fromkeys(places)]
+        # (a word glued before the name, 那翠亨新区, is not part of it)
+        unsaid = [place for place, name in named if name and not any(name[i:] in sources
+                                                                     for i in range(max(len(name) - 1, 1)))]
+        # a question naming several places, one of them the sources', relates them (深圳的企业搬到中山,
+        # 南溪市的公司去北岭市参展): the place the sources speak of is the one asked about
+        sources_named = bool(set(query.placed_named) & {s.doc for s in draft.sections})
+        if unsaid and not sources_named and len(unsaid) == len([name for _, name in named if name]):
+            return Draft(say("other_place", query.english, place=unsaid[0]), [], [], answerable=False)
         return None
 
     @staticmethod

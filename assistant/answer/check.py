@@ -125,3 +125,28 @@ def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     quantities = [q for q in quantities if q.case] or quantities
     results = [r for f in facts for q in quantities if (r := satisfies(f, q)) is not None]
     return None if not results else all(results)
+
+
+_PROPORTIONS = frozenset({"rate", "share"})  # one figure may be read as either (2.5% of 工资薪金总额)
+
+
+def confirms(claims: list[Quantity], quantities: list[Quantity], claimed: int | None = None) -> bool | None:
+    """A sentence's verdict on figures a question claims it states (结转五年，对吧？): False when a
+    claimed figure is none of the sentence's figures of its kind; True only when every one of the
+    `claimed` figures (all of `claims` by default) is the sentence's one figure of its kind (or all of
+    them); None otherwise: a sentence silent on one claimed figure confirms nothing, nor does a list
+    whose several figures leave it open which one is meant (飞机10年 among 20年, 10年, 5年)."""
+    results = []
+    for claim in claims:
+        unit, value, upper = comparable(claim)
+        stated = [comparable(q) for q in quantities if q.kind == claim.kind
+                  or {q.kind, claim.kind} <= _PROPORTIONS]
+        stated = [(v, u) for s_unit, v, u in stated if s_unit == unit]
+        if not stated:
+            continue
+        equal = [1 for v, u in stated if v == value and (upper is None or u == upper)]
+        if not equal:
+            return False
+        if len(equal) == len(stated):
+            results.append(True)
+    return True if results and len(results) == (claimed if claimed is not None else len(claims)) else None

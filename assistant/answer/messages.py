@@ -13,7 +13,7 @@ Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
     "nearest", "partial", "partial_subject", "yes", "no", "part_unstated",
-    "allowed", "denied", "required", "not_required",
+    "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -52,6 +52,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "denied": ("不可以。", "No."),
     "required": ("需要。", "Yes, it is required."),
     "not_required": ("不需要。", "No, it is not required."),
+    # a figure the question states as what the documents say (结转五年，对吧？), confirmed or corrected
+    "claim_right": ("对。文件的规定如下：", "Yes, that is right. The documents say:"),
+    "claim_wrong": ("不对。文件的规定如下：", "No. The documents say otherwise:"),
+    # a procedure answer names the steps a section's numbered heads give, before quoting them
+    "steps": ("步骤依次为：{steps}。", "The steps, in order: {steps}."),
 }
 
 # What a partial answer says is missing, by the kind of figure or answer asked.

@@ -42,6 +42,8 @@ SHARE = cue("share")
 PERCENT = cue("percent")
 AMOUNT = cue("amount")
 LIST = cue("list")
+CLAIM = cue("claim")
+COPULA_CLAIM = cue("copula_claim")
 WH_DETERMINER = cue("wh_determiner")
 COUNT = cue("count_asked")
 PLACE = cue("place")
@@ -143,6 +145,8 @@ class QueryPlan(Query):
     quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
+    # the figures stated are a claim about what the documents say, asked to be confirmed (结转五年，对吧？)
+    claimed: bool = False
     fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
     applicant: "eligibility.Profile | None" = None
     applicant_facts: "eligibility.Facts | None" = None  # the same figures as the self-check reads them (staff, revenue…)
@@ -159,6 +163,7 @@ class QueryPlan(Query):
     unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
     local_docs: list[str] = field(default_factory=list)  # 市里/本地: the documents of a place
     beyond_place: list[str] = field(default_factory=list)
+    placed_named: list[str] = field(default_factory=list)  # the documents whose place the question names (北岭市)
     places: list[str] = field(default_factory=list)  # places named (小榄镇), bare cities when sources are placed
     jurisdictions: list[str] = field(default_factory=list)
     # 家电呢？ / 如果是作价入股呢？: a new subject and nothing asked of it; what is asked comes from the question before
@@ -387,6 +392,17 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     return "text"
 
 
+def _claimed(facts: list[Quantity], text: str) -> bool:
+    """Whether the figures a question states are a claim about the documents it asks to have confirmed:
+    it asks so (对吧, 是吗), or its yes/no clause says what something is and holds a figure (税率是20%吗)."""
+    if not facts:
+        return False
+    if CLAIM.search(text):
+        return True
+    said = COPULA_CLAIM.search(text)
+    return said is not None and any(f.start >= said.start() for f in facts)
+
+
 def _elliptical(plan: QueryPlan, text: str, asking: str) -> bool:
     """Whether a question names what it is about and asks nothing of it (家电呢？): no asking word,
     no yes/no, no kind of answer of its own."""
@@ -448,6 +464,7 @@ class Parser:
         plan.unknown_reference = self.catalog.unknown_reference(raw)
         plan.local_docs = self.catalog.local_documents(rest)
         plan.beyond_place = self.catalog.beyond_place(rest) if named and not query.follow_up else []
+        plan.placed_named = self.catalog.placed_named(rest)
         plan.years = _target_years(query, raw)
         plan.places = discover_places(text)
         plan.jurisdictions = named_jurisdictions(text, plan.places)
@@ -482,7 +499,10 @@ class Parser:
             # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
             # its figure word as its subject; the provision that decides answers it
             plan.figure_kinds = frozenset()
-        plan.fact_words = [self._clause_words(text, q, plan.topic_tokens) for q in plan.facts]
+        translated = [(phrase, [w for w in words if w in plan.subject])  # (an English clause's words: its subject's)
+                      for phrase, words in zip(query.phrases, query.alternatives)]
+        plan.fact_words = [self._clause_words(text, q, plan.topic_tokens, translated) for q in plan.facts]
+        plan.claimed = _claimed(plan.facts, text)
         plan.applicant = eligibility.profile_from_text(text)
         plan.applicant_facts = eligibility.facts_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
@@ -511,11 +531,18 @@ class Parser:
         return plan
 
     @staticmethod
-    def _clause_words(text: str, fact: Quantity, topic: list[str]) -> list[str]:
-        """The question's topic words in the clause that gives a figure: what it measures."""
+    def _clause_words(text: str, fact: Quantity, topic: list[str],
+                      translated: list[tuple[str, list[str]]] = ()) -> list[str]:
+        """The question's topic words in the clause that gives a figure: what it measures. An English
+        clause's are the documents' word for each of its phrases that names the subject (`translated`:
+        phrase, its words of the subject)."""
         start = max((m.end() for m in CLAUSE_END.finditer(text, 0, fact.start)), default=0)
         end = next((m.start() for m in CLAUSE_END.finditer(text, fact.end)), len(text))
         clause = text[start:fact.start] + text[fact.end:end]
+        if translated:
+            said = f" {' '.join(english.words(clause, fold=False))} "
+            return [words[0] for phrase, words in translated
+                    if words and f" {' '.join(english.words(phrase, fold=False))} " in said]
         return [t for t in maximal(topic) if len(t) > 1 and t in clause]
 
     def known_share(self, text: str) -> float:

@@ -154,6 +154,10 @@ class Catalog:
         local = [d.doc for d in self.documents if d.places]
         return local if 0 < len(local) < len(self.documents) else []
 
+    def placed_named(self, question: str) -> list[str]:
+        """The documents whose place the question names (北岭市 of 北岭市…条例)."""
+        return [d.doc for d in self.documents if any(name in question for name in d.places)]
+
     def all_placed(self, docs: set[str]) -> bool:
         """Whether every one of these documents is tied to a place by its title
         (广州市…办法); not when one of them has none (a State Council opinion)."""
@@ -237,7 +241,7 @@ class Catalog:
         places. A document's title need not say its place (广州's 《关于推进人才
         集聚工程的实施意见》), so when the place's own documents do not cover the
         question, these are the ones it may still be about."""
-        places = {d.doc for d in self.documents if any(name in question for name in d.places)}
+        places = set(self.placed_named(question))
         if not places:
             return []
         return sorted(d.doc for d in self.documents if d.doc in places or not d.places)

@@ -97,6 +97,28 @@ def has_sentence_marks(line: str) -> bool:
     return bool(_SENTENCE_MARKS.search(line))
 
 
+_STEP = re.compile(rf"^(?P<label>{SECTION}|{ITEM}|{SUB_ITEM}){SP}(?P<head>\S.*)$")
+
+
+def step_heads(lines: list[str], max_chars: int) -> list[str]:
+    """The heads of a section's steps: numbered lines of one label kind that are titles, not sentences
+    (`（一）企业申请`, `（二）专家评审`, each followed by its own paragraphs), in order, as written. A
+    procedure article names its stages so; fewer than two such lines name no steps."""
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        m = _STEP.match(line.strip(" \t\u3000"))
+        if m and len(m.group("head")) <= max_chars and not has_sentence_marks(m.group("head")):
+            found.append((_label_kind(m.group("label")), written(line.strip())))
+    kinds = {kind for kind, _ in found}
+    return [head for _, head in found] if len(found) >= 2 and len(kinds) == 1 else []
+
+
+def _label_kind(label: str) -> str:
+    """Which way a step's label is written: （一）, 1. or （1）."""
+    return next(kind for kind, pattern in (("section", SECTION), ("item", ITEM), ("sub_item", SUB_ITEM))
+                if re.fullmatch(pattern, label.strip()))
+
+
 def is_part_title(line: str, max_chars: int) -> bool:
     """Whether a line is the title of a document standing alone (a 规定 a notice issues, the
     title under `附件2`): short, no sentence marks, no label, ending in a document kind."""

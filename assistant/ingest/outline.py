@@ -603,6 +603,7 @@ def _finish(unit: _Open, text: str, doc: str, source: str) -> Section | None:
         figures=[f for f in found if f.kind != "target"],
         references=find_references("\n".join(body_lines)),
         items=items,
+        steps=labels.step_heads(body_lines, limits().step_head_chars),
         source=source,
     )
 

@@ -32,11 +32,12 @@ class ReadLimits:
     max_unzipped_mb: int
     max_pdf_pages: int
     part_title_chars: int  # not a limit: how long a part's title line may be (read by readers and the outline)
+    step_head_chars: int  # not a limit either: how long a step's head line may be (read by the outline)
 
     @classmethod
     def of(cls, settings: Settings) -> "ReadLimits":
         return cls(settings.max_document_chars, settings.max_unzipped_mb, settings.max_pdf_pages,
-                   settings.part_title_chars)
+                   settings.part_title_chars, settings.step_head_chars)
 
 
 _LIMITS: ContextVar[ReadLimits | None] = ContextVar("read_limits", default=None)

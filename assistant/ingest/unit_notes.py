@@ -48,8 +48,15 @@ class Units:
 _ALTERNATIVE_SUFFIX = re.compile(rf"[（(](?:{'|'.join(sorted({f[-1] for f in _SUFFIXES} | set(_SUFFIXES), key=len, reverse=True))})[）)]$")
 
 
+# `中国残疾人联合会及其地方组织`, `X及其派出机构`: a body together with its own branches, named as one
+_AND_ITS = re.compile(r"^(?P<body>.{2,}?)及其(?:地方|基层|分支|派出|下属|所属|各级|工作)?(?:组织|机构|单位|部门)$")
+
+
 def is_unit_name(name: str) -> bool:
-    """A body's name: 2-30 characters ending the way names of bodies end."""
+    """A body's name: 2-30 characters ending the way names of bodies end (or a body and its
+    branches: `X及其地方组织`)."""
+    if (whole := _AND_ITS.match(name)) is not None:
+        return len(name) <= 30 and is_unit_name(whole.group("body"))
     m = _ALTERNATIVE_SUFFIX.search(name)
     return 2 <= len(name) <= 30 and (name[:m.start()] if m else name).endswith(_SUFFIXES) \
         and not _GENERIC.match(name) and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)

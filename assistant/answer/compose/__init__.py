@@ -36,7 +36,11 @@ BY_INTENT: dict[str, Composer] = {
 
 def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
     """The draft of the composer for the plan's answer type or intent."""
-    if ctx.query.answer == "yes_no" and ctx.query.facts:
+    if ctx.query.claimed:  # 结转五年，对吧？: confirmed or corrected first, else answered as asked
+        draft = yes_no.yes_no(lib, ctx)
+        if draft:
+            return draft
+    elif ctx.query.answer == "yes_no" and ctx.query.facts:
         draft = yes_no.checklist(lib, ctx) or yes_no.yes_no(lib, ctx)
         if draft:
             return draft

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant import eligibility
-from assistant.answer.check import verdict
+from assistant.answer.check import confirms, verdict
 from assistant.answer.compose.draft import Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
@@ -24,17 +24,21 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
                  if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
         # (a figure naming nothing matches nothing; one word of a long clause, 认定, is no subject)
-        met = verdict(facts, lib.sentence_quantities(sentence, section))
+        quantities = lib.sentence_quantities(sentence, section)
+        met = confirms(facts, quantities, len(ctx.query.facts)) if ctx.query.claimed else verdict(facts, quantities)
         if met is None:
             continue
         english = ctx.query.english
-        head = say("yes" if met else "no", english)
+        head = say(_HEADS[ctx.query.claimed][met], english)
         rest = ("" if english else "（该条其他条件也须同时满足，见引文。）") if len(section.items) > 1 else ""
-        text = f"{head}\n{sentence}{mark(section)}{rest}"
-        return Draft(text, [cite(section, sentence)], [section])
+        quote = lib.with_next(sentence, section)  # (…15%的部分，准予扣除；超过部分，准予…结转扣除)
+        text = f"{head}\n{quote}{mark(section)}{rest}"
+        return Draft(text, [cite(section, quote)], [section])
     return None
 
 
+# the verdict's frame: an applicant's figures meet the condition or not; a claim about the documents is right or not
+_HEADS = {False: {True: "yes", False: "no"}, True: {True: "claim_right", False: "claim_wrong"}}
 _MARKS = {"met": "✅", "unmet": "❌"}
 
 
@@ -44,7 +48,7 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
     as the 政策匹配 self-check checks it, each condition the facts decide shown met or not met
     with its threshold, the others said to apply too. None when no list there is decided by them."""
     facts = ctx.query.applicant_facts
-    if facts is None:
+    if facts is None or ctx.query.claimed:  # (a claim's figure is no applicant's)
         return None
     asked = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
     for section in (h.section for h in ctx.hits[:lib.settings.checklist_sections]):
