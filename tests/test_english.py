@@ -179,7 +179,7 @@ def test_the_products_own_english_terms_and_latin_acronyms_translate():
     translation too. Chinese documents write GDP in Latin letters, so it is looked for as is."""
     from assistant.lexicon.english import chinese_phrases
 
-    groups = chinese_phrases("The number of high-tech enterprises, and the R&D share of GDP?")
+    groups = chinese_phrases("Gross R&D spending relative to GDP, and how many high-tech enterprises?")
     assert ["高新技术企业"] in groups and ["gdp"] in groups
 
 
@@ -190,7 +190,7 @@ def _target(assistant, *words):
 
 def test_english_figure_questions_quote_the_target_they_ask_for(assistant):
     enterprises = _target(assistant, "高新技术企业")
-    answer = assistant.ask("In 2020, what number of high-tech enterprises is the target for Zhongshan?")
+    answer = assistant.ask("How many high-tech firms should Zhongshan count by the end of the plan period (2020)?")
     assert answer.answerable and enterprises.value in answer.text
     research = _target(assistant, "GDP")
     answer = assistant.ask("By 2020, R&D expenditure as a share of GDP is to be what?")

@@ -26,8 +26,9 @@ KINDS = (
     AnswerKind(
         "time",
         re.compile(r"什么时候|啥时候|何时|哪天|哪一天|几月几[日号]|几号|截止(?:日期|时间)|哪一?年|什么时间|(?:什么|哪个)时点|最迟|最晚|"
-                   # `when` asks a time opening a question or before its verb, not as a conjunction
-                   r"^\s*when\b|\bwhen (?:will|does|do|is|are|did|must|should|can|shall)\b|what date|which year|deadline",
+                   # `when` asks a time opening a question or before its verb, not as a conjunction opening
+                   # a clause the question follows (When we outsource R&D, what share…)
+                   r"^\s*when\b(?![^,?]*,)|\bwhen (?:will|does|do|is|are|did|must|should|can|shall)\b|what date|which year|deadline",
                    re.I),
     ),
     # a website asked for (哪个网站, 网址是什么), not one the question is about (政府网站的整合)

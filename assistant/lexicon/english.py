@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import jieba
 
-from assistant.lexicon import load
+from assistant.lexicon import load, table
 from assistant.lexicon.tags import dictionary_tag
 
 jieba.setLogLevel(60)
@@ -577,8 +577,7 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if not names and (raw in _name_keys() or folded in _name_keys()):
                 i += n
                 break
-            candidates = [w for w in _translations(raw, folded)
-                          if vocabulary is None or w in vocabulary]
+            candidates = _as_documents_write(_translations(raw, folded), vocabulary)
             if corpus is not None:
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
@@ -608,6 +607,19 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
             found.append((acronym, [word]))
     return found
+
+
+def _as_documents_write(found: tuple[str, ...], vocabulary) -> list[str]:
+    """The dictionary's words the documents use; where they use none of them, the formal words
+    lexicon/synonyms.toml gives for the everyday ones (outsource: 委外 -> 委托), as a Chinese
+    question's everyday word is found. (Not beside a word they use: income is 收入, not also 销售收入.)"""
+    if vocabulary is None:
+        return list(found)
+    used = [w for w in found if w in vocabulary]
+    if used:
+        return list(dict.fromkeys(used))
+    synonyms = table("synonyms")
+    return list(dict.fromkeys(v for w in found for v in synonyms.get(w, ()) if v in vocabulary))
 
 
 def _joined(found: list[tuple[str, list[str]]], spans: list[tuple[int, int]],
