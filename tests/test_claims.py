@@ -50,3 +50,4 @@ def test_an_english_claim_is_answered_yes_or_no_in_english(ask):
 def test_a_claim_among_a_list_of_figures_is_not_confirmed_by_another_item(ask):
     answer = ask("电子设备计算折旧的最低年限是5年，对吧？")  # (the article: 电子设备 3年, 器具 5年)
     assert not answer.text.startswith("对")
+

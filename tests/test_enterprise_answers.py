@@ -328,3 +328,12 @@ def test_a_follow_up_after_an_article_asks_of_its_own_subject_not_that_article(s
     answer = shipped_assistant.ask("那职工教育经费呢？", session=session)
     assert answer.answerable and "2.5%" in answer.text, answer.text
     assert all(c.section != "第九十二条" for c in answer.citations)
+
+
+def test_a_national_law_speaks_for_any_place_a_city_plan_only_for_its_own(ask):
+    """Asked for a town, a national law's rate answers (it applies there too: the town is not
+    refused for being absent from the law's text); the city plan's target does not answer for a
+    district of another city."""
+    answer = ask("坦洲镇的高新技术企业，企业所得税按多少税率缴纳？")
+    assert answer.answerable and ("15％" in answer.text or "15%" in answer.text)
+    assert not ask("北京海淀区到2020年的研发人员数量目标是多少？").answerable

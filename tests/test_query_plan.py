@@ -252,3 +252,18 @@ def test_an_a_not_a_question_asks_yes_or_no(parse, question):
 def test_the_part_beyond_what_was_said_leans_on_the_question_before(parse):
     assert parse("多出来的那部分可以往后结转吗？").follow_up
     assert parse("超过的部分呢？").elliptical  # (超过 names the subject here; it asks no target)
+
+
+def test_a_paper_one_signs_or_hands_in_is_no_document_reference(parse):
+    assert parse("这项补贴是根据哪个文件发放的？").intent == "reference"
+    assert parse("验收时企业需要提交什么文件？").intent != "reference"
+    assert parse("租场地前双方要签订什么文件？").intent != "reference"
+
+
+def test_a_figure_stated_and_asked_to_be_confirmed_is_a_claim(parse):
+    assert parse("研发费用加计扣除比例是75%，对吧？").claimed
+    assert parse("小型微利企业的税率是20%吗？").claimed
+    assert parse("Is the rate for small low-profit enterprises 25%?").claimed
+    # an applicant's own figures ask whether it qualifies, not whether the documents say so
+    assert not parse("我们注册满两年了，能申请认定吗？").claimed
+    assert not parse("研发费用加计扣除比例是多少？").claimed

@@ -442,7 +442,10 @@ class Answerer:
         province named only as a word (上海, 深圳) counts when the sources are
         another place's documents (广州's 办法 does not answer for 上海); a
         document of no place (国务院's, or a city's that never names itself) may
-        speak for it. Of several places named, one the sources mention is enough."""
+        speak for it, and sources that are all of no place speak for any. Of several places
+        named, one the sources mention is enough."""
+        if draft.sections and self.catalog.none_placed({s.doc for s in draft.sections}):
+            return None  # national texts (a law, a State Council rule) speak for every place
         sources = " ".join(s.doc + s.text for s in draft.sections)
         places = list(query.places)
         if self.catalog.all_placed({s.doc for s in draft.sections}):

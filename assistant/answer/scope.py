@@ -158,6 +158,10 @@ class Catalog:
         """The documents whose place the question names (北岭市 of 北岭市…条例)."""
         return [d.doc for d in self.documents if any(name in question for name in d.places)]
 
+    def none_placed(self, docs: set[str]) -> bool:
+        """Whether none of these documents is tied to a place (national laws and rules)."""
+        return not any(d.places for d in self.documents if d.doc in docs)
+
     def all_placed(self, docs: set[str]) -> bool:
         """Whether every one of these documents is tied to a place by its title
         (广州市…办法); not when one of them has none (a State Council opinion)."""

@@ -3,8 +3,7 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责/做好…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `由X给予警告/责令改正/处…罚款`: X, enforcing the penalty, is responsible;
-- `X主管…工作`, `X要发挥统筹协调作用`, `X对…负总责`, `X是…的主管单位`: X leads (not when each body coordinates its own area:
+- `X主管…工作`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
   `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
 - `请X…` (a notice asking X to do the task): X is responsible;
@@ -52,15 +51,12 @@ _EACH_ITS_OWN = re.compile(r"分别|各自|本辖区|辖区内")
 # `…等部门在各自职责范围内加强…`: the bodies sharing a task, each in its own field, are responsible for it
 _EACH_IN_ITS_FIELD = re.compile(r"在各自(?:的)?职责范围内|按照?各自(?:的)?职责(?:分工)?")
 _TOGETHER = re.compile(r"会同")
-# `X是本地区政务新媒体的主管单位`, `X为…的主管部门`: the body a sentence calls the one in charge of a field leads it
-_NAMED_IN_CHARGE = re.compile(r"(?:是|为)(?:[^，。；：“”]{0,30}?的)?(?:主管单位|主管部门|主管机关|责任主体)")
 # `请财政部落实…`, `请科技部、工业和信息化部…在…前完成`: a notice asks the bodies it names to do the task
 _REQUEST = re.compile(r"(?:^|[，。；：])请(?=[^，。；])")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 # `设立X办公室，承担…工作`: the body a sentence sets up carries the duty it goes on to name
 _SET_UP_TO = re.compile(r"(?:设立|成立|组建|设置)(?P<body>[^，。；：“”（(]{2,30}?)[，,](?:负责|承担)")
-# `由财政部门给予警告，责令限期缴纳`, `由X责令改正，处…罚款`: the body a penalty article names enforces it
-_BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施|(?:依法)?(?:给予|责令|处以|予以|没收|吊销))")
+_BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施)")
 _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
 # `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
 _LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"
@@ -161,8 +157,6 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             resp += unit_list(m.group("units"))
         for m in _LEAD_NAMED.finditer(sentence):
             lead += unit_list(m.group("lead"))
-        for m in _NAMED_IN_CHARGE.finditer(sentence):
-            lead += _subject(sentence, m.start())
     return lead, resp
 
 

@@ -529,7 +529,8 @@ def is_proper_name(name: str) -> bool:
 def _compound(modifier: tuple[str, str], head: tuple[str, str], vocabulary) -> list[str]:
     """The corpus's words for an English `modifier head` pair CC-CEDICT lacks (tax rate), as
     Chinese forms the compound: the two words written together where the documents use that word
-    (intangible asset -> 无形资产); else a word of the modifier's first character and the head's own
+    (intangible asset -> 无形资产) or with the modifier cut to its first character (total income -> 总收入);
+    else a word of the modifier's first character and the head's own
     character, the final character most of the head's words share (率 of 比率, 速率, 费率):
     税 + 率 -> 税率, where `rate` alone says 速度 (speed). The modifier is a word of it the
     documents use or that word's first character (税 of 税收); the head, most of whose words are
@@ -540,6 +541,10 @@ def _compound(modifier: tuple[str, str], head: tuple[str, str], vocabulary) -> l
     whole = [m + h for m in _translations(*modifier) for h in heads if m + h in vocabulary]
     if whole:  # the two words written together (无形 + 资产 -> 无形资产, 实施 + 条例 -> 实施条例)
         return list(dict.fromkeys(whole))
+    # the modifier shortened to its first character, as Chinese compounds write it (总额 + 收入 -> 总收入)
+    short = [m[0] + h for m in _translations(*modifier) if len(m) > 1 for h in heads if m[0] + h in vocabulary]
+    if short:
+        return list(dict.fromkeys(short))
     heads = _translations(*head, plurals=False)  # (rates is also 地税, local taxes: no sense of rate)
     if not heads:
         return []
