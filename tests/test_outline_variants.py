@@ -302,3 +302,15 @@ def test_the_word_files_written_hold_tables():
     real = next(p for p in DOCUMENTS if p.suffix == ".docx")  # its task table is written back as a table
     assert any(isinstance(b, list) for b in _blocks(text_of(real).split("\n")))
     assert any(isinstance(b, list) for b in _blocks(with_table(text_of(DOCUMENTS[0]), 1)))
+
+
+def test_a_heading_ending_in_a_colon_keeps_its_numbered_list_as_its_own_text():
+    """`二、…禁止从事的作业：` introduces a list: its （一）… lines are items of that section (a question
+    about the list finds them under the heading that says what they are), not sections of their own."""
+    text = ("附录：\n\n实习学生禁止从事的作业范围\n\n一、未满十八周岁的实习学生禁止从事的作业：\n\n"
+            "（一）矿山井下作业；\n\n（二）有毒有害化学品生产作业。\n\n"
+            "二、夜间实习禁止从事的作业：\n\n（一）高处作业；\n\n（二）锅炉司炉作业。\n")
+    sections = parse_text(text, "某市职业院校学生实习管理办法")
+    found = {s.label: s for s in sections}
+    assert "二、" in found and "高处作业" in found["二、"].text and "锅炉司炉作业" in found["二、"].text
+    assert not any(s.label.endswith("（一）") or s.label.endswith("（二）") for s in sections)

@@ -277,6 +277,9 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
             title = _opening_words(m.group("rest"))
             chapter, parent = labels.written(m.group("label")) + title, None
             open_top(m.group("label"), title, start).lines.append(m.group("rest").strip())
+        elif not by_article and current is not None and current.kind == "chapter" \
+                and current.title.endswith(("：", ":")) and SECTION.match(line):
+            current.lines.append(line)  # a heading ending in a colon introduces its list: （一）… are its items
         elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
             unit = parent = open_unit(m.group("label"), title, "section", start)
