@@ -267,3 +267,9 @@ def test_a_figure_stated_and_asked_to_be_confirmed_is_a_claim(parse):
     # an applicant's own figures ask whether it qualifies, not whether the documents say so
     assert not parse("我们注册满两年了，能申请认定吗？").claimed
     assert not parse("研发费用加计扣除比例是多少？").claimed
+
+
+def test_a_role_named_as_the_subject_of_what_it_does_asks_its_duties_not_who_holds_it(parse):
+    assert parse("孵化器建设由谁牵头？").intent == "lead"
+    assert parse("在这项改革中，主管部门要负责做哪些事？").intent != "lead"
+    assert parse("牵头单位要在什么时候完成？").intent != "lead"
