@@ -34,6 +34,8 @@ def test_step_heads_are_titled_numbered_lines_of_one_kind():
     # items punctuated as sentences or clauses are a list of duties or conditions, not steps
     assert step_heads(["（一）确定工作方向，审议报告；", "（二）协调、解决重大问题；"], 12) == []
     assert step_heads(["（一）网上填报", "正文"], 12) == []  # one titled line names no sequence
+    # titled lines the text before them calls papers, not stages, are no steps
+    assert step_heads(["申请时提交下列材料：", "1. 申请表", "2. 营业执照副本"], 12) == []
 
 
 @pytest.fixture(scope="module")

@@ -100,17 +100,25 @@ def has_sentence_marks(line: str) -> bool:
 _STEP = re.compile(rf"^(?P<label>{SECTION}|{ITEM}|{SUB_ITEM}){SP}(?P<head>\S.*)$")
 
 
+# what the text before a list of titled lines calls them when they are stages (认定程序如下：, 按以下程序办理：),
+# not a list of papers or items (申请时提交下列材料：1. 申请表)
+_PROCEDURE_WORDS = ("程序", "流程", "步骤", "环节", "阶段")
+
+
 def step_heads(lines: list[str], max_chars: int) -> list[str]:
     """The heads of a section's steps: numbered lines of one label kind that are titles, not sentences
-    (`（一）企业申请`, `（二）专家评审`, each followed by its own paragraphs), in order, as written. A
-    procedure article names its stages so; fewer than two such lines name no steps."""
-    found: list[tuple[str, str]] = []
-    for line in lines:
+    (`（一）企业申请`, `（二）专家评审`, each followed by its own paragraphs), in order, as written, where the
+    text before them says they are stages (`认定程序如下：`). A procedure article names its stages so;
+    fewer than two such lines name no steps."""
+    found: list[tuple[int, str, str]] = []
+    for at, line in enumerate(lines):
         m = _STEP.match(line.strip(" \t\u3000"))
         if m and len(m.group("head")) <= max_chars and not has_sentence_marks(m.group("head")):
-            found.append((_label_kind(m.group("label")), written(line.strip())))
-    kinds = {kind for kind, _ in found}
-    return [head for _, head in found] if len(found) >= 2 and len(kinds) == 1 else []
+            found.append((at, _label_kind(m.group("label")), written(line.strip())))
+    if len(found) < 2 or len({kind for _, kind, _ in found}) > 1:
+        return []
+    lead_in = "".join(lines[:found[0][0]])
+    return [head for _, _, head in found] if any(w in lead_in for w in _PROCEDURE_WORDS) else []
 
 
 def _label_kind(label: str) -> str:
