@@ -444,11 +444,12 @@ class Answerer:
         document of no place (国务院's, or a city's that never names itself) may
         speak for it, and sources that are all of no place speak for any. Of several places
         named, one the sources mention is enough."""
-        if draft.sections and self.catalog.none_placed({s.doc for s in draft.sections}):
+        docs = {s.doc for s in draft.sections}
+        if docs and self.catalog.none_placed(docs):
             return None  # national texts (a law, a State Council rule) speak for every place
         sources = " ".join(s.doc + s.text for s in draft.sections)
         places = list(query.places)
-        if self.catalog.all_placed({s.doc for s in draft.sections}):
+        if self.catalog.all_placed(docs):
             places += query.jurisdictions
         named = [(place, bare_name(place)) for place in dict.fromkeys(places)]
         # (a word glued before the name, 那翠亨新区, is not part of it)
@@ -456,7 +457,7 @@ class Answerer:
                                                                      for i in range(max(len(name) - 1, 1)))]
         # a question naming several places, one of them the sources', relates them (深圳的企业搬到中山,
         # 南溪市的公司去北岭市参展): the place the sources speak of is the one asked about
-        sources_named = bool(set(query.placed_named) & {s.doc for s in draft.sections})
+        sources_named = bool(set(query.placed_named) & docs)
         if unsaid and not sources_named and len(unsaid) == len([name for _, name in named if name]):
             return Draft(say("other_place", query.english, place=unsaid[0]), [], [], answerable=False)
         return None

@@ -623,8 +623,10 @@ def _as_documents_write(found: tuple[str, ...], vocabulary) -> list[str]:
     used = [w for w in found if w in vocabulary]
     if used:
         return list(dict.fromkeys(used))
-    synonyms = table("synonyms")
-    return list(dict.fromkeys(v for w in found for v in synonyms.get(w, ()) if v in vocabulary))
+    return list(dict.fromkeys(v for w in found for v in _SYNONYMS.get(w, ()) if v in vocabulary))
+
+
+_SYNONYMS = table("synonyms")  # everyday word -> the documents' words for it
 
 
 def _joined(found: list[tuple[str, list[str]]], spans: list[tuple[int, int]],

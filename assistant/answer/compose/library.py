@@ -105,11 +105,8 @@ class Library:
 
     @cached_property
     def doc_texts(self) -> dict[str, str]:
-        """doc -> its sections' text, in order."""
-        found: dict[str, list[str]] = {}
-        for section in self.index.sections:
-            found.setdefault(section.doc, []).append(section.text)
-        return {doc: "\n".join(texts) for doc, texts in found.items()}
+        """doc -> its sections' text, in reading order."""
+        return {doc: "\n".join(s.text for s in sections) for doc, sections in self.of_doc.items()}
 
     @cached_property
     def scope_of(self) -> dict[str, list[int]]:
