@@ -337,3 +337,9 @@ def test_a_national_law_speaks_for_any_place_a_city_plan_only_for_its_own(ask):
     answer = ask("坦洲镇的高新技术企业，企业所得税按多少税率缴纳？")
     assert answer.answerable and ("15％" in answer.text or "15%" in answer.text)
     assert not ask("北京海淀区到2020年的研发人员数量目标是多少？").answerable
+
+
+def test_two_figures_asked_at_once_are_both_stated(ask):
+    """A count and a share asked in one breath: the count is not dropped for the share."""
+    answer = ask("全市高新技术企业数量和高新技术产业产值比重的2020年目标是多少？")
+    assert "1000家" in answer.text and "50%" in answer.text

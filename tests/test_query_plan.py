@@ -273,3 +273,18 @@ def test_a_role_named_as_the_subject_of_what_it_does_asks_its_duties_not_who_hol
     assert parse("孵化器建设由谁牵头？").intent == "lead"
     assert parse("在这项改革中，主管部门要负责做哪些事？").intent != "lead"
     assert parse("牵头单位要在什么时候完成？").intent != "lead"
+
+
+@pytest.mark.parametrize("question, kinds", [
+    # pieces that each name a figure of their own kind, with no 分别 / 各
+    ("全市高新技术企业数量和高新技术产业产值比重的2020年目标是多少？", [{"count"}, {"share"}]),
+    # 各 + a verb + how much
+    ("小榄和古镇两个园区各建了多少亩？", [set(), set()]),
+])
+def test_several_figures_asked_at_once_are_parts_of_their_own_kind(parse, question, kinds):
+    assert [set(p.kinds) for p in parse(question).parts] == kinds
+
+
+def test_one_figure_of_two_things_is_one_part(parse):
+    """研发费用和销售收入的比例: one share of two amounts, not two figures."""
+    assert len(parse("研发费用和销售收入的比例是多少？").parts) == 1

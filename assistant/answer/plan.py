@@ -95,16 +95,50 @@ _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 # A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
 DURATION_ASKED = cue("duration_asked")
 WAGE_MONTHS = cue("wage_months")
-def question_parts(query: Query) -> list[list[str]]:
-    """Topic tokens of each part of a several-figure question (A和B分别是多少),
-    or one part with all of them."""
-    if not SEVERAL_PARTS.search(query.text) or len(query.topic_tokens) < 2:
-        return [query.topic_tokens]
-    asked = SEVERAL_PARTS.split(query.text)[0]
-    pieces = [p for p in _PART_SPLIT.split(asked) if p.strip()]
-    parts = [[t for t in query.topic_tokens if t in piece] for piece in pieces]
-    parts = [p for p in parts if p]
-    return parts if len(parts) > 1 else [query.topic_tokens]
+@dataclass(frozen=True)
+class AskedPart:
+    """One of the figures a question asks at once: the topic tokens of its piece and the kinds of
+    figure the piece itself names (特色产业基地数量目标: a count; none: the question's kinds)."""
+
+    topic: list[str]
+    kinds: frozenset[str] = frozenset()
+
+
+def question_parts(query: Query, facts: list[Quantity]) -> list[AskedPart]:
+    """Each figure a question asks at once, or one part with all its topic: A和B分别是多少
+    (南头和板芙各规划了多少亩), or, with no such word, pieces that each name a figure of their own kind
+    (新产品销售收入比重和特色产业基地数量目标是多少: a share and a count, each piece read as if asked
+    alone). A piece naming no figure
+    (火炬开发区和翠亨新区的GDP) is part of the next one. An applicant's own figures ask no figure each."""
+    topic, text = query.topic_tokens, query.text.lower()  # (topic tokens are folded: gdp)
+    whole = [AskedPart(topic)]
+    several = SEVERAL_PARTS.search(text)
+    stated = [f for f in facts if f.kind != "year"]  # (到2020年 says when, not what the asker has)
+    asked = several or (None if stated else HOW_MUCH.search(text))
+    if len(topic) < 2 or asked is None:
+        return whole
+    pieces = [p for p in _PART_SPLIT.split(text[:asked.start()]) if p.strip()]
+    named = [_figure_kinds(f"{p}是多少", set(), False, None) for p in pieces]  # (each piece as if asked alone)
+    if not several:
+        if sum(bool(kinds) for kinds in named) < 2:
+            return whole
+        pieces, named = _joined_to_next(pieces, named)
+    parts = [AskedPart([t for t in topic if t in piece], kinds) for piece, kinds in zip(pieces, named)]
+    parts = [p for p in parts if p.topic]
+    return parts if len(parts) > 1 else whole
+
+
+def _joined_to_next(pieces: list[str], named: list[frozenset[str]]) -> tuple[list[str], list[frozenset[str]]]:
+    """Pieces naming no figure joined to the next piece (the last stays as it is)."""
+    joined, kinds, carry = [], [], ""
+    for n, (piece, names) in enumerate(zip(pieces, named)):
+        if names or n == len(pieces) - 1:
+            joined.append(carry + piece)
+            kinds.append(names)
+            carry = ""
+        else:
+            carry += piece
+    return joined, kinds
 
 
 def act_asked(text: str) -> Ruling | None:
@@ -136,7 +170,7 @@ class QueryPlan(Query):
     figure_kinds: frozenset[str] = frozenset()  # rate | share | amount | count | area | duration | date | ...
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
-    parts: list[list[str]] = field(default_factory=list)  # topic tokens of each figure asked at once
+    parts: list[AskedPart] = field(default_factory=list)  # each figure asked at once (A和B分别是多少)
     cases_asked: frozenset[str] = frozenset()  # special cases the question itself asks of (外包: commissioned)
     # what is asked about, as whole words: the topic without the words that only say where to look
     # (a named document's title or its short form, 中山自创区; a place named)
@@ -489,7 +523,7 @@ class Parser:
             # 核查面最低是多少: a magnitude, of whatever kind the documents write
             plan.figure_kinds = _english_magnitude(asking) if query.english else MAGNITUDE_KINDS
         plan.cap_asked = bool(CAP.search(text))
-        plan.parts = question_parts(query)
+        plan.parts = question_parts(query, plan.facts)
         # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
         plan.subject = _subject(plan, self.idf)

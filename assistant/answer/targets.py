@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answer.intents import Query
 from assistant.models import Section, Target
@@ -68,10 +69,11 @@ def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, unit
 
 
 def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence,
-                 settings: Settings) -> list[Target]:
+                 settings: Settings, keep: Callable[[Target], bool] = lambda target: True) -> list[Target]:
     """The best-matching targets across the whole corpus, the retrieved
     sections weighing more; the same figure stated in several sections is
-    returned once per section so each is cited."""
+    returned once per section so each is cited. `keep`: the targets that may answer at all (of the
+    kind of figure asked), ranked among themselves."""
     docs = {h.section.doc for h in hits} or {s.doc for s in sections}
     rank_of: dict[tuple[str, str], int] = {}
     for rank, hit in enumerate(hits):
@@ -79,7 +81,7 @@ def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidenc
     units = set(getattr(query, "asked_units", ()))
     scored = [
         (_score(t, query, evidence, rank_of, units, settings), t)
-        for s in sections if s.doc in docs for t in s.targets
+        for s in sections if s.doc in docs for t in s.targets if keep(t)
     ]
     # A target must name something the question is about, not only share its framing.
     scored = [(sc, t) for sc, t in scored

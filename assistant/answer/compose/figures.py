@@ -12,7 +12,7 @@ from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNI
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
 from assistant.answer.evidence import abbreviates
-from assistant.answer.plan import QueryPlan as Query
+from assistant.answer.plan import AskedPart, QueryPlan as Query
 from assistant.answer.targets import pick_targets, quote_for
 from assistant.models import Citation, Target
 from assistant.answer.compose import sentences
@@ -34,11 +34,13 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     chosen: list[Target] = []
     # units that say what kind of figure is asked: a target in another kind answers another question
     kinds = set().union(*(units for units in UNIT_KINDS.values() if units & query.asked_units))
-    for part in query.parts:
-        sub = replace(query, topic_tokens=part, tokens=[t for t in query.tokens if t in part] or query.tokens) \
-            if part != query.topic_tokens else query
-        found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings)
-        found = [t for t in found if (not kinds or t.unit in kinds or t.benchmark) and of_kind(lib, t, query)]  # 每平方米多少元 is no area
+    for asked in query.parts:
+        part = asked.topic
+        sub = query if part == query.topic_tokens else of_part(query, asked)
+        # (每平方米多少元 is no area; a part naming its own kind, 特色产业基地数量 a count, is read by it alone)
+        units = set() if asked.kinds else kinds
+        found = pick_targets(sub, ctx.hits, lib.index.sections, lib.evidence, lib.settings,
+                             keep=lambda t: (not units or t.unit in units or t.benchmark) and of_kind(lib, t, sub))
         if measures(query) and found and not any(states_a_fact(lib, t, query) for t in found):
             # 超过500万元的部分呢: a question stating a figure asks about the provision stating it; a
             # target stating none of its figures answers another provision
@@ -65,6 +67,14 @@ def target(lib: Library, ctx: Context) -> Draft | None:
         citations.append(cite(section, target.sentence))
         sections.append(section)
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
+
+
+def of_part(query: Query, asked: AskedPart) -> Query:
+    """The question as it asks one of its figures: that part's topic and kinds, and its words
+    without those of the other parts (the context they share stays: 火炬开发区和翠亨新区的GDP)."""
+    others = {t for p in query.parts if p is not asked for t in p.topic if t not in asked.topic}
+    return replace(query, topic_tokens=asked.topic, figure_kinds=asked.kinds or query.figure_kinds,
+                   tokens=[t for t in query.tokens if t not in others] or query.tokens)
 
 
 def other_years(lib: Library, ctx: Context, chosen: list[Target]) -> list[Target]:
