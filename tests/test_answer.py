@@ -407,6 +407,19 @@ def test_a_time_asked_for_that_the_documents_do_not_give_is_said_to_be_missing(a
     assert not answer.answerable and "时间" in answer.text
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("资产的损失，在企业破产清算时，准予扣除。", "time"),  # an event sets the time
+    ("纳税人应当在办理注销登记前，结清应纳税款。", "time"),
+    ("优惠期限届满后，不得再享受。", "time"),
+    ("在前款规定的范围内，可以适当放宽。", None),  # 在…内 is a scope, not a time
+    ("为了规范专项资金管理，提高资金使用效益，制定本办法。", "purpose"),
+])
+def test_what_a_sentence_states_besides_figures_is_read_at_index_time(sentence, kind):
+    from assistant.ingest.statements import stated_kinds
+
+    assert (kind in stated_kinds(sentence)) if kind else not stated_kinds(sentence)
+
+
 def test_a_city_named_with_its_suffix_is_found_by_its_bare_name_in_the_sources(assistant):
     """The plan calls itself 中山国家自主创新示范区…; a question saying 中山市 is about it."""
     target = next(t for s in assistant.sections() for t in s.targets if t.year == 2020 and "孵化器" in t.metric)

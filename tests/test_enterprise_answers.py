@@ -343,3 +343,25 @@ def test_two_figures_asked_at_once_are_both_stated(ask):
     """A count and a share asked in one breath: the count is not dropped for the share."""
     answer = ask("全市高新技术企业数量和高新技术产业产值比重的2020年目标是多少？")
     assert "1000家" in answer.text and "50%" in answer.text
+
+
+def test_a_list_item_the_question_names_is_quoted_with_the_lead_in_that_rules_on_it(ask):
+    """常规性升级 is an item of 下列活动不适用税前加计扣除政策: the item the question restates is the
+    answer once read with its lead-in, not an echo to skip for another item of the list."""
+    answer = ask("做常规性升级发生的支出，可以享受加计扣除政策吗？")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("不")  # no: the list it is an item of rules it out
+    assert any("常规性升级" in line and "不适用" in line for line in lines[:2])
+
+
+def test_a_time_set_by_an_event_answers_when(ask):
+    """外购商誉 is deducted 在企业整体转让或者清算时: an event, not a date, is the time the law gives."""
+    answer = ask("外购商誉的支出何时准予扣除？")
+    assert answer.answerable and answer.coverage == "full"
+    assert "清算时" in answer.text and "第六十七条" in cited(answer)
+
+
+@pytest.mark.parametrize("question", ["中小企业促进法的立法目的是什么？", "Why was the SME Promotion Law enacted?"])
+def test_why_a_law_was_made_is_its_purpose_clause(ask, question):
+    answer = ask(question)
+    assert "为了改善中小企业经营环境" in answer.text and "第一条" in cited(answer)

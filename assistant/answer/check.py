@@ -97,7 +97,7 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
             lacking = subject_lacking(draft)
             return (partial(plan, draft, kinds, lacking), True) if lacking else (draft, False)
         unstated += sorted(kinds)
-    if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "figure", "list"):
+    if plan.kind is not None and plan.answer in ("text", "date", "contact", "materials", "purpose", "figure", "list"):
         if any(plan.kind.name in kinds_in(c) for c in draft.citations):
             return draft, False
         if not kinds:

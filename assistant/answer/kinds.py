@@ -1,5 +1,6 @@
 """Kinds of answer a question asks for beyond a figure: a time (什么时候), a
-website (网址) or a way to get in touch (电话), the papers to hand in (哪些材料). An answer
+website (网址) or a way to get in touch (电话), the papers to hand in (哪些材料), why a document
+was made (为了什么). An answer
 whose quotes state nothing of the kind asked does not answer, however close
 its topic: `check` says the documents do not give it (messages.py). What a
 sentence states is read at index time (`ingest/statements.py`); this module
@@ -41,6 +42,11 @@ KINDS = (
         re.compile(r"(?:哪些|什么|啥)(?:申请|申报|证明)?(?:材料|资料)|需要(?:带|交|提交|提供)(?:哪些|什么|啥)|"
                    r"what (?:documents|papers|materials)", re.I),
     ),
+    # why a document was made (制定这部条例是为了什么？ 立法目的): its purpose clause answers
+    AnswerKind("purpose", re.compile(r"为了什么|为啥|(?:什么|啥)目的|目的是(?:什么|啥)|为(?:什么|啥)(?:要)?(?:制定|出台|发布|颁布|印发)|"
+                                     r"(?:立法|制定)(?:目的|宗旨)|宗旨是|\bpurpose\b|\baims? of\b|"
+                                     r"\bwhy (?:was|were|did|is|are|has|have)\b[^?]*\b(?:made|adopted|enacted|issued|passed|introduced)\b",
+                                     re.I)),
 )
 
 

@@ -65,7 +65,7 @@ MISSING: dict[str, tuple[str, str]] = {
     "count": ("具体数量", "the number"), "area": ("具体面积", "the area"), "duration": ("具体期限", "the period"),
     "date": ("具体时间", "the date"), "month": ("具体时间", "the date"), "year": ("具体年份", "the year"),
     "contact": ("联系方式", "contact details"), "website": ("网址或网站", "the website"),
-    "materials": ("需要提交的材料", "the materials to submit"),
+    "materials": ("需要提交的材料", "the materials to submit"), "purpose": ("制定目的", "the purpose"),
 }
 
 

@@ -29,7 +29,7 @@ from assistant.lexicon import english
 from assistant.lexicon.english import CorpusSenses
 
 AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "article", "date", "contact",
-                     "materials", "support", "condition", "procedure", "reference", "effect_date", "text"]
+                     "materials", "purpose", "support", "condition", "procedure", "reference", "effect_date", "text"]
 
 
 
@@ -407,7 +407,7 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     if EFFECT_ASKED.search(text):
         return "effect_date"
     if plan.kind is not None and plan.kind.name != "time":
-        return "materials" if plan.kind.name == "materials" else "contact"  # a website, a phone, an e-mail
+        return plan.kind.name if plan.kind.name in ("materials", "purpose") else "contact"  # a website, a phone…
     if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
         return "yes_no"
     if plan.figure_kinds or plan.intent == "target":

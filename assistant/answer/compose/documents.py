@@ -76,3 +76,15 @@ def in_force(lib: Library, ctx: Context) -> Draft | None:
                 if IN_FORCE.search(sentence):
                     return Draft(f"{sentence}{mark(section)}", [cite(section, sentence)], [section])
     return None
+
+
+def purpose(lib: Library, ctx: Context) -> Draft | None:
+    """Why a document was made (制定这部条例是为了什么？): its own purpose clause (为了…，制定本条例), from
+    the document the question names, else the best-ranked one (another document's purpose is none of
+    its: a document stating none is answered from its sentences)."""
+    docs = ctx.docs or [h.section.doc for h in ctx.hits[:1]]
+    for i in lib.stating("purpose").get(docs[0], [])[:1] if docs else []:
+        sentence = lib.index.sentences[i]
+        section = lib.by_key[sentence.section_key]
+        return Draft(f"{sentence.text}{mark(section)}", [cite(section, sentence.text)], [section])
+    return None

@@ -109,13 +109,17 @@ class Library:
         return {doc: "\n".join(s.text for s in sections) for doc, sections in self.of_doc.items()}
 
     @cached_property
-    def scope_of(self) -> dict[str, list[int]]:
-        """doc -> the sentences saying whom the whole document applies to (本通知适用于…的居民企业)."""
-        found: dict[str, list[int]] = {}
+    def _stating(self) -> dict[str, dict[str, list[int]]]:
+        found: dict[str, dict[str, list[int]]] = {}
         for i, unit in enumerate(self.index.sentences):
-            if "scope" in unit.states:
-                found.setdefault(self.doc_of[i], []).append(i)
+            for kind in unit.states:
+                found.setdefault(kind, {}).setdefault(self.doc_of[i], []).append(i)
         return found
+
+    def stating(self, kind: str) -> dict[str, list[int]]:
+        """doc -> its sentences stating a kind of answer, as the index read them: whom the whole document
+        applies to (scope: 本通知适用于…的居民企业), why it was made (purpose: 为了…，制定本条例)…"""
+        return self._stating.get(kind, {})
 
     def kinds_stated(self, citation: Citation) -> set[str]:
         """The other kinds of answer a quoted text states (a time, a website…), as the index read
@@ -349,12 +353,14 @@ class Library:
 
     def saying_more(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
         """`scored` with an echo of the question at its head giving way to the best sentence of the same
-        section that says more: the echo shows where the answer is, not what it is."""
-        if not scored or not self.echoes(scored[0][1], query):
+        section that says more: the echo shows where the answer is, not what it is. A list item is judged
+        with the lead-in it completes: the item the question names (常规性升级) under 下列活动不适用…
+        says what the question asks."""
+        if not scored or not self.echoes(self.with_lead(scored[0][1], scored[0][2]), query):
             return scored
         section = scored[0][2]
         return self.preferred_first(scored, lambda sentence, where: where.key == section.key
-                                    and not self.echoes(sentence, query), band=float("inf"))
+                                    and not self.echoes(self.with_lead(sentence, where), query), band=float("inf"))
 
     def quoted_first(self, scored: list[tuple[float, str, Section]], query: Query) -> list[tuple[float, str, Section]]:
         """`scored` with the best sentence writing a term the question quotes (“直接投入费用”) first: the
@@ -414,6 +420,24 @@ class Library:
         topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
         return not topic or self.evidence.coverage(topic, section.title) >= 0.5
 
+    def with_lead(self, sentence: str, section: Section) -> str:
+        """An item of a list with the lead-in it completes (and the items before it), as it reads."""
+        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        position = units.index(sentence) if sentence in units else -1
+        if position < 0:
+            return sentence
+        start = _after_earlier_clauses(units, position)
+        if start > 0 and units[start - 1].endswith(("：", ":")):
+            # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
+            lead = _after_earlier_clauses(units, start - 1)
+            return "".join(units[lead:position]) + sentence
+        if (lead := self.lead_of.get(self.sentences_of[section.key][position])) is not None:
+            # a numbered item under the heading or sentence announcing its list (下列活动不适用…。 5.市场调查…)
+            written = self.index.sentences[lead].text
+            skipped = units.index(written) < position - 1 if written in units else True
+            return written + ("……" if skipped else "" if written.endswith(("。", "：", ":")) else "：") + sentence
+        return sentence
+
     def with_next(self, sentence: str, section: Section) -> str:
         """A short sentence (`全力打造“一区三中心”。`) usually announces what the
         next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
@@ -423,18 +447,7 @@ class Library:
         position = units.index(sentence) if sentence in units else -1
         if position < 0:
             return sentence
-        text = sentence
-        # an item of a list reads with the lead-in it completes, and the items before it
-        start = _after_earlier_clauses(units, position)
-        if start > 0 and units[start - 1].endswith(("：", ":")):
-            # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
-            lead = _after_earlier_clauses(units, start - 1)
-            text = "".join(units[lead:position]) + text
-        elif (lead := self.lead_of.get(self.sentences_of[section.key][position])) is not None:
-            # a numbered item under the heading or sentence announcing its list (下列活动不适用…。 5.市场调查…)
-            written = self.index.sentences[lead].text
-            skipped = units.index(written) < position - 1 if written in units else True
-            text = written + ("……" if skipped else "" if written.endswith(("。", "：", ":")) else "：") + text
+        text = self.with_lead(sentence, section)
         if len(sentence) < 25 and position < len(units) - 1 and \
                 _flat(sentence + units[position + 1]) in _flat(section.text):
             # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)

@@ -138,7 +138,7 @@ def applies_to_whom(lib: Library, ctx: Context, chosen: list[tuple[str, str, Sec
         return []
     said = " ".join(quote for _, quote, _ in chosen)
     found = []
-    for i in lib.scope_of.get(chosen[0][2].doc, []):
+    for i in lib.stating("scope").get(chosen[0][2].doc, []):
         sentence = lib.index.sentences[i].text
         if sentence not in said and lib.topic_share(ctx.query, sentence) > 0:
             found.append((sentence, sentence, lib.by_key[lib.index.sentences[i].section_key]))
