@@ -528,3 +528,20 @@ def test_an_english_rate_question_quotes_the_rate_the_law_sets(shipped_assistant
     assert answer.answerable, answer.text
     first = answer.text.split("\n")[0]
     assert "50%" in first, answer.text
+
+
+@pytest.mark.parametrize("phrase, word", [
+    ("Do sole proprietorships pay it?", "独资"), ("Which royalties are taxed?", "特许权"),
+    ("Where is the de facto management body?", "管理机构"), ("branch offices abroad", "境外")])
+def test_the_tax_laws_english_terms_find_its_chinese_terms(phrase, word):
+    """The enterprise income tax law's terms as its English translation writes them: read word by word
+    they find words no tax text uses (royalties 版税, overseas 海外) or only a common part of the term."""
+    from assistant.lexicon.english import chinese_terms
+
+    assert word in chinese_terms(phrase)
+
+
+def test_partnerships_asked_in_english_find_the_article_leaving_them_out(shipped_assistant):
+    answer = shipped_assistant.ask("Partnerships and sole proprietorships: does enterprise income tax apply?")
+    assert answer.answerable and "合伙企业" in answer.text
+    assert any(c.section == "第一条" for c in answer.citations)
