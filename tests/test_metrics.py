@@ -180,6 +180,13 @@ def test_a_sum_restated_in_english_is_backed_by_its_value_not_its_digits():
     assert m.unsupported_numbers("Grant: RMB 300,000.", cited) == ["300", "000"]  # a value no cited text states
 
 
+def test_the_applicants_own_figure_and_the_checklists_count_are_not_statements():
+    cited = ["近一年高新技术产品（服务）收入占企业同期总收入的比例不低于60%"]
+    answer = "❌ 近一年高新技术产品（服务）收入占企业同期总收入的比例不低于60%（门槛 不低于60%；贵单位 55%）\n（其余 8 项条件问题中未提及）"
+    assert m.unsupported_numbers(answer, cited) == []
+    assert m.unsupported_numbers(answer + "，可获补助30万元", cited) == ["30"]
+
+
 def test_source_marks_titles_and_list_counts_are_not_statements():
     cited = ["高新技术企业认定后可享受税收优惠。"]
     answer = "以下 5 项支持措施（另有 161 项可查看）：\n1. 可享受税收优惠〔《实施方案（2016-2020年）》（十六）〕[1]"

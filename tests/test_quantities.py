@@ -131,6 +131,17 @@ def test_a_named_time_is_no_length_of_time(text):
     assert not [q for q in read(text) if q.kind == "duration"]
 
 
+@pytest.mark.parametrize("text, value", [("营收两个亿", 2e8), ("投了3个亿元", 3e8)])
+def test_a_hundred_million_said_with_a_measure_word_is_money(text, value):
+    q = only(text)
+    assert (q.kind, q.value) == ("amount", value)
+
+
+@pytest.mark.parametrize("text", ["企业每一纳税年度的应纳税额", "在同一年度内申报", "任一年份均可"])
+def test_one_that_means_each_or_the_same_is_no_figure(text):
+    assert read(text) == []
+
+
 def test_ages_large_sums_and_counted_units_keep_their_unit():
     assert (only("年满18周岁的人员").kind, only("年满18周岁的人员").unit) == ("count", "周岁")
     assert only("产业规模达到2万亿元").value == 2e12

@@ -154,6 +154,16 @@ def test_a_clause_naming_a_period_and_a_sum_gives_the_sum():
     assert (facts.revenue, facts.rd_share) == (25000, 3.6)
 
 
+def test_high_tech_revenue_given_as_two_sums_is_checked_as_its_share(shipped):
+    """高新产品收入 and 总收入 told as sums (一个半亿: colloquial 亿): the share of the 认定 condition is theirs."""
+    facts = facts_from_text("我们总收入两个亿，高新技术服务收入一个半亿以上吧")
+    assert facts.revenue == 20000
+    facts = facts_from_text("我们总收入2个亿，高新服务收入1.5亿")
+    assert (facts.revenue, facts.high_tech_revenue, facts.value("high_tech_revenue_share")) == (20000, 15000, 75)
+    items = _by_item(_result(shipped[0], facts, "认定管理办法", "第十一条"))
+    assert "met" in items["（六）"]  # 75% against 不低于60%
+
+
 def test_the_self_check_over_rest(shipped):
     from fastapi.testclient import TestClient
 

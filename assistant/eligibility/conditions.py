@@ -49,6 +49,7 @@ class Facts(BaseModel):
     rd_share: float | None = None  # or the share directly, %
     domestic_rd_share: float | None = None
     high_tech_revenue_share: float | None = None
+    high_tech_revenue: float | None = None  # 高新技术产品（服务）收入, 万元 (same period as revenue): or the share directly
     owns_ip: bool | None = None
     incidents: bool | None = None  # a serious safety, quality or environmental incident in the past year
     taxable_income: float | None = None  # 万元
@@ -60,6 +61,11 @@ class Facts(BaseModel):
             if self.rd_share is not None:
                 return self.rd_share
             return 100 * self.rd_spend / self.revenue if self.rd_spend is not None and self.revenue else None
+        if fact == "high_tech_revenue_share":
+            if self.high_tech_revenue_share is not None:
+                return self.high_tech_revenue_share
+            return 100 * self.high_tech_revenue / self.revenue \
+                if self.high_tech_revenue is not None and self.revenue else None
         if fact == "rd_staff_share":
             return 100 * self.rd_staff / self.staff if self.rd_staff is not None and self.staff else None
         if fact == "no_incidents":
@@ -70,6 +76,7 @@ class Facts(BaseModel):
 FACTS_ZH = {"years_registered": "注册成立年限（年）", "staff": "职工总数", "rd_staff": "研发/科技人员数",
             "revenue": "最近一年销售收入（万元）", "rd_spend": "研究开发费用（万元）", "rd_share": "研发费用占销售收入比例（%）",
             "domestic_rd_share": "境内研发费用占比（%）", "high_tech_revenue_share": "高新技术产品（服务）收入占比（%）",
+            "high_tech_revenue": "高新技术产品（服务）收入（万元）",
             "owns_ip": "拥有核心知识产权", "incidents": "近一年发生重大安全、质量事故或严重环境违法",
             "taxable_income": "年度应纳税所得额（万元）", "assets": "资产总额（万元）", "industrial": "工业企业"}
 
@@ -209,6 +216,7 @@ _NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于|(?<!除)非(?
 FACT_KINDS: dict[str, tuple[str, ...]] = {
     "years_registered": ("duration",), "staff": ("count",), "rd_staff": ("count",),
     "revenue": ("amount",), "rd_spend": ("amount",), "taxable_income": ("amount",), "assets": ("amount",),
+    "high_tech_revenue": ("amount",),
     "rd_share": ("share", "rate"), "domestic_rd_share": ("share", "rate"), "high_tech_revenue_share": ("share", "rate"),
 }
 

@@ -116,7 +116,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Numbers the answer adds as formatting, not as statements about the documents.
 _FORMATTING = re.compile(
     r"(?m)^\s*\d+[.．、)]\s*|\[\d+\]|《[^《》]*》|〔[^〔〕]*〕"  # list markers, [n], document titles, source marks
-    r"|(?:以下|另有|共)\s*\d+\s*项"  # the answer counting its own list ("以下 5 项…另有 161 项")
+    r"|(?:以下|另有|共|其余)\s*\d+\s*项"  # the answer counting its own list ("以下 5 项…另有 161 项", "其余 8 项条件")
+    r"|贵单位\s*\d+(?:\.\d+)?%?"  # the applicant's own figure as the self-check reads it (a share of two it gave)
     r"|（又见[^（）]*）|\(also in [^()]*\)"  # a pointer to another section by its label (又见三、之2)
 )
 

@@ -37,7 +37,7 @@ TIME_KINDS = frozenset({"date", "month", "year"})
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
 NUMERAL = _NUM  # a number as written, Arabic (5,000, 1.5) or Chinese (二百万, 三点五)
-_MONEY = r"(?:万亿|万|亿|千)?(?:美|港|欧)?元"
+_MONEY = r"(?:万亿|万|个?亿|千)?(?:美|港|欧)?元"  # (1个亿: a hundred million, as people say it)
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
 _DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周(?!岁))"
 _UNITS = lexicon.table("figure_units")
@@ -61,7 +61,7 @@ QUANTITY = re.compile(
     rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
     rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
     rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％‰‱])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
-    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})|(?P<bare>万|亿)(?![\u4e00-\u9fff]))"
+    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿)|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
 # an average, a level or a growth rate of a named whole (全省, 同期, 行业) or last year's level.
@@ -109,6 +109,8 @@ _OPERAND_BEFORE = re.compile(r"(?:[×÷*=＝+＋]\s*[(（]?|/\s*[(（]|[(（]\s*
 _OPERAND_AFTER = re.compile(r"^\s*(?:[×÷*＝=]|/\s*[(（\d])")
 # a period read as the months or years of a pay or an income it counts (6个月的统筹地区上年度职工月平均工资)
 _WAGE_BASE = re.compile(r"\s*的[^，。；,;：:]{0,20}?(?:工资|收入|薪酬|薪金|缴费基数)")
+# Characters before 一 that make it a word (each, the same, any, single, unified), not the number one.
+_ONE_AS_A_WORD = frozenset("每同任某单统唯其")
 _CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")
 
 
@@ -161,6 +163,7 @@ def _magnitude(unit: str) -> float:
     """The numeral a unit opens with (万元, 亿吨, 千元); 千 of a unit's own name (千克, 千米, 千瓦时) is none."""
     if unit.startswith("千") and unit in _UNITS["compound"]:
         return 1.0
+    unit = unit.lstrip("个")  # (1个亿)
     return 1e12 if unit.startswith("万亿") else 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1e3 if unit.startswith("千") else 1.0
 
 
@@ -262,6 +265,8 @@ def read(text: str) -> list[Quantity]:
             continue  # numbering (第十五条) and document numbers (〔2015〕, 公告2015年第97号)
         if text[max(0, m.start() - 1):m.start()] in ("上", "下") and m.group(0)[:1] in ("一", "半"):
             continue  # 上一年度, 下一年, 上半年: a time named, not a length of time
+        if text[max(0, m.start() - 1):m.start()] in _ONE_AS_A_WORD and m.group(0)[:1] == "一":
+            continue  # 每一纳税年度, 同一年度, 任一年: each or the same one, no length of time
         if m.group("num") and m.group("num").strip("零〇") == "":
             continue  # 零 alone is a word's first character (零部件, 零星), never a figure written out
         if _OPERAND_BEFORE.search(text[max(0, m.start() - 8):m.start()]) or _OPERAND_AFTER.match(text[m.end():]):

@@ -20,6 +20,8 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
     for _, sentence, section in lib.rank_sentences(ctx):
         if asked is not None and lib.rules_on(asked, sentence, section):
             return None
+        if not ctx.query.claimed and any(sentence in t.sentence for t in section.targets):
+            continue  # a plan's target (产业超5000亿元) bounds no applicant: no verdict on its figures
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
                  if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
@@ -73,5 +75,7 @@ def _checked(result: "eligibility.CheckResult", decided: list, section, english:
     if others and not english:
         lines.append(f"（其余 {others} 项条件问题中未提及，也须同时满足，见引文。）")
     lines[-1] += mark(section)
-    quotes = [cite(section, v.condition.text) for v in decided]
+    # each condition quoted as shown: with the tier the applicant's figures fall in (…2亿元以上的企业，比例不低于3%)
+    quotes = [cite(section, text) for v in decided
+              for text in [v.condition.text, *(t.text for t in v.condition.tiers if t.text in v.note)]]
     return Draft("\n".join(lines), quotes, [section])
