@@ -315,7 +315,8 @@ class Answerer:
                 # a document not naming its place may speak to the question better than the place's own
                 wider_hits = self.retriever.search(text, k, docs=wider, vector=vector, keywords=keywords,
                                                    sentence_sims=sims)
-                if self._top_coverage(query, wider_hits) >= self._top_coverage(query, hits) + self.settings.wider_scope_margin:
+                if self._subject_coverage(query, wider_hits) >= \
+                        self._subject_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs = wider_hits, (None if local else wider)
                     session.docs = session.docs if local else wider
         if leaned is not None:
@@ -385,6 +386,13 @@ class Answerer:
             return 0.0
         # (English: a place's name alone, Zhongshan, is no topic: no phrase, no coverage)
         return self.library.topic_share(query, self._top_text(hits))
+
+    def _subject_coverage(self, query: QueryPlan, hits: list) -> float:
+        """How much of what the question asks about the top hits hold: its subject, without the places
+        it names (搬到中山: a place's own documents always hold its name, which says where, not what)."""
+        if query.english or not query.subject or not hits:
+            return self._top_coverage(query, hits)
+        return self.library.evidence.coverage(query.subject, self._top_text(hits))
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""
