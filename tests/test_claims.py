@@ -51,3 +51,11 @@ def test_a_claim_among_a_list_of_figures_is_not_confirmed_by_another_item(ask):
     answer = ask("电子设备计算折旧的最低年限是5年，对吧？")  # (the article: 电子设备 3年, 器具 5年)
     assert not answer.text.startswith("对")
 
+
+
+def test_a_claim_told_in_everyday_words_is_judged_by_what_its_figure_measures(ask):
+    """朋友说…一拿就管五年: the hearsay around the figure (朋友说, 一拿就) is no part of what it measures;
+    the article stating the certificate's period corrects it."""
+    answer = ask("朋友说高企证书一拿就管五年，不用再认定，是这样吗？")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("不对") and "三年" in answer.text

@@ -532,7 +532,8 @@ def test_an_english_rate_question_quotes_the_rate_the_law_sets(shipped_assistant
 
 @pytest.mark.parametrize("phrase, word", [
     ("Do sole proprietorships pay it?", "独资"), ("Which royalties are taxed?", "特许权"),
-    ("Where is the de facto management body?", "管理机构"), ("branch offices abroad", "境外")])
+    ("Where is the de facto management body?", "管理机构"), ("branch offices abroad", "境外"),
+    ("Tax withheld goes to the treasury", "国库"), ("Tax withheld goes to the treasury", "扣缴")])
 def test_the_tax_laws_english_terms_find_its_chinese_terms(phrase, word):
     """The enterprise income tax law's terms as its English translation writes them: read word by word
     they find words no tax text uses (royalties 版税, overseas 海外) or only a common part of the term."""

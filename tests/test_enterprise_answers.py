@@ -365,3 +365,18 @@ def test_a_time_set_by_an_event_answers_when(ask):
 def test_why_a_law_was_made_is_its_purpose_clause(ask, question):
     answer = ask(question)
     assert "为了改善中小企业经营环境" in answer.text and "第一条" in cited(answer)
+
+
+def test_an_articles_exception_decides_a_yes_no_on_its_benefit(ask):
+    """第八十七条 grants 三免三减半, then denies it to 承包经营、承包建设和内部自建自用…的项目: a question
+    about one of those is answered 不可以 by the exception, which names the benefit only as 本条规定的
+    企业所得税优惠 (its article's), though the grant matches the question's words better."""
+    answer = ask("内部自建自用的公共基础设施项目，它的所得可以享受三免三减半吗？")
+    lines = answer.text.splitlines()
+    assert lines[0] == "不可以。" and "不得享受本条规定的企业所得税优惠" in lines[1]
+
+
+def test_a_rule_later_in_the_article_decides_an_everyday_yes_no(ask):
+    """能随便换吗 asks whether the method may be changed: 计价方法一经选用，不得随意变更 decides it."""
+    answer = ask("存货计价方法选好以后能随便换吗？")
+    assert answer.text.startswith("不可以") and "不得随意变更" in answer.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest.labels import step_heads
+from tests.conftest import assistant_over
 
 # A 办法 the tests write: an application procedure whose stages are titled lines, each followed by
 # paragraphs long enough that the article is never quoted whole.
@@ -40,15 +41,7 @@ def test_step_heads_are_titled_numbered_lines_of_one_kind():
 
 @pytest.fixture(scope="module")
 def measures(tmp_path_factory):
-    from assistant.service import Assistant, build_index
-    from assistant.settings import Settings
-
-    corpus = tmp_path_factory.mktemp("steps") / "corpus"
-    corpus.mkdir()
-    (corpus / "某市科技型中小企业贷款贴息管理办法.txt").write_text(_MEASURES, encoding="utf-8")
-    settings = Settings.load(corpus_dir=corpus, index_dir=corpus.parent / "index")
-    build_index(settings)
-    return Assistant.open(settings)
+    return assistant_over(tmp_path_factory.mktemp("steps"), {"某市科技型中小企业贷款贴息管理办法": _MEASURES})
 
 
 def test_a_procedure_question_names_every_step_in_order(measures):

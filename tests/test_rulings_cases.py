@@ -34,3 +34,17 @@ def test_the_party_a_denial_names_is_its_case(county):
     from assistant.ingest.rulings import read_rulings
     (ruling,) = read_rulings("委托方按照实际发生额计入费用，受托方不得再行扣除。")
     assert (ruling.polarity, ruling.case) == ("denied", "受托方")
+
+
+def test_a_rule_may_point_back_to_its_article():
+    from assistant.ingest.rulings import refers_back
+
+    assert refers_back("不得享受本条规定的企业所得税优惠") and refers_back("依照前款规定的比例")
+    assert not refers_back("不得享受企业所得税优惠")
+
+
+def test_an_act_said_in_one_spoken_character_is_the_act_the_rule_names():
+    from assistant.ingest.rulings import same_act
+
+    assert same_act("随意变更", "随便换")  # 换 `to change`, whatever jieba tags it
+    assert not same_act("随意变更", "随便扣")

@@ -22,6 +22,7 @@ from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.eligibility.places import discover_places, named_jurisdictions
+from assistant.index.lexical import may_abbreviate
 from assistant.lexicon.tags import dictionary_tag, word_edges
 from assistant.ingest.quantities import Quantity, read, unit_kind
 from assistant.ingest.rulings import Ruling
@@ -53,6 +54,7 @@ CONDITION_ASKED = cue("condition_asked")
 MANNER_ASKED = cue("manner_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
+OBLIGATION_ASKED = cue("obligation_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
 MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area"})
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
@@ -193,6 +195,7 @@ class QueryPlan(Query):
     list_asked: bool = False  # 哪几/分别/包括哪些: the items of a list
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
     scope_asked: bool = False  # 适用于哪个自贸区/适用范围: where a measure applies, as its note says
+    obligation_asked: bool = False  # 要承担哪些义务: what a party must do, as the provisions requiring it say
     docs_named: list[str] = field(default_factory=list)
     unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
     local_docs: list[str] = field(default_factory=list)  # 市里/本地: the documents of a place
@@ -535,7 +538,10 @@ class Parser:
             plan.figure_kinds = frozenset()
         translated = [(phrase, [w for w in words if w in plan.subject])  # (an English clause's words: its subject's)
                       for phrase, words in zip(query.phrases, query.alternatives)]
-        plan.fact_words = [self._clause_words(text, q, plan.topic_tokens, translated) for q in plan.facts]
+        # (what a figure measures is in the documents' words: 听说, 拿到, 不用 are none, and would only
+        # dilute the share of it a sentence holds; an abbreviation, 高企, stands for one)
+        known = [t for t in plan.topic_tokens if t in self.idf or may_abbreviate(t)]
+        plan.fact_words = [self._clause_words(text, q, known, translated) for q in plan.facts]
         plan.claimed = _claimed(plan.facts, text)
         plan.applicant = eligibility.profile_from_text(text)
         plan.applicant_facts = eligibility.facts_from_text(text)
@@ -551,6 +557,7 @@ class Parser:
         plan.list_asked = bool(LIST.search(text))
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
+        plan.obligation_asked = bool(OBLIGATION_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)

@@ -86,6 +86,16 @@ _SENTENCE = re.compile(r"[。；;！？!?]")
 _CLAUSE = re.compile(r"[，,：:]")
 
 
+# A rule's words pointing back to what its article or paragraph says (本条规定的项目, 前款规定的所得)
+_REFERS_BACK = re.compile(r"(?:本条|本款|前款|前两款|上述)(?:规定|所列|所称)?的")
+
+
+def refers_back(text: str) -> bool:
+    """Whether a rule names what it rules on by pointing back to its own article (不得享受本条规定的
+    企业所得税优惠): then the article's words are its words."""
+    return bool(_REFERS_BACK.search(text))
+
+
 def same_act(one: str, other: str) -> bool:
     """Whether two acts are the same act: they share a verb of two characters or more (扣除 in 计提折旧
     并在税前扣除 and 计算摊销费用扣除) or a term the dictionary lacks (加计扣除), or their verbs share a
@@ -108,5 +118,7 @@ def act_terms(act: str) -> list[str]:
 
 
 def _verb_like(word: str) -> bool:
+    """A verb by jieba's tag, or a single character CC-CEDICT glosses as one (换 `to change`, which
+    jieba tags as a noun of a proper name): spoken questions say the act in one character."""
     tag = dictionary_tag(word)
-    return tag is None or tag.startswith("v")
+    return tag is None or tag.startswith("v") or len(word) == 1 and bool(verb_senses(word))

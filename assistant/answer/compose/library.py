@@ -28,7 +28,7 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, is_party, same_act
+from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, is_party, refers_back, same_act
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -317,6 +317,16 @@ class Library:
         return not terms or self.evidence.coverage(terms, " ".join(query.tokens), self.evidence.mentions) \
             >= self.settings.ruling_case_coverage
 
+    def requires(self, sentence: str, section: Section, query: Query) -> bool:
+        """Whether a sentence (or the lead-in its item completes) requires an act (企业应当提供…, 须报送…)
+        of every case or of one the question states (接收学员实训的，应当…), not of another case only
+        (违反规定的，应当依法承担责任: what a violator faces)."""
+        lead = self.with_lead(sentence, section)
+        said = [sentence] + ([u.text for u in map(self.index.sentences.__getitem__, self.sentences_of.get(section.key, []))
+                              if u.text != sentence and u.text in lead] if lead != sentence else [])
+        return any(r.polarity == "required" and self.case_stated(r.case, query)
+                   for text in said for r in self.rulings_of.get((section.key, text), []))
+
     def rules_on(self, asked: Ruling, sentence: str, section: Section) -> bool:
         """Whether the sentence allows, denies or requires the act asked at all, whatever it is about."""
         return bool(self._rulings(asked, sentence, section)[0])
@@ -325,12 +335,16 @@ class Library:
         """Whether the sentence rules the other way on the act asked (准予扣除 against a 不得…扣除 verdict)."""
         return bool(self._rulings(asked, sentence, section)[0] - {polarity})
 
-    def ruling_on(self, asked: Ruling, sentence: str, section: Section, query: Query) -> Polarity | None:
+    def ruling_on(self, asked: Ruling, sentence: str, section: Section, query: Query,
+                  whole_article: bool = False) -> Polarity | None:
         """The sentence's verdict on the act asked, when it is about the question's subject and all it
-        says of that act agrees; None otherwise."""
+        says of that act agrees; None otherwise. `whole_article`: the sentence is read as part of its
+        article, which is about the subject (…计价方法一经选用，不得随意变更 of 存货的成本计算方法)."""
         found, about = self._rulings(asked, sentence, section, query)
         if len(found) != 1:
             return None
+        if whole_article or refers_back(about):  # 不得享受本条规定的…优惠: what this article grants is its topic
+            about = f"{about}\n{section.text}"
         subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
         if subject and self.evidence.coverage(subject, about) < self.settings.ruling_subject_coverage:
             return None

@@ -40,6 +40,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
                                                                      for f in ctx.query.focus))
     if ctx.query.place_asked:
         scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
+    if ctx.query.obligation_asked:  # 要承担哪些义务: a provision requiring it of them (应当…)
+        scored = lib.preferred_first(scored, lambda sentence, section: lib.requires(sentence, section, ctx.query))
     stating, reached = [], False
     if kinds := kinds_checked(ctx.query):
         def exact(sentence: str, section: Section) -> bool:
