@@ -390,8 +390,8 @@ class Answerer:
     def _subject_coverage(self, query: QueryPlan, hits: list) -> float:
         """How much of what the question asks about the top hits hold: its subject, without the places
         it names (搬到中山: a place's own documents always hold its name, which says where, not what)."""
-        if query.english or not query.subject or not hits:
-            return self._top_coverage(query, hits)
+        if query.english or not query.subject or not query.placed_named or not hits:
+            return self._top_coverage(query, hits)  # (本地/市里 name no place: the topic as asked)
         return self.library.evidence.coverage(query.subject, self._top_text(hits))
 
     def _supported(self, ctx: Context, session: Session) -> bool:

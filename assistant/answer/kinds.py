@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.cues import cue
 from assistant.ingest.statements import StatedKind
 
 
@@ -43,10 +44,7 @@ KINDS = (
                    r"what (?:documents|papers|materials)", re.I),
     ),
     # why a document was made (制定这部条例是为了什么？ 立法目的): its purpose clause answers
-    AnswerKind("purpose", re.compile(r"为了什么|为啥|(?:什么|啥)目的|目的是(?:什么|啥)|为(?:什么|啥)(?:要)?(?:制定|出台|发布|颁布|印发)|"
-                                     r"(?:立法|制定)(?:目的|宗旨)|宗旨是|\bpurpose\b|\baims? of\b|"
-                                     r"\bwhy (?:was|were|did|is|are|has|have)\b[^?]*\b(?:made|adopted|enacted|issued|passed|introduced)\b",
-                                     re.I)),
+    AnswerKind("purpose", cue("purpose_asked")),
 )
 
 

@@ -343,10 +343,12 @@ class Library:
         found, about = self._rulings(asked, sentence, section, query)
         if len(found) != 1:
             return None
-        if whole_article or refers_back(about):  # 不得享受本条规定的…优惠: what this article grants is its topic
-            about = f"{about}\n{section.text}"
+        # 不得享受本条规定的…优惠 names what it rules on by its article: the article's words are its own
+        acted_on = f"{about}\n{section.text}" if refers_back(about) else about
+        # (what the article is about is what its sentence is about; what is ruled on is still the sentence's)
+        topic = f"{about}\n{section.text}" if whole_article else acted_on
         subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
-        if subject and self.evidence.coverage(subject, about) < self.settings.ruling_subject_coverage:
+        if subject and self.evidence.coverage(subject, topic) < self.settings.ruling_subject_coverage:
             return None
         if not query.elliptical and not self.of_earlier_topic(query, about):
             return None  # 超出的部分以后还能扣吗？ after 职工福利费: a rule on another expense's excess decides nothing
@@ -354,7 +356,7 @@ class Library:
         # is decided by a rule writing one of them, not by one sharing only its verb (追溯享受)
         # (a word the documents never write is as distinctive as can be: no rule is about it)
         terms = [t for t in act_terms(asked.act) if self.evidence.idf.get(t, float("inf")) >= self.settings.distinctive_idf]
-        if len(terms) >= 2 and not any(self.evidence.mentions(t, about.lower()) for t in terms):
+        if len(terms) >= 2 and not any(self.evidence.mentions(t, acted_on.lower()) for t in terms):
             return None
         return found.pop()
 

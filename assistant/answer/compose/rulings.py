@@ -26,7 +26,8 @@ def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, P
 
     scored = lib.preferred_first(scored, deciding, band=lib.settings.ruling_band)
     whole = False
-    if lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query) is None:
+    if lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query) is None and not ctx.query.follow_up:
+        # (a follow-up's best article may be another case's: 超出的部分能结转吗？ after 工会经费 finds 职工教育经费's)
         # the article answering best decides, wherever its deciding sentence ranks, read as part of it (its
         # exception, 承包建设…的项目，不得享受本条规定的…优惠, after the grant the question's words match better)
         best, whole = scored[0][2].key, True
