@@ -131,10 +131,15 @@ def test_a_named_time_is_no_length_of_time(text):
     assert not [q for q in read(text) if q.kind == "duration"]
 
 
-@pytest.mark.parametrize("text, value", [("营收两个亿", 2e8), ("投了3个亿元", 3e8)])
+@pytest.mark.parametrize("text, value", [("营收两个亿", 2e8), ("投了3个亿，", 3e8)])
 def test_a_hundred_million_said_with_a_measure_word_is_money(text, value):
     q = only(text)
     assert (q.kind, q.value) == ("amount", value)
+
+
+def test_things_of_a_hundred_million_class_are_counted_not_money():
+    q = only("推动建设50个亿元楼宇")
+    assert (q.kind, q.value) == ("count", 50)
 
 
 @pytest.mark.parametrize("text", ["企业每一纳税年度的应纳税额", "在同一年度内申报", "任一年份均可"])

@@ -37,7 +37,7 @@ TIME_KINDS = frozenset({"date", "month", "year"})
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
 NUMERAL = _NUM  # a number as written, Arabic (5,000, 1.5) or Chinese (二百万, 三点五)
-_MONEY = r"(?:万亿|万|个?亿|千)?(?:美|港|欧)?元"  # (1个亿: a hundred million, as people say it)
+_MONEY = r"(?:万亿|万|亿|千)?(?:美|港|欧)?元"
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
 _DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周(?!岁))"
 _UNITS = lexicon.table("figure_units")
@@ -61,7 +61,7 @@ QUANTITY = re.compile(
     rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
     rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
     rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％‰‱])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
-    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿)|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"
+    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿(?![\u4e00-\u9fff]))|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"  # (1个亿 said alone: money; 50个亿元楼宇: 50 buildings)
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
 # an average, a level or a growth rate of a named whole (全省, 同期, 行业) or last year's level.
