@@ -110,8 +110,8 @@ def question_parts(query: Query, facts: list[Quantity]) -> list[AskedPart]:
     """Each figure a question asks at once, or one part with all its topic: A和B分别是多少
     (南头和板芙各规划了多少亩), or, with no such word, pieces that each name a figure of their own kind
     (新产品销售收入比重和特色产业基地数量目标是多少: a share and a count, each piece read as if asked
-    alone). A piece naming no figure
-    (火炬开发区和翠亨新区的GDP) is part of the next one. An applicant's own figures ask no figure each."""
+    alone). A piece naming no figure (火炬开发区和翠亨新区的GDP) is part of the next one. An applicant's own
+    figures ask no figure each."""
     topic, text = query.topic_tokens, query.text.lower()  # (topic tokens are folded: gdp)
     whole = [AskedPart(topic)]
     several = SEVERAL_PARTS.search(text)

@@ -1,8 +1,8 @@
 """What kind of answer a sentence states besides its figures, read once at index time: a time
-(年底, 之日起, 3个工作日内, or the event that sets it: 在…清算时, 期限届满后), a website (网址, “…网”), a way to get in touch (a phone number, an
-e-mail), the papers to hand in (材料, 申请书), whom the whole document applies to (本通知适用于…) or why it was
-made (为了…，制定本条例). Stored with each sentence (`Sentence.states`); the
-answer check reads them there and never searches a quote's text again."""
+(年底, 之日起, 3个工作日内, or the event that sets it: 在…清算时, 期限届满后), a website (网址, “…网”), a way
+to get in touch (a phone number, an e-mail), the papers to hand in (材料, 申请书), whom the whole document
+applies to (本通知适用于…) or why it was made (为了…，制定本条例). Stored with each sentence
+(`Sentence.states`); the answer check reads them there and never searches a quote's text again."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ STATED: dict[StatedKind, re.Pattern] = {
     "contact": re.compile(r"https?://|www\.|\.(?:cn|com|org|net)\b|\d{3,4}-\d{7,8}|\d{7,}|@|热线|12345"),
     "materials": re.compile(r"材料|资料|证明|申请书|申请表|复印件|原件|证件|执照|提交|提供"),
     # whom or what the whole document applies to (本通知适用于会计核算健全、实行查账征收…的居民企业)
+    "scope": re.compile(r"^(?:\d+[.、．]\s*)?本(?:通知|办法|规定|条例|意见|公告|细则|方案|决定|措施|政策)[^。；]{0,10}适用于"),
     # why the document was made, as its first article says (为了规范…，根据…，制定本条例)
     "purpose": re.compile(r"^(?:第[一1]条\s*)?为了?[^。；]{2,120}?(?:制定|制订|特制定)本(?:条例|办法|规定|法|细则|措施|方案|意见|通知|决定)"
                           r"|本(?:条例|办法|规定|法|细则)的(?:目的|宗旨)"),
-    "scope": re.compile(r"^(?:\d+[.、．]\s*)?本(?:通知|办法|规定|条例|意见|公告|细则|方案|决定|措施|政策)[^。；]{0,10}适用于"),
 }
 
 

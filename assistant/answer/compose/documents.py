@@ -83,8 +83,9 @@ def purpose(lib: Library, ctx: Context) -> Draft | None:
     the document the question names, else the best-ranked one (another document's purpose is none of
     its: a document stating none is answered from its sentences)."""
     docs = ctx.docs or [h.section.doc for h in ctx.hits[:1]]
-    for i in lib.stating("purpose").get(docs[0], [])[:1] if docs else []:
-        sentence = lib.index.sentences[i]
-        section = lib.by_key[sentence.section_key]
-        return Draft(f"{sentence.text}{mark(section)}", [cite(section, sentence.text)], [section])
-    return None
+    clauses = lib.stating("purpose").get(docs[0], []) if docs else []
+    if not clauses:
+        return None
+    sentence = lib.index.sentences[clauses[0]]
+    section = lib.by_key[sentence.section_key]
+    return Draft(f"{sentence.text}{mark(section)}", [cite(section, sentence.text)], [section])

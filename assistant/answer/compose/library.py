@@ -217,7 +217,7 @@ class Library:
     def best_sentence_share(self, query: Query, section: Section) -> float:
         """The most of the question's topic one sentence of a section holds, its heading counted as
         one: whether the section says the thing asked in one place, not in words spread over it."""
-        texts = [section.breadcrumb] + [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        texts = [section.breadcrumb] + self.texts_of(section)
         return max(self.topic_share(query, text) for text in texts)
 
     def about_subject(self, query: Query, sentence: str, section: Section) -> bool:
@@ -275,7 +275,7 @@ class Library:
     def rule_quotes(self, definition, section: Section) -> list[str]:
         """What the article a term is defined for says of it: the sentence using the term, or a list item
         naming it (（六）赞助支出；) read with the lead-in it completes and the items before it."""
-        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+        units = self.texts_of(section)
         using = next((u for u in units if any(m in u for m in definition.members)), None)
         if using is not None:
             return [using]
@@ -321,9 +321,8 @@ class Library:
         """Whether a sentence (or the lead-in its item completes) requires an act (企业应当提供…, 须报送…)
         of every case or of one the question states (接收学员实训的，应当…), not of another case only
         (违反规定的，应当依法承担责任: what a violator faces)."""
-        lead = self.with_lead(sentence, section)
-        said = [sentence] + ([u.text for u in map(self.index.sentences.__getitem__, self.sentences_of.get(section.key, []))
-                              if u.text != sentence and u.text in lead] if lead != sentence else [])
+        read = self.with_lead(sentence, section)
+        said = [text for text in self.texts_of(section) if text == sentence or read != sentence and text in read]
         return any(r.polarity == "required" and self.case_stated(r.case, query)
                    for text in said for r in self.rulings_of.get((section.key, text), []))
 
@@ -436,12 +435,17 @@ class Library:
         topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
         return not topic or self.evidence.coverage(topic, section.title) >= 0.5
 
+    def texts_of(self, section: Section) -> list[str]:
+        """The section's indexed sentences, in reading order."""
+        return [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+
     def with_lead(self, sentence: str, section: Section) -> str:
         """An item of a list with the lead-in it completes (and the items before it), as it reads."""
-        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
-        position = units.index(sentence) if sentence in units else -1
-        if position < 0:
-            return sentence
+        units = self.texts_of(section)
+        return self._with_lead(units, units.index(sentence), section) if sentence in units else sentence
+
+    def _with_lead(self, units: list[str], position: int, section: Section) -> str:
+        sentence = units[position]
         start = _after_earlier_clauses(units, position)
         if start > 0 and units[start - 1].endswith(("：", ":")):
             # the lead-in, with the clauses of its sentence before it (…罚款；情节严重的，…：)
@@ -459,11 +463,11 @@ class Library:
         next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
         until its last item, its items completing the lead-in (`…处5万元以下的罚款：`):
         keep them together."""
-        units = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
-        position = units.index(sentence) if sentence in units else -1
-        if position < 0:
+        units = self.texts_of(section)
+        if sentence not in units:
             return sentence
-        text = self.with_lead(sentence, section)
+        position = units.index(sentence)
+        text = self._with_lead(units, position, section)
         if len(sentence) < 25 and position < len(units) - 1 and \
                 _flat(sentence + units[position + 1]) in _flat(section.text):
             # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)

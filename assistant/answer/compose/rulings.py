@@ -25,15 +25,15 @@ def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, P
         return lib.ruling_on(asked, sentence, section, ctx.query) is not None
 
     scored = lib.preferred_first(scored, deciding, band=lib.settings.ruling_band)
-    whole = False
-    if lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query) is None and not ctx.query.follow_up:
-        # (a follow-up's best article may be another case's: 超出的部分能结转吗？ after 工会经费 finds 职工教育经费's)
+    polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query)
+    if polarity is None and not ctx.query.follow_up:
         # the article answering best decides, wherever its deciding sentence ranks, read as part of it (its
-        # exception, 承包建设…的项目，不得享受本条规定的…优惠, after the grant the question's words match better)
-        best, whole = scored[0][2].key, True
+        # exception, 承包建设…的项目，不得享受本条规定的…优惠, after the grant the question's words match better);
+        # not for a follow-up, whose best article may be another case's (超出的部分能结转吗？ after 工会经费)
+        best = scored[0][2].key
         scored = lib.preferred_first(scored, lambda sentence, section: section.key == best and lib.ruling_on(
             asked, sentence, section, ctx.query, whole_article=True) is not None, band=float("inf"))
-    polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query, whole_article=whole)
+        polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query, whole_article=True)
     if polarity is None:
         return scored, None
     # the general rule the verdict is an exception to (准予扣除 after 自创商誉 不得…扣除) is not quoted under it
