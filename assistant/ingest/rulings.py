@@ -96,6 +96,17 @@ def refers_back(text: str) -> bool:
     return bool(_REFERS_BACK.search(text))
 
 
+# A clause whose subject is what the clause before it set out: the part beyond or below the bound it set
+# (超过部分, 超过抵免限额的部分, 不足部分), what it named (其, 该, 上述), or its exception (但, 否则, 逾期)
+_CONTINUES = re.compile(r"(?:超过|超出|不足|低于|高于|其余|剩余)[^，,。；;]{0,20}?部分|其|该|此|上述|前述|但|否则|逾期")
+
+
+def continues_clause(text: str) -> bool:
+    """Whether a clause ending a sentence the clause before began (…2.5%的部分，准予扣除；`超过部分，准予…结转
+    扣除`) names its subject only through that clause: quoted alone, it says nothing."""
+    return bool(_CONTINUES.match(text))
+
+
 def same_act(one: str, other: str) -> bool:
     """Whether two acts are the same act: they share a verb of two characters or more (扣除 in 计提折旧
     并在税前扣除 and 计算摊销费用扣除) or a term the dictionary lacks (加计扣除), or their verbs share a

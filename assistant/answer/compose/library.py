@@ -28,7 +28,8 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import ANSWERING, Polarity, Ruling, act_terms, is_party, refers_back, same_act
+from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, is_party, refers_back,
+                                      same_act)
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -79,6 +80,14 @@ class Library:
                     first = next(m for m in range(n, -1, -1) if m == 0 or units[m - 1] not in items)
                     if first > 0 and announces_list(units[first - 1]):
                         self.lead_of[i] = positions[first - 1]
+        # a clause that names its subject only through the clause before it in the sentence (超过部分，准予…)
+        # -> that clause
+        self.continued: dict[int, int] = {}
+        for positions in self.sentences_of.values():
+            for before, i in zip(positions, positions[1:]):
+                if i not in self.lead_of and index.sentences[before].text.endswith(("；", ";")) \
+                        and continues_clause(index.sentences[i].text):
+                    self.continued[i] = before
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
         self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
@@ -458,6 +467,13 @@ class Library:
             return written + ("……" if skipped else "" if written.endswith(("。", "：", ":")) else "：") + sentence
         return sentence
 
+    def _with_earlier(self, i: int) -> str:
+        """The clauses of its sentence a clause continues (its subject named through them), in order."""
+        earlier = ""
+        while (i := self.continued.get(i, -1)) >= 0 and len(earlier) < MAX_LIST_CHARS:
+            earlier = self.index.sentences[i].text + earlier
+        return earlier
+
     def with_next(self, sentence: str, section: Section) -> str:
         """A short sentence (`全力打造“一区三中心”。`) usually announces what the
         next one spells out, and a list (`支持以下活动：（一）…；（二）…；`) runs on
@@ -468,6 +484,8 @@ class Library:
             return sentence
         position = units.index(sentence)
         text = self._with_lead(units, position, section)
+        if text == sentence:  # (…的部分，准予扣除；) 超过部分，准予…结转扣除
+            text = self._with_earlier(self.sentences_of[section.key][position]) + text
         if len(sentence) < 25 and position < len(units) - 1 and \
                 _flat(sentence + units[position + 1]) in _flat(section.text):
             # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)
