@@ -54,6 +54,8 @@ FRAME_WORDS = set(lexicon.words("frame_words"))
 # jieba part-of-speech tags of function words: time (t), measure and numeral (m, q), pronoun (r),
 # adverb (d), preposition (p), conjunction (c), particle (u, y), interjection (e), direction (f).
 FUNCTION_TAGS = ("t", "m", "q", "r", "d", "p", "c", "u", "y", "e", "f")
+NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几数半")
+JOINING_TAGS = ("c", "p")  # conjunctions and prepositions (如果, 按照): how clauses join, never what is asked of
 FUNCTION_CHARACTERS = frozenset(lexicon.words("function_characters"))
 ASPECT_MARKED = re.compile(r"^[\u4e00-\u9fff][了着过]$")  # 亏了, 拖着: a one-character verb and its aspect
 
@@ -94,8 +96,16 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
     names = units + [alias for alias, unit in ALIASES.items() if unit in units]
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ").replace(name.removeprefix("市"), " ")
-    return [t for t in tokenize(text)
-            if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1]
+    tokens = _uncounted(tokenize(text))
+    return [t for t in tokens if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1
+            and not (dictionary_tag(t) or "").startswith(JOINING_TAGS)]
+
+
+def _uncounted(tokens: list[str]) -> list[str]:
+    """A word jieba keeps whole with the count before it (一艘船 beside 一艘) is the thing counted (船):
+    how many says nothing of what the question is about."""
+    counts = [t for t in tokens if len(t) > 1 and t[0] in NUMERALS and (dictionary_tag(t) or "").startswith(("m", "q"))]
+    return [next((t[len(c):] for c in counts if t.startswith(c) and len(t) > len(c)), t) for t in tokens]
 
 
 # Words the lexicons know (standard abbreviations such as 高企 and 规上, applicant categories):
