@@ -22,7 +22,7 @@ from assistant.answer.compose import (Context, Draft, Library, cite, compose, do
 from assistant.answer.messages import say
 from assistant.index.build import LoadedIndex
 from assistant.answer.plan import SUBJECT_INTENTS, Parser, QueryPlan
-from assistant.models import Answer, Citation
+from assistant.models import Answer, Citation, Section
 from assistant.answer.retrieve import Hit, Retriever, has_chinese
 from assistant.answer.scope import Catalog
 from assistant.eligibility.places import bare_name
@@ -143,7 +143,7 @@ class Answerer:
         started = time.perf_counter()
         earlier = bool(session.last_question)
         ctx = self._context(question, session, k, docs, continues)
-        ctx.said, ctx.within = said, within
+        ctx.said, ctx.within = said, within or ctx.within
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
@@ -319,10 +319,32 @@ class Answerer:
                         self._subject_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs = wider_hits, (None if local else wider)
                     session.docs = session.docs if local else wider
+        within: frozenset[str] = frozenset()
         if leaned is not None:
             query.lean_on(leaned)
+            stating = self._case_stated_before(query, session)
+            if stating:  # 如果按规定提供了资料呢？: the provision answered before states that case itself, and its
+                # rule for it is the answer, whatever it states (只按…基准利率计算: a rate named, not a figure)
+                if query.answer in ("figure", "date"):
+                    query.answer, query.figure_kinds = "text", frozenset()
+                hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in stating] + \
+                    [h for h in hits if h.section not in stating]
+                within = frozenset(s.label_key for s in stating)
         return Context(query=query, hits=hits, sentence_sims=ranking, docs=docs, continues=continues,
-                       best_written=best_written)
+                       best_written=best_written, within=within)
+
+    def _case_stated_before(self, query: QueryPlan, session: Session) -> list[Section]:
+        """The sections of the answer before with a sentence stating the case an elliptical question
+        asks of (企业依照…规定提供有关资料的，可以只按前款规定的…计算利息 for 如果按规定提供了资料呢？): as much
+        of its own words there as an answer's sections must hold of a question's. None when no such sentence is (那健康医药产业呢？ asks of another subject)."""
+        own = query.topic_tokens
+        previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key]
+        if not own or not previous:
+            return []
+        def states(section: Section) -> bool:
+            return any(self.evidence.coverage(own, text) >= self.min_coverage
+                       for text in self.library.texts_of(section))
+        return [s for s in previous if states(s)]
 
     def _replaces_subject(self, query: QueryPlan, own_text: str, together: str, k: int, docs: list[str] | None) -> bool:
         """Whether an elliptical question names a subject in place of the earlier one (那打造人才高地这项呢？
