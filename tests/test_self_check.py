@@ -188,7 +188,7 @@ def test_chat_answers_an_applicants_figures_with_the_conditions_they_decide(ship
     assert "其余" in short.text  # the conditions it did not state still apply
 
     other = assistant.ask("本公司不属于工业企业，去年应纳税所得额20万元，雇了60名从业人员，总资产800万元，够小型微利企业的标准吗？")
-    assert other.text.startswith("可以")
+    assert other.text.startswith("符合")
     assert "不超过80人" in other.text and "不超过100人" not in other.text  # the tier for firms that are not industrial
     assert "❌" not in other.text
 

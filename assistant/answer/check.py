@@ -105,13 +105,18 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
     return (partial(plan, draft, unstated) if unstated else draft), False
 
 
+_REACHED = frozenset({"duration", "count"})
+
+
 def satisfies(fact: Quantity, condition: Quantity) -> bool | None:
     """Whether the applicant's figure meets a condition's bound (成立3年 against
     注册成立一年以上); None when they measure different things or nothing is bounded."""
     (unit, value, _), (bound_unit, bound, upper) = comparable(fact), comparable(condition)
-    if fact.kind != condition.kind or unit != bound_unit or condition.bound == "exact":
+    # a case set by a count or a length (累计两年未填报…的, 连续三年亏损的) holds once it is reached
+    reached = condition.case and condition.bound == "exact" and condition.kind in _REACHED
+    if fact.kind != condition.kind or unit != bound_unit or condition.bound == "exact" and not reached:
         return None
-    if condition.bound == "min":
+    if condition.bound == "min" or reached:
         return value >= bound
     if condition.bound == "max":
         return value <= bound

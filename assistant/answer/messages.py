@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The documents do not state {missing} for {subject}. The nearest provisions, on other "
                         "cases, follow for reference only:"),
     "part_unstated": ("关于“{part}”，现有文件没有写明。", "On \"{part}\", the documents state nothing."),
-    "yes": ("可以。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
+    "yes": ("符合。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
     # a yes/no question decided by a rule on the act it asks of (准予扣除, 不得…扣除, 应当…, 无须…)
     "allowed": ("可以。", "Yes."),
