@@ -147,7 +147,7 @@ class Answerer:
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
-                and query.answer == "text":
+                and query.answer == "text" and not ctx.case_before:
             intent = session.last_intent  # (a follow-up asking a kind of its own, 要去哪里办, keeps it)
         if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
@@ -325,13 +325,12 @@ class Answerer:
             stating = self._case_stated_before(query, session)
             if stating:  # 如果按规定提供了资料呢？: the provision answered before states that case itself, and its
                 # rule for it is the answer, whatever it states (只按…基准利率计算: a rate named, not a figure)
-                if query.answer in ("figure", "date"):
-                    query.answer, query.figure_kinds = "text", frozenset()
+                query.ask_the_rule()
                 hits = [Hit(section=s, score=1.0, dense=1.0, lexical=1.0) for s in stating] + \
                     [h for h in hits if h.section not in stating]
                 within = frozenset(s.label_key for s in stating)
         return Context(query=query, hits=hits, sentence_sims=ranking, docs=docs, continues=continues,
-                       best_written=best_written, within=within)
+                       best_written=best_written, within=within, case_before=bool(within))
 
     def _case_stated_before(self, query: QueryPlan, session: Session) -> list[Section]:
         """The sections of the answer before with a sentence stating the case an elliptical question
@@ -421,8 +420,8 @@ class Answerer:
         query, hits = ctx.query, ctx.hits
         if not hits or query.known_share < self.settings.min_known_share:
             return False  # nonsense in any script: no content word the corpus knows
-        if query.follow_up and session.last_sections and not query.topic_tokens:
-            return True
+        if query.follow_up and session.last_sections and not query.topic_tokens or ctx.case_before:
+            return True  # (…呢 of a case the provision answered before states: that sentence speaks to it)
         if query.intent == "duties" and query.units:
             return True
         if query.intent == "article":

@@ -222,6 +222,16 @@ class QueryPlan(Query):
             self.intent, self.answer = "general", "text"
 
 
+    def ask_the_rule(self) -> None:
+        """What is asked is whatever the rule for the case states (如果按规定提供了资料呢？ after a rate: 只按…基准
+        利率计算, a rate named, not a figure): no figure, period or cap is required of the answer."""
+        if self.answer not in ("figure", "date") and self.intent != "target":
+            return  # (who leads it, whether it is allowed: asked of the case as of the rule)
+        self.answer, self.figure_kinds, self.kind = "text", frozenset(), None
+        self.cap_asked = self.duration_asked = False
+        self.intent = "general" if self.intent == "target" else self.intent
+
+
 # Intents that say what a question is about rather than what it asks (an article asked by its number): a
 # follow-up does not take them on.
 SUBJECT_INTENTS = frozenset({"article"})

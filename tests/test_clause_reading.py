@@ -1,0 +1,59 @@
+"""How a provision's clauses are read together, over a regulation the test writes: a clause naming its
+subject only through the one before it is quoted with it; an elliptical follow-up asking of a case is
+answered by the provision that states the case; a case set by a count holds once the count is reached;
+and a question's count words and conjunctions are not what it is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.intents import topic_tokens
+from tests.conftest import assistant_over
+
+RULES = """某市企业培训经费管理办法
+
+第一条 为了规范企业培训经费的使用，制定本办法。
+
+第二条 企业发生的职工技能培训支出，不超过工资总额8%的部分，准予据实列支；超过部分，准予在以后三个年度内结转列支。
+
+第三条 企业应当在每年3月31日前报送上一年度培训经费使用报告。逾期报送的，按日加收应补经费万分之五的滞纳金。因自然灾害等不可抗力逾期报送的，经主管部门核实后免收滞纳金。
+
+第四条 企业累计三年未报送培训经费使用报告的，取消其培训补贴资格。
+
+第五条 本办法自2024年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("clauses"), {"某市企业培训经费管理办法": RULES})
+
+
+def test_a_clause_continuing_the_one_before_is_quoted_with_the_bound_it_continues(assistant):
+    answer = assistant.ask("职工技能培训花的钱超出部分能不能放到以后年度再列支？")
+    assert answer.answerable
+    assert "超过部分" in answer.text and "不超过工资总额8%的部分" in answer.text, answer.text
+
+
+def test_an_elliptical_follow_up_is_answered_by_the_case_its_provision_states(assistant):
+    from assistant.answer.answerer import Session
+
+    session = Session()
+    first = assistant.ask("晚交培训经费使用报告要交多少滞纳金？", session=session)
+    assert "万分之五" in first.text
+    then = assistant.ask("要是因为自然灾害耽误了呢？", session=session)
+    assert then.answerable and "免收滞纳金" in then.text, then.text
+    assert {c.section for c in then.citations} == {"第三条"}
+
+
+def test_a_case_set_by_a_count_holds_once_the_applicants_count_reaches_it(assistant):
+    reached = assistant.ask("我们已经连续三年没报培训经费使用报告了，会被取消培训补贴资格吗？")
+    assert reached.text.startswith("符合") and "第四条" in {c.section for c in reached.citations}, reached.text
+    short = assistant.ask("我们只有一年没报培训经费使用报告，会被取消培训补贴资格吗？")
+    assert not short.text.startswith("符合"), short.text
+
+
+def test_count_words_and_conjunctions_are_not_a_questions_topic():
+    topic = topic_tokens("要是我们造了一艘船，按照合同收入怎么确认？", [])
+    assert "一艘船" not in topic and "要是" not in topic and "按照" not in topic
+    assert {"合同", "收入", "确认"} <= set(topic)
