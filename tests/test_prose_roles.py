@@ -222,3 +222,11 @@ def test_a_question_relating_another_city_to_the_documents_city_is_answered_for_
     answer = fairs.ask("我们是南溪市的会展公司，要去北岭市参展，展会境外参展由谁负责组织？")
     assert answer.answerable and "市贸促会及其派出机构" in answer.text
     assert not fairs.ask("南溪市的展会境外参展由谁负责组织？").answerable
+
+
+def test_a_department_named_with_the_levels_it_is_found_at_is_one_body():
+    from assistant.ingest.roles import sentence_roles
+    from assistant.ingest.unit_notes import unit_list
+
+    assert sentence_roles("市、县（市、区）民政部门负责统筹推进本行政区域内的养老服务工作") == ([], ["民政部门"])
+    assert unit_list("省、自治区、直辖市人民政府林业行政主管部门") == ["省、自治区、直辖市人民政府林业行政主管部门"]

@@ -68,12 +68,19 @@ _FIELD = re.compile(r"(?:[^的对于在及，。；、\s]{0,12}?(?:人民政府|
 _NOT_FIELD = re.compile(r"(?:机构|机关|院校|学校|企业|会|中心|组织|协会)$")
 
 
+_LEVEL = r"(?:省|市|县|区|乡|镇|自治区|自治州|直辖市|设区的市)(?:（[^）]{1,12}）|\([^)]{1,12}\))?"
+_LEVELS_OF = re.compile(rf"^(?:{_LEVEL}[、和])+{_LEVEL}(?!人民政府|政府)(?=[\u4e00-\u9fff]{{2,}}(?:部门|局|厅|委|办))")
+
+
 def unit_list(raw: str) -> list[str]:
     """`工业和信息化部、发展改革委等和各有关省级人民政府` -> the unit names in it; empty
     when any part is not a unit name (then the words are not a unit list)."""
     raw = re.sub(r"等和(?=各)|和(?=各)|等，", "、", raw.strip())
     # `国务院专利行政部门和省、自治区、直辖市人民政府…的部门`: 和 before a list of levels joins two bodies
     raw = re.sub(r"(?<=[部门局委厅署])和(?=(?:省|市|区|县|自治区|直辖市|设区的市)、)", "、", raw)
+    # `市、县（市、区）民政部门`: the levels a department is found at, not bodies of their own (a list of levels
+    # before 人民政府 is the governments, as written)
+    raw = _LEVELS_OF.sub("", raw)
     # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
     # (`国务院各有关部门` is the ministries, as written, not 国务院)
     raw = re.sub(r"(?:(?:^|[、，]|等)+各?|^各)有关(?:部门|单位)(?:和单位)?", "", raw)
