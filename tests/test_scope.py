@@ -122,3 +122,8 @@ def test_an_issuer_the_question_reports_to_does_not_pick_its_document():
     assert not _mentions("发生险情后最迟多久要向国务院报告？", "国务院")
     assert not _mentions("方案要报国务院批准吗？", "国务院")
     assert _mentions("国务院关于河道治理的批复提出了哪些目标？", "国务院")
+
+
+def test_a_title_written_without_brackets_names_the_document_and_is_no_topic():
+    found, rest = catalog().named_in("专利代理条例第三条讲的是什么？")
+    assert found == ["专利代理条例"] and "专利代理条例" not in rest

@@ -205,9 +205,11 @@ class Catalog:
             if hits:
                 return hits, question.replace(f"《{quoted}》", " ")
         spelled = spelled_out(question)  # 个税专项附加扣除暂行办法 names 个人所得税专项附加扣除暂行办法
-        hits = [d.doc for d in self.documents if any(n in question or n in spelled for n in d.names[1:] if len(n) >= 6)]
-        if hits:
-            return hits, question
+        written = [n for d in self.documents for n in d.names if len(n) >= 6 and (n in question or n in spelled)]
+        if written:
+            hits = [d.doc for d in self.documents if any(n in written for n in d.names)]
+            # (the title names where to look, not what about: 女职工劳动保护特别规定中规定罚款标准的是哪一条)
+            return hits, question.replace(max(written, key=len), " ")
         return self._by_place_or_issuer(question), question
 
     def _by_english_citation(self, question: str) -> tuple[list[str], str] | None:
