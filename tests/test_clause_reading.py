@@ -57,3 +57,5 @@ def test_count_words_and_conjunctions_are_not_a_questions_topic():
     topic = topic_tokens("要是我们造了一艘船，按照合同收入怎么确认？", [])
     assert "一艘船" not in topic and "要是" not in topic and "按照" not in topic
     assert {"合同", "收入", "确认"} <= set(topic)
+    asked = topic_tokens("那多长时间内要报送年度报告？", [])
+    assert not any(word in asked for word in ("多长时间", "长时间", "时间")) and "报送" in asked

@@ -43,6 +43,7 @@ BODIES_ASKED = cue("bodies_asked")
 EXCEPT_LEAD = cue("except_lead")
 ROLE_OF_BODY = cue("role_of_body")
 WHICH_ARTICLE = cue("which_article")
+WH_WORD = cue("wh_word")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
@@ -97,6 +98,8 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ").replace(name.removeprefix("市"), " ")
     tokens = _uncounted(tokenize(text))
+    asking = [t for t in tokens if WH_WORD.search(t)]  # 多长时间 (and 长时间, 时间 in it) asks, names nothing
+    tokens = [t for t in tokens if not any(t in word for word in asking)]
     return [t for t in tokens if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1
             and not (dictionary_tag(t) or "").startswith(JOINING_TAGS)]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from assistant import eligibility, lexicon
 from assistant.answer.cues import cue
@@ -90,6 +90,8 @@ MAY_ASKED = cue("may_asked")
 MUST_ASKED = cue("must_asked")
 WH_WORD = cue("wh_word")
 ELLIPTICAL = cue("elliptical")
+CONDITIONAL = cue("conditional")
+PREMISE = cue("premise")
 _ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|么|呢|没有|不|[？?]|$)")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
@@ -163,6 +165,11 @@ def asked_units(text: str) -> set[str]:
 
 
 
+class Premise(NamedTuple):
+    written: str  # 提高到8%, as the question writes it
+    figure: Quantity
+
+
 @dataclass
 class QueryPlan(Query):
     """The typed reading of one question (see the module doc). `text` is the
@@ -182,6 +189,8 @@ class QueryPlan(Query):
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     # the figures stated are a claim about what the documents say, asked to be confirmed (结转五年，对吧？)
+    # 按15%的税率, 提高到8%: rates the question says a rule applies, each with the words setting it
+    premises: list[Premise] = field(default_factory=list)
     claimed: bool = False
     fact_words: list[list[str]] = field(default_factory=list)  # per fact, what it measures (注册, 营收)
     applicant: "eligibility.Profile | None" = None
@@ -205,6 +214,9 @@ class QueryPlan(Query):
     jurisdictions: list[str] = field(default_factory=list)
     # 家电呢？ / 如果是作价入股呢？: a new subject and nothing asked of it; what is asked comes from the question before
     elliptical: bool = False
+    # 要建立什么会议制度？: a question word of its own; a follow-up asking it asks no longer what the one before did
+    asks_own: bool = False
+    conditional: bool = False  # 如果/要是…呢: a case is stated, of which something is asked
     language: Literal["zh", "en"] = "zh"
     known_share: float = 1.0  # share of an English question's content words the corpus knows (nonsense: 0)
 
@@ -329,7 +341,7 @@ def _without(text: str, stated: list[Quantity]) -> str:
 
 # Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几), not about what.
 ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED,
-                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"))
+                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$|^(?:总额|总量|数额|数量|目标|指标)$"))
 
 
 def _english_magnitude(text: str) -> frozenset[str]:
@@ -450,6 +462,16 @@ def _claimed(facts: list[Quantity], text: str) -> bool:
     return said is not None and any(f.start >= said.start() for f in facts)
 
 
+def _premises(facts: list[Quantity], text: str) -> list[Premise]:
+    """The rates a question takes a rule to set (按15%的税率计算, 已经提高到8%了), each as written from the word
+    setting it: the documents must state them for them to be taken as given."""
+    found = []
+    for f in facts:
+        if f.kind in ("rate", "share") and (m := PREMISE.search(text[:f.start])):
+            found.append(Premise(text[m.start():f.end], f))
+    return found
+
+
 def _elliptical(plan: QueryPlan, text: str, asking: str) -> bool:
     """Whether a question names what it is about and asks nothing of it (家电呢？): no asking word,
     no yes/no, no kind of answer of its own."""
@@ -553,6 +575,7 @@ class Parser:
         known = [t for t in plan.topic_tokens if t in self.idf or may_abbreviate(t)]
         plan.fact_words = [self._clause_words(text, q, known, translated) for q in plan.facts]
         plan.claimed = _claimed(plan.facts, text)
+        plan.premises = [] if plan.claimed else _premises(plan.facts, text)
         plan.applicant = eligibility.profile_from_text(text)
         plan.applicant_facts = eligibility.facts_from_text(text)
         plan.money_asked = any(form in text for form in eligibility.MONEY_QUESTIONS)
@@ -573,6 +596,8 @@ class Parser:
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
         plan.asked_units = frozenset(hinted) if plan.answer == "figure" else frozenset()
         plan.elliptical = _elliptical(plan, text, asking)
+        plan.asks_own = bool(WH_WORD.search(asking))
+        plan.conditional = bool(CONDITIONAL.search(text))
         plan.follow_up = plan.follow_up or plan.elliptical
         if not query.english:  # (an English question's tokens are already the documents' words)
             plan.full_forms = full_forms(text, plan.tokens)
