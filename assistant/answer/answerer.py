@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -19,7 +20,7 @@ from assistant.answer.check import check, kinds_checked, states_kind
 from assistant.answer.compose.draft import UNIT_WORDS
 from assistant.answer.compose import (Context, Draft, Library, cite, compose, documents, name_documents, nearest,
                                       own_brackets, source_marks)
-from assistant.answer.messages import say
+from assistant.answer.messages import Reason, say
 from assistant.index.build import LoadedIndex
 from assistant.answer.plan import SUBJECT_INTENTS, Parser, QueryPlan
 from assistant.models import Answer, Citation, Section
@@ -108,6 +109,12 @@ def _unmarked(line: str) -> str:
     return said[len(_QUOTE_OPEN):-1] if said.startswith(_QUOTE_OPEN) and said.endswith("」") else said
 
 
+def _plain(text: str) -> str:
+    """Text as written whatever its width, case, spacing or punctuation (“6+4”政策, 推进科技成果转化): for
+    telling whether the documents write a name."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+
+
 _QUOTE_OPEN = UNIT_WORDS["zh"]["quoted"].split("{")[0]  # 原文：「
 
 
@@ -126,6 +133,7 @@ class Answerer:
         self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None
         self.english_gate = settings.english_gate if bundled else 0.99
         self.min_coverage = settings.min_topic_coverage
+        self._written = _plain(" ".join([*(s.doc for s in index.sections), *(s.text for s in index.sections)]))
         self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
@@ -147,7 +155,7 @@ class Answerer:
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
-                and query.answer == "text" and not ctx.case_before:
+                and query.answer == "text" and not ctx.case_before and not query.asks_own:
             intent = session.last_intent  # (a follow-up asking a kind of its own, 要去哪里办, keeps it)
         if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)
@@ -155,6 +163,10 @@ class Answerer:
             draft = self._supported(ctx, session) and compose(self.library, intent, ctx)
             draft = check(query, draft or None, self.library.quantities_in, lambda d: self._speaks_of(query, d),
                           lambda d: self._unstated_subject(query, d), self.library.kinds_stated)
+        if draft and draft.answerable and (taken := self._taken_as_given(query, draft, ctx.hits)):
+            reason, lacking = taken  # (what the question takes as given, the documents do not write)
+            draft = replace(draft, text=f"{say(reason, query.english, what='、'.join(lacking))}\n{draft.text}",
+                            answerable=False, coverage="partial", missing=lacking)
         if draft and draft.answerable and intent in ("general", "target", "reference", "article", "lead", "responsibility"):
             draft = self._about_the_place_asked(query, draft) or draft
         if not draft:
@@ -333,10 +345,10 @@ class Answerer:
                        best_written=best_written, within=within, case_before=bool(within))
 
     def _case_stated_before(self, query: QueryPlan, session: Session) -> list[Section]:
-        """The sections of the answer before with a sentence stating the case an elliptical question
+        """The sections of the answer before with a sentence stating the case a conditional follow-up
         asks of (企业依照…规定提供有关资料的，可以只按前款规定的…计算利息 for 如果按规定提供了资料呢？): as much
         of its own words there as an answer's sections must hold of a question's. None when no such sentence is (那健康医药产业呢？ asks of another subject)."""
-        own = query.topic_tokens
+        own = query.topic_tokens if query.conditional else []  # (家电呢？ names another subject, states no case)
         previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key]
         if not own or not previous:
             return []
@@ -372,6 +384,21 @@ class Answerer:
             return True
         kinds = kinds_checked(plan)
         return bool(kinds) and not states_kind([q for c in whole.citations for q in self.library.quantities_in(c)], kinds)
+
+    def _taken_as_given(self, query: QueryPlan, draft: Draft, hits: list[Hit]) -> tuple[Reason, list[str]] | None:
+        """What a question takes as given that the documents do not write, and the message saying so: a name it
+        quotes (专精特新“小巨人”) that no document writes, however punctuated (what is quoted speaks of something
+        else, however many other words it shares; an English question's quotes are translations), or a rate it
+        says a rule sets (提高到8%, 按15%的税率) that neither the provisions the draft cites nor those found for
+        the question state."""
+        unnamed = [] if query.english else [t for t in query.quoted if _plain(t) not in self._written]
+        if unnamed:
+            return "unnamed", unnamed
+        sections = {s.key: s for s in [*draft.sections, *(h.section for h in hits)]}.values()
+        stated = {(q.unit, q.value) for s in sections for text in self.library.texts_of(s)
+                  for q in self.library.sentence_quantities(text, s)}
+        unstated = [p.written for p in query.premises if (p.figure.unit, p.figure.value) not in stated]
+        return ("premise", unstated) if unstated else None
 
     def _speaks_of(self, query: QueryPlan, draft: Draft) -> bool:
         """Whether a draft's sections speak of the question's subject: its longest distinctive word

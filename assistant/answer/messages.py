@@ -12,7 +12,7 @@ from typing import Literal
 Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
-    "nearest", "partial", "partial_subject", "yes", "no", "part_unstated",
+    "nearest", "partial", "partial_subject", "unnamed", "premise", "yes", "no", "part_unstated",
     "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong",
 ]
 
@@ -44,6 +44,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "partial_subject": ("现有文件没有写明关于“{subject}”的{missing}。以下规定说的是相近的其他情形，仅供参考：",
                         "The documents do not state {missing} for {subject}. The nearest provisions, on other "
                         "cases, follow for reference only:"),
+    "unnamed": ("现有文件没有提及“{what}”。以下规定说的是相近的其他事项，仅供参考：",
+                "The documents do not mention “{what}”. The nearest provisions, on other matters, follow for "
+                "reference only:"),
+    "premise": ("现有文件没有写明“{what}”的规定。以下是最相关的规定，仅供参考：",
+                "The documents state no rule of “{what}”. The nearest provisions follow, for reference only:"),
     "part_unstated": ("关于“{part}”，现有文件没有写明。", "On \"{part}\", the documents state nothing."),
     "yes": ("符合。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),

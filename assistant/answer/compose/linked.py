@@ -17,17 +17,17 @@ Scored = list[tuple[float, str, Section]]
 
 def rule_and_meaning(lib: Library, ctx: Context, scored: Scored) -> Scored:
     """`scored` with the best sentence's linked provision beside it: for a yes/no question, the rule a
-    defining sentence explains goes first; for another question, the definition of the rule's term the
-    question asks of follows the rule."""
+    defining sentence explains goes first, the definition after it; else the definition of the rule's term
+    the question asks of follows the rule (国债利息收入 exempt, then 所称国债利息收入，是指…: 地方政府债 is not)."""
     if not scored:
         return scored
     best, sentence, section = scored[0]
-    if ctx.query.answer == "yes_no":
-        definition = lib.definition_of.get((section.key, sentence))
-        rule = lib.rule_section(definition, section) if definition and lib.asks_of(definition, ctx.query) else None
+    definition = lib.definition_of.get((section.key, sentence)) if ctx.query.answer == "yes_no" else None
+    if definition is not None:
+        rule = lib.rule_section(definition, section) if lib.asks_of(definition, ctx.query) else None
         if rule is None or (ctx.docs and rule.doc not in ctx.docs):
             return scored
-        linked = [(best, quote, rule) for quote in lib.rule_quotes(definition, rule)]
+        linked = [(best, quote, rule) for quote in lib.rule_quotes(definition, rule)] + scored[:1]
     else:
         linked = [(best, text, where) for text, where in lib.explained_by.get(section.key, [])
                   if lib.asks_of(lib.definition_of[(where.key, text)], ctx.query) and not (ctx.docs and where.doc not in ctx.docs)][:1]

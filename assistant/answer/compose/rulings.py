@@ -34,8 +34,20 @@ def decided_first(lib: Library, ctx: Context, scored: Scored) -> tuple[Scored, P
         scored = lib.preferred_first(scored, lambda sentence, section: section.key == best and lib.ruling_on(
             asked, sentence, section, ctx.query, whole_article=True) is not None, band=float("inf"))
         polarity = lib.ruling_on(asked, scored[0][1], scored[0][2], ctx.query, whole_article=True)
-    if polarity is None:
+    if polarity is None or not _states_figures_of(asked, ctx, lib, scored[0]):
         return scored, None
     # the general rule the verdict is an exception to (准予扣除 after 自创商誉 不得…扣除) is not quoted under it
     rest = [c for c in scored[1:] if not lib.rulings_against(asked, polarity, c[1], c[2])]
     return scored[:1] + rest, polarity
+
+
+def _states_figures_of(asked, ctx: Context, lib: Library, best: tuple[float, str, Section]) -> bool:
+    """Whether the deciding sentence (or its article) states the figures the act asked of carries (能按15%的税率
+    计算抵免限额吗: 15%): a rule on the act without them says nothing of that figure, so it gives no verdict."""
+    figures = [f for f in ctx.query.facts if f.text in asked.act]
+    if not figures:
+        return True
+    _, sentence, section = best
+    stated = {(q.unit, q.value) for text in [sentence, *lib.texts_of(section)]
+              for q in lib.sentence_quantities(text, section)}
+    return all((f.unit, f.value) in stated for f in figures)

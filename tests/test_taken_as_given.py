@@ -1,0 +1,84 @@
+"""What a question takes as given is checked against the documents before it is answered: a name it quotes,
+a rate it says a rule sets, what the figure it asks measures; and a question that asks a thing of its own
+is not taken for the one before it. Over the shipped corpus and a plan the test writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assistant_over
+
+PLAN = """某县科技创新三年行动方案
+
+一、工作目标
+
+到2025年，全县孵化器总投资达到5000万元，培育科技型企业200家。
+
+二、重点任务
+
+（一）建设创新平台。支持龙头企业建设研发中心，建立季度调度制度，定期通报平台建设进展。
+牵头单位：县科技局；责任单位：县财政局、县工信局
+
+（二）完善孵化体系。对新认定的市级以上孵化器，给予一次性奖励。
+牵头单位：县科技局
+"""
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("county"), {"某县科技创新三年行动方案": PLAN})
+
+
+def test_a_quoted_name_no_document_writes_is_said_to_be_missing(shipped_assistant):
+    answer = shipped_assistant.ask("“隐形冠军”企业的认定需要满足哪些条件？")  # (高企's conditions share its words)
+    assert not answer.answerable
+    assert answer.coverage == "none" or answer.missing == ["隐形冠军"] and answer.text.startswith("现有文件没有提及“隐形冠军”")
+
+
+def test_a_quoted_name_the_documents_write_otherwise_punctuated_is_not_missing(shipped_assistant):
+    answer = shipped_assistant.ask("自创区“６＋４”政策包含哪些方面？")  # (full-width, as a phone keyboard types it)
+    assert "没有提及" not in answer.text
+
+
+def test_a_rate_the_question_takes_a_rule_to_set_must_be_stated(shipped_assistant):
+    answer = shipped_assistant.ask("研发费用听说可以按200%加计扣除了，什么时候开始的？")
+    assert answer.coverage == "partial" and answer.missing == ["按200%"], answer.text
+    stated = shipped_assistant.ask("高新技术企业按15%的税率缴纳企业所得税，要满足哪些条件？")
+    assert "没有写明“按15%”" not in stated.text and stated.answerable
+
+
+def test_a_figure_counting_what_the_question_names_answers_it(county):
+    answer = county.ask("到2025年全县要培育多少家科技型企业？")  # (培育 is the act; the count is of 科技型企业)
+    assert answer.answerable and "200家" in answer.text, answer.text
+
+
+def test_a_second_question_asking_its_own_thing_is_answered_for_itself(county):
+    answer = county.ask("建设创新平台谁牵头？要建立什么制度？")
+    assert "县科技局" in answer.text and "季度调度制度" in answer.text, answer.text
+
+
+def test_a_body_leading_a_task_in_the_askers_words_is_no_lead_question(shipped_assistant):
+    plan = shipped_assistant.answerer.parser.parse("企业牵头组建创新联盟，市里怎么支持？")
+    assert plan.intent != "lead"
+    assert shipped_assistant.answerer.parser.parse("组建创新联盟这项工作谁来牵头？").intent == "lead"
+
+
+DONATIONS = """某市企业捐赠管理条例
+
+第五条 企业发生的公益性捐赠支出，准予在计算应纳税所得额时扣除。
+
+第六条 企业发生的赞助支出，不得扣除。
+
+第七条 本条例第五条所称公益性捐赠，是指企业通过县级以上人民政府及其部门进行的捐赠。
+"""
+
+
+@pytest.fixture(scope="module")
+def donations(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("donations"), {"某市企业捐赠管理条例": DONATIONS})
+
+
+def test_a_yes_no_on_a_rule_also_quotes_what_its_term_means(donations):
+    answer = donations.ask("我们把钱直接捐给了一所小学，能按公益性捐赠扣除吗？")
+    cited = {c.section for c in answer.citations}
+    assert {"第五条", "第七条"} <= cited, answer.text  # (the meaning decides: through a government, or not)
