@@ -361,7 +361,8 @@ def test_a_time_set_by_an_event_answers_when(ask):
     assert "清算时" in answer.text and "第六十七条" in cited(answer)
 
 
-@pytest.mark.parametrize("question", ["中小企业促进法的立法目的是什么？", "Why was the SME Promotion Law enacted?"])
+@pytest.mark.parametrize("question", ["中小企业促进法的立法目的是什么？", "Why was the SME Promotion Law enacted?",
+                                      "国家出台中小企业促进法想要达到什么目的？"])
 def test_why_a_law_was_made_is_its_purpose_clause(ask, question):
     answer = ask(question)
     assert "为了改善中小企业经营环境" in answer.text and "第一条" in cited(answer)

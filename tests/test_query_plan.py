@@ -225,7 +225,7 @@ def test_a_follow_up_asking_something_of_its_own_is_not_elliptical(parse, questi
 
 def test_an_elliptical_plan_takes_what_was_asked_and_keeps_its_own_subject(parse):
     earlier = parse("小型微利企业的企业所得税税率是多少？")
-    plan = parse("那高新技术企业呢？")
+    plan = parse("换成经认定的高新技术企业呢？")
     plan.lean_on(earlier)
     assert plan.answer == earlier.answer == "figure" and plan.figure_kinds == earlier.figure_kinds
     assert "高新技术企业" in "".join(plan.subject) and "小型微利" not in "".join(plan.subject)

@@ -125,5 +125,5 @@ def test_an_issuer_the_question_reports_to_does_not_pick_its_document():
 
 
 def test_a_title_written_without_brackets_names_the_document_and_is_no_topic():
-    found, rest = catalog().named_in("专利代理条例第三条讲的是什么？")
+    found, rest = catalog().named_in("按照专利代理条例，代理师执业要满足什么要求")
     assert found == ["专利代理条例"] and "专利代理条例" not in rest

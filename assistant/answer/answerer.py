@@ -453,8 +453,9 @@ class Answerer:
             return True
         if query.intent == "article":
             return True  # the composer finds the article or says the document has none
-        if ctx.docs and query.answer == "effect_date" and documents.in_force(self.library, ctx):
-            return True  # when the named document takes effect: it says so in its own words
+        stated_by_document = {"effect_date": documents.in_force, "purpose": documents.purpose}.get(query.answer)
+        if ctx.docs and stated_by_document and stated_by_document(self.library, ctx):
+            return True  # when the named document takes effect, or why it was made: it says so in its own words
         if query.intent == "eligibility" and not query.applicant.is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)

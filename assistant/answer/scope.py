@@ -207,9 +207,10 @@ class Catalog:
         spelled = spelled_out(question)  # 个税专项附加扣除暂行办法 names 个人所得税专项附加扣除暂行办法
         written = [n for d in self.documents for n in d.names if len(n) >= 6 and (n in question or n in spelled)]
         if written:
-            hits = [d.doc for d in self.documents if any(n in written for n in d.names)]
-            # (the title names where to look, not what about: 女职工劳动保护特别规定中规定罚款标准的是哪一条)
-            return hits, question.replace(max(written, key=len), " ")
+            # the documents with the longest name written (北京市促进科技成果转化条例: not 浙江's, which shares the
+            # title without its place); the title says where to look, not what about (…中规定罚款标准的是哪一条)
+            longest = max(written, key=len)
+            return [d.doc for d in self.documents if longest in d.names], question.replace(longest, " ")
         return self._by_place_or_issuer(question), question
 
     def _by_english_citation(self, question: str) -> tuple[list[str], str] | None:

@@ -56,8 +56,8 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         composer = sentences.general  # 还受投资比例的限制吗: the provision that decides, no figure asked
     if composer is sentences.general and ctx.query.answer == "condition":
         composer = conditions.conditions  # 需要满足什么前提: the list of conditions a top section states
-    if composer is sentences.general and ctx.query.answer == "purpose":
-        composer = documents.purpose  # 制定这部条例是为了什么: the document's own purpose clause
+    if composer in (sentences.general, figures.target) and ctx.query.answer == "purpose":
+        composer = documents.purpose  # 制定这部条例是为了达到什么目的: the document's own purpose clause, no target
     if composer is sentences.general and ctx.query.answer == "procedure":
         composer = procedure.procedure  # 后续会怎么处理: the article's steps in order
     if composer is sentences.general and ctx.query.duration_asked:
