@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
 
+def corpus_fixture(documents: dict[str, str]):
+    """A module-scoped fixture: an Assistant over documents the test module writes ({name: text})."""
+    @pytest.fixture(scope="module")
+    def written(tmp_path_factory):
+        return assistant_over(tmp_path_factory.mktemp("written"), documents)
+    return written
+
+
 def assistant_over(root: Path, documents: dict[str, str]):
     """An Assistant over documents a test writes ({name: text}), indexed with the bundled model."""
     from assistant.index.build import build_index

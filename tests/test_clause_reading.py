@@ -5,10 +5,9 @@ and a question's count words and conjunctions are not what it is about."""
 
 from __future__ import annotations
 
-import pytest
 
 from assistant.answer.intents import topic_tokens
-from tests.conftest import assistant_over
+from tests.conftest import corpus_fixture
 
 RULES = """某市企业培训经费管理办法
 
@@ -24,9 +23,7 @@ RULES = """某市企业培训经费管理办法
 """
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("clauses"), {"某市企业培训经费管理办法": RULES})
+assistant = corpus_fixture({"某市企业培训经费管理办法": RULES})
 
 
 def test_a_clause_continuing_the_one_before_is_quoted_with_the_bound_it_continues(assistant):

@@ -1,12 +1,10 @@
 """What a question takes as given is checked against the documents before it is answered: a name it quotes,
-a rate it says a rule sets, what the figure it asks measures; and a question that asks a thing of its own
-is not taken for the one before it. Over the shipped corpus and a plan the test writes."""
+a rate it says a rule sets; a question that asks a thing of its own is not taken for the one before it; a rule
+is quoted with what its term means. Over the shipped corpus and documents the tests write."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import assistant_over
+from tests.conftest import corpus_fixture
 
 PLAN = """某县科技创新三年行动方案
 
@@ -24,9 +22,7 @@ PLAN = """某县科技创新三年行动方案
 """
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("county"), {"某县科技创新三年行动方案": PLAN})
+county = corpus_fixture({"某县科技创新三年行动方案": PLAN})
 
 
 def test_a_quoted_name_no_document_writes_is_said_to_be_missing(shipped_assistant):
@@ -73,9 +69,7 @@ DONATIONS = """某市企业捐赠管理条例
 """
 
 
-@pytest.fixture(scope="module")
-def donations(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("donations"), {"某市企业捐赠管理条例": DONATIONS})
+donations = corpus_fixture({"某市企业捐赠管理条例": DONATIONS})
 
 
 def test_a_yes_no_on_a_rule_also_quotes_what_its_term_means(donations):
