@@ -1,10 +1,9 @@
 """How a provision's clauses are read together, over a regulation the test writes: a clause naming its
-subject only through the one before it is quoted with it; an elliptical follow-up asking of a case is
+subject only through the one before it is quoted with it; a conditional follow-up asking of a case is
 answered by the provision that states the case; a case set by a count holds once the count is reached;
 and a question's count words and conjunctions are not what it is about."""
 
 from __future__ import annotations
-
 
 from assistant.answer.intents import topic_tokens
 from tests.conftest import corpus_fixture
