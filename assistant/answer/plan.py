@@ -341,7 +341,7 @@ def _without(text: str, stated: list[Quantity]) -> str:
 
 # Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几), not about what.
 ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED,
-                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$|^(?:总额|总量|数额|数量|目标|指标)$"))
+                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"), cue("figure_word"))
 
 
 def _english_magnitude(text: str) -> frozenset[str]:
