@@ -347,11 +347,13 @@ class Answerer:
     def _case_stated_before(self, query: QueryPlan, session: Session) -> list[Section]:
         """The sections of the answer before with a sentence stating the case a conditional follow-up
         asks of (企业依照…规定提供有关资料的，可以只按前款规定的…计算利息 for 如果按规定提供了资料呢？): as much
-        of its own words there as an answer's sections must hold of a question's. None when no such sentence is (那健康医药产业呢？ asks of another subject)."""
-        own = query.topic_tokens if query.conditional else []  # (家电呢？ names another subject, states no case)
+        of its own words there as an answer's sections must hold of a question's. None when no such
+        sentence is, or the follow-up states no case (家电呢？ names another subject)."""
+        own = query.topic_tokens if query.conditional else []
         previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key]
         if not own or not previous:
             return []
+
         def states(section: Section) -> bool:
             return any(self.evidence.coverage(own, text) >= self.min_coverage
                        for text in self.library.texts_of(section))

@@ -107,7 +107,8 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
 def _uncounted(tokens: list[str]) -> list[str]:
     """A word jieba keeps whole with the count before it (一艘船 beside 一艘) is the thing counted (船):
     how many says nothing of what the question is about."""
-    counts = [t for t in tokens if len(t) > 1 and t[0] in NUMERALS and (dictionary_tag(t) or "").startswith(("m", "q"))]
+    counts = [t for t in tokens
+              if len(t) > 1 and t[0] in NUMERALS and (dictionary_tag(t) or "").startswith(("m", "q"))]
     return [next((t[len(c):] for c in counts if t.startswith(c) and len(t) > len(c)), t) for t in tokens]
 
 

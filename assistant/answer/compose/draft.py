@@ -109,7 +109,7 @@ class Context:
     best_written: float = 0.0
     said: frozenset[str] = frozenset()  # sentences the message's answer already quotes: not the answer again
     within: frozenset[str] = frozenset()  # the provisions (doc#label) a later question asks more of: its sentences
-    case_before: bool = False  # an elliptical follow-up whose case a sentence of the provision answered before states
+    case_before: bool = False  # a conditional follow-up whose case a sentence of the provision answered before states
 
 
 @dataclass
