@@ -453,8 +453,8 @@ class Answerer:
             return True  # (…呢 of a case the provision answered before states: that sentence speaks to it)
         if query.intent == "duties" and query.units:
             return True
-        if query.intent == "article":
-            return True  # the composer finds the article or says the document has none
+        if query.intent == "article" or ctx.docs and query.intent in ("lead", "responsibility"):
+            return True  # the composer finds the article, or who does it, or says the document names none
         stated_by_document = {"effect_date": documents.in_force, "purpose": documents.purpose}.get(query.answer)
         if ctx.docs and stated_by_document and stated_by_document(self.library, ctx):
             return True  # when the named document takes effect, or why it was made: it says so in its own words
