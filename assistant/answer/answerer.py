@@ -155,7 +155,7 @@ class Answerer:
         query = ctx.query
         intent = query.intent
         if query.follow_up and intent == "general" and session.last_intent not in ("", *SUBJECT_INTENTS) \
-                and query.answer == "text" and not ctx.case_before and not query.asks_own:
+                and query.answer == "text" and not ctx.case_before and (not query.asks_own or query.role_of):
             intent = session.last_intent  # (a follow-up asking a kind of its own, 要去哪里办, keeps it)
         if query.follow_up and not query.topic_tokens and not session.last_sections:
             draft = Draft(say("needs_context", query.english), [], [], answerable=False)

@@ -64,8 +64,9 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     # chapter's own sentences name it (a closing 组织实施 chapter with no sections of its own).
     hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
     owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
-    # (a section writing none of the task asked names no one for it: 由哪个部门负责解释 of a law silent on it)
-    task = ctx.query.topic_tokens
+    # (searched within the document a question names, a section writing none of the task asked names no one for
+    # it: 由哪个部门负责解释 of a law silent on it)
+    task = ctx.query.topic_tokens if ctx.query.docs_named and not ctx.query.follow_up else []
     owners = [(score, owner) for score, owner in owners if owner is not None
               and (not task or any(lib.evidence.occurs(t, owner.text) for t in task))]
     # (the top section's own unit line or note says who, whatever a sentence elsewhere names)
