@@ -467,12 +467,13 @@ class Answerer:
         if query.intent == "reference":
             return coverage >= self.settings.some_topic_coverage
         best_sentence = ctx.best_written
-        if query.english:
-            # Dictionary translations of an English question are noisy; a question that names
-            # its document (Guofa [2018] No. 42, a title) is about it when its sections share
-            # some of the question's words, as for reference questions.
-            named = bool(ctx.docs) and coverage >= self.settings.some_topic_coverage
-            return named or coverage >= self.min_coverage or best_sentence >= self.english_gate
+        # a question that names its document (Guofa [2018] No. 42, 货款结算条例里…) is about it when its sections
+        # share some of the question's words, as for reference questions: its title, which says where to look, is
+        # no part of the topic they must hold
+        if query.docs_named and coverage >= self.settings.some_topic_coverage:
+            return True
+        if query.english:  # (dictionary translations of an English question are noisy)
+            return coverage >= self.min_coverage or best_sentence >= self.english_gate
         if not query.topic_tokens:
             return bool(query.units) or (self.gates is not None and best_sentence >= self.gates[1])
         if coverage >= self.min_coverage or self.gates is None:
