@@ -467,10 +467,11 @@ class Answerer:
         if query.intent == "reference":
             return coverage >= self.settings.some_topic_coverage
         best_sentence = ctx.best_written
-        # a question that names its document (Guofa [2018] No. 42, 货款结算条例里…) is about it when its sections
+        # a question that names its document by title or number (Guofa [2018] No. 42, 货款结算条例里…; not by a
+        # place: 中山市科技局的办公地址) is about it when its sections
         # share some of the question's words, as for reference questions: its title, which says where to look, is
         # no part of the topic they must hold
-        if query.docs_named and coverage >= self.settings.some_topic_coverage:
+        if query.docs_titled and coverage >= self.settings.some_topic_coverage:
             return True
         if query.english:  # (dictionary translations of an English question are noisy)
             return coverage >= self.min_coverage or best_sentence >= self.english_gate

@@ -217,6 +217,7 @@ class QueryPlan(Query):
     # 要建立什么会议制度？: a question word of its own; a follow-up asking it asks no longer what the one before did
     asks_own: bool = False
     conditional: bool = False  # 如果/要是…呢: a case is stated, of which something is asked
+    docs_titled: bool = False  # the documents named are named by their title or number (not by a place or issuer)
     language: Literal["zh", "en"] = "zh"
     known_share: float = 1.0  # share of an English question's content words the corpus knows (nonsense: 0)
 
@@ -530,6 +531,7 @@ class Parser:
         text = query.text
         plan.language = "en" if query.english else "zh"
         plan.docs_named = named
+        plan.docs_titled = bool(named) and rest != raw  # (by title or number, taken out; not by place or issuer)
         plan.unknown_reference = self.catalog.unknown_reference(raw)
         plan.local_docs = self.catalog.local_documents(rest)
         plan.beyond_place = self.catalog.beyond_place(rest) if named and not query.follow_up else []
