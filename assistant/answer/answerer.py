@@ -396,9 +396,9 @@ class Answerer:
         unnamed = [] if query.english else [t for t in query.quoted if _plain(t) not in self._written]
         if unnamed:
             return "unnamed", unnamed
-        sections = {s.key: s for s in [*draft.sections, *(h.section for h in hits)]}.values()
-        stated = {(q.unit, q.value) for s in sections for text in self.library.texts_of(s)
-                  for q in self.library.sentence_quantities(text, s)}
+        if not query.premises:
+            return None
+        stated = self.library.values_stated({s.key: s for s in [*draft.sections, *(h.section for h in hits)]}.values())
         unstated = [p.written for p in query.premises if (p.figure.unit, p.figure.value) not in stated]
         return ("premise", unstated) if unstated else None
 
@@ -468,9 +468,8 @@ class Answerer:
             return coverage >= self.settings.some_topic_coverage
         best_sentence = ctx.best_written
         # a question that names its document by title or number (Guofa [2018] No. 42, 货款结算条例里…; not by a
-        # place: 中山市科技局的办公地址) is about it when its sections
-        # share some of the question's words, as for reference questions: its title, which says where to look, is
-        # no part of the topic they must hold
+        # place: 中山市科技局的办公地址) is about it when its sections share some of the question's words, as for
+        # reference questions: its title, which says where to look, is no part of the topic they must hold
         if query.docs_titled and coverage >= self.settings.some_topic_coverage:
             return True
         if query.english:  # (dictionary translations of an English question are noisy)

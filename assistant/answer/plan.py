@@ -234,7 +234,6 @@ class QueryPlan(Query):
         if self.intent in SUBJECT_INTENTS:  # (第二十八条讲什么？ → 那研发费用呢？: what the documents say of it)
             self.intent, self.answer = "general", "text"
 
-
     def ask_the_rule(self) -> None:
         """What is asked is whatever the rule for the case states (如果按规定提供了资料呢？ after a rate: 只按…基准
         利率计算, a rate named, not a figure): no figure, period or cap is required of the answer."""

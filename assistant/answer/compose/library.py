@@ -168,6 +168,11 @@ class Library:
         target = section is not None and any(t.sentence and t.sentence in citation.quote for t in section.targets)
         return english.Provision(citation, self.quantities_in(citation), list(lead), list(shared), topics, target)
 
+    def values_stated(self, sections) -> set[tuple[str, float]]:
+        """(unit, value) of every figure the sections' sentences state, as the index read them."""
+        return {(q.unit, q.value) for s in sections for i in self.sentences_of.get(s.key, [])
+                for q in self.index.sentences[i].quantities}
+
     def sentence_quantities(self, sentence: str, section: Section) -> list[Quantity]:
         return self.quantities_in(Citation(section.doc, section.label, "", sentence))
 

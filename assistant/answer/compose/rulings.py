@@ -47,7 +47,5 @@ def _states_figures_of(asked, ctx: Context, lib: Library, best: tuple[float, str
     figures = [f for f in ctx.query.facts if f.text in asked.act]
     if not figures:
         return True
-    _, sentence, section = best
-    stated = {(q.unit, q.value) for text in [sentence, *lib.texts_of(section)]
-              for q in lib.sentence_quantities(text, section)}
+    stated = lib.values_stated([best[2]])
     return all((f.unit, f.value) in stated for f in figures)
