@@ -381,3 +381,16 @@ def test_a_rule_later_in_the_article_decides_an_everyday_yes_no(ask):
     """能随便换吗 asks whether the method may be changed: 计价方法一经选用，不得随意变更 decides it."""
     answer = ask("存货计价方法选好以后能随便换吗？")
     assert answer.text.startswith("不可以") and "不得随意变更" in answer.text
+
+
+def test_the_askers_own_particulars_do_not_hide_the_figure_of_their_category(ask):
+    """The asker names what they own in their own words (数据库服务器, no document writes it) and asks the
+    category's figure: the rule for fast-ageing fixed assets answers, in full. Told of people the figure's
+    case does not name (the 100% is for 安置残疾人员), the answer stays partial however the asker tells it."""
+    answer = ask("我们的数据库服务器三年就淘汰，想缩短折旧年限，最短能缩到规定年限的多少？")
+    assert answer.answerable and answer.coverage == "full", answer.text
+    assert "60%" in answer.text and "第九十八条" in cited(answer)
+    for question in ("企业雇用退伍军人和刑满释放人员，支付的工资能加计扣除百分之几？",
+                     "我们雇了两个退伍军人和一个刑满释放人员，工资能加计扣除百分之几？"):
+        near = ask(question)
+        assert near.coverage == "partial" and "没有写明" in near.text, near.text

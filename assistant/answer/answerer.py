@@ -424,11 +424,24 @@ class Answerer:
         if any(self.library.defines(c.quote, query) for c in draft.citations):
             return []  # a quote defining the term asked (…所称X，是指…) is about it, its case left to the article it defines
         text = self.library.subject_text(draft.sections)
-        if self.evidence.coverage(query.subject, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
+        # (a word no document writes in the asker's own case, 服务器 of 我们的服务器这类电子设备, is their
+        # particular, not a case the documents tell apart, when the figure's own case is one they state;
+        # asked of no case of theirs, 代偿率, it is what is asked)
+        particular = query.own_case and self._figure_cases_stated(query, draft)
+        written = [t for t in query.subject if not particular or t in self.evidence.idf
+                   or self.evidence.mentions(t, text)]
+        if self.evidence.coverage(written, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
             return []
-        lacking = list(dict.fromkeys(t for t in query.subject if not self.evidence.mentions(t, text)))
+        lacking = list(dict.fromkeys(t for t in written if not self.evidence.mentions(t, text)))
         # one word short (基本 in 基本税率) is a qualifier the article need not repeat, not another case
         return lacking if len(lacking) >= self.settings.figure_subject_words else []
+
+    def _figure_cases_stated(self, query: QueryPlan, draft: Draft) -> bool:
+        """Whether the question states the case the answer's leading figures (of the kinds asked, in the first quote
+        giving one) are for (企业安置残疾人员的，…100%: a question about hiring veterans does not)."""
+        leading = next((found for c in draft.citations if (found := [
+            q for q in self.library.quantities_in(c) if q.kind in query.figure_kinds])), [])
+        return all(self.library.case_stated(q.for_case, query) for q in leading if q.for_case)
 
     def _top_coverage(self, query: QueryPlan, hits: list) -> float:
         """How much of the question's topic the top hits (or a draft's sections) hold."""

@@ -91,6 +91,7 @@ MUST_ASKED = cue("must_asked")
 WH_WORD = cue("wh_word")
 ELLIPTICAL = cue("elliptical")
 CONDITIONAL = cue("conditional")
+OWN_CASE = cue("own_case")
 PREMISE = cue("premise")
 _ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|么|呢|没有|不|[？?]|$)")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
@@ -217,6 +218,8 @@ class QueryPlan(Query):
     # 要建立什么会议制度？: a question word of its own; a follow-up asking it asks no longer what the one before did
     asks_own: bool = False
     conditional: bool = False  # 如果/要是…呢: a case is stated, of which something is asked
+    # 我们的服务器…/公司今年利润500万元，…: the asker tells a case of their own, in their own words
+    own_case: bool = False
     docs_titled: bool = False  # the documents named are named by their title or number (not by a place or issuer)
     language: Literal["zh", "en"] = "zh"
     known_share: float = 1.0  # share of an English question's content words the corpus knows (nonsense: 0)
@@ -599,6 +602,7 @@ class Parser:
         plan.elliptical = _elliptical(plan, text, asking)
         plan.asks_own = bool(WH_WORD.search(asking))
         plan.conditional = bool(CONDITIONAL.search(text))
+        plan.own_case = bool(OWN_CASE.search(text))
         plan.follow_up = plan.follow_up or plan.elliptical
         if not query.english:  # (an English question's tokens are already the documents' words)
             plan.full_forms = full_forms(text, plan.tokens)

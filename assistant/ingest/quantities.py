@@ -28,6 +28,7 @@ from typing import Literal
 import cn2an
 
 from assistant import lexicon
+from assistant.ingest.rulings import case_before
 
 FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
@@ -132,6 +133,9 @@ class Quantity:
     # it stands in a clause stating a case (累计缴费时间满5年不足10年的，…): a condition on whom the rest of the
     # sentence speaks of, not what it grants (…期限最长为18个月)
     case: bool = False
+    # the case the figure is for: the nearest clause before it in its sentence that states one (企业安置残疾人员的，
+    # …按照…工资的100%加计扣除), "" for a figure of every case
+    for_case: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -299,10 +303,17 @@ def read(text: str) -> list[Quantity]:
         for m in pattern.finditer(text):
             if not any(q.start < m.end() and m.start() < q.end for q in out):
                 out.append(Quantity(0.0, "", "date", bound, None, m.group(0), m.start(), m.end()))
-    return sorted((replace(q, case=True) if _in_case(text, q) else q for q in out), key=lambda q: q.start)
+    return sorted((replace(q, case=True) if _in_case(text, q) else replace(q, for_case=_case_of(text, q))
+                   for q in out), key=lambda q: q.start)
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:\n]")
+
+
+def _case_of(text: str, q: Quantity) -> str:
+    """The case stated in the clauses before the figure's own (its own 工资的100% names what it is of)."""
+    own = [m.start() for m in _CLAUSE_START.finditer(text, 0, q.start)]
+    return case_before(text[:own[-1]]) if own else ""
 
 
 def _in_case(text: str, q: Quantity) -> bool:

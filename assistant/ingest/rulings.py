@@ -60,14 +60,14 @@ def read_rulings(sentence: str) -> list[Ruling]:
         # the act ends where the case of a rule after it begins (自主选择，符合条件的，可以享受)
         kept = list(itertools.takewhile(lambda c: not c.strip().endswith("的"), clauses))
         act = "，".join(c.strip() for c in kept if c.strip())
-        out.append(Ruling(next(p for p in POLARITIES if m[p]), act.strip(" ，,"), _case(sentence[:m.start("modal")])))
+        out.append(Ruling(next(p for p in POLARITIES if m[p]), act.strip(" ，,"), case_before(sentence[:m.start("modal")])))
     return out
 
 
-def _case(before: str) -> str:
-    """The nearest clause of the modal's sentence before it that states a case (…的，): 有关法律规定或者合同约定了
-    使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold. Else the party of a
-    contract the modal's own clause opens with (受托方不得再进行加计扣除: the party commissioned)."""
+def case_before(before: str) -> str:
+    """The nearest clause of a sentence before a modal or a figure that states a case (…的，): 有关法律规定或者
+    合同约定了使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold. Else the party
+    of a contract the last clause opens with (受托方不得再进行加计扣除: the party commissioned)."""
     sentence = _SENTENCE.split(before)[-1]
     clauses = _CLAUSE.split(sentence)
     case = next((c.strip() for c in reversed(clauses) if c.strip().endswith("的") and len(c.strip()) > 2), "")
