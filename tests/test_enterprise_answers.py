@@ -394,3 +394,11 @@ def test_the_askers_own_particulars_do_not_hide_the_figure_of_their_category(ask
                      "我们雇了两个退伍军人和一个刑满释放人员，工资能加计扣除百分之几？"):
         near = ask(question)
         assert near.coverage == "partial" and "没有写明" in near.text, near.text
+
+
+def test_a_verdict_on_one_status_conditions_does_not_answer_a_question_about_another_benefit(ask):
+    """The firm's revenue falls in a tier of the 高新技术企业 conditions, but it asks whether income from
+    recycled materials counts in part: no 符合/不符合 from the recognition conditions, the 90% rule answers."""
+    answer = ask("我们厂用煤矸石做主要原料生产砖，年销售收入4000万，这部分收入计入收入总额时能少算一些吗？")
+    assert not answer.text.startswith(("符合", "不符合")), answer.text
+    assert "90%" in answer.text and "第九十九条" in cited(answer)

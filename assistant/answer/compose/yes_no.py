@@ -22,6 +22,8 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
             return None
         if not ctx.query.claimed and any(sentence in t.sentence for t in section.targets):
             continue  # a plan's target (产业超5000亿元) bounds no applicant: no verdict on its figures
+        if not _for_what_is_asked(lib, ctx, section):
+            continue  # (销售收入5000万 meets a tier of 认定为高新技术企业's conditions: asked of another benefit, no verdict)
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
                  if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
@@ -37,6 +39,15 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
         text = f"{head}\n{quote}{mark(section)}{rest}"
         return Draft(text, [cite(section, quote)], [section])
     return None
+
+
+def _for_what_is_asked(lib: Library, ctx: Context, section) -> bool:
+    """Whether the question names what the section's condition lists qualify for (高新技术企业, 高企 for short),
+    when they name it; a verdict on one list's condition answers only a question about that status."""
+    named = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
+    qualifying = [set(find_beneficiaries(c.subject)) for c in lib.condition_lists
+                  if (c.doc, c.section) == (section.doc, section.label)]
+    return all(not status or status & named for status in qualifying)
 
 
 # the verdict's frame: an applicant's figures meet the condition or not; a claim about the documents is right or not
