@@ -402,3 +402,12 @@ def test_a_verdict_on_one_status_conditions_does_not_answer_a_question_about_ano
     answer = ask("我们厂用煤矸石做主要原料生产砖，年销售收入4000万，这部分收入计入收入总额时能少算一些吗？")
     assert not answer.text.startswith(("符合", "不符合")), answer.text
     assert "90%" in answer.text and "第九十九条" in cited(answer)
+
+
+def test_a_target_asked_in_words_is_answered_in_the_documents_words(ask):
+    """What a body must achieve, asked with 什么要求 and no magnitude, is stated in words: the answer quotes
+    the requirement instead of saying no figure is stated."""
+    answer = ask("中小企业促进法要求县级以上政府在中小企业服务体系建设上要达到什么要求？")
+    assert answer.answerable and answer.coverage == "full", answer.text
+    assert "具体数量" not in answer.text
+    assert any(c.doc == "中华人民共和国中小企业促进法" for c in answer.citations)

@@ -159,4 +159,8 @@ def figure_from_sentences(lib: Library, ctx: Context) -> Draft | None:
     duration = ctx.query.duration_asked
     if draft is None or any(lib.states_figure(c, units, duration) for c in draft.citations):
         return draft
+    if ctx.query.intent == "target" and not (ctx.query.english or ctx.query.figure_kinds or units or duration):
+        # 要达到什么要求？ asks a target and no magnitude: the documents state it in words (an English
+        # `how much` names no kind, and still asks one)
+        return draft
     return partial(ctx.query, draft, ctx.query.figure_kinds or {"count"})
