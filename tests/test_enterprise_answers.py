@@ -81,7 +81,8 @@ def test_the_tier_that_fits_the_firms_revenue(ask):
     assert "不低于4%" in answer.text.splitlines()[0]
 
 
-@pytest.mark.parametrize("question", ["科技企业孵化器建设的牵头单位和责任单位分别是哪些？", "新型研发机构由谁牵头，谁配合？"])
+@pytest.mark.parametrize("question", ["科技企业孵化器建设的牵头单位和责任单位分别是哪些？", "新型研发机构由谁牵头，谁配合？",
+                                      "科技企业孵化器这块谁牵头？还有哪几个局跟着一起负责？"])
 def test_a_two_part_role_question_gets_both_parts(ask, question):
     answer = ask(question)
     assert "牵头单位为市科技局" in answer.text and "责任单位为" in answer.text
