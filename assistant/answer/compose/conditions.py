@@ -15,7 +15,7 @@ def conditions(lib: Library, ctx: Context) -> Draft | None:
         section = hit.section
         if ctx.docs and section.doc not in ctx.docs:
             continue
-        lists = [c for c in lib.condition_lists if (c.doc, c.section) == (section.doc, section.label)]
+        lists = lib.condition_lists_of(section)
         if lists and any(lib.evidence.mentions(t, section.breadcrumb + section.text) for t in subject):
             return _listed(lists[0], section)
     return sentences.general(lib, ctx)

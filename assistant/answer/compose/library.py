@@ -420,6 +420,17 @@ class Library:
         return eligibility.condition_lists(self.index.sections)
 
     @cached_property
+    def _condition_lists_by_section(self) -> dict[tuple[str, str], list["eligibility.ConditionList"]]:
+        found: dict[tuple[str, str], list["eligibility.ConditionList"]] = {}
+        for c in self.condition_lists:
+            found.setdefault((c.doc, c.section), []).append(c)
+        return found
+
+    def condition_lists_of(self, section: Section) -> list["eligibility.ConditionList"]:
+        """The condition lists a section states, in reading order."""
+        return self._condition_lists_by_section.get((section.doc, section.label), [])
+
+    @cached_property
     def places(self) -> PlaceFinder:
         """The corpus's place names (a town also by its bare name: 神湾), found on first use."""
         return PlaceFinder.from_texts([s.text for s in self.index.sections])

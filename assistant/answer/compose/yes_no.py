@@ -45,8 +45,7 @@ def _for_what_is_asked(lib: Library, ctx: Context, section) -> bool:
     """Whether the question names what the section's condition lists qualify for (高新技术企业, 高企 for short),
     when they name it; a verdict on one list's condition answers only a question about that status."""
     named = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
-    qualifying = [set(find_beneficiaries(c.subject)) for c in lib.condition_lists
-                  if (c.doc, c.section) == (section.doc, section.label)]
+    qualifying = [set(find_beneficiaries(c.subject)) for c in lib.condition_lists_of(section)]
     return all(not status or status & named for status in qualifying)
 
 
@@ -65,8 +64,8 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
         return None
     asked = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
     for section in (h.section for h in ctx.hits[:lib.settings.checklist_sections]):
-        lists = [c for c in lib.condition_lists if (c.doc, c.section) == (section.doc, section.label)
-                 and (not asked or asked & set(find_beneficiaries(c.subject)))]  # 高企吗: 高企's list
+        lists = [c for c in lib.condition_lists_of(section)
+                 if not asked or asked & set(find_beneficiaries(c.subject))]  # 高企吗: 高企's list
         for result in eligibility.self_check(facts, lists):
             decided = [v for v in result.verdicts if v.status in _MARKS]
             if decided:
