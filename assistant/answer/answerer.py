@@ -439,8 +439,9 @@ class Answerer:
     def _figure_cases_stated(self, query: QueryPlan, draft: Draft) -> bool:
         """Whether the question states the case the answer's leading figures (of the kinds asked, in the first quote
         giving one) are for (企业安置残疾人员的，…100%: a question about hiring veterans does not)."""
+        # (of the kinds the check accepts for those asked: a share answers a rate asked, and is the figure led with)
         leading = next((found for c in draft.citations if (found := [
-            q for q in self.library.quantities_in(c) if q.kind in query.figure_kinds])), [])
+            q for q in self.library.quantities_in(c) if states_kind([q], query.figure_kinds)])), [])
         return all(self.library.case_stated(q.for_case, query) for q in leading if q.for_case)
 
     def _top_coverage(self, query: QueryPlan, hits: list) -> float:
