@@ -88,6 +88,15 @@ def test_a_two_part_role_question_gets_both_parts(ask, question):
     assert "牵头单位为市科技局" in answer.text and "责任单位为" in answer.text
 
 
+@pytest.mark.parametrize("question", ["知识产权这块工作由哪个部门牵头，到2020年全市专利申请量要达到多少？",
+                                      "Which bureau leads the intellectual property work, and how many patent applications "
+                                      "per 10,000 people should there be by 2020?"])
+def test_two_questions_sharing_one_question_mark_are_both_answered(ask, question):
+    """A clause asking who leads and a clause asking a target, joined by a comma (or `, and`)."""
+    answer = ask(question)
+    assert "市科技局" in answer.text and "20件" in answer.text
+
+
 def test_a_figure_the_documents_do_not_state_is_said_missing_with_the_nearest_provision(ask):
     answer = ask("高新技术企业认定申请的受理电话是多少？")
     assert not answer.answerable and answer.coverage == "partial"

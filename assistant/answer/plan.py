@@ -89,6 +89,8 @@ SEVERAL_PARTS = cue("several_parts")
 MAY_ASKED = cue("may_asked")
 MUST_ASKED = cue("must_asked")
 WH_WORD = cue("wh_word")
+JOINED_QUESTION = cue("joined_question")  # where a clause may open a question of its own
+ENGLISH_ASKING = cue("english_asking")
 ELLIPTICAL = cue("elliptical")
 CONDITIONAL = cue("conditional")
 OWN_CASE = cue("own_case")
@@ -493,9 +495,11 @@ _QUESTION_END = re.compile(r"(?<=[？?])")
 def asked_questions(text: str, min_chars: int) -> list[str]:
     """The questions a message asks one after another, each with its mark; a piece too short to ask
     anything of its own (`呢？`) stays with the question before it, unless a question word makes it one
-    (`谁牵头？`, `几年？`)."""
+    (`谁牵头？`, `几年？`). Two questions may also share one mark, a clause each (谁牵头跟瑞士合作的，主导产业有哪些？;
+    Which bureau leads it, and how many…?)."""
     parts: list[str] = []
-    for piece in (p.strip() for p in _QUESTION_END.split(text.strip())):
+    pieces = (c for p in _QUESTION_END.split(text.strip()) for c in _asking_clauses(p.strip()))
+    for piece in pieces:
         if not piece:
             continue
         chars = len(re.sub(r"\W", "", piece))
@@ -504,6 +508,25 @@ def asked_questions(text: str, min_chars: int) -> list[str]:
         else:
             parts.append(piece)
     return parts if len(parts) > 1 else [text]
+
+
+def _asking_clauses(piece: str) -> list[str]:
+    """A question's clauses grouped so that each group asks once: a clause asking of its own (a question
+    word of its own, not the 几 of 有几项专利, "a few") after clauses that already ask opens a new question."""
+    clauses = [c for c in JOINED_QUESTION.split(piece) if c]
+    groups: list[str] = []
+    for clause in clauses:
+        if groups and _asks(groups[-1]) and _asks(clause):
+            groups.append(clause.strip())
+        elif groups:
+            groups[-1] += clause
+        else:
+            groups.append(clause)
+    return [g.rstrip(",; ") for g in groups]
+
+
+def _asks(clause: str) -> bool:
+    return bool(WH_WORD.search(clause.replace("几", ""))) or bool(ENGLISH_ASKING.match(clause.strip()))
 
 
 class Parser:
