@@ -421,3 +421,15 @@ def test_a_target_asked_in_words_is_answered_in_the_documents_words(ask):
     assert answer.answerable and answer.coverage == "full", answer.text
     assert "具体数量" not in answer.text
     assert any(c.doc == "中华人民共和国中小企业促进法" for c in answer.citations)
+
+
+def test_a_later_part_quoting_a_sentence_with_its_next_replaces_the_shorter_quote():
+    """A message's answers merged: a quote said again in full with more (the sentence and the next one)
+    stands once, in the place of the shorter one; a verdict line is never taken for a quote."""
+    from assistant.answer.answerer import _merged
+    from assistant.models import Answer
+
+    first = Answer("甲？", "可以。\n应当在三个月内报告。〔第七条〕", True, "general")
+    second = Answer("乙？", "应当在三个月内报告。逾期的，不予受理。〔第七条〕", True, "general")
+    merged = _merged([first, second]).text.split("\n")
+    assert merged == ["可以。", "应当在三个月内报告。逾期的，不予受理。〔第七条〕"]

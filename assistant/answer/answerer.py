@@ -79,8 +79,15 @@ def _merged(answers: list[Answer]) -> Answer:
     for answer in answers:
         said = "\n".join(lines)
         new = [line for line in answer.text.split("\n") if _unmarked(line) not in said]
+        for line in new:
+            # an earlier quote this line says in full, with more (the sentence and the next), gives way to it
+            within = [n for n, earlier in enumerate(lines) if earlier.endswith("〕") and _unmarked(earlier) in line]
+            lines = [earlier for n, earlier in enumerate(lines) if n not in within[1:]]
+            if within:
+                lines[within[0]] = line
+            else:
+                lines.append(line)
         if new:
-            lines += new
             citations.update({(c.doc, c.section, c.quote): c for c in answer.citations})
             ranking += [r for r in answer.ranking if r not in ranking]
     return replace(answers[0], text="\n".join(lines), citations=list(citations.values()), ranking=ranking)
