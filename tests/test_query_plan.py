@@ -288,3 +288,10 @@ def test_several_figures_asked_at_once_are_parts_of_their_own_kind(parse, questi
 def test_one_figure_of_two_things_is_one_part(parse):
     """研发费用和销售收入的比例: one share of two amounts, not two figures."""
     assert len(parse("研发费用和销售收入的比例是多少？").parts) == 1
+
+
+def test_a_clause_before_the_things_asked_names_what_all_are_of_not_the_first_part(parse):
+    """园区建设方面，南头和板芙分别规划了多少亩: the parts are 南头 and 板芙; the clause before them is shared."""
+    parts = parse("园区建设方面，南头和板芙分别规划了多少亩？").parts
+    assert len(parts) == 2
+    assert not {"园区", "建设"} & set(parts[0].topic)

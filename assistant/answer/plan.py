@@ -125,6 +125,8 @@ def question_parts(query: Query, facts: list[Quantity]) -> list[AskedPart]:
     if len(topic) < 2 or asked is None:
         return whole
     pieces = [p for p in _PART_SPLIT.split(text[:asked.start()]) if p.strip()]
+    if pieces and (item := CLAUSE_END.split(pieces[0])[-1]).strip():
+        pieces[0] = item  # (服务业新兴业态里，文化创意和新兴金融: the clause before the first names what all are of)
     named = [_figure_kinds(f"{p}是多少", set(), False, None) for p in pieces]  # (each piece as if asked alone)
     if not several:
         if sum(bool(kinds) for kinds in named) < 2:
