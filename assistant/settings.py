@@ -129,6 +129,9 @@ class Settings(BaseModel):
                               "another may stand and still be quoted in a general answer: wider quotes the exception "
                               "or the next provision more often, at some cost in citation precision and length "
                               "(tuned sets: 0.08 -> 0.12 -> 0.16 raised Facts, lowered precision; 0.12 chosen)")
+    figure_quote_band: float = Field(0.08, ge=0, le=5, description="quote_band for a figure question no near "
+                                     "sentence answers with a figure of the kind asked: narrow, so that a figure of "
+                                     "a sentence further off (another subject's 15%) is not quoted as its answer")
     whole_section_chars: int = Field(300, ge=0, description="longest section a how-to answer quotes whole (its "
                                      "steps in order: 提请复核。复核后不符合的，取消资格并追缴…); a longer one is "
                                      "answered by its best sentences")

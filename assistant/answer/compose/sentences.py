@@ -101,7 +101,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated)
             and (not ctx.query.subject or lib.about_subject(ctx.query, sentence, section)))
     best = stating[0][0] if reached else scored[0][0]
-    band = lib.settings.preferred_band if stating else lib.settings.quote_band
+    # (a figure asked that no near sentence states: the narrow band, so no figure of a sentence further off is
+    # quoted as if it answered)
+    band = lib.settings.preferred_band if stating else \
+        lib.settings.figure_quote_band if ctx.query.answer in ("figure", "date") else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
     for score, sentence, section in stating or scored:
         if score < best - band or len(chosen) == lib.settings.max_sentences:
