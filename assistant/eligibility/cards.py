@@ -17,7 +17,6 @@ from assistant import lexicon
 from assistant.eligibility.actions import actions, document_offices
 from assistant.eligibility.conditions import condition_lists
 from assistant.eligibility.roles import kind_office
-from assistant.eligibility.terms import find_beneficiaries
 from assistant.eligibility.validity import DocumentStatus, statuses
 from assistant.ingest import quantities
 from assistant.models import Citation, Measure, PolicyCard, Section
@@ -154,8 +153,8 @@ class Offices:
         lists them (认定为高新技术企业须同时满足以下条件 opens every benefit
         for 高新技术企业): the list with most measurable conditions."""
         if self._lists is None:
-            self._lists = [(set(find_beneficiaries(c.subject)), c) for c in condition_lists(self.sections)]
-        named = [c for who, c in self._lists if who & set(beneficiaries)]
+            self._lists = condition_lists(self.sections)
+        named = [c for c in self._lists if c.qualifies_for & set(beneficiaries)]
         if not named:
             return []
         best = max(named, key=lambda c: sum(x.fact is not None for x in c.conditions))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant import lexicon
 from assistant.eligibility.roles import opens_condition_list
+from assistant.eligibility.terms import find_beneficiaries
 from assistant.errors import ProfileError
 from assistant.ingest import quantities
 from assistant.ingest.figures import find_figures
@@ -136,6 +137,11 @@ class ConditionList:
     title: str
     opener: str  # 认定为高新技术企业须同时满足以下条件：
     conditions: list[Condition] = field(default_factory=list)
+
+    @cached_property
+    def qualifies_for(self) -> frozenset[str]:
+        """The statuses the list qualifies for (高新技术企业, 小型微利企业), read from its subject once."""
+        return frozenset(find_beneficiaries(self.subject))
 
     @property
     def subject(self) -> str:

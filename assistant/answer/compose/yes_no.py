@@ -7,7 +7,6 @@ from assistant.answer.check import confirms, verdict
 from assistant.answer.compose.draft import Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
-from assistant.eligibility.terms import find_beneficiaries
 
 
 def yes_no(lib: Library, ctx: Context) -> Draft | None:
@@ -44,9 +43,13 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
 def _for_what_is_asked(lib: Library, ctx: Context, section) -> bool:
     """Whether the question names what the section's condition lists qualify for (高新技术企业, 高企 for short),
     when they name it; a verdict on one list's condition answers only a question about that status."""
-    named = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
-    qualifying = [set(find_beneficiaries(c.subject)) for c in lib.condition_lists_of(section)]
-    return all(not status or status & named for status in qualifying)
+    named = _statuses_asked(ctx)
+    return all(not c.qualifies_for or c.qualifies_for & named for c in lib.condition_lists_of(section))
+
+
+def _statuses_asked(ctx: Context) -> set[str]:
+    """The statuses the question names the applicant as having or seeking (高新技术企业, 高企 for short)."""
+    return set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
 
 
 # the verdict's frame: an applicant's figures meet the condition or not; a claim about the documents is right or not
@@ -62,10 +65,10 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
     facts = ctx.query.applicant_facts
     if facts is None or ctx.query.claimed:  # (a claim's figure is no applicant's)
         return None
-    asked = set(ctx.query.applicant.qualifications) if ctx.query.applicant else set()
+    asked = _statuses_asked(ctx)
     for section in (h.section for h in ctx.hits[:lib.settings.checklist_sections]):
         lists = [c for c in lib.condition_lists_of(section)
-                 if not asked or asked & set(find_beneficiaries(c.subject))]  # 高企吗: 高企's list
+                 if not asked or asked & c.qualifies_for]  # 高企吗: 高企's list
         for result in eligibility.self_check(facts, lists):
             decided = [v for v in result.verdicts if v.status in _MARKS]
             if decided:
