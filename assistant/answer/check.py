@@ -24,7 +24,7 @@ from assistant.models import Citation
 
 def kinds_checked(plan: QueryPlan) -> frozenset[str]:
     """The figure kinds an answer must state: none for a list or a unit question."""
-    if plan.answer not in ("figure", "date") or not plan.figure_kinds:
+    if not plan.asks_figure or not plan.figure_kinds:
         return frozenset()
     return plan.figure_kinds
 

@@ -241,10 +241,15 @@ class QueryPlan(Query):
         if self.intent in SUBJECT_INTENTS:  # (第二十八条讲什么？ → 那研发费用呢？: what the documents say of it)
             self.intent, self.answer = "general", "text"
 
+    @property
+    def asks_figure(self) -> bool:
+        """Whether the answer asked is a figure (a time asked is one: 最迟什么时候)."""
+        return self.answer in ("figure", "date")
+
     def ask_the_rule(self) -> None:
         """What is asked is whatever the rule for the case states (如果按规定提供了资料呢？ after a rate: 只按…基准
         利率计算, a rate named, not a figure): no figure, period or cap is required of the answer."""
-        if self.answer not in ("figure", "date") and self.intent != "target":
+        if not self.asks_figure and self.intent != "target":
             return  # (who leads it, whether it is allowed: asked of the case as of the rule)
         self.answer, self.figure_kinds, self.kind = "text", frozenset(), None
         self.cap_asked = self.duration_asked = False

@@ -104,7 +104,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     # (a figure asked that no near sentence states: the narrow band, so no figure of a sentence further off is
     # quoted as if it answered)
     band = lib.settings.preferred_band if stating else \
-        lib.settings.figure_quote_band if ctx.query.answer in ("figure", "date") else lib.settings.quote_band
+        lib.settings.figure_quote_band if ctx.query.asks_figure else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
     for score, sentence, section in stating or scored:
         if score < best - band or len(chosen) == lib.settings.max_sentences:
