@@ -45,7 +45,9 @@ DOCUMENT = """南溪市中小企业促进条例
 
 第十三条 市住房城乡建设主管部门负责指导小微企业园建设，具体工作由市产业园区管理机构负责。各区人民政府分别负责本辖区内小微企业园建设的统筹协调和实施工作。
 
-第十四条 本条例自2024年1月1日起施行。
+第十四条 市市场监督管理局是本市中小企业公平竞争审查工作的主管部门，应当承担以下职责：制定审查规则；受理有关举报。
+
+第十五条 本条例自2024年1月1日起施行。
 """
 
 
@@ -87,6 +89,7 @@ def county(corpus):
     ("第十二条", ["市商务局"], ["市统计局", "市公安局"]),  # the members a joint body is made of
     # an office named by what it administers; each district coordinating its own area leads nothing
     ("第十三条", [], ["市住房城乡建设主管部门", "市产业园区管理机构", "各区人民政府"]),
+    ("第十四条", ["市市场监督管理局"], []),  # named the competent body (是…的主管部门): it leads
 ])
 def test_each_article_names_its_bodies_whole(articles, label, lead, responsible):
     section = articles[label]
@@ -120,6 +123,12 @@ def test_the_body_acting_together_with_others_leads(county):
     assert [c.section for c in answer.citations] == ["第六条"]
     # the article has no unit line: the answer says who in its own words, the bodies sharing the task too
     assert "市财政局会同市工业和信息化局、市科学技术局制定中小企业发展专项资金管理办法" in answer.text
+
+
+def test_the_body_a_law_names_the_competent_department_answers_who_is_in_charge(county):
+    answer = county.ask("中小企业公平竞争审查归哪个部门主管？")
+    assert answer.answerable and "市市场监督管理局" in answer.text.split("\n")[0], answer.text
+    assert [c.section for c in answer.citations][:1] == ["第十四条"]
 
 
 def test_asking_who_acts_together_with_the_others_asks_the_lead(county):
@@ -230,3 +239,56 @@ def test_a_department_named_with_the_levels_it_is_found_at_is_one_body():
 
     assert sentence_roles("市、县（市、区）民政部门负责统筹推进本行政区域内的养老服务工作") == ([], ["民政部门"])
     assert unit_list("省、自治区、直辖市人民政府林业行政主管部门") == ["省、自治区、直辖市人民政府林业行政主管部门"]
+
+
+# ---------------------------------------------------------------- who is in charge of what a whole regulation is about
+
+WHOLE = """青川市古树名木保护条例
+
+第一条 为了加强古树名木保护，传承生态文化，根据有关法律、行政法规，结合本市实际，制定本条例。
+
+第二条 青川市行政区域内古树名木的保护，适用本条例。
+
+第三条 本条例所称古树，是指树龄在一百年以上的树木；所称名木，是指具有重要历史、文化价值的树木。
+
+第四条 青川市古树名木保护遵循全面保护、属地管理、分类养护的原则。
+
+第五条 鼓励单位和个人以捐资、认养等形式参与青川市古树名木保护。
+
+第六条 市林业主管部门主管全市古树名木管理工作，组织实施本条例。区县林业主管部门负责本辖区内的日常养护监督。
+
+第七条 市财政部门安排古树名木保护经费，市城市管理部门负责城市道路范围内古树名木的养护。
+
+第八条 本条例自2025年3月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory):
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("roles_whole")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "青川市古树名木保护条例.txt").write_text(WHOLE, encoding="utf-8")
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def test_asked_who_is_in_charge_of_a_regulations_whole_subject_its_competent_body_answers(whole):
+    """The question's words are the regulation's title: the body its articles put in charge of the whole
+    field answers, not an article whose words echo the title (第一条, 第二条)."""
+    answer = whole.ask("青川市的古树名木保护由哪个部门主管？")
+    first = answer.text.split("\n")[0]
+    assert answer.answerable and "市林业主管部门" in first and "市财政部门" not in first, answer.text
+    assert [c.section for c in answer.citations] == ["第六条"]
+
+
+def test_a_body_named_by_two_role_words_is_named_once():
+    """`按照各自职责负责…`: both 各自职责 and 负责 name the list; each body is listed once."""
+    from assistant.ingest.roles import sentence_roles
+
+    lead, responsible = sentence_roles("国务院民政、应急管理、卫生健康等部门，按照各自职责负责相应的社会救助管理工作")
+    assert lead == [] and responsible == ["国务院民政部门", "应急管理部门", "卫生健康部门"]

@@ -3,7 +3,7 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责/做好…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X主管…工作`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
+- `X主管…工作`, `X是…的主管部门`, `X作为…牵头部门`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
   `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
 - `请X…` (a notice asking X to do the task): X is responsible;
@@ -24,7 +24,7 @@ from assistant.ingest import labels
 from assistant.ingest.unit_notes import Units, unit_list
 
 # what a body's name may be followed by when it is the subject of its clause
-_AFTER_SUBJECT = re.compile(r"^(?:是|（|\(|根据|按照|依照|依据|依法|结合|在|对|向|为|应|要|可|须|必须|还|也|并|会同|负责|"
+_AFTER_SUBJECT = re.compile(r"^(?:是|作为|（|\(|根据|按照|依照|依据|依法|结合|在|对|向|为|应|要|可|须|必须|还|也|并|会同|负责|"
                             r"组织|牵头|统筹|承担|具体|主要)|^$")
 # what follows the body a sentence works with (`会同X建立…`)
 _AFTER_OBJECT = re.compile(r"^(?:，|,|；|。|$|等|建立|制定|开展|组织|实施|推进|推动|加强|完善|设立|提供|支持|负责|"
@@ -42,7 +42,10 @@ _PERSON = r"(?!人|同志)"
 _IN_CHARGE = re.compile(rf"负责{_PERSON}|组织实施")
 # `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
 # `X对…工作负总责`: X answers for the whole of it, so it leads
-_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责")
+# `X是本级人民政府…工作的主管部门`, `X为…主管机关`, `X作为…牵头部门`: X is named the competent or
+# leading body, so it leads
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责|"
+                         r"(?:是|为|作为)(?=[^，。；“”]{0,30}?(?:主管|牵头)(?:部门|机关|单位))")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
 # `各区人民政府、各功能区管理机构分别负责本辖区内…的统筹协调`: each coordinates its own area, none leads
@@ -157,7 +160,8 @@ def prose_roles(text: str) -> tuple[list[str], list[str]]:
             resp += unit_list(m.group("units"))
         for m in _LEAD_NAMED.finditer(sentence):
             lead += unit_list(m.group("lead"))
-    return lead, resp
+    # (one body named by two role words, 按照各自职责负责…, is named once)
+    return list(dict.fromkeys(lead)), list(dict.fromkeys(resp))
 
 
 def sentence_naming(text: str, unit: str) -> str:

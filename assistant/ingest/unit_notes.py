@@ -25,7 +25,7 @@ _SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.fo
 _GENERIC = re.compile(r"^(?:有关|相关|其|本级|上级|同级|该)")
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
 # words that join a body to what it does: a span holding one is a clause, not a name
-_CLAUSE_WORDS = re.compile(r"设在|设于|下设|会同|根据|按照|依照|应当|通过|组织实施|是|或者|承担|组建|成立|建立")
+_CLAUSE_WORDS = re.compile(r"设在|设于|下设|会同|根据|按照|依照|应当|通过|组织实施|是|作为|或者|承担|组建|成立|建立")
 _LIST_TAIL = re.compile(r"(?:等|按职责分工|按职责|分别|共同|依职责)+$")
 
 

@@ -60,6 +60,8 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         owner = replace(section, lead_units=row.units.lead, responsible_units=row.units.responsible)
         quote = row.quote or section.text.split("\n")[row.line].strip()
         return Draft(unit_sentence(owner, ctx.query, named=False), [cite(section, quote)], [section])
+    if (whole := document_owner(lib, ctx)) is not None:
+        return whole
     # A chapter's text only guesses at its owner: sections and sidebars first, unless the
     # chapter's own sentences name it (a closing 组织实施 chapter with no sections of its own).
     hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
@@ -89,6 +91,22 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
              for line, o in zip(lines, chosen)]
     lines[0] = parts_of_named(first, ctx.query) + lines[0]  # (a body's part asked: said first)
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
+
+
+def document_owner(lib: Library, ctx: Context) -> Draft | None:
+    """Asked who is in charge of what a document is about as a whole (its title holds every topic word:
+    汕头经济特区的城市景观照明由哪个部门主管？), the bodies its first article naming any answer (a
+    regulation's 总则: `X主管…工作`, `X负责本行政区域内…工作`), not a section whose words echo the title."""
+    topic = ctx.query.topic_tokens
+    doc = ctx.hits[0].section.doc if ctx.hits else ""
+    if not topic or not doc or ctx.query.role_of or not all(in_order(t, doc) for t in topic):
+        return None
+    owner = next((s for s in lib.of_doc.get(doc, []) if s.units and s.kind == "article"), None)
+    if owner is None:
+        return None
+    line = unit_sentence(owner, ctx.query, named=False)
+    line += f"\n{said}。" if not ctx.query.english and (said := naming(owner)) else written(owner, ctx.query)
+    return Draft(line, [cite(owner, naming(owner) or unit_line(owner))], [owner])
 
 
 def from_sentence(owner: Section, sentence: str, who: str, query: Query) -> Draft:
