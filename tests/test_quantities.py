@@ -120,6 +120,9 @@ def test_a_reference_that_is_the_base_of_a_figure_is_no_benchmark():
     ("连续三至五年给予奖励", "duration", 3, 5),
     ("停业整顿6个月至12个月", "duration", 6, 12),
     ("每年提高1～3个百分点", "share", 1, 3),
+    # a fine of two to five times the sum taken: a multiple of a base is a ratio to it, not a count
+    ("对虚报冒领的，处冒领金额二倍以上五倍以下的罚款", "rate", 2, 5),
+    ("可以并处违法所得1倍以上3倍以下罚款", "rate", 1, 3),
 ])
 def test_a_range_written_in_one_figure_is_one_quantity(text, kind, value, upper):
     q = only(text)

@@ -56,6 +56,9 @@ def test_a_yes_no_question_naming_a_figure_word_asks_no_figure(parse):
     plan = parse("外资企业还受投资比例的限制吗？")
     assert plan.answer == "yes_no" and plan.figure_kinds == frozenset()
     assert parse("股东最多可以占多大比例？").figure_kinds == frozenset({"share"})
+    plan = parse("法定节假日算在审批期限里吗？")  # a period word as the subject: whether, not how long
+    assert plan.answer == "yes_no" and not plan.duration_asked
+    assert parse("审批期限是多久？").duration_asked
 
 
 def test_a_figure_the_question_states_is_not_what_it_asks(parse):
@@ -114,6 +117,10 @@ def test_a_deadline_asked_is_a_time_asked(parse, question, kinds):
     ("如何判断一家公司是不是软件企业？", "procedure"),
     ("How do we file for the R&D credit?", "procedure"),
     ("我们是软件企业，能享受哪些优惠？", "support"),
+    ("什么样的农户可以领取种粮补贴？", "condition"),  # who qualifies is asked, not what one gets
+    ("哪些企业能申请技术改造贴息？", "condition"),
+    ("对退役军人创业给予贷款贴息的规定是第几条？", "text"),  # which article: the sentence with its label
+    ("农机购置补贴在哪一条里写的？", "text"),
 ])
 def test_conditions_and_how_to_are_not_a_list_of_benefits(parse, question, answer):
     """Naming a benefit (享受…补贴) in a question about how to do something or what to meet
@@ -181,9 +188,20 @@ def test_a_yes_no_ending_after_the_askers_situation_asks_yes_or_no(parse):
     assert plan.answer == "yes_no" and plan.intent != "target" and not plan.figure_kinds
 
 
+def test_years_of_account_asked_are_a_period(parse):
+    """几个会计年度 asks how many years of account, as the documents write periods (近三个会计年度), not how
+    many things of a list."""
+    plan = parse("鉴证报告要覆盖几个纳税年度？")
+    assert plan.duration_asked and plan.figure_kinds == frozenset({"duration"})
+
+
 def test_a_count_asked_in_a_counting_unit(parse):
     plan = parse("到2020年科技企业孵化器要达到多少家？")
     assert plan.answer == "figure" and "count" in plan.figure_kinds
+    # any measure word the quantity grammar knows, not only a listed few: a weight of grain asked is no
+    # rate or sum of money (补助多少斤粮食 is not answered by a fine of 1倍 of something)
+    grain = parse("每位移民每月发放多少斤口粮？")
+    assert grain.asked_units == frozenset({"斤"}) and grain.figure_kinds == frozenset({"count"})
 
 
 def test_a_figure_the_question_writes_is_not_its_subject(parse):

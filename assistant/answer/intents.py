@@ -243,7 +243,9 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "responsibility"
     if asks_lead and not (asks_other and not asks_who):
         return "lead"
-    if REFERENCE.search(text) and not WHICH_ARTICLE.search(text):
+    if WHICH_ARTICLE.search(text):
+        return "general"  # …的是第几条: the sentence stating it, with its label, whatever its words would ask
+    if REFERENCE.search(text):
         return "reference"
     if ELIGIBILITY.search(text) or any(form in text for form in MONEY_QUESTIONS):
         return "eligibility"

@@ -62,8 +62,9 @@ CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 # The unit a question asks in (`几个`, `多少家`, `比重`) marks the target it wants.
 UNIT_HINTS = (
-    # 几个点 is a percentage, 几个月 a period
-    (re.compile(r"(?:几个|多少个)(?!百?分?点|月|小时|工作日|星期|季度)|how many (?:clusters|platforms|parks)"), ("个",)),
+    # 几个点 is a percentage, 几个月 and 几个会计年度 a period
+    (re.compile(r"(?:几个|多少个)(?!百?分?点|月|小时|工作日|星期|季度|(?:会计|纳税)?年度)|how many (?:clusters|platforms|parks)"),
+     ("个",)),
     (re.compile(r"几家|多少家"), ("家",)),
     (re.compile(r"几所|多少所"), ("所",)),
     (re.compile(r"几项|多少项"), ("项",)),
@@ -165,8 +166,23 @@ def act_asked(text: str) -> Ruling | None:
 
 
 def asked_units(text: str) -> set[str]:
-    """The units of the first hint that matches: counts (几个) come first."""
-    return next((set(units) for pattern, units in UNIT_HINTS if pattern.search(text)), set())
+    """The units of the first hint that matches: counts (几个) come first; else the measure word the
+    quantity grammar reads after 多少/几 (多少斤, 几台): what the figure is counted or measured in."""
+    hinted = next((set(units) for pattern, units in UNIT_HINTS if pattern.search(text)), set())
+    return hinted or next(({unit} for m in _ASKED_IN.finditer(text) if (unit := _measure_word(m.group(1)))), set())
+
+
+_ASKED_IN = re.compile(r"(?:多少|(?<!哪)几)([\u4e00-\u9fff]{1,4})")  # (哪几种 asks which, a list)
+
+
+def _measure_word(after: str) -> str:
+    """The longest head of the words after 多少/几 that the grammar reads whole as a unit, when it counts or
+    measures an area (几个月 is a period, asked as one elsewhere)."""
+    for end in range(len(after), 0, -1):
+        found = read(f"1{after[:end]}")
+        if len(found) == 1 and found[0].text == f"1{after[:end]}":
+            return after[:end] if found[0].kind in ("count", "area") else ""
+    return ""
 
 
 
@@ -599,9 +615,9 @@ class Parser:
         plan.focus = [] if query.english else _focus(asking, plan.subject)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
-            # 还受投资比例的限制吗: a yes/no question that asks no magnitude and states none names
-            # its figure word as its subject; the provision that decides answers it
-            plan.figure_kinds = frozenset()
+            # 还受投资比例的限制吗, 这些时间算进承诺时限吗: a yes/no question that asks no magnitude and
+            # states none names its figure or period word as its subject; the provision that decides answers it
+            plan.figure_kinds, plan.duration_asked = frozenset(), False
         translated = [(phrase, [w for w in words if w in plan.subject])  # (an English clause's words: its subject's)
                       for phrase, words in zip(query.phrases, query.alternatives)]
         # (what a figure measures is in the documents' words: 听说, 拿到, 不用 are none, and would only

@@ -256,6 +256,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     unit = m.group("count")
     if unit in ("个百分点", "百分点"):
         return value, "个百分点", "share", None
+    if unit == "倍":  # 处违法所得一倍以上五倍以下的罚款, 增长2倍: a multiple of a base is a ratio to it, not a count
+        return value, "倍", "rate", None
     if value == 1 and not m.group("num").isdigit():
         return None  # 一个, 一批: a word, not a figure
     return value * _magnitude(unit), unit.lstrip("万亿"), "count", None
