@@ -3,8 +3,8 @@ offices in prose, not in a unit line):
 
 - `X会同Y…`: X leads, Y shares the task;
 - `X负责…工作`, `X在各自职责范围内负责/做好…`, `X组织实施…`, `由X负责/组织实施`: X is responsible;
-- `X主管…工作`, `X是…的主管部门`, `X作为…牵头部门`, `X要发挥统筹协调作用`, `X对…负总责`: X leads (not when each body coordinates its own area:
-  `A、B分别负责本辖区内…的统筹协调`);
+- `X主管…工作`, `X是…的主管部门`, `X作为…牵头部门`, `X要发挥统筹协调作用`, `X对…负总责`: X leads
+  (not when each body coordinates its own area: `A、B分别负责本辖区内…的统筹协调`);
 - `…办公室设在X`: X runs the office, so it leads;
 - `请X…` (a notice asking X to do the task): X is responsible;
 - `X牵头，Y配合`, `X要做好牵头工作`, `X为牵头单位`: X leads (Y shares);
