@@ -188,6 +188,14 @@ def test_a_yes_no_ending_after_the_askers_situation_asks_yes_or_no(parse):
     assert plan.answer == "yes_no" and plan.intent != "target" and not plan.figure_kinds
 
 
+@pytest.mark.parametrize("question", ["园区开发分几个阶段推进？", "申报材料一共有几项？", "专项行动要提升哪几种能力？"])
+def test_a_count_of_anything_asks_for_the_items_not_a_figure(parse, question):
+    """几个阶段, 几项, 哪几种: the classifier counts anything, so the items answer (a document writes them
+    as a list, seldom as a number); no figure is demanded, so no refusal for want of one."""
+    plan = parse(question)
+    assert plan.list_asked and plan.answer != "figure" and not plan.figure_kinds
+
+
 def test_years_of_account_asked_are_a_period(parse):
     """几个会计年度 asks how many years of account, as the documents write periods (近三个会计年度), not how
     many things of a list."""

@@ -463,7 +463,7 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
         return plan.kind.name if plan.kind.name in ("materials", "purpose") else "contact"  # a website, a phone…
     if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
         return "yes_no"
-    if plan.figure_kinds or plan.intent == "target":
+    if plan.figure_kinds or plan.intent == "target" and not plan.list_asked:
         return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or \
             DURATION_ASKED.search(text) else "date"
     if CONDITION_ASKED.search(text):
@@ -637,7 +637,8 @@ class Parser:
             t for t in maximal(plan.topic_tokens) if len(t) > 1 and t not in said
             and not SUPPORT_ASKED.search(t) and self.idf.get(t, 0.0) >= self.distinctive_idf]
         plan.support_asked = plan.money_asked or any(SUPPORT_ASKED.search(t) for t in plan.tokens)
-        plan.list_asked = bool(LIST.search(text))
+        # (分几个阶段, 有几项: a count in a classifier that counts anything asks for the items, as a list does)
+        plan.list_asked = bool(LIST.search(text)) or (not plan.figure_kinds and bool(hinted) and hinted <= GENERIC_CLASSIFIERS)
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.obligation_asked = bool(OBLIGATION_ASKED.search(text))
