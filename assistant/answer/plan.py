@@ -463,7 +463,7 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
         return plan.kind.name if plan.kind.name in ("materials", "purpose") else "contact"  # a website, a phone…
     if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
         return "yes_no"
-    if plan.figure_kinds or plan.intent == "target" and not plan.list_asked:
+    if plan.figure_kinds or (plan.intent == "target" and not plan.list_asked):
         return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or \
             DURATION_ASKED.search(text) else "date"
     if CONDITION_ASKED.search(text):

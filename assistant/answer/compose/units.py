@@ -85,11 +85,17 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         doers = plain_names(owner.lead_units + owner.responsible_units, ctx.query)
         return from_sentence(owner, sentence, words["doer"].format(resp=doers) + mark(owner), ctx.query)
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
-    lines = [unit_sentence(owner, ctx.query, named=len(chosen) > 1) for owner in chosen]
+    return owners_answer(chosen, ctx.query)
+
+
+def owners_answer(chosen: list[Section], query: Query) -> Draft:
+    """Who does the task, from each chosen section's units (its document named when there are several), with the
+    clause or note naming them."""
+    lines = [unit_sentence(owner, query, named=len(chosen) > 1) for owner in chosen]
     # (an English answer explains each citation's quote instead of naming the clause)
-    lines = [line + (f"\n{said}。" if not ctx.query.english and (said := naming(o)) else written(o, ctx.query))
+    lines = [line + (f"\n{said}。" if not query.english and (said := naming(o)) else written(o, query))
              for line, o in zip(lines, chosen)]
-    lines[0] = parts_of_named(first, ctx.query) + lines[0]  # (a body's part asked: said first)
+    lines[0] = parts_of_named(chosen[0], query) + lines[0]  # (a body's part asked: said first)
     return Draft("\n".join(lines), [cite(o, naming(o) or unit_line(o)) for o in chosen], chosen)
 
 
@@ -102,11 +108,7 @@ def document_owner(lib: Library, ctx: Context) -> Draft | None:
     if not topic or not doc or ctx.query.role_of or not all(in_order(t, doc) for t in topic):
         return None
     owner = next((s for s in lib.of_doc.get(doc, []) if s.units and s.kind == "article"), None)
-    if owner is None:
-        return None
-    line = unit_sentence(owner, ctx.query, named=False)
-    line += f"\n{said}。" if not ctx.query.english and (said := naming(owner)) else written(owner, ctx.query)
-    return Draft(line, [cite(owner, naming(owner) or unit_line(owner))], [owner])
+    return owners_answer([owner], ctx.query) if owner is not None else None
 
 
 def from_sentence(owner: Section, sentence: str, who: str, query: Query) -> Draft:
