@@ -78,6 +78,17 @@ def test_a_deadline_written_as_an_event_is_a_time():
 def test_a_start_written_relative_to_an_event_is_a_time():
     q = only("企业应当自设备投入使用月份的次月起计提折旧")
     assert (q.kind, q.bound) == ("date", "min") and q.text.endswith("次月起")
+    # with no 自/从 before it, the clause says the start all the same
+    late = only("滞纳金按照税款缴纳期限届满的次日起逐日计算")
+    assert (late.kind, late.bound) == ("date", "min") and "届满" in late.text
+
+
+@pytest.mark.parametrize("text, event", [("租金收入按照合同约定的承租人应付租金的日期确认", "应付租金"),
+                                         ("补贴发放时间以验收合格之日为准", "验收合格")])
+def test_a_day_named_by_its_event_is_a_time(text, event):
+    """按照…的日期, 以…之日为准: the day is the event's, a date as a regulation writes one."""
+    q = only(text)
+    assert (q.kind, q.bound) == ("date", "exact") and event in q.text
 
 
 @pytest.mark.parametrize("text, value", [("逾期按日加收2‰的滞纳金", 0.2), ("罚款为万分之三", 0.03),

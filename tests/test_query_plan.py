@@ -203,6 +203,15 @@ def test_years_of_account_asked_are_a_period(parse):
     assert plan.duration_asked and plan.figure_kinds == frozenset({"duration"})
 
 
+def test_a_period_named_asks_its_length_unless_a_point_of_it_is_asked(parse):
+    """付款期限 names a period: asked alone it asks how long; asked 从哪天开始算 it asks when the period
+    starts, a date, which a start written as an event (自验收合格之日起) answers."""
+    start = parse("工程款的结算期限从哪天起计算？")
+    assert not start.duration_asked and start.answer == "date"
+    assert parse("工程款结算的期限有多长？").duration_asked
+    assert parse("补贴申领要在多长的期间内完成？").duration_asked
+
+
 def test_a_count_asked_in_a_counting_unit(parse):
     plan = parse("到2020年科技企业孵化器要达到多少家？")
     assert plan.answer == "figure" and "count" in plan.figure_kinds

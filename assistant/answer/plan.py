@@ -102,6 +102,7 @@ _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 # A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
 DURATION_ASKED = cue("duration_asked")
+PERIOD_NOUN = cue("period_noun")
 WAGE_MONTHS = cue("wage_months")
 @dataclass(frozen=True)
 class AskedPart:
@@ -317,6 +318,12 @@ def _figure_asked(text: str) -> bool:
                 or SHARE.search(text))
 
 
+def _duration_asked(text: str, kind: AnswerKind | None) -> bool:
+    """Whether a question asks how long: 多久, 几个月; or names a period (期限, 时限) and asks no point in
+    time of it (付款期限从哪天开始算 asks when it starts)."""
+    return bool(DURATION_ASKED.search(text)) or bool(PERIOD_NOUN.search(text)) and (kind is None or kind.name != "time")
+
+
 def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind | None) -> frozenset[str]:
     """The kinds of figure a question asks for, from its wording (the same kinds
     the quantity grammar gives a sentence's figures)."""
@@ -464,8 +471,7 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
     if YES_NO.search(text) and (plan.facts or plan.intent == "eligibility" or not plan.figure_kinds):
         return "yes_no"
     if plan.figure_kinds or (plan.intent == "target" and not plan.list_asked):
-        return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or \
-            DURATION_ASKED.search(text) else "date"
+        return "figure" if plan.figure_kinds != {"date", "month", "year", "duration"} or plan.duration_asked else "date"
     if CONDITION_ASKED.search(text):
         return "condition"  # 需要满足什么前提: the provision stating the conditions, not the benefits they open
     if MANNER_ASKED.search(text) and not plan.place_asked:
@@ -600,7 +606,7 @@ class Parser:
         units = hinted if _figure_asked(asking) else set()
         # (几个月的本人工资 asks a sum in months of pay, as the documents write it: no period)
         wage_months = bool(WAGE_MONTHS.search(asking))
-        plan.duration_asked = bool(DURATION_ASKED.search(text)) and not wage_months
+        plan.duration_asked = _duration_asked(text, plan.kind) and not wage_months
         plan.figure_kinds = _figure_kinds(asking, units, plan.duration_asked, plan.kind) | (
             {"amount"} if wage_months else set())
         if not plan.figure_kinds and not hinted and HOW_MUCH.search(asking) and not LIST.search(asking) \

@@ -81,8 +81,11 @@ BENCHMARK = re.compile(
 )
 _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^，。；,;]{2,30}?(?:时|前|之前|以前|底|末)")
 
-# A start written relative to an event (自固定资产投入使用月份的次月起, 自公布之日起): a time, as a date is.
-_RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|次年|次日|当月|当年|当日|之日)起")
+# A start written relative to an event (自固定资产投入使用月份的次月起, 自公布之日起, 超过抵免限额的当年的次年起):
+# a time, as a date is; and a day named by its event (按照实际收到捐赠资产的日期, 以合同签订之日为准).
+_RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|次年|次日|当月|当年|当日|之日)起"
+                             r"|[^，。；,;自从]{1,20}?(?:次月|次年|次日|之日)起")
+_EVENT_DAY = re.compile(r"(?:按照?|以)[^，。；,;按以]{1,30}?(?:的日期|之日|的当日|的当天)(?!起)")
 
 # (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
 _NOT = r"(?<!不)(?<!不得)(?<!不应)(?<!不能)"
@@ -301,7 +304,7 @@ def read(text: str) -> list[Quantity]:
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
-    for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min")):
+    for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min"), (_EVENT_DAY, "exact")):
         for m in pattern.finditer(text):
             if not any(q.start < m.end() and m.start() < q.end for q in out):
                 out.append(Quantity(0.0, "", "date", bound, None, m.group(0), m.start(), m.end()))
