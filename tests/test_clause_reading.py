@@ -1,5 +1,6 @@
 """How a provision's clauses are read together, over a regulation the test writes: a clause naming its
-subject only through the one before it is quoted with it; a conditional follow-up asking of a case is
+subject only through the one before it is quoted with it, and so is a sentence limiting the one before
+(此项费用…不得超过); a day named by its event answers a question asking which day; a conditional follow-up asking of a case is
 answered by the provision that states the case; a case set by a count holds once the count is reached;
 and a question's count words and conjunctions are not what it is about."""
 
@@ -18,7 +19,11 @@ RULES = """某市企业培训经费管理办法
 
 第四条 企业累计三年未报送培训经费使用报告的，取消其培训补贴资格。
 
-第五条 本办法自2024年1月1日起施行。
+第五条 企业列支的外聘讲师课酬、教材编印费、场地租赁费等其他培训费用，可以据实列支。此项费用总额不得超过培训经费总额的20%。
+
+第六条 企业取得的培训补贴，按照主管部门核准补贴申请的日期确认收入。
+
+第七条 本办法自2024年1月1日起施行。
 """
 
 
@@ -55,3 +60,18 @@ def test_count_words_and_conjunctions_are_not_a_questions_topic():
     assert {"合同", "收入", "确认"} <= set(topic)
     asked = topic_tokens("那多长时间内要报送年度报告？", [])
     assert not any(word in asked for word in ("多长时间", "长时间", "时间")) and "报送" in asked
+
+
+def test_a_sentence_limiting_the_one_before_is_quoted_with_it(assistant):
+    """此项费用总额不得超过… names what it limits only through the sentence before: asked whether a fee of
+    that list may be entered in full, the answer quotes the limit too."""
+    answer = assistant.ask("请外面的讲师来上课，课酬能不能全部据实列支？")
+    assert "可以据实列支" in answer.text and "不得超过培训经费总额的20%" in answer.text, answer.text
+
+
+def test_a_day_named_by_its_event_answers_which_day(assistant):
+    """按照…核准补贴申请的日期: the documents name the day by its event; asked which day, that is the answer,
+    not a refusal for want of a calendar date."""
+    answer = assistant.ask("培训补贴应该在哪一天确认为收入？")
+    assert answer.answerable and answer.coverage == "full", answer.text
+    assert "核准补贴申请的日期" in answer.text and {c.section for c in answer.citations} == {"第六条"}

@@ -101,6 +101,17 @@ def refers_back(text: str) -> bool:
 _CONTINUES = re.compile(r"(?:超过|超出|不足|低于|高于|其余|剩余)[^，,。；;]{0,20}?部分|其|该|此|上述|前述|但|否则|逾期")
 
 
+# A sentence whose subject is what the sentence before it set out: named by a demonstrative (此项费用总额不得
+# 超过…, 上述资料) or an exception to it (但…除外)
+_POINTS_BACK = re.compile(r"(?:此项|该项|此类|该类|上述|前述|但)(?![，,])")
+
+
+def continues_sentence(text: str) -> bool:
+    """Whether a sentence opens on what the sentence before it said (此项费用总额不得超过可加计扣除研发费用总额的
+    10%): it limits or explains that sentence, and says nothing quoted alone."""
+    return bool(_POINTS_BACK.match(text))
+
+
 def continues_clause(text: str) -> bool:
     """Whether a clause ending a sentence the clause before began (…2.5%的部分，准予扣除；`超过部分，准予…结转
     扣除`) names its subject only through that clause: quoted alone, it says nothing."""

@@ -28,7 +28,7 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, is_party, refers_back,
+from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, continues_sentence, is_party, refers_back,
                                       same_act)
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
@@ -85,8 +85,9 @@ class Library:
         self.continued: dict[int, int] = {}
         for positions in self.sentences_of.values():
             for before, i in zip(positions, positions[1:]):
-                if i not in self.lead_of and index.sentences[before].text.endswith(("；", ";")) \
-                        and continues_clause(index.sentences[i].text):
+                text, earlier = index.sentences[i].text, index.sentences[before].text
+                if i not in self.lead_of and (earlier.endswith(("；", ";")) and continues_clause(text)
+                                              or continues_sentence(text)):
                     self.continued[i] = before
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
@@ -509,6 +510,11 @@ class Library:
             text += units[position]
         while text.endswith(LIST_CONTINUES) and position < len(units) - 1 and len(text) < MAX_LIST_CHARS:
             position += 1
+            text += units[position]
+        keys = self.sentences_of[section.key]
+        while position < len(units) - 1 and self.continued.get(keys[position + 1]) == keys[position] \
+                and len(text) < MAX_LIST_CHARS:
+            position += 1  # (…差旅费、会议费等。 此项费用总额不得超过…10%: what limits or excepts it follows it)
             text += units[position]
         return text
 
