@@ -30,7 +30,7 @@ def assistant_over(root: Path, documents: dict[str, str]):
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-    (root / "corpus").mkdir()
+    (root / "corpus").mkdir(exist_ok=True)
     for name, text in documents.items():
         (root / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
     settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")

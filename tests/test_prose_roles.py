@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest.outline import parse_file
+from tests.conftest import assistant_over
 
 DOC = "南溪市中小企业促进条例"
 DOCUMENT = """南溪市中小企业促进条例
@@ -64,22 +65,9 @@ def articles(corpus):
     return {s.label: s for s in parse_file(corpus / "corpus" / f"{DOC}.txt").sections}
 
 
-def assistant_over(root, name: str, text: str):
-    """An assistant over one document written into `root`'s corpus, indexed with the bundled model."""
-    from assistant.index.build import build_index
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    (root / "corpus").mkdir(exist_ok=True)
-    (root / "corpus" / f"{name}.txt").write_text(text, encoding="utf-8")
-    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
-    build_index(settings)
-    return Assistant.open(settings)
-
-
 @pytest.fixture(scope="module")
 def county(corpus):
-    return assistant_over(corpus, DOC, DOCUMENT)
+    return assistant_over(corpus, {DOC: DOCUMENT})
 
 
 @pytest.mark.parametrize("label, lead, responsible", [
@@ -220,7 +208,7 @@ def test_a_who_question_is_answered_by_the_sentence_naming_that_task(county):
 
 @pytest.fixture(scope="module")
 def fairs(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("fairs"), "北岭市会展业促进条例", MORE)
+    return assistant_over(tmp_path_factory.mktemp("fairs"), {"北岭市会展业促进条例": MORE})
 
 
 def test_a_question_relating_another_city_to_the_documents_city_is_answered_for_the_documents_city(fairs):
@@ -263,7 +251,7 @@ WHOLE = """青川市古树名木保护条例
 
 @pytest.fixture(scope="module")
 def whole(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("roles_whole"), "青川市古树名木保护条例", WHOLE)
+    return assistant_over(tmp_path_factory.mktemp("roles_whole"), {"青川市古树名木保护条例": WHOLE})
 
 
 def test_asked_who_is_in_charge_of_a_regulations_whole_subject_its_competent_body_answers(whole):
