@@ -203,6 +203,14 @@ def test_years_of_account_asked_are_a_period(parse):
     assert plan.duration_asked and plan.figure_kinds == frozenset({"duration"})
 
 
+def test_a_question_ending_in_what_asks_what_not_yes_or_no(parse):
+    """么 ends a spoken yes/no question (能报销么？), but 什么/怎么 end a question asking what or how:
+    those want the thing itself, not 是 or 否 first."""
+    assert parse("伤残津贴的计发标准是什么？").answer != "yes_no"
+    assert parse("申领补贴要准备些什么？").answer != "yes_no"
+    assert parse("外地户口的员工也能申领么？").answer == "yes_no"
+
+
 def test_a_period_named_asks_its_length_unless_a_point_of_it_is_asked(parse):
     """付款期限 names a period: asked alone it asks how long; asked 从哪天开始算 it asks when the period
     starts, a date, which a start written as an event (自验收合格之日起) answers."""
