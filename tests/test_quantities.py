@@ -113,6 +113,9 @@ def test_counts_keep_their_measure_word_and_one_is_a_word():
     ("关键工艺达到国际先进水平", "达到国际先进水平", "min"),
     ("单位产值能耗增速低于全国平均水平", "低于全国平均水平", "max"),
     ("贷款利率不高于同期贷款市场报价利率", "不高于同期贷款市场报价利率", "max"),
+    # a reference rate named whoever sets it, its term part of its name (1年期 is no period)
+    ("约定利率不得低于合同订立时1年期贷款市场报价利率", "不得低于合同订立时1年期贷款市场报价利率", "min"),
+    ("借款利息不超过按照商业银行同期同类贷款利率计算的数额", "不超过按照商业银行同期同类贷款利率", "max"),
 ])
 def test_a_floor_or_cap_against_a_reference_is_a_benchmark(text, written, bound):
     """No number, but a figure all the same: an average, a level or last year's amount."""

@@ -73,9 +73,12 @@ _BENCH_WHOLE = (r"(?:全[国省市县区州盟镇乡]|本[省市县区镇乡]|�
 _BENCH_LAST = r"(?:上一?年度?|去年|前一年度?)(?:同期)?"
 _BENCH_MEASURE = (r"(?:平均增长幅度|平均增幅|平均增速|平均增长率|平均水平|平均值|平均工资|平均收入|增长幅度|增幅|增速|"
                   r"领先水平|先进水平|水平|均值|利率)")
+# a reference rate named as such (贷款市场报价利率, 基准利率), whoever sets it and for whatever term
+_BENCH_RATE = r"(?:贷款市场报价利率|基准利率)"
 BENCHMARK = re.compile(
     rf"(?P<verb>{_BENCH_CAP}|{_BENCH_FLOOR})"
-    rf"(?P<ref>(?:{_BENCH_WHOLE}|{_BENCH_LAST})[^，。；,;、：:（(]{{0,14}}?{_BENCH_MEASURE}"
+    rf"(?P<ref>(?:按照?[^，。；,;、：:（(]{{0,8}}?)?(?:{_BENCH_WHOLE}|{_BENCH_LAST})[^，。；,;、：:（(]{{0,14}}?{_BENCH_MEASURE}"
+    rf"|[^，。；,;、：:（(]{{0,16}}?{_BENCH_RATE}"
     rf"|{_BENCH_LAST}(?![\u4e00-\u9fff]))"
     r"(?!的?\s*(?:\d|百分之|[一二三四五六七八九十]+成|[一二三四五六七八九十]+倍))"  # the base of a figure: 上年度平均工资的60%
 )
@@ -301,6 +304,8 @@ def read(text: str) -> list[Quantity]:
             continue
         out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end, figure=figure))
     for m in BENCHMARK.finditer(text):
+        # (a term's figure inside the reference, 1年期 of 1年期贷款市场报价利率, is part of what it names)
+        out = [q for q in out if not (m.start("ref") <= q.start and q.end <= m.end("ref") and q.kind != "rate")]
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
