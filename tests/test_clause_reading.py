@@ -98,3 +98,4 @@ def test_a_floor_asked_is_answered_by_the_sentence_setting_it(lender):
     answer = lender.ask("转贷资金逾期了，双方约定的利率最低不能低于多少？")
     first = answer.text.splitlines()[0]
     assert "不得低于合同订立时1年期贷款市场报价利率" in first, answer.text
+

@@ -203,6 +203,12 @@ def test_years_of_account_asked_are_a_period(parse):
     assert plan.duration_asked and plan.figure_kinds == frozenset({"duration"})
 
 
+def test_what_about_a_new_case_then_a_question_of_it_is_a_follow_up(parse):
+    """那X呢，…？ names a new case and asks of it what was asked before, however many words of its own X has."""
+    assert parse("那我们捐给山区学校的图书和电脑呢，在所得税上能不能扣除？").follow_up
+    assert not parse("我们捐给山区学校的图书和电脑在所得税上能不能扣除？").follow_up
+
+
 def test_a_floor_asked_is_a_bound_of_the_plan(parse):
     """不能低于多少 and 至少要多少 ask the floor, as 最高 asks the cap; a length named 最低 (最低年限) asks the length."""
     assert parse("担保费率最低不能低于多少？").floor_asked
