@@ -76,26 +76,3 @@ def test_a_day_named_by_its_event_answers_which_day(assistant):
     assert answer.answerable and answer.coverage == "full", answer.text
     assert "核准补贴申请的日期" in answer.text and {c.section for c in answer.citations} == {"第六条"}
 
-
-LOANS = """某市中小企业转贷资金管理办法
-
-第一条 为了规范转贷资金的使用，制定本办法。
-
-第二条 转贷资金的单笔额度不超过500万元，使用期限不超过15日。
-
-第三条 企业逾期归还转贷资金，未约定逾期利率的，按照每日万分之三计收逾期利息。约定逾期利率的，约定利率不得低于合同订立时1年期贷款市场报价利率。
-
-第四条 本办法自2025年1月1日起施行。
-"""
-
-lender = corpus_fixture({"某市中小企业转贷资金管理办法": LOANS})
-
-
-def test_a_floor_asked_is_answered_by_the_sentence_setting_it(lender):
-    """约定利率不能低于什么 asks the floor: the sentence bounding the rate from below answers, before the exact rate
-    of the case with no agreement, though that states a number and the floor only a reference rate (1年期 names the
-    reference, and is no period)."""
-    answer = lender.ask("转贷资金逾期了，双方约定的利率最低不能低于多少？")
-    first = answer.text.splitlines()[0]
-    assert "不得低于合同订立时1年期贷款市场报价利率" in first, answer.text
-

@@ -209,15 +209,6 @@ def test_what_about_a_new_case_then_a_question_of_it_is_a_follow_up(parse):
     assert not parse("我们捐给山区学校的图书和电脑在所得税上能不能扣除？").follow_up
 
 
-def test_a_floor_asked_is_a_bound_of_the_plan(parse):
-    """不能低于多少 and 至少要多少 ask the floor, as 最高 asks the cap; a length named 最低 (最低年限) asks the length."""
-    assert parse("担保费率最低不能低于多少？").floor_asked
-    assert parse("每年至少要组织几次培训？").floor_asked
-    capped = parse("补助最高不超过多少？")
-    assert capped.cap_asked and not capped.floor_asked
-    assert not parse("房屋折旧的最低年限是几年？").floor_asked
-
-
 def test_a_question_ending_in_what_asks_what_not_yes_or_no(parse):
     """么 ends a spoken yes/no question (能报销么？), but 什么/怎么 end a question asking what or how:
     those want the thing itself, not 是 or 否 first."""

@@ -36,7 +36,6 @@ AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "art
 
 YES_NO = cue("yes_no")
 CAP = cue("cap")
-FLOOR = cue("floor")
 RATE = cue("rate")
 RATE_CONTEXT = cue("rate_context")
 HOW_MUCH = cue("how_much")
@@ -201,7 +200,6 @@ class QueryPlan(Query):
     answer: AnswerType = "text"
     figure_kinds: frozenset[str] = frozenset()  # rate | share | amount | count | area | duration | date | ...
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
-    floor_asked: bool = False  # 不能低于什么/至少多少: a floor is what is asked (约定利率不得低于…)
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[AskedPart] = field(default_factory=list)  # each figure asked at once (A和B分别是多少)
     cases_asked: frozenset[str] = frozenset()  # special cases the question itself asks of (外包: commissioned)
@@ -271,7 +269,7 @@ class QueryPlan(Query):
         if not self.asks_figure and self.intent != "target":
             return  # (who leads it, whether it is allowed: asked of the case as of the rule)
         self.answer, self.figure_kinds, self.kind = "text", frozenset(), None
-        self.cap_asked = self.floor_asked = self.duration_asked = False
+        self.cap_asked = self.duration_asked = False
         self.intent = "general" if self.intent == "target" else self.intent
 
 
@@ -280,7 +278,7 @@ class QueryPlan(Query):
 SUBJECT_INTENTS = frozenset({"article"})
 # What a question asks, as against what it is about: what an elliptical question takes from the one before. (The
 # article a question names is what it is about: it is not taken on.)
-ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "floor_asked", "kind", "duration_asked",
+ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "kind", "duration_asked",
                 "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked", "support_asked",
                 "money_asked")
 
@@ -616,7 +614,6 @@ class Parser:
             # 核查面最低是多少: a magnitude, of whatever kind the documents write
             plan.figure_kinds = _english_magnitude(asking) if query.english else MAGNITUDE_KINDS
         plan.cap_asked = bool(CAP.search(text))
-        plan.floor_asked = bool(FLOOR.search(text)) and not plan.cap_asked
         plan.parts = question_parts(query, plan.facts)
         # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]

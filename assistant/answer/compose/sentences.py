@@ -5,7 +5,6 @@ from __future__ import annotations
 
 
 from assistant.answer.check import kinds_checked, states_kind, verdict
-from assistant.answer.plan import MAGNITUDE_KINDS
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest.figures import split_sentences
@@ -51,17 +50,14 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             lib.sentence_quantities(sentence, section), kinds))
         scored = lib.preferred_first(scored, exact)
         # 最高/最迟: the capped figure (最高200万元, 不迟于…时) first; asked when, a date before a period
-        # (不得低于…报价利率: a floor set against a reference bounds a magnitude asked as a number does)
-        wanted = {"date"} if ctx.query.kind is not None and ctx.query.kind.name == "time" else \
-            set(kinds) | ({"benchmark"} if kinds & MAGNITUDE_KINDS else set())
-        bound_asked = ctx.query.cap_asked or ctx.query.floor_asked
-        bounds = {"max"} if ctx.query.cap_asked else {"min"} if ctx.query.floor_asked else {"max", "min", "exact", "range"}
+        wanted = {"date"} if ctx.query.kind is not None and ctx.query.kind.name == "time" else kinds
+        bounds = {"max"} if ctx.query.cap_asked else {"max", "min", "exact", "range"}
 
         def bounded(sentence: str, section: Section) -> bool:
             return any(q.kind in wanted and q.bound in bounds for q in lib.sentence_quantities(sentence, section))
 
         def band(c) -> float:  # a figure of the kind and bound asked fits twice, and may stand further down
-            return lib.settings.bounded_band if bound_asked and bounded(c[1], c[2]) \
+            return lib.settings.bounded_band if ctx.query.cap_asked and bounded(c[1], c[2]) \
                 else lib.settings.preferred_band
         # a figure question is answered by the figures of the kind asked among the near-best
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
@@ -83,7 +79,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # the sentence defining the subject asked (实施条例: 所称研究开发费用的加计扣除，是指…50%) states
         # the general rule; others its special cases
         stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))
-        stating = lib.preferred_first(stating, bounded, band=lib.settings.bounded_band if bound_asked else None)
+        stating = lib.preferred_first(stating, bounded, band=lib.settings.bounded_band if ctx.query.cap_asked else None)
     # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
     # quoted alone rather than with the whole list of tiers.
     fitting = (lambda sentence, section: verdict(ctx.query.facts, lib.sentence_quantities(sentence, section))
