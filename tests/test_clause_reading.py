@@ -76,3 +76,25 @@ def test_a_day_named_by_its_event_answers_which_day(assistant):
     assert answer.answerable and answer.coverage == "full", answer.text
     assert "核准补贴申请的日期" in answer.text and {c.section for c in answer.citations} == {"第六条"}
 
+
+AWARDS = """某市见义勇为人员奖励办法
+
+第一条 为了弘扬社会正气，奖励见义勇为人员，制定本办法。
+
+第二条 见义勇为人员牺牲的，其近亲属按照下列规定领取奖金、抚恤补助和慰问金：
+（一）一次性奖金为5万元；
+（二）抚恤补助按照牺牲人员生前工资的一定比例发给其供养的亲属。标准为：配偶每月30%，其他亲属每人每月20%。各亲属的抚恤补助之和不应高于牺牲人员生前的工资；
+（三）一次性慰问金标准为上一年度全市职工月平均工资的10倍。
+
+第三条 本办法自2025年3月1日起施行。
+"""
+
+awards = corpus_fixture({"某市见义勇为人员奖励办法": AWARDS})
+
+
+def test_an_item_asked_of_is_quoted_under_its_lead_in(awards):
+    """Asked of one thing a list names, its item answers, read under the lead-in (whose relatives, on what
+    occasion), though an item before it runs on in sentences of its own (…供养的亲属。标准为：…)."""
+    answer = awards.ask("见义勇为牺牲人员家属的一次性慰问金标准是什么？")
+    line = next((line for line in answer.text.splitlines() if "10倍" in line), "")
+    assert "领取奖金、抚恤补助和慰问金" in line, answer.text

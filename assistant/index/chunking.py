@@ -103,6 +103,8 @@ class Sentence:
     definition: Definition | None = None
     # what it allows, denies or requires (准予扣除, 不得随意变更, 应当报送), read once here
     rulings: list[Ruling] = field(default_factory=list)
+    # whether it opens a numbered item of a list ((三)一次性工亡补助金标准为…, 2．…), its number stripped
+    opens_item: bool = False
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
@@ -158,7 +160,8 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 defined = read_definition(sentence)
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
-                                    stated_kinds(sentence), defined, [] if defined else read_rulings(sentence)))
+                                    stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
+                                    opens_item=sentence != written))
     return out
 
 

@@ -80,6 +80,7 @@ class Library:
                     first = next(m for m in range(n, -1, -1) if m == 0 or units[m - 1] not in items)
                     if first > 0 and announces_list(units[first - 1]):
                         self.lead_of[i] = positions[first - 1]
+            self._items_under_their_lead(positions)
         # a clause that names its subject only through the clause before it in the sentence (超过部分，准予…)
         # -> that clause
         self.continued: dict[int, int] = {}
@@ -483,6 +484,32 @@ class Library:
             skipped = units.index(written) < position - 1 if written in units else True
             return written + ("……" if skipped else "" if written.endswith(("。", "：", ":")) else "：") + sentence
         return sentence
+
+    def _items_under_their_lead(self, positions: list[int]) -> None:
+        """Each numbered item ((一)…, (三)…) under the lead-in its list opens with (…领取丧葬补助金、…和一次性工亡
+        补助金：), though an item before it ran on in sentences of its own (…亲属。标准为：…。)."""
+        lead = None
+        for n, i in enumerate(positions):
+            unit = self.index.sentences[i]
+            if unit.opens_item and lead is not None:
+                self.lead_of.setdefault(i, lead)
+            following = self.index.sentences[positions[n + 1]] if n + 1 < len(positions) else None
+            if unit.text.endswith(("：", ":")) and following is not None and following.opens_item:
+                lead = i
+
+    def item_about(self, sentence: str, section: Section, words: list[str]) -> str | None:
+        """Of the items under a lead-in, the one holding the most of `words` (the question's topic, weighed by
+        IDF) when it holds more than any other: asked of one thing a list names (一次性工亡补助金的标准), its item
+        answers."""
+        position = self.position_of.get((section.key, sentence))
+        if position is None or not words:
+            return None
+        items = [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])
+                 if self.lead_of.get(i) == position]
+        held = sorted(((self.evidence.coverage(words, item), item) for item in items), reverse=True)
+        if not held or held[0][0] == 0 or len(held) > 1 and held[1][0] == held[0][0]:
+            return None
+        return held[0][1]
 
     def _with_earlier(self, i: int) -> str:
         """The clauses of its sentence a clause continues (its subject named through them), in order."""

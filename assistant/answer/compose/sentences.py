@@ -110,6 +110,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if score < best - band or len(chosen) == lib.settings.max_sentences:
             break
         text = quote = sentence if fitting and fitting(sentence, section) else lib.with_next(sentence, section)
+        item = None if ctx.query.list_asked else lib.item_about(sentence, section, ctx.query.topic_tokens)
+        if item and item not in text:  # (一次性工亡补助金的标准: the lead-in and that item, not the first ones)
+            text = quote = lib.with_lead(item, section)
         said = " ".join(q for _, q, _ in chosen)
         if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
             continue  # already said with a neighbour
