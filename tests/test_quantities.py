@@ -83,6 +83,17 @@ def test_a_start_written_relative_to_an_event_is_a_time():
     assert (late.kind, late.bound) == ("date", "min") and "届满" in late.text
 
 
+@pytest.mark.parametrize("text, written, bound", [
+    ("年度报告应当于每年年底前报送", "每年年底前", "max"),
+    ("每年3月底前填报上一年度情况", "3月底前", "max"),
+    ("名单于次年年初公布", "次年年初", "exact"),
+])
+def test_a_point_of_the_year_named_is_a_date(text, written, bound):
+    """年底前, 3月底前, 次年年初: a day of the year named rather than numbered, a deadline when 前 follows."""
+    q = only(text)
+    assert (q.kind, q.text, q.bound) == ("date", written, bound)
+
+
 @pytest.mark.parametrize("text, event", [("租金收入按照合同约定的承租人应付租金的日期确认", "应付租金"),
                                          ("补贴发放时间以验收合格之日为准", "验收合格")])
 def test_a_day_named_by_its_event_is_a_time(text, event):

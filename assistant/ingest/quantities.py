@@ -55,6 +55,7 @@ QUANTITY = re.compile(
     rf"(?P<span>第(?P<sa>{_NUM})(?P<su>(?:个)?(?:纳税)?年度?|个月)\s*[至到~～－—-]\s*第(?P<sb>{_NUM})(?:(?:个)?(?:纳税)?年度?|个月))"
     rf"|(?P<date>(?P<dy>(?:19|20)\d\d)\s*年\s*(?P<dm>\d{{1,2}})\s*月(?:\s*(?P<dd>\d{{1,2}})\s*日)?)"
     rf"|(?P<md>(?<!\d)(?P<mm>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?P<mdd>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号])"
+    rf"|(?P<mend>(?<!\d)(?P<me>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(?:底|末|初|上旬|中旬|下旬))"
     rf"|(?P<year>(?<![\d〔\[(（])(?:19|20)\d\d)\s*年(?!\s*\d{{1,2}}\s*月)(?!\s*第\s*\d+\s*号)(?![度]?\s*[-－—–~～至到]\s*(?:19|20)?\d\d)"
     rf"|(?P<half>半(?P<halfunit>年|个月))"
     rf"|(?P<pct>百分之(?P<pctn>{_NUM}))"
@@ -88,6 +89,9 @@ _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^
 # a time, as a date is; and a day named by its event (按照实际收到捐赠资产的日期, 以合同签订之日为准).
 _RELATIVE_START = re.compile(r"(?:自|从)[^，。；,;自从]{0,30}?(?:次月|次年|次日|当月|当年|当日|之日)起"
                              r"|[^，。；,;自从]{1,20}?(?:次月|次年|次日|之日)起")
+# A point of the year named, not numbered (每年年底前, 次年年初, 季度末): a date, a deadline when 前 follows.
+_YEAR_POINT = re.compile(r"(?:每年|当年|次年|本年度?|上半年|下半年)?(?:年底|年末|年初|年中|岁末|季末|季度末|月底|月末)"
+                         r"(?P<before>前|之前|以前)?")
 _EVENT_DAY = re.compile(r"(?:按照?|以)[^，。；,;按以]{1,30}?(?:的日期|之日|的当日|的当天)(?!起)")
 
 # (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
@@ -222,8 +226,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
         return last - first + 1, "月" if "月" in m.group("su") else "年", "duration", None
     if m.group("date"):
         return float(m.group("dy")), "日期", "date", int(m.group("dy"))
-    if m.group("md"):
-        return number(m.group("mm")) or 0.0, "日期", "date", None
+    if m.group("md") or m.group("mend"):  # 5月31日, 3月底: a day of the year
+        return number(m.group("mm") or m.group("me")) or 0.0, "日期", "date", None
     if m.group("year"):
         return float(m.group("year")), "年", "year", int(m.group("year"))
     if m.group("half"):  # 半年, 半个月
@@ -309,10 +313,11 @@ def read(text: str) -> list[Quantity]:
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
-    for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min"), (_EVENT_DAY, "exact")):
+    for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min"), (_EVENT_DAY, "exact"), (_YEAR_POINT, "exact")):
         for m in pattern.finditer(text):
             if not any(q.start < m.end() and m.start() < q.end for q in out):
-                out.append(Quantity(0.0, "", "date", bound, None, m.group(0), m.start(), m.end()))
+                capped: Bound = "max" if m.groupdict().get("before") else bound  # (年底前: by then)
+                out.append(Quantity(0.0, "", "date", capped, None, m.group(0), m.start(), m.end()))
     return sorted((replace(q, case=True) if _in_case(text, q) else replace(q, for_case=_case_of(text, q))
                    for q in out), key=lambda q: q.start)
 
