@@ -77,17 +77,6 @@ def test_a_day_named_by_its_event_answers_which_day(assistant):
     assert "核准补贴申请的日期" in answer.text and {c.section for c in answer.citations} == {"第六条"}
 
 
-
-def test_a_question_asking_only_a_time_leans_on_the_one_before(assistant):
-    """截止时间是哪天？ names nothing but the time it asks: in a conversation it asks the time of what was just
-    answered, not of whatever provision names a time."""
-    from assistant.answer.answerer import Session
-
-    session = Session()
-    assistant.ask("企业每年要报送哪份培训经费材料？", session=session)
-    then = assistant.ask("截止时间是哪天？", session=session)
-    assert then.answerable and "3月31日" in then.text.splitlines()[0], then.text
-
 AWARDS = """某市见义勇为人员奖励办法
 
 第一条 为了弘扬社会正气，奖励见义勇为人员，制定本办法。
