@@ -83,17 +83,6 @@ def test_a_start_written_relative_to_an_event_is_a_time():
     assert (late.kind, late.bound) == ("date", "min") and "届满" in late.text
 
 
-@pytest.mark.parametrize("text, written, bound", [
-    ("年度报告应当于每年年底前报送", "每年年底前", "max"),
-    ("每年3月底前填报上一年度情况", "3月底前", "max"),
-    ("名单于次年年初公布", "次年年初", "exact"),
-])
-def test_a_point_of_the_year_named_is_a_date(text, written, bound):
-    """年底前, 3月底前, 次年年初: a day of the year named rather than numbered, a deadline when 前 follows."""
-    q = only(text)
-    assert (q.kind, q.text, q.bound) == ("date", written, bound)
-
-
 @pytest.mark.parametrize("text, event", [("租金收入按照合同约定的承租人应付租金的日期确认", "应付租金"),
                                          ("补贴发放时间以验收合格之日为准", "验收合格")])
 def test_a_day_named_by_its_event_is_a_time(text, event):
@@ -117,21 +106,26 @@ def test_counts_keep_their_measure_word_and_one_is_a_word():
     assert [(q.kind, q.value, q.unit) for q in read("新增孵化器12家，培育一批企业")] == [("count", 12, "家")]
 
 
-@pytest.mark.parametrize("text, written, bound", [
-    ("科技投入增幅不低于全省平均水平", "不低于全省平均水平", "min"),
-    ("教育经费增长高于本市财政经常性收入平均增长幅度", "高于本市财政经常性收入平均增长幅度", "min"),
-    ("用于技术改造的资金不少于上年度。", "不少于上年度", "min"),
-    ("关键工艺达到国际先进水平", "达到国际先进水平", "min"),
-    ("单位产值能耗增速低于全国平均水平", "低于全国平均水平", "max"),
-    ("贷款利率不高于同期贷款市场报价利率", "不高于同期贷款市场报价利率", "max"),
+@pytest.mark.parametrize("text, kind, written, bound", [
+    ("科技投入增幅不低于全省平均水平", "benchmark", "不低于全省平均水平", "min"),
+    ("教育经费增长高于本市财政经常性收入平均增长幅度", "benchmark", "高于本市财政经常性收入平均增长幅度", "min"),
+    ("用于技术改造的资金不少于上年度。", "benchmark", "不少于上年度", "min"),
+    ("关键工艺达到国际先进水平", "benchmark", "达到国际先进水平", "min"),
+    ("单位产值能耗增速低于全国平均水平", "benchmark", "低于全国平均水平", "max"),
+    ("贷款利率不高于同期贷款市场报价利率", "benchmark", "不高于同期贷款市场报价利率", "max"),
     # a reference rate named whoever sets it, its term part of its name (1年期 is no period)
-    ("约定利率不得低于合同订立时1年期贷款市场报价利率", "不得低于合同订立时1年期贷款市场报价利率", "min"),
-    ("借款利息不超过按照商业银行同期同类贷款利率计算的数额", "不超过按照商业银行同期同类贷款利率", "max"),
+    ("约定利率不得低于合同订立时1年期贷款市场报价利率", "benchmark", "不得低于合同订立时1年期贷款市场报价利率", "min"),
+    ("借款利息不超过按照商业银行同期同类贷款利率计算的数额", "benchmark", "不超过按照商业银行同期同类贷款利率", "max"),
+    # a point of the year named rather than numbered, a deadline when 前 follows
+    ("年度报告应当于每年年底前报送", "date", "每年年底前", "max"),
+    ("每年3月底前填报上一年度情况", "date", "3月底前", "max"),
+    ("名单于次年年初公布", "date", "次年年初", "exact"),
 ])
-def test_a_floor_or_cap_against_a_reference_is_a_benchmark(text, written, bound):
-    """No number, but a figure all the same: an average, a level or last year's amount."""
+def test_a_figure_named_not_numbered_is_read_with_its_bound(text, kind, written, bound):
+    """No number, but a figure all the same: an average, a level or last year's amount set as a floor or cap
+    (a benchmark); 年底前, 3月底前, 次年年初 (a date)."""
     q = only(text)
-    assert (q.kind, q.text, q.bound) == ("benchmark", written, bound)
+    assert (q.kind, q.text, q.bound) == (kind, written, bound)
 
 
 def test_a_reference_that_is_the_base_of_a_figure_is_no_benchmark():
