@@ -28,8 +28,8 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, continues_sentence, is_party, refers_back,
-                                      same_act)
+from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, continues_sentence,
+                                      is_party, refers_back, same_act)
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
