@@ -302,3 +302,13 @@ def test_a_case_clause_bounds_whom_the_rule_speaks_of_not_what_it_grants():
     assert verdict(read("参保6年"), [case, grant]) is True
     assert verdict(read("参保9年"), [case, grant]) is False
     assert only("持有不足十二个月的股票").bound == "max"
+
+
+def test_a_dated_day_is_not_judged_against_a_day_of_every_year():
+    """2025年7月 names a day of one year; 每年5月底前 a day of every year: no verdict either way (the asker's
+    application date says nothing against an annual report's deadline), while two days of the year compare."""
+    from assistant.answer.check import verdict
+
+    deadline = read("每年5月底前报送年度报表")
+    assert verdict(read("我们2025年7月提交"), deadline) is None
+    assert verdict(read("我们6月10日才报"), deadline) is False

@@ -103,8 +103,9 @@ class Sentence:
     definition: Definition | None = None
     # what it allows, denies or requires (准予扣除, 不得随意变更, 应当报送), read once here
     rulings: list[Ruling] = field(default_factory=list)
-    # whether it opens a numbered item of a list ((三)一次性工亡补助金标准为…, 2．…), its number stripped
-    opens_item: bool = False
+    # the numbering of the item of a list it opens, its number stripped: "（一）" for (三)一次性工亡补助金标准为…,
+    # "1." for 2．…; "" when it opens none (lists nest: 1. items inside a （五） item)
+    opens_item: str = ""
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
@@ -161,8 +162,13 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
                                     stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
-                                    opens_item=sentence != written))
+                                    opens_item=_numbering(written) if sentence != written else ""))
     return out
+
+
+def _numbering(written: str) -> str:
+    """The style of an item's number: （一） or 1. (an item's own items are numbered in the other)."""
+    return "（一）" if re.match(r"\s*[（(]", written) else "1."
 
 
 MIN_SENTENCE_CHARS = 6  # a shorter piece standing alone is a fragment (】, 特此公告。), not a statement

@@ -345,6 +345,8 @@ def comparable(q: Quantity) -> tuple[str, float, float | None]:
     if q.kind == "duration" and q.unit in DAYS:
         scale = DAYS[q.unit]
         return "日", q.value * scale, q.upper * scale if q.upper is not None else None
+    if q.kind == "date" and q.year is not None:  # 2025年7月 (read by its year) is no day of every year (每年5月底前)
+        return "年", q.value, q.upper
     return q.unit, q.value, q.upper
 
 

@@ -488,14 +488,14 @@ class Library:
     def _items_under_their_lead(self, positions: list[int]) -> None:
         """Each numbered item ((一)…, (三)…) under the lead-in its list opens with (…领取丧葬补助金、…和一次性工亡
         补助金：), though an item before it ran on in sentences of its own (…亲属。标准为：…。)."""
-        lead = None
+        leads: dict[str, int] = {}  # numbering style -> the lead-in of the list numbered so (lists nest)
         for n, i in enumerate(positions):
             unit = self.index.sentences[i]
-            if unit.opens_item and lead is not None:
-                self.lead_of.setdefault(i, lead)
+            if unit.opens_item and unit.opens_item in leads:
+                self.lead_of.setdefault(i, leads[unit.opens_item])
             following = self.index.sentences[positions[n + 1]] if n + 1 < len(positions) else None
             if unit.text.endswith(("：", ":")) and following is not None and following.opens_item:
-                lead = i
+                leads[following.opens_item] = i
 
     def item_about(self, sentence: str, section: Section, words: list[str]) -> str | None:
         """Of the items under a lead-in, the one holding the most of `words` (the question's topic, weighed by
