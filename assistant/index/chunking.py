@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.ingest.definitions import Definition, read_definition
-from assistant.ingest.figures import split_sentences, strip_item_prefix
+from assistant.ingest.figures import item_numbering, split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
@@ -162,13 +162,8 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
                                     stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
-                                    opens_item=_numbering(written) if sentence != written else ""))
+                                    opens_item=item_numbering(written)))
     return out
-
-
-def _numbering(written: str) -> str:
-    """The style of an item's number: （一） or 1. (an item's own items are numbered in the other)."""
-    return "（一）" if re.match(r"\s*[（(]", written) else "1."
 
 
 MIN_SENTENCE_CHARS = 6  # a shorter piece standing alone is a fragment (】, 特此公告。), not a statement

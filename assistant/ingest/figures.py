@@ -49,6 +49,13 @@ def strip_item_prefix(sentence: str) -> str:
     return _ITEM_PREFIX.sub("", sentence)
 
 
+def item_numbering(sentence: str) -> str:
+    """The numbering style of the item a line opens: "（一）" for (三)…, "1." for 2．…, "" when it opens none
+    (lists nest: an item's own items are numbered in the other style)."""
+    m = _ITEM_PREFIX.match(sentence)
+    return "" if m is None else "（一）" if m.group(0).lstrip()[:1] in "（(" else "1."
+
+
 def _metric(before: str, after: str) -> str:
     """What the number measures: the clause before it, less the verbs; for a
     bare verb (`形成12个…产业集群`) the words after the number; for a short
