@@ -252,6 +252,18 @@ def test_a_rule_for_a_case_says_the_case(sentence, expected):
     assert [(r.polarity, r.act, r.case) for r in read_rulings(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # what a denial singles out by a qualifier; a grant's qualifier describes what it grants
+    ("从境外购入的检测仪器发生的费用，不得加速折旧。", [("denied", "加速折旧", "从境外购入的检测仪器发生的")]),
+    ("企业为改进工艺发生的费用，可以加速折旧。", [("allowed", "加速折旧", "")]),
+    # a clause before the modal that is itself a rule names no thing
+    ("不得转发含有个人观点的帖子，不得发布广告。", [("denied", "转发含有个人观点的帖子", ""), ("denied", "发布广告", "")]),
+])
+def test_a_denial_of_a_thing_singled_out_says_what_singles_it_out(sentence, expected):
+    from assistant.ingest.rulings import read_rulings
+    assert [(r.polarity, r.act, r.qualifier) for r in read_rulings(sentence)] == expected
+
+
 @pytest.mark.parametrize("text, bound", [
     ("残值率不得低于5%", "min"),   # a negated "below" is a floor, however the negation is written
     ("评审专家不应少于3人", "min"),

@@ -33,6 +33,9 @@ class Ruling:
     # the case the rule is for, when the clause before the modal names one (对划分不清的，不得实行加计扣除:
     # 对划分不清的); a rule for a case decides only a question about that case
     case: str = ""
+    # what singles out the thing an exception denies, when a qualifier names it (从境外租入的检测仪器所发生的费用，
+    # 不得…: 从境外租入的检测仪器所发生的); it decides only a question saying that of its thing
+    qualifier: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -60,8 +63,28 @@ def read_rulings(sentence: str) -> list[Ruling]:
         # the act ends where the case of a rule after it begins (自主选择，符合条件的，可以享受)
         kept = list(itertools.takewhile(lambda c: not c.strip().endswith("的"), clauses))
         act = "，".join(c.strip() for c in kept if c.strip())
-        out.append(Ruling(next(p for p in POLARITIES if m[p]), act.strip(" ，,"), case_before(sentence[:m.start("modal")])))
+        polarity = next(p for p in POLARITIES if m[p])
+        before = sentence[:m.start("modal")]
+        case = case_before(before)
+        qualifier = qualifier_before(before) if polarity in _EXCEPTIONS and not case else ""
+        out.append(Ruling(polarity, act.strip(" ，,"), case, qualifier))
     return out
+
+
+# A denial is most often an exception carved out of a grant (…委托境外机构…所发生的费用，不得加计扣除): the words that
+# single out what it denies are its case. A grant's qualifier mostly describes what it grants (为开发新技术…发生的
+# 研究开发费用，可以…加计扣除) and is no case.
+_EXCEPTIONS: frozenset[Polarity] = frozenset({"denied", "not_required"})
+
+
+def qualifier_before(before: str) -> str:
+    """The qualifier of the thing a rule is about, when the clause before the modal names it with one (企业从事
+    国家限制和禁止发展的项目，不得…: 企业从事国家限制和禁止发展的), up to the last 的 before its head noun."""
+    clause = _CLAUSE.split(_SENTENCE.split(before)[-1].rstrip(" ，,"))[-1].strip()
+    if _modal().search(clause):
+        return ""  # another rule's clause (不得擅自发布…的言论，不得刊登…), not the name of a thing
+    head = clause.rfind("的")
+    return clause[:head + 1] if 2 < head < len(clause) - 1 else ""
 
 
 def case_before(before: str) -> str:

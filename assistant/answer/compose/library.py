@@ -318,16 +318,20 @@ class Library:
         rulings = self.rulings_of.get((section.key, sentence)) or \
             (self.rulings_of.get((section.key, lead), []) if lead else [])
         found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)
-                 and (query is None or self.case_stated(r.case, query))}
+                 and (query is None or self.case_stated(r.case, query)
+                      and self.case_stated(r.qualifier, query, of_what_is_asked=True))}
         return found, f"{lead or ''}{sentence}"
 
-    def case_stated(self, case: str, query: Query) -> bool:
+    def case_stated(self, case: str, query: Query, of_what_is_asked: bool = False) -> bool:
         """Whether the question states the case a rule is for (对划分不清的: a question about a supermarket does
-        not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes."""
+        not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes.
+        `of_what_is_asked`: the case qualifies the very thing asked about (基本农田保护范围内的耕地), so the
+        question's words for that thing say it."""
         if is_party(case):  # 受托方不得…: for that party only, however common its name
             return case in "".join(query.tokens)
         # (the words of what is asked about are no case: 研发费用 in 已计入无形资产但不属于…研发费用范围的)
-        asked = set(query.subject) | set(tokenize(query.act_asked.act if query.act_asked else ""))
+        asked = (set() if of_what_is_asked else set(query.subject)) | \
+            set(tokenize(query.act_asked.act if query.act_asked else ""))
         terms = [w for w in tokenize(case) if len(w) > 1 and w not in asked
                  and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
         return not terms or self.evidence.coverage(terms, " ".join(query.tokens), self.evidence.mentions) \
