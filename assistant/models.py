@@ -241,7 +241,7 @@ class PolicyCard:
     # amount or rate in a field of its own, conditions as a checklist, when, whom and how to apply.
     policy: str = ""  # the document's title
     reference: str = ""  # 文号 as written
-    level: str = ""  # 国家 | 省 | 市
+    level: str = ""  # 国家 | 省 | 市 | 县
     kind: str = ""  # eligibility.roles.BenefitKind
     amount: str = ""  # the amount or rate, first of `amounts`
     checklist: list[dict] = field(default_factory=list)  # {"text", "doc", "section"}: conditions to qualify

@@ -1,6 +1,7 @@
 """A yes/no question is not decided by a rule for a special case it does not state: a denial for one kind of
-cost, or for one party of a contract, is no answer to whether the cost in general is allowed. The document
-is written for this test."""
+cost (for a case, for a cost singled out by a qualifier, or for one party of a contract) is no answer to whether
+the cost in general is allowed. A county's rule book is shown as the county's, with the office it names. The
+documents are written for these tests."""
 
 from __future__ import annotations
 
@@ -28,6 +29,41 @@ def county(tmp_path_factory):
 def test_a_denial_for_a_case_not_asked_decides_nothing(county):
     answer = county.ask("技术改造费用能在税前扣除吗？")
     assert not answer.text.startswith("不可以"), answer.text
+
+
+# A rule book long enough that the words singling out one case are rare in it, as they are in real ones.
+EQUIPMENT = """白沙县设备更新奖补办法
+
+第一条 为鼓励企业更新生产设备，制定本办法。
+第二条 企业购置用于生产的设备，可以享受加速折旧。
+第三条 从境外租入的检测仪器，不得享受加速折旧。
+第四条 奖补资金由县财政统筹安排。
+第五条 申报材料包括购置合同、发票和验收报告。
+第六条 县工业和信息化局负责受理申报。
+第七条 县财政局负责资金拨付。
+第八条 县审计局对资金使用情况进行监督。
+第九条 企业应当如实报送统计数据。
+第十条 本办法由县工业和信息化局负责解释。
+第十一条 本办法自发布之日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def equipment(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("equipment"), {"白沙县设备更新奖补办法": EQUIPMENT})
+
+
+def test_a_denial_of_a_thing_singled_out_decides_only_a_question_saying_so(equipment):
+    answer = equipment.ask("检测仪器可以享受加速折旧吗？")
+    assert not answer.text.startswith("不可以"), answer.text
+    assert "境外" in answer.text  # the rule is shown, for the asker to judge
+    assert equipment.ask("从境外租来的检测仪器可以享受加速折旧吗？").text.startswith("不可以")
+
+
+def test_a_county_rule_book_is_labelled_county_and_its_interpreting_office_named_whole(equipment):
+    answer = equipment.ask("买新的生产设备有什么优惠？")
+    assert "县级" in answer.text and "市级" not in answer.text, answer.text
+    assert "（咨询：县工业和信息化局）" in answer.text, answer.text
 
 
 def test_the_party_a_denial_names_is_its_case(county):

@@ -15,7 +15,7 @@ from assistant.ingest.quantities import Quantity, read
 from assistant.lexicon.english import gloss, translate
 from assistant.models import PolicyCard
 
-LEVEL_EN = {"国家": "national", "省": "provincial", "市": "municipal"}
+LEVEL_EN = {"国家": "national", "省": "provincial", "市": "municipal", "县": "county"}
 GIVEN = ("amount", "rate", "share", "duration")  # figure kinds a benefit gives (a date or a count is no sum)
 _CONTACT = re.compile(r"(?:\d{3,4}-)?\d{7,8}|(?:https?://)?[\w.-]+\.(?:gov\.cn|com|cn|org|net)[\w/.-]*", re.ASCII)
 _YEARS = re.compile(r"(\d{4})\s*[—–\-至到]+\s*(\d{4})|(\d{4})")

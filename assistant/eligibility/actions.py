@@ -22,6 +22,8 @@ _OFFICE = re.compile(r"(?<=[到向由经])[\u4e00-\u9fa5]{0,10}?(?:税务机关|
                      r"人社局|发展改革局|服务中心)")
 # the bodies a text names as answering for it (本办法由科技部、财政部、税务总局负责解释; X负责…管理和监督)
 _BODY = r"[\u4e00-\u9fa5]{1,10}(?:部|局|委|厅|署|总局|办公室|机关|委员会)"
+# the instrument a closing article names before its body (本办法由…, 本实施细则由…), however much of it the match took
+_INSTRUMENT_BY = re.compile(r"^[\u4e00-\u9fa5]{0,8}?(?:办法|规定|法|细则|条例|方案|措施|意见|通知|规则|指引|决定)由")
 _ANSWERS_FOR = re.compile(rf"(?P<units>{_BODY}(?:、{_BODY}){{0,4}})负责(?:解释|[^。；]{{0,16}}指导、管理和监督)")
 
 
@@ -54,6 +56,6 @@ def document_offices(sections: list[Section]) -> list[str]:
     for section in reversed(sections):  # the closing 负责解释 article first
         m = _ANSWERS_FOR.search(section.text)
         if m:
-            units = m.group("units").removeprefix("本办法由").removeprefix("本规定由").removeprefix("本法由")
+            units = _INSTRUMENT_BY.sub("", m.group("units"))
             return [u for u in units.split("、") if u]
     return []

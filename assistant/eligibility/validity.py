@@ -13,7 +13,7 @@ from typing import Literal
 
 from assistant.models import Section
 
-Level = Literal["国家", "省", "市"]
+Level = Literal["国家", "省", "市", "县"]
 
 _PERIOD = re.compile(r"[（(](?P<start>(?:19|20)\d\d)\s*[-－—–~至到]\s*(?P<end>(?:19|20)\d\d)年?[）)]")
 _EFFECTIVE = re.compile(r"自(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)起(?:施行|实施|执行|生效)")
@@ -25,6 +25,7 @@ _REPEALS = re.compile(r"[^。]*同时废止。?")
 _NATIONAL = re.compile(r"^中华人民共和国|国务院|全国人民代表大会|财政部|国家税务总局|科技部|部令|^国家")
 _TIER = re.compile(r"^(?:省|市|县|区|地)级")
 _PROVINCE = re.compile(r"[\u4e00-\u9fa5]{2,3}省(?!级)")
+_COUNTY = re.compile(r"^[\u4e00-\u9fa5]{1,4}县(?!级)")  # a county's own text (白沙县…办法), not one naming 县级
 _CITY = re.compile(r"[\u4e00-\u9fa5]{2,4}[市县区](?!场|级)|[（(][\u4e00-\u9fa5]{2,4}[）)]")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
@@ -100,7 +101,7 @@ def document_status(doc: str, sections: list[Section]) -> DocumentStatus:
 
 
 def _level(doc: str, heading: str, sections: list[Section]) -> Level:
-    """国家 for laws, State Council and ministry texts; 省 or 市 for a place's own
+    """国家 for laws, State Council and ministry texts; 省, 市 or 县 for a place's own
     text: the units its sections assign work to (市科技局) say whose plan it is."""
     # a unit named by its tier (省级、计划单列市科技行政主管部门) is every province's, as a national text
     # assigns work; a place's own plan names its own (市科技局)
@@ -111,10 +112,14 @@ def _level(doc: str, heading: str, sections: list[Section]) -> Level:
             return "市"
         if prefixes.count("省") >= len(units) / 2:
             return "省"
+        if prefixes.count("县") >= len(units) / 2:
+            return "县"
     if _NATIONAL.search(doc) or _NATIONAL.search(heading):
         return "国家"
     if _PROVINCE.search(doc):
         return "省"
+    if _COUNTY.search(doc):
+        return "县"
     if _CITY.search(doc):
         return "市"
     return "国家"

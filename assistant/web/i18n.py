@@ -119,6 +119,7 @@ MESSAGES = {
     "check_detail": ("（{detail}）", " ({detail})"), "check_sep": ("；", "; "),
     "match_more": ("显示其余 {n} 条", "Show {n} more"),
     "level_国家": ("国家", "national"), "level_省": ("省", "provincial"), "level_市": ("市", "municipal"),
+    "level_县": ("县", "county"),
     "match_profile": ("企业档案：{profile}", "Profile: {profile}"),
     "checklist": ("申请条件（{n} 项）", "Conditions to qualify ({n})"),
     "match_count": ("共 <b>{n}</b> 项政策（按可获得的金额/比例、是否点名贵单位排序）",
