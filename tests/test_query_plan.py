@@ -226,6 +226,17 @@ def test_a_period_named_asks_its_length_unless_a_point_of_it_is_asked(parse):
     assert parse("补贴申领要在多长的期间内完成？").duration_asked
 
 
+def test_which_month_is_a_time_and_how_many_months_a_length(parse):
+    """几月 (no 个) asks which month, a point in time; 几个月 asks how many months. Neither asks a rate or a sum,
+    even beside a word a rate is applied to (摊销, 补贴)."""
+    month = parse("新厂房的摊销从几月开始算？")
+    assert month.answer == "date" and not month.duration_asked
+    assert not month.figure_kinds & {"rate", "amount"}
+    assert parse("技改补贴每年几月份申请？").answer == "date"
+    months = parse("技改补贴的公示要几个月？")
+    assert months.duration_asked and months.figure_kinds == frozenset({"duration"})
+
+
 def test_a_count_asked_in_a_counting_unit(parse):
     plan = parse("到2020年科技企业孵化器要达到多少家？")
     assert plan.answer == "figure" and "count" in plan.figure_kinds
