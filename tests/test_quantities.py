@@ -164,8 +164,8 @@ def test_things_of_a_hundred_million_class_are_counted_not_money():
     assert (q.kind, q.value) == ("count", 50)
 
 
-@pytest.mark.parametrize("text", ["企业每一纳税年度的应纳税额", "在同一年度内申报", "任一年份均可"])
-def test_one_that_means_each_or_the_same_is_no_figure(text):
+@pytest.mark.parametrize("text", ["企业每一纳税年度的应纳税额", "在同一年度内申报", "任一年份均可", "补贴从哪一年起停发？"])
+def test_one_that_means_each_the_same_or_which_is_no_figure(text):
     assert read(text) == []
 
 

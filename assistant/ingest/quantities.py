@@ -121,7 +121,7 @@ _OPERAND_AFTER = re.compile(r"^\s*(?:[×÷*＝=]|/\s*[(（\d])")
 # a period read as the months or years of a pay or an income it counts (6个月的统筹地区上年度职工月平均工资)
 _WAGE_BASE = re.compile(r"\s*的[^，。；,;：:]{0,20}?(?:工资|收入|薪酬|薪金|缴费基数)")
 # Characters before 一 that make it a word (each, the same, any, single, unified), not the number one.
-_ONE_AS_A_WORD = frozenset("每同任某单统唯其")
+_ONE_AS_A_WORD = frozenset("每同任某单统唯其哪")
 _CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")
 
 
@@ -282,7 +282,7 @@ def read(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1):m.start()] in ("上", "下") and m.group(0)[:1] in ("一", "半"):
             continue  # 上一年度, 下一年, 上半年: a time named, not a length of time
         if text[max(0, m.start() - 1):m.start()] in _ONE_AS_A_WORD and m.group(0)[:1] == "一":
-            continue  # 每一纳税年度, 同一年度, 任一年: each or the same one, no length of time
+            continue  # 每一纳税年度, 同一年度, 任一年, 哪一年: each, the same or which one, no length of time
         if m.group("num") and m.group("num").strip("零〇") == "":
             continue  # 零 alone is a word's first character (零部件, 零星), never a figure written out
         if _OPERAND_BEFORE.search(text[max(0, m.start() - 8):m.start()]) or _OPERAND_AFTER.match(text[m.end():]):
