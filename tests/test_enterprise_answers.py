@@ -423,6 +423,13 @@ def test_a_target_asked_in_words_is_answered_in_the_documents_words(ask):
     assert any(c.doc == "中华人民共和国中小企业促进法" for c in answer.citations)
 
 
+def test_a_year_written_relative_to_an_event_answers_from_which_year(ask):
+    """…超过抵免限额的当年的次年起: the first year is named by its event; asked from which year it counts,
+    the answer quotes that, not a refusal for want of a calendar year."""
+    answer = ask("在国外缴的税超过了抵免限额，这5个年度是从哪一年开始算？")
+    assert answer.answerable and "次年起" in answer.text, answer.text
+
+
 def test_a_later_part_quoting_a_sentence_with_its_next_replaces_the_shorter_quote():
     """A message's answers merged: a quote said again in full with more (the sentence and the next one)
     stands once, in the place of the shorter one; a verdict line is never taken for a quote."""

@@ -159,6 +159,10 @@ def figure_from_sentences(lib: Library, ctx: Context) -> Draft | None:
     duration = ctx.query.duration_asked
     if draft is None or any(lib.states_figure(c, units, duration) for c in draft.citations):
         return draft
+    points = ctx.query.figure_kinds - {"duration"}
+    if ctx.query.answer == "date" and any(states_kind(lib.quantities_in(c), points, strict=True)
+                                          for c in draft.citations):
+        return draft  # a time asked (从哪一年开始算): a point in time a quote states (…的次年起) answers it
     if ctx.query.intent == "target" and not (ctx.query.english or ctx.query.figure_kinds or units or duration):
         # 要达到什么要求？ asks a target and no magnitude: the documents state it in words (an English
         # `how much` names no kind, and still asks one)
