@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.figures import split_sentences
+from assistant.ingest.labels import DOCUMENT_KINDS
 from assistant.models import Section
 
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?\d{7,8}|1[3-9]\d{9}|\d{3,4}[-－—]\d{7,8})(?!\d)")
@@ -23,7 +24,7 @@ _OFFICE = re.compile(r"(?<=[到向由经])[\u4e00-\u9fa5]{0,10}?(?:税务机关|
 # the bodies a text names as answering for it (本办法由科技部、财政部、税务总局负责解释; X负责…管理和监督)
 _BODY = r"[\u4e00-\u9fa5]{1,10}(?:部|局|委|厅|署|总局|办公室|机关|委员会)"
 # the instrument a closing article names before its body (本办法由…, 本实施细则由…), however much of it the match took
-_INSTRUMENT_BY = re.compile(r"^[\u4e00-\u9fa5]{0,8}?(?:办法|规定|法|细则|条例|方案|措施|意见|通知|规则|指引|决定)由")
+_INSTRUMENT_BY = re.compile(rf"^[\u4e00-\u9fa5]{{0,8}}?(?:{'|'.join(DOCUMENT_KINDS)}|法)由")
 _ANSWERS_FOR = re.compile(rf"(?P<units>{_BODY}(?:、{_BODY}){{0,4}})负责(?:解释|[^。；]{{0,16}}指导、管理和监督)")
 
 

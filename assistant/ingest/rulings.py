@@ -80,7 +80,7 @@ _EXCEPTIONS: frozenset[Polarity] = frozenset({"denied", "not_required"})
 def qualifier_before(before: str) -> str:
     """The qualifier of the thing a rule is about, when the clause before the modal names it with one (企业从事
     国家限制和禁止发展的项目，不得…: 企业从事国家限制和禁止发展的), up to the last 的 before its head noun."""
-    clause = _CLAUSE.split(_SENTENCE.split(before)[-1].rstrip(" ，,"))[-1].strip()
+    clause = _clauses(before.rstrip(" ，,"))[-1]
     if _modal().search(clause):
         return ""  # another rule's clause (不得擅自发布…的言论，不得刊登…), not the name of a thing
     head = clause.rfind("的")
@@ -91,10 +91,14 @@ def case_before(before: str) -> str:
     """The nearest clause of a sentence before a modal or a figure that states a case (…的，): 有关法律规定或者
     合同约定了使用年限的; …对外销售的，研发费用中对应的材料费用不得加计扣除 is for products sold. Else the party
     of a contract the last clause opens with (受托方不得再进行加计扣除: the party commissioned)."""
-    sentence = _SENTENCE.split(before)[-1]
-    clauses = _CLAUSE.split(sentence)
-    case = next((c.strip() for c in reversed(clauses) if c.strip().endswith("的") and len(c.strip()) > 2), "")
-    return case or (party.group(0) if (party := _PARTY.fullmatch(clauses[-1].strip())) else "")
+    clauses = _clauses(before)
+    case = next((c for c in reversed(clauses) if c.endswith("的") and len(c) > 2), "")
+    return case or (party.group(0) if (party := _PARTY.fullmatch(clauses[-1])) else "")
+
+
+def _clauses(before: str) -> list[str]:
+    """The clauses of the sentence a modal or a figure stands in, up to it, stripped."""
+    return [c.strip() for c in _CLAUSE.split(_SENTENCE.split(before)[-1])]
 
 
 _PARTY = re.compile(r"[\u4e00-\u9fff]{1,5}方")  # 受托方, 委托方, 承租方, 被投资方: a party named by its part in a contract
