@@ -168,6 +168,12 @@ class Settings(BaseModel):
                                      "the figure is often in the article beside the best-matching one (the rule after its "
                                      "definition), and the alternative is to say it is not stated; the bounded band's "
                                      "width, as the figure's kind is a second fit (a design value)")
+    duties_band: float = Field(0.6, ge=0, le=5, description="how far below the best sentence one assigning duties "
+                               "(a lead-in of a list, …承担以下职责：; a sentence requiring an act) may stand and still come "
+                               "first when a question asks what a body must or may do: the best-matching sentence often "
+                               "restates the question's premise (…实行省级人民政府负责制) and assigns nothing; the "
+                               "bounded band's width, as the provision fits on two counts, its party and its kind "
+                               "(a design value)")
     checklist_sections: int = Field(5, ge=1, le=20, description="how many of the best-ranked sections may hold the "
                                     "condition list an applicant's own figures are checked against (注册满两年了，够条件吗？): "
                                     "the retrieval depth a chat answer reads (a design value); a list must also be for the "

@@ -98,3 +98,32 @@ def test_an_item_asked_of_is_quoted_under_its_lead_in(awards):
     answer = awards.ask("见义勇为牺牲人员家属的一次性慰问金标准是什么？")
     line = next((line for line in answer.text.splitlines() if "10倍" in line), "")
     assert "领取奖金、抚恤补助和慰问金" in line, answer.text
+
+
+# Items numbered （1） under an item's heading (1．机具购置补贴。), the way notices list a category's parts.
+_SUBSIDY = """某县农机购置补贴实施细则
+
+第一条 为规范农机购置补贴资金管理，制定本细则。
+第二条 补贴对象为本县从事农业生产的个人和农业生产经营组织。
+第三条 补贴资金的使用范围如下。
+1．机具购置补贴。
+（1）耕整地机械按销售价格的30%补贴。
+（2）播种机械按销售价格的25%补贴。
+（3）收获机械按销售价格的20%补贴。
+2．作业服务补贴。对开展深松作业的组织按作业面积给予补助。
+第四条 申请补贴须提交购机发票和身份证明。
+第五条 县农业农村局负责补贴申请的受理和审核。
+第六条 县财政局负责补贴资金的拨付。
+第七条 补贴机具三年内不得转卖。
+第八条 骗取补贴资金的，追回已发放的补贴。
+第九条 补贴申请每年集中受理两次。
+第十条 本细则由县农业农村局负责解释。
+第十一条 本细则自发布之日起施行。
+"""
+
+subsidy = corpus_fixture({"某县农机购置补贴实施细则": _SUBSIDY})
+
+
+def test_the_items_under_an_items_heading_are_quoted_to_the_last(subsidy):
+    first = subsidy.ask("机具购置补贴具体分成哪几类农机？").text.splitlines()[0]
+    assert all(kind in first for kind in ("耕整地机械", "播种机械", "收获机械")), first

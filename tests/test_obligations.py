@@ -29,3 +29,51 @@ def test_a_partys_obligations_are_the_provision_requiring_them_of_it(rules):
     first = answer.text.splitlines()[0]
     assert "劳动防护用品" in first and "第三条" in first
     assert "法律责任" not in first
+
+
+# A 办法 the tests write, with a body's duties as a list in two written forms: items on lines of their own with
+# no marker (…履行下列职责： then one duty a line), and items numbered （1） each ending its own sentence; and
+# a duty stated after a sentence that only names the system of responsibility.
+_MEASURES = """江屿市农村供水工程管理办法
+
+第一条 为加强农村供水工程管理，保障农村居民饮水安全，制定本办法。
+第二条 本办法适用于本市行政区域内农村供水工程的建设、运行和管护。
+第三条 市水务局是本市农村供水工程的主管部门，应当履行下列职责：
+编制农村供水工程专项规划；
+组织开展水质检测和工程巡查；
+建立农村供水应急抢修队伍；
+其他需要主管部门办理的事项。
+第四条 农村供水工程的建设和日常管护实行县级人民政府负责制，纳入年度目标考核。县级人民政府应当落实工程管护经费，明确管护主体，定期开展水源地环境整治。
+第五条 市农村供水协调小组下设办公室，负责日常工作。办公室设在市水务局。办公室承担以下职责：
+（1）汇总各县供水工程运行情况。
+（2）起草农村供水年度工作报告。
+（3）督办协调小组议定事项。
+第六条 供水单位应当公开水价和服务承诺。
+第七条 用水户应当按时缴纳水费，不得擅自改装供水设施。
+第八条 任何单位和个人不得在水源保护范围内排放污水。
+第九条 市财政局按照规定安排农村供水工程补助资金。
+第十条 违反本办法第八条规定的，由水务部门责令改正。
+第十一条 本办法自公布之日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def measures(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("supply"), {"江屿市农村供水工程管理办法": _MEASURES})
+
+
+def test_a_bodys_duties_are_its_list_whole_though_the_question_names_its_role(measures):
+    answer = measures.ask("江屿水务局身为主管部门，需要履行什么职责？")
+    assert not answer.text.startswith("牵头单位"), answer.text  # a role named says whose duties, asks no body
+    first = answer.text.splitlines()[0]
+    assert "编制农村供水工程专项规划" in first and "建立农村供水应急抢修队伍" in first, answer.text
+
+
+def test_a_list_numbered_item_by_item_is_quoted_to_its_last_item(measures):
+    first = measures.ask("协调小组的办公室承担哪些职责？").text.splitlines()[0]
+    assert all(duty in first for duty in ("汇总各县供水工程运行情况", "起草农村供水年度工作报告", "督办协调小组议定事项")), first
+
+
+def test_the_duties_after_a_premise_the_question_restates_answer(measures):
+    first = measures.ask("供水工程由县级人民政府负责，县政府具体要做哪些事？").text.splitlines()[0]
+    assert "落实工程管护经费" in first, first

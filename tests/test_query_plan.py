@@ -333,6 +333,10 @@ def test_a_role_named_as_the_subject_of_what_it_does_asks_its_duties_not_who_hol
     assert parse("孵化器建设由谁牵头？").intent == "lead"
     assert parse("在这项改革中，主管部门要负责做哪些事？").intent != "lead"
     assert parse("牵头单位要在什么时候完成？").intent != "lead"
+    acting = parse("作为牵头部门的单位，要承担哪些责任？")
+    assert acting.intent != "lead" and acting.duties_asked
+    assert parse("哪个部门是这项工作的主管部门？").intent == "lead"
+    assert not parse("哪个部门是这项工作的主管部门？").duties_asked
 
 
 @pytest.mark.parametrize("question, kinds", [

@@ -44,6 +44,7 @@ EXCEPT_LEAD = cue("except_lead")
 ROLE_OF_BODY = cue("role_of_body")
 WHICH_ARTICLE = cue("which_article")
 WH_WORD = cue("wh_word")
+DUTIES_ASKED = cue("duties_asked")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).
@@ -241,7 +242,9 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         if SHARED_ROLE.search(text) or EXCEPT_LEAD.search(text):
             query.role = "责任"
         return "responsibility"
-    if asks_lead and not (asks_other and not asks_who):
+    # 作为牵头部门的单位要承担哪些责任: the role names whose duties are asked, not a body asked for
+    asks_duties = bool(DUTIES_ASKED.search(text)) and not asks_who
+    if asks_lead and not (asks_other and not asks_who) and not asks_duties:
         return "lead"
     if WHICH_ARTICLE.search(text):
         return "general"  # …的是第几条: the sentence stating it, with its label, whatever its words would ask

@@ -162,4 +162,6 @@ def duties_subject(question: str) -> str:
     return match.group("unit")
 
 
-_NOT_A_NAME = re.compile(r"[哪谁何么由是该这那此]")
+# (a wh-word or a pointer asks or refers, names no unit; 的 joins a possessor to its body, 协调小组的办公室: no
+# name as a unit list writes one, the question is answered from the text)
+_NOT_A_NAME = re.compile(r"[哪谁何么由是该这那此的]")

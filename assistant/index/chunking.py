@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.ingest.definitions import Definition, read_definition
-from assistant.ingest.figures import item_numbering, split_sentences, strip_item_prefix
+from assistant.ingest.figures import item_number, item_numbering, split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
@@ -106,6 +106,7 @@ class Sentence:
     # the numbering of the item of a list it opens, its number stripped: "（一）" for (三)一次性工亡补助金标准为…,
     # "1." for 2．…; "" when it opens none (lists nest: 1. items inside a （五） item)
     opens_item: str = ""
+    first_item: bool = False  # the item it opens is numbered one: a list starts here, under the sentence before
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
@@ -162,7 +163,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
                                     stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
-                                    opens_item=item_numbering(written)))
+                                    opens_item=item_numbering(written), first_item=item_number(written) == 1))
     return out
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from assistant import lexicon
-from assistant.ingest import quantities
+from assistant.ingest import labels, quantities
 from assistant.models import Target
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?])|\n+")
-_ITEM_PREFIX = re.compile(r"^\s*(?:\d+[．.、]|[（(][一二三四五六七八九十]+[）)])\s*")
+# the label of a list item opening a line, in the outline's grammar: （一）, 1．, and the levels below, （1）, 1), ①
+_ITEM_PREFIX = re.compile(rf"^\s*(?:(?P<section>{labels.SECTION})|(?P<item>{labels.ITEM})(?!\d)|(?P<sub>{labels.SUB_ITEM}))\s*")
 
 DURATION_UNITS = set(lexicon.table("figure_units")["durations"])
 # The figure kinds a target, threshold, amount or duration is read from; dates, months and years
@@ -53,7 +54,16 @@ def item_numbering(sentence: str) -> str:
     """The numbering style of the item a line opens: "（一）" for (三)…, "1." for 2．…, "" when it opens none
     (lists nest: an item's own items are numbered in the other style)."""
     m = _ITEM_PREFIX.match(sentence)
-    return "" if m is None else "（一）" if m.group(0).lstrip()[:1] in "（(" else "1."
+    return "" if m is None else "（一）" if m.group("section") else "1." if m.group("item") else "（1）"
+
+
+def item_number(sentence: str) -> int | None:
+    """The number of the item a line opens (（三） -> 3, ① -> 1); None when it opens none."""
+    m = _ITEM_PREFIX.match(sentence)
+    if m is None:
+        return None
+    written = m.group(0).strip()
+    return ord(written) - 0x245F if len(written) == 1 and "\u2460" <= written <= "\u2473" else labels.number(written)
 
 
 def _metric(before: str, after: str) -> str:

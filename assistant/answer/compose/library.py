@@ -346,6 +346,26 @@ class Library:
         return any(r.polarity == "required" and self.case_stated(r.case, query)
                    for text in said for r in self.rulings_of.get((section.key, text), []))
 
+    def whole_lists(self, scored: list[tuple[float, str, Section]]) -> list[tuple[float, str, Section]]:
+        """Each item of a list of what a party is to do (`assigns_list`) as the list: its lead-in, at the item's
+        score, once (asked what a body's duties are, one duty of the list is a part of the answer; an item of a
+        list of several bodies' tasks, （2）中国储备粮管理总公司负责…, is its own)."""
+        out, seen = [], set()
+        for score, sentence, section in scored:
+            lead = self.lead_in(sentence, section)
+            said = lead if lead is not None and self.assigns_list(lead, section) else sentence
+            if (section.key, said) not in seen:
+                seen.add((section.key, said))
+                out.append((score, said, section))
+        return out
+
+    def assigns_list(self, sentence: str, section: Section) -> bool:
+        """Whether the sentence is the lead-in of a list that follows it in its section and gives what a party is
+        to do (…应当履行下列职责：, 办公室承担以下职责：), not what is denied or excepted (下列固定资产不得计算折旧扣除：)."""
+        units = self.texts_of(section)
+        return sentence.endswith(("：", ":")) and sentence in units and units.index(sentence) < len(units) - 1 \
+            and not any(r.polarity in ("denied", "not_required") for r in self.rulings_of.get((section.key, sentence), []))
+
     def rules_on(self, asked: Ruling, sentence: str, section: Section) -> bool:
         """Whether the sentence allows, denies or requires the act asked at all, whatever it is about."""
         return bool(self._rulings(asked, sentence, section)[0])
@@ -498,7 +518,10 @@ class Library:
             if unit.opens_item and unit.opens_item in leads:
                 self.lead_of.setdefault(i, leads[unit.opens_item])
             following = self.index.sentences[positions[n + 1]] if n + 1 < len(positions) else None
-            if unit.text.endswith(("：", ":")) and following is not None and following.opens_item:
+            # (a lead-in ends with ：; or an item's head heads the list of another numbering that starts under it,
+            # 1.直接投入费用。 over (1)…(2)…)
+            if following is not None and following.opens_item and (unit.text.endswith(("：", ":")) or (
+                    unit.opens_item and following.first_item and following.opens_item != unit.opens_item)):
                 leads[following.opens_item] = i
 
     def item_about(self, sentence: str, section: Section, words: list[str]) -> str | None:
@@ -531,18 +554,21 @@ class Library:
         if sentence not in units:
             return sentence
         position = units.index(sentence)
+        keys = self.sentences_of[section.key]
+        opened = keys[position]  # (a lead-in: the items of its list follow, each ending its own sentence)
         text = self._with_lead(units, position, section)
         if text == sentence:  # (…的部分，准予扣除；) 超过部分，准予…结转扣除
             text = self._with_earlier(self.sentences_of[section.key][position]) + text
-        if len(sentence) < 25 and position < len(units) - 1 and \
-                _flat(sentence + units[position + 1]) in _flat(section.text):
-            # (not across a numbered item's start: `…超过60家。` then `2．创新人才培养模式。`)
+        if len(sentence) < 25 and position < len(units) - 1 and (
+                _flat(sentence + units[position + 1]) in _flat(section.text) or self.lead_of.get(keys[position + 1]) == opened):
+            # (not across a numbered item's start, `…超过60家。` then `2．创新人才培养模式。`, but into the first item of
+            # the list it heads)
             position += 1
             text += units[position]
-        while text.endswith(LIST_CONTINUES) and position < len(units) - 1 and len(text) < MAX_LIST_CHARS:
+        while position < len(units) - 1 and len(text) < MAX_LIST_CHARS and (
+                text.endswith(LIST_CONTINUES) or self.lead_of.get(keys[position + 1]) == opened):
             position += 1
             text += units[position]
-        keys = self.sentences_of[section.key]
         while position < len(units) - 1 and self.continued.get(keys[position + 1]) == keys[position] \
                 and len(text) < MAX_LIST_CHARS:
             position += 1  # (…差旅费、会议费等。 此项费用总额不得超过…10%: what limits or excepts it follows it)

@@ -42,6 +42,12 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         scored = lib.preferred_first(scored, lambda sentence, _: lib.places(sentence))
     if ctx.query.obligation_asked:  # 要承担哪些义务: a provision requiring it of them (应当…)
         scored = lib.preferred_first(scored, lambda sentence, section: lib.requires(sentence, section, ctx.query))
+    if ctx.query.duties_asked:  # 承担哪些职责: the provision assigning them, a list of them first
+        scored = lib.whole_lists(scored)
+        band = lib.settings.duties_band
+        scored = lib.preferred_first(scored, lambda sentence, section: lib.requires(sentence, section, ctx.query),
+                                     band=band)
+        scored = lib.preferred_first(scored, lib.assigns_list, band=band)
     stating, reached = [], False
     if kinds := kinds_checked(ctx.query):
         def exact(sentence: str, section: Section) -> bool:

@@ -300,9 +300,11 @@ def _duties_en(lib: Library, unit: str, groups) -> list[str]:
 def duties(lib: Library, ctx: Context) -> Draft | None:
     query = ctx.query
     lines, citations, sections = [], [], []
+    # (the question named its documents: no task from another)
+    searched = [s for s in lib.index.sections if not ctx.docs or s.doc in ctx.docs]
     for unit in query.units:
-        led = [s for s in lib.index.sections if unit in s.lead_units]
-        shared = [s for s in lib.index.sections if unit in s.responsible_units and unit not in s.lead_units]
+        led = [s for s in searched if unit in s.lead_units]
+        shared = [s for s in searched if unit in s.responsible_units and unit not in s.lead_units]
         groups = [("牵头", led), ("责任（参与）", shared)]
         asked = [g for g in groups if not query.role or g[0].startswith(query.role)]
         if not any(group for _, group in asked):
