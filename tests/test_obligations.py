@@ -48,7 +48,7 @@ _MEASURES = """江屿市农村供水工程管理办法
 （1）汇总各县供水工程运行情况。
 （2）起草农村供水年度工作报告。
 （3）督办协调小组议定事项。
-第六条 供水单位应当公开水价和服务承诺。
+第六条 供水单位应当在营业场所和门户网站公开水价、收费依据和服务承诺。每季度应当检测出厂水水质，并向社会公布检测结果。
 第七条 用水户应当按时缴纳水费，不得擅自改装供水设施。
 第八条 任何单位和个人不得在水源保护范围内排放污水。
 第九条 市财政局按照规定安排农村供水工程补助资金。
@@ -77,3 +77,38 @@ def test_a_list_numbered_item_by_item_is_quoted_to_its_last_item(measures):
 def test_the_duties_after_a_premise_the_question_restates_answer(measures):
     first = measures.ask("供水工程由县级人民政府负责，县政府具体要做哪些事？").text.splitlines()[0]
     assert "落实工程管护经费" in first, first
+
+
+def test_a_partys_duties_running_over_several_sentences_are_all_quoted(measures):
+    first = measures.ask("供水单位必须尽到哪些义务？").text.splitlines()[0]
+    assert "公开水价" in first and "检测出厂水水质" in first, first
+
+
+# A 制度 the tests write, its functions listed under a heading that names them (一、主要职能), in sentences that do not
+# repeat the body's name.
+_SYSTEM = """某市营商环境工作联席会议制度
+
+为加快优化营商环境，经市政府同意，建立某市营商环境工作联席会议制度。
+
+一、主要职能
+统筹推进全市营商环境改革工作；研究解决企业反映集中的共性问题；督促各成员单位落实年度改革任务；完成市政府交办的其他事项。
+
+二、成员单位
+联席会议由市发展改革局、市市场监管局、市政务服务数据管理局、市财政局等8个部门组成，市发展改革局为牵头单位。
+
+三、工作规则
+联席会议原则上每季度召开一次全体会议，由召集人主持。联席会议以纪要形式明确议定事项。
+
+四、工作要求
+各成员单位要按照职责分工，主动研究营商环境改革中的重大问题，及时报送工作进展。
+"""
+
+
+@pytest.fixture(scope="module")
+def system(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("meeting"), {"某市营商环境工作联席会议制度": _SYSTEM})
+
+
+def test_functions_listed_under_a_heading_naming_them_answer(system):
+    first = system.ask("营商环境联席会议的主要职能包括什么？").text.splitlines()[0]
+    assert "研究解决企业反映集中的共性问题" in first and "督促各成员单位落实年度改革任务" in first, first

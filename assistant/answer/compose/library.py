@@ -23,7 +23,7 @@ from assistant.answer.targets import years_covered
 from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
 from assistant.index.chunking import announces_list
-from assistant.index.lexical import tokenize
+from assistant.index.lexical import FILLERS, tokenize
 from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
@@ -480,7 +480,8 @@ class Library:
         """Whether the question names the section's heading (三个战略定位 -> （二）战略定位).
         The rest of its topic may only say whose list it is (中山国家自创区, the document's
         own subject, abbreviated or not) and how long (三个, 六大)."""
-        title_tokens = [t for t in tokenize(section.title) if len(t) > 1]
+        # (its words as the question's are read: 主要 of 主要职能 is a filler, as in 主要职能有哪些)
+        title_tokens = [t for t in tokenize(section.title) if len(t) > 1 and t not in FILLERS]
         if not title_tokens or self.evidence.coverage(title_tokens, " ".join(query.tokens)) < 0.6:
             return False
         topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
@@ -575,6 +576,20 @@ class Library:
             text += units[position]
         return text
 
+    def with_requirements_after(self, text: str, sentence: str, section: Section, query: Query) -> str:
+        """`text` (the sentence as quoted) with the sentences after it in its section that each require an act
+        (`requires`) too, up to the first that does not: asked what a party must do, its article's run of duties."""
+        units = self.texts_of(section)
+        if sentence not in units:
+            return text
+        for following in units[units.index(sentence) + 1:]:
+            if following in text:
+                continue  # (quoted already, with its lead-in or as its item)
+            if len(text) >= MAX_LIST_CHARS or not self.requires(following, section, query):
+                break
+            text += following
+        return text
+
     def figures_asked(self, ctx: Context) -> set[int]:
         """Sentences stating a figure of the kind asked (or bounding one of the applicant's
         figures), closest to the question: read from the quantities stored at index time,
@@ -634,6 +649,15 @@ class Library:
         return {i for i in self._defining_sentences
                 if (not ctx.docs or self.doc_of[i] in ctx.docs) and self.defines(self.index.sentences[i].text, ctx.query)}
 
+    def titled(self, ctx: Context) -> set[int]:
+        """Asked what a body is charged with, the sentences of a section of the retrieved documents whose heading
+        the question names (一、主要职能 for 联席会议的主要职能有哪些): its body lists them, wherever it ranked."""
+        if not ctx.query.duties_asked:
+            return set()
+        docs = set(ctx.docs or [h.section.doc for h in ctx.hits[:5]])
+        return {i for doc in docs for section in self.of_doc.get(doc, []) if self.names_title(ctx.query, section)
+                for i in self.sentences_of.get(section.key, [])}
+
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
@@ -643,6 +667,7 @@ class Library:
         pool |= self.figures_asked(ctx)
         pool |= self.naming(ctx)
         pool |= self.defining(ctx)
+        pool |= self.titled(ctx)
         scored = []
         for i in pool:
             unit = self.index.sentences[i]

@@ -48,6 +48,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         scored = lib.preferred_first(scored, lambda sentence, section: lib.requires(sentence, section, ctx.query),
                                      band=band)
         scored = lib.preferred_first(scored, lib.assigns_list, band=band)
+        # (a section headed by what is asked, 一、主要职能, lists it in its body, whose sentences need not repeat
+        # the question's words: wherever they rank)
+        scored = lib.preferred_first(scored, lambda _, section: lib.names_title(ctx.query, section), band=float("inf"))
     stating, reached = [], False
     if kinds := kinds_checked(ctx.query):
         def exact(sentence: str, section: Section) -> bool:
@@ -119,6 +122,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         item = None if ctx.query.list_asked else lib.item_about(sentence, section, ctx.query.topic_tokens)
         if item and item not in text:  # (一次性工亡补助金的标准: the lead-in and that item, not the first ones)
             text = quote = lib.with_lead(item, section)
+        if (ctx.query.duties_asked or ctx.query.obligation_asked) and not chosen:
+            # (a party's duties run on in the sentences after, each requiring another act: 企业应当接纳…。企业应当…提供…)
+            text = quote = lib.with_requirements_after(text, sentence, section, ctx.query)
         said = " ".join(q for _, q, _ in chosen)
         if sentence in said or any(piece and piece in said for piece in split_sentences(text)):
             continue  # already said with a neighbour
