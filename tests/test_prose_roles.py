@@ -269,3 +269,41 @@ def test_a_body_named_by_two_role_words_is_named_once():
 
     lead, responsible = sentence_roles("国务院民政、应急管理、卫生健康等部门，按照各自职责负责相应的社会救助管理工作")
     assert lead == [] and responsible == ["国务院民政部门", "应急管理部门", "卫生健康部门"]
+
+
+# A city office's guideline naming itself in its title and, in one sentence, itself and the districts' offices as the
+# bodies in charge at two levels.
+_CANTEEN = """海滨市人民政府办公室关于推进社区食堂建设的意见
+
+一、总体要求
+到2025年，全市每个街道至少建成一个社区食堂，为老年人提供就餐服务。
+
+二、明确工作职责
+市人民政府办公室是全市社区食堂建设工作的主管单位，各区人民政府办公室是本区社区食堂建设工作的主管单位。市民政局负责社区食堂的日常监督。
+
+三、支持措施
+对新建的社区食堂，按照每个食堂不超过20万元给予一次性建设补助。
+
+四、运营管理
+社区食堂应当公示菜品价格，接受居民监督。
+
+五、保障措施
+各区要将社区食堂建设纳入年度民生实事项目。
+"""
+
+_WATER = """海滨市农村供水工程管理办法
+
+第一条 为加强农村供水工程管理，制定本办法。
+第二条 市水务局负责全市农村供水工程的监督管理。
+第三条 供水单位应当公开水价和服务承诺。
+第四条 本办法自公布之日起施行。
+"""
+
+
+def test_the_issuer_named_in_a_documents_title_may_be_the_body_asked_for(tmp_path):
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(tmp_path, {"海滨市人民政府办公室关于推进社区食堂建设的意见": _CANTEEN,
+                                          "海滨市农村供水工程管理办法": _WATER})
+    first = assistant.ask("海滨市人民政府办公室关于社区食堂建设的意见里，全市社区食堂工作归哪个单位主管？").text.splitlines()[0]
+    assert "市人民政府办公室" in first and "各区" not in first, first

@@ -182,7 +182,8 @@ def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[s
     asked = set(query.tokens)
 
     def others(units: list[str]) -> list[str]:
-        return [u for u in units if not set(tokenize(u)) <= asked]
+        # (the issuer named in a document's title, 国务院办公厅关于…的意见, says where to look, not whom about)
+        return [u for u in units if not set(tokenize(u)) <= asked or any(u in title for title in query.docs_named)]
 
     clauses = [(c, *map(others, sentence_roles(c))) for c in re.split(r"[，,；;]", sentence) if c.strip()]
     clauses = [c for c in clauses if c[1] or c[2]]
