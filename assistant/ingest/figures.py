@@ -60,10 +60,7 @@ def item_numbering(sentence: str) -> str:
 def item_number(sentence: str) -> int | None:
     """The number of the item a line opens (（三） -> 3, ① -> 1); None when it opens none."""
     m = _ITEM_PREFIX.match(sentence)
-    if m is None:
-        return None
-    written = m.group(0).strip()
-    return ord(written) - 0x245F if len(written) == 1 and "\u2460" <= written <= "\u2473" else labels.number(written)
+    return None if m is None else labels.number(m.group(0))  # (① reads as 1: labels.number normalises it)
 
 
 def _metric(before: str, after: str) -> str:

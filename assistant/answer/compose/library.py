@@ -16,7 +16,7 @@ from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_C
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.unit_notes import TableRow, labelled_row
 from assistant.models import Citation, Section
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.answer.evidence import Evidence
 from assistant.answer.targets import years_covered
@@ -480,8 +480,7 @@ class Library:
         """Whether the question names the section's heading (三个战略定位 -> （二）战略定位).
         The rest of its topic may only say whose list it is (中山国家自创区, the document's
         own subject, abbreviated or not) and how long (三个, 六大)."""
-        # (its words as the question's are read: 主要 of 主要职能 is a filler, as in 主要职能有哪些)
-        title_tokens = [t for t in tokenize(section.title) if len(t) > 1 and t not in FILLERS]
+        title_tokens = _heading_words(section.title)
         if not title_tokens or self.evidence.coverage(title_tokens, " ".join(query.tokens)) < 0.6:
             return False
         topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
@@ -559,7 +558,7 @@ class Library:
         opened = keys[position]  # (a lead-in: the items of its list follow, each ending its own sentence)
         text = self._with_lead(units, position, section)
         if text == sentence:  # (…的部分，准予扣除；) 超过部分，准予…结转扣除
-            text = self._with_earlier(self.sentences_of[section.key][position]) + text
+            text = self._with_earlier(keys[position]) + text
         if len(sentence) < 25 and position < len(units) - 1 and (
                 _flat(sentence + units[position + 1]) in _flat(section.text) or self.lead_of.get(keys[position + 1]) == opened):
             # (not across a numbered item's start, `…超过60家。` then `2．创新人才培养模式。`, but into the first item of
@@ -686,3 +685,10 @@ class Library:
             scored.append((lexical + dense + rank_bonus, unit.text, section))
         scored.sort(key=lambda c: -c[0])
         return scored
+
+
+@lru_cache(maxsize=4096)
+def _heading_words(title: str) -> tuple[str, ...]:
+    """A heading's words as a question's are read (主要 of 主要职能 is a filler, as in 主要职能有哪些), tokenized once
+    per heading: a duties question asks it of every candidate sentence's section."""
+    return tuple(t for t in tokenize(title) if len(t) > 1 and t not in FILLERS)
