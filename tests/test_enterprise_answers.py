@@ -239,6 +239,26 @@ def test_a_non_industrial_small_firm_is_held_to_the_non_industrial_thresholds(as
     assert "80人" in answer.text and "100人" not in answer.text
 
 
+def test_a_firm_that_does_not_say_whether_it_is_industrial_gets_no_verdict_from_one_tier(ask):
+    """第九十二条 sets two tiers (工业企业 up to 100 people, 其他企业 up to 80): 95 people fail the one and meet
+    the other, so the question's figures alone decide nothing; a 不符合 from the other tier is wrong for a factory."""
+    answer = ask("公司年度应纳税所得额25万元、员工95人、资产总额2800万元，够得上小型微利企业吗？")
+    first, *rest = answer.text.splitlines()
+    assert not first.startswith(("不符合", "符合")) and "工业企业" in first, answer.text
+    assert "100人" in answer.text and "80人" in answer.text  # each kind's bound, the verdict under it
+    assert "第九十二条" in cited(answer)
+
+
+def test_an_applicant_writing_in_english_gets_its_verdict_from_its_figures(ask):
+    answer = ask("Picture a manufacturing workshop with 85 people on the payroll, taxable profit of 240 thousand yuan "
+                 "and assets worth 20 million yuan. Are we a small low-profit enterprise then?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "第九十二条" in cited(answer)
+    young = ask("Our start-up was incorporated eight months ago. Could it already be certified as a high-tech enterprise?")
+    assert young.text.startswith("No"), young.text
+    assert "第十一条" in cited(young) and "一年以上" in young.text
+
+
 def test_a_short_question_with_a_question_word_is_answered_as_its_own_part(ask):
     """谁牵头？ is three characters, but a question of its own: the count the first part asks and the
     lead unit are both answered."""

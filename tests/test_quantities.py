@@ -324,3 +324,56 @@ def test_a_dated_day_is_not_judged_against_a_day_of_every_year():
     deadline = read("每年5月底前报送年度报表")
     assert verdict(read("我们2025年7月提交"), deadline) is None
     assert verdict(read("我们6月10日才报"), deadline) is False
+
+
+# --- figures written in English (questions about Chinese documents) ---------------------------------
+
+@pytest.mark.parametrize("text, value, unit, kind, bound", [
+    ("Last year our turnover was RMB 62 million.", 62_000_000, "元", "amount", "exact"),
+    ("a taxable profit of 180,000 yuan", 180_000, "元", "amount", "exact"),
+    ("a grant of up to US$1.5m for the lab", 1_500_000, "美元", "amount", "max"),
+    ("we employ 140 full-time workers", 140, "人", "count", "exact"),
+    ("no fewer than twenty-five engineers", 25, "人", "count", "min"),
+    ("the firm was set up three years ago", 3, "年", "duration", "exact"),
+    ("it must be filed within 15 working days", 15, "工作日", "duration", "max"),
+    ("a site of 2,400 square metres", 2_400, "平方米", "area", "exact"),
+])
+def test_an_english_figure_is_read_in_the_units_of_the_chinese_one(text, value, unit, kind, bound):
+    q = only(text)
+    assert (q.value, q.unit, q.kind, q.bound) == (value, unit, kind, bound)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Is income taxed at 20% for them?", "rate"),
+    ("Suppose we deduct 75 percent of the cost.", "rate"),
+    ("Our foreign parent holds 30% of the shares.", "share"),
+    ("What share of revenue, at least 60 percent?", "share"),
+])
+def test_an_english_percentage_is_a_rate_applied_or_a_share_held(text, kind):
+    q = only(text)
+    assert (q.unit, q.kind) == ("%", kind)
+
+
+def test_english_dates_years_and_document_numbers():
+    issued = only("The certificate was issued on 12 October 2024.")
+    assert (issued.kind, issued.year) == ("date", 2024)
+    assert only("What should the city reach by 2030?").kind == "year"
+    assert read("Under Guoshuifa [2009] No. 80, who files?") == []  # a document number's year is no figure
+    assert read("See Announcement No. 45 of 2017.") == []
+    assert read("May we claim it twice?") == []  # the modal verb, no month
+    assert only("Reports are due by the end of June.").kind == "month"
+
+
+def test_a_bare_english_number_states_no_figure():
+    assert read("Two of the three founders left, per Article 28.") == []
+
+
+def test_bounds_that_disagree_on_a_figure_give_no_verdict():
+    """A sentence bounding one measure twice (工业企业 up to 100 people, other firms up to 80 in one provision)
+    leaves it to the case: 90 people meet one bound and fail the other."""
+    from assistant.answer.check import verdict
+
+    staff = read("我们有90人")
+    assert verdict(staff, read("从业人数不超过100人，其他企业从业人数不超过80人")) is None
+    assert verdict(staff, read("从业人数不超过100人")) is True
+    assert verdict(staff, read("从业人数不超过80人")) is False

@@ -125,10 +125,19 @@ def satisfies(fact: Quantity, condition: Quantity) -> bool | None:
 
 def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     """A sentence's verdict on the applicant: False when a fact fails a bound, True
-    when one meets it and none fails, None when no fact is comparable."""
+    when one meets it and none fails, None when no fact is comparable. A fact that meets one of
+    the sentence's bounds on its measure and fails another is not decided by it: the bounds are
+    alternatives for cases the question leaves open (工业企业…不超过100人；其他企业…不超过80人) or
+    bound other things in the same unit (应纳税所得额不超过30万元, 资产总额不超过3000万元), and the
+    sentence is no verdict on the applicant."""
     # a sentence stating a case (…满5年不足10年的，期限最长为18个月) is judged by the case alone
     quantities = [q for q in quantities if q.case] or quantities
-    results = [r for f in facts for q in quantities if (r := satisfies(f, q)) is not None]
+    results = []
+    for f in facts:
+        own = {r for q in quantities if (r := satisfies(f, q)) is not None}
+        if len(own) > 1:
+            return None
+        results += own
     return None if not results else all(results)
 
 

@@ -14,6 +14,7 @@ Reason = Literal[
     "no_article", "no_target_year", "no_amount", "no_support",
     "nearest", "partial", "partial_subject", "unnamed", "premise", "yes", "no", "part_unstated",
     "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong",
+    "by_kind", "if_kind", "kind_industrial", "kind_other", "met", "unmet",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -52,6 +53,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part_unstated": ("关于“{part}”，现有文件没有写明。", "On \"{part}\", the documents state nothing."),
     "yes": ("符合。文件规定的相关条件如下，您的情况符合：", "Yes. The condition the documents set, which you meet:"),
     "no": ("不符合。文件规定的相关条件如下：", "No. The condition the documents set, which you do not meet:"),
+    # an applicant's figures judged against alternatives for two kinds of applicant (工业企业，…；其他企业，…)
+    # when the question does not say which it is: the verdict for each
+    "by_kind": ("是否符合取决于贵单位是否属于工业企业：", "It depends on whether yours is an industrial enterprise:"),
+    "if_kind": ("若为{kind}：{verdict}", "If {kind}: {verdict}"),
+    "kind_industrial": ("工业企业", "an industrial enterprise"),
+    "kind_other": ("其他企业", "any other enterprise"),
+    "met": ("符合", "yes, you meet them"),
+    "unmet": ("不符合", "no, you do not meet them"),
     # a yes/no question decided by a rule on the act it asks of (准予扣除, 不得…扣除, 应当…, 无须…)
     "allowed": ("可以。", "Yes."),
     "denied": ("不可以。", "No."),

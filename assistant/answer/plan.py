@@ -423,6 +423,25 @@ def _focus(asking: str, subject: list[str]) -> list[str]:
     return found
 
 
+def _english_focus(asking: str, phrases: list[str], alternatives: list[list[str]], vocabulary: dict) -> list[str]:
+    """The thing an English wh-determiner asks which of (Which industries cannot…, What methods…): the
+    documents' words for the head of the noun phrase right after it, the last of the phrases naming
+    things written one after another there (personnel costs; not the verb after, cannot use)."""
+    found: list[str] = []
+    lowered = asking.lower()
+    for m in WH_DETERMINER.finditer(lowered):
+        at, head = m.end(), None
+        for phrase, words in zip(phrases, alternatives):
+            where = lowered.find(phrase.lower(), at)
+            if where < 0 or lowered[at:where].strip():
+                continue
+            if not any(_names_a_thing(w, vocabulary) for w in words):
+                break
+            at, head = where + len(phrase), words  # (personnel costs: the head is the last, costs)
+        found += [w for w in head or [] if w not in found]
+    return found
+
+
 # jieba tags of words that name things: nouns (n, nr, ns, nz…), verbal nouns (vn), abbreviations (j),
 # places (s), idioms and set phrases (i, l)
 _THING_TAGS = ("n", "vn", "j", "s", "i", "l")
@@ -620,7 +639,8 @@ class Parser:
         # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
         plan.subject = _subject(plan, self.idf)
-        plan.focus = [] if query.english else _focus(asking, plan.subject)
+        plan.focus = _english_focus(asking, query.phrases, query.alternatives, self.idf) if query.english \
+            else _focus(asking, plan.subject)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗, 这些时间算进承诺时限吗: a yes/no question that asks no magnitude and

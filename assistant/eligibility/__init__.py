@@ -24,14 +24,14 @@ from assistant.eligibility.measures import (
 from assistant.eligibility.cards import Offices, amounts, same_measure, summary
 from assistant.eligibility.terms import MONEY_QUESTIONS
 from assistant.eligibility.conditions import (FACTS_ZH, NOTES as CHECK_NOTES, CheckResult, ConditionList, Facts,
-                                              condition_lists, facts_from_text, parse_facts, self_check)
+                                              applies, condition_lists, facts_from_text, parse_facts, self_check)
 from assistant.eligibility.roles import sentence_role
 from assistant.eligibility.validity import DocumentStatus, document_status
 from assistant.errors import ProfileError
 
 __all__ = ["CHECK_NOTES", "FACTS_ZH", "CheckResult", "ConditionList", "DocumentStatus", "Facts", "GENERAL", "MONEY_QUESTIONS", "OTHER_SUPPORT",
            "MatchResult", "Matched", "Offices", "Profile", "ProfileError",
-           "amounts", "cards_of", "citation_of", "condition_lists", "document_status", "extract_measures",
+           "amounts", "applies", "cards_of", "citation_of", "condition_lists", "document_status", "extract_measures",
            "facts_from_text", "load_profile", "load_profile_with_facts", "match", "parse_facts", "parse_profile",
            "profile_from_flags", "profile_from_text", "render_card_zh", "same_measure", "self_check", "sentence_role",
            "split_profile", "summary", "why_english"]

@@ -212,10 +212,14 @@ class CheckResult:
 
 # --- facts an applicant writes ----------------------------------------------------
 
-_APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!\s]+")
+_APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!：:\s]+")
+# English clauses end at punctuation (not a thousands comma or a decimal point) or at and/but joining them
+_ENGLISH_CLAUSE = re.compile(r"[;?!:]|,(?!\d{3})|\.(?!\d)|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
 # (非 as a prefix too: 非工业企业; not 除非 "unless" or 非常 "very")
-_NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于|(?<!除)非(?!常)")
+_NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于|(?<!除)非(?!常)|(?i:\b(?:no|not|don't|doesn't|didn't|aren't|isn't|"
+                      r"without|never|non)\b)")
 
 
 # The kind of figure each fact is (a clause naming 最近一年 and 3亿元 gives revenue the sum, not the year).
@@ -227,26 +231,36 @@ FACT_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_KINDS = ("industrial", "not_industrial")
+
+
+def _kind_of(clause: str) -> bool | None:
+    """Whether a clause says the applicant is an industrial enterprise (a factory, a manufacturer), is not
+    (不是工业企业, a software company), or says neither; wherever in the clause it says so."""
+    for name, cue in _fact_cues():
+        if name in _KINDS and cue.search(clause):
+            return name == "industrial" and not _NEGATED.search(clause)  # 不是工业企业: the other tier applies
+    return None
+
+
 def facts_from_text(text: str) -> Facts:
     """The facts a question states (我们成立3年，研发占比4%，营收8000万): each
     clause's fact from lexicon/condition_facts.toml, its figure from the shared
     figure pattern (8000万 read as 8000万元; money in 万元)."""
     found: dict[str, Any] = {}
-    for clause in _APPLICANT_CLAUSE.split(_BARE_MAGNITUDE.sub(r"\1元", text)):
+    clauses = _APPLICANT_CLAUSE.split(_BARE_MAGNITUDE.sub(r"\1元", text)) if _CJK.search(text) \
+        else _ENGLISH_CLAUSE.split(text)
+    for clause in clauses:
         fact = fact_of(clause)
-        if fact is None or fact in found:
+        if "industrial" not in found and (kind := _kind_of(clause)) is not None:
+            found["industrial"] = kind  # (our plant has 85 staff: the kind of firm, and a figure of it)
+        if fact is None or fact in found or fact in _KINDS:
             continue
         if fact == "owns_ip":
             found[fact] = not _NEGATED.search(clause)
             continue
         if fact == "no_incidents":
             found["incidents"] = False
-            continue
-        if fact == "industrial":
-            found[fact] = not _NEGATED.search(clause)  # 不是工业企业: the other tier applies
-            continue
-        if fact == "not_industrial":
-            found["industrial"] = False  # 我们是家软件开发公司: a trade outside industry
             continue
         kinds = FACT_KINDS.get(fact, ())
         q = next((q for q in quantities.read(clause) if q.kind in kinds), None)  # (最近一年销售收入3亿元: the sum)
@@ -394,15 +408,21 @@ def _shown(value: float | bool, fact: str | None) -> str:
     return f"{round(value, 2):g}{unit}"
 
 
-def check(condition: Condition, facts: Facts) -> Verdict:
+def applies(condition: Condition, facts: Facts) -> bool | None:
+    """Whether an alternative condition (工业企业，…；其他企业，…) is the applicant's: None when its facts
+    do not say which kind of applicant it is; True for a condition of every applicant."""
     if condition.applies_if:
         kind = fact_of(condition.applies_if)
         if kind == "industrial" or "其他" in condition.applies_if:
-            if facts.industrial is None:
-                return Verdict(condition, "unknown").noted("say_if_industrial", kind=condition.applies_if)
-            is_for_industrial = kind == "industrial"
-            if facts.industrial != is_for_industrial:
-                return Verdict(condition, "n/a").noted("applies_to", kind=condition.applies_if)
+            return None if facts.industrial is None else facts.industrial == (kind == "industrial")
+    return True
+
+
+def check(condition: Condition, facts: Facts) -> Verdict:
+    if (applying := applies(condition, facts)) is None:
+        return Verdict(condition, "unknown").noted("say_if_industrial", kind=condition.applies_if)
+    if not applying:
+        return Verdict(condition, "n/a").noted("applies_to", kind=condition.applies_if)
     if condition.tiers:
         revenue = facts.value(condition.tiers[0].fact or "revenue")
         if revenue is None:

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 import cn2an
+from text_to_num import text2num
 
 from assistant import lexicon
 from assistant.ingest.rulings import case_before
@@ -274,7 +275,14 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
 
 
 def read(text: str) -> list[Quantity]:
-    """Every quantity of a text, in order; a range (A以上B以下, A至B) is one."""
+    """Every quantity of a text, in order; a range (A以上B以下, A至B) is one. A text with no Chinese is read
+    as English writes figures."""
+    if not _CJK.search(text):
+        return read_english(text) if _LATIN.search(text) else _read_chinese(text)
+    return _read_chinese(text)
+
+
+def _read_chinese(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in ("第", "〔") or _NUMBERED.match(text, m.end()):
@@ -320,6 +328,154 @@ def read(text: str) -> list[Quantity]:
                 out.append(Quantity(0.0, "", "date", capped, None, m.group(0), m.start(), m.end()))
     return sorted((replace(q, case=True) if _in_case(text, q) else replace(q, for_case=_case_of(text, q))
                    for q in out), key=lambda q: q.start)
+
+
+# --- English figures ----------------------------------------------------------
+# Questions in English state and ask figures as English writes them (sales of RMB 45 million, 90 employees,
+# at least 60 percent, within three months, by December 2023). They are read into the same records, in the
+# units the Chinese grammar gives (元, 人, 年, %), so that they compare with the documents' figures.
+
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EN_UNITS = lexicon.load("english_units")
+_EN_MAGNITUDE = {form.split(":")[0]: float(form.split(":")[1]) for e in _EN_UNITS if e.extra.get("kind") == "magnitude"
+                 for form in e.forms}
+_EN_AFTER = {form: e for e in _EN_UNITS if e.extra.get("kind") != "magnitude" and e.extra.get("place") != "before"
+             for form in e.forms}
+_EN_BEFORE = {form: e for e in _EN_UNITS if e.extra.get("place") == "before" for form in e.forms}
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_EN_NUM = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+           rf"|(?:{_NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORDS}))*|an?(?=\s+(?:year|month|week|day)\b)")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH = "|".join(_MONTHS)
+
+
+def _alternatives(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+_WORD_MAGNITUDE = _alternatives(f for f in _EN_MAGNITUDE if len(f) > 2)  # thousand, million (k, m, bn: joined)
+_JOINED_MAGNITUDE = _alternatives(f for f in _EN_MAGNITUDE if len(f) <= 2)
+_EN_QUANTITY = re.compile(
+    rf"(?P<date>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?)"
+    rf"(?:,?\s+(?P<dy>(?:19|20)\d\d))?(?![\w]))"
+    rf"|(?P<year>(?<![\[(〔（\d.,/])(?:19|20)\d\d(?![\])〕）\d]|\s*[-–—]\s*(?:19|20)?\d\d))"
+    rf"|(?:(?P<cur>{_alternatives(_EN_BEFORE)})\s?)?(?P<num>{_EN_NUM})"
+    rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_EN_NUM}))?"
+    rf"(?:(?P<jmag>{_JOINED_MAGNITUDE})\b|\s*(?P<mag>{_WORD_MAGNITUDE})\b)?"
+    rf"(?:\s*(?P<pct>%)|\s*(?P<unit>{_alternatives(f for f, e in _EN_AFTER.items() if e.extra['kind'] != 'count')})"
+    rf"(?![A-Za-z])|\s*(?:[A-Za-z-]+\s+)?(?P<counted>{_alternatives(f for f, e in _EN_AFTER.items() if e.extra['kind'] == 'count')})"
+    rf"(?![A-Za-z]))?",  # (a word may stand between a count and what it counts: 90 full-time employees)
+    re.IGNORECASE,
+)
+# the words after a magnitude that leave it a sum of money (sales of 45 million last year)
+_BARE_AMOUNT_AFTER = re.compile(r"^\s*(?:$|[,.;:?!)]|(?:last|this|in|a|per|and|or|for|at|with|from|of|each|every|"
+                                r"annually|yearly)\b)", re.IGNORECASE)
+_EN_MIN_BEFORE = re.compile(r"(?:at least|no less than|not less than|no fewer than|not fewer than|a minimum of|minimum of|"
+                            r"minimum|more than|over|above|exceeding|in excess of|upwards of|beyond)\s*$", re.IGNORECASE)
+_EN_MAX_BEFORE = re.compile(r"(?:up to|no more than|not more than|no higher than|not exceeding|not to exceed|at most|"
+                            r"a maximum of|maximum of|maximum|under|below|less than|fewer than|within|capped at)\s*$",
+                            re.IGNORECASE)
+_EN_MIN_AFTER = re.compile(r"^\s*(?:or more|or above|and above|or over|or longer|\+|plus\b)", re.IGNORECASE)
+_EN_MAX_AFTER = re.compile(r"^\s*(?:or less|or below|and below|or under|or fewer|or shorter|at most)\b", re.IGNORECASE)
+# a percentage applied to compute a sum (taxed at 15%, deduct 75%, 8% interest) or one part of a whole (own 15% of)
+_EN_RATE_CUE = re.compile(r"\b(?:rate|tax\w*|levied|deduct\w*|interest|subsid\w*|grants?|reimburs\w*|amortis\w*|"
+                          r"amortiz\w*|depreciat\w*|credit\w*|refund\w*|extra|additional|super)\b|\bat\s*$", re.IGNORECASE)
+_EN_SHARE_CUE = re.compile(r"\b(?:share|ratio|proportion|own\w*|stake|hold\w*|of (?:total|the total|our|its|all)|"
+                           r"intensity)\b", re.IGNORECASE)
+_MONTH_NAMED = re.compile(r"\b(?:in|by|before|until|since|from|after|of|end of|early|late|mid)\s*-?\s*$", re.IGNORECASE)
+_NUMBERED_EN = re.compile(r"(?:No\.?|Number)\s*\d+\s*(?:of|,)?\s*$", re.IGNORECASE)
+
+
+def _english_number(written: str) -> float | None:
+    written = written.replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", written):
+        return float(written)
+    if written.lower() in ("a", "an"):
+        return 1.0
+    try:
+        return float(text2num(re.sub(r"[\s-]+", " ", written.lower()), "en"))
+    except ValueError:
+        return None
+
+
+def _english_typed(m: re.Match, text: str) -> tuple[float, str, FigureKind, int | None] | None:
+    if m.group("date"):
+        month = _MONTHS.index((m.group("m1") or m.group("m2")).capitalize()) + 1
+        day, year = m.group("d1") or m.group("d2"), m.group("dy")
+        if year:
+            return float(year), "日期", "date", int(year)
+        if day:
+            return float(month), "日期", "date", None
+        return float(month), "月", "month", None  # in May: a month of the year
+    if m.group("year"):
+        return float(m.group("year")), "年", "year", int(m.group("year"))
+    value = _english_number(m.group("num"))
+    if value is None:
+        return None
+    magnitude = m.group("mag") or m.group("jmag")
+    value *= _EN_MAGNITUDE[magnitude.lower()] if magnitude else 1.0
+    if m.group("pct"):
+        return value, "%", "share", None
+    if m.group("cur"):  # RMB 45 million (last year): the currency before the number says what it is
+        entry = _EN_BEFORE[m.group("cur").lower()]
+        return value, entry.name, entry.extra["kind"], None
+    if entry := _EN_AFTER.get((m.group("unit") or m.group("counted") or "").lower()):
+        return value, entry.name, entry.extra["kind"], None
+    if magnitude and _BARE_AMOUNT_AFTER.match(text[m.end():]):
+        return value, "元", "amount", None  # sales of 45 million last year: money, its currency left out
+    return None
+
+
+def _english_bound(text: str, start: int, end: int) -> tuple[Bound, int, int]:
+    before = text[max(0, start - 24):start]
+    if m := _EN_MIN_AFTER.match(text[end:]):
+        return "min", start, end + m.end()
+    if m := _EN_MAX_AFTER.match(text[end:]):
+        return "max", start, end + m.end()
+    if m := _EN_MIN_BEFORE.search(before):
+        return "min", start - (len(before) - m.start()), end
+    if m := _EN_MAX_BEFORE.search(before):
+        return "max", start - (len(before) - m.start()), end
+    return "exact", start, end
+
+
+def _english_percent_kind(text: str, start: int, end: int) -> FigureKind:
+    clause = text[max((m.end() for m in re.finditer(r"[,;.?!]", text[:start])), default=0):start]
+    after = text[end:end + 24]
+    if _EN_SHARE_CUE.search(clause):
+        return "share"
+    return "rate" if _EN_RATE_CUE.search(clause) or _EN_RATE_CUE.search(after) else "share"
+
+
+def read_english(text: str) -> list[Quantity]:
+    """The figures an English text states, in the records and units of the Chinese grammar."""
+    out: list[Quantity] = []
+    for m in _EN_QUANTITY.finditer(text):
+        if not (m.group("date") or m.group("year") or m.group("num")):
+            continue
+        if m.group("m2") and not (m.group("d2") or m.group("dy")) and not _MONTH_NAMED.search(text[:m.start()]):
+            continue  # May we deduct…: a month alone is one only after a word placing a time in it (in May)
+        if m.group("num") and not (m.group("pct") or m.group("unit") or m.group("counted") or m.group("cur")
+                                   or m.group("mag") or m.group("jmag")):
+            continue  # a bare number (3 of them, Article 28) states no figure of a kind
+        if m.group("year") and _NUMBERED_EN.search(text[:m.start()]) or re.match(r"\s*No\.", text[m.end():]):
+            continue  # a document number's year (Announcement No. 97 of 2015, [2015] No. 119)
+        typed = _english_typed(m, text)
+        if typed is None:
+            continue
+        value, unit, kind, year = typed
+        if unit == "%":
+            kind = _english_percent_kind(text, m.start(), m.end())
+        bound, start, end = _english_bound(text, m.start(), m.end())
+        figure = m.group(0).strip()
+        upper = None
+        if m.group("num2") and (first := _english_number(m.group("num"))) and (last := _english_number(m.group("num2"))):
+            bound, upper = "range", value / first * last
+        out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end, upper, figure))
+    return out
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:\n]")

@@ -23,6 +23,8 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
             continue  # a plan's target (产业超5000亿元) bounds no applicant: no verdict on its figures
         if not _for_what_is_asked(lib, ctx, section):
             continue  # (销售收入5000万 meets a tier of 认定为高新技术企业's conditions: asked of another benefit, no verdict)
+        if not _the_applicants(lib, ctx, sentence, section):
+            continue  # (其他企业，…不超过80人: the bounds of another kind of applicant, or of one the question leaves open)
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
                  if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
@@ -45,6 +47,14 @@ def _for_what_is_asked(lib: Library, ctx: Context, section) -> bool:
     when they name it; a verdict on one list's condition answers only a question about that status."""
     named = _statuses_asked(ctx)
     return all(not c.qualifies_for or c.qualifies_for & named for c in lib.condition_lists_of(section))
+
+
+def _the_applicants(lib: Library, ctx: Context, sentence: str, section) -> bool:
+    """Whether a sentence's conditions are the applicant's own: not an alternative for another kind of
+    applicant (工业企业，…；其他企业，…), nor one the question leaves open which kind it is."""
+    facts = ctx.query.applicant_facts or eligibility.Facts()
+    return all(eligibility.applies(c, facts) for cl in lib.condition_lists_of(section) for c in cl.conditions
+               if c.text in sentence)
 
 
 def _statuses_asked(ctx: Context) -> set[str]:
@@ -73,22 +83,49 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
             decided = [v for v in result.verdicts if v.status in _MARKS]
             if decided:
                 return _checked(result, decided, section, ctx.query.english)
+            if facts.industrial is None and (by_kind := _by_kind(facts, result, section, ctx.query.english)):
+                return by_kind
     return None
 
 
-def _checked(result: "eligibility.CheckResult", decided: list, section, english: bool) -> Draft:
+def _by_kind(facts: "eligibility.Facts", result: "eligibility.CheckResult", section, english: bool) -> Draft | None:
+    """A list whose conditions differ for industrial and other enterprises (小型微利企业), the question not
+    saying which the applicant is: the verdict for each kind, each with the conditions deciding it."""
+    drafts, verdicts = [], set()
+    for industrial, kind in ((True, "kind_industrial"), (False, "kind_other")):
+        checked = eligibility.self_check(facts.model_copy(update={"industrial": industrial}), [result.conditions])[0]
+        decided = [v for v in checked.verdicts if v.status in _MARKS]
+        if not decided:
+            return None
+        met = all(v.status == "met" for v in decided)
+        verdicts.add(met)
+        head = say("if_kind", english, kind=say(kind, english), verdict=say("met" if met else "unmet", english))
+        drafts.append(_checked(checked, decided, section, english, head))
+    # (the same verdict for both kinds is a plain yes or no)
+    head = say("by_kind", english) if len(verdicts) > 1 else say("yes" if verdicts.pop() else "no", english)
+    return Draft("\n".join([head, *(d.text for d in drafts)]), [q for d in drafts for q in d.citations], [section])
+
+
+def _checked(result: "eligibility.CheckResult", decided: list, section, english: bool, head: str = "") -> Draft:
     met = all(v.status == "met" for v in decided)
-    lines = [say("yes" if met else "no", english)]
+    lines = [head or say("yes" if met else "no", english)]
     for v in decided:
         tier = v.note.rstrip("；;。") if v.condition.tiers else ""  # 按档次：最近一年销售收入在5,000万元至2亿元…
         detail = "；".join(x for x in (tier, f"门槛 {v.threshold}" if v.threshold else "",
                                       f"贵单位 {v.value}" if v.value else "") if x)
-        lines.append(f"{_MARKS[v.status]} {v.condition.text}" + (f"（{detail}）" if detail and not english else ""))
+        # (in English, the tier the figures fall in as the documents write it: the bound the verdict applied)
+        fitting = "；".join(_tiers_applied(v)) if english else ""
+        lines.append(f"{_MARKS[v.status]} {v.condition.text}" + (f"（{detail}）" if detail and not english else "")
+                     + (f"（{fitting}）" if fitting else ""))
     others = sum(v.status == "unknown" for v in result.verdicts)  # (a tier for others, n/a, is not one)
     if others and not english:
         lines.append(f"（其余 {others} 项条件问题中未提及，也须同时满足，见引文。）")
     lines[-1] += mark(section)
     # each condition quoted as shown: with the tier the applicant's figures fall in (…2亿元以上的企业，比例不低于3%)
-    quotes = [cite(section, text) for v in decided
-              for text in [v.condition.text, *(t.text for t in v.condition.tiers if t.text in v.note)]]
+    quotes = [cite(section, text) for v in decided for text in [v.condition.text, *_tiers_applied(v)]]
     return Draft("\n".join(lines), quotes, [section])
+
+
+def _tiers_applied(v) -> list[str]:
+    """The tier of a tiered condition that the applicant's figures fall in, as written."""
+    return [t.text for t in v.condition.tiers if t.text in v.note]
