@@ -98,6 +98,10 @@ class Settings(BaseModel):
     wider_scope_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents that name no "
                                       "other place must add over a named place's own documents to answer instead "
                                       "(a title need not say its place; a design value, dev names one place only)")
+    conversation_margin: float = Field(0.1, ge=0, le=1, description="topic coverage the documents the answer "
+                                       "before quoted may fall short of the best elsewhere and still answer the next "
+                                       "question of a conversation (it goes on in its document unless another says "
+                                       "clearly more; a design value, like wider_scope_margin)")
     own_subject_margin: float = Field(0.2, ge=0, le=1, description="share of its topic that one sentence of the "
                                       "section an elliptical follow-up's own words (那X这项呢？) find first must hold "
                                       "beyond the one its words and the earlier question's find together, for X to "

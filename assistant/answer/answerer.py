@@ -338,6 +338,14 @@ class Answerer:
                         self._subject_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs = wider_hits, (None if local else wider)
                     session.docs = session.docs if local else wider
+            if not docs and not continues and (staying := self._conversation_docs(session)) and hits:
+                # A conversation stays in the document it is in (退耕还林的补助怎么发？ → 领的时候要凭什么证明？):
+                # its sections answer when they hold about as much of the question as the best elsewhere (the
+                # questions of one message are each found on their own: the asker has seen no answer yet)
+                kept = self.retriever.search(text, k, docs=staying, vector=vector, keywords=keywords, sentence_sims=sims)
+                if kept and self._subject_coverage(query, kept) + self.settings.conversation_margin >= \
+                        self._subject_coverage(query, hits):
+                    hits, docs = kept, staying
         within: frozenset[str] = frozenset()
         if leaned is not None:
             query.lean_on(leaned)
@@ -350,6 +358,13 @@ class Answerer:
                 within = frozenset(s.label_key for s in stating)
         return Context(query=query, hits=hits, sentence_sims=ranking, docs=docs, continues=continues,
                        best_written=best_written, within=within, case_before=bool(within))
+
+    def _conversation_docs(self, session: Session) -> list[str]:
+        """The documents the answer before quoted, where a conversation goes on, with the documents of their
+        family: a law's 实施条例 (or 实施细则, 实施办法) details it, so a conversation on the law goes on there
+        too, and on the law from its 实施条例 (a title holding the other's)."""
+        quoted = {self.library.by_key[key].doc for key in session.last_sections if key in self.library.by_key}
+        return [doc for doc in self.library.of_doc if any(doc in q or q in doc for q in quoted)]
 
     def _case_stated_before(self, query: QueryPlan, session: Session) -> list[Section]:
         """The sections of the answer before with a sentence stating the case a conditional follow-up
@@ -482,9 +497,13 @@ class Answerer:
         if query.intent == "eligibility" and not query.applicant.is_empty:
             return True  # the applicant or need is named: the cards say whether anything fits
         coverage = self._top_coverage(query, hits)
-        if query.follow_up and hits[0].section.key in session.last_sections \
-                and coverage >= self.settings.some_topic_coverage:
-            return True  # a detail of the provision the conversation is on (有没有封顶？ after 本人工资怎么算)
+        if coverage >= self.settings.some_topic_coverage and (
+                query.follow_up and hits[0].section.key in session.last_sections
+                or not ctx.continues and hits[0].section.doc in self._conversation_docs(session)):
+            # a detail of the provision the conversation is on (有没有封顶？ after 本人工资怎么算), or a next question
+            # in the document it is on (领的时候要带什么证明？ after 退耕还林的补助怎么发): what it leaves unsaid, the
+            # conversation says
+            return True
         if query.intent == "reference":
             return coverage >= self.settings.some_topic_coverage
         best_sentence = ctx.best_written
