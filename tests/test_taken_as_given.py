@@ -43,6 +43,12 @@ def test_a_rate_the_question_takes_a_rule_to_set_must_be_stated(shipped_assistan
     assert "没有写明“按15%”" not in stated.text and stated.answerable
 
 
+def test_a_rate_the_asker_applies_itself_is_its_own_case_not_a_rule_to_be_stated(shipped_assistant):
+    answer = shipped_assistant.ask("咱们公司是按工资薪金总额4%拨缴工会经费的，税前都能扣掉吗？")
+    assert answer.answerable and "没有写明" not in answer.text, answer.text
+    assert "2%" in answer.text
+
+
 def test_a_figure_counting_what_the_question_names_answers_it(county):
     answer = county.ask("到2025年全县要培育多少家科技型企业？")  # (培育 is the act; the count is of 科技型企业)
     assert answer.answerable and "200家" in answer.text, answer.text

@@ -523,6 +523,9 @@ def _premises(facts: list[Quantity], text: str) -> list[Premise]:
     found = []
     for f in facts:
         if f.kind in ("rate", "share") and (m := PREMISE.search(text[:f.start])):
+            clause = max((c.end() for c in CLAUSE_END.finditer(text, 0, m.start())), default=0)
+            if OWN_CASE.search(text[clause:m.start()]):
+                continue  # 我们按工资总额3%拨缴的工会经费: what the asker does, no rule the documents must state
             found.append(Premise(text[m.start():f.end], f))
     return found
 

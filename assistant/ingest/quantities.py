@@ -199,17 +199,24 @@ def _percent_kind(text: str, start: int, end: int) -> FigureKind:
     return "rate" if _RATE_CUE.search(clause) else "share"
 
 
+def _written_bound(text: str, start: int, end: int, width: int, after, before) -> tuple[Bound, int, int] | None:
+    """The bound a cue right after a figure or within `width` characters before it writes (each cue list in
+    the order tried: (bound, pattern)), and the span it widens to; None when none does."""
+    near = text[max(0, start - width):start]
+    for bound, cue in after:
+        if m := cue.match(text[end:]):
+            return bound, start, end + m.end()
+    for bound, cue in before:
+        if m := cue.search(near):
+            return bound, start - (len(near) - m.start()), end
+    return None
+
+
 def _bound(text: str, start: int, end: int) -> tuple[Bound, int, int]:
     """The bound written around a figure, and the span it widens to."""
-    before = text[max(0, start - 6):start]
-    if m := _MAX_AFTER.match(text[end:]):
-        return "max", start, end + m.end()
-    if m := _MIN_AFTER.match(text[end:]):
-        return "min", start, end + m.end()
-    if m := _MAX_BEFORE.search(before):
-        return "max", start - (len(before) - m.start()), end
-    if m := _MIN_BEFORE.search(before):
-        return "min", start - (len(before) - m.start()), end
+    if written := _written_bound(text, start, end, 6, (("max", _MAX_AFTER), ("min", _MIN_AFTER)),
+                                 (("max", _MAX_BEFORE), ("min", _MIN_BEFORE))):
+        return written
     clause = _clause_before(text, start)
     if _CLAUSE_MAX.search(clause):
         return "max", start, end
@@ -430,16 +437,8 @@ def _english_typed(m: re.Match, text: str) -> tuple[float, str, FigureKind, int 
 
 
 def _english_bound(text: str, start: int, end: int) -> tuple[Bound, int, int]:
-    before = text[max(0, start - 24):start]
-    if m := _EN_MIN_AFTER.match(text[end:]):
-        return "min", start, end + m.end()
-    if m := _EN_MAX_AFTER.match(text[end:]):
-        return "max", start, end + m.end()
-    if m := _EN_MIN_BEFORE.search(before):
-        return "min", start - (len(before) - m.start()), end
-    if m := _EN_MAX_BEFORE.search(before):
-        return "max", start - (len(before) - m.start()), end
-    return "exact", start, end
+    return _written_bound(text, start, end, 24, (("min", _EN_MIN_AFTER), ("max", _EN_MAX_AFTER)),
+                          (("min", _EN_MIN_BEFORE), ("max", _EN_MAX_BEFORE))) or ("exact", start, end)
 
 
 def _english_percent_kind(text: str, start: int, end: int) -> FigureKind:
