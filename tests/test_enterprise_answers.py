@@ -259,6 +259,15 @@ def test_an_applicant_writing_in_english_gets_its_verdict_from_its_figures(ask):
     assert "第十一条" in cited(young) and "一年以上" in young.text
 
 
+def test_the_conditions_of_the_status_an_applicant_names_are_checked_wherever_they_ranked(ask):
+    """The English names a status (small low-profit enterprise: 小型微利企业) and gives figures; the list of
+    conditions for that status (第九十二条) decides, even when the search ranks the law's rate above it."""
+    answer = ask("Forty people work for our wholesale shop in Zhongshan; taxable income came to RMB 180,000 and total "
+                 "assets sit at RMB 6 million. Do we clear the small low-profit bar?")
+    assert answer.text.startswith("Yes"), answer.text
+    assert "第九十二条" in cited(answer) and "80人" in answer.text
+
+
 def test_a_short_question_with_a_question_word_is_answered_as_its_own_part(ask):
     """谁牵头？ is three characters, but a question of its own: the count the first part asks and the
     lead unit are both answered."""

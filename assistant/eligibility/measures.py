@@ -323,7 +323,12 @@ def profile_from_text(question: str) -> Profile:
     or in English `tax breaks for foreign investors`)."""
     text = question
     if not re.search(r"[\u4e00-\u9fff]", text):
-        return Profile(qualifications=english.named_in(text, "beneficiary"), needs=english.named_in(text, "need"))
+        # (a term the question names in English, small low-profit enterprise -> 小型微利企业, is a status when the
+        # Chinese finder reads it as one: the beneficiary it is a form of, 小微企业)
+        named = "，".join(english.named_in(text, "term"))
+        statuses = find_beneficiaries(named) if named else []
+        return Profile(qualifications=list(dict.fromkeys(english.named_in(text, "beneficiary") + statuses)),
+                       needs=english.named_in(text, "need"))
     size = next((s for w, s in T.SIZE_ALIASES.items() if w in text and w != "小企业"), None)
     if size is None:
         size = next((s for s in T.SIZES if s in text), None)

@@ -76,7 +76,7 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
     if facts is None or ctx.query.claimed:  # (a claim's figure is no applicant's)
         return None
     asked = _statuses_asked(ctx)
-    for section in (h.section for h in ctx.hits[:lib.settings.checklist_sections]):
+    for section in _checklist_sections(lib, ctx, asked):
         lists = [c for c in lib.condition_lists_of(section)
                  if not asked or asked & c.qualifies_for]  # 高企吗: 高企's list
         for result in eligibility.self_check(facts, lists):
@@ -86,6 +86,15 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
             if facts.industrial is None and (by_kind := _by_kind(facts, result, section, ctx.query.english)):
                 return by_kind
     return None
+
+
+def _checklist_sections(lib: Library, ctx: Context, asked: set[str]) -> list:
+    """The best-ranked sections, then those stating a condition list for the status the question names
+    (小型微利企业 asked: 第九十二条's list), wherever the search ranked them."""
+    ranked = [h.section for h in ctx.hits[:lib.settings.checklist_sections]]
+    qualifying = [s for cl in lib.condition_lists if asked & cl.qualifies_for
+                  for s in lib.of_doc.get(cl.doc, []) if s.label == cl.section]
+    return ranked + [s for s in qualifying if s.key not in {r.key for r in ranked}]
 
 
 def _by_kind(facts: "eligibility.Facts", result: "eligibility.CheckResult", section, english: bool) -> Draft | None:
