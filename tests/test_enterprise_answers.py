@@ -249,6 +249,15 @@ def test_a_firm_that_does_not_say_whether_it_is_industrial_gets_no_verdict_from_
     assert "第九十二条" in cited(answer)
 
 
+def test_the_conditions_an_applicants_figures_leave_open_are_shown_with_the_verdict(ask):
+    """Two of 第九十二条's three bounds decided by the figures given; the third (资产总额) must still be met,
+    and the answer shows it, not only says that one more applies."""
+    answer = ask("我们工厂年度应纳税所得额26万元、从业人数70人，属于小型微利企业吗？")
+    assert answer.text.startswith("符合"), answer.text
+    assert "资产总额不超过3000万元" in answer.text
+    assert any("资产总额不超过3000万元" in c.quote for c in answer.citations)
+
+
 def test_an_applicant_writing_in_english_gets_its_verdict_from_its_figures(ask):
     answer = ask("Picture a manufacturing workshop with 85 people on the payroll, taxable profit of 240 thousand yuan "
                  "and assets worth 20 million yuan. Are we a small low-profit enterprise then?")

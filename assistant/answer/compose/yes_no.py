@@ -65,6 +65,7 @@ def _statuses_asked(ctx: Context) -> set[str]:
 # the verdict's frame: an applicant's figures meet the condition or not; a claim about the documents is right or not
 _HEADS = {False: {True: "yes", False: "no"}, True: {True: "claim_right", False: "claim_wrong"}}
 _MARKS = {"met": "✅", "unmet": "❌"}
+_UNKNOWN = "❔"  # a condition the question's facts do not decide
 
 
 def checklist(lib: Library, ctx: Context) -> Draft | None:
@@ -126,12 +127,15 @@ def _checked(result: "eligibility.CheckResult", decided: list, section, english:
         fitting = "；".join(_tiers_applied(v)) if english else ""
         lines.append(f"{_MARKS[v.status]} {v.condition.text}" + (f"（{detail}）" if detail and not english else "")
                      + (f"（{fitting}）" if fitting else ""))
-    others = sum(v.status == "unknown" for v in result.verdicts)  # (a tier for others, n/a, is not one)
+    # the conditions the question says nothing of apply too: each shown, as the self-check shows it (a tier for
+    # others, n/a, is not one)
+    others = [v for v in result.verdicts if v.status == "unknown"]
     if others and not english:
-        lines.append(f"（其余 {others} 项条件问题中未提及，也须同时满足，见引文。）")
+        lines.append(f"（其余 {len(others)} 项条件问题中未提及，也须同时满足：）")
+    lines += [f"{_UNKNOWN} {v.condition.text}" for v in others]
     lines[-1] += mark(section)
     # each condition quoted as shown: with the tier the applicant's figures fall in (…2亿元以上的企业，比例不低于3%)
-    quotes = [cite(section, text) for v in decided for text in [v.condition.text, *_tiers_applied(v)]]
+    quotes = [cite(section, text) for v in [*decided, *others] for text in [v.condition.text, *_tiers_applied(v)]]
     return Draft("\n".join(lines), quotes, [section])
 
 
