@@ -93,9 +93,9 @@ def _checklist_sections(lib: Library, ctx: Context, asked: set[str]) -> list:
     """The best-ranked sections, then those stating a condition list for the status the question names
     (小型微利企业 asked: 第九十二条's list), wherever the search ranked them."""
     ranked = [h.section for h in ctx.hits[:lib.settings.checklist_sections]]
-    qualifying = [s for cl in lib.condition_lists if asked & cl.qualifies_for
-                  for s in lib.of_doc.get(cl.doc, []) if s.label == cl.section]
-    return ranked + [s for s in qualifying if s.key not in {r.key for r in ranked}]
+    seen = {s.label_key for s in ranked}
+    qualifying = [f"{cl.doc}#{cl.section}" for cl in lib.condition_lists if asked & cl.qualifies_for]
+    return ranked + [lib.by_label[key] for key in dict.fromkeys(qualifying) if key not in seen and key in lib.by_label]
 
 
 def _by_kind(facts: "eligibility.Facts", result: "eligibility.CheckResult", section, english: bool) -> Draft | None:
