@@ -57,6 +57,17 @@ def test_the_next_question_is_answered_from_the_document_the_conversation_is_in(
     assert "验收合格证明" in then.text
 
 
+def test_a_conversation_goes_on_after_an_answer_that_could_only_show_the_nearest_rule(county):
+    """The documents give no month for the payment, so the first answer says so and shows the nearest
+    rule; the asker's next question is still about that allowance."""
+    session = county.new_session()
+    first = county.ask("退耕还林生活补助在每年几月份发到农户手上？", session=session)
+    assert first.coverage == "partial" and docs_cited(first) == {"青禾县退耕还林生活补助管理办法"}, first.text
+    then = county.ask("领取的时候需要出示什么证明？", session=session)
+    assert docs_cited(then) == {"青禾县退耕还林生活补助管理办法"}, then.text
+    assert "验收合格证明" in then.text
+
+
 def test_a_next_question_another_document_speaks_to_clearly_goes_there(county):
     session = county.new_session()
     county.ask("退耕还林的生活补助是怎么发放的？", session=session)

@@ -81,6 +81,10 @@ def test_a_start_written_relative_to_an_event_is_a_time():
     # with no 自/从 before it, the clause says the start all the same
     late = only("滞纳金按照税款缴纳期限届满的次日起逐日计算")
     assert (late.kind, late.bound) == ("date", "min") and "届满" in late.text
+    # the year or month the event falls in (所在年度, 所属纳税年度) starts it too
+    year = only("企业自资格证书颁发之日所在年度起享受减免")
+    assert (year.kind, year.bound) == ("date", "min") and year.text.endswith("所在年度起")
+    assert [q.kind for q in read("项目自取得第一笔经营收入所属纳税年度起免征三年")] == ["date", "duration"]
 
 
 @pytest.mark.parametrize("text, event", [("租金收入按照合同约定的承租人应付租金的日期确认", "应付租金"),

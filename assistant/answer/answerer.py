@@ -197,7 +197,8 @@ class Answerer:
             # each Chinese quote with its English summary beside it; composers writing English are left as written
             draft.text = english.explained(draft.text, draft.citations,
                                            lambda c: self.library.provision(c, query), kinds_checked(query))
-        if draft.answerable:
+        if draft.answerable or draft.citations and draft.coverage == "partial":
+            # (a partial answer too: the asker goes on from what was asked and the provisions shown)
             # A follow-up carries the topic on (企业技术改造是谁牵头？ → 责任单位呢？ → 那这块有什么补贴政策？):
             # the question it leaned on stays part of what the next one leans on.
             asked = f"{session.last_question} {query.text}" if query.follow_up and session.last_question else query.text
