@@ -81,3 +81,32 @@ def test_an_act_said_in_one_spoken_character_is_the_act_the_rule_names():
 
     assert same_act("随意变更", "随便换")  # 换 `to change`, whatever jieba tags it
     assert not same_act("随意变更", "随便扣")
+
+
+LEASED = """红石县节能设备购置补助办法
+
+第一条 为鼓励企业购置节能设备，推动工业绿色转型，制定本办法。
+第二条 本办法适用于在本县登记注册、依法纳税的工业企业。
+第三条 企业购置列入目录的节能设备，可以按购置价款的10%申请补助。
+第四条 企业以融资租赁、售后回租、抵押借用、委托他人代持或者关联企业无偿划拨方式取得的节能设备，不得申请补助。
+第五条 节能设备目录由县发展和改革局会同县工业和信息化局每年发布。
+第六条 企业应当在设备安装调试完毕后三个月内提出申请。
+第七条 申请材料包括购置合同、付款凭证、发票和能效检测报告。
+第八条 县发展和改革局负责受理申请并组织现场核查。
+第九条 县财政局负责补助资金的预算安排和拨付。
+第十条 县审计局对补助资金的使用情况进行审计监督。
+第十一条 企业弄虚作假骗取补助的，追回已拨付的资金。
+第十二条 本办法由县发展和改革局负责解释。
+第十三条 本办法自发布之日起施行。
+"""
+
+
+def test_a_denial_for_several_cases_decides_a_question_stating_one_of_them(tmp_path):
+    """融资租赁、售后回租、抵押借用、委托他人代持或者关联企业无偿划拨: any one of the listed ways of getting the equipment is the
+    case denied."""
+    county = assistant_over(tmp_path, {"红石县节能设备购置补助办法": LEASED})
+    leased = county.ask("我们那台节能设备是售后回租来的，能申请补助吗？")
+    assert leased.text.startswith("不可以"), leased.text
+    assert "第四条" in {c.section for c in leased.citations}
+    bought = county.ask("我们自己掏钱买了一台目录内的节能设备，能申请补助吗？")
+    assert not bought.text.startswith("不可以"), bought.text

@@ -36,6 +36,12 @@ class Ruling:
     # what singles out the thing an exception denies, when a qualifier names it (从境外租入的检测仪器所发生的费用，
     # 不得…: 从境外租入的检测仪器所发生的); it decides only a question saying that of its thing
     qualifier: str = ""
+    # the alternatives the case or qualifier lists, any one of which is the case (企业承包经营、承包建设和内部自建自用
+    # 本条规定的: a contractor building such a project is one), as written; empty when it lists none
+    options: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", tuple(self.options))  # (stored as a JSON list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -67,8 +73,31 @@ def read_rulings(sentence: str) -> list[Ruling]:
         before = sentence[:m.start("modal")]
         case = case_before(before)
         qualifier = qualifier_before(before) if polarity in _EXCEPTIONS and not case else ""
-        out.append(Ruling(polarity, act.strip(" ，,"), case, qualifier))
+        out.append(Ruling(polarity, act.strip(" ，,"), case, qualifier, alternatives(case or qualifier)))
     return out
+
+
+# the words joining the alternatives of a list (A、B和C; A或者B)
+_OR_WORDS = frozenset({"、", "和", "或", "或者", "及", "以及", "与"})
+
+
+def alternatives(case: str) -> tuple[str, ...]:
+    """The alternatives a case lists (承包经营、承包建设和内部自建自用本条规定的 -> 承包经营 | 承包建设 |
+    内部自建自用本条规定的), cut at the words joining them; () when it lists none. A list is written with
+    the enumeration comma 、; a 或 or 和 alone joins two words within one thing (委托境外机构或个人进行研发
+    活动所发生的: the costs, whoever is commissioned), no list of cases."""
+    if "、" not in case:
+        return ()
+    parts, current = [], []
+    for word in words(case):
+        if word in _OR_WORDS:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(word)
+    parts.append("".join(current))
+    parts = [p for p in parts if p]
+    return tuple(parts) if len(parts) > 1 else ()
 
 
 # A denial is most often an exception carved out of a grant (…委托境外机构…所发生的费用，不得加计扣除): the words that

@@ -318,24 +318,32 @@ class Library:
         rulings = self.rulings_of.get((section.key, sentence)) or \
             (self.rulings_of.get((section.key, lead), []) if lead else [])
         found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)
-                 and (query is None or self.case_stated(r.case, query)
-                      and self.case_stated(r.qualifier, query, of_what_is_asked=True))}
+                 and (query is None or self.case_stated(r.case, query, options=r.options if r.case else ())
+                      and self.case_stated(r.qualifier, query, of_what_is_asked=True, options=r.options))}
         return found, f"{lead or ''}{sentence}"
 
-    def case_stated(self, case: str, query: Query, of_what_is_asked: bool = False) -> bool:
+    def case_stated(self, case: str, query: Query, of_what_is_asked: bool = False,
+                    options: tuple[str, ...] = ()) -> bool:
         """Whether the question states the case a rule is for (对划分不清的: a question about a supermarket does
         not), by the case's distinctive words (Settings.ruling_case_coverage); a rule for every case, yes.
         `of_what_is_asked`: the case qualifies the very thing asked about (基本农田保护范围内的耕地), so the
-        question's words for that thing say it."""
+        question's words for that thing say it. A case listing alternatives (`options`: 承包经营、承包建设和
+        内部自建自用) is stated by a question stating one of them."""
         if is_party(case):  # 受托方不得…: for that party only, however common its name
             return case in "".join(query.tokens)
         # (the words of what is asked about are no case: 研发费用 in 已计入无形资产但不属于…研发费用范围的)
         asked = (set() if of_what_is_asked else set(query.subject)) | \
             set(tokenize(query.act_asked.act if query.act_asked else ""))
-        terms = [w for w in tokenize(case) if len(w) > 1 and w not in asked
-                 and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
-        return not terms or self.evidence.coverage(terms, " ".join(query.tokens), self.evidence.mentions) \
-            >= self.settings.ruling_case_coverage
+
+        def terms(text: str) -> list[str]:
+            return [w for w in tokenize(text) if len(w) > 1 and w not in asked
+                    and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
+
+        def stated(found: list[str]) -> bool:
+            return self.evidence.coverage(found, " ".join(query.tokens), self.evidence.mentions) \
+                >= self.settings.ruling_case_coverage
+        whole = terms(case)
+        return not whole or stated(whole) or any((found := terms(option)) and stated(found) for option in options)
 
     def requires(self, sentence: str, section: Section, query: Query) -> bool:
         """Whether a sentence (or the lead-in its item completes) requires an act (企业应当提供…, 须报送…)
