@@ -55,6 +55,7 @@ MANNER_ASKED = cue("manner_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
 OBLIGATION_ASKED = cue("obligation_asked")
+PENALTY_ASKED = cue("penalty_asked")
 DUTIES_ASKED = cue("duties_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
 MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area"})
@@ -228,6 +229,7 @@ class QueryPlan(Query):
     place_asked: bool = False  # 哪个镇/在哪里: a sentence naming a place first
     scope_asked: bool = False  # 适用于哪个自贸区/适用范围: where a measure applies, as its note says
     obligation_asked: bool = False  # 要承担哪些义务: what a party must do, as the provisions requiring it say
+    penalty_asked: bool = False  # 没备案会罚吗, 有什么后果: what befalls a breach, as the penalty for the duty says
     duties_asked: bool = False  # 承担哪些职责/可以行使哪些职权: the provision assigning them, its list whole
     docs_named: list[str] = field(default_factory=list)
     unknown_reference: str = ""  # a 文号 or 《title》 the corpus lacks and none cites
@@ -282,7 +284,7 @@ SUBJECT_INTENTS = frozenset({"article"})
 # article a question names is what it is about: it is not taken on.)
 ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "kind", "duration_asked",
                 "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked", "support_asked",
-                "money_asked", "obligation_asked", "duties_asked")
+                "money_asked", "obligation_asked", "penalty_asked", "duties_asked")
 
 
 def spelled_out(text: str, tokens: list[str]) -> str:
@@ -673,6 +675,7 @@ class Parser:
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.obligation_asked = bool(OBLIGATION_ASKED.search(text))
+        plan.penalty_asked = bool(PENALTY_ASKED.search(text))
         plan.duties_asked = bool(DUTIES_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None

@@ -19,6 +19,7 @@ from assistant.ingest.figures import item_number, item_numbering, split_sentence
 from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
+from assistant.ingest.sanctions import enforced_articles
 from assistant.ingest.statements import stated_kinds
 from assistant.index.lexical import tokenize
 from assistant.models import Section
@@ -107,6 +108,8 @@ class Sentence:
     # "1." for 2．…; "" when it opens none (lists nest: 1. items inside a （五） item)
     opens_item: str = ""
     first_item: bool = False  # the item it opens is numbered one: a list starts here, under the sentence before
+    # the articles of its own document whose breach it punishes (违反本条例第十八条规定…罚款), read once here
+    enforces: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
@@ -163,7 +166,8 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
                                     stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
-                                    opens_item=item_numbering(written), first_item=item_number(written) == 1))
+                                    opens_item=item_numbering(written), first_item=item_number(written) == 1,
+                                    enforces=enforced_articles(sentence)))
     return out
 
 

@@ -98,6 +98,15 @@ class Library:
             rule = self.rule_section(unit.definition, self.by_key[unit.section_key]) if unit.definition else None
             if rule is not None:
                 self.explained_by.setdefault(rule.key, []).append((unit.text, self.by_key[unit.section_key]))
+        # the penalties for breaching each article (violations named by article), by the article's key
+        self.penalties_of: dict[str, list[tuple[str, Section]]] = {}
+        for unit in index.sentences:
+            where = self.by_key[unit.section_key]
+            for article in unit.enforces:
+                duty = self.article_of(where.doc, article)
+                if duty is not None and duty.key != where.key:
+                    self.penalties_of.setdefault(duty.key, []).append((unit.text, where))
+        self.penalty_sentences = {(where.key, text) for found in self.penalties_of.values() for text, where in found}
         # each sentence's document, once, so a question's figure pool is filtered without a loop
         self.doc_of = np.array([self.by_key[u.section_key].doc for u in index.sentences], dtype=object)
 
@@ -272,6 +281,12 @@ class Library:
                 return True
         return False
 
+    def article_of(self, doc: str, label: str) -> Section | None:
+        """The document's article of that label, however either writes its number (第18条, 第十八条)."""
+        wanted = labels.key(label)
+        return next((s for s in self.of_doc.get(doc, []) if s.kind == "article"
+                     and labels.key(s.written_label or s.label) == wanted), None)
+
     def rule_section(self, definition, where: Section) -> Section | None:
         """The article a definition explains a term of (企业所得税法第十条所称赞助支出 -> that law's 第十条):
         in the document the definition names (by its title's end: 中华人民共和国企业所得税法), or its own
@@ -281,12 +296,8 @@ class Library:
         law = definition.law
         docs = [where.doc] if not law or law.startswith("本") else \
             [d for d in self.of_doc if law.endswith(d.removeprefix("中华人民共和国")) and d != where.doc]
-        wanted = labels.key(definition.article)
-        for doc in sorted(docs, key=len, reverse=True):
-            for section in self.of_doc[doc]:
-                if section.kind == "article" and labels.key(section.written_label or section.label) == wanted:
-                    return section
-        return None
+        found = (self.article_of(doc, definition.article) for doc in sorted(docs, key=len, reverse=True))
+        return next((section for section in found if section is not None), None)
 
     def rule_quotes(self, definition, section: Section) -> list[str]:
         """What the article a term is defined for says of it: the sentence using the term, or a list item

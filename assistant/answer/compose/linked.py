@@ -34,3 +34,20 @@ def rule_and_meaning(lib: Library, ctx: Context, scored: Scored) -> Scored:
         linked = scored[:1] + linked
     said = {text for _, text, _ in linked}
     return linked + [c for c in scored if c[1] not in said]
+
+
+def penalty_first(lib: Library, ctx: Context, scored: Scored) -> Scored:
+    """Asked what befalls a breach (开业一个多月还没去备案，会罚吗？), the penalty the rule book names for
+    breaching the duty the best sentences state (违反本条例第十八条规定…处…罚款, however far its own words are
+    from the question's) first, then the duty; a penalty already best stays as it is."""
+    if not ctx.query.penalty_asked or not scored or (scored[0][2].key, scored[0][1]) in lib.penalty_sentences:
+        return scored
+    best = scored[0][0]
+    duties = dict.fromkeys(section.key for score, _, section in scored if score >= best - lib.settings.preferred_band)
+    found = [(text, where) for key in duties for text, where in lib.penalties_of.get(key, [])
+             if not (ctx.docs and where.doc not in ctx.docs)]
+    if not found:
+        return scored
+    # of an article's penalties (one per paragraph: 未经许可…, 未备案…), the one saying most of the question
+    text, where = max(found, key=lambda f: lib.evidence.sentence_score(ctx.query.topic_tokens, f[0]))
+    return [(best, text, where)] + [c for c in scored if c[1] != text]

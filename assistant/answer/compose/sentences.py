@@ -29,6 +29,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         return None
     if not kinds_checked(ctx.query):
         scored = linked.rule_and_meaning(lib, ctx, scored)
+    scored = linked.penalty_first(lib, ctx, scored)
     scored, verdict_said = rulings.decided_first(lib, ctx, scored)
     deciding = scored[0][1] if verdict_said else None
     if ctx.query.list_asked:
