@@ -307,3 +307,14 @@ def test_the_issuer_named_in_a_documents_title_may_be_the_body_asked_for(tmp_pat
                                           "海滨市农村供水工程管理办法": _WATER})
     first = assistant.ask("海滨市人民政府办公室关于社区食堂建设的意见里，全市社区食堂工作归哪个单位主管？").text.splitlines()[0]
     assert "市人民政府办公室" in first and "各区" not in first, first
+
+
+def test_an_agency_named_by_its_work_is_a_body(tmp_path):
+    """Regulations name an agency by the work it does (市会展信息工作机构具体负责…): a body, named whole."""
+    path = tmp_path / "北岭市会展信息服务办法.txt"
+    path.write_text("北岭市会展信息服务办法\n\n第一条 为了规范会展信息服务，制定本办法。\n\n"
+                    "第二条 市商务主管部门负责会展信息服务的指导和监督。市会展信息工作机构具体负责会展信息平台的建设、"
+                    "运行和维护。\n\n第三条 本办法自发布之日起施行。\n", encoding="utf-8")
+    section = {s.label: s for s in parse_file(path).sections}["第二条"]
+    assert "市会展信息工作机构" in section.lead_units + section.responsible_units, \
+        (section.lead_units, section.responsible_units)

@@ -318,6 +318,7 @@ def test_a_case_clause_bounds_whom_the_rule_speaks_of_not_what_it_grants():
     assert verdict(read("参保6年"), [case, grant]) is True
     assert verdict(read("参保9年"), [case, grant]) is False
     assert only("持有不足十二个月的股票").bound == "max"
+    assert only("我们公司成立还不到两年").bound == "max"  # (不到: everyday words for 不足)
 
 
 def test_a_dated_day_is_not_judged_against_a_day_of_every_year():
