@@ -20,7 +20,8 @@ RULES = """青禾县农家乐经营管理办法
 第七条 县财政每年安排专项资金，对评定为星级的农家乐给予一次性奖励。
 第八条 违反本办法第四条规定的，由乡镇人民政府责令限期改正；逾期不改正的，处500元以上2000元以下的罚款。
 第九条 违反本办法第5条规定的，由县文化和旅游局责令改正，处1000元以上5000元以下的罚款。
-第十条 本办法自发布之日起施行。
+第十条 农家乐销售不符合食品安全标准的自制食品，货值金额不足五千元的，处五千元以上二万元以下罚款；货值金额五千元以上的，处货值金额五倍以上十倍以下罚款。
+第十一条 本办法自发布之日起施行。
 """
 
 
@@ -51,3 +52,9 @@ def test_a_penalty_names_every_article_whose_breach_it_punishes():
     assert enforced_articles(sentence) == ["第六条", "第7条", "第十条"]
     assert enforced_articles("依照本规定第六条办理登记。") == []  # no breach, no penalty
     assert enforced_articles("违反有关法律规定的，依法处理。") == []  # no article of its own
+
+
+def test_a_fines_range_asked_of_a_value_below_the_tier_line_is_that_tiers_amount(county):
+    """罚款幅度 asks the range of the fine, an amount; the asker's 不到三千元 is below the 五千元 line."""
+    answer = county.ask("我们农家乐卖的自制食品被查出不符合食品安全标准，货值不到三千元，罚款幅度是多少？")
+    assert "五千元以上二万元以下" in answer.text.split("〔")[0], answer.text  # the first provision quoted
