@@ -49,3 +49,23 @@ def test_a_follow_up_with_no_subject_of_its_own_asks_about_the_topic_before(assi
     assert "三十日" in first.text, first.text
     then = assistant.ask("要去哪里办？", session=session)
     assert then.answerable and "街道办事处" in then.text, then.text
+
+
+FREE_TEXT = """示例市公共就业服务办法
+
+第一条 为了规范公共就业服务，促进就业，制定本办法。
+第二条 本办法所称公共就业服务机构，是指市、区人民政府设立的公共就业服务机构。
+第三条 公共就业服务机构提供下列服务，不得收费：
+（一）职业介绍和职业指导；
+（二）失业登记；
+（三）就业困难人员的就业援助。
+第四条 经营性职业中介机构可以按照规定收取服务费用。
+第五条 本办法自2025年1月1日起施行。
+"""
+
+
+def test_a_service_asked_as_free_finds_the_services_it_may_not_charge_for(tmp_path):
+    """免费 is written 不得收费 (or 免收, 无偿)."""
+    county = assistant_over(tmp_path, {"示例市公共就业服务办法": FREE_TEXT})
+    answer = county.ask("政府办的就业服务机构，哪几样服务是免费的？")
+    assert "失业登记" in answer.text and "第三条" in {c.section for c in answer.citations}, answer.text
