@@ -89,9 +89,10 @@ _DEADLINE = re.compile(r"(?:不迟于|最迟|最晚|截至|截止(?:到|至)?)[^
 # A start written relative to an event (自固定资产投入使用月份的次月起, 自公布之日起, 超过抵免限额的当年的次年起,
 # 自证书颁发之日所在年度起, 自取得第一笔收入所属纳税年度起): a time, as a date is; and a day named by its event
 # (按照实际收到捐赠资产的日期, 以合同签订之日为准).
-_EVENT_POINT = r"(?:次月|次年|次日|当月|当年|当日|之日|(?:之日)?(?:所在|所属)(?:纳税)?(?:年度|月份))"
+_EVENT_YEAR = r"(?:所在|所属)(?:纳税)?(?:年度|月份)"
+_EVENT_POINT = rf"(?:次月|次年|次日|当月|当年|当日|之日|(?:之日)?{_EVENT_YEAR})"
 _RELATIVE_START = re.compile(rf"(?:自|从)[^，。；,;自从]{{0,30}}?{_EVENT_POINT}起"
-                             rf"|[^，。；,;自从]{{1,20}}?(?:次月|次年|次日|之日|(?:所在|所属)(?:纳税)?(?:年度|月份))起")
+                             rf"|[^，。；,;自从]{{1,20}}?(?:次月|次年|次日|之日|{_EVENT_YEAR})起")
 # A point of the year named, not numbered (每年年底前, 次年年初, 季度末): a date, a deadline when 前 follows.
 _YEAR_POINT = re.compile(r"(?:每年|当年|次年|本年度?|上半年|下半年)?(?:年底|年末|年初|年中|岁末|季末|季度末|月底|月末)"
                          r"(?P<before>前|之前|以前)?")
