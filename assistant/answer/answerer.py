@@ -24,7 +24,8 @@ from assistant.answer.messages import Reason, say
 from assistant.index.build import LoadedIndex
 from assistant.answer.plan import SUBJECT_INTENTS, Parser, QueryPlan
 from assistant.models import Answer, Citation, Section
-from assistant.answer.retrieve import Hit, Retriever, has_chinese
+from assistant.answer.retrieve import Hit, Retriever
+from assistant.lexicon.tags import has_chinese
 from assistant.answer.scope import Catalog
 from assistant.eligibility.places import bare_name
 from assistant.settings import Settings

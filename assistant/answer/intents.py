@@ -17,9 +17,9 @@ from assistant.eligibility import MONEY_QUESTIONS
 from assistant.lexicon.english import CorpusSenses, english_units, phrase_translations
 from assistant.answer.evidence import SYNONYMS
 from assistant.index.lexical import FILLERS, tokenize
-from assistant.lexicon.tags import dictionary_tag
+from assistant.lexicon.tags import dictionary_tag, has_chinese
 from assistant.answer.cues import cue
-from assistant.answer.retrieve import has_chinese, lexical_query
+from assistant.answer.retrieve import lexical_query
 from assistant.ingest.units import ALIASES, UNIT_MARK, units_marked
 
 LEAD = cue("lead")

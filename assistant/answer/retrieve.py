@@ -14,7 +14,6 @@ for the lexical side. Raw scores are kept on every hit so the answerer can tell
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,14 +22,11 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.index.build import LoadedIndex
 from assistant.lexicon import english
+from assistant.lexicon.tags import has_chinese
 from assistant.index.lexical import LexicalIndex
 from assistant.models import Section
 from assistant.settings import Settings
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-def has_chinese(text: str) -> bool:
-    return bool(_HAN.search(text))
 
 
 def lexical_query(question: str, vocabulary=None, units: list[str] = (),

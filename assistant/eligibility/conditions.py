@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant import lexicon
+from assistant.lexicon.tags import has_chinese
 from assistant.eligibility.roles import opens_condition_list
 from assistant.eligibility.terms import find_beneficiaries
 from assistant.errors import ProfileError
@@ -215,7 +216,6 @@ class CheckResult:
 _APPLICANT_CLAUSE = re.compile(r"[，,。；;、？?！!：:\s]+")
 # English clauses end at punctuation (not a thousands comma or a decimal point) or at and/but joining them
 _ENGLISH_CLAUSE = re.compile(r"[;?!:]|,(?!\d{3})|\.(?!\d)|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BARE_MAGNITUDE = re.compile(r"(?<=\d)([万亿])(?!元)")
 # (非 as a prefix too: 非工业企业; not 除非 "unless" or 非常 "very")
 _NEGATED = re.compile(r"没有|没|无|未|不是|并非|不属于|(?<!除)非(?!常)|(?i:\b(?:no|not|don't|doesn't|didn't|aren't|isn't|"
@@ -248,7 +248,7 @@ def facts_from_text(text: str) -> Facts:
     clause's fact from lexicon/condition_facts.toml, its figure from the shared
     figure pattern (8000万 read as 8000万元; money in 万元)."""
     found: dict[str, Any] = {}
-    clauses = _APPLICANT_CLAUSE.split(_BARE_MAGNITUDE.sub(r"\1元", text)) if _CJK.search(text) \
+    clauses = _APPLICANT_CLAUSE.split(_BARE_MAGNITUDE.sub(r"\1元", text)) if has_chinese(text) \
         else _ENGLISH_CLAUSE.split(text)
     for clause in clauses:
         fact = fact_of(clause)

@@ -29,6 +29,7 @@ import cn2an
 from text_to_num import text2num
 
 from assistant import lexicon
+from assistant.lexicon.tags import has_chinese
 from assistant.ingest.rulings import case_before
 
 FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
@@ -287,7 +288,7 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
 def read(text: str) -> list[Quantity]:
     """Every quantity of a text, in order; a range (A以上B以下, A至B) is one. A text with no Chinese is read
     as English writes figures."""
-    if not _CJK.search(text):
+    if not has_chinese(text):
         return read_english(text) if _LATIN.search(text) else _read_chinese(text)
     return _read_chinese(text)
 
@@ -346,7 +347,6 @@ def _read_chinese(text: str) -> list[Quantity]:
 # units the Chinese grammar gives (元, 人, 年, %), so that they compare with the documents' figures.
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _EN_UNITS = lexicon.load("english_units")
 _EN_MAGNITUDE = {form.split(":")[0]: float(form.split(":")[1]) for e in _EN_UNITS if e.extra.get("kind") == "magnitude"
                  for form in e.forms}

@@ -20,7 +20,7 @@ from functools import lru_cache
 import jieba
 
 from assistant.lexicon import load, table
-from assistant.lexicon.tags import dictionary_tag
+from assistant.lexicon.tags import dictionary_tag, has_chinese
 
 jieba.setLogLevel(60)
 
@@ -736,7 +736,6 @@ def named_in(question: str, kind: str) -> list[str]:
 
 
 _NAMING_TAGS = ("n", "nz", "ng", "nt", "vn", "j")  # jieba's tags of a word that names a thing (nr, a person's name: no)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _thing_sense(word: str) -> str:
@@ -783,6 +782,6 @@ def things_named(text: str) -> list[tuple[str, str]]:
         whole = "".join(run)
         english = _thing_sense(whole) if len(run) > 1 else ""
         english = english or " ".join(said(w) for w in run)
-        if not _CJK.search(english):
+        if not has_chinese(english):
             out.setdefault(whole, english)
     return list(out.items())

@@ -5,6 +5,7 @@ lookup the parser, the lexical index, the sentence readers and English senses us
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 
@@ -13,6 +14,14 @@ import jieba
 from assistant import lexicon
 
 jieba.setLogLevel(logging.WARNING)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_chinese(text: str) -> bool:
+    """Whether the text writes any Chinese character (a question with none is read as English)."""
+    return bool(_HAN.search(text))
+
+
 DOMAIN_WORDS = list(lexicon.words("domain_words"))  # taught to jieba: policy terms it splits badly
 _init_lock = threading.Lock()
 _initialised = False
