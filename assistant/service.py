@@ -20,6 +20,7 @@ from typing import Callable
 from assistant import eligibility
 from assistant.answer import Answerer, Retriever, Session
 from assistant.answer.intents import clean_question
+from assistant.lexicon.tags import has_chinese
 from assistant.answer.unit_resolver import UnitMatch, duties_subject, looks_like_unit, resolve as _resolve_unit
 from assistant.errors import IndexUnavailable, QuestionError, UnreadableDocument, UserInputError, VectorStoreError
 from assistant.index import BuildReport, LoadedIndex, build_index, current_build, embedding_id, make_embeddings, open_index
@@ -161,7 +162,7 @@ class Assistant:
         match = self.resolve_unit(subject)
         if match.found:
             return None
-        english = not re.search(r"[\u4e00-\u9fff]", question)
+        english = not has_chinese(question)
         return Answer(question=question.strip(), text=match.message(english), answerable=False, intent="duties")
 
     # ------------------------------------------------------------ structure

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from assistant.errors import ProfileError
 from assistant.lexicon import english
+from assistant.lexicon.tags import has_chinese
 from assistant.eligibility import terms as T
 from assistant.eligibility.places import PlaceFinder, discover_places
 from assistant.eligibility.conditions import ITEM_LABEL, Facts, parse_facts
@@ -322,7 +323,7 @@ def profile_from_text(question: str) -> Profile:
     """The profile a free-text question describes (`我们是小微企业，缺钱`,
     or in English `tax breaks for foreign investors`)."""
     text = question
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not has_chinese(text):
         # (a term the question names in English, small low-profit enterprise -> 小型微利企业, is a status when the
         # Chinese finder reads it as one: the beneficiary it is a form of, 小微企业)
         named = "，".join(english.named_in(text, "term"))

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.ingest import labels
+from assistant.lexicon.tags import has_chinese
 from assistant.ingest.figures import find_figures, find_references
 from assistant.models import Section
 from assistant.ingest.readers import UnreadableDocument, corpus_listing, limits, read_document
@@ -356,7 +357,7 @@ def _names_part(line: str, title_chars: int) -> bool:
     ××任务分工表): short, no sentence marks, no label, not a sign-off (the issuing body, a date), not
     a remark in brackets (（此页无正文）)."""
     line = line.strip(" \t\u3000")
-    return (len(line) <= title_chars and re.search(r"[\u4e00-\u9fff]", line) is not None and "\t" not in line
+    return (len(line) <= title_chars and has_chinese(line) and "\t" not in line
             and not line.startswith(("（", "("))
             and not labels.has_sentence_marks(line) and not labels.starts_with_label(line) and not SIGN_OFF.search(line))
 
