@@ -331,6 +331,24 @@ def test_a_words_sense_is_the_one_the_documents_use(shipped_words):
     assert "出口" in firms  # a word the documents do use in its second sense (export) is kept
 
 
+def test_short_verbs_hyphenated_compounds_and_verbs_said_with_their_object_translate(shipped_words):
+    """A question writes `used` (the dictionary's `to use`), `not-for-profit`/`non-profit` (the dictionary's
+    `nonprofit`) and `borrowed` (a tax text's word is 借款, CC-CEDICT's `to borrow money`); each finds the
+    documents' word, and a hyphenated own term (high-tech firm) is still the product's term."""
+    from assistant.lexicon.english import CorpusSenses
+
+    words, settings = shipped_words
+    senses = CorpusSenses(words, settings.english_sense_keyness)
+
+    def searched(question: str) -> list[str]:
+        return chinese_terms(question, words, corpus=senses)
+
+    assert "使用" in searched("Machines used in a lab for two years")
+    assert "非营利" in searched("Are non-profit schools taxed on tuition?")
+    assert "借款" in searched("The money we borrowed from our parent")
+    assert "高新技术企业" in searched("Does a high-tech firm pay less?")
+
+
 def test_a_questions_reading_keeps_the_documents_senses(assistant):
     """The parser reads the same senses: the question's phrases are those the documents write."""
     plan = assistant.answerer.parser.analyse("What is the tax rate on income of small enterprises?")

@@ -318,7 +318,7 @@ def american(word: str) -> str:
 def _dictionary_form(word: str) -> str:
     """The form of an inflected or derived word that is a word of CC-CEDICT's senses, or ""."""
     for end, base in _ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 3 and is_word(word[: -len(end)] + base):
+        if word.endswith(end) and len(word) - len(end) + len(base) >= 3 and is_word(word[: -len(end)] + base):
             return word[: -len(end)] + base
     return ""
 
@@ -564,7 +564,10 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
     With `corpus`, the words are those the documents mean (CorpusSenses), and a two-word phrase
     CC-CEDICT lacks is looked up as a Chinese compound (`_compound`) before its words apart."""
     named = {w for unit in units for w in words(unit_english(unit))}
+    hyphenated = {_closed_up(m).lower(): m[0].lower() for m in _HYPHENATED.finditer(question)}
+    question = _HYPHENATED.sub(_closed_up, question)
     written = [raw for raw, folded in zip(words(question, fold=False), words(question)) if folded not in named]
+    shown = [hyphenated.get(raw, raw) for raw in written]  # (a phrase is shown as the question spells it)
     pairs = [(american(raw), singular(american(raw))) for raw in written]  # as the dictionary spells them
     reverse = _reverse()
     found: list[tuple[str, list[str]]] = []
@@ -589,6 +592,8 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                     candidates = _compound(pairs[i], pairs[i + 1], vocabulary)
                 if not candidates and n >= 2 and not {f for _, f in pairs[i:i + n]} & STOP:  # (after the, end of)
                     candidates = corpus.fitting([w for w in _extended(folded) if w in vocabulary], raw, folded)
+                if not candidates and n == 1:
+                    candidates = corpus.fitting([w for w in _with_object(folded) if w in vocabulary], raw, folded)
             framing = [w for w in candidates if w in FRAME]
             if candidates and (len(framing) * 2 >= len(candidates) or candidates[0] in FRAME):
                 i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
@@ -597,7 +602,7 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if corpus is not None:
                 candidates = corpus.most_used_first(candidates, _need_words(raw, folded))
             if candidates:
-                found.append((" ".join(written[i:i + n]), candidates[:per_phrase]))  # (as the question spells it)
+                found.append((" ".join(shown[i:i + n]), candidates[:per_phrase]))
                 spans.append((i, i + n))
                 i += n
                 break
@@ -612,6 +617,16 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
             found.append((acronym, [word]))
     return found
+
+
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _closed_up(m: re.Match) -> str:
+    """A hyphenated compound written as one word where the dictionary's senses write it so (non-profit ->
+    nonprofit, co-operation -> cooperation); else its two words (for-profit -> for profit)."""
+    closed = (m[1] + m[2]).lower()
+    return closed if is_word(singular(closed)) or _dictionary_form(closed) else m[0]
 
 
 def _as_documents_write(found: tuple[str, ...], vocabulary) -> list[str]:
@@ -646,6 +661,22 @@ def _joined(found: list[tuple[str, list[str]]], spans: list[tuple[int, int]],
         out.append((raw, group))
         last_end = end
     return out
+
+
+def _with_object(word: str) -> tuple[str, ...]:
+    """Words for a verb none of whose own words the documents use, through the senses CC-CEDICT gives it
+    with its object (borrowed: `to borrow` is 外借, `to borrow money` 借款, the word a tax text writes)."""
+    verb = word if word in _verb_senses() else _dictionary_form(word)
+    return _objects().get(verb, ())
+
+
+@lru_cache(maxsize=1)
+def _objects() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for key, found in _verb_senses().items():
+        if key.count(" ") == 1:
+            out.setdefault(key.partition(" ")[0], []).extend(found)
+    return {k: _common_first(v) for k, v in out.items()}
 
 
 def _extended(phrase: str) -> tuple[str, ...]:
@@ -693,8 +724,8 @@ def _dictionary_translations(raw: str, folded: str, plurals: bool = True) -> tup
     for end, base in _ENDINGS:
         if found and end not in _ACTION_NOUNS:
             continue
-        if not last.endswith(end) or len(last) - len(end) < 3:
-            continue
+        if not last.endswith(end) or len(last) - len(end) + len(base) < 3:
+            continue  # (used -> use; ring -> r is no word)
         form = f"{head} {last[: -len(end)] + base}".strip()
         verb = (_verb_senses() if end in _VERB_ENDINGS or found else reverse).get(form)
         if verb:
@@ -721,8 +752,10 @@ def _own_terms() -> dict[str, tuple[tuple[str, ...], str]]:
     out: dict[str, tuple[tuple[str, ...], str]] = {}
     for kind, forms in QUESTION_FORMS.items():
         for name, english in forms.items():
-            for form in english:
-                for key in (" ".join(words(form, fold=False)), " ".join(words(form))):
+            for form in english:  # (as written, and with its hyphenated compounds closed up as a question's are)
+                keys = {" ".join(words(spelt, fold=fold)) for spelt in (form, _HYPHENATED.sub(_closed_up, form))
+                        for fold in (False, True)}
+                for key in sorted(keys):
                     out.setdefault(key, (OWN_CHINESE[name], kind))
     return out
 
