@@ -110,3 +110,50 @@ def test_a_denial_for_several_cases_decides_a_question_stating_one_of_them(tmp_p
     assert "第四条" in {c.section for c in leased.citations}
     bought = county.ask("我们自己掏钱买了一台目录内的节能设备，能申请补助吗？")
     assert not bought.text.startswith("不可以"), bought.text
+
+
+# A notice whose heading rules on the sectors it lists, as national notices exclude sectors from a benefit.
+SECTORS = """东岭市关于技术改造投资抵免政策的通知
+
+各区人民政府，市各有关单位：为鼓励企业开展技术改造，现将有关事项通知如下：
+一、抵免范围
+（一）企业购置用于技术改造的专用设备，其投资额的百分之十可以从当年应纳税额中抵免。
+（二）当年应纳税额不足抵免的，可以在以后五个纳税年度结转抵免。
+二、享受条件
+企业应当设置技术改造台账，准确归集设备投资额。
+三、不适用技术改造投资抵免政策的行业
+1.采矿业。
+2.住宿和餐饮业。
+3.建筑业。
+4.市人民政府规定的其他行业。
+四、申报材料
+企业申报时应提交设备购置发票、技术改造项目备案证明和投资额计算表。
+五、受理部门
+市工业和信息化局负责受理申报，市税务局负责审核抵免额。
+六、监督检查
+市审计局对抵免执行情况进行监督检查，发现虚报的，追回已抵免税款。
+七、实施时间
+本通知自印发之日起施行，有效期三年。
+"""
+
+
+@pytest.fixture(scope="module")
+def sectors(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("sectors"), {"东岭市关于技术改造投资抵免政策的通知": SECTORS})
+
+
+def test_a_sector_a_ruling_heading_lists_is_denied(sectors):
+    answer = sectors.ask("我们是做建筑业的，设备投资能抵免吗？")
+    assert answer.text.startswith("不可以"), answer.text
+    assert "建筑业" in answer.text
+
+
+def test_a_sector_named_in_everyday_words_is_the_sector_listed(sectors):
+    answer = sectors.ask("我们家开酒店，买了新设备搞技术改造，投资额能抵免税款吗？")
+    assert answer.text.startswith("不可以"), answer.text
+    assert "住宿和餐饮业" in answer.text
+
+
+def test_a_sector_the_heading_does_not_list_is_not_denied(sectors):
+    answer = sectors.ask("我们是做家具制造的，技术改造设备投资能抵免吗？")
+    assert not answer.text.startswith("不可以"), answer.text

@@ -134,6 +134,17 @@ def announces_list(text: str) -> bool:
     return bool(_ANNOUNCES.search(text))
 
 
+def heads_items(section: Section) -> bool:
+    """Whether a section's heading is the lead-in of its items: it announces them (（二）下列活动不适用…。), or
+    it names the kind of thing a rule is for and its items are those things (四、不适用税前加计扣除政策的行业: each
+    item is an industry excluded; not a heading that is a rule of its own, 企业应当…报送《备案表》)."""
+    title = section.title
+    return bool(section.items) and (announces_list(title) or bool(_NAMES_KIND.search(title) and read_rulings(title)))
+
+
+_NAMES_KIND = re.compile(r"的[\u4e00-\u9fff]{1,4}$")  # …的行业, …的情形, …的项目: a heading naming a kind of thing
+
+
 def _header_row(line: str, following: str) -> bool:
     """Whether a line is a table's header row: cells naming the columns of the row below it (as many
     cells, the header with no figure). It names what the rows state and states nothing itself, so it
@@ -154,7 +165,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         # a heading announcing its items (（二）下列活动不适用税前加计扣除政策。) is their lead-in: a sentence
-        lead = [section.title] if section.items and announces_list(section.title) else []
+        lead = [section.title] if heads_items(section) else []
         pieces = lead + split_sentences(body_text(section))
         for at, written in enumerate(pieces):
             following = pieces[at + 1] if at + 1 < len(pieces) else ""

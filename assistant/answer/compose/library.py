@@ -6,6 +6,8 @@ ranking every extractive answer starts from."""
 from __future__ import annotations
 
 
+import dataclasses
+
 import numpy as np
 
 from assistant import eligibility
@@ -78,7 +80,8 @@ class Library:
                     self.lead_of[i] = positions[start - 1]
                 elif units[n] in items:  # a numbered item ending 。, under the lead-in its items follow
                     first = next(m for m in range(n, -1, -1) if m == 0 or units[m - 1] not in items)
-                    if first > 0 and announces_list(units[first - 1]):
+                    if first > 0 and (announces_list(units[first - 1])
+                                      or units[first - 1] == strip_item_prefix(self.by_key[key].title)):
                         self.lead_of[i] = positions[first - 1]
             self._items_under_their_lead(positions)
         # a clause that names its subject only through the clause before it in the sentence (超过部分，准予…)
@@ -328,10 +331,22 @@ class Library:
         lead = self.lead_in(sentence, section)
         rulings = self.rulings_of.get((section.key, sentence)) or \
             (self.rulings_of.get((section.key, lead), []) if lead else [])
+        # an item under a heading that rules (四、不适用…政策的行业 / 2.住宿和餐饮业。) is the case it rules for, the
+        # thing the question asks about (烟草厂的研发…)
+        item_case = not self.rulings_of.get((section.key, sentence)) and self.heads_as_case(lead, section)
+        if item_case:
+            rulings = [dataclasses.replace(r, case=sentence) for r in rulings]
         found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)
-                 and (query is None or self.case_stated(r.case, query, options=r.options if r.case else ())
+                 and (query is None or self.case_stated(r.case, query, of_what_is_asked=item_case,
+                                                        options=r.options if r.case else ())
                       and self.case_stated(r.qualifier, query, of_what_is_asked=True, options=r.options))}
         return found, f"{lead or ''}{sentence}"
+
+    @staticmethod
+    def heads_as_case(lead: str | None, section: Section) -> bool:
+        """Whether a list item's lead-in is its section's heading naming the kind of thing its items are
+        (不适用税前加计扣除政策的行业): each item is one case of what the heading rules."""
+        return lead is not None and lead == strip_item_prefix(section.title) and not announces_list(lead)
 
     def case_stated(self, case: str, query: Query, of_what_is_asked: bool = False,
                     options: tuple[str, ...] = ()) -> bool:
@@ -350,8 +365,8 @@ class Library:
             return [w for w in tokenize(text) if len(w) > 1 and w not in asked
                     and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
 
-        def stated(found: list[str]) -> bool:
-            return self.evidence.coverage(found, " ".join(query.tokens), self.evidence.mentions) \
+        def stated(found: list[str]) -> bool:  # (in the question's words or the documents' words for them: 酒店 住宿)
+            return self.evidence.coverage(found, " ".join(query.tokens + query.full_forms), self.evidence.mentions) \
                 >= self.settings.ruling_case_coverage
         whole = terms(case)
         return not whole or stated(whole) or any((found := terms(option)) and stated(found) for option in options)
@@ -405,8 +420,13 @@ class Library:
         acted_on = f"{about}\n{section.text}" if refers_back(about) else about
         # (what the article is about is what its sentence is about; what is ruled on is still the sentence's)
         topic = f"{about}\n{section.text}" if whole_article else acted_on
+        found_in = self.evidence.occurs
+        if self.heads_as_case(self.lead_in(sentence, section), section):
+            # a heading ruling on a list names what it rules in its document's terms, short or full (不适用…
+            # 加计扣除政策的行业, of the notice on 研究开发费用: a question on 研发费用)
+            topic, found_in = f"{about}\n{section.text}\n{section.doc}", self.evidence.mentions
         subject = [w for w in query.subject if w not in asked.act]  # what the act is asked of, not the act
-        if subject and self.evidence.coverage(subject, topic) < self.settings.ruling_subject_coverage:
+        if subject and self.evidence.coverage(subject, topic, found_in) < self.settings.ruling_subject_coverage:
             return None
         if not query.elliptical and not self.of_earlier_topic(query, about):
             return None  # 超出的部分以后还能扣吗？ after 职工福利费: a rule on another expense's excess decides nothing
