@@ -166,7 +166,9 @@ MORE = """北岭市会展业促进条例
 
 第八条 市贸促会及其派出机构依照本条例，负责展会境外参展的具体组织与服务。
 
-第九条 本条例自2025年1月1日起施行。
+第九条 市城市管理部门对全市会展场馆周边的户外广告设置实施统一监督管理。
+
+第十条 本条例自2025年1月1日起施行。
 """
 
 
@@ -191,6 +193,7 @@ def more(tmp_path_factory):
     ("第六条", [], ["市场监管部门", "知识产权部门", "海关部门"]),
     ("第七条", [], ["市科技主管部门"]),  # `和其他有关部门`: no one in particular beside it
     ("第八条", [], ["市贸促会及其派出机构"]),  # a body with its branches (X及其派出机构), named as one
+    ("第九条", ["市城市管理部门"], []),  # 实施统一监督管理: the body answering for the field as a whole leads
 ])
 def test_each_article_names_its_bodies_in_the_ways_regulations_write_them(more, label, lead, responsible):
     section = more[label]

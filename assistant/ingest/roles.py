@@ -44,7 +44,8 @@ _IN_CHARGE = re.compile(rf"负责{_PERSON}|组织实施")
 # `X对…工作负总责`: X answers for the whole of it, so it leads
 # `X是本级人民政府…工作的主管部门`, `X为…主管机关`, `X作为…牵头部门`: X is named the competent or
 # leading body, so it leads
-_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责|"
+# `X对…实施统一监督管理`, `X统一领导…`: X answers for the field as a whole, so it leads
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责|统一(?:领导|监督管理|监督|管理)(?![的制体平机])|"
                          r"(?:是|为|作为)(?=[^，。；“”]{0,30}?(?:主管|牵头)(?:部门|机关|单位))")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
