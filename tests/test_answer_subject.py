@@ -104,3 +104,32 @@ def test_a_rate_of_another_subject_further_down_is_not_the_answer(rules):
     # 8% is a rate stated in the document, but of training costs, not of the fine asked about
     answer = rules.ask("纳税人没按期限缴税，税务机关另外罚款的比例是多少？")
     assert "8%" not in answer.text, answer.text
+
+
+# A rule book whose article names, in two clauses, the bodies overseeing a fee and what befalls overcharging.
+FEES = """南屏市停车服务收费管理办法
+
+第一条 为规范停车服务收费行为，制定本办法。
+第二条 本办法适用于本市行政区域内经营性停车场的收费活动。
+第三条 停车场经营者应当在入口显著位置公示收费标准。停车场经营者应当建立收费台账，保存期限不少于二年。
+第四条 停车场经营者不得在公示的收费标准之外另行收取费用。
+第五条 市发展改革部门负责制定停车服务收费的政府定价。
+第六条 市交通运输部门负责停车场经营备案。
+第七条 价格主管部门、财政部门按照收费管理的职责分工，对停车服务收费进行管理和监督；对违反本办法规定的乱收费行为，依法予以查处。
+第八条 停车场经营者应当为新能源汽车设置专用充电车位。
+第九条 居住区停车场的收费标准，由所在区人民政府组织听证后确定。居住区停车场的车位，优先出租给本小区业主。
+第十条 残疾人驾驶的专用车辆在公共停车场停放的，免收首两小时停车费用。
+第十一条 停车场内发生车辆损坏的，经营者应当配合调查。
+第十二条 市财政部门对公共停车设施建设给予资金补助。
+第十三条 本办法自2026年1月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def fees(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("fees"), {"南屏市停车服务收费管理办法": FEES})
+
+
+def test_a_question_asking_two_things_of_one_article_gets_both_sentences(fees):
+    answer = fees.ask("停车场乱收费归哪些部门管理监督、查处？")
+    assert "查处" in answer.text and "价格主管部门、财政部门" in answer.text, answer.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 from assistant.answer.check import kinds_checked, states_kind, verdict
+from assistant.answer.intents import maximal
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest.figures import split_sentences
@@ -133,6 +134,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if row:  # a table row reads as its columns' names and values
             text, quote = row
         chosen.append((text, quote, section))
+    chosen += rest_of_question(lib, ctx, chosen)
     scope = applies_to_whom(lib, ctx, chosen)
     chosen = scope + chosen if ctx.query.scope_asked else chosen + scope  # (asked whom it applies to: that first)
     citations = [cite(section, quote) for _, quote, section in chosen]
@@ -149,6 +151,23 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     if deciding and chosen and deciding in chosen[0][1]:  # (the deciding sentence is quoted first)
         lines.insert(0, say(verdict_said, ctx.query.english))
     return Draft("\n".join(lines), citations, unique_sections(sections))
+
+
+def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
+    """A question asking two things of one provision (规划和资金保障上县政府要做哪些事; 由哪些部门管理监督和查处) is
+    answered in full: the sentence of the provision quoted first that says what the question names and no quoted
+    sentence says. Not for a figure asked (its parts are the plan's, each answered by its own figure)."""
+    if not chosen or kinds_checked(ctx.query) or ctx.query.english:
+        return []
+    said = " ".join(quote for _, quote, _ in chosen)
+    idf = lib.evidence.idf
+    unsaid = [t for t in maximal(ctx.query.topic_tokens) if idf.get(t, 0.0) >= lib.settings.distinctive_idf
+              and not lib.evidence.mentions(t, said)]
+    section = chosen[0][2]
+    found = [(lib.evidence.coverage(unsaid, sentence, lib.evidence.mentions), sentence)
+             for sentence in lib.texts_of(section) if unsaid and sentence not in said]
+    share, sentence = max(found, default=(0.0, ""))
+    return [(sentence, sentence, section)] if share > 0 else []
 
 
 def applies_to_whom(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
