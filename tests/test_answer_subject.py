@@ -133,3 +133,34 @@ def fees(tmp_path_factory):
 def test_a_question_asking_two_things_of_one_article_gets_both_sentences(fees):
     answer = fees.ask("停车场乱收费归哪些部门管理监督、查处？")
     assert "查处" in answer.text and "价格主管部门、财政部门" in answer.text, answer.text
+
+
+# A county's support measures for food workshops: a definition, a shared benefit, and measures around them.
+WORKSHOPS = """溪口县食品小作坊扶持办法
+
+第一条 为扶持食品小作坊规范发展，制定本办法。
+第二条 本办法所称食品小作坊，是指有固定生产场所、从业人员不超过十人、从事传统特色食品生产加工的经营者。
+第三条 食品小作坊改造生产场所的，县财政按照改造投入的30%给予补助，最高不超过5万元。
+第四条 两个以上食品小作坊共同建设的公共加工车间，由共建各方按照各自实际出资比例分别享受补助。
+第五条 食品小作坊招用本县农村劳动力满一年的，每人给予一次性岗位补贴1000元。
+第六条 县市场监督管理局负责食品小作坊登记管理。
+第七条 县农业农村局负责传统特色食品原料基地建设。
+第八条 食品小作坊应当在生产场所显著位置公示登记证。
+第九条 食品小作坊租用村集体闲置厂房的，租金由村集体与经营者协商确定。
+第十条 县人力资源社会保障局负责岗位补贴的审核发放。
+第十一条 食品小作坊参加县级以上展销活动的，按照实际展位费的50%给予补助。
+第十二条 县金融工作部门组织银行为食品小作坊提供信用贷款。
+第十三条 本办法自2026年3月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def workshops(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("workshops"), {"溪口县食品小作坊扶持办法": WORKSHOPS})
+
+
+def test_whether_a_thing_is_of_a_kind_is_answered_by_the_kinds_definition(workshops):
+    answer = workshops.ask("我们租了村里的厂房，请了12个工人做米粉，这样算食品小作坊吗？")
+    assert "是指" in answer.text and "不超过十人" in answer.text, answer.text
+
+

@@ -359,3 +359,14 @@ def test_a_clause_before_the_things_asked_names_what_all_are_of_not_the_first_pa
     parts = parse("园区建设方面，南头和板芙分别规划了多少亩？").parts
     assert len(parts) == 2
     assert not {"园区", "建设"} & set(parts[0].topic)
+
+
+def test_asked_which_party_has_a_benefit_is_no_list_of_benefits(parse):
+    """归谁享受 / 由谁承担 ask which party a provision names, not what support there is."""
+    assert parse("我们和兄弟公司一起出钱做研发，加计扣除归谁享受？").answer != "support"
+    assert parse("我们公司能享受哪些税收优惠？").answer == "support"
+
+
+def test_whether_a_thing_is_of_a_kind_names_the_kind(parse):
+    assert parse("仓库里放了两年的叉车，税上算固定资产吗？").classed_as == "固定资产"
+    assert parse("税率是不是15%？").classed_as == ""

@@ -82,12 +82,12 @@ class Evidence:
         found = found or self.occurs
         return sum(self.weight(t) for t in tokens if found(t, text)) / total
 
-    def coverage_of_any(self, groups: list[list[str]], text: str) -> float:
+    def coverage_of_any(self, groups: list[list[str]], text: str, found: Callable[[str, str], bool] | None = None) -> float:
         """Coverage when each group holds alternatives (an English phrase's
         translations): a group is found when one of its words is, and weighs
-        as its most distinctive word."""
-        text = text.lower()
-        weights = [(max(self.weight(t) for t in g), any(self.occurs(t, text) for t in g)) for g in groups if g]
+        as its most distinctive word; `found` as in `coverage`."""
+        text, found = text.lower(), found or self.occurs
+        weights = [(max(self.weight(t) for t in g), any(found(t, text) for t in g)) for g in groups if g]
         total = sum(w for w, _ in weights)
         return sum(w for w, found in weights if found) / total if total else 0.0
 

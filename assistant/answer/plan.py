@@ -52,6 +52,8 @@ LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
 CONDITION_ASKED = cue("condition_asked")
 MANNER_ASKED = cue("manner_asked")
+PARTY_ASKED = cue("party_asked")
+CLASS_ASKED = cue("class_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
 OBLIGATION_ASKED = cue("obligation_asked")
@@ -209,6 +211,7 @@ class QueryPlan(Query):
     # (a named document's title or its short form, 中山自创区; a place named)
     subject: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)  # the thing a wh-word asks for (填什么报表 -> 报表)
+    classed_as: str = ""  # the kind a yes/no question asks its thing to be (税上算固定资产吗 -> 固定资产)
     quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
@@ -499,13 +502,20 @@ def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
         return "condition"  # 需要满足什么前提: the provision stating the conditions, not the benefits they open
     if MANNER_ASKED.search(text) and not plan.place_asked:
         return "procedure"  # 怎样判断, 会计核算上要怎么做: how, not what one gets
-    if plan.intent == "eligibility":
-        return "support"
+    if plan.intent == "eligibility" and not PARTY_ASKED.search(text):
+        return "support"  # (asked which party has it, 归谁享受: the provision naming the party)
     if plan.list_asked:
         return "list"
     if plan.place_asked:
         return "place"
     return "text"
+
+
+def _classed_as(text: str) -> str:
+    """The kind a yes/no question asks whether its thing is (算不算东莞说的零散工业废水 -> 东莞说的零散工业废水), as
+    written; "" when it asks none, or checks a figure (是不是10%)."""
+    found = CLASS_ASKED.search(text)
+    return found["term"] if found and not any(ch.isdigit() for ch in found["term"]) else ""
 
 
 def _claimed(facts: list[Quantity], text: str) -> bool:
@@ -679,6 +689,7 @@ class Parser:
         plan.duties_asked = bool(DUTIES_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None
+        plan.classed_as = _classed_as(text) if plan.answer == "yes_no" and not query.english else ""
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
         plan.asked_units = frozenset(hinted) if plan.answer == "figure" else frozenset()
         plan.elliptical = _elliptical(plan, text, asking)

@@ -274,6 +274,17 @@ class Library:
         words = maximal(query.topic_tokens)
         return bool(defined and words) and self.evidence.coverage(words, defined) >= self.settings.min_topic_coverage
 
+    def defines_kind(self, sentence: str, section: Section, kind: str) -> bool:
+        """Whether the sentence defines the kind a question asks its thing to be (所称固定资产，是指… for 算固定资产吗;
+        零散工业废水 for 算不算东莞说的零散工业废水): a term it defines is written in the kind asked."""
+        found = self.definition_of.get((section.key, sentence))
+        if found is None:
+            return False
+        members = [m for m in found.members if len(m) > 1]
+        for full, short in self.offices.abbreviations.items():  # 研究开发费用 (以下简称研发费用)
+            members = [m.replace(full, short) for m in members]
+        return any(m in kind for m in members)
+
     def asks_of(self, definition, query: Query) -> bool:
         """Whether the question writes the defined term, or one of the terms it defines together (most of
         its words: 赞助支出 in 这笔赞助支出可以扣除吗; 合伙企业 of 个人独资企业、合伙企业)."""

@@ -31,6 +31,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     if not kinds_checked(ctx.query):
         scored = linked.rule_and_meaning(lib, ctx, scored)
     scored = linked.penalty_first(lib, ctx, scored)
+    if ctx.query.classed_as:  # 税上算固定资产吗: what the documents mean by that kind decides, wherever it ranked
+        scored = lib.preferred_first(scored, lambda sentence, section: lib.defines_kind(
+            sentence, section, ctx.query.classed_as), band=float("inf"))
     scored, verdict_said = rulings.decided_first(lib, ctx, scored)
     deciding = scored[0][1] if verdict_said else None
     if ctx.query.list_asked:
@@ -157,14 +160,16 @@ def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Se
     """A question asking two things of one provision (规划和资金保障上县政府要做哪些事; 由哪些部门管理监督和查处) is
     answered in full: the sentence of the provision quoted first that says what the question names and no quoted
     sentence says. Not for a figure asked (its parts are the plan's, each answered by its own figure)."""
-    if not chosen or kinds_checked(ctx.query) or ctx.query.english:
+    if not chosen or kinds_checked(ctx.query):
         return []
     said = " ".join(quote for _, quote, _ in chosen)
     idf = lib.evidence.idf
-    unsaid = [t for t in maximal(ctx.query.topic_tokens) if idf.get(t, 0.0) >= lib.settings.distinctive_idf
-              and not lib.evidence.mentions(t, said)]
+    # the question's things, each a word or (English) the alternative words of a phrase
+    things = ctx.query.alternatives if ctx.query.english else [[t] for t in maximal(ctx.query.topic_tokens)]
+    unsaid = [g for g in things if g and max(idf.get(t, 0.0) for t in g) >= lib.settings.distinctive_idf
+              and not any(lib.evidence.mentions(t, said) for t in g)]
     section = chosen[0][2]
-    found = [(lib.evidence.coverage(unsaid, sentence, lib.evidence.mentions), sentence)
+    found = [(lib.evidence.coverage_of_any(unsaid, sentence, lib.evidence.mentions), sentence)
              for sentence in lib.texts_of(section) if unsaid and sentence not in said]
     share, sentence = max(found, default=(0.0, ""))
     return [(sentence, sentence, section)] if share > 0 else []
