@@ -168,7 +168,11 @@ MORE = """北岭市会展业促进条例
 
 第九条 市城市管理部门对全市会展场馆周边的户外广告设置实施统一监督管理。
 
-第十条 本条例自2025年1月1日起施行。
+第十条 人力社保、农业农村等有关部门应当组织开展会展从业人员职业技能培训。
+
+第十一条 市、县（市、区）人民政府商务部门负责会展业信息的发布。
+
+第十二条 本条例自2025年1月1日起施行。
 """
 
 
@@ -194,6 +198,9 @@ def more(tmp_path_factory):
     ("第七条", [], ["市科技主管部门"]),  # `和其他有关部门`: no one in particular beside it
     ("第八条", [], ["市贸促会及其派出机构"]),  # a body with its branches (X及其派出机构), named as one
     ("第九条", ["市城市管理部门"], []),  # 实施统一监督管理: the body answering for the field as a whole leads
+    # fields listed before 等有关部门 share its suffix; 组织开展 is the work they are responsible for
+    ("第十条", [], ["人力社保部门", "农业农村部门"]),
+    ("第十一条", [], ["市、县（市、区）人民政府商务部门"]),  # one body at the levels named, kept whole
 ])
 def test_each_article_names_its_bodies_in_the_ways_regulations_write_them(more, label, lead, responsible):
     section = more[label]

@@ -39,7 +39,7 @@ _LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|请|并|同时|另外|此�
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
 # 负责人 / 负责同志 is a person (the official in charge), not the verb: `由各成员单位有关司局负责同志担任`
 _PERSON = r"(?!人|同志)"
-_IN_CHARGE = re.compile(rf"负责{_PERSON}|组织实施")
+_IN_CHARGE = re.compile(rf"负责{_PERSON}|组织(?:实施|开展)")
 # `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
 # `X对…工作负总责`: X answers for the whole of it, so it leads
 # `X是本级人民政府…工作的主管部门`, `X为…主管机关`, `X作为…牵头部门`: X is named the competent or
@@ -60,7 +60,7 @@ _REQUEST = re.compile(r"(?:^|[，。；：])请(?=[^，。；])")
 _OFFICE_IN = re.compile(r"办公室设在(?P<at>[^，。；：“”（(]{2,30})")
 # `设立X办公室，承担…工作`: the body a sentence sets up carries the duty it goes on to name
 _SET_UP_TO = re.compile(r"(?:设立|成立|组建|设置)(?P<body>[^，。；：“”（(]{2,30}?)[，,](?:负责|承担)")
-_BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织实施)")
+_BY = re.compile(rf"由(?P<units>[^，。；：“”]{{2,30}}?)(?:牵头)?(?:负责{_PERSON}|组织(?:实施|开展))")
 _LEADS_WITH = re.compile(r"(?:^|[，。；])(?P<lead>[^，。；：“”（(]{2,20}?)牵头[，,](?P<resp>[^，。；：“”]{2,60}?)(?:配合|参与)")
 # `海关总署要继续做好牵头工作。`, `由市科技局牵头，…`: a body said to lead, with no one named beside it.
 _LEADS = re.compile(r"(?:^|[，。；\s])(?P<lead>[^，。；：“”（(\s]{2,24}?)(?:要|应当|应|继续|做好|切实|负责)*牵头"

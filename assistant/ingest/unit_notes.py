@@ -62,9 +62,10 @@ def is_unit_name(name: str) -> bool:
         and not _GENERIC.match(name) and not re.search(r"[，。；：:\d]", name) and not _CLAUSE_WORDS.search(name)
 
 
-# A field of work a list item names before a shared suffix (发展改革、财政…等部门): a short phrase,
+# A field of work a list item names before a shared suffix (发展改革、财政…等部门), after the governments whose
+# department it is (市、县（市、区）人民政府地方金融监管、财政等部门): a short phrase,
 # not a clause (对于本市引进的…人才) nor a body of its own kind (研究开发机构、高等院校的主管部门).
-_FIELD = re.compile(r"(?:[^的对于在及，。；、\s]{0,12}?(?:人民政府|国务院))?[^的对于在及，。；、\s]{1,10}")
+_FIELD = re.compile(r"(?:[^的对于在及，。；\s]{0,16}?(?:人民政府|国务院))?[^的对于在及，。；、\s]{1,10}")
 _NOT_FIELD = re.compile(r"(?:机构|机关|院校|学校|企业|会|中心|组织|协会)$")
 
 
@@ -81,6 +82,8 @@ def unit_list(raw: str) -> list[str]:
     # `市、县（市、区）民政部门`: the levels a department is found at, not bodies of their own (a list of levels
     # before 人民政府 is the governments, as written)
     raw = _LEVELS_OF.sub("", raw)
+    # `人力社保、农业农村等有关部门`: the fields listed share the suffix, as in `…等部门`
+    raw = re.sub(r"(?<=[^、，])等有关(?=(?:部门|单位)$)", "等", raw) if "、" in raw else raw
     # `…、各有关部门`, `…等有关部门和单位`: no one in particular (`国务院有关部门` is a body as written)
     # (`国务院各有关部门` is the ministries, as written, not 国务院)
     raw = re.sub(r"(?:(?:^|[、，]|等)+各?|^各)有关(?:部门|单位)(?:和单位)?", "", raw)
