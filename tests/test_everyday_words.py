@@ -69,3 +69,18 @@ def test_a_service_asked_as_free_finds_the_services_it_may_not_charge_for(tmp_pa
     county = assistant_over(tmp_path, {"示例市公共就业服务办法": FREE_TEXT})
     answer = county.ask("政府办的就业服务机构，哪几样服务是免费的？")
     assert "失业登记" in answer.text and "第三条" in {c.section for c in answer.citations}, answer.text
+
+
+def test_a_short_word_the_documents_write_in_full_finds_the_rule(tmp_path):
+    """年报 is written 年度报告 in rule books (one sense in the dictionary): the question is answered, not refused."""
+    text = """北川县个体工商户年度报告办法
+
+第一条 为规范个体工商户年度报告工作，制定本办法。
+第二条 个体工商户应当于每年1月1日至6月30日，向登记机关报送上一年度年度报告。
+第三条 当年开业登记的个体工商户，自下一年起报送年度报告。
+第四条 登记机关应当对报送情况进行抽查。
+第五条 本办法自2026年1月1日起施行。
+"""
+    shop = assistant_over(tmp_path, {"北川县个体工商户年度报告办法": text})
+    answer = shop.ask("年报每年最晚几号前要交？")
+    assert answer.answerable and "6月30日" in answer.text, answer.text

@@ -473,7 +473,8 @@ class Answerer:
         if not hits:
             return 0.0
         # (English: a place's name alone, Zhongshan, is no topic: no phrase, no coverage)
-        return self.library.topic_share(query, self._top_text(hits))
+        # (whether they speak of it at all: a word in any form they write it, 年报 as 年度报告)
+        return self.library.topic_share(query, self._top_text(hits), self.library.evidence.mentions)
 
     def _subject_coverage(self, query: QueryPlan, hits: list) -> float:
         """How much of what the question asks about the top hits hold: its subject, without the places

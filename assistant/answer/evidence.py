@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Callable
 
 from assistant import lexicon
+from assistant.lexicon import english
 from assistant.index.lexical import may_abbreviate
 from assistant.lexicon.tags import word_spans
 
@@ -67,6 +68,13 @@ class Evidence:
         self.n = max(len(token_lists), 1)
         self.idf = {t: math.log((self.n + 1) / (c + 0.5)) for t, c in df.items()}
         self.unknown_idf = math.log((self.n + 1) / 0.5)
+        self._same_sense: dict[str, tuple[str, ...]] = {}
+
+    def same_sense(self, token: str) -> tuple[str, ...]:
+        """The documents' words with a sense of a word they never write (lexicon.english.same_sense), once."""
+        if token not in self._same_sense:
+            self._same_sense[token] = english.same_sense(token, self.idf) if len(token) > 1 else ()
+        return self._same_sense[token]
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.unknown_idf)
@@ -106,6 +114,8 @@ class Evidence:
         names, not a retrieval match."""
         if self.occurs(token, text) or _abbreviates_a_word(token, text):
             return True
+        if token not in self.idf and any(s in text for s in self.same_sense(token)):
+            return True  # (a word the documents never write, by the word they write in its sense: 年报, 年度报告)
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
 

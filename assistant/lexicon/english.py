@@ -110,6 +110,19 @@ def definitions(word: str) -> list[str]:
     return out
 
 
+def same_sense(word: str, vocabulary) -> tuple[str, ...]:
+    """Words of `vocabulary` CC-CEDICT glosses as the word (年报 `annual report`: 年度报告): the documents' word for
+    a question's everyday or short one. A word of one sense needs a word with that sense; a word of several, one
+    sharing two of them (店铺 `store; shop` is not 储存 `to store`: one English word, two things)."""
+    senses = _sense_keys(word)
+    found = Counter(w for key in senses for w in _reverse().get(key, ()) if w != word and len(w) > 1 and w in vocabulary)
+    return tuple(w for w, shared in found.most_common() if shared >= min(2, len(senses)))
+
+
+def _sense_keys(word: str) -> list[str]:
+    return list(dict.fromkeys(" ".join(words(sense, fold=False)) for sense in definitions(word)))
+
+
 # senses too general to say two verbs name one act (有 and 是 `be`)
 _LIGHT_SENSES = frozenset({"be", "have", "exist", "do", "make", "get"})
 

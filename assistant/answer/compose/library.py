@@ -219,12 +219,12 @@ class Library:
         quote stating the figure may leave the case to its article's other sentences)."""
         return "\n".join(s.breadcrumb + "\n" + s.text for s in sections).lower()
 
-    def topic_share(self, query: Query, text: str) -> float:
+    def topic_share(self, query: Query, text: str, found=None) -> float:
         """How much of the question's IDF-weighted topic a text holds (an English question: of its
-        words' translations, any alternative of each counting)."""
+        words' translations, any alternative of each counting); `found` as in Evidence.coverage."""
         if query.english:
-            return self.evidence.coverage_of_any(query.alternatives, text)
-        return self.evidence.coverage(query.topic_tokens, text)
+            return self.evidence.coverage_of_any(query.alternatives, text, found)
+        return self.evidence.coverage(query.topic_tokens, text, found)
 
     def task_candidates(self, ctx: Context) -> list[int]:
         """Sentences that may name the task a who-question asks: those of the top sections, and those
