@@ -370,3 +370,19 @@ def test_asked_which_party_has_a_benefit_is_no_list_of_benefits(parse):
 def test_whether_a_thing_is_of_a_kind_names_the_kind(parse):
     assert parse("仓库里放了两年的叉车，税上算固定资产吗？").classed_as == "固定资产"
     assert parse("税率是不是15%？").classed_as == ""
+
+
+@pytest.mark.parametrize("question", ["科技金融那项任务谁牵头，区里承担什么角色？",
+                                      "Who is leading the incubator work, and which bureaus back it up?",
+                                      "Who leads the talent programme, and is the finance bureau involved?"])
+def test_who_leads_asked_with_the_part_of_others_asks_both_roles(parse, question):
+    assert parse(question).both_roles
+
+
+def test_by_what_time_asks_the_rule_not_a_date(parse):
+    assert parse("租金分两年收，收入按什么时间确认？").answer != "date"
+    assert parse("年度报告什么时间报送？").answer == "date"
+
+
+def test_which_aims_a_document_has_asks_its_purpose(parse):
+    assert parse("国家出台中小企业促进法，想达到哪些目的？").answer == "purpose"
