@@ -88,9 +88,11 @@ def test_first_run_answers_plainly_while_building_and_fills_the_tabs_when_done(f
         # A question now: a plain answer in the chat, not an error.
         page.locator("#question-box textarea").fill(QUESTION)
         page.locator("#send-btn").click()
-        note = page.locator("#chatbot .building-note").last
-        note.wait_for()
-        assert re.match(r"正在建立索引(，约\d+分钟|（正在读取文件）|，即将完成)", note.inner_text())
+        # (read the note's text the moment it shows: the build may end right after, and the message is redrawn)
+        note = page.wait_for_function(
+            "() => { const n = [...document.querySelectorAll('#chatbot .building-note')].pop();"
+            " return n ? n.innerText : null; }", polling=200).json_value()
+        assert re.match(r"正在建立索引(，约\d+分钟|（正在读取文件）|，即将完成)", note), note
         page.wait_for_timeout(500)
         assert page.locator(".toast-title.error").count() == 0
         assert "错误" not in page.locator("#chatbot").inner_text()
