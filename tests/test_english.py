@@ -348,6 +348,9 @@ def test_short_verbs_hyphenated_compounds_and_verbs_said_with_their_object_trans
     assert "借款" in searched("The money we borrowed from our parent")
     assert "高新技术企业" in searched("Does a high-tech firm pay less?")
     assert "国债" in searched("Is interest on government bonds taxed?")  # (word by word 公债, which no tax text writes)
+    assert "认定" in searched("Who certifies a firm as high-tech?")  # (word by word certification is 证书)
+    # what an apostrophe leaves (we're -> re) and a light verb (makes) are no words of the question's topic
+    assert not {"重新", "制造"} & set(searched("We're told the bureau makes an adjustment. Is that allowed?"))
 
 
 def test_a_questions_reading_keeps_the_documents_senses(assistant):

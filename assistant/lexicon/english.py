@@ -64,8 +64,12 @@ _ACTION_NOUNS = ("ization", "isation", "ation", "ion", "ment")
 
 STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do", "does", "what", "which", "who",
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
-        "according", "number", "about", "regarding", "concerning", "purpose", "purposes"}
-# (according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
+        "according", "number", "about", "regarding", "concerning", "purpose", "purposes", "make", "makes", "made",
+        "re", "ve", "ll", "didn", "doesn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "wouldn", "shouldn",
+        "couldn"}
+# (make: a light verb, the act is its object (makes an adjustment: 调整), never 制造; re, ve, ll, didn…: what an
+# apostrophe leaves of we're, we've, didn't, no words of their own (re is 重新);
+# according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
 # follows is the topic, about itself no word of it: 内外 `approximately`; for tax purposes: the scope
 # of the question, 目的 no topic of it)
 ARTICLES = {"the", "a", "an"}
