@@ -15,9 +15,8 @@ from assistant import lexicon
 from assistant.lexicon import english
 
 UNIT_LINE = re.compile(r"^[ \t　]*[（(]\s*牵头单位[：:](?P<lead>[^；;）)]*)(?:[；;]\s*责任单位[：:](?P<resp>[^）)]*))?[）)]\s*$")
-_SEPARATORS = re.compile(r"[、，,；;\s]+")
 # a separator outside brackets: `市、县（市、区）人民政府…部门` lists two levels, the bracket's 、 none
-_SEPARATORS_OUTSIDE = re.compile(r"[、，,；;\s]+(?![^（(]*[）)])")
+_SEPARATORS = re.compile(r"[、，,；;\s]+(?![^（(]*[）)])")
 
 # Aliases users (and some documents) write, mapped to the canonical name (lexicon/units.toml).
 ALIASES = {form: entry.name for entry in lexicon.load("units") for form in entry.forms}
@@ -57,7 +56,7 @@ _LEVELS = re.compile(rf"^{_LEVEL}(?:、{_LEVEL})*、")
 def _items(raw: str) -> list[str]:
     """The items of a list; a bare level (`市`) stays with the body after it."""
     items: list[str] = []
-    for item in filter(None, _SEPARATORS_OUTSIDE.split(raw.strip())):
+    for item in filter(None, _SEPARATORS.split(raw.strip())):
         if items and _LEVELS.fullmatch(items[-1] + "、"):
             items[-1] += "、" + item
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 
@@ -24,7 +25,7 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.targets import years_covered
 from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
-from assistant.index.chunking import announces_list
+from assistant.index.chunking import announces_list, heads_items
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
@@ -70,6 +71,9 @@ class Library:
                 kinds.setdefault(kind, []).append(i)
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
         self.position_of = {(u.section_key, u.text): i for i, u in enumerate(index.sentences)}
+        # sections headed by the kind of thing a rule is for (四、不适用…政策的行业), the heading their items' lead-in (the
+        # index's first sentence of the section), each item a case of its rule
+        self.ruling_heads = {s.key for s in index.sections if heads_items(s) and not announces_list(s.title)}
         self.lead_of: dict[int, int] = {}  # a list item's sentence -> the lead-in it completes (…不得扣除：)
         for key, positions in self.sentences_of.items():
             units = [index.sentences[i].text for i in positions]
@@ -80,8 +84,7 @@ class Library:
                     self.lead_of[i] = positions[start - 1]
                 elif units[n] in items:  # a numbered item ending 。, under the lead-in its items follow
                     first = next(m for m in range(n, -1, -1) if m == 0 or units[m - 1] not in items)
-                    if first > 0 and (announces_list(units[first - 1])
-                                      or units[first - 1] == strip_item_prefix(self.by_key[key].title)):
+                    if first > 0 and (announces_list(units[first - 1]) or first == 1 and key in self.ruling_heads):
                         self.lead_of[i] = positions[first - 1]
             self._items_under_their_lead(positions)
         # a clause that names its subject only through the clause before it in the sentence (超过部分，准予…)
@@ -219,7 +222,7 @@ class Library:
         quote stating the figure may leave the case to its article's other sentences)."""
         return "\n".join(s.breadcrumb + "\n" + s.text for s in sections).lower()
 
-    def topic_share(self, query: Query, text: str, found=None) -> float:
+    def topic_share(self, query: Query, text: str, found: Callable[[str, str], bool] | None = None) -> float:
         """How much of the question's IDF-weighted topic a text holds (an English question: of its
         words' translations, any alternative of each counting); `found` as in Evidence.coverage."""
         if query.english:
@@ -344,7 +347,7 @@ class Library:
             (self.rulings_of.get((section.key, lead), []) if lead else [])
         # an item under a heading that rules (四、不适用…政策的行业 / 2.住宿和餐饮业。) is the case it rules for, the
         # thing the question asks about (烟草厂的研发…)
-        item_case = not self.rulings_of.get((section.key, sentence)) and self.heads_as_case(lead, section)
+        item_case = not self.rulings_of.get((section.key, sentence)) and self.under_ruling_head(sentence, section)
         if item_case:
             rulings = [dataclasses.replace(r, case=sentence) for r in rulings]
         found = {r.polarity for r in rulings if r.polarity in ANSWERING[asked.polarity] and same_act(r.act, asked.act)
@@ -353,11 +356,10 @@ class Library:
                       and self.case_stated(r.qualifier, query, of_what_is_asked=True, options=r.options))}
         return found, f"{lead or ''}{sentence}"
 
-    @staticmethod
-    def heads_as_case(lead: str | None, section: Section) -> bool:
-        """Whether a list item's lead-in is its section's heading naming the kind of thing its items are
-        (不适用税前加计扣除政策的行业): each item is one case of what the heading rules."""
-        return lead is not None and lead == strip_item_prefix(section.title) and not announces_list(lead)
+    def under_ruling_head(self, sentence: str, section: Section) -> bool:
+        """Whether the sentence is an item whose lead-in is its section's heading naming the kind of thing its items
+        are (不适用税前加计扣除政策的行业): each item is one case of what the heading rules."""
+        return section.key in self.ruling_heads and self.lead_in(sentence, section) == strip_item_prefix(section.title)
 
     def case_stated(self, case: str, query: Query, of_what_is_asked: bool = False,
                     options: tuple[str, ...] = ()) -> bool:
@@ -432,7 +434,7 @@ class Library:
         # (what the article is about is what its sentence is about; what is ruled on is still the sentence's)
         topic = f"{about}\n{section.text}" if whole_article else acted_on
         found_in = self.evidence.occurs
-        if self.heads_as_case(self.lead_in(sentence, section), section):
+        if self.under_ruling_head(sentence, section):
             # a heading ruling on a list names what it rules in its document's terms, short or full (不适用…
             # 加计扣除政策的行业, of the notice on 研究开发费用: a question on 研发费用)
             topic, found_in = f"{about}\n{section.text}\n{section.doc}", self.evidence.mentions

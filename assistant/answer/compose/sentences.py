@@ -168,9 +168,11 @@ def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Se
     things = ctx.query.alternatives if ctx.query.english else [[t] for t in maximal(ctx.query.topic_tokens)]
     unsaid = [g for g in things if g and max(idf.get(t, 0.0) for t in g) >= lib.settings.distinctive_idf
               and not any(lib.evidence.mentions(t, said) for t in g)]
+    if not unsaid:
+        return []
     section = chosen[0][2]
     found = [(lib.evidence.coverage_of_any(unsaid, sentence, lib.evidence.mentions), sentence)
-             for sentence in lib.texts_of(section) if unsaid and sentence not in said]
+             for sentence in lib.texts_of(section) if sentence not in said]
     share, sentence = max(found, default=(0.0, ""))
     return [(sentence, sentence, section)] if share > 0 else []
 
