@@ -73,6 +73,14 @@ class Settings(BaseModel):
     figure_subject_words: int = Field(2, ge=1, description="how many of the question's subject words a figure "
                                       "answer's sections must lack before its figure is taken for another case's "
                                       "(one missing word is often a qualifier the article does not repeat)")
+    everyday_word_frequency: int = Field(500, ge=0, description="jieba dictionary frequency from which a word a "
+                                         "question asks a figure of (事情, 层面, 距离) is everyday language, the "
+                                         "asker's own wording rather than a thing the documents would name; a rarer "
+                                         "word no document writes (注册资本, 仲裁费, 公示期) is a thing they do not "
+                                         "speak of")
+    compound_gap_chars: int = Field(6, ge=0, le=20, description="how many characters may stand between the words "
+                                    "of a compound a question names (工商部门) for the documents to write it spelled "
+                                    "out (工商行政管理部门); further apart, in one sentence, they name other things")
     ruling_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                                "one that rules on the act a yes/no question asks of (准予扣除, 不得计算摊销费用扣除 for "
                                "可以摊销扣除吗) may stand and still come first, so the answer can say 可以 or 不可以; "

@@ -82,3 +82,27 @@ def test_a_yes_no_on_a_rule_also_quotes_what_its_term_means(donations):
     answer = donations.ask("我们把钱直接捐给了一所小学，能按公益性捐赠扣除吗？")
     cited = {c.section for c in answer.citations}
     assert {"第五条", "第七条"} <= cited, answer.text  # (the meaning decides: through a government, or not)
+
+
+def test_a_figure_asked_of_a_thing_no_document_writes_is_said_to_be_missing(county):
+    answer = county.ask("全县孵化器的物业费要达到多少？")  # (the plan's figure for 孵化器 is its 总投资)
+    assert answer.missing == ["物业费"] and answer.text.startswith("现有文件没有提及“物业费”"), answer.text
+
+
+def test_a_figure_asked_of_a_thing_the_documents_write_is_answered(county):
+    answer = county.ask("全县孵化器总投资要达到多少？")
+    assert answer.answerable and "5000万元" in answer.text, answer.text
+
+
+def test_the_thing_a_figure_is_asked_of_is_read_across_jiebas_cuts(shipped_assistant):
+    parse = shipped_assistant.answerer.parser.parse
+    assert parse("企业年报的公示期是多长时间？").thing_asked == "公示期"  # (公示/v 期/q: one noun)
+    assert parse("认定的时候认定费要交多少？").thing_asked == "认定费"  # (费要: glued across a boundary)
+    assert parse("有没有最低收购价？").thing_asked == "收购价"
+    assert parse("每个月能拿多少钱？").thing_asked == ""  # (钱 is the unit asked in)
+    assert parse("加班工资按基本工资的百分之几算？").thing_asked == ""  # (百分之几 asks a kind)
+
+
+def test_an_everyday_word_the_documents_do_not_write_is_the_askers_not_a_thing_missing(shipped_assistant):
+    answer = shipped_assistant.ask("广告费超标的事情，税前一共能扣多少？")
+    assert "没有提及" not in answer.text and "15%" in answer.text, answer.text

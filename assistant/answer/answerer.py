@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import time
-import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -30,6 +29,7 @@ from assistant.answer.scope import Catalog
 from assistant.eligibility.places import bare_name
 from assistant.settings import Settings
 from assistant.answer.evidence import Evidence
+from assistant.answer.written import Written
 
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
@@ -117,12 +117,6 @@ def _unmarked(line: str) -> str:
     return said[len(_QUOTE_OPEN):-1] if said.startswith(_QUOTE_OPEN) and said.endswith("」") else said
 
 
-def _plain(text: str) -> str:
-    """Text as written whatever its width, case, spacing or punctuation (“6+4”政策, 推进科技成果转化): for
-    telling whether the documents write a name."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
-
-
 _QUOTE_OPEN = UNIT_WORDS["zh"]["quoted"].split("{")[0]  # 原文：「
 
 
@@ -141,7 +135,7 @@ class Answerer:
         self.gates = (settings.dense_gate_with_lexical, settings.dense_gate_alone) if bundled else None
         self.english_gate = settings.english_gate if bundled else 0.99
         self.min_coverage = settings.min_topic_coverage
-        self._written = _plain(" ".join([*(s.doc for s in index.sections), *(s.text for s in index.sections)]))
+        self.written = Written(index.sections, self.evidence, settings)
         self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
@@ -417,8 +411,8 @@ class Answerer:
         else, however many other words it shares; an English question's quotes are translations), or a rate it
         says a rule sets (提高到8%, 按15%的税率) that neither the provisions the draft cites nor those found for
         the question state."""
-        unnamed = [] if query.english else [t for t in query.quoted if _plain(t) not in self._written]
-        if unnamed:
+        unnamed = [] if query.english else [t for t in query.quoted if not self.written.names(t)]
+        if unnamed or (unnamed := self.written.unwritten_thing(query.thing_asked)):
             return "unnamed", unnamed
         if not query.premises:
             return None

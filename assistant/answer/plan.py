@@ -21,6 +21,7 @@ from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_questio
 from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
+from assistant.answer.thing_asked import thing_asked
 from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.index.lexical import may_abbreviate
 from assistant.lexicon.tags import dictionary_tag, word_edges
@@ -211,6 +212,7 @@ class QueryPlan(Query):
     # (a named document's title or its short form, 中山自创区; a place named)
     subject: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)  # the thing a wh-word asks for (填什么报表 -> 报表)
+    thing_asked: str = ""  # the thing a figure or existence is asked of, as written (公示期是多久 -> 公示期)
     classed_as: str = ""  # the kind a yes/no question asks its thing to be (税上算固定资产吗 -> 固定资产)
     quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
     full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
@@ -656,6 +658,7 @@ class Parser:
         plan.subject = _subject(plan, self.idf)
         plan.focus = _english_focus(asking, query.phrases, query.alternatives, self.idf) if query.english \
             else _focus(asking, plan.subject)
+        plan.thing_asked = "" if query.english else thing_asked(asking, _asks_kind)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:
             # 还受投资比例的限制吗, 这些时间算进承诺时限吗: a yes/no question that asks no magnitude and

@@ -59,6 +59,21 @@ def word_edges(text: str) -> set[int]:
     return {0} | {end for _, end in word_spans(text)}
 
 
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) of each word jieba's tagger reads in the text (公示/v 期/q 是/v 多久/m)."""
+    import jieba.posseg
+
+    ensure_jieba()
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary counts a word in general Chinese (事情 15354, 注册资本 3); 0 when it lacks it."""
+    ensure_jieba()
+    return jieba.dt.FREQ.get(word, 0) or 0
+
+
 def dictionary_tag(word: str) -> str | None:
     """jieba's part-of-speech tag of a dictionary word (n, v, t, j...); None for a word it does not know."""
     import jieba.posseg  # loads jieba's part-of-speech table once

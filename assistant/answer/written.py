@@ -1,0 +1,68 @@
+"""What the documents write, for telling what a question takes as given from what they say: a name it
+quotes (专精特新“小巨人”), the thing it asks a figure of (公示期, 仲裁费). A word counts as written as is,
+as the documents' word for it (synonyms), as the full form it abbreviates (公租房: 公共租赁住房) or spelled
+out with words between (工商部门: 工商行政管理部门)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.answer.evidence import Evidence, abbreviates
+from assistant.index.lexical import tokenize
+from assistant.lexicon.tags import word_frequency
+from assistant.models import Section
+from assistant.settings import Settings
+
+_GAP_BREAKS = "。；;！？!?\n"  # (a compound's words stand in one sentence)
+
+
+def plain(text: str) -> str:
+    """Text as written whatever its width, case, spacing or punctuation (“6+4”政策, 推进科技成果转化): for
+    telling whether the documents write a name."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+
+
+class Written:
+    def __init__(self, sections: list[Section], evidence: Evidence, settings: Settings):
+        self.evidence = evidence
+        self.settings = settings
+        self.plain = plain(" ".join([*(s.doc for s in sections), *(s.text for s in sections)]))
+        self.text = unicodedata.normalize("NFKC", "\n".join(s.text for s in sections))
+
+    def names(self, name: str) -> bool:
+        """Whether the documents write a name, however punctuated (“６＋４”政策)."""
+        return plain(name) in self.plain
+
+    def unwritten_thing(self, thing: str) -> list[str]:
+        """The thing a figure or existence is asked of (QueryPlan.thing_asked) when no document writes it
+        (公示期, 仲裁费, 保护价): what the documents never speak of has no figure in them. An everyday word
+        (事情, 层面: Settings.everyday_word_frequency) is the asker's wording, not a thing."""
+        if not thing or self.writes(thing) or word_frequency(thing) >= self.settings.everyday_word_frequency:
+            return []
+        return [thing]
+
+    def writes(self, word: str) -> bool:
+        """Whether the documents write a word (see the module doc); not by a one-character part (期 of
+        公示期), which a document writes for anything. Words spelled out stand in one sentence, at most
+        Settings.compound_gap_chars apart."""
+        if word in self.evidence.idf or self.evidence.occurs(word, self.plain) or abbreviates(word, self.plain):
+            return True
+        parts = _parts(word)
+        gap = f"[^{_GAP_BREAKS}]{{0,{self.settings.compound_gap_chars}}}"
+        return len(parts) > 1 and re.search(gap.join(map(re.escape, parts)), self.text) is not None
+
+
+def _parts(word: str) -> list[str]:
+    """A compound's words of two characters or more that spell it out in order (工商部门: 工商, 部门); none
+    when a one-character part is left (公示期: 公示 + 期)."""
+    tokens = {t for t in tokenize(word) if len(t) > 1 and t != word}
+
+    def spelled(at: int) -> list[str] | None:
+        if at == len(word):
+            return []
+        for t in sorted((t for t in tokens if word.startswith(t, at)), key=len):
+            if (rest := spelled(at + len(t))) is not None:
+                return [t, *rest]
+        return None
+    return spelled(0) or []
