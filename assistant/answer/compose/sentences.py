@@ -56,7 +56,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # (a section headed by what is asked, 一、主要职能, lists it in its body, whose sentences need not repeat
         # the question's words: wherever they rank)
         scored = lib.preferred_first(scored, lambda _, section: lib.names_title(ctx.query, section), band=float("inf"))
-    stating, reached = [], False
+    stating, reached, further = [], False, set()
     if kinds := kinds_checked(ctx.query):
         def exact(sentence: str, section: Section) -> bool:
             return states_kind(lib.sentence_quantities(sentence, section), kinds, strict=True)
@@ -77,6 +77,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # sentences, each quoted with its own subject (50% in one article, 80% for 委托 in another)
         stating = [c for c in scored if c[0] >= scored[0][0] - band(c)
                    and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)]
+        # (a capped figure admitted from further down is quoted, though the narrower band would stop at it)
+        further = {c[1] for c in stating if c[0] < scored[0][0] - lib.settings.preferred_band}
         if not stating:  # none near the best states one: one further down about the subject or defining it may
             stating = [c for c in scored if c[0] >= scored[0][0] - lib.settings.figure_reach_band
                        and states_kind(lib.sentence_quantities(c[1], c[2]), kinds)
@@ -121,7 +123,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         lib.settings.figure_quote_band if ctx.query.asks_figure else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
     for score, sentence, section in stating or scored:
-        if score < best - band or len(chosen) == lib.settings.max_sentences:
+        if score < best - band and sentence not in further or len(chosen) == lib.settings.max_sentences:
             break
         text = quote = sentence if fitting and fitting(sentence, section) else lib.with_next(sentence, section)
         item = None if ctx.query.list_asked else lib.item_about(sentence, section, ctx.query.topic_tokens)
