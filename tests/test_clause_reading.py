@@ -2,7 +2,8 @@
 subject only through the one before it is quoted with it, and so is a sentence limiting the one before
 (此项费用…不得超过); a day named by its event answers a question asking which day; a conditional follow-up asking of a case is
 answered by the provision that states the case; a case set by a count holds once the count is reached;
-and a question's count words and conjunctions are not what it is about."""
+a case is quoted with the rule it departs from; and a question's count words and conjunctions are not what it
+is about."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ RULES = """某市企业培训经费管理办法
 第六条 企业取得的培训补贴，按照主管部门核准补贴申请的日期确认收入。
 
 第七条 本办法自2024年1月1日起施行。
+
+第八条 培训档案的保存期限自培训结束之日起计算。培训结束日期与考核日期不一致的，自考核之日起计算。
 """
 
 
@@ -127,3 +130,8 @@ subsidy = corpus_fixture({"某县农机购置补贴实施细则": _SUBSIDY})
 def test_the_items_under_an_items_heading_are_quoted_to_the_last(subsidy):
     first = subsidy.ask("机具购置补贴具体分成哪几类农机？").text.splitlines()[0]
     assert all(kind in first for kind in ("耕整地机械", "播种机械", "收获机械")), first
+
+
+def test_a_case_is_quoted_with_the_rule_it_departs_from(assistant):
+    answer = assistant.ask("我们的考核日期比培训结束晚了两周，这种情况从哪天开始算？")
+    assert "自考核之日起计算" in answer.text and "自培训结束之日起计算" in answer.text, answer.text

@@ -174,6 +174,13 @@ def continues_clause(text: str) -> bool:
     return bool(_CONTINUES.match(text))
 
 
+def case_and_rest(text: str) -> tuple[str, str]:
+    """(the case a sentence opens with, the rest): 开具购车发票日期与交付日期不一致的 and 自交付之日起计算;
+    ("", text) when its first clause states no case."""
+    first, _, rest = text.partition("，") if "，" in text else text.partition(",")
+    return (first, rest) if rest and first.endswith("的") and len(first) > 2 else ("", text)
+
+
 def same_act(one: str, other: str) -> bool:
     """Whether two acts are the same act: they share a verb of two characters or more (扣除 in 计提折旧
     并在税前扣除 and 计算摊销费用扣除) or a term the dictionary lacks (加计扣除), or their verbs share a

@@ -31,8 +31,8 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import read_definition
 from assistant.ingest.quantities import Quantity
-from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, continues_clause, continues_sentence,
-                                      is_party, refers_back, same_act)
+from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, case_and_rest, continues_clause,
+                                      continues_sentence, is_party, refers_back, same_act)
 from assistant.ingest.roles import units_in_text
 from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
@@ -541,6 +541,20 @@ class Library:
     def texts_of(self, section: Section) -> list[str]:
         """The section's indexed sentences, in reading order."""
         return [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+
+    def rule_before(self, sentence: str, section: Section) -> str:
+        """The sentence before a case that it departs from (三包有效期…自开具购车发票之日起计算。 before 日期不一致的，
+        自交付之日起计算), or the other case its sentence opens with (…期限内转让的，…；期限届满后转让的，…):
+        a case is read against the rule or the case beside it. "" when the sentence states no case or stands first."""
+        units = self.texts_of(section)
+        case, rest = case_and_rest(sentence)
+        if not case or sentence not in units or units.index(sentence) == 0:
+            return ""
+        earlier = units[units.index(sentence) - 1]
+        earlier_case, earlier_rest = case_and_rest(earlier)
+        if earlier_case and earlier.endswith(("；", ";")) or not earlier_case and same_act(earlier_rest, rest):
+            return earlier
+        return ""
 
     def with_lead(self, sentence: str, section: Section) -> str:
         """An item of a list with the lead-in it completes (and the items before it), as it reads."""

@@ -129,6 +129,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         item = None if ctx.query.list_asked else lib.item_about(sentence, section, ctx.query.topic_tokens)
         if item and item not in text:  # (一次性工亡补助金的标准: the lead-in and that item, not the first ones)
             text = quote = lib.with_lead(item, section)
+        if (rule := lib.rule_before(sentence, section)) and rule not in text \
+                and not any(rule in q for _, q, _ in chosen):
+            text = quote = rule + text  # (a case quoted with the rule or the case it departs from)
         if (ctx.query.duties_asked or ctx.query.obligation_asked) and not chosen:
             # (a party's duties run on in the sentences after, each requiring another act: 企业应当接纳…。企业应当…提供…)
             text = quote = lib.with_requirements_after(text, sentence, section, ctx.query)
