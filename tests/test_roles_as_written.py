@@ -83,3 +83,12 @@ def test_whether_one_can_have_it_is_answered_with_whom_the_document_applies_to(c
     assert "本办法适用于在本县登记注册、依法纳税的农业生产经营主体" in answer.text
     scope = county.ask("农机购置补贴操作办法适用于什么样的主体？")
     assert scope.text.startswith("本办法适用于在本县登记注册")
+
+
+@pytest.mark.parametrize("question", ["农产品网络销售这块，县供销社要不要参与？",
+                                      "农产品网络销售那项工作县供销社也要负责吗？",
+                                      "我在县供销社，农产品网络销售这项任务我们有没有责任？"])
+def test_whether_a_named_body_takes_part_is_answered_with_its_part(county, question):
+    answer = county.ask(question)
+    assert answer.text.splitlines()[0].startswith("县供销社为责任单位"), answer.text
+    assert "牵头单位为县商务局" in answer.text  # (whether it takes part, read against who leads)
