@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.evidence import Evidence, abbreviates
+from assistant.answer.evidence import ABBREVIATION_GAP, Evidence
 from assistant.index.lexical import tokenize
 from assistant.lexicon.tags import word_frequency
 from assistant.models import Section
@@ -46,7 +46,11 @@ class Written:
         """Whether the documents write a word (see the module doc); not by a one-character part (期 of
         公示期), which a document writes for anything. Words spelled out stand in one sentence, at most
         Settings.compound_gap_chars apart."""
-        if word in self.evidence.idf or self.evidence.occurs(word, self.plain) or abbreviates(word, self.plain):
+        if word in self.evidence.idf or self.evidence.occurs(word, self.plain):
+            return True
+        # its characters a few apart in one sentence, as an abbreviation keeps them (公租房: 公共租赁住房)
+        short = f"[\u4e00-\u9fff]{{0,{ABBREVIATION_GAP}}}".join(map(re.escape, word))
+        if len(word) > 2 and re.search(short, self.text):
             return True
         parts = _parts(word)
         gap = f"[^{_GAP_BREAKS}]{{0,{self.settings.compound_gap_chars}}}"
