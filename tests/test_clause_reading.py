@@ -2,7 +2,7 @@
 subject only through the one before it is quoted with it, and so is a sentence limiting the one before
 (此项费用…不得超过); a day named by its event answers a question asking which day; a conditional follow-up asking of a case is
 answered by the provision that states the case; a case set by a count holds once the count is reached;
-a case is quoted with the rule it departs from; and a question's count words and conjunctions are not what it
+a case is quoted with the rule it departs from, and a rule with what follows when its act is not done; and a question's count words and conjunctions are not what it
 is about."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ RULES = """某市企业培训经费管理办法
 第七条 本办法自2024年1月1日起施行。
 
 第八条 培训档案的保存期限自培训结束之日起计算。培训结束日期与考核日期不一致的，自考核之日起计算。
+
+第九条 培训机构在日常签到核验中发现学员冒名顶替他人参加培训的，应当及时制止。对于不听制止的，应当在二十四小时内向所在地人力资源社会保障部门书面报告，并保存相关影像资料。
 """
 
 
@@ -135,3 +137,12 @@ def test_the_items_under_an_items_heading_are_quoted_to_the_last(subsidy):
 def test_a_case_is_quoted_with_the_rule_it_departs_from(assistant):
     answer = assistant.ask("我们的考核日期比培训结束晚了两周，这种情况从哪天开始算？")
     assert "自考核之日起计算" in answer.text and "自培训结束之日起计算" in answer.text, answer.text
+
+
+def test_a_rule_is_quoted_with_what_follows_when_its_act_is_not_done(assistant):
+    library = assistant.answerer.library
+    article = next(s for s in library.index.sections if s.label == "第九条")
+    rule, refused = library.texts_of(article)[:2]
+    assert library.case_after(rule, article) == refused  # (对于不听制止的: the rule's act, not done)
+    dated = next(s for s in library.index.sections if s.label == "第八条")
+    assert library.case_after(library.texts_of(dated)[0], dated) == ""  # (a case of another date is no failure)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -41,6 +42,9 @@ from assistant.settings import Settings
 # 委托, 特别事项, 除外: the documents' words for a special case (the words a question asks it by are the
 # parser's: QueryPlan.cases_asked)
 SPECIAL_CASES = {e.name: e.forms for e in lexicon("special_cases")}
+
+
+NOT_DONE = re.compile(r"[不未拒]")  # (a case of an act not done: 不听劝阻的, 逾期未缴纳的, 拒不改正的)
 
 
 class Library:
@@ -555,6 +559,17 @@ class Library:
         if earlier_case and earlier.endswith(("；", ";")) or not earlier_case and same_act(earlier_rest, rest):
             return earlier
         return ""
+
+    def case_after(self, sentence: str, section: Section) -> str:
+        """The sentence after a rule that says what follows when its act is not done (…应当及时劝阻。 then 对于不听
+        劝阻的，应当及时举报。; 逾期不改正的, 拒不…的): it belongs with the rule. "" when the next sentence is no such case."""
+        units = self.texts_of(section)
+        if sentence not in units or units.index(sentence) == len(units) - 1:
+            return ""
+        later = units[units.index(sentence) + 1]
+        case, _ = case_and_rest(later)
+        acts = [r.act for r in self.rulings_of.get((section.key, sentence), [])]
+        return later if case and NOT_DONE.search(case) and any(same_act(case, act) for act in acts) else ""
 
     def with_lead(self, sentence: str, section: Section) -> str:
         """An item of a list with the lead-in it completes (and the items before it), as it reads."""

@@ -132,6 +132,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if (rule := lib.rule_before(sentence, section)) and rule not in text \
                 and not any(rule in q for _, q, _ in chosen):
             text = quote = rule + text  # (a case quoted with the rule or the case it departs from)
+        if (later := lib.case_after(sentence, section)) and later not in text:
+            text = quote = text + later  # (…应当及时劝阻。 with 对于不听劝阻的，应当及时举报。)
         if (ctx.query.duties_asked or ctx.query.obligation_asked) and not chosen:
             # (a party's duties run on in the sentences after, each requiring another act: 企业应当接纳…。企业应当…提供…)
             text = quote = lib.with_requirements_after(text, sentence, section, ctx.query)
