@@ -127,6 +127,7 @@ class Answerer:
         self.settings = settings
         self.evidence = Evidence([c.tokens for c in index.chunks])
         self.library = Library(index, self.evidence, settings)
+        self.evidence.kinds = self.library.kind_of
         self.catalog = Catalog(index.sections)
         self.marks = source_marks(index.sections)
         self.units = sorted({u for s in index.sections for u in s.units}, key=lambda u: (-len(u), u))  # no set order
@@ -136,7 +137,8 @@ class Answerer:
         self.english_gate = settings.english_gate if bundled else 0.99
         self.min_coverage = settings.min_topic_coverage
         self.written = Written(index.sections, self.evidence, settings)
-        self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses)
+        self.parser = Parser(self.catalog, self.units, self.evidence.idf, settings.distinctive_idf, retriever.senses,
+                             kinds=self.library.kind_of)
 
     def answer(self, question: str, session: Session | None = None, k: int | None = None,
                docs: list[str] | None = None, continues: bool = False, whole: bool = False,

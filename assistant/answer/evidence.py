@@ -69,6 +69,7 @@ class Evidence:
         self.idf = {t: math.log((self.n + 1) / (c + 0.5)) for t, c in df.items()}
         self.unknown_idf = math.log((self.n + 1) / 0.5)
         self._same_sense: dict[str, tuple[str, ...]] = {}
+        self.kinds: dict[str, str] = {}  # what a definition includes -> its term (经济林 -> 生产性生物资产)
 
     def same_sense(self, token: str) -> tuple[str, ...]:
         """The documents' words with a sense of a word they never write (lexicon.english.same_sense), once."""
@@ -110,12 +111,14 @@ class Evidence:
 
     def mentions(self, token: str, text: str) -> bool:
         """`occurs`, or the text writes the token's full form of which it is a short form
-        (小微 for 小型微利), or the two words of a compound: whether a text is about what a question
-        names, not a retrieval match."""
+        (小微 for 小型微利), the term a definition says includes it (`kinds`), or the two words of a compound:
+        whether a text is about what a question names, not a retrieval match."""
         if self.occurs(token, text) or _abbreviates_a_word(token, text):
             return True
         if token not in self.idf and any(s in text for s in self.same_sense(token)):
             return True  # (a word the documents never write, by the word they write in its sense: 年报, 年度报告)
+        if (kind := self.kinds.get(token)) and kind in text:
+            return True  # (经济林 by 生产性生物资产, which a definition says includes it)
         # a four-character compound of two words, each written there (申请材料: 申请时提交下列材料)
         return len(token) == 4 and self.occurs(token[:2], text) and self.occurs(token[2:], text)
 

@@ -215,7 +215,9 @@ class QueryPlan(Query):
     thing_asked: str = ""  # the thing a figure or existence is asked of, as written (公示期是多久 -> 公示期)
     classed_as: str = ""  # the kind a yes/no question asks its thing to be (税上算固定资产吗 -> 固定资产)
     quoted: list[str] = field(default_factory=list)  # terms the question puts in quotes (“直接投入费用”), as written
-    full_forms: list[str] = field(default_factory=list)  # documents' words for its short forms (高企 -> 高新技术企业)
+    # documents' words for its short forms (高企 -> 高新技术企业), and the terms defined to include its words (经济林 ->
+    # 生产性生物资产)
+    full_forms: list[str] = field(default_factory=list)
     facts: list[Quantity] = field(default_factory=list)  # the applicant's figures (成立3年, 营收8000万)
     # the figures stated are a claim about what the documents say, asked to be confirmed (结转五年，对吧？)
     # 按15%的税率, 提高到8%: rates the question says a rule applies, each with the words setting it
@@ -601,8 +603,9 @@ class Parser:
     vocabulary and its documents' names."""
 
     def __init__(self, catalog: Catalog, units: list[str], idf: dict, distinctive_idf: float,
-                 corpus: CorpusSenses | None = None):
+                 corpus: CorpusSenses | None = None, kinds: dict[str, str] | None = None):
         self.catalog = catalog
+        self.kinds = kinds or {}  # what a definition includes -> its term (经济林 -> 生产性生物资产)
         self.units = units
         self.idf = idf
         self.distinctive_idf = distinctive_idf
@@ -701,7 +704,8 @@ class Parser:
         plan.own_case = bool(OWN_CASE.search(text))
         plan.follow_up = plan.follow_up or plan.elliptical
         if not query.english:  # (an English question's tokens are already the documents' words)
-            plan.full_forms = full_forms(text, plan.tokens)
+            plan.full_forms = full_forms(text, plan.tokens) + [
+                kind for t in plan.tokens if (kind := self.kinds.get(t)) and kind not in text]
             plan.text = spelled_out(text, plan.tokens)
         if query.english:
             plan.known_share = self.known_share(text)

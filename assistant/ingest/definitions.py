@@ -48,3 +48,17 @@ def read_definition(sentence: str) -> Definition | None:
     if refers is None:
         return Definition(term)
     return Definition(term, refers.group("law") or "", labels.written(refers.group("article") or ""))
+
+
+# what a definition lists as included (…，包括经济林、薪炭林、产畜和役畜等。), up to the sentence's end
+_INCLUDES = re.compile(r"包括(?P<listed>[^。；;：:（(]{2,80}?)(?:等)?[。；;]?$")
+
+
+def listed_members(sentence: str) -> tuple[str, ...]:
+    """The things a defining sentence says its term includes (生产性生物资产…包括经济林、薪炭林、产畜和役畜等:
+    经济林, 薪炭林, 产畜, 役畜), each as written; () when it lists none."""
+    found = _INCLUDES.search(sentence)
+    if found is None or read_definition(sentence) is None:
+        return ()
+    listed = (m.split("等")[0].strip() for m in re.split(r"[、，,]|和|及|与|或者|以及", found.group("listed")))
+    return tuple(m for m in listed if 1 < len(m) <= 8)

@@ -30,7 +30,8 @@ from assistant.index.chunking import announces_list, heads_items
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
-from assistant.ingest.definitions import read_definition
+from assistant.ingest.definitions import listed_members, read_definition
+from assistant.lexicon.tags import word_frequency
 from assistant.ingest.quantities import Quantity
 from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, case_and_rest, continues_clause,
                                       continues_sentence, is_party, refers_back, same_act)
@@ -103,6 +104,7 @@ class Library:
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
         self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
+        self.kind_of = self._kinds_listed(index, settings)
         self.explained_by: dict[str, list[tuple[str, Section]]] = {}  # article key -> its terms' definitions
         for unit in index.sentences:
             rule = self.rule_section(unit.definition, self.by_key[unit.section_key]) if unit.definition else None
@@ -545,6 +547,17 @@ class Library:
     def texts_of(self, section: Section) -> list[str]:
         """The section's indexed sentences, in reading order."""
         return [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]
+
+    @staticmethod
+    def _kinds_listed(index: LoadedIndex, settings: Settings) -> dict[str, str]:
+        """What a definition says its term includes (经济林 -> 生产性生物资产), where the documents name it nowhere
+        else: a question naming it asks of the term's rules, having none of its own (外购商誉 has its own article).
+        An everyday word a definition lists (工具, 补贴) names too much else to stand for the term."""
+        listed = {(member, u.definition.members[-1]): u.text for u in index.sentences if u.definition
+                  for member in listed_members(u.text)
+                  if word_frequency(member) < settings.everyday_word_frequency and member not in u.definition.term}
+        return {member: term for (member, term), defining in listed.items()
+                if all(member not in u.text or u.text == defining for u in index.sentences)}
 
     def rule_before(self, sentence: str, section: Section) -> str:
         """The sentence before a case that it departs from (三包有效期…自开具购车发票之日起计算。 before 日期不一致的，
