@@ -99,6 +99,7 @@ def test_the_thing_a_figure_is_asked_of_is_read_across_jiebas_cuts(shipped_assis
     assert parse("企业年报的公示期是多长时间？").thing_asked == "公示期"  # (公示/v 期/q: one noun)
     assert parse("认定的时候认定费要交多少？").thing_asked == "认定费"  # (费要: glued across a boundary)
     assert parse("有没有最低收购价？").thing_asked == "收购价"
+    assert parse("年审时一共要交多少认定费？").thing_asked == "认定费"  # (认定/v 费/v after 多少)
     assert parse("每个月能拿多少钱？").thing_asked == ""  # (钱 is the unit asked in)
     assert parse("加班工资按基本工资的百分之几算？").thing_asked == ""  # (百分之几 asks a kind)
 

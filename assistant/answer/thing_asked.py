@@ -80,16 +80,19 @@ def _nominal(tag: str) -> bool:
 
 def _after(words: Words, names_kind: Callable[[str], bool]) -> str:
     """The noun ending the words right after the asking word, past a measure word (有没有最低保护价 -> 保护价,
-    多少仲裁费 -> 仲裁费, 多少家科技型企业 -> 企业, 多少使用补偿费 -> 补偿费); a one-character word there is the unit asked in (多少钱), a word
+    多少仲裁费 -> 仲裁费, 多少认定费 -> 认定费, 多少家科技型企业 -> 企业, 多少使用补偿费 -> 补偿费); a one-character word there is the unit asked in (多少钱), a word
     naming the kind of answer (多长时间) no thing."""
     run: list[tuple[str, str]] = []
     for word, tag in words:
         if not run and (_light(word, tag) or tag.startswith("q")):
             continue  # (多少家科技型企业: 家 counts them)
+        if run and word in NOUN_SUFFIXES:
+            run[-1] = (run[-1][0] + word, "n")  # (认定/v 费/v: 认定费, a noun)
+            continue
         if not (_nominal(tag) or _verb(tag)) or len(word) < 2 or names_kind(word):
             break
         run.append((word, tag))  # (使用/v 补偿费: a verb in the compound before its noun)
-    return run[-1][0] if run and _nominal(run[-1][1]) else ""
+    return run[-1][0] if run and _nominal(run[-1][1]) and not names_kind(run[-1][0]) else ""
 
 
 def _before(words: Words, names_kind: Callable[[str], bool]) -> str:
@@ -113,7 +116,8 @@ def _before(words: Words, names_kind: Callable[[str], bool]) -> str:
     if (len(head) == 1 or len(prev[0]) == 1) and prev[0] and prev[0] not in FUNCTION_CHARACTERS \
             and not prev[1].startswith(_LIGHT_TAGS) and not split:
         head = prev[0] + head  # (期 of 公示期, 陪 of 陪产假: bound morphemes)
-    return head if len(head) > 1 else ""
+    # (加计扣除 + 率 names the kind of figure asked, 扣除率, of a thing the question writes before it)
+    return head if len(head) > 1 and not names_kind(head) else ""
 
 
 def _suffixed(words: Words, n: int) -> bool:

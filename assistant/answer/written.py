@@ -9,12 +9,14 @@ import re
 import unicodedata
 
 from assistant.answer.evidence import ABBREVIATION_GAP, Evidence
+from assistant.answer.thing_asked import NOUN_SUFFIXES
 from assistant.index.lexical import tokenize
 from assistant.lexicon.tags import word_frequency
 from assistant.models import Section
 from assistant.settings import Settings
 
 _GAP_BREAKS = "。；;！？!?\n"  # (a compound's words stand in one sentence)
+_FIGURE_AFTER = r"[\u4e00-\u9fff]{0,2}?[0-9一二三四五六七八九十两]"  # (公示10个工作日, 公示期为三十日)
 
 
 def plain(text: str) -> str:
@@ -54,7 +56,16 @@ class Written:
             return True
         parts = _parts(word)
         gap = f"[^{_GAP_BREAKS}]{{0,{self.settings.compound_gap_chars}}}"
-        return len(parts) > 1 and re.search(gap.join(map(re.escape, parts)), self.text) is not None
+        return len(parts) > 1 and re.search(gap.join(map(re.escape, parts)), self.text) is not None \
+            or self._figure_of(word)
+
+    def _figure_of(self, word: str) -> bool:
+        """Whether the documents write a noun-suffix compound as its stem and the figure it names (公示期 as
+        公示10个工作日, 认定费 as 认定…元 right after): the period or fee of the act, stated with it. A figure
+        before the act (20个工作日内予以公示) sets a deadline for it, not its period."""
+        if len(word) < 3 or word[-1] not in NOUN_SUFFIXES:
+            return False
+        return re.search(re.escape(word[:-1]) + _FIGURE_AFTER, self.text) is not None
 
 
 def _parts(word: str) -> list[str]:
