@@ -26,6 +26,8 @@ def plain(text: str) -> str:
 
 
 class Written:
+    """The documents' text, read once per index, for telling whether they write a name or a thing."""
+
     def __init__(self, sections: list[Section], evidence: Evidence, settings: Settings):
         self.evidence = evidence
         self.settings = settings
