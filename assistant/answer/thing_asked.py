@@ -14,13 +14,13 @@ from typing import Callable
 
 from assistant import lexicon
 from assistant.answer.cues import cue
+from assistant.answer.intents import FUNCTION_CHARACTERS
 from assistant.lexicon.tags import dictionary_tag, has_chinese, tagged
 
 THING_ASKED = cue("thing_asked")
 EXISTENCE = ("有没有", "有无", "是否有")  # (asked after the word: 有没有最低保护价)
 CLAUSE_END = re.compile(r"[，,。；;？?！!：:]")
 NOUN_SUFFIXES = frozenset(lexicon.words("noun_suffixes"))
-FUNCTION_CHARACTERS = frozenset(lexicon.words("function_characters"))
 
 Words = tuple[tuple[str, str], ...]
 

@@ -556,18 +556,26 @@ class Library:
         listed = {(member, u.definition.members[-1]): u.text for u in index.sentences if u.definition
                   for member in listed_members(u.text)
                   if word_frequency(member) < settings.everyday_word_frequency and member not in u.definition.term}
+        everything = "\n".join(dict.fromkeys(u.text for u in index.sentences))  # (each sentence once, as the check was)
         return {member: term for (member, term), defining in listed.items()
-                if all(member not in u.text or u.text == defining for u in index.sentences)}
+                if everything.count(member) == defining.count(member)}
+
+    def _beside(self, sentence: str, section: Section, step: int) -> str:
+        """The sentence `step` places from this one in its section (-1 before, 1 after); "" at either end."""
+        units = self.texts_of(section)
+        if sentence not in units:
+            return ""
+        n = units.index(sentence) + step
+        return units[n] if 0 <= n < len(units) else ""
 
     def rule_before(self, sentence: str, section: Section) -> str:
         """The sentence before a case that it departs from (三包有效期…自开具购车发票之日起计算。 before 日期不一致的，
         自交付之日起计算), or the other case its sentence opens with (…期限内转让的，…；期限届满后转让的，…):
         a case is read against the rule or the case beside it. "" when the sentence states no case or stands first."""
-        units = self.texts_of(section)
         case, rest = case_and_rest(sentence)
-        if not case or sentence not in units or units.index(sentence) == 0:
+        earlier = self._beside(sentence, section, -1) if case else ""
+        if not earlier:
             return ""
-        earlier = units[units.index(sentence) - 1]
         earlier_case, earlier_rest = case_and_rest(earlier)
         if earlier_case and earlier.endswith(("；", ";")) or not earlier_case and same_act(earlier_rest, rest):
             return earlier
@@ -576,10 +584,7 @@ class Library:
     def case_after(self, sentence: str, section: Section) -> str:
         """The sentence after a rule that says what follows when its act is not done (…应当及时劝阻。 then 对于不听
         劝阻的，应当及时举报。; 逾期不改正的, 拒不…的): it belongs with the rule. "" when the next sentence is no such case."""
-        units = self.texts_of(section)
-        if sentence not in units or units.index(sentence) == len(units) - 1:
-            return ""
-        later = units[units.index(sentence) + 1]
+        later = self._beside(sentence, section, 1)
         case, _ = case_and_rest(later)
         acts = [r.act for r in self.rulings_of.get((section.key, sentence), [])]
         return later if case and NOT_DONE.search(case) and any(same_act(case, act) for act in acts) else ""
