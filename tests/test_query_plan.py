@@ -156,6 +156,28 @@ def test_a_question_opening_on_a_pointing_word_leans_on_the_one_before(parse):
     assert parse("这笔补贴主要发给哪些单位、怎么发放？").follow_up
     assert parse("那这部分装修费用分几年摊销？").follow_up
     assert not parse("孵化器建设补贴主要发给哪些单位、怎么发放？").follow_up
+    # a numeral before the classifier (这一项), an English question opening on And, whatever their topic words
+    assert parse("这一项工作归哪个局统筹？税务局在名单上承担什么职责？").follow_up
+    assert parse("And does the same cap apply to interest paid to a related lender abroad?").follow_up
+    assert not parse("Does the same cap apply to interest paid to a related lender abroad?").follow_up
+
+
+def test_the_word_for_conditions_is_the_kind_asked_not_a_thing_to_find(parse):
+    """要满足什么条件 asks for conditions, which documents write without the word (应当具有…能力);
+    按什么标准 asks the basis a sum is set by, not conditions."""
+    plan = parse("个人在市区饲养宠物要满足什么条件？")
+    assert plan.answer == "condition"
+    assert "条件" not in plan.topic_tokens and "条件" not in plan.subject and "条件" not in plan.focus
+    assert parse("残疾人住房补助的金额按什么标准确定？").answer != "condition"
+
+
+def test_a_body_stated_while_asking_which_cases_is_no_lead_question(parse):
+    """哪些情形下…由省级主管部门确定 asks which cases, 主管部门必须…吗 whether it must; 哪个部门 and 什么机构
+    ask for a body."""
+    assert parse("在哪些情形下，安置地由省级主管部门确定？").intent != "lead"
+    assert parse("项目验收以后，主管部门必须按合同拨付尾款吗？").intent != "lead"
+    assert parse("犬只收容由哪个部门牵头？").intent == "lead"
+    assert parse("什么机构主管流浪犬收容？").intent == "lead"
 
 
 @pytest.mark.parametrize("message, questions", [
@@ -163,6 +185,11 @@ def test_a_question_opening_on_a_pointing_word_leans_on_the_one_before(parse):
     ("Who leads it? And who shares it?", ["Who leads it?", "And who shares it?"]),
     ("那家电呢？", ["那家电呢？"]),
     ("奖励多少？呢？", ["奖励多少？呢？"]),  # a piece asking nothing of its own stays with the one before
+    # an English question after a sentence of context, opened by an adverb, then a second one joined by `and`
+    ("We plan our budget. Approximately what share goes to labs, and who pays for the rest?",
+     ["We plan our budget. Approximately what share goes to labs", "and who pays for the rest?"]),
+    ("The firm which we own is small, and we are new. Do we qualify?",
+     ["The firm which we own is small, and we are new. Do we qualify?"]),
 ])
 def test_a_message_asking_several_questions_is_read_as_each_in_turn(message, questions):
     from assistant.answer.plan import asked_questions

@@ -44,6 +44,10 @@ EXCEPT_LEAD = cue("except_lead")
 ROLE_OF_BODY = cue("role_of_body")
 WHICH_ARTICLE = cue("which_article")
 WH_WORD = cue("wh_word")
+WH_DETERMINER = cue("wh_determiner")
+YES_NO = cue("yes_no")
+# how the name of a body ends (市科技局, 主管部门), and the words a who-question asks for a body by (哪个单位)
+BODY_ENDINGS = tuple(lexicon.words("unit_suffixes")) + ("单位", "机构", "主体")
 DUTIES_ASKED = cue("duties_asked")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
@@ -215,12 +219,23 @@ def _bodies_beside_lead(text: str) -> bool:
                for clause in re.split(r"[，,、；;？?]", text))
 
 
+def _asks_thing(text: str) -> bool:
+    """Whether a question word asks which thing of a kind that is no body (哪些情形, 什么条件): the noun
+    right after it (哪个部门, 什么机构 ask for a body)."""
+    for m in WH_DETERMINER.finditer(text):
+        noun = next((t for t in tokenize(text[m.end():m.end() + 6]) if len(t) > 1), "")
+        if noun and not noun.endswith(BODY_ENDINGS) and has_chinese(noun):
+            return True
+    return False
+
+
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
     query.article = asked_article(text)
     if query.article and not LEAD.search(text):
         return "article"
-    # "牵头单位要在什么时候…" names the lead as its subject but asks for a date or a number
-    asks_other = bool(ASKS_TIME_OR_AMOUNT.search(text))
+    # "牵头单位要在什么时候…" names the lead as its subject but asks for a date or a number; 哪些情形下由主管部门…
+    # names the body and asks which cases
+    asks_other = bool(ASKS_TIME_OR_AMOUNT.search(text)) or _asks_thing(text)
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
@@ -244,7 +259,9 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "responsibility"
     # 作为牵头部门的单位要承担哪些责任: the role names whose duties are asked, not a body asked for
     asks_duties = bool(DUTIES_ASKED.search(text)) and not asks_who
-    if asks_lead and not (asks_other and not asks_who) and not asks_duties:
+    # 中标后主管部门必须兑现吗: whether a body must do something, naming it, asks yes or no, not who leads
+    asks_whether = bool(YES_NO.search(text)) and not asks_who and not names_lead
+    if asks_lead and not (asks_other and not asks_who) and not asks_duties and not asks_whether:
         return "lead"
     if WHICH_ARTICLE.search(text):
         return "general"  # …的是第几条: the sentence stating it, with its label, whatever its words would ask

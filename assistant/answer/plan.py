@@ -52,6 +52,7 @@ PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
 CONDITION_ASKED = cue("condition_asked")
+CONDITION_WORD = cue("condition_word")
 MANNER_ASKED = cue("manner_asked")
 PARTY_ASKED = cue("party_asked")
 CLASS_ASKED = cue("class_asked")
@@ -101,7 +102,7 @@ ELLIPTICAL = cue("elliptical")
 CONDITIONAL = cue("conditional")
 OWN_CASE = cue("own_case")
 PREMISE = cue("premise")
-_ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|么|呢|没有|不|[？?]|$)")
+_ASKED_ACT = re.compile(r"[^，。；,;？?！!]{1,30}?(?=吗|吧|么|呢|没有|不|[？?]|$)")
 _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 
@@ -385,9 +386,10 @@ def _without(text: str, stated: list[Quantity]) -> str:
     return text
 
 
-# Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几), not about what.
+# Words that say what kind of answer is asked (比例, 税率, 期限, 多长, 百分之几, 条件), not about what.
 ASKING_WORDS = (RATE, SHARE, PERCENT, AMOUNT, HOW_MUCH, CAP, DURATION_ASKED,
-                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"), cue("figure_word"))
+                re.compile(r"期限|时间|时候|时点|日期|哪天|何时|多长|多久|^[万亿]?元$"), cue("figure_word"),
+                CONDITION_WORD)
 
 
 def _english_magnitude(text: str) -> frozenset[str]:
@@ -595,7 +597,12 @@ def _asking_clauses(piece: str) -> list[str]:
 
 
 def _asks(clause: str) -> bool:
-    return bool(WH_WORD.search(clause.replace("几", ""))) or bool(ENGLISH_ASKING.match(clause.strip()))
+    # (English: the clause's last sentence, after an adverb opening it: We are drafting a plan. Roughly how many…)
+    last = re.split(r"(?<=[.!?])\s+", clause.strip())[-1]
+    return bool(WH_WORD.search(clause.replace("几", ""))) or bool(ENGLISH_ASKING.match(_ADVERB.sub("", last)))
+
+
+_ADVERB = re.compile(r"^[A-Za-z]+ly,?\s+(?=[A-Za-z])")
 
 
 class Parser:
@@ -694,6 +701,8 @@ class Parser:
         plan.penalty_asked = bool(PENALTY_ASKED.search(text))
         plan.duties_asked = bool(DUTIES_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
+        if plan.answer == "condition":  # (要满足什么条件: conditions are written without the word; 应当具有…能力)
+            plan.topic_tokens = [t for t in plan.topic_tokens if not CONDITION_WORD.search(t)] or plan.topic_tokens
         plan.act_asked = act_asked(text) if plan.answer == "yes_no" and not query.english else None
         plan.classed_as = _classed_as(text) if plan.answer == "yes_no" and not query.english else ""
         # a unit hint counts only when a figure is asked (所得税上有什么优惠 names 所得, asks none)
