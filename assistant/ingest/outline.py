@@ -192,6 +192,8 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     by_article = _by_article(text)
     decimal = not by_article and _decimal_outline(text)
     projects = not by_article and not decimal and (_numbered_projects(text) or _items_under_chapters(text))
+    qa = not by_article and not decimal and _questions_and_answers(text)
+    asked: _Open | None = None  # the question (of a Q&A page) whose answer is being read
     parent: _Open | None = None  # the （一） section numbered projects stand in
     parts = _Parts()
     title_chars = limits().part_title_chars
@@ -254,6 +256,10 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
                 unit.lines.append(m.group("rest").strip())
         elif by_article and current is not None and current.kind == "article":
             current.lines.append(line)  # （一） items and further paragraphs (款) of the article
+        elif qa and _asks(line):
+            asked = open_unit(line, "", "section", start)  # (a Q&A page: each question heads its answer)
+        elif asked is not None and asked is current and not CHAPTER.match(line):
+            current.lines.append(line)  # （一）线上申请的… : a part of the answer, not a section of its own
         elif decimal and (m := DECIMAL_CHAPTER.match(line)):
             chapter, parent = f"{m.group('label')} {m.group('title')}", None
             open_unit(m.group("label"), m.group("title"), "chapter", start)
@@ -311,6 +317,23 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
 
 
 _CHAPTER_CELL = re.compile(rf"^{labels.CHAPTER}$")
+
+
+# a question a Q&A page (政策问答) heads an answer with: a short line of its own ending in a question mark
+_QUESTION_LINE = re.compile(r"^[^。！!？?]{4,40}[？?]$")
+QA_QUESTIONS = 3  # standalone question lines, each answered by the line after it, that make a page a Q&A
+
+
+def _asks(line: str) -> bool:
+    return bool(_QUESTION_LINE.match(line)) and not labels.starts_with_label(line)
+
+
+def _questions_and_answers(text: str) -> bool:
+    """Whether the document is a Q&A page: questions on lines of their own, each followed by its answer."""
+    lines = [_clean(raw) for raw in text.splitlines()]
+    lines = [line for line in lines if line]
+    answered = sum(1 for line, after in zip(lines, lines[1:]) if _asks(line) and not _asks(after))
+    return answered >= QA_QUESTIONS
 
 
 def _by_article(text: str) -> bool:

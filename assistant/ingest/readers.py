@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.errors import UnreadableDocument
 from assistant.ingest.labels import ANNEX, DATE, is_part_title
+from assistant.ingest.units import LEAD_LABEL
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -341,7 +342,7 @@ def read_pdf(data: bytes) -> str:
 
 _PDF_SPACING = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
 _STRUCTURE_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*牵头单位|"
+    rf"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[．.、]|专栏\s*\d|[（(]\s*{LEAD_LABEL}|"
     rf"第[一二三四五六七八九十百零〇\d]+[编章节条]|{ANNEX}\s*$)"
 )
 # Page furniture a PDF repeats on every page: page numbers (— 1 —, - 2 -, 第3页).

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import lexicon
-from assistant.ingest.units import expand_units, role_parts
+from assistant.ingest.units import LEAD_LABEL, SHARED_LABEL, expand_units, role_parts
 
 _SUFFIXES = tuple(sorted({f for e in lexicon.load("unit_suffixes") for f in e.forms}, key=len, reverse=True))
 _GENERIC = re.compile(r"^(?:有关|相关|其|本级|上级|同级|该)")
@@ -113,8 +113,7 @@ def _two_bodies(name: str) -> list[str]:
     return [name]
 
 
-_LABELLED = re.compile(r"^(?:牵头(?:单位|部门))[：:](?P<lead>.*?)"
-                       r"(?:[；;，,。]\s*(?:配合|责任|参与|协办|协同)(?:单位|部门)[：:](?P<resp>.*?))?[。；;]?$")
+_LABELLED = re.compile(rf"^{LEAD_LABEL}[：:](?P<lead>.*?)(?:[；;，,。]\s*{SHARED_LABEL}[：:](?P<resp>.*?))?[。；;]?$")
 _RESPONSIBLE = re.compile(r"^(?P<units>[^：:。；;]+?)(?P<lead>牵头)?负责(?P<rest>[。，,；;].*)?$")
 _LEAD_AND = re.compile(r"^(?P<lead>[^：:，,。；;]+?)(?:牵头|指导|会同)[，,、]?(?P<resp>[^：:。；;]+?)"
                        r"(?:参与|配合|协同|协助|负责落实|负责|落实)(?P<rest>[。，,；;].*)?$")
@@ -202,9 +201,8 @@ def merge(found: list[Units]) -> Units | None:
 # --------------------------------------------------------------- task tables
 
 _CELL_SPLIT = re.compile(r"\t| \| |｜")
-_LEAD_COLUMN = re.compile(r"^(?:牵头(?:单位|部门)|指导部门|主责(?:单位|部门)|责任主体)$")
-_RESP_COLUMN = re.compile(r"^(?:配合(?:单位|部门)|责任(?:单位|部门)|参与(?:单位|部门)|协办(?:单位|部门)|"
-                          r"负责(?:考核|实施|落实)?(?:单位|部门))$")
+_LEAD_COLUMN = re.compile(rf"^(?:{LEAD_LABEL}|指导部门|主责(?:单位|部门)|责任主体)$")
+_RESP_COLUMN = re.compile(rf"^(?:{SHARED_LABEL}|负责(?:考核|实施|落实)?(?:单位|部门))$")
 _TASK_COLUMN = re.compile(r"^(?:重点任务|工作任务|任务|工作事项|改革举措|任务内容|具体任务|具体措施|主要措施|事项|考核项目|考核内容|工作内容)$")
 
 

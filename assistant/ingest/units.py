@@ -14,7 +14,11 @@ import re
 from assistant import lexicon
 from assistant.lexicon import english
 
-UNIT_LINE = re.compile(r"^[ \t　]*[（(]\s*牵头单位[：:](?P<lead>[^；;）)]*)(?:[；;]\s*责任单位[：:](?P<resp>[^）)]*))?[）)]\s*$")
+# How notes label the two roles (牵头单位, 牵头责任单位; 责任单位, 配合单位): one grammar for every reader of notes
+LEAD_LABEL = r"牵头(?:责任|负责|主办)?(?:单位|部门)"
+SHARED_LABEL = r"(?:配合|责任|参与|协办|协同|协助)(?:责任)?(?:单位|部门)"
+UNIT_LINE = re.compile(rf"^[ \t　]*[（(]\s*{LEAD_LABEL}[：:](?P<lead>[^；;）)]*)(?:[；;]\s*{SHARED_LABEL}[：:](?P<resp>[^）)]*))?"
+                       r"[）)]\s*$")
 # a separator outside brackets: `市、县（市、区）人民政府…部门` lists two levels, the bracket's 、 none
 _SEPARATORS = re.compile(r"[、，,；;\s]+(?![^（(]*[）)])")
 

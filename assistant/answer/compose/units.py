@@ -265,6 +265,14 @@ def applies_to(lib: Library, ctx: Context) -> Draft | None:
 DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation quotes it whole)
 
 
+def _task_named(lib: Library, ctx: Context, groups) -> Section | None:
+    """The task among the unit's that the question names by its heading, when the search ranks it first."""
+    best = ctx.hits[0].section if ctx.hits else None
+    if best is None or not any(best in group for _, group in groups):
+        return None
+    return best if lib.names_title(ctx.query, best) else None
+
+
 def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str:
     """What a section gives the unit to do: its title; where an article's own sentences
     name the bodies, the sentence naming this one (第八条's second sentence for 市财政局);
@@ -316,6 +324,11 @@ def duties(lib: Library, ctx: Context) -> Draft | None:
                 continue
         else:
             groups = asked
+        if (named := _task_named(lib, ctx, groups)) is not None:
+            # (在压实安全生产责任方面，要求区应急局做哪些事: that task's own text first, then the unit's other tasks)
+            text = body_text(named)
+            lines.append(f"{text}{mark(named)}")
+            citations.append(cite(named, text))
         if query.english:
             lines.append(duties_en(unit, groups))
             lines += _duties_en(lib, unit, groups)
