@@ -81,6 +81,9 @@ class Settings(BaseModel):
     compound_gap_chars: int = Field(6, ge=0, le=20, description="how many characters may stand between the words "
                                     "of a compound a question names (工商部门) for the documents to write it spelled "
                                     "out (工商行政管理部门); further apart, in one sentence, they name other things")
+    verdict_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x "
+                                "cosine) a condition may stand and still give a yes or no on the asker's own figures (a "
+                                "figure claimed of the documents is checked wherever its sentence stands)")
     ruling_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                                "one that rules on the act a yes/no question asks of (准予扣除, 不得计算摊销费用扣除 for "
                                "可以摊销扣除吗) may stand and still come first, so the answer can say 可以 or 不可以; "

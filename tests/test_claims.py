@@ -59,3 +59,20 @@ def test_a_claim_told_in_everyday_words_is_judged_by_what_its_figure_measures(as
     answer = ask("朋友说高企证书一拿就管五年，不用再认定，是这样吗？")
     lines = answer.text.splitlines()
     assert lines[0].startswith("不对") and "三年" in answer.text
+
+
+def test_a_claim_about_a_rule_for_an_asker_whose_own_case_has_a_rule_of_its_own(ask):
+    """A claim the general rule confirms, asked by one in the case a later sentence rules on (提供有关资料的,
+    可以只按基准利率): the rule and that case are quoted, and no 对 is said for the rule."""
+    answer = ask("税务局做了纳税调整让补税，企业已经依规定报送了关联往来资料，加收利息仍按基准利率加5个百分点计算，对吗？")
+    assert not answer.text.startswith("对")
+    assert "另有规定" in answer.text and "可以只按" in answer.text
+    # the same claim with no case of its own is confirmed by the rule
+    assert ask("纳税调整补税加收的利息是按基准利率加5个百分点算的吧？").text.startswith("对")
+
+
+def test_a_question_ending_in_ba_asks_to_have_it_confirmed(ask):
+    """…吧？ asks yes or no like …吗？: the rule on the act decides (不得随意变更 for 想改一改)."""
+    answer = ask("存货的计价办法选定后，我们以后想换的话随时都可以换吧？")
+    assert answer.text.startswith("不可以")
+    assert "不得随意变更" in answer.text

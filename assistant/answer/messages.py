@@ -13,7 +13,7 @@ Reason = Literal[
     "not_covered", "needs_context", "other_place", "not_indexed", "not_indexed_note", "no_owner",
     "no_article", "no_target_year", "no_amount", "no_support",
     "nearest", "partial", "partial_subject", "unnamed", "premise", "yes", "no", "part_unstated",
-    "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong",
+    "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong", "case_departs",
     "by_kind", "if_kind", "kind_industrial", "kind_other", "met", "unmet",
 ]
 
@@ -69,6 +69,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a figure the question states as what the documents say (结转五年，对吧？), confirmed or corrected
     "claim_right": ("对。文件的规定如下：", "Yes, that is right. The documents say:"),
     "claim_wrong": ("不对。文件的规定如下：", "No. The documents say otherwise:"),
+    # a rule decided for the figure asked, and the case the question states has a rule of its own after it
+    "case_departs": ("文件对您所说的情形另有规定，见下文第二句：",
+                     "The documents make a rule of its own for the case you describe (the second sentence):"),
     # a procedure answer names the steps a section's numbered heads give, before quoting them
     "steps": ("步骤依次为：{steps}。", "The steps, in order: {steps}."),
 }

@@ -46,7 +46,7 @@ SPECIAL_CASES = {e.name: e.forms for e in lexicon("special_cases")}
 
 
 NOT_DONE = re.compile(r"[不未拒]")  # (a case of an act not done: 不听劝阻的, 逾期未缴纳的, 拒不改正的)
-
+_CITED_ARTICLE = re.compile(rf"{labels.ARTICLE}|{labels.PARAGRAPH}")  # (依照…第四十三条…的规定: a rule cited)
 
 class Library:
     def __init__(self, index: LoadedIndex, evidence: Evidence, settings: Settings):
@@ -376,19 +376,37 @@ class Library:
         内部自建自用) is stated by a question stating one of them."""
         if is_party(case):  # 受托方不得…: for that party only, however common its name
             return case in "".join(query.tokens)
-        # (the words of what is asked about are no case: 研发费用 in 已计入无形资产但不属于…研发费用范围的)
-        asked = (set() if of_what_is_asked else set(query.subject)) | \
-            set(tokenize(query.act_asked.act if query.act_asked else ""))
-
         def terms(text: str) -> list[str]:
-            return [w for w in tokenize(text) if len(w) > 1 and w not in asked
-                    and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
+            return self._case_terms(text, query, of_what_is_asked)
 
         def stated(found: list[str]) -> bool:  # (in the question's words or the documents' words for them: 酒店 住宿)
             return self.evidence.coverage(found, " ".join(query.tokens + query.full_forms), self.evidence.mentions) \
                 >= self.settings.ruling_case_coverage
         whole = terms(case)
         return not whole or stated(whole) or any((found := terms(option)) and stated(found) for option in options)
+
+    def _case_terms(self, case: str, query: Query, of_what_is_asked: bool = False) -> list[str]:
+        """The distinctive words of a case, less those of what is asked about (研发费用 in 已计入无形资产但不属于…
+        研发费用范围的) and of the act asked."""
+        asked = (set() if of_what_is_asked else set(query.subject)) | \
+            set(tokenize(query.act_asked.act if query.act_asked else ""))
+        # (the articles a case cites, 依照…第四十三条…的规定, name rules, not what the case is)
+        return [w for w in tokenize(_CITED_ARTICLE.sub("", case)) if len(w) > 1 and w not in asked
+                and self.evidence.idf.get(w, 0.0) >= self.settings.distinctive_idf]
+
+    def case_departing(self, sentence: str, section: Section, query: Query) -> str:
+        """A later sentence of the section opening with a case the question states, which the rule before it does
+        not decide alone (…加5个百分点计算。 then 企业…提供有关资料的，可以只按…基准利率计算利息。); "" when none."""
+        units = self.texts_of(section)
+        if sentence not in units:
+            return ""
+        own, _ = case_and_rest(sentence)
+        for later in units[units.index(sentence) + 1:]:
+            case, _ = case_and_rest(later)
+            # (the question's words for what it asks of count: 提供了同期资料 states 提供有关资料的)
+            if case and case != own and self._case_terms(case, query, True) and self.case_stated(case, query, True):
+                return later
+        return ""
 
     def requires(self, sentence: str, section: Section, query: Query) -> bool:
         """Whether a sentence (or the lead-in its item completes) requires an act (企业应当提供…, 须报送…)

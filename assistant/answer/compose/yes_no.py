@@ -16,7 +16,10 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
     above it that rules on the act asked (合同约定了使用年限的，可以按照约定的年限摊销, the case
     the question states, over 摊销年限不得低于10年) decides instead: the rulings composer answers."""
     asked = ctx.query.act_asked
-    for _, sentence, section in lib.rank_sentences(ctx):
+    ranked = lib.rank_sentences(ctx)
+    for score, sentence, section in ranked:
+        if score < ranked[0][0] - lib.settings.verdict_band and not ctx.query.claimed:
+            break  # (an applicant's figure against a like bound far down, in another measure, decides nothing)
         if asked is not None and lib.rules_on(asked, sentence, section):
             return None
         if not ctx.query.claimed and any(sentence in t.sentence for t in section.targets):
@@ -34,9 +37,13 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
         if met is None:
             continue
         english = ctx.query.english
+        quote = lib.with_next(sentence, section)  # (…15%的部分，准予扣除；超过部分，准予…结转扣除)
+        if (departing := lib.case_departing(sentence, section, ctx.query)) and departing not in quote:
+            # (the case the question states has a rule of its own: the rule and that case, no verdict on the rule)
+            text = f"{say('case_departs', english)}\n{quote}{departing}{mark(section)}"
+            return Draft(text, [cite(section, quote), cite(section, departing)], [section])
         head = say(_HEADS[ctx.query.claimed][met], english)
         rest = ("" if english else "（该条其他条件也须同时满足，见引文。）") if len(section.items) > 1 else ""
-        quote = lib.with_next(sentence, section)  # (…15%的部分，准予扣除；超过部分，准予…结转扣除)
         text = f"{head}\n{quote}{mark(section)}{rest}"
         return Draft(text, [cite(section, quote)], [section])
     return None
