@@ -46,6 +46,8 @@ WHICH_ARTICLE = cue("which_article")
 WH_WORD = cue("wh_word")
 WH_DETERMINER = cue("wh_determiner")
 YES_NO = cue("yes_no")
+# the leading role named as a role (牵头, 主导, 主管 as a verb), not inside a body's name (主管部门)
+LEAD_ROLE = re.compile(r"牵头|会同|主导|主管(?![部机单])|\blead", re.I)
 # how the name of a body ends (市科技局, 主管部门), and the words a who-question asks for a body by (哪个单位)
 BODY_ENDINGS = tuple(lexicon.words("unit_suffixes")) + ("单位", "机构", "主体")
 DUTIES_ASKED = cue("duties_asked")
@@ -260,7 +262,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     # 作为牵头部门的单位要承担哪些责任: the role names whose duties are asked, not a body asked for
     asks_duties = bool(DUTIES_ASKED.search(text)) and not asks_who
     # 中标后主管部门必须兑现吗: whether a body must do something, naming it, asks yes or no, not who leads
-    asks_whether = bool(YES_NO.search(text)) and not asks_who and not names_lead
+    # (由市科技局主导吗 asks whether it leads: the lead asked)
+    asks_whether = bool(YES_NO.search(text)) and not asks_who and not LEAD_ROLE.search(text)
     if asks_lead and not (asks_other and not asks_who) and not asks_duties and not asks_whether:
         return "lead"
     if WHICH_ARTICLE.search(text):
