@@ -112,3 +112,9 @@ def system(tmp_path_factory):
 def test_functions_listed_under_a_heading_naming_them_answer(system):
     first = system.ask("营商环境联席会议的主要职能包括什么？").text.splitlines()[0]
     assert "研究解决企业反映集中的共性问题" in first and "督促各成员单位落实年度改革任务" in first, first
+
+
+def test_a_partys_duties_before_the_one_the_question_names_are_quoted_with_it(measures):
+    """Asked of the later duty of a run (检测出厂水水质), the run is quoted from its first duty (公开水价)."""
+    first = measures.ask("在出厂水的水质检测和公开上，供水单位要尽哪些义务？").text.splitlines()[0]
+    assert "公开水价" in first and "检测出厂水水质" in first, first

@@ -693,12 +693,20 @@ class Library:
         return text
 
     def with_requirements_after(self, text: str, sentence: str, section: Section, query: Query) -> str:
-        """`text` (the sentence as quoted) with the sentences after it in its section that each require an act
-        (`requires`) too, up to the first that does not: asked what a party must do, its article's run of duties."""
+        """`text` (the sentence as quoted) with the sentences beside it in its section that each require an act
+        (`requires`) too, back and on to the first that does not: asked what a party must do, its article's run of
+        duties (应当将…纳入…规划。 before 应当为…提供保障，设立…资金。)."""
         units = self.texts_of(section)
         if sentence not in units:
             return text
-        for following in units[units.index(sentence) + 1:]:
+        at = units.index(sentence)
+        for earlier in reversed(units[:at]):
+            if earlier in text or earlier.endswith(("：", ":")):
+                break  # (quoted already as its lead-in; a lead-in announces, it requires nothing itself)
+            if len(text) >= MAX_LIST_CHARS or not self.requires(earlier, section, query):
+                break
+            text = earlier + text
+        for following in units[at + 1:]:
             if following in text:
                 continue  # (quoted already, with its lead-in or as its item)
             if len(text) >= MAX_LIST_CHARS or not self.requires(following, section, query):
