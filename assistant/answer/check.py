@@ -40,10 +40,10 @@ def states_kind(quantities: list[Quantity], kinds: frozenset[str], strict: bool 
     wanted = set(kinds)
     if not strict:
         wanted |= {k for family in FAMILIES if family & kinds for k in family}
-    # a floor set against a reference (不低于全省平均水平) states a magnitude with no number, and a formula
-    # (补偿费＝车价款×…) how to compute it: either answers a question asking one
+    # a floor set against a reference (不低于全省平均水平) states a magnitude with no number: it answers
+    # a question asking one
     if wanted & MAGNITUDE_KINDS:
-        wanted |= {"benchmark", "formula"}
+        wanted.add("benchmark")
     return any(q.kind in wanted for q in quantities)
 
 

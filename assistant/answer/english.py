@@ -117,8 +117,7 @@ def _what(quote: str, target: bool = False) -> str:
 
 def _figures(p: Provision, kinds: frozenset[str]) -> list[str]:
     """The figures the provision states, of the kinds asked first."""
-    # (a formula is shown in the Chinese quote, as written)
-    ordered = sorted((q for q in p.quantities if q.kind != "formula"), key=lambda q: kinds and q.kind not in kinds)
+    ordered = sorted(p.quantities, key=lambda q: kinds and q.kind not in kinds)
     return list(dict.fromkeys(figure(q) for q in ordered))[:FIGURES_SAID]
 
 

@@ -32,8 +32,7 @@ from assistant import lexicon
 from assistant.lexicon.tags import has_chinese
 from assistant.ingest.rulings import case_before
 
-FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark",
-                     "formula"]
+FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
 FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "date", "month", "year")
 TIME_KINDS = frozenset({"date", "month", "year"})
@@ -294,14 +293,6 @@ def read(text: str) -> list[Quantity]:
     return _read_chinese(text)
 
 
-# A formula: an equation one side of which computes (补偿费＝车价款（元）×行驶里程（公里）/1000（公里）×n; 年工作日：
-# 365天-104天-11天＝250天), or a sum said as computed (以收入全额减除财产净值后的余额为应纳税所得额; 工资总额乘以
-# 单位缴费费率之积): it answers how much, for any case the asker's own figures put in it.
-FORMULA = re.compile(r"[^，。；：:\s]{1,40}(?P<eq>[＝=])[^，。；]{1,80}"
-                     r"|[^，。；]{0,30}(?:减除|减去|乘以|除以)[^，。；]{2,60}(?:后的余额|之积|之商|之差)(?:为[^，。；]{1,20})?")
-_OPERATOR = re.compile(r"[×÷＋－+*/\-]|乘以|除以|减去")
-
-
 def _read_chinese(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
@@ -341,9 +332,6 @@ def _read_chinese(text: str) -> list[Quantity]:
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
-    for m in FORMULA.finditer(text):  # (how a sum is computed: 补偿费＝车价款×…, 以收入全额减除财产净值后的余额为…)
-        if m.group("eq") is None or _OPERATOR.search(m.group(0)):
-            out.append(Quantity(0.0, "", "formula", "exact", None, m.group(0), m.start(), m.end()))
     for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min"), (_EVENT_DAY, "exact"), (_YEAR_POINT, "exact")):
         for m in pattern.finditer(text):
             if not any(q.start < m.end() and m.start() < q.end for q in out):

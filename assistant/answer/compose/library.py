@@ -170,8 +170,6 @@ class Library:
         stated = [q for q in self.quantities_in(citation) if q.kind not in ("date", "month", "year")]
         if duration:
             return any(q.kind == "duration" for q in stated)
-        if any(q.kind == "formula" for q in stated):
-            return True  # (how the sum is computed answers how much, in whatever unit it comes out)
         kinds = {kind for unit in units for kind, kind_units in UNIT_KINDS.items() if unit in kind_units}
         if kinds:
             return any(q.kind in kinds for q in stated)
