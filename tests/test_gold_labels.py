@@ -43,6 +43,16 @@ def test_a_label_and_its_qualified_form_name_the_same_section():
     assert c.section_label(DOC, "二、（一）") == "二、（一）"
 
 
+def test_a_heading_cited_whole_names_its_section():
+    """A set may cite a heading as written, label and title, to tell apart two sections a bare label
+    would not (two parts each opening with 一、)."""
+    c = corpus()
+    assert c.section_label(DOC, "（四）加强人才支撑") == "（四）"
+    assert c.section_label(DOC, "二、（一）建设数据中心") == "二、（一）"
+    assert c.section_label(DOC, "（一）建设数据中心") == "二、（一）"
+    assert c.section_label(DOC, "（一）建设软件中心") == ""
+
+
 def test_an_ambiguous_bare_label_names_no_section():
     c = corpus()
     assert c.section_label(DOC, "（一）") == ""  # 一、（一） or 二、（一）: neither is meant for sure

@@ -164,14 +164,16 @@ class Corpus:
     @staticmethod
     def _forms_of(section: Section) -> set[str]:
         """The forms a section is named by: its label, and each tail of its outline path that
-        ends with its own label (`三、 > （五）` -> `（五）`, `三、（五）`)."""
+        ends with its own label (`三、 > （五）` -> `（五）`, `三、（五）`); each also with the heading's
+        title after it, as a set may cite a heading whole to tell apart two `一、` (`一、灵活就业社保补贴`)."""
         forms = {_label_form(section.label)}
         path = [p for p in (section.path or "").split(" > ") if p.strip()]
         own = section.written_label or section.label
         if path and _label_form(path[-1]) == _label_form(own):
             for start in range(len(path)):
                 forms.add(_label_form("".join(path[start:])))
-        return forms
+        titled = {form + _label_form(section.title) for form in forms} if section.title else set()
+        return forms | titled
 
     def text_of(self, key: str) -> str:
         """The text of a cited section (empty for a key the corpus lacks)."""
