@@ -94,6 +94,31 @@ def test_a_figure_asked_of_a_thing_the_documents_write_is_answered(county):
     assert answer.answerable and "5000万元" in answer.text, answer.text
 
 
+LEVIES = """某县税款征收办法
+
+第一条 为规范税款征收，制定本办法。
+
+第二条 纳税人逾期缴纳税款的，由县税务局责令限期缴纳，并按日加收滞纳金。
+
+第三条 县税务局对补征的税款，自税款所属年度次年6月1日起按日加收利息，利息按照人民币贷款基准利率加5个百分点计算。
+
+第四条 纳税人应当在每季度终了之日起十五日内申报缴纳税款。
+
+第五条 本办法自公布之日起施行。
+"""
+
+levies = corpus_fixture({"某县税款征收办法": LEVIES})
+
+
+def test_a_figure_of_another_thing_is_no_answer_for_the_thing_asked(levies):
+    """The rules write 滞纳金 (no rate) and a rate of another thing (利息: 基准利率加5个百分点) for the same tax: the
+    rate of the 滞纳金 is said not to be stated, and 5个百分点 is shown only as the nearest provision."""
+    answer = levies.ask("补征的税款，滞纳金按多少个百分点加收？")
+    assert not answer.answerable and answer.coverage == "partial", answer.text
+    head = answer.text.splitlines()[0]
+    assert "没有写明" in head and "滞纳金" in head and "5个百分点" not in head, answer.text
+
+
 def test_the_thing_a_figure_is_asked_of_is_read_across_jiebas_cuts(shipped_assistant):
     parse = shipped_assistant.answerer.parser.parse
     assert parse("企业年报的公示期是多长时间？").thing_asked == "公示期"  # (公示/v 期/q: one noun)
@@ -102,6 +127,7 @@ def test_the_thing_a_figure_is_asked_of_is_read_across_jiebas_cuts(shipped_assis
     assert parse("年审时一共要交多少认定费？").thing_asked == "认定费"  # (认定/v 费/v after 多少)
     assert parse("每个月能拿多少钱？").thing_asked == ""  # (钱 is the unit asked in)
     assert parse("加班工资按基本工资的百分之几算？").thing_asked == ""  # (百分之几 asks a kind)
+    assert parse("伤残补助金能拿几个月工资？").thing_asked == "工资"  # (几个/m 月工资/n: 个月 counts the months)
 
 
 def test_an_everyday_word_the_documents_do_not_write_is_the_askers_not_a_thing_missing(shipped_assistant):

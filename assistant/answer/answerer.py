@@ -450,11 +450,25 @@ class Answerer:
         particular = query.own_case and self._figure_cases_stated(query, draft)
         written = [t for t in query.subject if not particular or t in self.evidence.idf
                    or self.evidence.mentions(t, text)]
+        # the thing the figure is asked of (奖励 of 一次性奖励多少万元) is no qualifier: quotes that never name it
+        # state some other thing's figure, however much of the rest the sections share (a thing no document
+        # writes is said to be unmentioned, _taken_as_given)
+        thing = query.thing_asked
+        if self.written.is_thing(thing) and self.written.writes(thing) and not self._names_thing(thing, draft):
+            return [thing]
         if self.evidence.coverage(written, text, self.evidence.mentions) >= self.settings.figure_subject_coverage:
             return []
         lacking = list(dict.fromkeys(t for t in written if not self.evidence.mentions(t, text)))
         # one word short (基本 in 基本税率) is a qualifier the article need not repeat, not another case
         return lacking if len(lacking) >= self.settings.figure_subject_words else []
+
+    def _names_thing(self, thing: str, draft: Draft) -> bool:
+        """Whether a quote stating a figure, the sentence leading up to it or its section's headings name the
+        thing the figure is asked of."""
+        stating = [c for c in draft.citations if self.library.quantities_in(c)]
+        texts = ["\n".join(s.breadcrumb for s in draft.sections),
+                 *(self.library.leading_up(c) + c.quote for c in stating)]
+        return any(self.evidence.mentions(thing, t.lower()) for t in texts)
 
     def _figure_cases_stated(self, query: QueryPlan, draft: Draft) -> bool:
         """Whether the question states the case the answer's leading figures (of the kinds asked, in the first quote

@@ -56,6 +56,9 @@ def _unglued(text: str) -> Words:
         if not has_chinese(word):
             out.append(("", "w"))  # (a figure blanked out, a bracket: no part of a word)
             continue
+        if out and out[-1][0].endswith("个") and word.startswith("月") and len(word) > 2:
+            out.append(("月", "q"))  # (几个 月工资: 个月 counts months, the thing is 工资)
+            word, tag = word[1:], dictionary_tag(word[1:]) or tag
         if len(word) > 1 and word[0] in FUNCTION_CHARACTERS and dictionary_tag(word) is None:
             out.append((word[0], "d"))
             word, tag = word[1:], dictionary_tag(word[1:]) or tag

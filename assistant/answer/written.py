@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from assistant.answer.evidence import ABBREVIATION_GAP, Evidence
+from assistant.answer.intents import BODY_ENDINGS
 from assistant.answer.thing_asked import NOUN_SUFFIXES
 from assistant.index.lexical import tokenize
 from assistant.lexicon.tags import word_frequency
@@ -40,11 +41,15 @@ class Written:
 
     def unwritten_thing(self, thing: str) -> list[str]:
         """The thing a figure or existence is asked of (QueryPlan.thing_asked) when no document writes it
-        (公示期, 仲裁费, 保护价): what the documents never speak of has no figure in them. An everyday word
-        (事情, 层面: Settings.everyday_word_frequency) is the asker's wording, not a thing."""
-        if not thing or self.writes(thing) or word_frequency(thing) >= self.settings.everyday_word_frequency:
-            return []
-        return [thing]
+        (公示期, 仲裁费, 保护价): what the documents never speak of has no figure in them."""
+        return [thing] if self.is_thing(thing) and not self.writes(thing) else []
+
+    def is_thing(self, word: str) -> bool:
+        """Whether a word the parser took for the thing asked names one a figure can be of: not an everyday
+        word (事情, 层面: Settings.everyday_word_frequency), which is the asker's wording, nor a body (税务局 of
+        税务局多少天内要退), which acts rather than is measured."""
+        return bool(word) and word_frequency(word) < self.settings.everyday_word_frequency \
+            and not word.endswith(BODY_ENDINGS)
 
     def writes(self, word: str) -> bool:
         """Whether the documents write a word (see the module doc); not by a one-character part (期 of

@@ -586,6 +586,14 @@ class Library:
         n = units.index(sentence) + step
         return units[n] if 0 <= n < len(units) else ""
 
+    def leading_up(self, citation: Citation) -> str:
+        """What a quote's section says before it (补偿费的计算方式为：… before 使用补偿系数n不得高于0.5%), which
+        may name what the quote's figure is of; "" when the quote opens its section."""
+        section = self.by_label.get(f"{citation.doc}#{citation.section}")
+        units = self.texts_of(section) if section else []
+        first = next((n for n, unit in enumerate(units) if unit in citation.quote), 0)
+        return "".join(units[:first])
+
     def rule_before(self, sentence: str, section: Section) -> str:
         """The sentence before a case that it departs from (三包有效期…自开具购车发票之日起计算。 before 日期不一致的，
         自交付之日起计算), or the other case its sentence opens with (…期限内转让的，…；期限届满后转让的，…):
