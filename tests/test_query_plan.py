@@ -76,6 +76,11 @@ def test_a_document_numbers_year_is_no_target_year(parse):
     assert parse("2020年要建成多少家孵化器？").years == [2020]
 
 
+def test_a_sums_digits_are_no_target_year(parse):
+    assert parse("公司年销售额2025万元，培训费花了120万，能扣多少？").years == []
+    assert parse("2025年前销售额要到2025万元吗？").years == [2025]
+
+
 def test_an_applicants_figures_make_a_yes_no_question(parse):
     plan = parse("我们成立才8个月，可以申请吗？")
     assert plan.answer == "yes_no"

@@ -478,13 +478,15 @@ def _cases_asked(text: str) -> frozenset[str]:
 
 def _target_years(query: Query, text: str) -> list[int]:
     """Years the question asks about; a document number's year (财税〔2015〕119号) is not one, nor a
-    day's or a month's year (2023年3月投了…: when the applicant acted, which no target is set for)."""
+    day's or a month's year (2023年3月投了…: when the applicant acted, which no target is set for), nor
+    the digits of another figure (营业收入2000万: a sum)."""
     numbered = {int(m.group(2)) for m in DOC_NUMBER.finditer(text)}
     stated = read(text)
     dated = {q.year for q in stated if q.kind == "date"}
     whole = {q.year for q in stated if q.kind == "year"}
-    return [y for y in query.years if (y not in numbered or text.count(str(y)) > 1)
-            and (y not in dated or y in whole)]
+    figures = {int(q.text[:4]) for q in stated if q.kind not in ("year", "date") and q.text[:4].isdigit()}
+    return [y for y in dict.fromkeys(query.years) if (y not in numbered or text.count(str(y)) > 1)
+            and (y not in dated or y in whole) and (y not in figures or y in whole)]
 
 
 def _answer_type(plan: QueryPlan, text: str) -> AnswerType:
