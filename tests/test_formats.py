@@ -382,3 +382,17 @@ def test_a_measure_repeated_in_the_task_table_is_cited_in_both_places(task_table
             quoting_the_body += 1
             assert cited & {s.label for s in tables}, sentence
     assert quoting_the_body
+
+
+def test_a_markdown_tables_rows_read_as_its_columns_names_and_values():
+    """A .md file's pipe table (`| 类别 | 期限 |`, the `|---|` line under the header) reads as a Word table does:
+    each row's cells by the column names, the rule line gone."""
+    from assistant.ingest.unit_notes import labelled_row
+
+    page = "\n".join(["# 示例市人才落户指南", "", "一、申报条件", "", "满足以下任一条件即可申报：", "",
+                      "| 人才类别 | 年龄要求 | 说明 |", "|:---|---|---:|",
+                      "| 博士 | 55周岁以下 | 具有博士学位即可。 |", "| 硕士 | 45周岁以下 | 具有硕士学位即可。 |"])
+    text = read_document("指南.md", page.encode("utf-8"))
+    assert "---" not in text and "|" not in text
+    read, quote = labelled_row("硕士", text)
+    assert "人才类别：硕士" in read and "年龄要求：45周岁以下" in read and "。。" not in read, read

@@ -168,6 +168,21 @@ def read_plain(data: bytes) -> str:
     return text
 
 
+def read_markdown(data: bytes) -> str:
+    """A Markdown file as plain text, its pipe tables (`| 学历层次 | 年龄要求 |`) as rows of tab-separated
+    cells, as a Word table reads, without the `|---|` line under the header."""
+    return "\n".join(_pipe_row(line) for line in read_plain(data).split("\n") if not _PIPE_RULE.match(line))
+
+
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # (the line under a table's header)
+
+
+def _pipe_row(line: str) -> str:
+    m = _PIPE_ROW.match(line)
+    return "\t".join(cell.strip() for cell in m.group("cells").split("|")) if m else line
+
+
 def _check_unzipped(data: bytes) -> None:
     """A .docx is a zip: the sizes its central directory declares bound what
     unpacking it can produce (zipfile stops at the declared size), so a
@@ -383,7 +398,7 @@ def unwrap_pdf_text(text: str) -> str:
     return "\n".join(lines)
 
 
-READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".pdf": read_pdf}
+READERS = {".txt": read_plain, ".md": read_markdown, ".docx": read_docx, ".pdf": read_pdf}
 
 
 def read_document(name: str, data: bytes) -> str:

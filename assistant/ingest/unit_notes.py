@@ -284,4 +284,5 @@ def labelled_row(piece: str, text: str) -> tuple[str, str] | None:
     if header is None:
         return None
     named = [f"{h}：{c}" for h, c in zip(header, row) if c and c not in ("/", "／") and h not in ("序号", "")]
-    return "；".join(named) + "。", lines[at].strip()
+    read = "；".join(named)
+    return read if read.endswith("。") else read + "。", lines[at].strip()
