@@ -338,3 +338,33 @@ def test_attachments_listed_with_colons_before_the_sign_off_open_no_annex():
     sections = parse_text(text, doc="示例公告")
     assert [s.label for s in sections] == ["一、"]
     assert "附件2：乙类辅助账汇总表" in sections[0].text
+
+
+PLATES = """\
+示例省关于试点车辆标识的通知
+各市人民政府：
+一、标识的适用范围
+试点车辆应当悬挂统一标识。
+二、标识的管理
+标识由省交通运输厅统一制发。
+附件
+试点车辆标识式样
+一、标识编码
+（一）客车标识。字符共6位。
+图1　客车标识编码规则
+（二）货车标识。字符共7位。
+图2　货车标识编码规则
+二、标识尺寸
+客车标识规格为300毫米×100毫米。
+表1　标识尺寸说明
+三、标识颜色
+客车标识为蓝底白字。
+"""
+
+
+def test_a_figures_caption_is_no_part_title():
+    """图2　货车标识编码规则 ends in 规则, as titles of rules do, but a figure's caption names the figure: the
+    attachment's numbering goes on under 附件, not in a part named after the figure or the table."""
+    paths = {s.label: s.path for s in parse_text(PLATES, doc="示例省关于试点车辆标识的通知")}
+    assert all(not path.startswith(("图", "表")) for path in paths.values()), paths
+    assert paths["附件 二、"] == "附件 > 二、" and paths["三、"] == "附件 > 三、"

@@ -92,6 +92,15 @@ def starts_with_label(line: str) -> bool:
     return bool(_ANY_LABEL.match(line.lstrip(" \t\u3000")))
 
 
+# a figure's or a table's caption (图1　汽车号牌编码规则, 表2 补贴标准): it names what it stands over, no part
+_CAPTION = re.compile(r"^(?:图|表)\s*[0-9０-９]+[\s\u3000]*[\u4e00-\u9fff]")
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is a figure's or a table's caption (图1　汽车号牌编码规则), not a heading."""
+    return bool(_CAPTION.match(line.strip(" \t\u3000")))
+
+
 def has_sentence_marks(line: str) -> bool:
     """Whether a line is punctuated as a sentence or a list, not as a title."""
     return bool(_SENTENCE_MARKS.search(line))
@@ -133,4 +142,4 @@ def is_part_title(line: str, max_chars: int) -> bool:
     line = line.strip(" \t\u3000")
     kind = re.sub(r"[（(][^（）()]{1,6}[）)]$", "", line)  # `…办法（试行）`
     return (0 < len(line) <= max_chars and kind.endswith(DOCUMENT_KINDS) and not _SENTENCE_MARKS.search(line)
-            and not starts_with_label(line))
+            and not starts_with_label(line) and not is_caption(line))  # (图1　汽车号牌编码规则: a figure's)

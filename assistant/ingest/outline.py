@@ -378,11 +378,12 @@ def _names_part(line: str, title_chars: int) -> bool:
     """Whether a line read just before top-level numbering starts again names the part it opens: a
     heading line of its own (a 规定's title a PDF's line wrap kept from being read as one, a
     ××任务分工表): short, no sentence marks, no label, not a sign-off (the issuing body, a date), not
-    a remark in brackets (（此页无正文）)."""
+    a remark in brackets (（此页无正文）), not a figure's caption (图2　摩托车号牌编码规则)."""
     line = line.strip(" \t\u3000")
     return (len(line) <= title_chars and has_chinese(line) and "\t" not in line
             and not line.startswith(("（", "("))
-            and not labels.has_sentence_marks(line) and not labels.starts_with_label(line) and not SIGN_OFF.search(line))
+            and not labels.has_sentence_marks(line) and not labels.starts_with_label(line) and not SIGN_OFF.search(line)
+            and not labels.is_caption(line))
 
 
 def _body_begun(opened: list[_Open]) -> bool:
