@@ -65,6 +65,14 @@ def test_the_part_a_named_body_has_is_said_first(county):
     assert "不在所列单位之中" in not_listed.text.splitlines()[0]
 
 
+def test_a_body_asked_of_in_a_not_a_form_or_as_membership_gets_its_part(county):
+    """谁牵头？X负不负责？ asks the lead and X's part; X在里面吗 asks whether X is among the task's bodies."""
+    answer = county.ask("乡村宽带那项工作谁牵头？县财政局负不负责？")
+    assert answer.text.splitlines()[0].startswith("县财政局为责任单位") and "县工业和信息化局" in answer.text
+    absent = county.ask("农产品网络销售是谁牵头，县财政局在里面吗？")
+    assert "不在所列单位之中" in absent.text.splitlines()[0] and "县商务局" in absent.text
+
+
 def test_a_second_question_about_the_same_rule_gets_its_other_sentence(county):
     answer = county.ask("农机补贴申请渠道可以选哪几种？选定一种以后年内能不能换？")
     assert "县级补贴系统或者乡镇服务窗口" in answer.text
