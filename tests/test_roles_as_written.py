@@ -71,6 +71,15 @@ def test_a_body_asked_of_in_a_not_a_form_or_as_membership_gets_its_part(county):
     assert answer.text.splitlines()[0].startswith("县财政局为责任单位") and "县工业和信息化局" in answer.text
     absent = county.ask("农产品网络销售是谁牵头，县财政局在里面吗？")
     assert "不在所列单位之中" in absent.text.splitlines()[0] and "县商务局" in absent.text
+    counted = county.ask("乡村宽带网络谁牵头？县自然资源局在里面算啥？")
+    assert "自然资源局为责任单位" in counted.text.splitlines()[0], counted.text
+
+
+def test_the_role_a_body_is_to_play_is_its_part_not_its_list_of_duties(county):
+    """县财政局要做什么角色: 做什么 asks the 角色, the part it has in the task named before, and that second question
+    is answered by the first's note, not said to be open."""
+    answer = county.ask("乡村宽带那项工作谁牵头？县财政局要做什么角色？")
+    assert answer.text.splitlines()[0].startswith("县财政局为责任单位") and "没有写明" not in answer.text, answer.text
 
 
 def test_a_second_question_about_the_same_rule_gets_its_other_sentence(county):
@@ -100,3 +109,12 @@ def test_whether_a_named_body_takes_part_is_answered_with_its_part(county, quest
     answer = county.ask(question)
     assert answer.text.splitlines()[0].startswith("县供销社为责任单位"), answer.text
     assert "牵头单位为县商务局" in answer.text  # (whether it takes part, read against who leads)
+
+
+def test_a_bodys_duties_asked_after_a_task_quote_that_task_first(county):
+    """那县财政局具体要做什么 after a question on one task asks its part in that task: the task's own text is quoted
+    before the list of the body's other tasks."""
+    session = county.new_session()
+    county.ask("乡村宽带网络建设谁牵头？", session)
+    answer = county.ask("那县财政局具体要做什么？", session)
+    assert "千兆光纤" in answer.text.splitlines()[0], answer.text

@@ -181,8 +181,10 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     # "what does unit X do" question to one topic.
     known_topics = [t for t in maximal(topics) if vocabulary is None or vocabulary.get(t, 0) >= distinctive_idf]
     query.intent = _intent(text, units, known_topics, query)
-    if query.intent != "duties" and units and DUTY_OF_UNIT.search(marked) and not query.article:
-        # the unit is the subject of the duty asked, whatever else the question names (its document, field)
+    if query.intent != "duties" and units and DUTY_OF_UNIT.search(marked) and not query.article \
+            and not query.role_of:
+        # the unit is the subject of the duty asked, whatever else the question names (its document, field); not
+        # when what is asked is the part it has (市金融局要做什么角色: 角色 is what 做什么 asks)
         query.intent, query.role = "duties", _duty_role(text)
     # A short question ending in 呢 (作价投资的情况呢？) leans on the one before, whatever its topic words.
     short_ne = bool(re.search(r"呢[？?]?$", text)) and len(text) <= 12

@@ -266,11 +266,14 @@ DUTY_CHARS = 80  # a duty sentence longer than this is shown cut (the citation q
 
 
 def _task_named(lib: Library, ctx: Context, groups) -> Section | None:
-    """The task among the unit's that the question names by its heading, when the search ranks it first."""
+    """The task among the unit's that the question names by its heading, when the search ranks it first, or that
+    the answer before quoted when the question names nothing of its own (那市城乡规划局具体要做什么: the sections
+    searched are the earlier answer's)."""
     best = ctx.hits[0].section if ctx.hits else None
     if best is None or not any(best in group for _, group in groups):
         return None
-    return best if lib.names_title(ctx.query, best) else None
+    leans = ctx.query.follow_up and not ctx.query.topic_tokens
+    return best if leans or lib.names_title(ctx.query, best) else None
 
 
 def _duty(lib: Library, section: Section, unit: str, whole: bool = False) -> str:
