@@ -168,14 +168,14 @@ def read_plain(data: bytes) -> str:
     return text
 
 
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # (the line under a table's header)
+
+
 def read_markdown(data: bytes) -> str:
     """A Markdown file as plain text, its pipe tables (`| 学历层次 | 年龄要求 |`) as rows of tab-separated
     cells, as a Word table reads, without the `|---|` line under the header."""
     return "\n".join(_pipe_row(line) for line in read_plain(data).split("\n") if not _PIPE_RULE.match(line))
-
-
-_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # (the line under a table's header)
 
 
 def _pipe_row(line: str) -> str:

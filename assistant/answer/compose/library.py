@@ -48,6 +48,7 @@ SPECIAL_CASES = {e.name: e.forms for e in lexicon("special_cases")}
 NOT_DONE = re.compile(r"[不未拒]")  # (a case of an act not done: 不听劝阻的, 逾期未缴纳的, 拒不改正的)
 _CITED_ARTICLE = re.compile(rf"{labels.ARTICLE}|{labels.PARAGRAPH}")  # (依照…第四十三条…的规定: a rule cited)
 
+
 class Library:
     def __init__(self, index: LoadedIndex, evidence: Evidence, settings: Settings):
         self.index = index
