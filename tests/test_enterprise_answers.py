@@ -478,3 +478,11 @@ def test_a_later_part_quoting_a_sentence_with_its_next_replaces_the_shorter_quot
     second = Answer("乙？", "应当在三个月内报告。逾期的，不予受理。〔第七条〕", True, "general")
     merged = _merged([first, second]).text.split("\n")
     assert merged == ["可以。", "应当在三个月内报告。逾期的，不予受理。〔第七条〕"]
+
+
+def test_whether_a_firm_is_of_a_kind_is_answered_where_that_kind_is_written(ask):
+    """The asker's situation (a foreign registration, a zone of the city) finds the city plan, which never
+    writes the kind asked; whether the firm is of that kind is answered by the law that defines it."""
+    answer = ask("我们的母公司在新加坡注册，可研发和生产都放在中山火炬开发区，税法上算不算居民企业？")
+    assert answer.citations and answer.citations[0].section == "第二条", answer.text
+    assert "实际管理机构在中国境内" in answer.text

@@ -336,6 +336,16 @@ class Answerer:
                         self._subject_coverage(query, hits) + self.settings.wider_scope_margin:
                     hits, docs = wider_hits, (None if local else wider)
                     session.docs = session.docs if local else wider
+            if query.classed_as and hits and not query.docs_titled and not self._writes_kind_asked(query, hits):
+                # 在新加坡注册，研发都在中山火炬开发区，税法上算不算居民企业: the asker's situation (a place, its
+                # zone) finds the documents about it, which never write the kind asked; whether a thing is of
+                # that kind is for the documents defining it to say (算违规吗 asks no kind a document defines)
+                writing = self.library.docs_defining(query.classed_as)
+                found = self.retriever.search(text, k, docs=writing, vector=vector, keywords=keywords,
+                                              sentence_sims=sims) if writing else []
+                if self._writes_kind_asked(query, found):
+                    hits, docs = found, writing
+                    session.docs = writing if named else session.docs
             if not docs and not continues and (staying := self._conversation_docs(session)) and hits:
                 # A conversation stays in the document it is in (退耕还林的补助怎么发？ → 领的时候要凭什么证明？):
                 # its sections answer when they hold about as much of the question as the best elsewhere (the
@@ -492,6 +502,11 @@ class Answerer:
         if query.english or not query.subject or not query.placed_named or not hits:
             return self._top_coverage(query, hits)  # (本地/市里 name no place: the topic as asked)
         return self.library.evidence.coverage(query.subject, self._top_text(hits))
+
+    def _writes_kind_asked(self, query: QueryPlan, hits: list) -> bool:
+        """Whether the top hits write the kind a yes/no question asks its thing to be (…算不算居民企业:
+        居民企业): documents that never write that kind cannot say what belongs to it."""
+        return bool(hits) and self.library.evidence.mentions(query.classed_as, self._top_text(hits))
 
     def _supported(self, ctx: Context, session: Session) -> bool:
         """Whether the documents speak to the question's topic at all."""

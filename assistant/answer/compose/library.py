@@ -288,9 +288,17 @@ class Library:
         """Whether the sentence defines the kind a question asks its thing to be (所称固定资产，是指… for 算固定资产吗;
         零散工业废水 for 算不算东莞说的零散工业废水): a term it defines is written in the kind asked."""
         found = self.definition_of.get((section.key, sentence))
-        if found is None:
-            return False
-        members = [m for m in found.members if len(m) > 1]
+        return found is not None and self._of_kind(found, kind)
+
+    def docs_defining(self, kind: str) -> list[str]:
+        """The documents defining the kind a question asks its thing to be (本法所称居民企业，是指… for 算不算居民
+        企业): those whose word decides what belongs to it."""
+        return list(dict.fromkeys(self.by_key[key].doc for (key, _), found in self.definition_of.items()
+                                  if self._of_kind(found, kind)))
+
+    def _of_kind(self, definition, kind: str) -> bool:
+        """Whether a definition defines a term written in the kind asked."""
+        members = [m for m in definition.members if len(m) > 1]
         for full, short in self.offices.abbreviations.items():  # 研究开发费用 (以下简称研发费用)
             members = [m.replace(full, short) for m in members]
         return any(m in kind for m in members)
