@@ -42,11 +42,25 @@ QA_PAGE = """示例市就业补贴政策问答
 单位与失业人员签订劳动合同满3个月后，可以在次月提出申请。
 """
 
+STEP_GUIDE = """示例市居住证办理指南
+一、办理对象
+在本市居住满半年、有合法稳定就业或者住所的非本市户籍人员。
+二、办理流程
+第一步：网上预约
+申请人登录示例市政务服务平台填写个人信息，选择办理网点和时间。
+第二步：现场受理
+（一）本人到预约网点提交身份证原件和居住登记凭证。
+（二）未成年人由监护人陪同办理，另需提交出生医学证明。
+第三步：领取证件
+受理后15个工作日内制证完成，可选择窗口领取或者邮寄到家。
+"""
+
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages")
-    return assistant_over(root, {"示例区稳增长若干措施": MEASURES, "示例市就业补贴政策问答": QA_PAGE})
+    return assistant_over(root, {"示例区稳增长若干措施": MEASURES, "示例市就业补贴政策问答": QA_PAGE,
+                                 "示例市居住证办理指南": STEP_GUIDE})
 
 
 def outlined(tmp_path_factory, name: str, text: str) -> dict:
@@ -86,3 +100,17 @@ def test_a_question_on_a_qa_page_is_answered_from_its_answer_and_cites_the_quest
     answer = pages.ask("吸纳失业人员的补贴每月给多少钱？")
     assert "800元" in answer.text
     assert any(c.section == "补贴标准是多少？" for c in answer.citations)
+
+
+def test_each_step_of_a_guide_heads_its_own_section_with_its_parts(tmp_path_factory):
+    sections = outlined(tmp_path_factory, "示例市居住证办理指南.txt", STEP_GUIDE)
+    step = sections["第二步"]
+    assert step.title == "现场受理" and step.path == "二、 > 第二步"
+    assert "身份证原件" in step.text and "出生医学证明" in step.text  # (its （一）（二） are its parts)
+    assert "（一）" not in sections and "15个工作日" in sections["第三步"].text
+
+
+def test_a_question_on_one_step_of_a_guide_cites_that_step(pages):
+    answer = pages.ask("未成年的孩子去网点办居住证，要多交什么材料？")
+    assert "出生医学证明" in answer.text
+    assert any(c.section == "第二步" for c in answer.citations), answer.text

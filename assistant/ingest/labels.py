@@ -33,6 +33,8 @@ DECIMAL = rf"{ARABIC}(?:[．.]{ARABIC})+"
 SUB_ITEM = rf"[（(]{SP}{ARABIC}{SP}[）)]|{ARABIC}{SP}[)）]|[\u2460-\u2473]"
 # a paragraph of an article numbered as written in some laws and PDFs (`第二款`, `第 2 款`); it stays in its article
 PARAGRAPH = rf"第{SP}{NUMBER}{SP}款"
+# a guide's steps (`第二步：办理申领`): headings of their own, their （一） the step's parts
+STEP = rf"第{SP}{NUMBER}{SP}步"
 # an attachment, an appendix or a form heading of its own: `附件`, `附件2`, `附件二`, `附录2`, `附表1`
 ANNEX_NUMBERED = rf"附{SP}[件表录]{SP}{NUMBER}"
 ANNEX = rf"(?:{ANNEX_NUMBERED}|附{SP}[件表录])"

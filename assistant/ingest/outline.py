@@ -44,6 +44,8 @@ CHAPTER = re.compile(rf"^(?P<label>{labels.CHAPTER})\s*(?P<title>[^。]{{1,40}})
 CHAPTER_PARAGRAPH = re.compile(rf"^(?P<label>{labels.CHAPTER})\s*(?P<rest>\S.*)$")
 SECTION = re.compile(rf"^(?P<label>{labels.SECTION})\s*(?P<rest>.+)$")
 SIDEBAR = re.compile(r"^(?P<label>专栏\s*\d+)\s*(?P<title>.*)$")
+# a guide's step heading (`第一步：提前准备社保卡相片回执号`): a short line, its title after an optional colon
+STEP = re.compile(rf"^(?P<label>{labels.STEP})\s*[：:]?\s*(?P<title>[^。]{{1,40}})$")
 ITEM = re.compile(rf"^(?P<num>{labels.ITEM})\s*\S")
 ITEM_HEAD = re.compile(rf"^(?P<label>{labels.ITEM})\s*(?P<rest>\S.*)$")
 # a decimal outline (预案: `1　总则`, `2.1　国家粮食应急工作指挥部`, `4.2.1　出现…时，…`): the numbered headings
@@ -195,6 +197,7 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
     qa = not by_article and not decimal and _questions_and_answers(text)
     asked: _Open | None = None  # the question (of a Q&A page) whose answer is being read
     parent: _Open | None = None  # the （一） section numbered projects stand in
+    step: _Open | None = None  # the guide's step (第二步：…) being read, whose （一） are its parts
     parts = _Parts()
     title_chars = limits().part_title_chars
 
@@ -287,6 +290,10 @@ def parse_text(text: str, doc: str, source: str = "") -> list[Section]:
         elif not by_article and current is not None and current.kind == "chapter" \
                 and current.title.endswith(("：", ":")) and SECTION.match(line):
             current.lines.append(line)  # a heading ending in a colon introduces its list: （一）… are its items
+        elif not by_article and (m := STEP.match(line)):
+            step = open_unit(m.group("label"), m.group("title").strip(), "section", start)
+        elif step is not None and current is step and SECTION.match(line):
+            current.lines.append(line)  # （一）网上办理… : a way of taking the step, part of it
         elif not by_article and (m := SECTION.match(line)):
             title, inline = _section_heading(m.group("rest"))
             unit = parent = open_unit(m.group("label"), title, "section", start)
