@@ -51,6 +51,7 @@ def test_a_heading_cited_whole_names_its_section():
     assert c.section_label(DOC, "二、（一）建设数据中心") == "二、（一）"
     assert c.section_label(DOC, "（一）建设数据中心") == "二、（一）"
     assert c.section_label(DOC, "（一）建设软件中心") == ""
+    assert c.section_label(DOC, "（四）：加强人才支撑") == "（四）"  # the colon a heading line may write after its label
 
 
 def test_an_ambiguous_bare_label_names_no_section():

@@ -116,8 +116,9 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldQuestion]:
 
 def _label_form(label: str) -> str:
     """A label compared as written, whatever its width and spacing: `六、(三)`, `六、（三）` and
-    `附件2 三、（一）` / `附件2三、（一）` each have one form."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    `附件2 三、（一）` / `附件2三、（一）` each have one form; so have a heading cited whole with the colon
+    its line writes after the label and without it (`第二步：办理申领`, `第二步办理申领`)."""
+    return re.sub(r"[\s:]+", "", unicodedata.normalize("NFKC", label))
 
 
 @dataclass
