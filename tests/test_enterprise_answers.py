@@ -486,3 +486,11 @@ def test_whether_a_firm_is_of_a_kind_is_answered_where_that_kind_is_written(ask)
     answer = ask("我们的母公司在新加坡注册，可研发和生产都放在中山火炬开发区，税法上算不算居民企业？")
     assert answer.citations and answer.citations[0].section == "第二条", answer.text
     assert "实际管理机构在中国境内" in answer.text
+
+
+def test_a_fine_asked_where_the_law_sets_only_a_deadline_is_said_to_be_unstated(ask):
+    """The tax law sets the filing deadline and no fine for missing it: asked the fine, the answer says the
+    penalty is not stated and shows the deadline as the nearest provision, not as the answer."""
+    answer = ask("季度预缴申报表迟报了几天，会被罚多少钱？")
+    assert not answer.answerable and answer.coverage == "partial", answer.text
+    assert "罚则" in answer.text.splitlines()[0] and "第五十四条" in cited(answer)

@@ -47,12 +47,14 @@ STEP_GUIDE = """示例市居住证办理指南
 在本市居住满半年、有合法稳定就业或者住所的非本市户籍人员。
 二、办理流程
 第一步：网上预约
-申请人登录示例市政务服务平台填写个人信息，选择办理网点和时间。
+申请人登录示例市政务服务平台填写个人信息，选择办理网点和时间，自预约之日起30日内到网点办理。
 第二步：现场受理
 （一）本人到预约网点提交身份证原件和居住登记凭证。
 （二）未成年人由监护人陪同办理，另需提交出生医学证明。
 第三步：领取证件
 受理后15个工作日内制证完成，可选择窗口领取或者邮寄到家。
+三、其他
+本指南自2025年3月1日起实行，有效期至2027年2月28日。
 """
 
 
@@ -114,3 +116,10 @@ def test_a_question_on_one_step_of_a_guide_cites_that_step(pages):
     answer = pages.ask("未成年的孩子去网点办居住证，要多交什么材料？")
     assert "出生医学证明" in answer.text
     assert any(c.section == "第二步" for c in answer.citations), answer.text
+
+
+def test_a_document_saying_it_takes_effect_with_shixing_answers_when_it_applies(tmp_path_factory):
+    """自…起实行 says when a document takes effect as 自…起施行 does."""
+    guide = assistant_over(tmp_path_factory.mktemp("guide"), {"示例市居住证办理指南": STEP_GUIDE})
+    answer = guide.ask("示例市居住证办理指南什么时候开始执行、到什么时候失效？")
+    assert answer.text.startswith("本指南自2025年3月1日起实行"), answer.text

@@ -91,6 +91,10 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
     it is partial because its figure is another case's."""
     unstated: list[str] = []
     kinds = kinds_checked(plan)
+    if plan.penalty_asked and "amount" in kinds and not any("penalty" in kinds_in(c) for c in draft.citations):
+        # 晚交了几天会被罚多少钱: the sum of the penalty for the breach, which no quote states (a deadline is no
+        # fine; asked only what befalls it, 过了期限会怎样, a consequence other than a penalty may answer)
+        return partial(plan, draft, ["penalty"]), False
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
         if states_kind(stated, kinds):

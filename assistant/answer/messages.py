@@ -83,6 +83,7 @@ MISSING: dict[str, tuple[str, str]] = {
     "date": ("具体时间", "the date"), "month": ("具体时间", "the date"), "year": ("具体年份", "the year"),
     "contact": ("联系方式", "contact details"), "website": ("网址或网站", "the website"),
     "materials": ("需要提交的材料", "the materials to submit"), "purpose": ("制定目的", "the purpose"),
+    "penalty": ("相应罚则", "the penalty"),
 }
 
 

@@ -20,7 +20,8 @@ from assistant.ingest.outline import body_text
 from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
 from assistant.ingest.sanctions import enforced_articles
-from assistant.ingest.statements import stated_kinds
+from assistant.ingest.statements import StatedKind, stated_kinds
+from assistant.eligibility.roles import sentence_role
 from assistant.index.lexical import tokenize
 from assistant.models import Section
 
@@ -176,10 +177,16 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 defined = read_definition(sentence)
                 # a definition says what a term means, not what is allowed (不适用…政策行业的企业，是指…)
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
-                                    stated_kinds(sentence), defined, [] if defined else read_rulings(sentence),
+                                    _states(sentence), defined, [] if defined else read_rulings(sentence),
                                     opens_item=item_numbering(written), first_item=item_number(written) == 1,
                                     enforces=enforced_articles(sentence)))
     return out
+
+
+def _states(sentence: str) -> list[StatedKind]:
+    """The kinds of answer a sentence states: those its words show (ingest.statements), and a penalty when
+    it is one (eligibility.roles: 处…罚款, 取消资格, 追缴): what a question asking what befalls a breach needs."""
+    return stated_kinds(sentence) + (["penalty"] if sentence_role(sentence) == "penalty" else [])
 
 
 MIN_SENTENCE_CHARS = 6  # a shorter piece standing alone is a fragment (】, 特此公告。), not a statement

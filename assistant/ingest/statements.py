@@ -1,7 +1,7 @@
 """What kind of answer a sentence states besides its figures, read once at index time: a time
 (年底, 之日起, 3个工作日内, or the event that sets it: 在…清算时, 期限届满后), a website (网址, “…网”), a way
 to get in touch (a phone number, an e-mail), the papers to hand in (材料, 申请书), whom the whole document
-applies to (本通知适用于…) or why it was made (为了…，制定本条例). Stored with each sentence
+applies to (本通知适用于…), why it was made (为了…，制定本条例) or when it takes effect (自…起施行). Stored with each sentence
 (`Sentence.states`); the answer check reads them there and never searches a quote's text again."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-StatedKind = Literal["time", "website", "contact", "materials", "scope", "purpose"]
+# ("penalty" is the sentence's role, eligibility.roles, added where sentences are indexed)
+StatedKind = Literal["time", "website", "contact", "materials", "scope", "purpose", "effect", "penalty"]
 
 _N = r"[\d〇零一二两三四五六七八九十]"
 
@@ -28,6 +29,8 @@ STATED: dict[StatedKind, re.Pattern] = {
     # why the document was made, as its first article says (为了规范…，根据…，制定本条例)
     "purpose": re.compile(r"^(?:第[一1]条\s*)?为了?[^。；]{2,120}?(?:制定|制订|特制定)本(?:条例|办法|规定|法|细则|措施|方案|意见|通知|决定)"
                           r"|本(?:条例|办法|规定|法|细则)的(?:目的|宗旨)"),
+    # when the document takes effect, as it says of itself (本办法自2016年1月1日起施行, 自…起实行)
+    "effect": re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行|实行)"),
 }
 
 

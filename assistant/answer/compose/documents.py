@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 
-from assistant.answer.compose.draft import (Context, Draft, IN_FORCE, cite, mark, unique_sections)
+from assistant.answer.compose.draft import (Context, Draft, cite, mark, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest import labels
 from assistant.answer.messages import say
@@ -71,10 +71,10 @@ def in_force(lib: Library, ctx: Context) -> Draft | None:
     document that has one."""
     docs = list(dict.fromkeys(ctx.docs or [h.section.doc for h in ctx.hits]))
     for doc in docs:
-        for section in reversed(lib.of_doc.get(doc, [])):
-            for sentence in split_sentences(body_text(section)):
-                if IN_FORCE.search(sentence):
-                    return Draft(f"{sentence}{mark(section)}", [cite(section, sentence)], [section])
+        if stated := lib.stating("effect").get(doc):
+            sentence = lib.index.sentences[stated[-1]]  # (the last: the document's own closing provision)
+            section = lib.by_key[sentence.section_key]
+            return Draft(f"{sentence.text}{mark(section)}", [cite(section, sentence.text)], [section])
     return None
 
 

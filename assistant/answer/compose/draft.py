@@ -41,7 +41,6 @@ MONEY_UNITS = {"万元", "亿元"}
 UNIT_KINDS = {"amount": {"元", "万元", "亿元", "亿美元"}, "share": {"%", "个百分点", "百分点"}, "rate": {"%"},
               "area": {"平方米", "万平方米", "平方公里", "亩"}}
 METRIC_COVERAGE = 0.4  # share of a figure question's topic a target's metric and sentence must hold to answer it
-IN_FORCE = re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行)")
 
 
 def as_written(unit: str, text: str) -> str:
