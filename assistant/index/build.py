@@ -46,7 +46,7 @@ from assistant.models import Measure, Section
 from assistant.settings import Settings
 from assistant.index.vectorstore import HNSW, VectorStore, drop_collection
 
-FORMAT_VERSION = 14  # bump when what a build stores changes shape (an older build cannot be opened)
+FORMAT_VERSION = 13  # bump when what a build stores changes shape (an older build cannot be opened)
 
 
 def _parser_id() -> str:

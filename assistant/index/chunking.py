@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.eligibility.roles import sentence_role
 from assistant.ingest.definitions import Definition, read_definition
 from assistant.ingest.figures import item_number, item_numbering, split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
@@ -21,7 +22,6 @@ from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
 from assistant.ingest.sanctions import enforced_articles
 from assistant.ingest.statements import StatedKind, stated_kinds
-from assistant.eligibility.roles import sentence_role
 from assistant.index.lexical import tokenize
 from assistant.models import Section
 
