@@ -382,3 +382,14 @@ def test_bounds_that_disagree_on_a_figure_give_no_verdict():
     assert verdict(staff, read("从业人数不超过100人，其他企业从业人数不超过80人")) is None
     assert verdict(staff, read("从业人数不超过100人")) is True
     assert verdict(staff, read("从业人数不超过80人")) is False
+
+
+@pytest.mark.parametrize("text, value", [("一套210平的房子", 210), ("房子120平米", 120), ("面积90平方", 90),
+                                         ("100平左右的铺面", 100)])
+def test_an_area_said_as_people_say_it_is_square_metres(text, value):
+    (q,) = read(text)
+    assert (q.kind, q.unit, q.value) == ("area", "平方米", value)
+
+
+def test_a_bare_ping_before_a_word_is_no_area():
+    assert [q.kind for q in read("建设3平台")] == []

@@ -41,7 +41,10 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
 NUMERAL = _NUM  # a number as written, Arabic (5,000, 1.5) or Chinese (二百万, 三点五)
 _MONEY = r"(?:万亿|万|亿|千)?(?:美|港|欧)?元"
-_AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷)"
+# (an area said as people say it: 120平米, 90平方, 一套210平的房子 are square metres; a bare 平 only before what
+# closes a figure, not 平台, 平均)
+_AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷|平米|平方(?![米公千])|平(?=$|[^\u4e00-\u9fff]|的|左右|以上|以下|以内|出头))"
+_SPOKEN_AREA = {"平米": "平方米", "平方": "平方米", "平": "平方米"}
 _DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周(?!岁))"
 _UNITS = lexicon.table("figure_units")
 # Counted things: the lexicon's compound units (千瓦时, 万吨, 公里) before its measure words (家, 人, 套);
@@ -264,7 +267,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if unit := m.group("money"):
         return value * _magnitude(unit), "美元" if "美" in unit else "元", "amount", None
     if unit := m.group("area"):
-        return value * _magnitude(unit), unit.lstrip("万"), "area", None
+        unit = unit.lstrip("万")
+        return value * _magnitude(m.group("area")), _SPOKEN_AREA.get(unit, unit), "area", None
     if unit := m.group("dur"):
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and unit.startswith("年"):
             return None  # a year the year pattern left (（2023年）, 2016年至2020年), not 2016 years
