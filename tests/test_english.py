@@ -568,3 +568,13 @@ def test_partnerships_asked_in_english_find_the_article_leaving_them_out(shipped
     answer = shipped_assistant.ask("Is the income of a partnership firm or a sole proprietor taxed by the EIT law?")
     assert answer.answerable and "合伙企业" in answer.text
     assert any(c.section == "第一条" for c in answer.citations)
+
+
+def test_a_word_whose_dictionary_form_the_documents_use_is_read_through_it():
+    """CC-CEDICT glosses `advertising` only as 广告宣传, a word a tax text does not write (it writes 广告费):
+    where the documents use none of a form's words, the word is read through its dictionary form
+    (advertise: 广告) as an unglossed one is."""
+    from assistant.lexicon.english import chinese_terms
+
+    vocabulary = {"广告": 4, "广告费": 3, "扣除": 9, "宣传费": 2}
+    assert "广告" in chinese_terms("Is spending on advertising deductible?", vocabulary)

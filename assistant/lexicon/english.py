@@ -602,7 +602,7 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if not names and (raw in _name_keys() or folded in _name_keys()):
                 i += n
                 break
-            candidates = _as_documents_write(_translations(raw, folded), vocabulary)
+            candidates = _as_documents_write(_translations(raw, folded, vocabulary=vocabulary), vocabulary)
             if corpus is not None:
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
@@ -712,7 +712,7 @@ def _longer() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
-def _translations(raw: str, folded: str, plurals: bool = True) -> tuple[str, ...]:
+def _translations(raw: str, folded: str, plurals: bool = True, vocabulary=None) -> tuple[str, ...]:
     """Chinese words for an English phrase: the product's own bilingual terms
     first (high-tech enterprise -> 高新技术企业, foreign-funded -> 外资, standard
     terms CC-CEDICT lacks), then CC-CEDICT's, for the phrase as written,
@@ -721,16 +721,17 @@ def _translations(raw: str, folded: str, plurals: bool = True) -> tuple[str, ...
     own = _own_terms().get(raw) or _own_terms().get(folded)
     if own and own[1] != "need":
         return own[0]
-    found = _dictionary_translations(raw, folded, plurals)
+    found = _dictionary_translations(raw, folded, plurals, vocabulary)
     if own:  # a need names a kind of help (融资 for a loan): after the dictionary's words for the thing itself
         return tuple(dict.fromkeys(found + own[0]))
     return found
 
 
-def _dictionary_translations(raw: str, folded: str, plurals: bool = True) -> tuple[str, ...]:
+def _dictionary_translations(raw: str, folded: str, plurals: bool = True, vocabulary=None) -> tuple[str, ...]:
     """CC-CEDICT's words for the phrase as written and in the singular (a plural names what its
     singular does: expenses is 开支 and 费用), the commoner word first; with its last word in
-    dictionary form when neither is glossed (a participle's by the verb's senses alone), and a noun
+    dictionary form when neither is glossed, or (with a `vocabulary`) glossed only by words the documents
+    do not write (advertising: 广告宣传; advertise: 广告) (a participle's by the verb's senses alone), and a noun
     of action (replacement, deduction) through its verb too: Chinese says the act with the verb's
     word (更换, 扣除), and the noun's own senses are often another thing (代谢 metabolism)."""
     reverse = _reverse()
@@ -739,7 +740,7 @@ def _dictionary_translations(raw: str, folded: str, plurals: bool = True) -> tup
     forms = (raw, folded, f"{head} {plural(last)}".strip()) if plurals else (raw, folded)
     found = [w for form in dict.fromkeys(forms) for w in reverse.get(form, ())]
     for end, base in _ENDINGS:
-        if found and end not in _ACTION_NOUNS:
+        if _any_used(found, vocabulary) and end not in _ACTION_NOUNS:
             continue
         if not last.endswith(end) or len(last) - len(end) + len(base) < 3:
             continue  # (used -> use; ring -> r is no word)
@@ -749,6 +750,11 @@ def _dictionary_translations(raw: str, folded: str, plurals: bool = True) -> tup
             found += verb
             break
     return _common_first(found)
+
+
+def _any_used(found, vocabulary) -> bool:
+    """Whether some of the words found are the documents' (any, without a vocabulary)."""
+    return bool(found) and (vocabulary is None or any(w in vocabulary for w in found))
 
 
 def _common_first(found: list[str]) -> tuple[str, ...]:
