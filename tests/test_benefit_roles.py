@@ -54,6 +54,11 @@ def high_tech(shipped):
     ("为促进本市中小企业健康发展，根据有关规定，制定本办法。", "principle"),
     ("本办法所称中小企业，是指在本市依法登记的企业。", "other"),
     ("创业担保贷款风险补偿资金来源于市、区两级财政。", "other"),  # how the funder raises money, though it names the fund
+    # a benefit's name qualifying whom a duty concerns grants nothing; its own rate still does
+    ("财政部门应当加强对享受技术改造贴息优惠项目的绩效评价。", "obligation"),
+    ("企业应当单独核算可加计扣除的软件研发支出。", "obligation"),
+    ("已认定的软件企业，减按12%的税率缴纳企业所得税。", "benefit"),
+    ("原办法第五条关于研发费用加计扣除备案的规定同时废止。", "condition"),  # repealed: grants nothing
 ])
 def test_a_sentence_is_read_from_its_structure(sentence, role):
     assert sentence_role(sentence) == role

@@ -59,13 +59,15 @@ class _Context:
 
 
 
-def section_measures(section: Section, places: PlaceFinder | None = None) -> list[Measure]:
+def section_measures(section: Section, places: PlaceFinder | None = None, divided: bool = True) -> list[Measure]:
     """The benefits a section grants, in reading order; `places` knows the
     corpus's place names (by default, those the section itself writes). A
     sentence becomes a measure only when its structure grants something
     (eligibility.roles): conditions, obligations, penalties and principles
-    do not; the items under a benefit's `下列…：` become its conditions."""
-    if section.kind in ("chapter", "preamble"):
+    do not; the items under a benefit's `下列…：` become its conditions.
+    A chapter `divided` into sections of its own only frames them; one that is
+    not (a 若干措施 whose `一、实行契税补贴` is a paragraph) is the measure itself."""
+    if section.kind == "preamble" or section.kind == "chapter" and divided:
         return []  # framing text, not measures
     places = places or PlaceFinder.from_texts([section.text])
     title_context = _Context.of(section.title, places)
@@ -154,7 +156,9 @@ def _measure(section: Section, text: str, context: _Context, places: PlaceFinder
 def extract_measures(sections: list[Section]) -> list[Measure]:
     """Every support measure of the sections (the policy catalogue)."""
     places = PlaceFinder.from_texts([s.text for s in sections])
-    return [m for section in sections for m in section_measures(section, places)]
+    divided = {(s.doc, s.chapter) for s in sections if s.kind not in ("chapter", "preamble")}
+    return [m for section in sections
+            for m in section_measures(section, places, (section.doc, section.chapter) in divided)]
 
 
 # --- profile ----------------------------------------------------------------

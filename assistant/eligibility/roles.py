@@ -44,6 +44,12 @@ def _cues(name: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _forms(name: str) -> tuple[re.Pattern, ...]:
+    """An entry's forms one by one: where one form's match holds another's (享受…加计扣除优惠), each is judged."""
+    return tuple(re.compile(f) for e in lexicon.load("sentence_roles") if e.name == name for f in e.forms)
+
+
+@lru_cache(maxsize=None)
 def _kinds() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((e.name, re.compile("|".join(e.forms))) for e in lexicon.load("benefit_kinds"))
 
@@ -65,7 +71,7 @@ def _benefit_clause(clause: str) -> bool:
     if not clause or has("exclusion", clause) or _QUALIFIER.search(clause) or _FUNDER.match(clause) \
             or has("funding", clause):
         return False
-    if has("grant", clause):
+    if _granting(clause):
         return not has("intention tail", clause)
     if len(set(_cues("instrument").findall(clause))) >= 2:
         return True  # 加大科技创新券、研发准备金…扶持力度: the instruments it names exist to be claimed
@@ -86,7 +92,19 @@ def _clauses(text: str) -> list[str]:
 def _grants(text: str) -> bool:
     """A clause of the sentence has the structure of a grant (减按…, 给予…补助), not
     merely a support instrument's name (捐赠资助开展…活动 is what qualifies)."""
-    return any(has("grant", c) and _benefit_clause(c) for c in _clauses(text))
+    return any(_granting(c) and _benefit_clause(c) for c in _clauses(text))
+
+
+# what follows a grant's words when they stand in an attributive phrase (…优惠企业的, 可加计扣除的)
+_ATTRIBUTIVE = re.compile(r"[^，。；的和及与\d０-９%％]{0,4}的")  # (减按15％的税率: the grant's own figure)
+
+
+def _granting(clause: str) -> bool:
+    """Whether the clause grants: a grant's structure (减按, 给予…补贴), or words naming a benefit that
+    say what one gets, not standing in an attributive phrase (加强对享受研发费用加计扣除优惠企业的后续管理;
+    分别归集可加计扣除的研发费用), which names whom or what the clause speaks of."""
+    return has("grant", clause) or any(not _ATTRIBUTIVE.match(clause, m.end())
+                                       for form in _forms("benefit named") for m in form.finditer(clause))
 
 
 @lru_cache(maxsize=8192)
