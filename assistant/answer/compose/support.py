@@ -25,6 +25,8 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
     if profile.qualifications and not any(c.scope == "specific" for c in cards):
         cards = []  # measures for everyone do not answer "what is there for <this applicant>"
     shown = [c for c in cards if f"{c.source.doc}#{c.source.section}" in lib.by_label][:lib.chat_cards]
+    if shown and top_section_answers(lib, ctx, cards):
+        return None  # (its own words answer, not the cards of sections ranked below it)
     if not shown and profile.is_empty:
         return None  # no benefit on the topic: the sentences that speak of it answer
     if not shown and not profile.is_empty:
@@ -54,6 +56,27 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
                 for s in [*others, lib.by_label[f"{c.source.doc}#{c.source.section}"]]]
     head = cards_head(profile, len(shown), len(cards), english)
     return Draft(head + "\n" + "\n".join(lines), citations, unique_sections(sections))
+
+
+def top_section_answers(lib: Library, ctx: Context, cards: list[PolicyCard]) -> bool:
+    """Whether the section the search ranks first speaks of what the question asks about, beyond who asks
+    and the kind of support, and gives none of the cards: a provision that is no benefit of its own
+    (国家推动保险机构开展贷款保证保险业务; 中国人民银行应当…加大对小型微型企业的信贷支持; 简化注销程序) answers what
+    is asked about it in its own words. A question naming nothing beyond who asks (高企能拿到啥补贴) is
+    answered by the cards."""
+    if not ctx.hits:
+        return False
+    top = ctx.hits[0].section
+    if any((s.doc, s.section) == (top.doc, top.label) for c in cards for s in c.sources):
+        return False
+    query = ctx.query
+    if query.english:
+        share = lib.evidence.coverage_of_any(query.alternatives, top.text)
+    elif query.support_topic:
+        share = lib.evidence.coverage(query.support_topic, top.text)
+    else:
+        return False
+    return share >= lib.settings.min_topic_coverage
 
 
 def no_cards(profile: "eligibility.Profile", english: bool) -> str:
