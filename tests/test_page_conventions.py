@@ -123,3 +123,22 @@ def test_a_document_saying_it_takes_effect_with_shixing_answers_when_it_applies(
     guide = assistant_over(tmp_path_factory.mktemp("guide"), {"示例市居住证办理指南": STEP_GUIDE})
     answer = guide.ask("示例市居住证办理指南什么时候开始执行、到什么时候失效？")
     assert answer.text.startswith("本指南自2025年3月1日起实行"), answer.text
+
+
+# A 宣传指引 in two parts (`第一部分：…` over its 一、 chapters, `第二部分：…` a paragraph of its own).
+PARTS_GUIDE = """示例市职业年金办理宣传指引
+第一部分：依规办理
+一、办理对象
+本市机关事业单位在编工作人员。
+二、办理渠道
+参保单位通过经办系统统一申报，无需个人到窗口。
+第二部分：违规后果
+通过伪造档案、虚构劳动关系等方式骗取职业年金待遇的，由经办机构责令退回，并依法移送有关部门处理；涉嫌犯罪的，依法追究刑事责任。
+"""
+
+
+def test_a_documents_parts_head_sections_of_their_own(tmp_path_factory):
+    sections = outlined(tmp_path_factory, "示例市职业年金办理宣传指引.txt", PARTS_GUIDE)
+    part = sections["第二部分"]
+    assert part.title == "违规后果" and "骗取职业年金待遇" in part.text
+    assert "骗取" not in sections["二、"].text  # (the part is no paragraph of the chapter above it)

@@ -23,7 +23,8 @@ CN_NUMBER = rf"[{CN_DIGITS}](?:{SP}[{CN_DIGITS}])*"
 ARABIC = r"\d+"
 
 ARTICLE = rf"第{SP}{NUMBER}{SP}条"
-LAW_CHAPTER = rf"第{SP}{NUMBER}{SP}[编章节]"
+# a law's 编/章/节, and a document's parts (`第二部分：违规补缴`, above its 一、 chapters or standing alone)
+LAW_CHAPTER = rf"第{SP}{NUMBER}{SP}(?:[编章节]|部分)"
 CHAPTER = rf"{CN_NUMBER}{SP}、"
 SECTION = rf"[（(]{SP}{CN_NUMBER}{SP}[）)]"
 ITEM = rf"{ARABIC}{SP}[．.、]"
