@@ -83,3 +83,14 @@ def test_a_citation_of_one_repeated_section_does_not_count_for_the_bare_label():
     assert row["metrics"]["citation_recall"] == 0.0
     row = score(_gold(["二、（一）"]), _answer("一、（一）"), [], 1.0, c)
     assert row["metrics"]["citation_recall"] == 0.0
+
+
+def test_a_citation_inside_the_gold_sections_span_counts_for_it():
+    """A set's span runs to the next heading of its level: the chapter 三、 holds （三）（四）, which the parser
+    made sections of their own (三、 has no text of its own here), so citing （四） cites within 三、; a section of
+    another chapter does not."""
+    c = corpus()
+    row = score(_gold(["三、"]), _answer("（四）"), [], 1.0, c)
+    assert row["metrics"]["citation_recall"] == 1.0
+    row = score(_gold(["二、"]), _answer("（四）"), [], 1.0, c)
+    assert row["metrics"]["citation_recall"] == 0.0

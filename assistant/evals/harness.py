@@ -176,6 +176,33 @@ class Corpus:
         titled = {form + _label_form(section.title) for form in forms} if section.title else set()
         return forms | titled
 
+    def credited(self, keys: list[str], gold: list[str]) -> list[str]:
+        """`keys` (cited or ranked sections) with each section inside a gold section's span counted as that
+        section: a set's span runs from a heading to the next heading of its level or above, so a chapter
+        cited by the set (`五、`, `四、办理方式`) holds the （一）（二） the parser made sections of their own,
+        and an answer citing one of them cites within the gold span. A gold label that names no section
+        (a chapter with no text of its own) holds the sections whose outline path opens with it."""
+        if not hasattr(self, "_by_key"):
+            self._by_key = {self.key(s.doc, s.label): s for s in self.sections}
+
+        def holder(key: str) -> str:
+            section = self._by_key.get(key)
+            if section is None or key in gold:
+                return key
+            path = [p for p in (section.path or "").split(" > ") if p.strip()]
+            heads = {_label_form("".join(path[:n])) for n in range(1, len(path))}
+            for g in gold:
+                outer = self._by_key.get(g)
+                doc, _, label = g.rpartition("#") if "#" in g else (self.default_doc, "", g)
+                if outer is not None and outer.doc == section.doc and outer.path \
+                        and (section.path or "").startswith(outer.path + " > "):
+                    return g
+                if outer is None and doc == section.doc and _label_form(label) in heads:
+                    return g
+            return key
+
+        return list(dict.fromkeys(holder(k) for k in keys))
+
     def text_of(self, key: str) -> str:
         """The text of a cited section (empty for a key the corpus lacks)."""
         if not hasattr(self, "_texts"):
@@ -371,12 +398,13 @@ def score(q: GoldQuestion, answer: Answer | None, ranked: list[Section], latency
     """One result row: what was answered, cited and ranked, and its metrics."""
     refused = (not answer.answerable) if answer else q.answerable  # an error always counts as a failure
     text = answer.text if answer else ""
-    cited = list(dict.fromkeys(corpus.key(c.doc, c.section) for c in (answer.citations if answer else [])))
-    ranked_keys = metrics.dedupe(corpus.key(s.doc, s.label) for s in ranked)
     gold = corpus.gold_keys(q)
+    quoted = list(dict.fromkeys(corpus.key(c.doc, c.section) for c in (answer.citations if answer else [])))
+    cited = corpus.credited(quoted, gold)
+    ranked_keys = metrics.dedupe(corpus.credited([corpus.key(s.doc, s.label) for s in ranked], gold))
     gold_units = corpus.gold_units(q)
     # a cited section's text and its document's title (a plan's period, 2016-2020, is in its title)
-    cited_texts = [corpus.text_of(key) for key in cited] + list({c.doc for c in (answer.citations if answer else [])})
+    cited_texts = [corpus.text_of(key) for key in quoted] + list({c.doc for c in (answer.citations if answer else [])})
     row = {
         "id": q.id, "type": q.type, "question": q.question, "answer": text, "refused": refused,
         "intent": answer.intent if answer else "", "cited": cited, "ranked": ranked_keys[:RANK_DEPTH],
