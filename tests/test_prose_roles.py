@@ -328,3 +328,25 @@ def test_an_agency_named_by_its_work_is_a_body(tmp_path):
     section = {s.label: s for s in parse_file(path).sections}["第二条"]
     assert "市会展信息工作机构" in section.lead_units + section.responsible_units, \
         (section.lead_units, section.responsible_units)
+
+
+# A 条例 whose article gives one body a task and, after `；`, more tasks with the body left unsaid (承前省略),
+# and another body a task of its own.
+RIVERS = """东岚市河道管理条例
+第一条 为了加强河道管理，保障防洪安全，制定本条例。
+第二条 本条例适用于本市行政区域内河道的整治、利用和保护。
+第三条 河道管理实行统一规划、分级负责的原则。
+第四条 市、区人民政府应当将河道整治经费纳入年度财政预算。
+第五条 水行政主管部门负责河道采砂的监督管理工作；受理单位和个人的举报，依法查处向河道倾倒建筑垃圾的行为。生态环境主管部门负责入河排污口设置的审核。
+第六条 在河道管理范围内禁止建设妨碍行洪的建筑物、构筑物。
+第七条 河道岸线利用应当符合岸线保护与利用规划。
+第八条 鼓励单位和个人参与河道保洁志愿服务。
+第九条 本条例自公布之日起施行。
+"""
+
+
+def test_tasks_after_a_semicolon_with_no_subject_are_the_bodys_before_it(tmp_path):
+    rivers = assistant_over(tmp_path, {"东岚市河道管理条例": RIVERS})
+    answer = rivers.ask("往河道里倾倒建筑垃圾的，由哪个部门查处？")
+    first = answer.text.splitlines()[0]
+    assert "水行政主管部门" in first and "生态环境主管部门" not in first, answer.text

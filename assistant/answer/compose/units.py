@@ -168,9 +168,23 @@ def tasks_named(lib: Library, ctx: Context, candidates: list[int], floor: float)
     """(sentence, its section, its share of the question, `who_in`'s reading) for each candidate sentence
     holding more than `floor` of the question and naming bodies, in the candidates' order."""
     for i in candidates:
-        text = lib.index.sentences[i].text
+        text = continued(lib, i)
         if (share := lib.topic_share(ctx.query, text)) > floor and (found := who_in(lib, ctx.query, text)) is not None:
             yield i, lib.by_key[lib.index.sentences[i].section_key], share, found
+
+
+def continued(lib: Library, i: int) -> str:
+    """A sentence ending in `；` with the sentences after it that name no one of their own: Chinese leaves a
+    continuing subject unsaid (城市管理主管部门负责道路以外的停车秩序管理工作；接受…投诉，依法处理小区内的停车行为。),
+    so what they say is the same body's task."""
+    sentences = lib.index.sentences
+    text, key, j = sentences[i].text, sentences[i].section_key, i + 1
+    while text.rstrip().endswith(("；", ";")) and j < len(sentences) and sentences[j].section_key == key:
+        following = sentences[j].text
+        if any(sentence_roles(following)) or sentence_subject(following):
+            break
+        text, j = text + following, j + 1
+    return text
 
 
 def who_in(lib: Library, query: Query, sentence: str) -> tuple[list[str], list[str], str, bool] | None:
