@@ -5,9 +5,7 @@ each `一、` heading are cards."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import assistant_over
+from tests.conftest import corpus_fixture
 
 # A law the tests write, whose articles speak of kinds of help the state promotes (no sum, no applicant's
 # benefit), and a city's measures with benefit cards for small firms on loans and premises.
@@ -47,10 +45,7 @@ _MEASURES = """青禾市支持小微企业发展若干措施
 """
 
 
-@pytest.fixture(scope="module")
-def farm(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("farm"), {"某省农业经营主体发展促进条例": _LAW,
-                                                           "青禾市支持小微企业发展若干措施": _MEASURES})
+farm = corpus_fixture({"某省农业经营主体发展促进条例": _LAW, "青禾市支持小微企业发展若干措施": _MEASURES})
 
 
 def test_a_provision_that_is_no_card_answers_what_is_asked_about_it(farm):

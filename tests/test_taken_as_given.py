@@ -133,3 +133,23 @@ def test_the_thing_a_figure_is_asked_of_is_read_across_jiebas_cuts(shipped_assis
 def test_an_everyday_word_the_documents_do_not_write_is_the_askers_not_a_thing_missing(shipped_assistant):
     answer = shipped_assistant.ask("广告费超标的事情，税前一共能扣多少？")
     assert "没有提及" not in answer.text and "15%" in answer.text, answer.text
+
+
+FILING = """示例市企业档案备案办法
+
+第一条 为规范企业档案备案，根据《中华人民共和国档案法》和《示例省档案管理条例》，制定本办法。
+
+第二条 企业应当依照《示例市档案分类规范》等法规，制定本单位的档案归档制度。
+
+第三条 档案备案实行网上办理。
+
+第四条 本办法自公布之日起施行。
+"""
+
+filing = corpus_fixture({"示例市企业档案备案办法": FILING})
+
+
+def test_what_a_document_is_made_under_is_its_own_purpose_clause(filing):
+    answer = filing.ask("《示例市企业档案备案办法》是根据哪些法规制定的？")
+    assert "档案法" in answer.text and "档案管理条例" in answer.text, answer.text
+    assert "分类规范" not in answer.text  # (a later article's documents are what it applies, not its basis)
