@@ -23,8 +23,10 @@ CN_NUMBER = rf"[{CN_DIGITS}](?:{SP}[{CN_DIGITS}])*"
 ARABIC = r"\d+"
 
 ARTICLE = rf"第{SP}{NUMBER}{SP}条"
-# a law's 编/章/节, and a document's parts (`第二部分：违规补缴`, above its 一、 chapters or standing alone)
-LAW_CHAPTER = rf"第{SP}{NUMBER}{SP}(?:[编章节]|部分)"
+LAW_CHAPTER = rf"第{SP}{NUMBER}{SP}[编章节]"
+# a document's parts as it writes them (`第二部分：违规补缴`, above its 一、 chapters or standing alone): outlined as a
+# law's 章 is; not a label a citation joins straight on (`第2部分 （一）`, the name the parser gives a part)
+PART = rf"第{SP}{NUMBER}{SP}部分"
 CHAPTER = rf"{CN_NUMBER}{SP}、"
 SECTION = rf"[（(]{SP}{CN_NUMBER}{SP}[）)]"
 ITEM = rf"{ARABIC}{SP}[．.、]"

@@ -54,7 +54,7 @@ DECIMAL = re.compile(rf"^(?P<label>{labels.DECIMAL})(?:[\s　]+|(?=[\u4e00-\u9ff
 DECIMAL_CHAPTER = re.compile(r"^(?P<label>\d{1,2})[\s　]+(?P<title>[^\s。，；：,;:]{1,30})$")
 MIN_DECIMAL = 3  # decimal headings that make a document's outline decimal
 MIN_PROJECTS = 3  # numbered items closing with their own unit note: each is a task of its own
-LAW_CHAPTER = re.compile(rf"^(?P<label>{labels.LAW_CHAPTER})\s*[：:]?\s*(?P<title>[^。；]{{0,40}})$")
+LAW_CHAPTER = re.compile(rf"^(?P<label>{labels.LAW_CHAPTER}|{labels.PART})\s*[：:]?\s*(?P<title>[^。；]{{0,40}})$")
 ARTICLE = re.compile(rf"^(?P<label>{labels.ARTICLE})(?:\s+|(?=[\u4e00-\u9fff“（(]))(?P<rest>.*)$")
 # Lines that close a document rather than continue its last section: the
 # issuing body and date (落款), distribution lines (抄送, 印发), 附件 lists.
