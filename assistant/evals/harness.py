@@ -24,6 +24,7 @@ import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -182,17 +183,14 @@ class Corpus:
         cited by the set (`五、`, `四、办理方式`) holds the （一）（二） the parser made sections of their own,
         and an answer citing one of them cites within the gold span. A gold label that names no section
         (a chapter with no text of its own) holds the sections whose outline path opens with it."""
-        if not hasattr(self, "_by_key"):
-            self._by_key = {self.key(s.doc, s.label): s for s in self.sections}
-
         def holder(key: str) -> str:
-            section = self._by_key.get(key)
+            section = self.by_key.get(key)
             if section is None or key in gold:
                 return key
             path = [p for p in (section.path or "").split(" > ") if p.strip()]
             heads = {_label_form("".join(path[:n])) for n in range(1, len(path))}
             for g in gold:
-                outer = self._by_key.get(g)
+                outer = self.by_key.get(g)
                 doc, _, label = g.rpartition("#") if "#" in g else (self.default_doc, "", g)
                 if outer is not None and outer.doc == section.doc and outer.path \
                         and (section.path or "").startswith(outer.path + " > "):
@@ -205,9 +203,14 @@ class Corpus:
 
     def text_of(self, key: str) -> str:
         """The text of a cited section (empty for a key the corpus lacks)."""
-        if not hasattr(self, "_texts"):
-            self._texts = {self.key(s.doc, s.label): s.text for s in self.sections}
-        return self._texts.get(key, "")
+        section = self.by_key.get(key)
+        return section.text if section is not None else ""
+
+    @cached_property
+    def by_key(self) -> dict[str, Section]:
+        """Each section by the key citations and gold labels are compared with (read once the default
+        document is known)."""
+        return {self.key(s.doc, s.label): s for s in self.sections}
 
     def gold_keys(self, q: GoldQuestion) -> list[str]:
         """The keys of the sections the gold labels name (a label naming no one section keeps its
