@@ -393,3 +393,17 @@ def test_an_area_said_as_people_say_it_is_square_metres(text, value):
 
 def test_a_bare_ping_before_a_word_is_no_area():
     assert [q.kind for q in read("建设3平台")] == []
+
+
+def test_an_age_said_as_people_say_it_compares_with_the_documents_age():
+    """57岁 and 不超过55周岁 measure the same thing, an age in years: they compare."""
+    from assistant.ingest.quantities import comparable
+
+    assert comparable(only("今年57岁"))[0] == comparable(only("女性不超过55周岁"))[0]
+
+
+def test_a_time_of_day_is_no_ratio():
+    """发表时间：2026-02-12 17:12 is a time, not a 17:12 ratio; 按1:1配套 is one."""
+    assert read("发表时间：2026-02-12 17:12") == []
+    assert read("每天下午2:30开放") == []
+    assert only("按1:1配套").kind == "rate"

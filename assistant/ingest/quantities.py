@@ -248,6 +248,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if m.group("half"):  # 半年, 半个月
         return 0.5, m.group("halfunit").lstrip("个"), "duration", None
     if m.group("ratio"):  # 1:1 配套: a rate written as a ratio
+        if _CLOCK_BEFORE.search(m.string[max(0, m.start() - 12):m.start()]) or m.string.startswith(":", m.end()):
+            return None  # 2026-02-12 17:12, 9:30:00: a time of day
         left, right = re.split(r"\s*[:：]\s*", m.group("ratio"))
         return (float(left) / float(right) * 100, "%", "rate", None) if float(right) else None
     if m.group("pct"):
@@ -287,6 +289,9 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if value == 1 and not m.group("num").isdigit():
         return None  # 一个, 一批: a word, not a figure
     return value * _magnitude(unit), unit.lstrip("万亿"), "count", None
+
+
+_CLOCK_BEFORE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|[日号]|上午|下午|晚上|凌晨)\s*$")
 
 
 def read(text: str) -> list[Quantity]:
@@ -509,7 +514,11 @@ def comparable(q: Quantity) -> tuple[str, float, float | None]:
         return "日", q.value * scale, q.upper * scale if q.upper is not None else None
     if q.kind == "date" and q.year is not None:  # 2025年7月 (read by its year) is no day of every year (每年5月底前)
         return "年", q.value, q.upper
-    return q.unit, q.value, q.upper
+    return _SAME_UNIT.get(q.unit, q.unit), q.value, q.upper
+
+
+# units written two ways for one measure: an age as people say it, 57岁, is the documents' 周岁 (女性不超过55周岁)
+_SAME_UNIT = {"周岁": "岁"}
 
 
 def unit_kind(unit: str) -> FigureKind | None:
