@@ -552,6 +552,12 @@ def test_an_english_rate_question_quotes_the_rate_the_law_sets(shipped_assistant
     assert "50%" in first, answer.text
 
 
+def test_a_head_noun_after_a_phrase_is_read_with_the_word_before_it(tax_senses):
+    """`corporate income tax rate`: `income tax` is 所得税, and `rate` alone is 速度 (speed), which no tax
+    text writes; with the word before it, `tax rate`, it is the 税率 the law states."""
+    assert _group("What is the corporate income tax rate of a small firm?", "tax rate", tax_senses) == ["税率"]
+
+
 @pytest.mark.parametrize("phrase, word", [
     ("Do sole proprietorships pay it?", "独资"), ("Which royalties are taxed?", "特许权"),
     ("Where is the de facto management body?", "管理机构"), ("branch offices abroad", "境外"),

@@ -611,6 +611,11 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
                     candidates = corpus.fitting([w for w in _extended(folded) if w in vocabulary], raw, folded)
                 if not candidates and n == 1:
                     candidates = corpus.fitting([w for w in _with_object(folded) if w in vocabulary], raw, folded)
+                if not candidates and n == 1 and (head := _head_compound(pairs, i, spans, vocabulary)):
+                    found.append((" ".join(shown[i - 1:i + 1]), head[:per_phrase]))  # (income tax + rate: 税率)
+                    spans.append((i - 1, i + 1))
+                    i += 1
+                    break
             framing = [w for w in candidates if w in FRAME]
             if candidates and (len(framing) * 2 >= len(candidates) or candidates[0] in FRAME):
                 i += n  # a framing word (lead, target, unit; work, whose everyday word is 工作): the question's frame
@@ -634,6 +639,15 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
             found.append((acronym, [word]))
     return found
+
+
+def _head_compound(pairs: list[tuple[str, str]], i: int, spans: list[tuple[int, int]], vocabulary) -> list[str]:
+    """The documents' word for a head noun none of whose own senses they use, with the word before it,
+    where that word ends a phrase already found (corporate income tax rate: `income tax` is 所得税, and
+    `tax rate` 税率, where `rate` alone says 速度)."""
+    if i == 0 or not spans or spans[-1][1] != i or pairs[i - 1][1] in STOP:
+        return []
+    return _compound(pairs[i - 1], pairs[i], vocabulary)
 
 
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
