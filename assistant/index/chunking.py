@@ -112,12 +112,22 @@ class Sentence:
     # the articles of its own document whose breach it punishes (违反本条例第十八条规定…罚款), read once here
     enforces: list[str] = field(default_factory=list)
 
+    @property
+    def asks(self) -> bool:
+        """Whether it is a question (a Q&A's heading, 临近退休…怎么办？): it states nothing, its answer follows."""
+        return is_question(self.text)
+
     @classmethod
     def from_dict(cls, data: dict) -> "Sentence":
         defined = data.get("definition")
         return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])],
                       "definition": Definition(**defined) if defined else None,
                       "rulings": [Ruling(**r) for r in data.get("rulings", [])]})
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence or heading asks (ends on a question mark), as a 政策问答's headings do."""
+    return text.rstrip().endswith(("？", "?"))
 
 
 def piece_hash(text: str) -> str:

@@ -26,7 +26,7 @@ from assistant.answer.evidence import Evidence
 from assistant.answer.targets import years_covered
 from assistant.eligibility.places import PlaceFinder
 from assistant.index.build import LoadedIndex
-from assistant.index.chunking import announces_list, heads_items
+from assistant.index.chunking import announces_list, heads_items, is_question
 from assistant.index.lexical import FILLERS, tokenize
 from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
@@ -102,6 +102,7 @@ class Library:
                 if i not in self.lead_of and (earlier.endswith(("；", ";")) and continues_clause(text)
                                               or continues_sentence(text)):
                     self.continued[i] = before
+        self.answers = self._answers(index)
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
         self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
@@ -799,6 +800,18 @@ class Library:
         return {i for doc in docs for section in self.of_doc.get(doc, []) if self.names_title(ctx.query, section)
                 for i in self.sentences_of.get(section.key, [])}
 
+    def _answers(self, index: LoadedIndex) -> dict[int, tuple[str, int | None]]:
+        """Sentences answering the question the document asks right before them (a 政策问答: `五、…怎么办？`
+        and its answer), -> (the question, its sentence's position; None for a heading of its own)."""
+        out: dict[int, tuple[str, int | None]] = {}
+        for key, positions in self.sentences_of.items():
+            title = self.by_key[key].title
+            if is_question(title) and not index.sentences[positions[0]].asks:
+                out[positions[0]] = (title, None)  # (a short heading asks; its first sentence answers)
+            out.update({after: (index.sentences[i].text, i) for i, after in zip(positions, positions[1:])
+                        if index.sentences[i].asks})
+        return out
+
     def rank_sentences(self, ctx: Context) -> list[tuple[float, str, Section]]:
         tokens = ctx.query.topic_tokens or ctx.query.tokens
         total = sum(self.evidence.weight(t) for t in dict.fromkeys(tokens)) or 1.0
@@ -809,6 +822,7 @@ class Library:
         pool |= self.naming(ctx)
         pool |= self.defining(ctx)
         pool |= self.titled(ctx)
+        pool |= {a for a, (_, asked) in self.answers.items() if asked in pool}
         scored = []
         for i in pool:
             unit = self.index.sentences[i]
@@ -817,13 +831,17 @@ class Library:
                 continue  # the question named its documents: no sentence from another
             if unit.text in ctx.said or ctx.within and section.label_key not in ctx.within:
                 continue  # asked more of the provisions quoted: their other sentences
+            if unit.asks:
+                continue  # a question the document asks answers nothing (its answer, after it, may)
             # a list item says what it says with the lead-in it completes (罚款； under 下列支出不得扣除：)
             lead = self.lead_of.get(i)
-            said = unit.text if lead is None else self.index.sentences[lead].text + unit.text
+            question, asked = self.answers.get(i, ("", None))  # (an answer says what it says with its question)
+            said = question + (unit.text if lead is None else self.index.sentences[lead].text + unit.text)
             lexical = self.evidence.sentence_score(tokens, said) / total
             rank_bonus = self.settings.sentence_rank_bonus / (1 + rank_of[unit.section_key]) \
                 if unit.section_key in rank_of else 0.0
-            dense = self.settings.sentence_dense_weight * float(ctx.sentence_sims[i])
+            similarity = ctx.sentence_sims[i] if asked is None else max(ctx.sentence_sims[i], ctx.sentence_sims[asked])
+            dense = self.settings.sentence_dense_weight * float(similarity)
             scored.append((lexical + dense + rank_bonus, unit.text, section))
         scored.sort(key=lambda c: -c[0])
         return scored
