@@ -193,6 +193,9 @@ def test_a_body_stated_while_asking_which_cases_is_no_lead_question(parse):
     # an English question after a sentence of context, opened by an adverb, then a second one joined by `and`
     ("We plan our budget. Approximately what share goes to labs, and who pays for the rest?",
      ["We plan our budget. Approximately what share goes to labs", "and who pays for the rest?"]),
+    # a second question after `and` with a hedge before its question word
+    ("Which office runs the fund, and about how many firms will it back?",
+     ["Which office runs the fund", "and about how many firms will it back?"]),
     ("The firm which we own is small, and we are new. Do we qualify?",
      ["The firm which we own is small, and we are new. Do we qualify?"]),
 ])
@@ -418,3 +421,12 @@ def test_by_what_time_asks_the_rule_not_a_date(parse):
 
 def test_which_aims_a_document_has_asks_its_purpose(parse):
     assert parse("国家出台中小企业促进法，想达到哪些目的？").answer == "purpose"
+
+
+def test_the_askers_own_figures_before_a_confirming_question_are_their_case(parse):
+    """我们公司成立两年…应该没问题吧: the asker tells their case, then asks whether it qualifies; their figures
+    are facts to check, not a claim about what the documents say. A figure in the clause a bare 对吧
+    confirms is one."""
+    plan = parse("我们公司成立两年，有80个员工，申请这个补贴应该没问题吧？")
+    assert plan.facts and not plan.claimed
+    assert parse("我们的亏损可以往后结转五年，对吧？").claimed

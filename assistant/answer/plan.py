@@ -531,10 +531,21 @@ def _claimed(facts: list[Quantity], text: str) -> bool:
     it asks so (对吧, 是吗), or its yes/no clause says what something is and holds a figure (税率是20%吗)."""
     if not facts:
         return False
-    if CLAIM.search(text):
-        return True
+    if tag := CLAIM.search(text):
+        # (我是女的，今年57岁，…年龄应该没问题吧: the asker's own figures, told before the clause the question asks
+        # to confirm, are their case, not a claim about the documents)
+        return not OWN_CASE.search(text) or any(f.start >= _confirmed_from(text, tag) for f in facts)
     said = COPULA_CLAIM.search(text)
     return said is not None and any(f.start >= said.start() for f in facts)
+
+
+def _confirmed_from(text: str, tag: re.Match) -> int:
+    """Where the words a confirmation asks about begin: the clause it closes (可以扣除吧), or the one before
+    where it stands alone (结转五年，对吧)."""
+    starts = [0] + [m.end() for m in CLAUSE_END.finditer(text, 0, tag.start())]
+    if len(text[starts[-1]:tag.start()].strip()) <= 2 and len(starts) > 1:
+        return starts[-2]
+    return starts[-1]
 
 
 def _premises(facts: list[Quantity], text: str) -> list[Premise]:
@@ -604,7 +615,8 @@ def _asks(clause: str) -> bool:
     return bool(WH_WORD.search(clause.replace("几", ""))) or bool(ENGLISH_ASKING.match(_ADVERB.sub("", last)))
 
 
-_ADVERB = re.compile(r"^[A-Za-z]+ly,?\s+(?=[A-Za-z])")
+# (and about how many…, and roughly what share…: the conjunction and a hedge before the question word)
+_ADVERB = re.compile(r"^(?:and\s+)?(?:(?:about|around|approximately|[A-Za-z]+ly),?\s+)?(?=[A-Za-z])", re.I)
 
 
 class Parser:
