@@ -28,3 +28,11 @@ repairs = corpus_fixture({"某市家电维修服务管理规定": RULES})
 def test_a_cap_asked_is_quoted_though_it_ranks_below_the_sentence_naming_the_term(repairs):
     answer = repairs.ask("维修凭证上载明的那个折算系数k，最高能定到多少？")
     assert answer.answerable and "不得高于1.5%" in answer.text, answer.text
+
+
+def test_a_floor_asked_is_not_answered_by_a_cap(repairs):
+    """最低 asks a floor; the rules cap k (不得高于1.5%) and set no floor: they do not state what is asked, and
+    the cap is shown as the nearest provision, not as the answer."""
+    answer = repairs.ask("维修凭证上的折算系数k，最低不能低于多少？")
+    assert not answer.answerable and answer.coverage == "partial", answer.text
+    assert "1.5%" in answer.text

@@ -97,7 +97,7 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
         return partial(plan, draft, ["penalty"]), False
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
-        if states_kind(stated, kinds):
+        if states_kind(stated, kinds) and not _caps_only(plan, stated, kinds):
             lacking = subject_lacking(draft)
             return (partial(plan, draft, kinds, lacking), True) if lacking else (draft, False)
         unstated += sorted(kinds)
@@ -107,6 +107,14 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
         if not kinds:
             unstated.append(plan.kind.name if plan.kind.name != "time" else "date")
     return (partial(plan, draft, unstated) if unstated else draft), False
+
+
+def _caps_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -> bool:
+    """Whether a floor is asked (最低限速, 至少要几年) and the figures of the kinds asked are all caps (不得超过
+    每小时六十公里): the floor asked is not stated. (Not the other way round: 最多能缩到多少 asks how far a
+    figure may fall, which a floor states.)"""
+    of_kind = [q for q in stated if states_kind([q], kinds)]
+    return plan.floor_asked and bool(of_kind) and all(q.bound == "max" for q in of_kind)
 
 
 _REACHED = frozenset({"duration", "count"})

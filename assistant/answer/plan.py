@@ -37,6 +37,7 @@ AnswerType = Literal["unit", "duties", "figure", "yes_no", "list", "place", "art
 
 YES_NO = cue("yes_no")
 CAP = cue("cap")
+FLOOR = cue("floor")
 RATE = cue("rate")
 RATE_CONTEXT = cue("rate_context")
 HOW_MUCH = cue("how_much")
@@ -206,6 +207,7 @@ class QueryPlan(Query):
     answer: AnswerType = "text"
     figure_kinds: frozenset[str] = frozenset()  # rate | share | amount | count | area | duration | date | ...
     cap_asked: bool = False  # 最高/最多/上限: a cap is what is asked, not only tolerated
+    floor_asked: bool = False  # 最低/至少: a floor is what is asked (a figure only capped does not state it)
     asked_units: frozenset[str] = frozenset()  # the unit hint of a figure question (几家 -> 家)
     parts: list[AskedPart] = field(default_factory=list)  # each figure asked at once (A和B分别是多少)
     cases_asked: frozenset[str] = frozenset()  # special cases the question itself asks of (外包: commissioned)
@@ -281,7 +283,7 @@ class QueryPlan(Query):
         if not self.asks_figure and self.intent != "target":
             return  # (who leads it, whether it is allowed: asked of the case as of the rule)
         self.answer, self.figure_kinds, self.kind = "text", frozenset(), None
-        self.cap_asked = self.duration_asked = False
+        self.cap_asked = self.floor_asked = self.duration_asked = False
         self.intent = "general" if self.intent == "target" else self.intent
 
 
@@ -290,9 +292,9 @@ class QueryPlan(Query):
 SUBJECT_INTENTS = frozenset({"article"})
 # What a question asks, as against what it is about: what an elliptical question takes from the one before. (The
 # article a question names is what it is about: it is not taken on.)
-ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "kind", "duration_asked",
-                "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked", "support_asked",
-                "money_asked", "obligation_asked", "penalty_asked", "duties_asked")
+ASKED_FIELDS = ("intent", "answer", "figure_kinds", "asked_units", "cap_asked", "floor_asked", "kind",
+                "duration_asked", "list_asked", "place_asked", "scope_asked", "role", "both_roles", "act_asked",
+                "support_asked", "money_asked", "obligation_asked", "penalty_asked", "duties_asked")
 
 
 def spelled_out(text: str, tokens: list[str]) -> str:
@@ -676,6 +678,7 @@ class Parser:
             # 核查面最低是多少: a magnitude, of whatever kind the documents write
             plan.figure_kinds = _english_magnitude(asking) if query.english else MAGNITUDE_KINDS
         plan.cap_asked = bool(CAP.search(text))
+        plan.floor_asked = bool(FLOOR.search(text)) and not plan.cap_asked
         plan.parts = question_parts(query, plan.facts)
         # (a quoted name of a document, “无废城市” in “无废城市”建设方案, says where to look, not what about)
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
