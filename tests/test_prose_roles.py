@@ -281,6 +281,15 @@ def test_a_body_named_by_two_role_words_is_named_once():
     assert lead == [] and responsible == ["国务院民政部门", "应急管理部门", "卫生健康部门"]
 
 
+def test_a_division_of_duties_line_saying_a_body_leads_names_it_lead():
+    """A 工作方案's 职责分工 lists `市X局：负责…` lines; `负责牵头` there says the body leads the work, `负责配合`
+    that it shares it."""
+    from assistant.ingest.roles import sentence_roles
+
+    assert sentence_roles("市住房保障局：负责牵头老旧小区改造组织实施，统筹推进改造工作。")[0] == ["市住房保障局"]
+    assert sentence_roles("市审计局：负责配合市住房保障局开展改造资金审计。") == ([], ["市审计局"])
+
+
 # A city office's guideline naming itself in its title and, in one sentence, itself and the districts' offices as the
 # bodies in charge at two levels.
 _CANTEEN = """海滨市人民政府办公室关于推进社区食堂建设的意见

@@ -41,11 +41,11 @@ _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机
 _PERSON = r"(?!人|同志)"
 _IN_CHARGE = re.compile(rf"负责{_PERSON}|组织(?:实施|开展)")
 # `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
-# `X对…工作负总责`: X answers for the whole of it, so it leads
+# `X对…工作负总责`: X answers for the whole of it, so it leads; `X：负责牵头…` (a 职责分工 line) says so
 # `X是本级人民政府…工作的主管部门`, `X为…主管机关`, `X作为…牵头部门`: X is named the competent or
 # leading body, so it leads
 # `X对…实施统一监督管理`, `X统一领导…`: X answers for the field as a whole, so it leads
-_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责|统一(?:领导|监督管理|监督|管理)(?![的制体平机])|"
+_IN_COMMAND = re.compile(r"主管(?=[^，。；“”]{0,20}工作)|统筹协调(?!机制)|负总责|负责牵头|牵头负责|统一(?:领导|监督管理|监督|管理)(?![的制体平机])|"
                          r"(?:是|为|作为)(?=[^，。；“”]{0,30}?(?:主管|牵头)(?:部门|机关|单位))")
 # everyone, named as a group (`各地区、各部门要…`, `各有关地区和部门要…`): no one in particular
 _EVERYONE = re.compile(r"^各(?:有关)?(?:地区|方面)?[和、]?各?(?:有关)?(?:部门|单位|地区)$")
