@@ -552,6 +552,11 @@ def test_an_english_rate_question_quotes_the_rate_the_law_sets(shipped_assistant
     assert "50%" in first, answer.text
 
 
+def test_a_british_plural_finds_the_american_singulars_words(tax_senses):
+    """CC-CEDICT glosses 模具 as `mold`: `moulds` is its British plural."""
+    assert "模具" in _group("Are the moulds used in trial production covered?", "moulds", tax_senses)
+
+
 def test_a_head_noun_after_a_phrase_is_read_with_the_word_before_it(tax_senses):
     """`corporate income tax rate`: `income tax` is 所得税, and `rate` alone is 速度 (speed), which no tax
     text writes; with the word before it, `tax rate`, it is the 税率 the law states."""

@@ -317,7 +317,7 @@ def plural(word: str) -> str:
 # labour -> labor, centre -> center, programme -> program, licence -> license, analyse -> analyze).
 _BRITISH = ((r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"our(s|ed|ing)?$", r"or\1"),
             (r"tre(s)?$", r"ter\1"), (r"ogramme(s)?$", r"ogram\1"), (r"ence(s)?$", r"ense\1"),
-            (r"yse(d|s)?$", r"yze\1"))
+            (r"yse(d|s)?$", r"yze\1"), (r"ould(s|ed|ing)?$", r"old\1"))
 
 
 def american(word: str) -> str:
@@ -327,8 +327,8 @@ def american(word: str) -> str:
         return word
     for british, us in _BRITISH:
         spelt = re.sub(british, us, word)
-        if spelt != word and (is_word(spelt) or _dictionary_form(spelt)):
-            return spelt
+        if spelt != word and (is_word(spelt) or is_word(singular(spelt)) or _dictionary_form(spelt)):
+            return spelt  # (moulds: molds, whose singular is the dictionary's)
     return word
 
 
