@@ -494,3 +494,10 @@ def test_a_fine_asked_where_the_law_sets_only_a_deadline_is_said_to_be_unstated(
     answer = ask("季度预缴申报表迟报了几天，会被罚多少钱？")
     assert not answer.answerable and answer.coverage == "partial", answer.text
     assert "罚则" in answer.text.splitlines()[0] and "第五十四条" in cited(answer)
+
+
+def test_each_thing_a_two_part_yes_no_question_names_is_quoted_from_the_list_that_names_it(ask):
+    """折旧 and 模具 asked together: the law's article speaks of depreciation, and the notice's list of expenses
+    names both; the item naming the moulds is quoted too, not only the one on depreciation."""
+    answer = ask("研发仪器的折旧费和产品试制用的模具费，能算进加计扣除吗？")
+    assert "折旧费" in answer.text and "模具" in answer.text, answer.text

@@ -165,8 +165,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
 
 def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
     """A question asking two things of one provision (规划和资金保障上县政府要做哪些事; 由哪些部门管理监督和查处) is
-    answered in full: the sentence of the provision quoted first that says what the question names and no quoted
-    sentence says. Not for a figure asked (its parts are the plan's, each answered by its own figure)."""
+    answered in full: the sentence of a provision quoted (the first quoted, on a tie) that says most of what the
+    question names and no quoted sentence says. Not for a figure asked (its parts are the plan's, each answered by its own figure)."""
     if not chosen or kinds_checked(ctx.query):
         return []
     said = " ".join(quote for _, quote, _ in chosen)
@@ -177,10 +177,14 @@ def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Se
               and not any(lib.evidence.mentions(t, said) for t in g)]
     if not unsaid:
         return []
-    section = chosen[0][2]
-    found = [(lib.evidence.coverage_of_any(unsaid, sentence, lib.evidence.mentions), sentence)
-             for sentence in lib.texts_of(section) if sentence not in said]
-    share, sentence = max(found, default=(0.0, ""))
+    # (the provisions quoted, the first first: 研发费用's list after the law's article on it, for 模具 asked with 折旧)
+    sections = list({s.key: s for _, _, s in chosen}.values())
+    found = [(lib.evidence.coverage_of_any(unsaid, sentence, lib.evidence.mentions), sentence, section)
+             for section in sections for sentence in lib.texts_of(section) if sentence not in said]
+    # (of sentences saying as much of it, the one saying most of the whole question: 直接从事研发活动人员的工资薪金…
+    # before the item's bare head 人员人工费用; then the longer)
+    share, sentence, section = max(found, key=lambda f: (f[0], lib.topic_share(ctx.query, f[1]), len(f[1])),
+                                   default=(0.0, "", None))
     return [(sentence, sentence, section)] if share > 0 else []
 
 
