@@ -4,6 +4,11 @@ is quoted with what its term means. Over the shipped corpus and documents the te
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
 from tests.conftest import corpus_fixture
 
 PLAN = """某县科技创新三年行动方案
@@ -153,3 +158,31 @@ def test_what_a_document_is_made_under_is_its_own_purpose_clause(filing):
     answer = filing.ask("《示例市企业档案备案办法》是根据哪些法规制定的？")
     assert "档案法" in answer.text and "档案管理条例" in answer.text, answer.text
     assert "分类规范" not in answer.text  # (a later article's documents are what it applies, not its basis)
+
+
+@pytest.fixture(scope="module")
+def housing(tmp_path_factory):
+    """Five public documents (evals/data/clean_dev17/SOURCES.md), among them 沈阳's 城镇房屋安全管理三项制度工作方案
+    as published (.docx): its 养老金 article names a public and a personal account, then, under a heading of the
+    public one, states where that account's money comes from."""
+    from assistant.index.build import build_index
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    root = tmp_path_factory.mktemp("housing")
+    (root / "corpus").mkdir()
+    for source in (Path(__file__).resolve().parent.parent / "evals" / "data" / "clean_dev17").iterdir():
+        if source.suffix in (".txt", ".md", ".docx"):
+            shutil.copy(source, root / "corpus" / source.name)
+    settings = Settings.load(corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings)
+    return Assistant.open(settings)
+
+
+def test_a_figure_under_another_part_named_earlier_is_no_answer_for_the_part_asked(housing):
+    """Asked what the personal account takes, the figures of the public account (每平方米15元, 2%) are no answer:
+    the quotes stating them never name the personal account, which only a sentence further up names beside the
+    public one."""
+    answer = housing.ask("养老金的个人账户每年交多少钱？")
+    assert not answer.answerable, answer.text
+    assert "15元" not in answer.text.splitlines()[0], answer.text

@@ -40,6 +40,9 @@ from assistant.ingest.unit_notes import noted_measures, rows_by_section
 from assistant.lexicon import load as lexicon
 from assistant.settings import Settings
 
+# how a sentence ends: a line ending otherwise is a heading (（1）公共账户), or cut before its end
+SENTENCE_ENDS = ("。", "；", ";", "：", ":", "？", "?", "！", "!")
+
 # 委托, 特别事项, 除外: the documents' words for a special case (the words a question asks it by are the
 # parser's: QueryPlan.cases_asked)
 SPECIAL_CASES = {e.name: e.forms for e in lexicon("special_cases")}
@@ -598,11 +601,17 @@ class Library:
 
     def leading_up(self, citation: Citation) -> str:
         """What a quote's section says before it (补偿费的计算方式为：… before 使用补偿系数n不得高于0.5%), which
-        may name what the quote's figure is of; "" when the quote opens its section."""
+        may name what the quote's figure is of; "" when the quote opens its section. Only from the last heading
+        line before it (（1）公共账户): what an earlier part says (由公共账户和个人账户组成) is not of this part's figures."""
         section = self.by_label.get(f"{citation.doc}#{citation.section}")
         units = self.texts_of(section) if section else []
-        first = next((n for n, unit in enumerate(units) if unit in citation.quote), 0)
-        return "".join(units[:first])
+        # (where the quote starts: the longest sentence it opens with, not a short heading it repeats, 公共账户)
+        opening = [n for n, unit in enumerate(units) if citation.quote.startswith(unit)]
+        first = max(opening, key=lambda n: len(units[n]), default=None)
+        if first is None:
+            first = next((n for n, unit in enumerate(units) if unit in citation.quote), 0)
+        start = max((n for n in range(first) if not units[n].endswith(SENTENCE_ENDS)), default=0)
+        return "".join(units[start:first])
 
     def rule_before(self, sentence: str, section: Section) -> str:
         """The sentence before a case that it departs from (三包有效期…自开具购车发票之日起计算。 before 日期不一致的，
