@@ -191,6 +191,8 @@ def test_chat_answers_an_applicants_figures_with_the_conditions_they_decide(ship
     assert other.text.startswith("符合")
     assert "不超过80人" in other.text and "不超过100人" not in other.text  # the tier for firms that are not industrial
     assert "❌" not in other.text
+    # the rule for the applicant's kind, in its own words, after the conditions checked one by one
+    assert "原文：「其他企业，年度应纳税所得额不超过30万元，从业人数不超过80人，资产总额不超过1000万元" in other.text
 
 
 def test_the_english_self_check_says_its_verdicts_and_notes_in_english(shipped):

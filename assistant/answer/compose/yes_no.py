@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant import eligibility
 from assistant.answer.check import confirms, verdict
-from assistant.answer.compose.draft import Context, Draft, cite, mark
+from assistant.answer.compose.draft import UNIT_WORDS, Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
 
@@ -90,7 +92,8 @@ def checklist(lib: Library, ctx: Context) -> Draft | None:
         for result in eligibility.self_check(facts, lists):
             decided = [v for v in result.verdicts if v.status in _MARKS]
             if decided:
-                return _checked(result, decided, section, ctx.query.english)
+                return _with_rule_as_written(lib, _checked(result, decided, section, ctx.query.english), decided,
+                                             section, ctx.query.english)
             if facts.industrial is None and (by_kind := _by_kind(facts, result, section, ctx.query.english)):
                 return by_kind
     return None
@@ -144,6 +147,18 @@ def _checked(result: "eligibility.CheckResult", decided: list, section, english:
     # each condition quoted as shown: with the tier the applicant's figures fall in (…2亿元以上的企业，比例不低于3%)
     quotes = [cite(section, text) for v in [*decided, *others] for text in [v.condition.text, *_tiers_applied(v)]]
     return Draft("\n".join(lines), quotes, [section])
+
+
+def _with_rule_as_written(lib: Library, draft: Draft, decided: list, section, english: bool) -> Draft:
+    """The checklist, then the sentence stating several of the conditions it decided together, as written
+    (工业企业，年度应纳税所得额不超过30万元，从业人数不超过100人，资产总额不超过3000万元): the rule for the
+    applicant's kind in its own words, which the split conditions only show in pieces."""
+    written = [t for t in lib.texts_of(section) if sum(v.condition.text in t for v in decided) >= 2]
+    if not written:
+        return draft
+    quoted = UNIT_WORDS["en" if english else "zh"]["quoted"]
+    text = "\n".join([draft.text, *(quoted.format(note=t) for t in written)])
+    return replace(draft, text=text, citations=draft.citations + [cite(section, t) for t in written])
 
 
 def _tiers_applied(v) -> list[str]:
