@@ -75,6 +75,15 @@ def test_a_body_asked_of_in_a_not_a_form_or_as_membership_gets_its_part(county):
     assert "自然资源局为责任单位" in counted.text.splitlines()[0], counted.text
 
 
+def test_whether_a_body_takes_part_asked_plainly_gets_its_part(county):
+    """X参加吗 asks X's part in the task as X要不要参与 does; asked after who leads, the part is answered by the
+    task's note, not said to be open because the second question alone names no task."""
+    answer = county.ask("乡村宽带网络建设，县财政局参加吗？")
+    assert answer.text.splitlines()[0].startswith("县财政局为责任单位"), answer.text
+    both = county.ask("乡村宽带那项工作谁牵头？县自然资源局和县财政局参与吗？")
+    assert "县工业和信息化局" in both.text and "没有写明" not in both.text, both.text
+
+
 def test_the_role_a_body_is_to_play_is_its_part_not_its_list_of_duties(county):
     """县财政局要做什么角色: 做什么 asks the 角色, the part it has in the task named before, and that second question
     is answered by the first's note, not said to be open."""
@@ -118,3 +127,11 @@ def test_a_bodys_duties_asked_after_a_task_quote_that_task_first(county):
     county.ask("乡村宽带网络建设谁牵头？", session)
     answer = county.ask("那县财政局具体要做什么？", session)
     assert "千兆光纤" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_later_question_on_a_bodys_part_is_answered_by_the_notes_the_whole_answer_quotes(shipped_assistant):
+    """谁牵头？国资委参加吗？ over the plan: the whole message's answer names 市国资委 among the task's bodies, so the
+    second question is answered, though alone it names no task and finds nothing."""
+    answer = shipped_assistant.ask("科技企业孵化育成体系这件事哪个局牵头？国资委参加吗？")
+    assert "市国资委为责任单位" in answer.text and "没有写明" not in answer.text, answer.text
+    assert answer.coverage == "full"

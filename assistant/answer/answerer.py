@@ -235,7 +235,7 @@ class Answerer:
             # 能补多少？, asks what the whole answer already answers)
             merged = _merged([whole] + [a for n, a in enumerate(answers) if a in full
                                         and (n == 0 or self._adds_to(whole, a.question))])
-            unstated = [a.question for a in answers[1:] if a.coverage == "none"]
+            unstated = [a.question for a in answers[1:] if a.coverage == "none" and not self._roles_said(whole, a.question)]
             if unstated and whole.answerable:  # a later question nothing answers is said to be open
                 merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
                     [merged.text] + [_left_open(q, english) for q in unstated]))
@@ -416,6 +416,12 @@ class Answerer:
             return True
         kinds = kinds_checked(plan)
         return bool(kinds) and not states_kind([q for c in whole.citations for q in self.library.quantities_in(c)], kinds)
+
+    def _roles_said(self, whole: Answer, part: str) -> bool:
+        """Whether a later question asks the part of bodies (国资委参加吗？) that the whole message's answer
+        names in its unit lines: the answer says whether they take part, though the question alone finds nothing."""
+        bodies = self.parser.parse(part).role_of
+        return bool(bodies) and whole.intent in ("lead", "responsibility") and all(b in whole.text for b in bodies)
 
     def _taken_as_given(self, query: QueryPlan, draft: Draft, hits: list[Hit]) -> tuple[Reason, list[str]] | None:
         """What a question takes as given that the documents do not write, and the message saying so: a name it
