@@ -235,7 +235,8 @@ class Answerer:
             # 能补多少？, asks what the whole answer already answers)
             merged = _merged([whole] + [a for n, a in enumerate(answers) if a in full
                                         and (n == 0 or self._adds_to(whole, a.question))])
-            unstated = [a.question for a in answers[1:] if a.coverage == "none" and not self._roles_said(whole, a.question)]
+            unstated = [a.question for a in answers[1:]
+                        if a.coverage == "none" and not self._roles_said(whole, a.question)]
             if unstated and whole.answerable:  # a later question nothing answers is said to be open
                 merged = replace(merged, coverage="partial", missing=merged.missing + unstated, text="\n".join(
                     [merged.text] + [_left_open(q, english) for q in unstated]))

@@ -166,7 +166,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
 def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
     """A question asking two things of one provision (规划和资金保障上县政府要做哪些事; 由哪些部门管理监督和查处) is
     answered in full: the sentence of a provision quoted (the first quoted, on a tie) that says most of what the
-    question names and no quoted sentence says. Not for a figure asked (its parts are the plan's, each answered by its own figure)."""
+    question names and no quoted sentence says. Not for a figure asked (its parts are the plan's, each answered by
+    its own figure)."""
     if not chosen or kinds_checked(ctx.query):
         return []
     said = " ".join(quote for _, quote, _ in chosen)
