@@ -84,6 +84,15 @@ def test_whether_a_body_takes_part_asked_plainly_gets_its_part(county):
     assert "县工业和信息化局" in both.text and "没有写明" not in both.text, both.text
 
 
+def test_a_follow_up_asking_a_bodys_part_leans_on_the_task_asked_before(shipped_assistant):
+    """那国资委和税务局参加吗？ after who leads the plan's incubator task: the part of the body in that task, which the
+    question itself does not name (alone, it finds articles of the laws on taking part in things)."""
+    session = shipped_assistant.new_session()
+    shipped_assistant.ask("孵化器建设由哪个部门牵头？", session)
+    answer = shipped_assistant.ask("那国资委和税务局参加吗？", session)
+    assert answer.text.splitlines()[0].startswith("市国资委为责任单位"), answer.text
+
+
 def test_the_role_a_body_is_to_play_is_its_part_not_its_list_of_duties(county):
     """县财政局要做什么角色: 做什么 asks the 角色, the part it has in the task named before, and that second question
     is answered by the first's note, not said to be open."""

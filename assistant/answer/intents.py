@@ -188,7 +188,9 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
         query.intent, query.role = "duties", _duty_role(text)
     # A short question ending in 呢 (作价投资的情况呢？) leans on the one before, whatever its topic words.
     short_ne = bool(re.search(r"呢[？?]?$", text)) and len(text) <= 12
-    query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne) or bool(ANAPHOR.search(text))
+    # (那国资委参加吗？: the part of a body asked, leaning on the task the one before asked of, names no task itself)
+    query.follow_up = bool(FOLLOW_UP.search(text)) and (len(topics) <= 1 or short_ne or bool(query.role_of)) \
+        or bool(ANAPHOR.search(text))
     return query
 
 
