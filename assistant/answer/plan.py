@@ -541,11 +541,15 @@ def _claimed(facts: list[Quantity], text: str) -> bool:
     return said is not None and any(f.start >= said.start() for f in facts)
 
 
+# the most characters a clause may hold before its confirmation tag and still be the tag alone (这样对吧, 是这样吗)
+BARE_TAG_CHARS = 2
+
+
 def _confirmed_from(text: str, tag: re.Match) -> int:
     """Where the words a confirmation asks about begin: the clause it closes (可以扣除吧), or the one before
     where it stands alone (结转五年，对吧)."""
     starts = [0] + [m.end() for m in CLAUSE_END.finditer(text, 0, tag.start())]
-    if len(text[starts[-1]:tag.start()].strip()) <= 2 and len(starts) > 1:
+    if len(text[starts[-1]:tag.start()].strip()) <= BARE_TAG_CHARS and len(starts) > 1:
         return starts[-2]
     return starts[-1]
 
