@@ -100,6 +100,8 @@ class Section:
         """Label and title as users see them: `（十六）加快培育高新技术企业`."""
         if self.kind == "chapter":
             return self.chapter_in_part
+        if self.kind == "preamble":  # (its label and title are both 前言)
+            return self.label
         return f"{self.label}{self.title}" if self.kind == "section" else f"{self.label}  {self.title}"
 
     @property

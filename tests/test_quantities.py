@@ -33,6 +33,8 @@ def test_a_percentage_is_a_rate_applied_or_a_share_of_a_whole(text, value, kind)
     ("奖励不超过50万元", 500_000, "max"),
     ("年销售额1,000万元以上的企业", 10_000_000, "min"),
     ("资助金额2.5亿元", 250_000_000, "exact"),
+    ("单笔贷款额度上限可提高至五百万元", 5_000_000, "max"),
+    ("投资总额下限可适当放宽至600万元", 6_000_000, "min"),
 ])
 def test_money_in_any_numeral_with_its_cap_or_floor(text, value, bound):
     q = only(text)

@@ -24,6 +24,7 @@ from assistant.index.build import LoadedIndex
 from assistant.answer.plan import SUBJECT_INTENTS, Parser, QueryPlan
 from assistant.models import Answer, Citation, Section
 from assistant.answer.retrieve import Hit, Retriever
+from assistant.lexicon.english import lies_in
 from assistant.lexicon.tags import has_chinese
 from assistant.answer.scope import Catalog
 from assistant.eligibility.places import bare_name
@@ -587,9 +588,12 @@ class Answerer:
         if self.catalog.all_placed(docs):
             places += query.jurisdictions
         named = [(place, bare_name(place)) for place in dict.fromkeys(places)]
-        # (a word glued before the name, 那翠亨新区, is not part of it)
+        # (a word glued before the name, 那翠亨新区, is not part of it; a city inside the province whose document
+        # answers, 济南 under 山东省's 办法, is that document's place)
+        regions = self.catalog.places_of(docs)
         unsaid = [place for place, name in named if name and not any(name[i:] in sources
-                                                                     for i in range(max(len(name) - 1, 1)))]
+                                                                     for i in range(max(len(name) - 1, 1)))
+                  and not any(lies_in(name, region) for region in regions)]
         # a question naming several places, one of them the sources', relates them (深圳的企业搬到中山,
         # 南溪市的公司去北岭市参展): the place the sources speak of is the one asked about
         sources_named = bool(set(query.placed_named) & docs)

@@ -153,6 +153,21 @@ def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     return None if not results else all(results)
 
 
+def fits_tier(facts: list[Quantity], quantities: list[Quantity], kinds: frozenset[str]) -> bool:
+    """Whether a sentence is the tier that fits the applicant: its bounds decide for the applicant's
+    figures (`verdict` True) and it states, beyond those bounds, a figure of a kind asked (销售收入5000万元至
+    2亿元的企业，…不低于4% for 8000万: the 4%). A bound on the asker's own figure alone (实际支出1000万元以上
+    for 3000万 spent, asked how much aid) is a condition met, not the figure asked."""
+    return verdict(facts, quantities) is True and any(q.kind in kinds for q in beyond_facts(facts, quantities))
+
+
+def beyond_facts(facts: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
+    """A sentence's figures that are no bound on the asker's own figures: what it states beyond the
+    conditions the asker was measured against (实际支出1000万元以上 bounds the 3000万 spent; 10% and
+    500万元 are the aid)."""
+    return [q for q in quantities if all(satisfies(f, q) is None for f in facts)]
+
+
 _PROPORTIONS = frozenset({"rate", "share"})  # one figure may be read as either (2.5% of 工资薪金总额)
 
 

@@ -158,6 +158,10 @@ class Catalog:
         """The documents whose place the question names (北岭市 of 北岭市…条例)."""
         return [d.doc for d in self.documents if any(name in question for name in d.places)]
 
+    def places_of(self, docs: set[str]) -> list[str]:
+        """The places these documents are of by their titles (山东省 and 山东)."""
+        return list(dict.fromkeys(p for d in self.documents if d.doc in docs for p in d.places))
+
     def none_placed(self, docs: set[str]) -> bool:
         """Whether none of these documents is tied to a place (national laws and rules)."""
         return not any(d.places for d in self.documents if d.doc in docs)

@@ -52,6 +52,8 @@ _UNITS = lexicon.table("figure_units")
 _COUNTED = sorted((set(_UNITS["compound"]) | set(_UNITS["measure words"]) | {"人次", "篇", "轮", "届"})
                   - set(_UNITS["durations"]) - {"美元", "港元", "欧元", "元", "平方米", "平方公里", "周岁", "个百分点", "百分点"},
                   key=len, reverse=True)
+# units that name what they measure (an age): a figure in one needs no words of the clause to say what it is of
+SELF_NAMING_UNITS = frozenset(_UNITS["self-naming"])
 _COUNT = r"个百分点|百分点|周岁|(?:万|亿)?(?:" + "|".join(map(re.escape, _COUNTED)) + ")"
 
 # One pattern, alternatives in priority order: ordinal periods (第一年至第三年), then dates before
@@ -110,7 +112,7 @@ _MIN_BEFORE = re.compile(rf"(?:不[得应能]?(?:低于|少于|小于)|至少|�
                          r"(?:为|是)?\s*$")
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
-_CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低")
+_CLAUSE_MIN = re.compile(r"不得?低于|不少于|至少|最低|下限")  # (…支出资金下限可下浮至800万元: a floor, as 上限 a cap)
 _MAX_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及?以下|及?以内|之内|内|为限|封顶|之前|以前|前(?![\u4e00-\u9fff]{0,1}年)|"
                         r"(?:的)?(?:限额|额度|上限)(?:内|以内|之内))")  # 在80000元限额内: a cap
 _MIN_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:以上|及以上|之上)")

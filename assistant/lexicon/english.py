@@ -433,6 +433,18 @@ def is_jurisdiction(word: str) -> bool:
     return all(r[:1].isupper() for r in readings) and bool(_JURISDICTION.search(senses))
 
 
+def lies_in(word: str, region: str) -> bool:
+    """Whether CC-CEDICT places a city or district inside a region, by the region's English name in
+    a clause of its gloss (济南 `capital of Shandong province`, 青岛 `subprovincial city in Shandong`,
+    昆山 `county level city in Suzhou…, Jiangsu`): a region's own document speaks for the places inside it."""
+    entry, outer = dictionary().lookup(word), dictionary().lookup(region)
+    if entry is None or outer is None:
+        return False
+    clauses = [c.strip() for e in entry.definition_entries for d in e.definitions for c in d.lower().split(",")]
+    return any(c == name or re.search(rf"\b(?:in|of)\b.*\b{name}\b", c)
+               for name in _proper_names(outer) for c in clauses)
+
+
 def _proper_names(entry) -> list[str]:
     """A place or body's name as English writes it (Qingdao for 青岛): CC-CEDICT glosses
     names as `Qingdao, subprovincial city in Shandong`, the name being the entry's pinyin."""

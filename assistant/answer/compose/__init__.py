@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from assistant.answer.check import kinds_checked, states_kind
+from assistant.answer.check import beyond_facts, kinds_checked, states_kind
 from assistant.answer.compose import conditions, documents, figures, procedure, sentences, support, units, yes_no
 from assistant.answer.compose.draft import Context, Draft, cite, name_documents, own_brackets, source_marks
 from assistant.answer.compose.library import Library
@@ -65,9 +65,9 @@ def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
         composer = figures.figure_from_sentences  # `多久` asks for a duration: an answer without one is none
     draft = composer(lib, ctx)
     if composer is support.cards and draft and (kinds := kinds_checked(ctx.query)) and not any(
-            states_kind(lib.quantities_in(c), kinds) for c in draft.citations):
-        # 这段时间我能拿多少: cards stating no sum of the kind asked answer another question; the sentences
-        # stating one may answer it
+            states_kind(beyond_facts(ctx.query.facts, lib.quantities_in(c)), kinds) for c in draft.citations):
+        # 这段时间我能拿多少: cards stating no sum of the kind asked answer another question (nor one stating only
+        # the bound the asker's own sum was measured against); the sentences stating one may answer it
         draft = figures.figure_from_sentences(lib, ctx) or draft
     if draft is None and intent in ("lead", "responsibility"):
         return units.owner_from_sentences(lib, ctx)

@@ -170,7 +170,7 @@ def part_qualifier(section: Section) -> str:
 def mark(section: Section) -> str:
     if section.kind == "chapter":
         return f"〔{part_qualifier(section)}{section.chapter_in_part}〕"
-    return f"〔{section.label}〕" if section.kind == "article" else f"〔{section.label}{section.title}〕"
+    return f"〔{section.label}〕" if section.kind in ("article", "preamble") else f"〔{section.label}{section.title}〕"
 
 
 def name_documents(text: str, sections: list[Section]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 import numpy as np
 
@@ -79,6 +80,10 @@ class Library:
             for kind in {q.kind for q in unit.quantities}:
                 kinds.setdefault(kind, []).append(i)
         self.by_kind = {kind: np.array(positions, dtype=np.int64) for kind, positions in kinds.items()}
+        # a preamble's lines before its first sentence (the document's title, its 文号, a date) name the document;
+        # they state nothing a question asks
+        self.title_lines = {i for key, positions in self.sentences_of.items() if self.by_key[key].kind == "preamble"
+                            for i in takewhile(lambda i: not index.sentences[i].text.endswith(SENTENCE_ENDS), positions)}
         self.position_of = {(u.section_key, u.text): i for i, u in enumerate(index.sentences)}
         # sections headed by the kind of thing a rule is for (四、不适用…政策的行业), the heading their items' lead-in (the
         # index's first sentence of the section), each item a case of its rule
@@ -840,8 +845,8 @@ class Library:
                 continue  # the question named its documents: no sentence from another
             if unit.text in ctx.said or ctx.within and section.label_key not in ctx.within:
                 continue  # asked more of the provisions quoted: their other sentences
-            if unit.asks:
-                continue  # a question the document asks answers nothing (its answer, after it, may)
+            if unit.asks or i in self.title_lines:
+                continue  # a question the document asks answers nothing (its answer, after it, may), nor its title
             # a list item says what it says with the lead-in it completes (罚款； under 下列支出不得扣除：)
             lead = self.lead_of.get(i)
             question, asked = self.answers.get(i, ("", None))  # (an answer says what it says with its question)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 
-from assistant.answer.check import kinds_checked, states_kind, verdict
+from assistant.answer.check import fits_tier, kinds_checked, states_kind, verdict
 from assistant.answer.intents import maximal
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
@@ -12,6 +12,7 @@ from assistant.ingest.figures import split_sentences
 from assistant.ingest.quantities import TIME_KINDS
 from assistant.ingest.outline import body_text
 from assistant.ingest.unit_notes import labelled_row
+from assistant.index.chunking import announces_list
 from assistant.models import Section
 from assistant.answer.compose import documents, linked, rulings
 from assistant.answer.messages import say
@@ -98,8 +99,8 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         stating = lib.preferred_first(stating, bounded, band=lib.settings.bounded_band if ctx.query.cap_asked else None)
     # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
     # quoted alone rather than with the whole list of tiers.
-    fitting = (lambda sentence, section: verdict(ctx.query.facts, lib.sentence_quantities(sentence, section))
-               is True) if ctx.query.facts and kinds else None
+    fitting = (lambda sentence, section: fits_tier(ctx.query.facts, lib.sentence_quantities(sentence, section),
+                                                   kinds)) if ctx.query.facts and kinds else None
     if fitting:
         scored = lib.preferred_first(scored, fitting)
         # of sentences stating cases (累计缴费时间满5年不足10年的，…最长为18个月), the case the applicant's
@@ -222,8 +223,14 @@ def list_answer(lib: Library, ctx: Context, scored: list[tuple[float, str, Secti
     heading, or the sections of the chapter it names."""
     # the list a question names by its heading, in the best sentence's section or a top one
     for section in unique_sections([scored[0][2]] + [h.section for h in ctx.hits[:3]]):
-        if len(section.items) >= 2 and lib.names_title(ctx.query, section):
-            return enumerate_items(lib, section)
+        if not lib.names_title(ctx.query, section):
+            continue
+        if len(section.items) >= 2:
+            return enumerated(section, [item_head(item) for item in section.items])
+        # (a heading announcing its list over unnumbered clauses: 有下列情形的不予支持 / 近三年内发生…；列入…的；…)
+        clauses = lib.texts_of(section)
+        if announces_list(section.title) and len(clauses) >= 2:
+            return enumerated(section, [c.rstrip("；;。") for c in clauses])
     # or a chapter named by its heading (保障措施从哪几个方面): its sections are the list
     docs = ctx.docs or list(dict.fromkeys([h.section.doc for h in ctx.hits] + list(lib.of_doc)))
     chapters = [c for doc in docs for c in lib.of_doc.get(doc, [])
@@ -239,9 +246,8 @@ def list_answer(lib: Library, ctx: Context, scored: list[tuple[float, str, Secti
     return None
 
 
-def enumerate_items(lib: Library, section: Section) -> Draft:
-    """A list question answered with the heads of the section's numbered items."""
-    heads = [item_head(item) for item in section.items]
+def enumerated(section: Section, heads: list[str]) -> Draft:
+    """A list question's answer: the items, numbered, and the section that lists them."""
     text = "包括：" + "；".join(f"{n}. {h}" for n, h in enumerate(heads, 1)) + f"。{mark(section)}"
     return Draft(text, [cite(section, "；".join(heads))], [section])
 

@@ -9,6 +9,7 @@ from assistant.answer.check import confirms, verdict
 from assistant.answer.compose.draft import UNIT_WORDS, Context, Draft, cite, mark
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
+from assistant.ingest.quantities import SELF_NAMING_UNITS
 
 
 def yes_no(lib: Library, ctx: Context) -> Draft | None:
@@ -30,9 +31,11 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
             continue  # (销售收入5000万 meets a tier of 认定为高新技术企业's conditions: asked of another benefit, no verdict)
         if not _the_applicants(lib, ctx, sentence, section):
             continue  # (其他企业，…不超过80人: the bounds of another kind of applicant, or of one the question leaves open)
-        # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound
+        # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound; an age is
+        # what its unit says (34岁 against 未满35周岁)
         facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
-                 if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage]
+                 if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage
+                 or f.unit in SELF_NAMING_UNITS]
         # (a figure naming nothing matches nothing; one word of a long clause, 认定, is no subject)
         quantities = lib.sentence_quantities(sentence, section)
         met = confirms(facts, quantities, len(ctx.query.facts)) if ctx.query.claimed else verdict(facts, quantities)

@@ -1,0 +1,104 @@
+"""Reading what the asker says of their own case against what a document states: the case their age
+fits, the aid beyond the threshold their spending passed, a city inside the province whose rule
+answers, a list written as clauses under a heading that announces it, and a notice's title line,
+which names the document and answers nothing."""
+
+from __future__ import annotations
+
+from conftest import corpus_fixture
+
+from assistant.answer.check import beyond_facts, fits_tier
+from assistant.ingest.quantities import read
+from assistant.lexicon.english import lies_in
+
+NOTICE = """东湖市商务局关于组织申报2027年商圈改造提升项目的通知
+
+东商字〔2027〕5号
+
+各区商务局：为提升消费环境，对商圈改造提升项目给予资金支持，有关事项通知如下。
+
+一、支持内容
+
+对商圈改造提升项目给予资金支持，补助资金比例不超过审定实际支出资金的20%，单个项目补助金额不超过300万元。
+
+二、申报条件
+
+（一）基本条件
+
+审定实际支出资金在500万元以上；纳入无障碍改造台账的项目实际支出资金下限可下浮至400万元；项目已完工并持续经营6个月。
+
+（二）有下列情形的不予支持
+
+近两年内发生重大安全事故；列入失信被执行人名单的；同一项目已获得其他市级财政资金支持的；经评审认定不宜支持的。
+
+三、申报时间
+
+申报截止时间为2027年9月30日。
+"""
+
+INSURANCE = """南岭市护理保险办法
+
+第一条　为建立护理保险制度，制定本办法。
+
+第二条　个人缴费费率按年龄分档：未满30周岁的参保人员个人不缴费；满30周岁至未满50周岁的参保人员为0.05%；满50周岁的参保人员为0.1%。
+
+第三条　护理保险基金按月支付护理服务费用，每人每天不超过100元。
+"""
+
+CYCLING = """浙江省非机动车通行办法
+
+第一条　为规范非机动车通行，根据有关法律，结合本省实际，制定本办法。
+
+第二条　电动自行车在城市道路上不得载人，但安装固定儿童座椅的，可以搭载一名十二周岁以下的儿童。
+
+第三条　非机动车应当在非机动车道内行驶。
+"""
+
+written = corpus_fixture({"东湖市商务局关于组织申报2027年商圈改造提升项目的通知": NOTICE,
+                          "南岭市护理保险办法": INSURANCE, "浙江省非机动车通行办法": CYCLING})
+
+
+def test_an_age_meets_the_case_it_fits_with_no_word_in_common(written):
+    answer = written.ask("我28岁，上班交护理险，个人那部分要掏钱吗？")
+    assert "未满30周岁的参保人员个人不缴费" in answer.text.split("\n")[1]
+    assert answer.text.startswith("符合")
+
+
+def test_aid_asked_is_the_aid_not_the_spending_threshold_passed(written):
+    answer = written.ask("我们商圈改造实际花了2000万，最多能补多少钱？")
+    assert "300万元" in answer.text
+    assert not answer.text.startswith("审定实际支出资金在500万元以上")
+
+
+def test_a_city_inside_the_province_is_answered_by_its_rule(written):
+    answer = written.ask("在宁波市骑电动自行车带5岁儿子，车上装了儿童座椅，可以吗？")
+    assert answer.citations, answer.text
+    assert "十二周岁以下的儿童" in answer.text
+    assert "没有关于宁波" not in answer.text
+
+
+def test_cases_listed_as_clauses_under_an_announcing_heading_are_enumerated(written):
+    answer = written.ask("申报商圈改造，碰到哪些情形会不予支持？")
+    for case in ("近两年内发生重大安全事故", "列入失信被执行人名单的", "同一项目已获得其他市级财政资金支持的"):
+        assert case in answer.text
+    assert "2." in answer.text
+
+
+def test_the_title_line_is_not_quoted_and_the_preamble_is_marked_once(written):
+    answer = written.ask("东湖市为什么要给商圈改造提升项目资金支持？")
+    assert "组织申报2027年商圈改造提升项目的通知〔" not in answer.text
+    assert "前言前言" not in answer.text
+
+
+def test_a_bound_on_the_askers_own_figure_is_no_figure_asked():
+    spent = read("实际花了2000万")
+    threshold = read("审定实际支出资金在500万元以上")
+    tier = read("销售收入5000万元至2亿元的企业，研发费用占比不低于4%")
+    assert beyond_facts(spent, threshold) == []
+    assert not fits_tier(spent, threshold, frozenset({"amount"}))
+    assert fits_tier(read("销售收入8000万元"), tier, frozenset({"share"}))
+
+
+def test_the_dictionary_places_cities_inside_their_province():
+    assert lies_in("宁波", "浙江") and lies_in("济南", "山东") and lies_in("顺德", "佛山")
+    assert not lies_in("宁波", "山东") and not lies_in("上海", "浙江")
