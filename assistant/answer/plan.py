@@ -48,6 +48,7 @@ LIST = cue("list")
 CLAIM = cue("claim")
 COPULA_CLAIM = cue("copula_claim")
 WH_DETERMINER = cue("wh_determiner")
+CIRCUMSTANCES = cue("circumstances")
 COUNT = cue("count_asked")
 PLACE = cue("place")
 LOCAL = cue("local")
@@ -436,6 +437,18 @@ def _focus(asking: str, subject: list[str]) -> list[str]:
     return found
 
 
+def _act_in_circumstances(asking: str, topic: list[str]) -> str:
+    """The act whose circumstances a question asks (在什么情况下可以不予处罚 -> 不予处罚): its topic words written
+    after 情况下/情形下, as written. The provision stating those circumstances names the act (…的，依法不予处罚),
+    never the word 情况."""
+    m = CIRCUMSTANCES.search(asking)
+    if not m:
+        return ""
+    rest = CLAUSE_END.split(asking[m.end():], maxsplit=1)[0]
+    spans = [(at, at + len(t)) for t in topic if (at := rest.find(t)) >= 0]
+    return rest[min(a for a, _ in spans):max(b for _, b in spans)] if spans else ""
+
+
 def _english_focus(asking: str, phrases: list[str], alternatives: list[list[str]], vocabulary: dict) -> list[str]:
     """The thing an English wh-determiner asks which of (Which industries cannot…, What methods…): the
     documents' words for the head of the noun phrase right after it, the last of the phrases naming
@@ -688,7 +701,7 @@ class Parser:
         plan.quoted = [term for term in QUOTED.findall(text) if not self.catalog.in_a_title(term)]
         plan.subject = _subject(plan, self.idf)
         plan.focus = _english_focus(asking, query.phrases, query.alternatives, self.idf) if query.english \
-            else _focus(asking, plan.subject)
+            else [act] if (act := _act_in_circumstances(asking, plan.topic_tokens)) else _focus(asking, plan.subject)
         plan.thing_asked = "" if query.english else thing_asked(asking, _asks_kind)
         plan.cases_asked = _cases_asked(f"{text.lower()} {' '.join(plan.topic_tokens)}")
         if YES_NO.search(text) and not HOW_MUCH.search(text) and not plan.facts:

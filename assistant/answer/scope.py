@@ -104,8 +104,8 @@ def spelled_out(text: str) -> str:
     a short form whose characters stand in order in its full form."""
     for short, forms in lexicon.table("synonyms").items():
         full = next((f for f in forms if len(f) > len(short) and _in_order(short, f)), None)
-        if full and short in text and full not in text:
-            text = text.replace(short, full)
+        if full and short in text:  # (not inside the full form already written: 科技进步法 beside 科学技术进步工作)
+            text = full.join(piece.replace(short, full) for piece in text.split(full))
     return text
 
 

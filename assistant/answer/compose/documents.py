@@ -65,12 +65,20 @@ def reference(lib: Library, ctx: Context) -> Draft | None:
     return Draft(text, [cite(section, sentence)], [section])
 
 
+def asked_documents(ctx: Context) -> list[str]:
+    """The documents a question asks about, the likeliest first: those it names, else those it found. A
+    question naming a place searches that place's documents and those of no place: the place's own first,
+    then as the question found them."""
+    ranked = list(dict.fromkeys(h.section.doc for h in ctx.hits))
+    return sorted(dict.fromkeys(ctx.docs or ranked), key=lambda d: (
+        d not in ctx.query.placed_named, ranked.index(d) if d in ranked else len(ranked)))
+
+
 def in_force(lib: Library, ctx: Context) -> Draft | None:
     """When the document asked about takes effect: its own `自…起施行`
     sentence, from the document the question names, else the best-ranked
     document that has one."""
-    docs = list(dict.fromkeys(ctx.docs or [h.section.doc for h in ctx.hits]))
-    for doc in docs:
+    for doc in asked_documents(ctx):
         if stated := lib.stating("effect").get(doc):
             sentence = lib.index.sentences[stated[-1]]  # (the last: the document's own closing provision)
             section = lib.by_key[sentence.section_key]
@@ -82,7 +90,7 @@ def purpose(lib: Library, ctx: Context) -> Draft | None:
     """Why a document was made (制定这部条例是为了什么？): its own purpose clause (为了…，制定本条例), from
     the document the question names, else the best-ranked one (another document's purpose is none of
     its: a document stating none is answered from its sentences)."""
-    docs = ctx.docs or [h.section.doc for h in ctx.hits[:1]]
+    docs = asked_documents(ctx)
     clauses = lib.stating("purpose").get(docs[0], []) if docs else []
     if not clauses:
         return None

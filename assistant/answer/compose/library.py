@@ -580,6 +580,14 @@ class Library:
         topic = [t for t in query.topic_tokens if not COUNTED.match(t) and not in_order(t, section.doc)]
         return not topic or self.evidence.coverage(topic, section.title) >= 0.5
 
+    def names_heading_over(self, query: Query, section: Section, other: Section) -> bool:
+        """Whether the question names the section's heading with words the other section never writes:
+        the task asked by its name is this one, though the other shares more of the question's words."""
+        said = " ".join(query.tokens)
+        return self.names_title(query, section) and any(
+            self.evidence.occurs(w, said) and not self.evidence.occurs(w, f"{other.title}\n{other.text}")
+            for w in _heading_words(section.title))
+
     def texts_of(self, section: Section) -> list[str]:
         """The section's indexed sentences, in reading order."""
         return [self.index.sentences[i].text for i in self.sentences_of.get(section.key, [])]

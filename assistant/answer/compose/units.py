@@ -65,6 +65,10 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     # A chapter's text only guesses at its owner: sections and sidebars first, unless the
     # chapter's own sentences name it (a closing 组织实施 chapter with no sections of its own).
     hits = sorted(ctx.hits[:3], key=lambda h: h.section.kind == "chapter" and not h.section.units)
+    # A task the question names by its heading (“一区多园”发展模式 -> （四）创新“一区多园”发展模式) before the top
+    # one, which never writes some of those heading words (（九）全面推进“一区多园”建设: no 模式 in it).
+    if named := next((h for h in hits[1:] if lib.names_heading_over(ctx.query, h.section, hits[0].section)), None):
+        hits = [named] + [h for h in hits if h is not named]
     owners = [(hit.score, lib.owner_of(hit.section)) for hit in hits]
     # (searched within the document a question names, a section writing none of the task asked names no one for
     # it: 由哪个部门负责解释 of a law silent on it)
