@@ -157,3 +157,25 @@ def test_a_trades_service_body_is_not_a_technology_service_intermediary():
     assert "科技服务机构" not in eligibility.profile_from_text("对养老服务机构有哪些扶持政策？").qualifications
     assert "科技服务机构" in eligibility.profile_from_text("科技服务机构能拿什么补贴？").qualifications
 
+
+BIKES = {"滨江市互联网租赁自行车管理办法": """滨江市互联网租赁自行车管理办法
+
+第一条　为了规范互联网租赁自行车停放秩序，制定本办法。
+
+第二条　城市管理部门负责互联网租赁自行车停放的监督管理。
+
+第三条　运营企业应当对违规停放的车辆及时清理；接到城市管理部门通知后，应当在两小时内完成清理。
+
+第四条　运营企业违反本办法第三条规定，对违规停放的车辆未及时清理的，由城市管理部门责令改正，处五千元以上二万元以下罚款。
+
+第五条　本办法自2024年1月1日起施行。
+"""}
+bikes = corpus_fixture(BIKES)
+
+
+def test_supposing_a_duty_is_not_done_asks_what_befalls_the_breach(bikes):
+    """After the duty is asked, 要是…一直不清理呢？ asks what then: the penalty for breaching that article."""
+    session = bikes.new_session()
+    bikes.ask("共享单车乱停，运营企业接到通知要多久清走？", session)
+    answer = bikes.ask("那企业要是一直拖着不清理呢？", session)
+    assert "五千元以上二万元以下" in answer.text, answer.text

@@ -452,3 +452,9 @@ def test_who_is_asking_before_a_colon_frames_the_question(parse):
     plan = parse("市财政局的同事问：科技企业孵化器建设谁牵头？")
     assert plan.units == [] and plan.intent == "lead"
     assert "同事" not in plan.topic_tokens
+
+
+def test_the_suan_of_a_word_asks_no_kind(parse):
+    """计算…时可以扣除吗 holds 算 inside 计算: no kind is asked; 算固定资产吗 asks whether it is one."""
+    assert parse("滞纳金在计算应纳税所得额时能扣除吗？").classed_as == ""
+    assert parse("我们打算明年买的专利算无形资产吗？").classed_as == "无形资产"

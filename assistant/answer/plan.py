@@ -62,6 +62,7 @@ CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
 OBLIGATION_ASKED = cue("obligation_asked")
 PENALTY_ASKED = cue("penalty_asked")
+BREACH_SUPPOSED = cue("breach_supposed")
 DUTIES_ASKED = cue("duties_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
 MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area"})
@@ -268,6 +269,8 @@ class QueryPlan(Query):
         """An elliptical question asks what the question before asked (its answer type, figure kinds,
         role, years, the act a yes/no asks of), of its own subject: those fields come from `earlier`."""
         for name in ASKED_FIELDS:
+            if getattr(self, name) is True:
+                continue  # (what it asks itself, 要是一直不清理呢？ what befalls the breach, it still asks)
             setattr(self, name, getattr(earlier, name))
         self.years = self.years or earlier.years
         if self.intent in SUBJECT_INTENTS:  # (第二十八条讲什么？ → 那研发费用呢？: what the documents say of it)
@@ -732,7 +735,7 @@ class Parser:
         plan.place_asked = bool(PLACE.search(text))
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.obligation_asked = bool(OBLIGATION_ASKED.search(text))
-        plan.penalty_asked = bool(PENALTY_ASKED.search(text))
+        plan.penalty_asked = bool(PENALTY_ASKED.search(text) or BREACH_SUPPOSED.search(text))
         plan.duties_asked = bool(DUTIES_ASKED.search(text))
         plan.answer = _answer_type(plan, text)
         if plan.answer == "condition":  # (要满足什么条件: conditions are written without the word; 应当具有…能力)
