@@ -179,3 +179,27 @@ def test_supposing_a_duty_is_not_done_asks_what_befalls_the_breach(bikes):
     bikes.ask("共享单车乱停，运营企业接到通知要多久清走？", session)
     answer = bikes.ask("那企业要是一直拖着不清理呢？", session)
     assert "五千元以上二万元以下" in answer.text, answer.text
+
+
+NOTICE_BY_YEAR = {
+    "国家税务总局关于小型企业所得税优惠有关问题的公告": """国家税务总局关于小型企业所得税优惠有关问题的公告
+
+国家税务总局公告2019年第2号
+
+一、优惠内容
+
+小型企业年应纳税所得额不超过100万元的部分，减按25%计入应纳税所得额。
+
+二、执行时间
+
+本公告适用于2019年度及以后年度企业所得税汇算清缴。
+""",
+    "东湖市小型企业扶持办法": "东湖市小型企业扶持办法\n\n第一条　对小型企业给予房租补贴。\n\n第二条　本办法自2020年1月1日起施行。\n",
+}
+by_year = corpus_fixture(NOTICE_BY_YEAR)
+
+
+def test_the_first_year_a_notice_applies_to_is_when_it_takes_effect(by_year):
+    """Tax notices say from when they apply as 适用于2019年度及以后年度, not 自…起施行."""
+    answer = by_year.ask("税务总局2019年第2号公告是从哪一年开始用的？")
+    assert answer.text.startswith("本公告适用于2019年度及以后年度"), answer.text

@@ -88,6 +88,16 @@ def test_the_kind_of_document_a_question_refers_to_names_the_documents_of_that_k
     assert named("银行不肯放款给我们，有什么出路？") == []
 
 
+def test_an_announcements_year_and_number_name_it():
+    """国家税务总局公告2018年第23号 is asked as 2018年第23号 or 总局2018年第23号公告; a 〔2018〕 number is another's."""
+    docs = {"国家税务总局关于小型企业所得税优惠的公告": "国家税务总局公告2018年第23号\n一、…",
+            "国务院关于推进创新的意见": "国发〔2018〕23号\n各省、自治区、直辖市人民政府："}
+    both = Catalog([Section(doc=t, label="前言", title="", chapter="", kind="preamble", text=body, start=0,
+                            end=len(body)) for t, body in docs.items()])
+    assert both.named_in("总局2018年第23号公告从哪年开始执行？")[0] == ["国家税务总局关于小型企业所得税优惠的公告"]
+    assert both.named_in("国发〔2018〕23号提出了哪些任务？")[0] == ["国务院关于推进创新的意见"]
+
+
 def test_asking_what_the_city_does_means_the_documents_of_a_place():
     """市里会给哪些扶持: the city's documents, not a national law; a corpus of local
     documents only, or a question not asking about the locality, is not narrowed."""

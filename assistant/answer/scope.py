@@ -28,9 +28,17 @@ EN_DECREE = re.compile(r"\bDecree\s+No\.?\s*(\d{1,5})\b", re.I)
 _DECREE = re.compile(r"令\s*第\s*(\d{1,5})\s*号")
 
 
+# An announcement's number as the tax administration writes it (国家税务总局公告2015年第97号), asked as 2015年第97号
+# or 97号公告 with its year: the year and the number name it, whatever the issuer is called.
+ANNOUNCEMENT_NUMBER = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d{1,4})\s*号")
+
+
 def normalize_number(text: str) -> str:
     m = DOC_NUMBER.search(text.translate(_BRACKETS))
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else ""
+    if m:
+        return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    m = ANNOUNCEMENT_NUMBER.search(text)
+    return f"公告〔{m.group(1)}〕{m.group(2)}号" if m else ""
 
 
 @dataclass
@@ -91,6 +99,8 @@ def names_of(doc: str, opening: str) -> DocumentNames:
         out.issuers.append(issuer.group(1))
     for m in DOC_NUMBER.finditer((doc + "\n" + opening).translate(_BRACKETS)):
         out.numbers.append(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号")
+    out.numbers += [f"公告〔{y}〕{n}号" for y, n in ANNOUNCEMENT_NUMBER.findall(re.sub(r"\s", "", opening[:300]))
+                    if "公告" in opening[:300]]
     out.decrees = list(dict.fromkeys(_DECREE.findall(opening[:200])))
     out.names += short_titles(out.names[-1])
     out.names = list(dict.fromkeys(n for n in out.names if len(n) >= 4))
@@ -196,7 +206,7 @@ class Catalog:
         if number:
             hits = [d.doc for d in self.documents if number in d.numbers]
             if hits:
-                return hits, DOC_NUMBER.sub(" ", text)
+                return hits, ANNOUNCEMENT_NUMBER.sub(" ", DOC_NUMBER.sub(" ", text))
         english = self._by_english_citation(question)
         if english:
             return english

@@ -29,8 +29,10 @@ STATED: dict[StatedKind, re.Pattern] = {
     # why the document was made, as its first article says (为了规范…，根据…，制定本条例)
     "purpose": re.compile(r"^(?:第[一1]条\s*)?为了?[^。；]{2,120}?(?:制定|制订|特制定)本(?:条例|办法|规定|法|细则|措施|方案|意见|通知|决定)"
                           r"|本(?:条例|办法|规定|法|细则)的(?:目的|宗旨)"),
-    # when the document takes effect, as it says of itself (本办法自2016年1月1日起施行, 自…起实行)
-    "effect": re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行|实行)"),
+    # when the document takes effect, as it says of itself (本办法自2016年1月1日起施行, 自…起实行), or the first
+    # year it applies to, as tax notices write it (本公告适用于2016年度及以后年度企业所得税汇算清缴)
+    "effect": re.compile(r"自[^。；，\n]{2,30}?起(?:施行|生效|实施|执行|实行)"
+                         r"|适用于(?:19|20)\d\d\s*(?:纳税)?年度?(?:及|和)以后(?:各)?(?:纳税)?年度"),
 }
 
 
