@@ -160,3 +160,20 @@ def test_a_follow_ups_history_may_be_chat_messages(tmp_path):
                                           {"role": "assistant", "content": "到2020年达到60家。"}]}
     gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load_gold(gold)[0].history == ["孵化器建设有什么目标？"]
+
+
+def test_an_evaluation_reads_the_corpus_as_the_current_parser_outlines_it(tmp_path, monkeypatch):
+    """A parser changed since the configured corpus was indexed: the run re-parses it first, so no report
+    scores an outline the code no longer makes."""
+    from assistant.evals import harness
+    from assistant.index import build
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(tmp_path, {"示例县补贴办法": "示例县补贴办法\n\n第一条　对新办企业给予一次性补贴5000元。\n"})
+    settings = assistant.settings
+    before = (settings.index_dir / "CURRENT").read_text()
+    harness.split_settings(settings, harness.Split("own", tmp_path / "gold.jsonl", None))
+    assert (settings.index_dir / "CURRENT").read_text() == before  # nothing changed: the build stands
+    monkeypatch.setattr(build, "PARSER_ID", "a-changed-parser")
+    harness.split_settings(settings, harness.Split("own", tmp_path / "gold.jsonl", None))
+    assert (settings.index_dir / "CURRENT").read_text() != before

@@ -668,8 +668,10 @@ def load_splits(wanted: list[str] | None, gold: str | None) -> list[Split]:
 
 def split_settings(settings: Settings, split: Split) -> Settings:
     """The configured corpus uses the configured index; another corpus gets
-    its own index folder inside it (built incrementally when needed)."""
+    its own index folder inside it. Either is built incrementally when needed: a
+    parser changed since the last build re-parses, so no run scores yesterday's outline."""
     if split.corpus is None or split.corpus.resolve() == settings.corpus_dir.resolve():
+        service.build_index(settings)
         return settings
     s = settings.with_overrides(corpus_dir=split.corpus, index_dir=settings.index_dir / "evals" / split.name)
     service.build_index(s)
