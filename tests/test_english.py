@@ -53,6 +53,13 @@ def test_finance_is_not_financial_affairs(units):
     assert english_units("What does the Science and Technology Bureau lead?", units) == science
 
 
+def test_one_everyday_word_names_no_body_without_its_kind():
+    """establishment is an everyday word; the Establishment Committee Office is named with its kind."""
+    units = ["市编委办", "市财政局"]
+    assert english_units("A firm with no establishment in China sells software here; how is it taxed?", units) == []
+    assert english_units("Which tasks does the establishment office take on?", units) == ["市编委办"]
+
+
 def test_english_phrases_become_the_documents_words(plan_text):
     vocabulary = set(re.findall(r"[\u4e00-\u9fff]{2,4}", plan_text))
     terms = chinese_terms("Which unit is responsible for incubators?", vocabulary)

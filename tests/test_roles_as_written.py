@@ -170,3 +170,29 @@ def test_a_task_named_by_its_heading_is_that_task_and_a_later_role_part_stays_on
     answer = twins.ask("“县镇联动”发展模式这件事谁牵头？乡镇和哪几个部门是责任单位？")
     assert "县发展改革局" in answer.text and "县科技局" in answer.text
     assert "县商务局" not in answer.text and "县财政局" not in answer.text, answer.text
+
+
+CARE = "东湖市长期护理保险办法"
+CARE_TEXT = """东湖市长期护理保险办法
+
+第一条　为了建立长期护理保险制度，制定本办法。
+
+第二条　本办法适用于本市行政区域内的长期护理保险活动。
+
+第三条　市医疗保障行政部门主管本市长期护理保险工作。市医疗保险经办机构负责长期护理保险的经办服务。
+
+第四条　长期护理保险基金按月支付护理服务费用。
+
+第五条　医疗保险经办机构可以依职责组织开展长期护理服务的核查评估，组织实施护理服务质量考核。
+"""
+
+
+@pytest.fixture(scope="module")
+def care(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("care"), {CARE: CARE_TEXT, PLAN: PLAN_TEXT})
+
+
+def test_who_organises_what_a_whole_document_is_about_is_the_body_in_charge(care):
+    """负责组织实施 is a role said as a verb phrase, no topic: the document's 主管 body answers."""
+    answer = care.ask("东湖的长期护理保险由哪个部门主管、负责组织实施？")
+    assert "市医疗保障行政部门" in answer.text, answer.text

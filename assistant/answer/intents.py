@@ -26,6 +26,7 @@ LEAD = cue("lead")
 RESPONSIBLE = cue("responsible")
 DUTY = cue("duty")
 FRAMING = cue("framing")
+ROLE_PHRASE = cue("role_phrase")
 # A duty verb right after a unit named, its object asked (县水利局负责考核哪些项目).
 DUTY_OF_UNIT = re.compile(UNIT_MARK + "(?:" + cue("duty_of_unit").pattern + ")", re.I)
 TARGET = cue("target")
@@ -104,7 +105,7 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
     names = units + [alias for alias, unit in ALIASES.items() if unit in units]
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ").replace(name.removeprefix("市"), " ")
-    tokens = _uncounted(tokenize(text))
+    tokens = _uncounted(tokenize(ROLE_PHRASE.sub(" ", text)))
     asking = [t for t in tokens if WH_WORD.search(t)]  # 多长时间 (and 长时间, 时间 in it) asks, names nothing
     tokens = [t for t in tokens if not any(t in word for word in asking)]
     return [t for t in tokens if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1

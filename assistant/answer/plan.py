@@ -267,7 +267,8 @@ class QueryPlan(Query):
 
     def lean_on(self, earlier: "QueryPlan") -> None:
         """An elliptical question asks what the question before asked (its answer type, figure kinds,
-        role, years, the act a yes/no asks of), of its own subject: those fields come from `earlier`."""
+        role, years, the act a yes/no asks of), of its own subject: those fields come from `earlier`, but for
+        what it asks itself (a flag of its own set)."""
         for name in ASKED_FIELDS:
             if getattr(self, name) is True:
                 continue  # (what it asks itself, 要是一直不清理呢？ what befalls the breach, it still asks)

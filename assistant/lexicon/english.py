@@ -355,6 +355,8 @@ def english_units(question: str, units: list[str]) -> list[str]:
             continue
         if asked_heads and heads and not heads & asked_heads:
             continue  # a Bureau was asked for, this is a Commission
+        if len(field_words) == 1 and heads and not heads & asked:
+            continue  # one everyday word is no body's name without its kind (establishment: Establishment Office)
         scored.append((len(field_words) + len(heads & asked), unit))
     if not scored:
         return []
