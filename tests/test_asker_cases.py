@@ -203,3 +203,22 @@ def test_the_first_year_a_notice_applies_to_is_when_it_takes_effect(by_year):
     """Tax notices say from when they apply as 适用于2019年度及以后年度, not 自…起施行."""
     answer = by_year.ask("税务总局2019年第2号公告是从哪一年开始用的？")
     assert answer.text.startswith("本公告适用于2019年度及以后年度"), answer.text
+
+
+FUNDING = {"南岭市科技创新促进条例": """南岭市科技创新促进条例
+
+第一条　为了促进科技创新，制定本条例。
+
+第二条　市、县人民政府应当建立财政科技投入稳定增长机制，科学技术经费的增长幅度不低于全省平均水平。
+
+第三条　市人民政府设立科技创新专项资金，支持企业开展技术攻关。
+"""}
+funding = corpus_fixture(FUNDING)
+
+
+def test_a_sum_asked_in_its_unit_is_not_answered_by_a_reference_level(funding):
+    """不低于全省平均水平 is a level with no number: it answers how high the growth must be, not 最高多少万元."""
+    capped = funding.ask("南岭的科学技术经费投入最高给多少万元？")
+    assert capped.coverage != "full", capped.text
+    level = funding.ask("南岭的科学技术经费增长幅度要达到什么水平？")
+    assert "不低于全省平均水平" in level.text and level.coverage == "full", level.text

@@ -97,7 +97,8 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
         return partial(plan, draft, ["penalty"]), False
     if kinds:
         stated = [q for c in draft.citations for q in figures_in(c)]
-        if states_kind(stated, kinds) and not _caps_only(plan, stated, kinds):
+        if states_kind(stated, kinds) and not _caps_only(plan, stated, kinds) \
+                and not _references_only(plan, stated, kinds):
             lacking = subject_lacking(draft)
             return (partial(plan, draft, kinds, lacking), True) if lacking else (draft, False)
         unstated += sorted(kinds)
@@ -115,6 +116,13 @@ def _caps_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -
     figure may fall, which a floor states.)"""
     of_kind = [q for q in stated if states_kind([q], kinds)]
     return plan.floor_asked and bool(of_kind) and all(q.bound == "max" for q in of_kind)
+
+
+def _references_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -> bool:
+    """Whether a sum is asked in a unit (最高给多少万元) and the figures of the kinds asked are all floors set against a
+    reference (经费增长幅度不低于全省平均水平): a level with no number is no sum in that unit."""
+    of_kind = [q for q in stated if states_kind([q], kinds)]
+    return bool(plan.asked_units) and bool(of_kind) and all(q.kind == "benchmark" for q in of_kind)
 
 
 _REACHED = frozenset({"duration", "count"})
