@@ -17,7 +17,7 @@ from typing import Callable
 
 from assistant.answer.messages import missing_words, say
 from assistant.answer.plan import MAGNITUDE_KINDS, QueryPlan
-from assistant.ingest.quantities import TIME_KINDS, Quantity, comparable
+from assistant.ingest.quantities import TIME_KINDS, Quantity, comparable, unit_kind
 from assistant.models import Citation
 
 
@@ -119,10 +119,12 @@ def _caps_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -
 
 
 def _references_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -> bool:
-    """Whether a sum is asked in a unit (最高给多少万元) and the figures of the kinds asked are all floors set against a
-    reference (经费增长幅度不低于全省平均水平): a level with no number is no sum in that unit."""
+    """Whether a sum of money is asked in its unit (最高给多少万元) and the figures of the kinds asked are all floors
+    set against a reference (经费增长幅度不低于全省平均水平): a level with no number is no sum of money. (It does
+    answer a rate or a target asked: 就业率的目标是多少 -> 达到全省领先水平.)"""
     of_kind = [q for q in stated if states_kind([q], kinds)]
-    return bool(plan.asked_units) and bool(of_kind) and all(q.kind == "benchmark" for q in of_kind)
+    return any(unit_kind(u) == "amount" for u in plan.asked_units) and bool(of_kind) \
+        and all(q.kind == "benchmark" for q in of_kind)
 
 
 _REACHED = frozenset({"duration", "count"})
