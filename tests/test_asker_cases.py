@@ -147,7 +147,7 @@ def test_everyday_words_for_a_prohibition_find_what_the_rule_forbids(park):
 
 
 def test_the_circumstances_asked_are_those_of_the_act_named_after_them(park):
-    """在什么情况下可以不予处罚: the provision saying when no penalty is given, not the one imposing it."""
+    """Asked in which circumstances no penalty is given: the provision saying so, not the one imposing it."""
     first = park.ask("违反条例擅自设摊经营的，什么情况下可以不予处罚？").text.split("\n")[0]
     assert "没有造成危害后果的，不予处罚" in first, first
 

@@ -194,5 +194,5 @@ def care(tmp_path_factory):
 
 def test_who_organises_what_a_whole_document_is_about_is_the_body_in_charge(care):
     """负责组织实施 is a role said as a verb phrase, no topic: the document's 主管 body answers."""
-    answer = care.ask("东湖的长期护理保险由哪个部门主管、负责组织实施？")
+    answer = care.ask("东湖长期护理保险由哪家单位主管并负责组织实施？")
     assert "市医疗保障行政部门" in answer.text, answer.text
