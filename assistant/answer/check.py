@@ -110,11 +110,16 @@ def _checked(plan: QueryPlan, draft, figures_in: Callable[[Citation], list[Quant
     return (partial(plan, draft, unstated) if unstated else draft), False
 
 
+def _of_kinds(stated: list[Quantity], kinds: frozenset[str]) -> list[Quantity]:
+    """The stated figures that answer the kinds asked, as `states_kind` reads them (a cap or a reference level too)."""
+    return [q for q in stated if states_kind([q], kinds)]
+
+
 def _caps_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[str]) -> bool:
     """Whether a floor is asked (最低限速, 至少要几年) and the figures of the kinds asked are all caps (不得超过
     每小时六十公里): the floor asked is not stated. (Not the other way round: 最多能缩到多少 asks how far a
     figure may fall, which a floor states.)"""
-    of_kind = [q for q in stated if states_kind([q], kinds)]
+    of_kind = _of_kinds(stated, kinds)
     return plan.floor_asked and bool(of_kind) and all(q.bound == "max" for q in of_kind)
 
 
@@ -122,7 +127,7 @@ def _references_only(plan: QueryPlan, stated: list[Quantity], kinds: frozenset[s
     """Whether a sum of money is asked in its unit (最高给多少万元) and the figures of the kinds asked are all floors
     set against a reference (经费增长幅度不低于全省平均水平): a level with no number is no sum of money. (It does
     answer a rate or a target asked: 就业率的目标是多少 -> 达到全省领先水平.)"""
-    of_kind = [q for q in stated if states_kind([q], kinds)]
+    of_kind = _of_kinds(stated, kinds)
     return any(unit_kind(u) == "amount" for u in plan.asked_units) and bool(of_kind) \
         and all(q.kind == "benchmark" for q in of_kind)
 

@@ -24,7 +24,7 @@ from assistant.answer.scope import DOC_NUMBER, Catalog
 from assistant.answer.thing_asked import thing_asked
 from assistant.eligibility.places import discover_places, named_jurisdictions
 from assistant.index.lexical import may_abbreviate
-from assistant.lexicon.tags import dictionary_tag, word_edges
+from assistant.lexicon.tags import dictionary_tag, in_order, word_edges
 from assistant.ingest.quantities import Quantity, read, unit_kind
 from assistant.ingest.rulings import Ruling
 from assistant.lexicon import english
@@ -307,15 +307,10 @@ def spelled_out(text: str, tokens: list[str]) -> str:
     a short form whose characters stand in order in one of its documented full forms (高企 ->
     高新技术企业, 技改 -> 技术改造); the embedding model may not know the short form."""
     for t in _standalone(tokens):
-        full = next((f for f in SYNONYMS.get(t, ()) if len(f) > len(t) and _in_order(t, f)), None)
+        full = next((f for f in SYNONYMS.get(t, ()) if len(f) > len(t) and in_order(t, f)), None)
         if full and full not in text:
             text = text.replace(t, full)
     return text
-
-
-def _in_order(short: str, full: str) -> bool:
-    rest = iter(full)
-    return all(ch in rest for ch in short)
 
 
 def full_forms(text: str, tokens: list[str]) -> list[str]:

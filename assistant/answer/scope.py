@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant import lexicon
 from assistant.eligibility.places import named_jurisdictions
-from assistant.lexicon.tags import words as cut_words
+from assistant.lexicon.tags import in_order, words as cut_words
 from assistant.models import Section
 
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
@@ -113,15 +113,10 @@ def spelled_out(text: str) -> str:
     """The text with its standard short forms written in full (个税 -> 个人所得税, lexicon/synonyms.toml):
     a short form whose characters stand in order in its full form."""
     for short, forms in lexicon.table("synonyms").items():
-        full = next((f for f in forms if len(f) > len(short) and _in_order(short, f)), None)
+        full = next((f for f in forms if len(f) > len(short) and in_order(short, f)), None)
         if full and short in text:  # (not inside the full form already written: 科技进步法 beside 科学技术进步工作)
             text = full.join(piece.replace(short, full) for piece in text.split(full))
     return text
-
-
-def _in_order(short: str, full: str) -> bool:
-    rest = iter(full)
-    return all(ch in rest for ch in short)
 
 
 # A question about what the local government does, in everyday words. The 市 must be the city,

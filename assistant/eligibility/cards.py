@@ -14,6 +14,7 @@ from functools import lru_cache
 import re
 
 from assistant import lexicon
+from assistant.lexicon.tags import in_order
 from assistant.eligibility.actions import actions, document_offices
 from assistant.eligibility.conditions import condition_lists
 from assistant.eligibility.roles import kind_office
@@ -242,15 +243,10 @@ def declared_abbreviations(text: str) -> dict[str, str]:
             candidate = before[i:]
             if not re.fullmatch(r"[\u4e00-\u9fa5]+", candidate):
                 break  # across a bracket or a title mark: not one term
-            if candidate[0] == short[0] and _in_order(short, candidate) and len(candidate) > len(short):
+            if candidate[0] == short[0] and in_order(short, candidate) and len(candidate) > len(short):
                 out[candidate] = short
                 break
     return out
-
-
-def _in_order(short: str, full: str) -> bool:
-    it = iter(full)
-    return all(ch in it for ch in short)
 
 
 INSTRUMENT = re.compile("|".join(f"(?:{f})" for e in lexicon.load("sentence_roles") if e.name == "instrument"

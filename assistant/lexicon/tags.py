@@ -17,6 +17,13 @@ jieba.setLogLevel(logging.WARNING)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def in_order(word: str, text: str) -> bool:
+    """Whether the word's characters stand in the text in order, as an abbreviation's
+    do in its full form (自创区 in 自主创新示范区, 个税 in 个人所得税)."""
+    rest = iter(text)
+    return all(ch in rest for ch in word)
+
+
 def has_chinese(text: str) -> bool:
     """Whether the text writes any Chinese character (a question with none is read as English)."""
     return bool(_HAN.search(text))

@@ -80,13 +80,6 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def in_order(word: str, text: str) -> bool:
-    """Whether the word's characters stand in the text in order, as an abbreviation's
-    do in its full form (自创区 in 自主创新示范区)."""
-    rest = iter(text)
-    return all(ch in rest for ch in word)
-
-
 def item_head(item: str) -> str:
     """`1．创新体系不断完善。到2020年…` -> `创新体系不断完善`."""
     body = strip_item_prefix(item)

@@ -17,7 +17,8 @@ from assistant import eligibility
 from assistant.answer import english
 from assistant.answer.intents import maximal
 from assistant.answer.check import kinds_checked
-from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat, in_order)
+from assistant.lexicon.tags import in_order
+from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat)
 from assistant.answer.plan import QueryPlan as Query
 from assistant.ingest.unit_notes import TableRow, labelled_row
 from assistant.models import Citation, Section

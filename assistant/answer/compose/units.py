@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 
-from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, in_order, mark,
+from assistant.lexicon.tags import in_order
+from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, mark,
                                             no_tasks_en, note_line, unit_line)
 from assistant.answer import english
 from assistant.answer.compose.library import Library
