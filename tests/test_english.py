@@ -596,3 +596,22 @@ def test_a_word_whose_dictionary_form_the_documents_use_is_read_through_it():
 
     vocabulary = {"广告": 4, "广告费": 3, "扣除": 9, "宣传费": 2}
     assert "广告" in chinese_terms("Is spending on advertising deductible?", vocabulary)
+
+
+def test_a_verb_said_of_its_subject_means_the_act_and_pronouns_name_no_topic():
+    """`pays us` is the act of paying (支付), the -s no plural of the noun `pay` (工资); `I` and `her` are who
+    asks and whom it concerns, never the topic a document's 本人 would match."""
+    vocabulary = {"支付", "工资", "本人", "保姆", "服务"}
+    terms = chinese_terms("A buyer abroad pays us a licence fee each month. Is that taxable here?", vocabulary)
+    assert "支付" in terms and "工资" not in terms
+    assert "工资" in chinese_terms("Which pays are exempt?", vocabulary)  # after `which`, still the noun
+    assert "本人" not in chinese_terms("May I ask her to show me her service record?", vocabulary)
+
+
+def test_who_leads_and_who_helps_is_answered_once_with_both_roles(assistant):
+    """The lead and the bodies that help, asked in two clauses: one line naming both, not the lead said again."""
+    answer = assistant.ask("Who leads the incubator work, and who supports it?")
+    leads = [line for line in answer.text.split("\n") if "Lead unit" in line]
+    assert leads and all("responsible units" in line for line in leads), answer.text
+    helped = assistant.ask("On growing modern services, which bureau is in the lead and which ones have to help?")
+    assert "responsible units" in helped.text, helped.text

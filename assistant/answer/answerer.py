@@ -81,6 +81,9 @@ def _merged(answers: list[Answer]) -> Answer:
     ranking: list[tuple[str, str]] = []
     for answer in answers:
         said = "\n".join(lines)
+        if lines and answer.intent in ROLE_INTENTS and answer.citations \
+                and all(_quoted_within(c, citations.values()) for c in answer.citations):
+            continue  # (谁牵头？ after the whole message named the lead and the others: its unit line is in theirs)
         new = [line for line in answer.text.split("\n") if _unmarked(line) not in said]
         for line in new:
             # an earlier quote this line says in full, with more (the sentence and the next), gives way to it
@@ -94,6 +97,11 @@ def _merged(answers: list[Answer]) -> Answer:
             citations.update({(c.doc, c.section, c.quote): c for c in answer.citations})
             ranking += [r for r in answer.ranking if r not in ranking]
     return replace(answers[0], text="\n".join(lines), citations=list(citations.values()), ranking=ranking)
+
+
+def _quoted_within(citation: Citation, earlier) -> bool:
+    """Whether an earlier citation of the same provision quotes all a citation quotes."""
+    return any((c.doc, c.section) == (citation.doc, citation.section) and citation.quote in c.quote for c in earlier)
 
 
 def _one_by_one(answers: list[Answer], complete: bool, english: bool) -> Answer:

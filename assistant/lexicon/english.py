@@ -66,8 +66,10 @@ STOP = {"the", "of", "and", "for", "a", "an", "to", "in", "on", "is", "are", "do
         "how", "there", "any", "get", "can", "with", "by", "at", "or", "all", "be", "its", "it", "this", "that",
         "according", "number", "about", "regarding", "concerning", "purpose", "purposes", "make", "makes", "made",
         "re", "ve", "ll", "didn", "doesn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "wouldn", "shouldn",
-        "couldn"}
-# (make: a light verb, the act is its object (makes an adjustment: 调整), never 制造; re, ve, ll, didn…: what an
+        "couldn", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them",
+        "their"}
+# (I, we, her: who asks or whom it concerns, no topic (CC-CEDICT's 本人 `I` is a text's `oneself`); make: a light
+# verb, the act is its object (makes an adjustment: 调整), never 制造; re, ve, ll, didn…: what an
 # apostrophe leaves of we're, we've, didn't, no words of their own (re is 重新);
 # according to: where it is said, not what; the number of: a count asked, 多少; about, regarding: what
 # follows is the topic, about itself no word of it: 内外 `approximately`; for tax purposes: the scope
@@ -616,7 +618,10 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if not names and (raw in _name_keys() or folded in _name_keys()):
                 i += n
                 break
-            candidates = _as_documents_write(_translations(raw, folded, vocabulary=vocabulary), vocabulary)
+            if n == 1 and _third_person_verb(written, i):  # (a client pays us: 支付, not 工资)
+                candidates = _as_documents_write(_verb_senses().get(folded, ()), vocabulary)
+            else:
+                candidates = _as_documents_write(_translations(raw, folded, vocabulary=vocabulary), vocabulary)
             if corpus is not None:
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:
@@ -653,6 +658,26 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
         if word not in ABBREVIATIONS and (vocabulary is None or word in vocabulary):
             found.append((acronym, [word]))
     return found
+
+
+# Words after which a verb's object starts (pays us, requires the firm): an -s word before one is a verb said of
+# its subject; after a determiner or a question word it is a noun (which areas the plan names, many years my firm).
+_OBJECT_STARTS = frozenset({"us", "them", "me", "him", "her", "our", "their", "its", "my", "your", "a", "an", "the",
+                            "these", "those"})
+_NOUN_BEFORE = ARTICLES | {"which", "what", "how", "many", "our", "their", "its", "my", "your", "these", "those",
+                           "of", "in", "for", "on", "with", "by", "to", "and", "or"}
+
+
+def _third_person_verb(written: list[str], i: int) -> bool:
+    """Whether the question's i-th word is a verb said of its subject (a client pays us royalties, the law requires
+    the firm…): an -s form, before the start of an object and not after a determiner, question word or preposition,
+    whose singular CC-CEDICT glosses as a verb."""
+    word = written[i]
+    if not word.endswith("s") or word.endswith("ss") or i + 1 >= len(written) or written[i + 1] not in _OBJECT_STARTS:
+        return False
+    if i == 0 or written[i - 1] in _NOUN_BEFORE:
+        return False
+    return singular(word) in _verb_senses()
 
 
 def _head_compound(pairs: list[tuple[str, str]], i: int, spans: list[tuple[int, int]], vocabulary) -> list[str]:
