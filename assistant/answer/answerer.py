@@ -81,7 +81,7 @@ def _merged(answers: list[Answer]) -> Answer:
     ranking: list[tuple[str, str]] = []
     for answer in answers:
         said = "\n".join(lines)
-        if lines and answer.intent in ROLE_INTENTS and answer.citations \
+        if lines and answer.intent in ROLE_INTENTS and answers[0].intent in ROLE_INTENTS and answer.citations \
                 and all(_quoted_within(c, citations.values()) for c in answer.citations):
             continue  # (谁牵头？ after the whole message named the lead and the others: its unit line is in theirs)
         new = [line for line in answer.text.split("\n") if _unmarked(line) not in said]
