@@ -157,8 +157,9 @@ def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     alternatives for cases the question leaves open (工业企业…不超过100人；其他企业…不超过80人) or
     bound other things in the same unit (应纳税所得额不超过30万元, 资产总额不超过3000万元), and the
     sentence is no verdict on the applicant."""
-    # a sentence stating a case (…满5年不足10年的，期限最长为18个月) is judged by the case alone
-    quantities = [q for q in quantities if q.case] or quantities
+    # a sentence stating a case (…满5年不足10年的，期限最长为18个月) is judged by the case alone; a fine it imposes
+    # (处三万元以下罚款) befalls a breach and bounds no applicant's figure (a price of 99元 is not "under 3万")
+    quantities = [q for q in quantities if q.case] or [q for q in quantities if not q.imposed]
     results = []
     for f in facts:
         own = {r for q in quantities if (r := satisfies(f, q)) is not None}
@@ -184,6 +185,12 @@ def beyond_facts(facts: list[Quantity], quantities: list[Quantity]) -> list[Quan
 
 
 _PROPORTIONS = frozenset({"rate", "share"})  # one figure may be read as either (2.5% of 工资薪金总额)
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are one: the same value in the same unit, of one kind (每年一次 is no 一个纳税年度;
+    a percentage read as a rate or a share is one figure)."""
+    return (a.unit, a.value) == (b.unit, b.value) and (a.kind == b.kind or {a.kind, b.kind} <= _PROPORTIONS)
 
 
 def confirms(claims: list[Quantity], quantities: list[Quantity], claimed: int | None = None) -> bool | None:

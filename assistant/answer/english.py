@@ -10,7 +10,7 @@ quote's wording: the Chinese quote stays beside each summary as the evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from assistant.eligibility.roles import benefit_kind, sentence_role
@@ -66,6 +66,10 @@ def figure(q: Quantity) -> str:
         return {"max": "by ", "min": "from "}.get(q.bound, "") + f"{q.value:g}"
     if not q.unit:
         return q.text
+    if q.kind == "frequency":  # 每年 / 每半年: how often, said by the period between
+        period = replace(q, kind="duration", bound="exact", value=6.0, unit="月") if (q.value, q.unit) == (0.5, "年") \
+            else replace(q, kind="duration", bound="exact")  # (半年: six months)
+        return "every " + re.sub(r"^(?:1|one) ", "", figure(period))
     count = _count(q.value, q.text)
     if q.value == 1 and q.unit in UNIT_WORDS and UNIT_WORDS[q.unit].endswith("s"):
         return f"{bound}{count} {UNIT_WORDS[q.unit][:-1]}"

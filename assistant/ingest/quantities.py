@@ -32,9 +32,11 @@ from assistant import lexicon
 from assistant.lexicon.tags import has_chinese
 from assistant.ingest.rulings import case_before
 
-FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "date", "month", "year", "benchmark"]
+FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "frequency", "date", "month", "year",
+                     "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
-FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "date", "month", "year")
+FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "frequency", "date", "month",
+                                        "year")
 TIME_KINDS = frozenset({"date", "month", "year"})
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -102,6 +104,13 @@ _RELATIVE_START = re.compile(rf"(?:自|从)[^，。；,;自从]{{0,30}}?{_EVENT_
 # A point of the year named, not numbered (每年年底前, 次年年初, 季度末): a date, a deadline when 前 follows.
 _YEAR_POINT = re.compile(r"(?:每年|当年|次年|本年度?|上半年|下半年)?(?:年底|年末|年初|年中|岁末|季末|季度末|月底|月末)"
                          r"(?P<before>前|之前|以前)?")
+# A frequency said by its period (每年至少进行一次演练, 每月开展一次检查, 每半年一次, 每两年一次): how often, the period
+# between, as a duration is measured; with no count of times after it in its clause, 每年 says "each year", no
+# figure (每年5月底前 is a date), and 每两年 a length of time.
+_EVERY = re.compile(r"每(?P<unit>年|半年|季度|季|月|周|星期|日|天)(?![底末初中度份])")
+_EVERY_UNITS = {"年": (1.0, "年"), "半年": (6.0, "月"), "季度": (3.0, "月"), "季": (3.0, "月"), "月": (1.0, "月"),
+                "周": (1.0, "周"), "星期": (1.0, "周"), "日": (1.0, "日"), "天": (1.0, "日")}
+_TIMES = re.compile(rf"[^，。；,;：:\n]*?(?:{_NUM})次")
 _EVENT_DAY = re.compile(r"(?:按照?|以)[^，。；,;按以]{1,30}?(?:的日期|之日|的当日|的当天)(?!起)")
 
 # (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
@@ -156,6 +165,9 @@ class Quantity:
     # the case the figure is for: the nearest clause before it in its sentence that states one (企业安置残疾人员的，
     # …按照…工资的100%加计扣除), "" for a figure of every case
     for_case: str = ""
+    # it is what a penalty imposes (处三万元以下罚款, 并处…百分之二十以上百分之五十以下罚款): what befalls a breach,
+    # no bound an applicant's own figure meets or fails
+    imposed: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -337,6 +349,15 @@ def _read_chinese(text: str) -> list[Quantity]:
                                prev.figure)
             continue
         out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end, figure=figure))
+    out = _worded(text, out)
+    return sorted((replace(q, case=True) if _in_case(text, q) else
+                   replace(q, for_case=_case_of(text, q), imposed=bool(_IMPOSED.match(text, q.end))) for q in out),
+                  key=lambda q: q.start)
+
+
+def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
+    """The figures said in words, not numerals, where no numeral's figure stands: a benchmark (不低于全省平均水平),
+    a point in time (不迟于…时, 自…之日起, 每年年底前) and how often, by its period (每年至少一次, 每半年一次)."""
     for m in BENCHMARK.finditer(text):
         # (a term's figure inside the reference, 1年期 of 1年期贷款市场报价利率, is part of what it names)
         out = [q for q in out if not (m.start("ref") <= q.start and q.end <= m.end("ref") and q.kind != "rate")]
@@ -348,8 +369,13 @@ def _read_chinese(text: str) -> list[Quantity]:
             if not any(q.start < m.end() and m.start() < q.end for q in out):
                 capped: Bound = "max" if m.groupdict().get("before") else bound  # (年底前: by then)
                 out.append(Quantity(0.0, "", "date", capped, None, m.group(0), m.start(), m.end()))
-    return sorted((replace(q, case=True) if _in_case(text, q) else replace(q, for_case=_case_of(text, q))
-                   for q in out), key=lambda q: q.start)
+    out = [replace(q, kind="frequency") if q.kind == "duration" and text[q.start - 1:q.start] == "每"
+           and _TIMES.match(text, q.end) else q for q in out]  # (每半年一次, 每两年一次)
+    for m in _EVERY.finditer(text):
+        if _TIMES.match(text, m.end()) and not any(q.start < m.end() and m.start() < q.end for q in out):
+            value, unit = _EVERY_UNITS[m.group("unit")]
+            out.append(Quantity(value, unit, "frequency", "exact", None, m.group(0), m.start(), m.end(), figure=m.group(0)))
+    return out
 
 
 # --- English figures ----------------------------------------------------------
@@ -492,6 +518,7 @@ def read_english(text: str) -> list[Quantity]:
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:\n]")
+_IMPOSED = re.compile(r"\s*(?:（含）)?\s*(?:的)?(?:罚款|罚金)")  # (处…以下的罚款: the figure a penalty imposes)
 
 
 def _case_of(text: str, q: Quantity) -> str:
@@ -511,7 +538,7 @@ DAYS = {"年": 365.0, "月": 30.0, "周": 7.0, "日": 1.0, "工作日": 1.0, "�
 
 def comparable(q: Quantity) -> tuple[str, float, float | None]:
     """(unit, value, upper) with durations in days, so 6个月 compares with 一年以上."""
-    if q.kind == "duration" and q.unit in DAYS:
+    if q.kind in ("duration", "frequency") and q.unit in DAYS:
         scale = DAYS[q.unit]
         return "日", q.value * scale, q.upper * scale if q.upper is not None else None
     if q.kind == "date" and q.year is not None:  # 2025年7月 (read by its year) is no day of every year (每年5月底前)

@@ -179,8 +179,8 @@ class Library:
         """Whether a quote states a figure: a duration when one is asked, a figure in the
         unit asked (几家: a count of 家; 多少万元: a sum), else any figure but a date or year."""
         stated = [q for q in self.quantities_in(citation) if q.kind not in ("date", "month", "year")]
-        if duration:
-            return any(q.kind == "duration" for q in stated)
+        if duration:  # (多久一次: how often, the period between)
+            return any(q.kind in ("duration", "frequency") for q in stated)
         kinds = {kind for unit in units for kind, kind_units in UNIT_KINDS.items() if unit in kind_units}
         if kinds:
             return any(q.kind in kinds for q in stated)
