@@ -120,6 +120,12 @@ def test_a_document_asked_by_its_place_is_read_before_one_of_no_place(placed):
     assert "规范家政服务" in placed.ask("滨江这部家政法规是为了什么制定的？").text
 
 
+def test_when_a_rule_starts_to_be_carried_out_asks_when_it_takes_effect(placed):
+    """实行 is how people say 施行: the date it takes effect is what is asked."""
+    assert placed.answerer.parser.parse("滨江管家政的那个条例，是打哪天起实行的？").answer == "effect_date"
+    assert "2022年3月1日" in placed.ask("滨江管家政的那个条例，是打哪天起实行的？").text
+
+
 PARK = {"滨江市公园管理条例": """滨江市公园管理条例
 
 第一条　为了加强公园管理，制定本条例。
@@ -222,3 +228,49 @@ def test_a_sum_asked_in_its_unit_is_not_answered_by_a_reference_level(funding):
     assert capped.coverage != "full", capped.text
     level = funding.ask("南岭的科学技术经费增长幅度要达到什么水平？")
     assert "不低于全省平均水平" in level.text and level.coverage == "full", level.text
+
+
+def test_a_fine_a_penalty_imposes_bounds_no_figure_of_the_asker():
+    """A price of 99元 is not "under the 3万 cap": 三万元以下 is the fine for a breach, no condition."""
+    from assistant.answer.check import verdict
+
+    fine = read("交易场所提供者提供的标价模板不符合本规定的，可以处三万元以下罚款")
+    assert all(q.imposed for q in fine)
+    assert verdict(read("标价99元"), fine) is None
+    assert verdict(read("年销售额80万元"), read("年销售额不超过100万元的")) is True
+
+
+
+LIFTS = {"滨江市电梯安全管理办法": """滨江市电梯安全管理办法
+
+第一条　为了加强电梯安全管理，制定本办法。
+
+第二条　电梯使用单位应当制定电梯应急预案，每年至少组织一次应急演练，并做好记录。
+
+第三条　电梯维修保养单位应当建立应急救援队伍，每半年至少开展一次救援演练。
+
+第四条　电梯使用单位应当在电梯轿厢内张贴安全注意事项和警示标志。
+
+第五条　本办法自2024年1月1日起施行。
+"""}
+lifts = corpus_fixture(LIFTS)
+
+
+def test_how_often_is_a_figure_of_its_own_kind():
+    """每年…一次 says how often: a frequency, measured by its period, no length of time a time frame bounds."""
+    from assistant.answer.check import same_figure, verdict
+
+    assert [(q.value, q.unit, q.kind) for q in read("每年至少组织一次应急演练")] == [(1.0, "年", "frequency")]
+    assert [(q.value, q.unit, q.kind) for q in read("每两年开展一次")] == [(2.0, "年", "frequency")]
+    assert [(q.value, q.unit) for q in read("每季度检查一次")] == [(3.0, "月")]
+    assert read("每年5月底前报送")[0].kind == "date"  # a day of each year, no frequency
+    assert not read("每年组织培训")  # each year, with no count of times: no figure
+    assert verdict(read("设备每年保养一次"), read("在一个纳税年度内完成的")) is None
+    assert not same_figure(read("设备每年保养一次")[0], read("在一个纳税年度内完成的")[0])
+    assert same_figure(read("税率是15%")[0], read("占比15%")[0])  # (a percentage read as a rate or a share)
+
+
+def test_a_figure_asked_of_two_parties_at_once_is_answered_for_each(lifts):
+    answer = lifts.ask("电梯使用单位和维保单位的演练，各自最少多长时间要搞一次？")
+    assert "每年至少组织一次应急演练" in answer.text, answer.text
+    assert "每半年至少开展一次救援演练" in answer.text, answer.text

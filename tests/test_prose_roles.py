@@ -359,3 +359,27 @@ def test_tasks_after_a_semicolon_with_no_subject_are_the_bodys_before_it(tmp_pat
     answer = rivers.ask("往河道里倾倒建筑垃圾的，由哪个部门查处？")
     first = answer.text.splitlines()[0]
     assert "水行政主管部门" in first and "生态环境主管部门" not in first, answer.text
+
+
+# A city's 条例 whose article gives each of several bodies its own remit, and another city's rule beside it.
+WELLS = """西岭市农村供水条例
+第一条 为了保障农村供水安全，制定本条例。
+第二条 县级人民政府水行政主管部门负责农村供水工程的建设管理工作；县级人民政府卫生健康主管部门负责农村供水水质卫生监督工作；县级人民政府价格主管部门负责农村供水价格管理工作。
+第三条 供水单位应当建立水质检测制度。
+第四条 本条例自公布之日起施行。
+"""
+
+SAVING = """东岭市城市节约用水办法
+第一条 为了节约用水，制定本办法。
+第二条 市城市管理部门负责城市节约用水的监督管理工作。
+第三条 用水单位应当安装计量设施，定期检修供水管网。
+第四条 新建建筑应当安装节水型器具。
+第五条 本办法自公布之日起施行。
+"""
+
+
+def test_bodies_asked_of_two_tasks_at_once_are_each_named(tmp_path):
+    wells = assistant_over(tmp_path, {"西岭市农村供水条例": WELLS, "东岭市城市节约用水办法": SAVING})
+    text = wells.ask("西岭农村供水，价格和水质卫生分别归哪个部门监督管理？").text
+    assert "卫生健康主管部门" in text and "价格主管部门" in text, text
+    assert "水行政主管部门" not in text, text

@@ -450,3 +450,12 @@ def test_the_suan_of_a_word_asks_no_kind(parse):
     """计算…时可以扣除吗 holds 算 inside 计算: no kind is asked; 算固定资产吗 asks whether it is one."""
     assert parse("滞纳金在计算应纳税所得额时能扣除吗？").classed_as == ""
     assert parse("我们打算明年买的专利算无形资产吗？").classed_as == "无形资产"
+
+
+def test_a_word_asked_in_its_a_not_a_form_is_no_topic():
+    """行不行, 够不够, 需不需要: asking yes or no of the word, which (nor the 不行 inside it) is what is asked about."""
+    from assistant.answer.intents import topic_tokens
+
+    assert topic_tokens("装修期间在阳台堆点建材，行不行？", []) == topic_tokens("装修期间在阳台堆点建材？", [])
+    assert "需不需要" not in topic_tokens("换了法人代表需不需要重新备案", [])
+    assert "备案" in topic_tokens("换了法人代表需不需要重新备案", [])

@@ -46,6 +46,7 @@ EXCEPT_LEAD = cue("except_lead")
 ROLE_OF_BODY = cue("role_of_body")
 WHICH_ARTICLE = cue("which_article")
 WH_WORD = cue("wh_word")
+A_NOT_A = cue("a_not_a")
 WH_DETERMINER = cue("wh_determiner")
 YES_NO = cue("yes_no")
 LEAD_ROLE = cue("lead_role")
@@ -107,7 +108,8 @@ def topic_tokens(text: str, units: list[str]) -> list[str]:
         text = text.replace(name, " ").replace(name.removeprefix("市"), " ")
     tokens = _uncounted(tokenize(ROLE_PHRASE.sub(" ", text)))
     asking = [t for t in tokens if WH_WORD.search(t)]  # 多长时间 (and 长时间, 时间 in it) asks, names nothing
-    tokens = [t for t in tokens if not any(t in word for word in asking)]
+    asked = [m.group() for m in A_NOT_A.finditer(text)]  # 行不行 (and the 不行 in it), 需不需要 (需不需 in it)
+    tokens = [t for t in tokens if not any(t in word for word in asking + asked) and not any(a in t for a in asked)]
     return [t for t in tokens if t not in FRAME_WORDS and t not in FILLERS and not t.isdigit() and len(t) > 1
             and not (dictionary_tag(t) or "").startswith(JOINING_TAGS)]
 

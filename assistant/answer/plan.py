@@ -12,7 +12,7 @@ intent rules in `intents`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from assistant import eligibility, lexicon
@@ -111,6 +111,7 @@ _PART_SPLIT = re.compile(r"[和与及、跟]|以及")
 
 # A question asking how long (多少日内, 几个月, 多久): then a duration is the figure.
 DURATION_ASKED = cue("duration_asked")
+FREQUENCY_ASKED = cue("frequency_asked")
 PERIOD_NOUN = cue("period_noun")
 WAGE_MONTHS = cue("wage_months")
 @dataclass(frozen=True)
@@ -143,9 +144,41 @@ def question_parts(query: Query, facts: list[Quantity]) -> list[AskedPart]:
         if sum(bool(kinds) for kinds in named) < 2:
             return whole
         pieces, named = _joined_to_next(pieces, named)
+    else:
+        pieces = _shared_words_distributed(pieces)
     parts = [AskedPart([t for t in topic if t in piece], kinds) for piece, kinds in zip(pieces, named)]
     parts = [p for p in parts if p.topic]
     return parts if len(parts) > 1 else whole
+
+
+def of_part(query: "QueryPlan", asked: AskedPart) -> "QueryPlan":
+    """The question as it asks one of its parts: that part's topic and kinds, and its words without those of the
+    other parts (the context they share stays: 火炬开发区和翠亨新区的GDP)."""
+    others = {t for p in query.parts if p is not asked for t in p.topic if t not in asked.topic}
+    return replace(query, topic_tokens=asked.topic, figure_kinds=asked.kinds or query.figure_kinds,
+                   tokens=[t for t in query.tokens if t not in others] or query.tokens)
+
+
+def own_words(query: "QueryPlan", asked: AskedPart) -> list[str]:
+    """The words of a part's topic no other part has (使用, 管理 of 使用管理单位和维保单位…): what the part alone asks of."""
+    return [t for t in asked.topic if not any(t in p.topic for p in query.parts if p is not asked)]
+
+
+def _shared_words_distributed(pieces: list[str]) -> list[str]:
+    """Each piece of A和B…分别 with the words the pieces share: what the first piece names them of (住宅电梯的
+    使用单位和维保单位: 住宅电梯), and the clause or head noun the last piece closes with (…维保单位，应急演练分别多久;
+    火炬开发区和翠亨新区的GDP), when the other pieces name no such thing of their own (A的X和B的Y shares nothing)."""
+    if len(pieces) < 2:
+        return pieces
+    first, last = pieces[0], pieces[-1]
+    others_first, others_last = pieces[1:], pieces[:-1]
+    shared_before = first.rpartition("的")[0] if not any("的" in p for p in others_first) else ""
+    clause = CLAUSE_END.split(last)
+    if len(clause) > 1:
+        shared_after = clause[-1]
+    else:
+        shared_after = last.rpartition("的")[2] if "的" in last and not any("的" in p for p in others_last) else ""
+    return [shared_before * (n > 0) + p + shared_after * (n < len(pieces) - 1) for n, p in enumerate(pieces)]
 
 
 def _joined_to_next(pieces: list[str], named: list[frozenset[str]]) -> tuple[list[str], list[frozenset[str]]]:
@@ -344,6 +377,8 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
     kinds: set[str] = set()
     if duration:
         kinds.add("duration")
+    if FREQUENCY_ASKED.search(text):
+        kinds.add("frequency")  # 多久搞一次, 一年几次: how often
     if kind is not None and kind.name == "time":
         kinds |= {"date", "month", "year", "duration"}
     if RATE.search(text) or RATE_CONTEXT.search(text) and PERCENT.search(text):

@@ -6,13 +6,13 @@ from dataclasses import replace
 
 
 from assistant.answer import english
-from assistant.answer.check import kinds_checked, partial, states_kind
+from assistant.answer.check import kinds_checked, partial, same_figure, states_kind
 from assistant.ingest.quantities import TIME_KINDS
 from assistant.answer.compose.draft import (Context, Draft, METRIC_COVERAGE, UNIT_KINDS, cite, mark, speaks_of_year)
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
 from assistant.answer.evidence import abbreviates
-from assistant.answer.plan import AskedPart, QueryPlan as Query
+from assistant.answer.plan import QueryPlan as Query, of_part
 from assistant.answer.targets import pick_targets, quote_for
 from assistant.models import Citation, Target
 from assistant.answer.compose import sentences
@@ -69,14 +69,6 @@ def target(lib: Library, ctx: Context) -> Draft | None:
     return Draft("\n".join(dict.fromkeys(lines)), citations, sections)
 
 
-def of_part(query: Query, asked: AskedPart) -> Query:
-    """The question as it asks one of its figures: that part's topic and kinds, and its words
-    without those of the other parts (the context they share stays: 火炬开发区和翠亨新区的GDP)."""
-    others = {t for p in query.parts if p is not asked for t in p.topic if t not in asked.topic}
-    return replace(query, topic_tokens=asked.topic, figure_kinds=asked.kinds or query.figure_kinds,
-                   tokens=[t for t in query.tokens if t not in others] or query.tokens)
-
-
 def other_years(lib: Library, ctx: Context, chosen: list[Target]) -> list[Target]:
     """For a question asking several years at once (2017年和2020年分别要达到多少), the best target of each
     year the chosen ones leave out, when it is about the question's topic (力争2017年达到3000亿元，2020年
@@ -111,7 +103,7 @@ def measures(query: Query) -> list:
 def states_a_fact(lib: Library, target: Target, query: Query) -> bool:
     """Whether a target's sentence states a figure the question states (its quantities, read at index time)."""
     stated = lib.quantities_in(Citation(target.doc, target.section, "", target.sentence))
-    return any((q.unit, q.value) == (f.unit, f.value) for q in stated for f in measures(query))
+    return any(same_figure(q, f) for q in stated for f in measures(query))
 
 
 def of_kind(lib: Library, target: Target, query: Query) -> bool:

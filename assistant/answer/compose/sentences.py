@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 
-
-from assistant.answer.check import fits_tier, kinds_checked, states_kind, verdict
+from assistant.answer.check import fits_tier, kinds_checked, same_figure, states_kind, verdict
 from assistant.answer.intents import maximal
+from assistant.answer.plan import of_part, own_words
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest.figures import split_sentences
@@ -115,7 +116,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # about the question's subject (税率是10%吗 asked of 高新技术企业: not 非居民企业's 10%)
         stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
         scored = lib.preferred_first(scored, lambda sentence, section: any(
-            (q.unit, q.value) == (f.unit, f.value) for q in lib.sentence_quantities(sentence, section) for f in stated)
+            same_figure(q, f) for q in lib.sentence_quantities(sentence, section) for f in stated)
             and (not ctx.query.subject or lib.about_subject(ctx.query, sentence, section)))
     best = stating[0][0] if reached else scored[0][0]
     # (a figure asked that no near sentence states: the narrow band, so no figure of a sentence further off is
@@ -146,6 +147,7 @@ def general(lib: Library, ctx: Context) -> Draft | None:
             text, quote = row
         chosen.append((text, quote, section))
     chosen += rest_of_question(lib, ctx, chosen)
+    chosen += other_parts(lib, ctx, chosen)
     scope = applies_to_whom(lib, ctx, chosen)
     chosen = scope + chosen if ctx.query.scope_asked else chosen + scope  # (asked whom it applies to: that first)
     citations = [cite(section, quote) for _, quote, section in chosen]
@@ -188,6 +190,30 @@ def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Se
     share, sentence, section = max(found, key=lambda f: (f[0], lib.topic_share(ctx.query, f[1]), len(f[1])),
                                    default=(0.0, "", None))
     return [(sentence, sentence, section)] if share > 0 else []
+
+
+def other_parts(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
+    """A figure asked of each of several things at once (使用单位和维保单位，应急演练分别至少多久一次) is answered for
+    each: a part no quoted sentence speaks of (none names all its own words) gets the best sentence, ranked as if
+    the part were asked alone, that names them, shares the part's topic and states a figure of the kind asked."""
+    query, kinds = ctx.query, kinds_checked(ctx.query)
+    if len(query.parts) < 2 or not chosen or not kinds:
+        return []
+    quotes, found = [quote for _, quote, _ in chosen], []
+    for part in query.parts:
+        own = own_words(query, part)
+        if not own or any(all(lib.evidence.mentions(t, q) for t in own) for q in quotes):
+            continue
+        sub = replace(ctx, query=of_part(query, part))
+        best = next(((sentence, section) for _, sentence, section in lib.rank_sentences(sub)
+                     if all(lib.evidence.mentions(t, sentence) for t in own)
+                     and lib.evidence.coverage(part.topic, sentence, lib.evidence.mentions)
+                     >= lib.settings.fact_subject_coverage
+                     and states_kind(lib.sentence_quantities(sentence, section), kinds)), None)
+        if best and not any(best[0] in q for q in quotes):
+            found.append((best[0], best[0], best[1]))
+            quotes.append(best[0])
+    return found
 
 
 def applies_to_whom(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:

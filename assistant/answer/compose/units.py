@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from assistant.lexicon.tags import in_order
 from assistant.answer.compose.draft import (Context, Draft, UNIT_WORDS, as_written, cite, duties_en, mark,
-                                            no_tasks_en, note_line, unit_line)
+                                            no_tasks_en, note_line, unique_sections, unit_line)
 from assistant.answer import english
 from assistant.answer.compose.library import Library
 from assistant.index.lexical import tokenize
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
-from assistant.answer.plan import QueryPlan as Query
+from assistant.answer.plan import QueryPlan as Query, of_part, own_words
 from assistant.ingest.outline import body_text
 from assistant.ingest.roles import clause_naming, sentence_naming, sentence_roles, sentence_subject
 from assistant.ingest.unit_notes import TableRow
@@ -77,9 +77,11 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
     owners = [(score, owner) for score, owner in owners if owner is not None
               and (not task or any(lib.evidence.occurs(t, owner.text) for t in task))]
     # (the top section's own unit line or note says who, whatever a sentence elsewhere names)
-    if not (owners and owners[0][1].unit_source not in ("text", "")) and (named := task_sentence(lib, ctx)):
-        owner, sentence = named
-        return from_sentence(owner, sentence, unit_sentence(owner, ctx.query, named=False), ctx.query)
+    if not (owners and owners[0][1].unit_source not in ("text", "")) and (named := sentences_naming_tasks(lib, ctx)):
+        drafts = [from_sentence(owner, sentence, unit_sentence(owner, ctx.query, named=False), ctx.query)
+                  for owner, sentence in named]
+        return Draft("\n".join(d.text for d in drafts), [c for d in drafts for c in d.citations],
+                     unique_sections([s for d in drafts for s in d.sections]))
     if not owners:
         return None
     top_score, first = owners[0]
@@ -152,6 +154,21 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
         return None
     i, owner, (lead, resp, quote, _) = max(named, key=lambda n: (n[2][3], float(ctx.sentence_sims[n[0]])))
     return replace(owner, lead_units=lead, responsible_units=resp), quote
+
+
+def sentences_naming_tasks(lib: Library, ctx: Context) -> list[tuple[Section, str]]:
+    """The sentence naming the task asked (`task_sentence`); asked of several tasks at once (价格和治安分别由哪个部门
+    管理), also, for each task that sentence does not name, the sentence naming that one as if it were asked alone."""
+    query = ctx.query
+    found = [named] if (named := task_sentence(lib, ctx)) else []
+    for part in query.parts if len(query.parts) > 1 else []:
+        own = own_words(query, part)
+        said = [sentence for _, sentence in found]
+        if not own or any(all(lib.evidence.mentions(t, s) for t in own) for s in said):
+            continue
+        if (named := task_sentence(lib, replace(ctx, query=of_part(query, part)))) and named[1] not in said:
+            found.append(named)
+    return found
 
 
 def task_in_section(lib: Library, ctx: Context, owner: Section) -> tuple[Section, str] | None:
