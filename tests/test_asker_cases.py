@@ -270,7 +270,40 @@ def test_how_often_is_a_figure_of_its_own_kind():
     assert same_figure(read("税率是15%")[0], read("占比15%")[0])  # (a percentage read as a rate or a share)
 
 
+def test_how_often_people_say_it_is_checked_against_how_often_the_rule_says(lifts):
+    """一年搞一回 claims a yearly drill: against 每半年至少一次 it is wrong, against 每年至少一次 right."""
+    assert lifts.ask("维保单位那边，救援演练一年搞一回应该够了吧？").text.startswith("不对")
+    assert lifts.ask("电梯使用单位的应急演练一年一回就行吧？").text.startswith("对")
+
+
 def test_a_figure_asked_of_two_parties_at_once_is_answered_for_each(lifts):
     answer = lifts.ask("电梯使用单位和维保单位的演练，各自最少多长时间要搞一次？")
     assert "每年至少组织一次应急演练" in answer.text, answer.text
     assert "每半年至少开展一次救援演练" in answer.text, answer.text
+
+
+RELIEF = {"南岭市节能产业扶持办法": """南岭市节能产业扶持办法
+
+第一条　为扶持节能产业发展，制定本办法。
+
+第二条　企业从事符合条件的节能服务项目的所得，第一年至第三年免征地方留成部分，第四年至第六年减半征收。
+
+第三条　购买节能设备的，按设备价款的一成给予补贴，单户补贴不超过50万元。
+
+第四条　本办法自2025年1月1日起施行。
+"""}
+relief = corpus_fixture(RELIEF)
+
+
+def test_parts_said_in_words_are_figures():
+    """减半 is half, 两成 two tenths, 八折 eight tenths of the price: figures, as 50%, 20% and 80% are."""
+    assert [(q.value, q.kind) for q in read("第四年至第六年减半征收") if q.unit == "%"] == [(50.0, "rate")]
+    assert [(q.value, q.bound) for q in read("占比达到三成以上")] == [(30.0, "min")]
+    assert [q.value for q in read("会员打七五折")] == [75.0]
+    assert not read("一成不变") and not read("计提折旧") and not read("公司成立满一年")[1:]
+
+
+def test_a_levy_halved_answers_how_much_it_is_cut(relief):
+    answer = relief.ask("做节能服务的项目，第五年那部分能少交多少？")
+    assert answer.coverage == "full" and "减半征收" in answer.text, answer.text
+    assert "没有写明" not in answer.text, answer.text

@@ -104,13 +104,20 @@ _RELATIVE_START = re.compile(rf"(?:自|从)[^，。；,;自从]{{0,30}}?{_EVENT_
 # A point of the year named, not numbered (每年年底前, 次年年初, 季度末): a date, a deadline when 前 follows.
 _YEAR_POINT = re.compile(r"(?:每年|当年|次年|本年度?|上半年|下半年)?(?:年底|年末|年初|年中|岁末|季末|季度末|月底|月末)"
                          r"(?P<before>前|之前|以前)?")
-# A frequency said by its period (每年至少进行一次演练, 每月开展一次检查, 每半年一次, 每两年一次): how often, the period
-# between, as a duration is measured; with no count of times after it in its clause, 每年 says "each year", no
-# figure (每年5月底前 is a date), and 每两年 a length of time.
+# A frequency said by its period (每年至少进行一次演练, 每月开展一次检查, 每半年一次, 每两年一次; people say 一年一回):
+# how often, the period between, as a duration is measured; with no count of times after it in its clause, 每年 says
+# "each year", no figure (每年5月底前 is a date), and 每两年 a length of time.
 _EVERY = re.compile(r"每(?P<unit>年|半年|季度|季|月|周|星期|日|天)(?![底末初中度份])")
 _EVERY_UNITS = {"年": (1.0, "年"), "半年": (6.0, "月"), "季度": (3.0, "月"), "季": (3.0, "月"), "月": (1.0, "月"),
                 "周": (1.0, "周"), "星期": (1.0, "周"), "日": (1.0, "日"), "天": (1.0, "日")}
-_TIMES = re.compile(rf"[^，。；,;：:\n]*?(?:{_NUM})次")
+_TIMES = re.compile(rf"[^，。；,;：:\n]*?(?:{_NUM})[次回]")
+_TIMES_NEXT = re.compile(rf"[^，。；,;：:\n]{{0,4}}?(?:{_NUM})[次回]")  # (一年才洗一回: the period said bare, then the times)
+# Parts said in words, not numerals: half (减半征收 levies half the tax: a rate; 一半, 半数 a part), tenths (两成 20%)
+# and a price's share after a discount (打八折 80%, 七五折 75%); not 一成不变, 成立, 折旧, 折算.
+_HALF = re.compile(r"(?P<rate>减半)|一半|半数")
+_DIGIT = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
+_TENTHS = re.compile(r"(?P<tenths>[一二两三四五六七八九])成(?![立功为果本员绩交年人不])"
+                     r"|(?P<discount>[一二三四五六七八九]{1,2})折(?![旧算合扣现射叠子])")
 _EVENT_DAY = re.compile(r"(?:按照?|以)[^，。；,;按以]{1,30}?(?:的日期|之日|的当日|的当天)(?!起)")
 
 # (a negated comparison is the opposite bound: 不得低于, 不应少于 are floors, 不得超过 a cap)
@@ -357,7 +364,8 @@ def _read_chinese(text: str) -> list[Quantity]:
 
 def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
     """The figures said in words, not numerals, where no numeral's figure stands: a benchmark (不低于全省平均水平),
-    a point in time (不迟于…时, 自…之日起, 每年年底前) and how often, by its period (每年至少一次, 每半年一次)."""
+    a point in time (不迟于…时, 自…之日起, 每年年底前), parts said in words (减半, 两成, 八折) and how often, by its
+    period (每年至少一次, 每半年一次)."""
     for m in BENCHMARK.finditer(text):
         # (a term's figure inside the reference, 1年期 of 1年期贷款市场报价利率, is part of what it names)
         out = [q for q in out if not (m.start("ref") <= q.start and q.end <= m.end("ref") and q.kind != "rate")]
@@ -369,14 +377,26 @@ def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
             if not any(q.start < m.end() and m.start() < q.end for q in out):
                 capped: Bound = "max" if m.groupdict().get("before") else bound  # (年底前: by then)
                 out.append(Quantity(0.0, "", "date", capped, None, m.group(0), m.start(), m.end()))
-    out = [replace(q, kind="frequency") if q.kind == "duration" and text[q.start - 1:q.start] == "每"
-           and _TIMES.match(text, q.end) else q for q in out]  # (每半年一次, 每两年一次)
+    out = [replace(q, kind="frequency") if q.kind == "duration" and (
+        text[q.start - 1:q.start] == "每" and _TIMES.match(text, q.end)
+        or q.bound == "exact" and _TIMES_NEXT.match(text, q.end)) else q for q in out]  # (每半年一次, 一年一回)
+    for m in [*_HALF.finditer(text), *_TENTHS.finditer(text)]:
+        if not any(q.start < m.end() and m.start() < q.end for q in out):
+            value = 50.0 if m.re is _HALF else _tenths(m.group("tenths") or m.group("discount"))
+            kind: FigureKind = "rate" if m.re is _HALF and m.group("rate") else _percent_kind(text, m.start(), m.end())
+            bound, start, end = _bound(text, m.start(), m.end())
+            out.append(Quantity(value, "%", kind, bound, None, text[start:end], start, end, figure=m.group(0)))
     for m in _EVERY.finditer(text):
         if _TIMES.match(text, m.end()) and not any(q.start < m.end() and m.start() < q.end for q in out):
             value, unit = _EVERY_UNITS[m.group("unit")]
             out.append(Quantity(value, unit, "frequency", "exact", None, m.group(0), m.start(), m.end(), figure=m.group(0)))
     return out
 
+
+
+def _tenths(digits: str) -> float:
+    """两成 -> 20, 八折 -> 80, 七五折 -> 75: tenths, and hundredths after them."""
+    return float(sum(_DIGIT[ch] * 10 ** (1 - n) for n, ch in enumerate(digits)))
 
 # --- English figures ----------------------------------------------------------
 # Questions in English state and ask figures as English writes them (sales of RMB 45 million, 90 employees,
