@@ -113,8 +113,9 @@ _EVERY_UNITS = {"年": (1.0, "年"), "半年": (6.0, "月"), "季度": (3.0, "�
 _TIMES = re.compile(rf"[^，。；,;：:\n]*?(?:{_NUM})[次回]")
 _TIMES_NEXT = re.compile(rf"[^，。；,;：:\n]{{0,4}}?(?:{_NUM})[次回]")  # (一年才洗一回: the period said bare, then the times)
 # Parts said in words, not numerals: half (减半征收 levies half the tax: a rate; 一半, 半数 a part), tenths (两成 20%)
-# and a price's share after a discount (打八折 80%, 七五折 75%); not 一成不变, 成立, 折旧, 折算.
-_HALF = re.compile(r"(?P<rate>减半)|一半|半数")
+# and a price's share after a discount (打八折 80%, 七五折 75%); not 一成不变, 成立, 折旧, 折算, nor the 减半 of a
+# benefit's name (三免三减半), which levies nothing itself.
+_HALF = re.compile(r"(?P<rate>减半)(?=征收|缴纳|交纳|收取|计征|计算|计入)|一半|半数")
 _DIGIT = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"两": 2}
 _TENTHS = re.compile(r"(?P<tenths>[一二两三四五六七八九])成(?![立功为果本员绩交年人不])"
                      r"|(?P<discount>[一二三四五六七八九]{1,2})折(?![旧算合扣现射叠子])")

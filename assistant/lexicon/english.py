@@ -618,10 +618,11 @@ def phrase_translations(question: str, vocabulary=None, per_phrase: int = 3, uni
             if not names and (raw in _name_keys() or folded in _name_keys()):
                 i += n
                 break
-            if n == 1 and _third_person_verb(written, i):  # (a client pays us: 支付, not 工资)
-                candidates = _as_documents_write(_verb_senses().get(folded, ()), vocabulary)
-            else:
-                candidates = _as_documents_write(_translations(raw, folded, vocabulary=vocabulary), vocabulary)
+            # (a client pays us: the verb's words, 支付, not the noun's, 工资; when the documents write none of the
+            # verb's words, the word's own: certifies a firm, 认定)
+            verb = n == 1 and _third_person_verb(written, i) and _as_documents_write(_verb_senses().get(folded, ()),
+                                                                                   vocabulary)
+            candidates = verb or _as_documents_write(_translations(raw, folded, vocabulary=vocabulary), vocabulary)
             if corpus is not None:
                 candidates = corpus.fitting(candidates, raw, folded)
                 if not candidates and n == 2 and not {f for _, f in pairs[i:i + 2]} & STOP:

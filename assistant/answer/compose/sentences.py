@@ -98,6 +98,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # the general rule; others its special cases
         stating = lib.preferred_first(stating, lambda sentence, _: lib.defines(sentence, ctx.query))
         stating = lib.preferred_first(stating, bounded, band=lib.settings.bounded_band if ctx.query.cap_asked else None)
+        if ctx.query.follow_up:  # (那超过的部分呢？ after 职工教育经费's rate: that expense's excess, not another's)
+            stating = lib.preferred_first(stating, lambda sentence, _: lib.of_earlier_topic(ctx.query, sentence),
+                                          band=float("inf"))
     # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
     # quoted alone rather than with the whole list of tiers.
     fitting = (lambda sentence, section: fits_tier(ctx.query.facts, lib.sentence_quantities(sentence, section),
