@@ -38,6 +38,7 @@ Bound = Literal["exact", "max", "min", "range"]
 FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "frequency", "date", "month",
                                         "year")
 TIME_KINDS = frozenset({"date", "month", "year"})
+PERIOD_KINDS = frozenset({"duration", "frequency"})  # measured by a length of time (6个月, 每半年)
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
@@ -370,34 +371,40 @@ def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
     for m in BENCHMARK.finditer(text):
         # (a term's figure inside the reference, 1年期 of 1年期贷款市场报价利率, is part of what it names)
         out = [q for q in out if not (m.start("ref") <= q.start and q.end <= m.end("ref") and q.kind != "rate")]
-        if not any(q.start < m.end() and m.start() < q.end for q in out):
+        if _unclaimed(out, m):
             bound: Bound = "max" if re.fullmatch(_BENCH_CAP, m.group("verb")) else "min"
             out.append(Quantity(0.0, "", "benchmark", bound, None, m.group(0), m.start(), m.end()))
     for pattern, bound in ((_DEADLINE, "max"), (_RELATIVE_START, "min"), (_EVENT_DAY, "exact"), (_YEAR_POINT, "exact")):
         for m in pattern.finditer(text):
-            if not any(q.start < m.end() and m.start() < q.end for q in out):
+            if _unclaimed(out, m):
                 capped: Bound = "max" if m.groupdict().get("before") else bound  # (年底前: by then)
                 out.append(Quantity(0.0, "", "date", capped, None, m.group(0), m.start(), m.end()))
     out = [replace(q, kind="frequency") if q.kind == "duration" and (
         text[q.start - 1:q.start] == "每" and _TIMES.match(text, q.end)
         or q.bound == "exact" and _TIMES_NEXT.match(text, q.end)) else q for q in out]  # (每半年一次, 一年一回)
     for m in [*_HALF.finditer(text), *_TENTHS.finditer(text)]:
-        if not any(q.start < m.end() and m.start() < q.end for q in out):
+        if _unclaimed(out, m):
             value = 50.0 if m.re is _HALF else _tenths(m.group("tenths") or m.group("discount"))
             kind: FigureKind = "rate" if m.re is _HALF and m.group("rate") else _percent_kind(text, m.start(), m.end())
             bound, start, end = _bound(text, m.start(), m.end())
             out.append(Quantity(value, "%", kind, bound, None, text[start:end], start, end, figure=m.group(0)))
     for m in _EVERY.finditer(text):
-        if _TIMES.match(text, m.end()) and not any(q.start < m.end() and m.start() < q.end for q in out):
+        if _TIMES.match(text, m.end()) and _unclaimed(out, m):
             value, unit = _EVERY_UNITS[m.group("unit")]
             out.append(Quantity(value, unit, "frequency", "exact", None, m.group(0), m.start(), m.end(), figure=m.group(0)))
     return out
 
 
 
+def _unclaimed(out: list[Quantity], m: re.Match) -> bool:
+    """Whether no figure already read stands where the match does."""
+    return not any(q.start < m.end() and m.start() < q.end for q in out)
+
+
 def _tenths(digits: str) -> float:
     """两成 -> 20, 八折 -> 80, 七五折 -> 75: tenths, and hundredths after them."""
     return float(sum(_DIGIT[ch] * 10 ** (1 - n) for n, ch in enumerate(digits)))
+
 
 # --- English figures ----------------------------------------------------------
 # Questions in English state and ask figures as English writes them (sales of RMB 45 million, 90 employees,
@@ -559,7 +566,7 @@ DAYS = {"年": 365.0, "月": 30.0, "周": 7.0, "日": 1.0, "工作日": 1.0, "�
 
 def comparable(q: Quantity) -> tuple[str, float, float | None]:
     """(unit, value, upper) with durations in days, so 6个月 compares with 一年以上."""
-    if q.kind in ("duration", "frequency") and q.unit in DAYS:
+    if q.kind in PERIOD_KINDS and q.unit in DAYS:
         scale = DAYS[q.unit]
         return "日", q.value * scale, q.upper * scale if q.upper is not None else None
     if q.kind == "date" and q.year is not None:  # 2025年7月 (read by its year) is no day of every year (每年5月底前)

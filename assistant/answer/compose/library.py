@@ -19,7 +19,7 @@ from assistant.answer.intents import maximal
 from assistant.answer.check import kinds_checked
 from assistant.lexicon.tags import in_order
 from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat)
-from assistant.answer.plan import QueryPlan as Query
+from assistant.answer.plan import QueryPlan as Query, own_words
 from assistant.ingest.unit_notes import TableRow, labelled_row
 from assistant.models import Citation, Section
 from functools import cached_property, lru_cache
@@ -34,7 +34,7 @@ from assistant.ingest.figures import strip_item_prefix
 from assistant.ingest import labels
 from assistant.ingest.definitions import listed_members, read_definition
 from assistant.lexicon.tags import word_frequency
-from assistant.ingest.quantities import Quantity
+from assistant.ingest.quantities import PERIOD_KINDS, Quantity
 from assistant.ingest.rulings import (ANSWERING, Polarity, Ruling, act_terms, case_and_rest, continues_clause,
                                       continues_sentence, is_party, refers_back, same_act)
 from assistant.ingest.roles import units_in_text
@@ -180,7 +180,7 @@ class Library:
         unit asked (几家: a count of 家; 多少万元: a sum), else any figure but a date or year."""
         stated = [q for q in self.quantities_in(citation) if q.kind not in ("date", "month", "year")]
         if duration:  # (多久一次: how often, the period between)
-            return any(q.kind in ("duration", "frequency") for q in stated)
+            return any(q.kind in PERIOD_KINDS for q in stated)
         kinds = {kind for unit in units for kind, kind_units in UNIT_KINDS.items() if unit in kind_units}
         if kinds:
             return any(q.kind in kinds for q in stated)
@@ -245,6 +245,14 @@ class Library:
         if query.english:
             return self.evidence.coverage_of_any(query.alternatives, text, found)
         return self.evidence.coverage(query.topic_tokens, text, found)
+
+    def unsaid_parts(self, query: Query, said: list[str]):
+        """Each part of a question asking one thing of several at once (A和B分别…) that none of the texts said so far
+        names (all its own words), with those words; `said` is read as the caller adds to it."""
+        for part in query.parts if len(query.parts) > 1 else []:
+            own = own_words(query, part)
+            if own and not any(all(self.evidence.mentions(t, s) for t in own) for s in said):
+                yield part, own
 
     def task_candidates(self, ctx: Context) -> list[int]:
         """Sentences that may name the task a who-question asks: those of the top sections, and those

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from assistant.answer.check import fits_tier, kinds_checked, same_figure, states_kind, verdict
 from assistant.answer.intents import maximal
-from assistant.answer.plan import of_part, own_words
+from assistant.answer.plan import of_part
 from assistant.answer.compose.draft import (Context, Draft, MAX_CHAPTERS, cite, item_head, mark, name_documents, unique_sections)
 from assistant.answer.compose.library import Library
 from assistant.ingest.figures import split_sentences
@@ -203,10 +203,7 @@ def other_parts(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section
     if len(query.parts) < 2 or not chosen or not kinds:
         return []
     quotes, found = [quote for _, quote, _ in chosen], []
-    for part in query.parts:
-        own = own_words(query, part)
-        if not own or any(all(lib.evidence.mentions(t, q) for t in own) for q in quotes):
-            continue
+    for part, own in lib.unsaid_parts(query, quotes):
         sub = replace(ctx, query=of_part(query, part))
         best = next(((sentence, section) for _, sentence, section in lib.rank_sentences(sub)
                      if all(lib.evidence.mentions(t, sentence) for t in own)

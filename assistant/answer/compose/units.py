@@ -14,7 +14,7 @@ from assistant.answer.compose.library import Library
 from assistant.index.lexical import tokenize
 from assistant.ingest.units import gloss
 from assistant.answer.messages import say
-from assistant.answer.plan import QueryPlan as Query, of_part, own_words
+from assistant.answer.plan import QueryPlan as Query, of_part
 from assistant.ingest.outline import body_text
 from assistant.ingest.roles import clause_naming, sentence_naming, sentence_roles, sentence_subject
 from assistant.ingest.unit_notes import TableRow
@@ -159,15 +159,12 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
 def sentences_naming_tasks(lib: Library, ctx: Context) -> list[tuple[Section, str]]:
     """The sentence naming the task asked (`task_sentence`); asked of several tasks at once (价格和治安分别由哪个部门
     管理), also, for each task that sentence does not name, the sentence naming that one as if it were asked alone."""
-    query = ctx.query
     found = [named] if (named := task_sentence(lib, ctx)) else []
-    for part in query.parts if len(query.parts) > 1 else []:
-        own = own_words(query, part)
-        said = [sentence for _, sentence in found]
-        if not own or any(all(lib.evidence.mentions(t, s) for t in own) for s in said):
-            continue
-        if (named := task_sentence(lib, replace(ctx, query=of_part(query, part)))) and named[1] not in said:
+    said = [sentence for _, sentence in found]
+    for part, _ in lib.unsaid_parts(ctx.query, said):
+        if (named := task_sentence(lib, replace(ctx, query=of_part(ctx.query, part)))) and named[1] not in said:
             found.append(named)
+            said.append(named[1])
     return found
 
 
