@@ -303,9 +303,10 @@ def test_months_of_a_wage_are_a_sum_not_a_length_of_time(text, value):
 
 
 @pytest.mark.parametrize("text, value, unit", [("一次动用储备粮在5亿公斤以下", 5e8, "公斤"), ("每户补贴大米20千克", 20.0, "千克"),
-                                               ("新建线路12千米", 12.0, "千米"), ("奖励5千元", 5000.0, "元")])
+                                               ("新建线路12千米", 12000.0, "米"), ("奖励5千元", 5000.0, "元")])
 def test_weights_and_units_named_with_qian_are_read_as_written(text, value, unit):
-    """公斤/千克 are weights; the 千 of 千克, 千米, 千瓦 is the unit's own name, the 千 of 5千元 a thousand."""
+    """公斤/千克 are weights; the 千 of 千克, 千米, 千瓦 is the unit's own name (12千米 is twelve kilometres, read in
+    metres as every length is), the 千 of 5千元 a thousand."""
     (q,) = read(text)
     assert (q.value, q.unit) == (value, unit)
 

@@ -20,7 +20,8 @@ from assistant.lexicon.english import gloss, translate
 from assistant.models import Citation
 
 UNIT_WORDS = {"年": "years", "月": "months", "日": "days", "工作日": "working days", "周": "weeks", "小时": "hours",
-              "家": "", "个": "", "项": "", "人": "people", "件": "", "名": "people", "平方米": "m²", "亩": "mu"}
+              "家": "", "个": "", "项": "", "人": "people", "件": "", "名": "people", "平方米": "m²", "亩": "mu",
+              "米": "metres"}
 # Small whole numbers the document wrote in Chinese numerals (一年以上) are said in words: digits
 # would state a number the quote does not write.
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -79,7 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # What a partial answer says is missing, by the kind of figure or answer asked.
 MISSING: dict[str, tuple[str, str]] = {
     "rate": ("具体比例", "the rate"), "share": ("具体比例", "the share"), "amount": ("具体金额", "the amount"),
-    "count": ("具体数量", "the number"), "area": ("具体面积", "the area"), "duration": ("具体期限", "the period"),
+    "count": ("具体数量", "the number"), "area": ("具体面积", "the area"),
+    "length": ("具体长度或距离", "the length or distance"), "duration": ("具体期限", "the period"),
     "date": ("具体时间", "the date"), "month": ("具体时间", "the date"), "year": ("具体年份", "the year"),
     "contact": ("联系方式", "contact details"), "website": ("网址或网站", "the website"),
     "materials": ("需要提交的材料", "the materials to submit"), "purpose": ("制定目的", "the purpose"),

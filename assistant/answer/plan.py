@@ -50,6 +50,8 @@ COPULA_CLAIM = cue("copula_claim")
 WH_DETERMINER = cue("wh_determiner")
 CIRCUMSTANCES = cue("circumstances")
 COUNT = cue("count_asked")
+AREA = cue("area_asked")
+LENGTH = cue("length_asked")
 PLACE = cue("place")
 LOCAL = cue("local")
 SUPPORT_ASKED = cue("support_asked")
@@ -65,7 +67,7 @@ PENALTY_ASKED = cue("penalty_asked")
 BREACH_SUPPOSED = cue("breach_supposed")
 DUTIES_ASKED = cue("duties_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
-MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area"})
+MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area", "length"})
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
@@ -133,7 +135,8 @@ def question_parts(query: Query, facts: list[Quantity]) -> list[AskedPart]:
     whole = [AskedPart(topic)]
     several = SEVERAL_PARTS.search(text)
     stated = [f for f in facts if f.kind != "year"]  # (到2020年 says when, not what the asker has)
-    asked = several or (None if stated else HOW_MUCH.search(text))
+    # (with no 多少, the question word asks: 营业面积和实际支出金额有什么门槛 asks each piece's own figure)
+    asked = several or (None if stated else HOW_MUCH.search(text) or WH_WORD.search(text))
     if len(topic) < 2 or asked is None:
         return whole
     pieces = [p for p in _PART_SPLIT.split(text[:asked.start()]) if p.strip()]
@@ -160,8 +163,9 @@ def of_part(query: "QueryPlan", asked: AskedPart) -> "QueryPlan":
 
 
 def own_words(query: "QueryPlan", asked: AskedPart) -> list[str]:
-    """The words of a part's topic no other part has (使用, 管理 of 使用管理单位和维保单位…): what the part alone asks of."""
-    return [t for t in asked.topic if not any(t in p.topic for p in query.parts if p is not asked)]
+    """The words of a part's topic no other part has (使用, 管理 of 使用管理单位和维保单位…): what the part alone asks of
+    (not 门槛 of 投入金额的门槛, which says what kind of figure is asked)."""
+    return [t for t in asked.topic if not any(t in p.topic for p in query.parts if p is not asked) and not _asks_kind(t)]
 
 
 def _shared_words_distributed(pieces: list[str]) -> list[str]:
@@ -224,7 +228,7 @@ def _measure_word(after: str) -> str:
     for end in range(len(after), 0, -1):
         found = read(f"1{after[:end]}")
         if len(found) == 1 and found[0].text == f"1{after[:end]}":
-            return after[:end] if found[0].kind in ("count", "area") else ""
+            return after[:end] if found[0].kind in ("count", "area", "length") else ""
     return ""
 
 
@@ -394,6 +398,10 @@ def _figure_kinds(text: str, units: set[str], duration: bool, kind: AnswerKind |
         kinds.add("amount")
     if COUNT.search(text):
         kinds.add("count")  # 企业数量目标, 人数: how many
+    if AREA.search(text):
+        kinds.add("area")  # 营业面积是多少, 占地多大
+    if LENGTH.search(text) and not duration:
+        kinds.add("length")  # 多长多宽, 离学校多远 (试用期多长: a period)
     # the unit asked in says the kind (多少家 a count, 多少万元 an amount, 多少亩 an area); a
     # percentage, a rate or a share. A generic classifier (几个条件, 哪几项) asks what a list answers.
     by_unit = {unit_kind(u) for u in units - GENERIC_CLASSIFIERS} - {None}

@@ -20,7 +20,7 @@ _ITEM_PREFIX = re.compile(rf"^\s*(?:(?P<section>{labels.SECTION})|(?P<item>{labe
 DURATION_UNITS = set(lexicon.table("figure_units")["durations"])
 # The figure kinds a target, threshold, amount or duration is read from; dates, months and years
 # are when a figure is due, not figures.
-_FIGURES = frozenset({"rate", "share", "amount", "count", "area", "duration"})
+_FIGURES = frozenset({"rate", "share", "amount", "count", "area", "length", "duration"})
 _NUMERAL = re.compile(rf"^(?:{quantities.NUMERAL})(?:\s*[-~～－—到至]\s*(?:{quantities.NUMERAL}))?\s*")
 # A year a target is for (到2020年); not a year a period starts from (2018年起, 2019年1月1日至…), nor a
 # day's date (2018年12月29日 …修正: when something was done, which no goal is set for).

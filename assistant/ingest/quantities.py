@@ -32,11 +32,11 @@ from assistant import lexicon
 from assistant.lexicon.tags import has_chinese
 from assistant.ingest.rulings import case_before
 
-FigureKind = Literal["rate", "share", "amount", "count", "area", "duration", "frequency", "date", "month", "year",
-                     "benchmark"]
+FigureKind = Literal["rate", "share", "amount", "count", "area", "length", "duration", "frequency", "date", "month",
+                     "year", "benchmark"]
 Bound = Literal["exact", "max", "min", "range"]
-FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "duration", "frequency", "date", "month",
-                                        "year")
+FIGURE_KINDS: tuple[FigureKind, ...] = ("rate", "share", "amount", "count", "area", "length", "duration", "frequency",
+                                        "date", "month", "year")
 TIME_KINDS = frozenset({"date", "month", "year"})
 PERIOD_KINDS = frozenset({"duration", "frequency"})  # measured by a length of time (6个月, 每半年)
 
@@ -48,12 +48,16 @@ _MONEY = r"(?:万亿|万|亿|千)?(?:美|港|欧)?元"
 # closes a figure, not 平台, 平均)
 _AREA = r"(?:万)?(?:平方米|平方公里|平方千米|亩|公顷|平米|平方(?![米公千])|平(?=$|[^\u4e00-\u9fff]|的|左右|以上|以下|以内|出头))"
 _SPOKEN_AREA = {"平米": "平方米", "平方": "平方米", "平": "平方米"}
+# a length, a height or a distance (长约八百五十米, 距离学校200米, 3.5公里), in metres; 平方米 is an area, read first
+_METRES = {"千米": 1000.0, "公里": 1000.0, "米": 1.0, "厘米": 0.01, "毫米": 0.001}
+_LENGTH = r"(?:千米|公里|厘米|毫米|米)"
 _DURATION = r"(?:个)?(?:工作日|自然日|小时|(?:会计|纳税|财政|自然)?年度|周年|年|个月|月|日|天|周(?!岁))"
 _UNITS = lexicon.table("figure_units")
 # Counted things: the lexicon's compound units (千瓦时, 万吨, 公里) before its measure words (家, 人, 套);
 # units of money, area and time have their own alternatives above.
 _COUNTED = sorted((set(_UNITS["compound"]) | set(_UNITS["measure words"]) | {"人次", "篇", "轮", "届"})
-                  - set(_UNITS["durations"]) - {"美元", "港元", "欧元", "元", "平方米", "平方公里", "周岁", "个百分点", "百分点"},
+                  - set(_UNITS["durations"]) - set(_METRES)
+                  - {"美元", "港元", "欧元", "元", "平方米", "平方公里", "周岁", "个百分点", "百分点"},
                   key=len, reverse=True)
 # units that name what they measure (an age): a figure in one needs no words of the clause to say what it is of
 SELF_NAMING_UNITS = frozenset(_UNITS["self-naming"])
@@ -73,7 +77,7 @@ QUANTITY = re.compile(
     rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
     rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
     rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％‰‱])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
-    rf"|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿(?![\u4e00-\u9fff]))|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"  # (1个亿 said alone: money; 50个亿元楼宇: 50 buildings)
+    rf"|(?P<length>{_LENGTH})|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿(?![\u4e00-\u9fff]))|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"  # (1个亿 said alone: money; 50个亿元楼宇: 50 buildings)
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
 # an average, a level or a growth rate of a named whole (全省, 同期, 行业) or last year's level.
@@ -294,6 +298,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if unit := m.group("area"):
         unit = unit.lstrip("万")
         return value * _magnitude(m.group("area")), _SPOKEN_AREA.get(unit, unit), "area", None
+    if unit := m.group("length"):
+        return value * _METRES[unit], "米", "length", None
     if unit := m.group("dur"):
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and unit.startswith("年"):
             return None  # a year the year pattern left (（2023年）, 2016年至2020年), not 2016 years
@@ -498,7 +504,7 @@ def _english_typed(m: re.Match, text: str) -> tuple[float, str, FigureKind, int 
         entry = _EN_BEFORE[m.group("cur").lower()]
         return value, entry.name, entry.extra["kind"], None
     if entry := _EN_AFTER.get((m.group("unit") or m.group("counted") or "").lower()):
-        return value, entry.name, entry.extra["kind"], None
+        return value * float(entry.extra.get("scale", 1)), entry.name, entry.extra["kind"], None
     if magnitude and _BARE_AMOUNT_AFTER.match(text[m.end():]):
         return value, "元", "amount", None  # sales of 45 million last year: money, its currency left out
     return None

@@ -39,7 +39,7 @@ MONEY_UNITS = {"万元", "亿元"}
 # The kinds of figure a unit hint asks for, as the quantity grammar types them.
 # Counts (个, 家, 所) are interchangeable and not checked by kind.
 UNIT_KINDS = {"amount": {"元", "万元", "亿元", "亿美元"}, "share": {"%", "个百分点", "百分点"}, "rate": {"%"},
-              "area": {"平方米", "万平方米", "平方公里", "亩"}}
+              "area": {"平方米", "万平方米", "平方公里", "亩"}, "length": {"米"}}
 METRIC_COVERAGE = 0.4  # share of a figure question's topic a target's metric and sentence must hold to answer it
 
 

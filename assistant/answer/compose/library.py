@@ -19,7 +19,7 @@ from assistant.answer.intents import maximal
 from assistant.answer.check import kinds_checked
 from assistant.lexicon.tags import in_order
 from assistant.answer.compose.draft import (CHAT_CARDS, COUNTED, Context, LIST_CONTINUES, MAX_LIST_CHARS, UNIT_KINDS, _after_earlier_clauses, _flat)
-from assistant.answer.plan import QueryPlan as Query, own_words
+from assistant.answer.plan import AskedPart, QueryPlan as Query, own_words
 from assistant.ingest.unit_notes import TableRow, labelled_row
 from assistant.models import Citation, Section
 from functools import cached_property, lru_cache
@@ -246,12 +246,14 @@ class Library:
             return self.evidence.coverage_of_any(query.alternatives, text, found)
         return self.evidence.coverage(query.topic_tokens, text, found)
 
-    def unsaid_parts(self, query: Query, said: list[str]):
+    def unsaid_parts(self, query: Query, said: list[str], answers: Callable[[AskedPart, str], bool] | None = None):
         """Each part of a question asking one thing of several at once (A和B分别…) that none of the texts said so far
-        names (all its own words), with those words; `said` is read as the caller adds to it."""
+        names (all its own words) and, with `answers`, answers (a figure of the part's kind); with those words.
+        `said` is read as the caller adds to it."""
         for part in query.parts if len(query.parts) > 1 else []:
             own = own_words(query, part)
-            if own and not any(all(self.evidence.mentions(t, s) for t in own) for s in said):
+            if own and not any(all(self.evidence.mentions(t, s) for t in own) and (answers is None or answers(part, s))
+                               for s in said):
                 yield part, own
 
     def task_candidates(self, ctx: Context) -> list[int]:

@@ -197,22 +197,32 @@ def rest_of_question(lib: Library, ctx: Context, chosen: list[tuple[str, str, Se
 
 def other_parts(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section]]) -> list[tuple[str, str, Section]]:
     """A figure asked of each of several things at once (使用单位和维保单位，应急演练分别至少多久一次) is answered for
-    each: a part no quoted sentence speaks of (none names all its own words) gets the best sentence, ranked as if
-    the part were asked alone, that names them, shares the part's topic and states a figure of the kind asked."""
+    each: a part no quoted sentence answers (none names all its own words and states a figure of the part's kind:
+    营业面积 an area, 金额 a sum) gets the best sentence, ranked as if the part were asked alone, that names them,
+    shares the part's topic and states a figure of that kind."""
     query, kinds = ctx.query, kinds_checked(ctx.query)
     if len(query.parts) < 2 or not chosen or not kinds:
         return []
     quotes, found = [quote for _, quote, _ in chosen], []
-    for part, own in lib.unsaid_parts(query, quotes):
+    section_of = {quote: section for _, quote, section in chosen}
+
+    def wanted(part) -> frozenset[str]:
+        return kinds_checked(of_part(query, part)) or kinds
+
+    def answers(part, quote: str) -> bool:
+        return states_kind(lib.sentence_quantities(quote, section_of[quote]), wanted(part))
+
+    for part, own in lib.unsaid_parts(query, quotes, answers):
         sub = replace(ctx, query=of_part(query, part))
         best = next(((sentence, section) for _, sentence, section in lib.rank_sentences(sub)
                      if all(lib.evidence.mentions(t, sentence) for t in own)
                      and lib.evidence.coverage(part.topic, sentence, lib.evidence.mentions)
                      >= lib.settings.fact_subject_coverage
-                     and states_kind(lib.sentence_quantities(sentence, section), kinds)), None)
+                     and states_kind(lib.sentence_quantities(sentence, section), wanted(part))), None)
         if best and not any(best[0] in q for q in quotes):
             found.append((best[0], best[0], best[1]))
             quotes.append(best[0])
+            section_of[best[0]] = best[1]
     return found
 
 
