@@ -41,6 +41,12 @@ def test_a_duty_named_with_an_arabic_article_number_finds_its_penalty_too(county
     assert "1000元以上5000元以下" in answer.text, answer.text
 
 
+def test_asked_how_a_breach_is_dealt_with_the_penalty_answers(county):
+    """会怎么处理 after a duty not done asks what befalls the breach, as 会罚吗 does: not how a procedure goes."""
+    answer = county.ask("农家乐开业后没按规定去乡镇登记，会怎么处理？")
+    assert answer.text.split("〔")[0].endswith("500元以上2000元以下的罚款。"), answer.text
+
+
 def test_a_question_on_the_duty_itself_is_answered_by_the_duty(county):
     answer = county.ask("农家乐开业以后多少天内要去登记？")
     assert "30日内" in answer.text and "罚款" not in answer.text.split("〔")[0], answer.text
