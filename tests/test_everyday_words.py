@@ -84,3 +84,27 @@ def test_a_short_word_the_documents_write_in_full_finds_the_rule(tmp_path):
     shop = assistant_over(tmp_path, {"北川县个体工商户年度报告办法": text})
     answer = shop.ask("年报每年最晚几号前要交？")
     assert answer.answerable and "6月30日" in answer.text, answer.text
+
+
+RENTAL_BIKES = "示例市互联网租赁自行车管理办法"
+RENTAL_BIKES_TEXT = """示例市互联网租赁自行车管理办法
+
+第一条 为了规范互联网租赁自行车经营行为，制定本办法。
+第二条 互联网租赁自行车运营企业应当为投放的车辆购买第三者责任险，并在车身标注企业名称和服务电话。
+第三条 出租人不得在房屋租赁期间擅自停止供热、供水。
+第四条 本办法自2026年3月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def bikes(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("bikes"), {RENTAL_BIKES: RENTAL_BIKES_TEXT})
+
+
+def test_a_thing_asked_by_its_everyday_name_finds_the_rule_written_with_its_formal_name(bikes):
+    """共享单车 is what regulations call 互联网租赁自行车; 房东 the 出租人; 暖气 the 供热: asked in the
+    everyday words, the rule written in the formal ones answers."""
+    answer = bikes.ask("共享单车公司放车之前要给车子上保险吗？")
+    assert answer.answerable and "第三者责任险" in answer.text, answer.text
+    answer = bikes.ask("房东能不能在我租房期间把暖气停了？")
+    assert answer.answerable and "不得" in answer.text and answer.citations[0].section == "第三条", answer.text

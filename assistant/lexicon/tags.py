@@ -1,4 +1,5 @@
-"""jieba, set up in one place: taught the corpus's terms it splits badly (lexicon/domain_words.toml),
+"""jieba, set up in one place: taught the corpus's terms it splits badly (lexicon/domain_words.toml) and the
+everyday words the documents write otherwise (lexicon/synonyms.toml),
 cutting text into words, and the part-of-speech tags of dictionary words (n, ns, v, j…): the one
 lookup the parser, the lexical index, the sentence readers and English senses use."""
 
@@ -30,6 +31,8 @@ def has_chinese(text: str) -> bool:
 
 
 DOMAIN_WORDS = list(lexicon.words("domain_words"))  # taught to jieba: policy terms it splits badly
+# and the everyday words lexicon/synonyms.toml gives the documents' words for (共享单车, 暖气费), each read whole
+EVERYDAY_WORDS = [w for w in lexicon.table("synonyms") if len(w) > 1]
 _init_lock = threading.Lock()
 _initialised = False
 
@@ -39,7 +42,7 @@ def ensure_jieba() -> None:
     global _initialised
     with _init_lock:
         if not _initialised:
-            for word in DOMAIN_WORDS:
+            for word in DOMAIN_WORDS + EVERYDAY_WORDS:
                 jieba.add_word(word, freq=20000)
             jieba.initialize()
             _initialised = True
