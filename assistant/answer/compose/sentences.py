@@ -216,12 +216,12 @@ def other_parts(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section
         return states_kind(lib.sentence_quantities(quote, section_of[quote]), wanted(part))
 
     for part, own in lib.unsaid_parts(query, quotes, answers):
-        sub = replace(ctx, query=of_part(query, part))
+        sub, its_kinds = replace(ctx, query=of_part(query, part)), wanted(part)
         best = next(((sentence, section) for _, sentence, section in lib.rank_sentences(sub)
                      if all(lib.evidence.mentions(t, sentence) for t in own)
                      and lib.evidence.coverage(part.topic, sentence, lib.evidence.mentions)
                      >= lib.settings.fact_subject_coverage
-                     and states_kind(lib.sentence_quantities(sentence, section), wanted(part))), None)
+                     and states_kind(lib.sentence_quantities(sentence, section), its_kinds)), None)
         if best and not any(best[0] in q for q in quotes):
             found.append((best[0], best[0], best[1]))
             quotes.append(best[0])
