@@ -38,25 +38,7 @@ GRANTS = """东岭市商业网点改造资金管理办法
 第六条　申报项目的营业面积和实际投入金额门槛，以第三方机构出具的审核报告为准。
 """
 
-FUND = """北湾县住房公积金贷款若干措施
-
-为支持缴存职工购房，制定以下措施。
-
-一、提高住房公积金贷款额度
-
-住房公积金贷款最高额度由30万元调整为40万元，住房公积金贷款期限最长为30年。
-
-二、放宽住房公积金贷款住房面积
-
-使用住房公积金贷款购买的住房，单套建筑面积限于150平方米（含）以内。
-
-三、调整住房公积金贷款次数认定
-
-缴存职工家庭使用住房公积金贷款的次数，以本县和异地住房公积金贷款合并计算。
-"""
-
-written = corpus_fixture({"青石镇古街区保护办法": OLD_TOWN, "东岭市商业网点改造资金管理办法": GRANTS,
-                          "北湾县住房公积金贷款若干措施": FUND})
+written = corpus_fixture({"青石镇古街区保护办法": OLD_TOWN, "东岭市商业网点改造资金管理办法": GRANTS})
 
 
 def test_lengths_and_distances_are_read_in_metres():
@@ -86,8 +68,3 @@ def test_two_measures_asked_with_a_question_word_are_both_answered(written):
     assert "三千平方米" in answer.text
     assert "800万元" in answer.text
 
-
-def test_the_bound_an_askers_own_figure_meets_or_fails_is_quoted_first(written):
-    """一套170平还能用公积金贷款吗: of the near-best sentences, the one bounding that figure decides."""
-    answer = written.ask("北湾县我看好一套170平的房子，还能用公积金贷款买吗？")
-    assert answer.text.split("〔")[0].endswith("150平方米（含）以内。"), answer.text

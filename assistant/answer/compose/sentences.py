@@ -118,9 +118,6 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     elif ctx.query.facts:  # 只有2家时 / 超过500万元的部分呢: among near-best sentences, the one stating that figure
         # about the question's subject (税率是10%吗 asked of 高新技术企业: not 非居民企业's 10%)
         stated = [f for f in ctx.query.facts if f.kind not in TIME_KINDS]
-        if ctx.query.answer == "yes_no":  # 一套210平还能用公积金贷款吗: the bound the asker's figure meets or fails
-            scored = lib.preferred_first(scored, lambda sentence, section: verdict(
-                stated, lib.sentence_quantities(sentence, section)) is not None)
         scored = lib.preferred_first(scored, lambda sentence, section: any(
             same_figure(q, f) for q in lib.sentence_quantities(sentence, section) for f in stated)
             and (not ctx.query.subject or lib.about_subject(ctx.query, sentence, section)))
