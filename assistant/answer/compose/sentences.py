@@ -206,19 +206,16 @@ def other_parts(lib: Library, ctx: Context, chosen: list[tuple[str, str, Section
     quotes, found = [quote for _, quote, _ in chosen], []
     section_of = {quote: section for _, quote, section in chosen}
 
-    def wanted(part) -> frozenset[str]:
-        return kinds_checked(of_part(query, part)) or kinds
-
-    def answers(part, quote: str) -> bool:
-        return states_kind(lib.sentence_quantities(quote, section_of[quote]), wanted(part))
+    def answers(part, quote: str) -> bool:  # (a part's own kind, as of_part asks it: 营业面积 an area)
+        return states_kind(lib.sentence_quantities(quote, section_of[quote]), part.kinds or kinds)
 
     for part, own in lib.unsaid_parts(query, quotes, answers):
-        sub, its_kinds = replace(ctx, query=of_part(query, part)), wanted(part)
+        sub = replace(ctx, query=of_part(query, part))
         best = next(((sentence, section) for _, sentence, section in lib.rank_sentences(sub)
                      if all(lib.evidence.mentions(t, sentence) for t in own)
                      and lib.evidence.coverage(part.topic, sentence, lib.evidence.mentions)
                      >= lib.settings.fact_subject_coverage
-                     and states_kind(lib.sentence_quantities(sentence, section), its_kinds)), None)
+                     and states_kind(lib.sentence_quantities(sentence, section), part.kinds or kinds)), None)
         if best and not any(best[0] in q for q in quotes):
             found.append((best[0], best[0], best[1]))
             quotes.append(best[0])
