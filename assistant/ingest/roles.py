@@ -39,7 +39,10 @@ _LEAD_IN = re.compile(rf"^(?:{labels.IN_SECTION}|由|请|并|同时|另外|此�
 _NAMED_BY_DUTY = re.compile(r"负责[^，。；：“”]{2,24}?的(?:部门|机构|单位)")
 # 负责人 / 负责同志 is a person (the official in charge), not the verb: `由各成员单位有关司局负责同志担任`
 _PERSON = r"(?!人|同志)"
-_IN_CHARGE = re.compile(rf"负责{_PERSON}|组织(?:实施|开展)")
+# `X承担…的日常管理工作`: X carries that work, as with 负责 (not `承担…责任`, a liability; nor 承担者 / 承担单位,
+# the party carrying a funded project; nor `承担以下职责：`, the lead-in of a body's list of powers, which
+# names what it does, not a task it is given among others)
+_IN_CHARGE = re.compile(rf"负责{_PERSON}|组织(?:实施|开展)|承担(?![者方人单])(?!以下|下列|如下)(?=[^，。；：“”]{{0,40}}?工作)")
 # `X主管全市的失业保险工作`, `X要切实发挥统筹协调作用`: X is the body in charge, so it leads
 # `X对…工作负总责`: X answers for the whole of it, so it leads; `X：负责牵头…` (a 职责分工 line) says so
 # `X是本级人民政府…工作的主管部门`, `X为…主管机关`, `X作为…牵头部门`: X is named the competent or
