@@ -25,6 +25,8 @@ from assistant.ingest.units import ALIASES, UNIT_MARK, units_marked
 LEAD = cue("lead")
 RESPONSIBLE = cue("responsible")
 DUTY = cue("duty")
+OBLIGATION_ASKED = cue("obligation_asked")
+BASIS_WHETHER = cue("basis_whether")
 FRAMING = cue("framing")
 ROLE_PHRASE = cue("role_phrase")
 # A duty verb right after a unit named, its object asked (县水利局负责考核哪些项目).
@@ -266,7 +268,9 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
     query.lead_named = names_lead
     query.both_roles = names_lead and bool(SHARED_ROLE.search(text) or _bodies_beside_lead(text)) \
         and not EXCEPT_LEAD.search(text)
-    if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead:
+    # 使用单位要承担哪些配合义务: what a party must do, the party named, asks its duties, not who shares them
+    asks_obligation = bool(OBLIGATION_ASKED.search(text)) and not asks_who
+    if (asks_resp or EXCEPT_LEAD.search(text)) and not names_lead and not asks_obligation:
         # "责任单位有哪些" / "除了牵头…还有" ask for the shared role alone; "由哪些部门负责"
         # asks for every unit that answers for the task, the lead included.
         if SHARED_ROLE.search(text) or EXCEPT_LEAD.search(text):
@@ -281,7 +285,7 @@ def _intent(text: str, units: list[str], topics: list[str], query: Query) -> str
         return "lead"
     if WHICH_ARTICLE.search(text):
         return "general"  # …的是第几条: the sentence stating it, with its label, whatever its words would ask
-    if REFERENCE.search(text):
+    if REFERENCE.search(text) and not BASIS_WHETHER.search(text):
         return "reference"
     if ELIGIBILITY.search(text) or any(form in text for form in MONEY_QUESTIONS):
         return "eligibility"
