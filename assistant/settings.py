@@ -121,6 +121,10 @@ class Settings(BaseModel):
     task_sentence_hits: int = Field(5, ge=1, description="top sections whose sentences may name the task a lead/"
                                     "responsibility question asks where bodies are named in prose (a design value: "
                                     "the sentence must still hold task_row_coverage of the question)")
+    singled_out_margin: float = Field(0.2, ge=0, le=1, description="share of a who-question's topic by which, in a "
+                                      "section giving several bodies each a task of its own, one body's sentence must "
+                                      "hold more than every other's to answer with that body alone (a design value: "
+                                      "shares differ by a word or two between near-alike clauses, which is noise)")
     task_row_coverage: float = Field(0.6, ge=0, le=1, description="share of a lead/responsibility question's topic "
                                      "a task-table row, or a sentence naming bodies in prose, must name to answer "
                                      "from it (a design value: the dev set has no task tables)")

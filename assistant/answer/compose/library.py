@@ -239,12 +239,16 @@ class Library:
         quote stating the figure may leave the case to its article's other sentences)."""
         return "\n".join(s.breadcrumb + "\n" + s.text for s in sections).lower()
 
-    def topic_share(self, query: Query, text: str, found: Callable[[str, str], bool] | None = None) -> float:
+    def topic_share(self, query: Query, text: str, found: Callable[[str, str], bool] | None = None,
+                    beyond: str = "") -> float:
         """How much of the question's IDF-weighted topic a text holds (an English question: of its
-        words' translations, any alternative of each counting); `found` as in Evidence.coverage."""
+        words' translations, any alternative of each counting); `found` as in Evidence.coverage. Words
+        naming the document `beyond` (石城县…考核细则, 安阳市…供水条例) say where to look, not which of its
+        provisions: they count for nothing unless they are all the topic."""
         if query.english:
             return self.evidence.coverage_of_any(query.alternatives, text, found)
-        return self.evidence.coverage(query.topic_tokens, text, found)
+        topic = [t for t in query.topic_tokens if not in_order(t, beyond)] if beyond else []
+        return self.evidence.coverage(topic or query.topic_tokens, text, found)
 
     def unsaid_parts(self, query: Query, said: list[str], answers: Callable[[AskedPart, str], bool] | None = None):
         """Each part of a question asking one thing of several at once (A和B分别…) that none of the texts said so far

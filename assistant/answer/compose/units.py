@@ -43,9 +43,7 @@ def table_row(lib: Library, ctx: Context) -> tuple[TableRow, Section] | None:
     docs = {h.section.doc for h in ctx.hits[:3]}
     best, score = None, lib.settings.task_row_coverage
     for row, section in (pair for doc in docs for pair in lib.task_rows.get(doc, [])):
-        # words naming the document (石城县…河长制…考核细则) are no part of the task asked about
-        task = [t for t in ctx.query.topic_tokens if not in_order(t, section.doc)] or ctx.query.topic_tokens
-        covered = lib.evidence.coverage(task, row.task + row.detail)
+        covered = lib.topic_share(ctx.query, row.task + row.detail, beyond=section.doc)
         if covered > score:
             best, score = (row, section), covered
     return best
@@ -91,6 +89,9 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         words = UNIT_WORDS["en" if ctx.query.english else "zh"]
         doers = plain_names(owner.lead_units + owner.responsible_units, ctx.query)
         return from_sentence(owner, sentence, words["doer"].format(resp=doers) + mark(owner), ctx.query)
+    if first.unit_source == "text" and not ctx.query.role_of and (picked := singled_out(lib, ctx, first)):
+        owner, sentence = picked
+        return from_sentence(owner, sentence, unit_sentence(owner, ctx.query, named=False), ctx.query)
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
     return owners_answer(chosen, ctx.query)
 
@@ -149,10 +150,25 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
     with a unit line, a note or a table row keep theirs."""
     prose = [i for i in lib.task_candidates(ctx)
              if lib.by_key[lib.index.sentences[i].section_key].unit_source in ("text", "")]
-    named = [(i, owner, found) for i, owner, _, found in tasks_named(lib, ctx, prose, lib.settings.task_row_coverage)]
+    named = list(tasks_named(lib, ctx, prose, lib.settings.task_row_coverage))
     if not named:
         return None
-    i, owner, (lead, resp, quote, _) = max(named, key=lambda n: (n[2][3], float(ctx.sentence_sims[n[0]])))
+    i, owner, _, (lead, resp, quote, _) = max(named, key=lambda n: (n[3][3], float(ctx.sentence_sims[n[0]])))
+    return replace(owner, lead_units=lead, responsible_units=resp), quote
+
+
+def singled_out(lib: Library, ctx: Context, owner: Section) -> tuple[Section, str] | None:
+    """Of a section giving several bodies each a task of its own in prose (…供水主管部门负责…管理工作；…卫生健康
+    主管部门负责…卫生监督工作；…价格主管部门负责…), the one sentence whose task holds more of the question than any
+    other's by Settings.singled_out_margin, however little it holds (the words naming the document aside): the
+    question picks that body out of the list. When no sentence stands out, the section's bodies answer together."""
+    found = [(lib.topic_share(ctx.query, text, beyond=owner.doc), who) for text in
+             map(lambda i: continued(lib, i), lib.sentences_of.get(owner.key, []))
+             if (who := who_in(lib, ctx.query, text)) is not None and who[3]]
+    ranked = sorted(found, key=lambda f: f[0], reverse=True)
+    if len(ranked) < 2 or ranked[0][0] < ranked[1][0] + lib.settings.singled_out_margin:
+        return None
+    lead, resp, quote, _ = ranked[0][1]
     return replace(owner, lead_units=lead, responsible_units=resp), quote
 
 
