@@ -49,6 +49,11 @@ def test_the_department_whose_field_is_asked_is_picked_out_of_the_list(elder_car
     assert "消防救援" not in first and "卫生健康" not in first
 
 
+def test_asked_of_the_whole_field_the_article_answers_with_all_its_bodies(elder_care):
+    first = elder_care.ask("东岭的社区养老服务由哪些部门分别管哪一块？").text.splitlines()[0]
+    assert all(body in first for body in ("市民政部门", "市卫生健康部门", "市市场监督管理部门")), first
+
+
 def test_a_kind_of_duty_asked_is_answered_by_the_duty_not_by_bodies(elder_care):
     answer = elder_care.ask("民政部门来检查的时候，养老机构和服务人员要尽哪些配合义务？")
     assert "如实提供有关资料" in answer.text
