@@ -162,8 +162,8 @@ def singled_out(lib: Library, ctx: Context, owner: Section) -> tuple[Section, st
     主管部门负责…卫生监督工作；…价格主管部门负责…), the one sentence whose task holds more of the question than any
     other's by Settings.singled_out_margin, however little it holds (the words naming the document aside): the
     question picks that body out of the list. When no sentence stands out, the section's bodies answer together."""
-    found = [(lib.topic_share(ctx.query, text, beyond=owner.doc), who) for text in
-             map(lambda i: continued(lib, i), lib.sentences_of.get(owner.key, []))
+    texts = (continued(lib, i) for i in lib.sentences_of.get(owner.key, []))
+    found = [(lib.topic_share(ctx.query, text, beyond=owner.doc), who) for text in texts
              if (who := who_in(lib, ctx.query, text)) is not None and who[3]]
     ranked = sorted(found, key=lambda f: f[0], reverse=True)
     if len(ranked) < 2 or ranked[0][0] < ranked[1][0] + lib.settings.singled_out_margin:
