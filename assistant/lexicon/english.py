@@ -43,8 +43,7 @@ LABELS = {e.name: e.forms[0] for e in load("english_labels") if e.extra.get("kin
 QUESTION_FORMS: dict[str, dict[str, tuple[str, ...]]] = {}
 # name -> the Chinese words an English form of it stands for (the name, or the entry's `chinese`: 外资 and 外商投资)
 OWN_CHINESE: dict[str, tuple[str, ...]] = {}
-# (english_terms: the glossary of legal and administrative terms, read as english_labels' terms are)
-for _entry in load("english_labels") + load("english_terms"):
+for _entry in load("english_labels"):
     if "kind" in _entry.extra:
         QUESTION_FORMS.setdefault(_entry.extra["kind"], {})[_entry.name] = _entry.forms
         OWN_CHINESE[_entry.name] = tuple(_entry.extra.get("chinese", (_entry.name,)))
