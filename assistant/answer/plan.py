@@ -17,7 +17,8 @@ from typing import Literal, NamedTuple
 
 from assistant import eligibility, lexicon
 from assistant.answer.cues import cue
-from assistant.answer.intents import EFFECT_ASKED, Query, analyse, clean_question, maximal
+from assistant.answer.intents import (DUTIES_ASKED, EFFECT_ASKED, OBLIGATION_ASKED, Query, analyse, clean_question,
+                                      maximal)
 from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
@@ -62,10 +63,8 @@ PARTY_ASKED = cue("party_asked")
 CLASS_ASKED = cue("class_asked")
 CODE_LIKE = cue("code_like")
 SCOPE_ASKED = cue("scope_asked")
-OBLIGATION_ASKED = cue("obligation_asked")
 PENALTY_ASKED = cue("penalty_asked")
 BREACH_SUPPOSED = cue("breach_supposed")
-DUTIES_ASKED = cue("duties_asked")
 # The kinds a bare 多少 asks for when nothing names the kind (no unit, rate or share word).
 MAGNITUDE_KINDS = frozenset({"rate", "share", "amount", "count", "area", "length"})
 CLAUSE_END = re.compile(r"[，,。；;？?！!]")

@@ -150,10 +150,10 @@ def task_sentence(lib: Library, ctx: Context) -> tuple[Section, str] | None:
     with a unit line, a note or a table row keep theirs."""
     prose = [i for i in lib.task_candidates(ctx)
              if lib.by_key[lib.index.sentences[i].section_key].unit_source in ("text", "")]
-    named = list(tasks_named(lib, ctx, prose, lib.settings.task_row_coverage))
+    named = [(i, owner, found) for i, owner, _, found in tasks_named(lib, ctx, prose, lib.settings.task_row_coverage)]
     if not named:
         return None
-    i, owner, _, (lead, resp, quote, _) = max(named, key=lambda n: (n[3][3], float(ctx.sentence_sims[n[0]])))
+    i, owner, (lead, resp, quote, _) = max(named, key=lambda n: (n[2][3], float(ctx.sentence_sims[n[0]])))
     return replace(owner, lead_units=lead, responsible_units=resp), quote
 
 
