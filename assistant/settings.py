@@ -84,6 +84,11 @@ class Settings(BaseModel):
     verdict_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x "
                                 "cosine) a condition may stand and still give a yes or no on the asker's own figures (a "
                                 "figure claimed of the documents is checked wherever its sentence stands)")
+    exclusion_sections: int = Field(5, ge=0, le=10, description="how many of the best-ranked sections a yes/no "
+                                    "answer reads for a clause excluding the thing the question names (不包括港、澳、"
+                                    "台地区 for a company registered in 香港, which a search on 香港 cannot rank first): "
+                                    "the sections about the question, not every provision that excludes the thing from "
+                                    "some other rule")
     ruling_band: float = Field(0.3, ge=0, le=5, description="how far below the best sentence (lexical + 3 x cosine) "
                                "one that rules on the act a yes/no question asks of (准予扣除, 不得计算摊销费用扣除 for "
                                "可以摊销扣除吗) may stand and still come first, so the answer can say 可以 or 不可以; "

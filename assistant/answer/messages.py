@@ -14,7 +14,7 @@ Reason = Literal[
     "no_article", "no_target_year", "no_amount", "no_support",
     "nearest", "partial", "partial_subject", "unnamed", "premise", "yes", "no", "part_unstated",
     "allowed", "denied", "required", "not_required", "steps", "claim_right", "claim_wrong", "case_departs",
-    "by_kind", "if_kind", "kind_industrial", "kind_other", "met", "unmet",
+    "by_kind", "if_kind", "kind_industrial", "kind_other", "met", "unmet", "excluded", "not_excluded",
 ]
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -72,6 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a rule decided for the figure asked, and the case the question states has a rule of its own after it
     "case_departs": ("文件对您所说的情形另有规定，见下文第二句：",
                      "The documents make a rule of its own for the case you describe (the second sentence):"),
+    # the case asked is one the rule carves out (不包括港、澳、台地区, 不含…二手房, 不包括…不足12个月的), or the asker's
+    # figure keeps it out of the carve-out (持有满18个月 against 不包括…不足12个月): the rule's other conditions still apply
+    "excluded": ("不符合。文件明确把这种情形排除在外：", "No. The documents expressly leave this case out:"),
+    "not_excluded": ("您的情况不在文件排除的情形之内（该规定的其他条件仍须满足）：",
+                     "Your case is not one the documents leave out (the rule's other conditions still apply):"),
     # a procedure answer names the steps a section's numbered heads give, before quoting them
     "steps": ("步骤依次为：{steps}。", "The steps, in order: {steps}."),
 }

@@ -16,8 +16,10 @@ import numpy as np
 
 from assistant.eligibility.roles import sentence_role
 from assistant.ingest.definitions import Definition, read_definition
+from assistant.ingest.exclusions import Exclusion, read_exclusions
 from assistant.ingest.figures import item_number, item_numbering, split_sentences, strip_item_prefix
 from assistant.ingest.outline import body_text
+from assistant.ingest.short_names import listed_names
 from assistant.ingest.quantities import Quantity, read as read_quantities
 from assistant.ingest.rulings import Ruling, read_rulings
 from assistant.ingest.sanctions import enforced_articles
@@ -56,7 +58,8 @@ def chunk_sections(sections: list[Section]) -> list[Chunk]:
                     label=section.label,
                     text=text,
                     hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:24],
-                    tokens=tokenize(section.breadcrumb + " " + part),
+                    # (with the full names of provinces it lists by short name: 港、澳、台 names 香港)
+                    tokens=tokenize(section.breadcrumb + " " + part) + listed_names(part),
                 )
             )
     return chunks
@@ -111,6 +114,8 @@ class Sentence:
     first_item: bool = False  # the item it opens is numbered one: a list starts here, under the sentence before
     # the articles of its own document whose breach it punishes (违反本条例第十八条规定…罚款), read once here
     enforces: list[str] = field(default_factory=list)
+    # what it carves out of its rule (不包括港、澳、台地区, 不含…二手房), read once here
+    exclusions: list[Exclusion] = field(default_factory=list)
 
     @property
     def asks(self) -> bool:
@@ -122,7 +127,8 @@ class Sentence:
         defined = data.get("definition")
         return cls(**{**data, "quantities": [Quantity.from_dict(q) for q in data.get("quantities", [])],
                       "definition": Definition(**defined) if defined else None,
-                      "rulings": [Ruling(**r) for r in data.get("rulings", [])]})
+                      "rulings": [Ruling(**r) for r in data.get("rulings", [])],
+                      "exclusions": [Exclusion(**{**e, "items": tuple(e["items"])}) for e in data.get("exclusions", [])]})
 
 
 def is_question(text: str) -> bool:
@@ -189,7 +195,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
                 out.append(Sentence(section.key, sentence, piece_hash(sentence), read_quantities(sentence),
                                     _states(sentence), defined, [] if defined else read_rulings(sentence),
                                     opens_item=item_numbering(written), first_item=item_number(written) == 1,
-                                    enforces=enforced_articles(sentence)))
+                                    enforces=enforced_articles(sentence), exclusions=read_exclusions(sentence)))
     return out
 
 

@@ -150,8 +150,9 @@ _NUMBERED = re.compile(r"\s*第\s*\d+\s*号")
 # (a slash before a unit is "per": 2.0元/千瓦时; before a number or a bracket it divides)
 _OPERAND_BEFORE = re.compile(r"(?:[×÷*=＝+＋]\s*[(（]?|/\s*[(（]|[(（]\s*\d+(?:\.\d+)?\s*[-－])\s*$")
 _OPERAND_AFTER = re.compile(r"^\s*(?:[×÷*＝=]|/\s*[(（\d])")
-# a period read as the months or years of a pay or an income it counts (6个月的统筹地区上年度职工月平均工资)
-_WAGE_BASE = re.compile(r"\s*的[^，。；,;：:]{0,20}?(?:工资|收入|薪酬|薪金|缴费基数)")
+# a period read as the months or years of a pay or an income it counts (6个月的统筹地区上年度职工月平均工资); not an
+# income a thing of that length yields (租期不足6个月的租赁合同取得的收入: the lease's length)
+_WAGE_BASE = re.compile(r"\s*的(?:(?!取得|获得)[^，。；,;：:]){0,20}?(?:工资|收入|薪酬|薪金|缴费基数)")
 # Characters before 一 that make it a word (each, the same, any, single, unified), not the number one.
 _ONE_AS_A_WORD = frozenset("每同任某单统唯其哪")
 _CLAUSE_START = re.compile(r"[，,；;。：:\n（(]")

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Callable
 
 from assistant.answer.check import beyond_facts, kinds_checked, states_kind
-from assistant.answer.compose import conditions, documents, figures, procedure, sentences, support, units, yes_no
+from assistant.answer.compose import (conditions, documents, exclusions, figures, procedure, sentences, support, units,
+                                      yes_no)
 from assistant.answer.compose.draft import Context, Draft, cite, name_documents, own_brackets, source_marks
 from assistant.answer.compose.library import Library
 
@@ -37,6 +38,8 @@ BY_INTENT: dict[str, Composer] = {
 
 def compose(lib: Library, intent: str, ctx: Context) -> Draft | None:
     """The draft of the composer for the plan's answer type or intent."""
+    if draft := exclusions.excluded(lib, ctx):  # 香港注册的公司能认定吗: 不包括港、澳、台地区, whatever else is asked
+        return draft
     if ctx.query.claimed:  # 结转五年，对吧？: confirmed or corrected first, else answered as asked
         draft = yes_no.yes_no(lib, ctx)
         if draft:

@@ -115,6 +115,8 @@ class Library:
         # the definitions the documents state, by sentence, and by the article whose term each explains
         self.definition_of = {(u.section_key, u.text): u.definition for u in index.sentences if u.definition}
         self.rulings_of = {(u.section_key, u.text): u.rulings for u in index.sentences if u.rulings}
+        # what each sentence carves out of its rule (不包括港、澳、台地区), by sentence
+        self.exclusions_of = {(u.section_key, u.text): u.exclusions for u in index.sentences if u.exclusions}
         self.kind_of = self._kinds_listed(index, settings)
         self.explained_by: dict[str, list[tuple[str, Section]]] = {}  # article key -> its terms' definitions
         for unit in index.sentences:

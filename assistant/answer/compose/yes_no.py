@@ -7,6 +7,7 @@ from dataclasses import replace
 from assistant import eligibility
 from assistant.answer.check import confirms, verdict
 from assistant.answer.compose.draft import UNIT_WORDS, Context, Draft, cite, mark
+from assistant.answer.compose.exclusions import excluded_figures
 from assistant.answer.compose.library import Library
 from assistant.answer.messages import say
 from assistant.ingest.quantities import SELF_NAMING_UNITS
@@ -48,6 +49,9 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
             text = f"{say('case_departs', english)}\n{quote}{departing}{mark(section)}"
             return Draft(text, [cite(section, quote), cite(section, departing)], [section])
         head = say(_HEADS[ctx.query.claimed][met], english)
+        if not ctx.query.claimed and excluded_figures(lib, sentence, section, facts, quantities):
+            # (8个月 against 不包括…不足12个月取得的投资收益: meeting the bound puts the case out of the rule)
+            head = say("excluded" if met else "not_excluded", english)
         rest = ("" if english else "（该条其他条件也须同时满足，见引文。）") if len(section.items) > 1 else ""
         text = f"{head}\n{quote}{mark(section)}{rest}"
         return Draft(text, [cite(section, quote)], [section])
