@@ -126,6 +126,12 @@ def test_when_a_rule_starts_to_be_carried_out_asks_when_it_takes_effect(placed):
     assert "2022年3月1日" in placed.ask("滨江管家政的那个条例，是打哪天起实行的？").text
 
 
+def test_when_a_rule_starts_to_count_asks_when_it_takes_effect(placed):
+    """算数, 管用: everyday words for a rule taking effect; the date it takes effect is what is asked."""
+    assert placed.answerer.parser.parse("滨江那个家政条例，具体从哪天开始算数？").answer == "effect_date"
+    assert "2022年3月1日" in placed.ask("滨江管家政的条例什么时候开始管用？").text
+
+
 PARK = {"滨江市公园管理条例": """滨江市公园管理条例
 
 第一条　为了加强公园管理，制定本条例。

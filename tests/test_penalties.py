@@ -47,6 +47,13 @@ def test_asked_how_a_breach_is_dealt_with_the_penalty_answers(county):
     assert answer.text.split("〔")[0].endswith("500元以上2000元以下的罚款。"), answer.text
 
 
+def test_asked_in_english_what_happens_to_a_breach_the_penalty_answers(county):
+    """`What happens to someone who…` asks what befalls the breach, as 会怎么样 does."""
+    plan = county.answerer.parser.parse("What happens to a farm-stay operator that never registers with the township?")
+    assert plan.penalty_asked
+    assert not county.answerer.parser.parse("When must a farm-stay operator register with the township?").penalty_asked
+
+
 def test_a_question_on_the_duty_itself_is_answered_by_the_duty(county):
     answer = county.ask("农家乐开业以后多少天内要去登记？")
     assert "30日内" in answer.text and "罚款" not in answer.text.split("〔")[0], answer.text

@@ -182,7 +182,7 @@ def sentence_units(sections: list[Section]) -> list[Sentence]:
     out = []
     for section in sections:
         # a heading announcing its items (（二）下列活动不适用税前加计扣除政策。) is their lead-in: a sentence
-        lead = [section.title] if heads_items(section) else []
+        lead = [section.title] if heads_items(section) or states_in_heading(section) else []
         pieces = lead + split_sentences(body_text(section))
         for at, written in enumerate(pieces):
             following = pieces[at + 1] if at + 1 < len(pieces) else ""
@@ -206,6 +206,16 @@ def _states(sentence: str) -> list[StatedKind]:
 
 
 MIN_SENTENCE_CHARS = 6  # a shorter piece standing alone is a fragment (】, 特此公告。), not a statement
+
+
+def states_in_heading(section: Section) -> bool:
+    """Whether a section's title is a sentence stating a figure, run into its body on one line (（三）…奖补自2023年1月1日
+    起试行3年。运营单位应…): the section's first sentence, which a question asking the figure must find, not a heading
+    naming a topic (（十六）加快培育高新技术企业。, no figure)."""
+    # (an article's first sentence is its body's already: 第五十条 本条例自…起施行。)
+    first = section.text.split("\n", 1)[0]
+    return section.kind == "section" and bool(section.title) and f"{section.title}。" in first \
+        and any(q.kind != "count" for q in read_quantities(section.title))  # (统筹两个市场: a topic's count)
 
 
 def _says_something(sentence: str, listed: bool) -> bool:

@@ -127,7 +127,9 @@ def general(lib: Library, ctx: Context) -> Draft | None:
     band = lib.settings.preferred_band if stating else \
         lib.settings.figure_quote_band if ctx.query.asks_figure else lib.settings.quote_band
     chosen: list[tuple[str, str, Section]] = []  # (text, quote as written, section)
-    for score, sentence, section in stating or scored:
+    queue = list(stating or scored)
+    while queue:
+        score, sentence, section = queue.pop(0)
         if score < best - band and sentence not in further or len(chosen) == lib.settings.max_sentences:
             break
         text = quote = sentence if fitting and fitting(sentence, section) else lib.with_next(sentence, section)
@@ -149,6 +151,10 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if row:  # a table row reads as its columns' names and values
             text, quote = row
         chosen.append((text, quote, section))
+        if kinds and (departing := lib.case_departing(sentence, section, ctx.query)) and departing not in text:
+            # a figure asked of a case the article gives a rule of its own further on (加5个百分点计算, then 企业…提供
+            # 有关资料的，可以只按…基准利率计算利息, asked of a firm that provided them): that rule next, read as any other
+            queue.insert(0, (score, departing, section))
     chosen += rest_of_question(lib, ctx, chosen)
     chosen += other_parts(lib, ctx, chosen)
     scope = applies_to_whom(lib, ctx, chosen)
