@@ -49,7 +49,7 @@ def read_exclusions(sentence: str) -> list[Exclusion]:
 def _items(listed: str) -> tuple[str, ...]:
     """The things a clause lists: split at 、 and at the conjunction joining the last two (only in a list: 和 inside
     one description stays), their closing words dropped, a province's short name read out."""
-    parts = [p for p in listed.split("、")]
+    parts = listed.split("、")
     if len(parts) > 1:
         parts[-1:] = _LAST_JOIN.split(parts[-1], maxsplit=1)
     items = []
