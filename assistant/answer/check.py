@@ -169,6 +169,19 @@ def verdict(facts: list[Quantity], quantities: list[Quantity]) -> bool | None:
     return None if not results else all(results)
 
 
+def measured_verdict(facts: list[Quantity], words: list[list[str]], quantities: list[Quantity]) -> bool | None:
+    """`verdict`, each fact measured against the figures whose clause names what it measures (`words`, the
+    question's words of the fact's clause) when the sentence has any: 提前了一天 against 提前二日, not against
+    the 超过二十四小时 of the stoppage that makes the notice due. Facts no clause names are judged as `verdict`
+    judges them."""
+    named = [[q for q in quantities if any(w in q.measure for w in said)] for said in words]
+    if not any(named):
+        return verdict(facts, quantities)
+    results = [verdict([f], own) if own else verdict([f], quantities) for f, own in zip(facts, named)]
+    decided = [r for r in results if r is not None]
+    return None if not decided else all(decided)
+
+
 def fits_tier(facts: list[Quantity], quantities: list[Quantity], kinds: frozenset[str]) -> bool:
     """Whether a sentence is the tier that fits the applicant: its bounds decide for the applicant's
     figures (`verdict` True) and it states, beyond those bounds, a figure of a kind asked (销售收入5000万元至
@@ -180,7 +193,10 @@ def fits_tier(facts: list[Quantity], quantities: list[Quantity], kinds: frozense
 def beyond_facts(facts: list[Quantity], quantities: list[Quantity]) -> list[Quantity]:
     """A sentence's figures that are no bound on the asker's own figures: what it states beyond the
     conditions the asker was measured against (实际支出1000万元以上 bounds the 3000万 spent; 10% and
-    500万元 are the aid)."""
+    500万元 are the aid). A sentence stating a case is measured by the case alone: what it then states is
+    beyond it (满七年的为十六个月 for 8年: the 16个月, though a length of time as the asker's 8年 is)."""
+    if any(q.case for q in quantities):
+        return [q for q in quantities if not q.case]
     return [q for q in quantities if all(satisfies(f, q) is None for f in facts)]
 
 

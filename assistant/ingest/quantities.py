@@ -77,7 +77,7 @@ QUANTITY = re.compile(
     rf"|(?P<frac>(?P<fden>[{_CN}]+|\d+)分之(?P<fnum>[{_CN}]+|\d+))"
     rf"|(?P<score>(?<![\d.])\d+(?:\.\d+)?)\s*分(?![钟之钱别局])"
     rf"|(?P<num>{_NUM})(?:(?<!19\d\d)(?<!20\d\d)\s*[-~～－—到至]\s*(?P<num2>{_NUM}))?\s*(?:(?P<pctsign>[%％‰‱])|(?P<money>{_MONEY})|(?P<area>{_AREA})"
-    rf"|(?P<length>{_LENGTH})|(?P<dur>{_DURATION})|(?P<count>{_COUNT})(?!亿(?![\u4e00-\u9fff]))|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"  # (1个亿 said alone: money; 50个亿元楼宇: 50 buildings)
+    rf"|(?P<length>{_LENGTH})|(?P<dur>(?:个半(?=月|小时))?{_DURATION})(?P<andhalf>半(?![年月天日个数价]))?|(?P<count>{_COUNT})(?!亿(?![\u4e00-\u9fff]))|(?P<bare>万|个?亿)(?![\u4e00-\u9fff]))"  # (1个亿 said alone: money; 50个亿元楼宇: 50 buildings)
 )
 # A floor or cap set against a reference quantity instead of a number: a comparison verb, then
 # an average, a level or a growth rate of a named whole (全省, 同期, 行业) or last year's level.
@@ -130,7 +130,7 @@ _EVENT_DAY = re.compile(r"(?:按照?|以)[^，。；,;按以]{1,30}?(?:的日期
 _NOT = r"(?<!不)(?<!不得)(?<!不应)(?<!不能)"
 _MAX_BEFORE = re.compile(rf"(?:不[得应能]?(?:超过|高于|多于|大于)|最高|最多|最长|上限|封顶|至多|{_NOT}低于|{_NOT}少于|小于|未满|不满|不足|不到)"
                          r"(?:为|是)?\s*$")
-_MIN_BEFORE = re.compile(rf"(?:不[得应能]?(?:低于|少于|小于)|至少|最低|最少|最短|{_NOT}超过|{_NOT}高于|大于|多于|(?<![未不])满|达到|突破)"
+_MIN_BEFORE = re.compile(rf"(?:不[得应能]?(?:低于|少于|小于)|至少|最低|最少|最短|{_NOT}超过|{_NOT}高于|大于|多于|(?<![未不])满|达到|突破|提前)"
                          r"(?:为|是)?\s*$")
 # A cap or floor that governs the clause's last figure from further back (不得超过…总额的10%).
 _CLAUSE_MAX = re.compile(r"不得?超过|不高于|最高|最多|上限")
@@ -182,6 +182,8 @@ class Quantity:
     # it is what a penalty imposes (处三万元以下罚款, 并处…百分之二十以上百分之五十以下罚款): what befalls a breach,
     # no bound an applicant's own figure meets or fails
     imposed: bool = False
+    # the words of its clause before it: what it measures (供热企业应当提前 of 提前二日), read where it is written
+    measure: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -304,6 +306,8 @@ def _typed(m: re.Match) -> tuple[float, str, FigureKind, int | None] | None:
     if unit := m.group("dur"):
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and unit.startswith("年"):
             return None  # a year the year pattern left (（2023年）, 2016年至2020年), not 2016 years
+        if "半" in unit or m.group("andhalf"):  # 三年半, 一个半月: half a unit more
+            value, unit = value + 0.5, unit.replace("个半", "个")
         unit = unit.lstrip("个")
         if unit == "月" and not m.group("dur").startswith("个"):
             return value, "月", "month", None  # 5月, 五月: a month of the year (a period is 5个月)
@@ -365,10 +369,17 @@ def _read_chinese(text: str) -> list[Quantity]:
                                prev.figure)
             continue
         out.append(Quantity(value, unit, kind, bound, year, text[start:end], start, end, figure=figure))
-    out = _worded(text, out)
+    out = [replace(q, measure=_measure(text, q)) for q in _worded(text, out)]
     return sorted((replace(q, case=True) if _in_case(text, q) else
                    replace(q, for_case=_case_of(text, q), imposed=bool(_IMPOSED.match(text, q.end))) for q in out),
                   key=lambda q: q.start)
+
+
+def _measure(text: str, q: Quantity) -> str:
+    """The words of the figure's clause before its numeral, bound words included (…，供热企业应当提前二日通知:
+    供热企业应当提前)."""
+    at = q.start + max(q.text.find(q.figure), 0)
+    return text[max((m.end() for m in _CLAUSE_START.finditer(text, 0, q.start)), default=0):at]
 
 
 def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
@@ -563,9 +574,13 @@ def _case_of(text: str, q: Quantity) -> str:
 
 
 def _in_case(text: str, q: Quantity) -> bool:
-    """Whether the figure's clause ends with 的 before its comma (…满5年不足10年的，): a case stated."""
+    """Whether the figure states a case: its clause ends with 的 before its comma (…满5年不足10年的，), or
+    says what holds in the case right after it (满三年不足四年的为九个月, 不足一年的按一年计算)."""
     end = m.start() if (m := _CLAUSE_END.search(text, q.end)) else len(text)
-    return end > q.end and end < len(text) and text[end - 1] == "的"
+    return end > q.end and (end < len(text) and text[end - 1] == "的" or bool(_CASE_THEN.search(text, q.end, end)))
+
+
+_CASE_THEN = re.compile(r"的(?:为|按)")
 
 
 DAYS = {"年": 365.0, "月": 30.0, "周": 7.0, "日": 1.0, "工作日": 1.0, "小时": 1 / 24}

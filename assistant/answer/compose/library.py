@@ -698,6 +698,31 @@ class Library:
                     unit.opens_item and following.first_item and following.opens_item != unit.opens_item)):
                 leads[following.opens_item] = i
 
+    def items_led(self, sentence: str, section: Section) -> list[str]:
+        """The items of the list a sentence leads in, or of the list its next sentence leads in when that one is a
+        bare lead-in (…根据累计缴费的时间确定。具体划分为：（一）…)."""
+        position = self.position_of.get((section.key, sentence))
+        if position is None:
+            return []
+        own = self.sentences_of.get(section.key, [])
+        leads = {position}
+        if position + 1 in own and self.index.sentences[position + 1].text.endswith(("：", ":")):
+            leads.add(position + 1)
+        return [self.index.sentences[i].text for i in own if self.lead_of.get(i) in leads]
+
+    def with_items_fitting(self, scored: list[tuple[float, str, Section]], fits) -> list[tuple[float, str, Section]]:
+        """Each near-best sentence followed, at its score, by the items of the list it leads in that `fits`
+        (the tier of a tiered rule the applicant's figures fall in): the item answers, though its own words
+        (累计缴费时间满三年不足四年的为九个月) share less with the question than its lead-in does."""
+        near = [c for c in scored if c[0] >= scored[0][0] - self.settings.preferred_band] if scored else []
+        lifted = [(score, item, section) for score, sentence, section in near
+                  for item in self.items_led(sentence, section) if fits(item, section)]
+        if not lifted:
+            return scored
+        items = {(item, section.key) for _, item, section in lifted}
+        rest = [c for c in scored if (c[1], c[2].key) not in items]
+        return sorted(rest + lifted, key=lambda c: -c[0])
+
     def item_about(self, sentence: str, section: Section, words: list[str]) -> str | None:
         """Of the items under a lead-in, the one holding the most of `words` (the question's topic, weighed by
         IDF) when it holds more than any other: asked of one thing a list names (一次性工亡补助金的标准), its item

@@ -59,7 +59,14 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         # the question's words: wherever they rank)
         scored = lib.preferred_first(scored, lambda _, section: lib.names_title(ctx.query, section), band=float("inf"))
     stating, reached, further = [], False, set()
-    if kinds := kinds_checked(ctx.query):
+    kinds = kinds_checked(ctx.query)
+    # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
+    # quoted alone rather than with the whole list of tiers.
+    fitting = (lambda sentence, section: fits_tier(ctx.query.facts, lib.sentence_quantities(sentence, section),
+                                                   kinds)) if ctx.query.facts and kinds else None
+    if fitting:
+        scored = lib.with_items_fitting(scored, fitting)
+    if kinds:
         def exact(sentence: str, section: Section) -> bool:
             return states_kind(lib.sentence_quantities(sentence, section), kinds, strict=True)
         scored = lib.preferred_first(scored, lambda sentence, section: states_kind(
@@ -101,10 +108,6 @@ def general(lib: Library, ctx: Context) -> Draft | None:
         if ctx.query.follow_up:  # (那超过的部分呢？ after 职工教育经费's rate: that expense's excess, not another's)
             stating = lib.preferred_first(stating, lambda sentence, _: lib.of_earlier_topic(ctx.query, sentence),
                                           band=float("inf"))
-    # A tier that fits the applicant's figures (销售收入8000万元 -> the 5,000万元至2亿元 tier) first,
-    # quoted alone rather than with the whole list of tiers.
-    fitting = (lambda sentence, section: fits_tier(ctx.query.facts, lib.sentence_quantities(sentence, section),
-                                                   kinds)) if ctx.query.facts and kinds else None
     if fitting:
         scored = lib.preferred_first(scored, fitting)
         # of sentences stating cases (累计缴费时间满5年不足10年的，…最长为18个月), the case the applicant's

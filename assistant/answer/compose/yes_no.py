@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import eligibility
-from assistant.answer.check import confirms, verdict
+from assistant.answer.check import confirms, measured_verdict
 from assistant.answer.compose.draft import UNIT_WORDS, Context, Draft, cite, mark
 from assistant.answer.compose.exclusions import excluded_figures
 from assistant.answer.compose.library import Library
@@ -34,12 +34,14 @@ def yes_no(lib: Library, ctx: Context) -> Draft | None:
             continue  # (其他企业，…不超过80人: the bounds of another kind of applicant, or of one the question leaves open)
         # a condition on what the figure measures (注册成立一年以上 for 注册才6个月), not any bound; an age is
         # what its unit says (34岁 against 未满35周岁)
-        facts = [f for f, words in zip(ctx.query.facts, ctx.query.fact_words)
-                 if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage
-                 or f.unit in SELF_NAMING_UNITS]
+        kept = [(f, words) for f, words in zip(ctx.query.facts, ctx.query.fact_words)
+                if words and lib.evidence.coverage(words, sentence) >= lib.settings.fact_subject_coverage
+                or f.unit in SELF_NAMING_UNITS]
+        facts = [f for f, _ in kept]
         # (a figure naming nothing matches nothing; one word of a long clause, 认定, is no subject)
         quantities = lib.sentence_quantities(sentence, section)
-        met = confirms(facts, quantities, len(ctx.query.facts)) if ctx.query.claimed else verdict(facts, quantities)
+        met = confirms(facts, quantities, len(ctx.query.facts)) if ctx.query.claimed else \
+            measured_verdict(facts, [words for _, words in kept], quantities)
         if met is None:
             continue
         english = ctx.query.english
