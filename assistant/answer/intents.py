@@ -55,6 +55,7 @@ LEAD_ROLE = cue("lead_role")
 # how the name of a body ends (市科技局, 主管部门), and the words a who-question asks for a body by (哪个单位)
 BODY_ENDINGS = tuple(lexicon.words("unit_suffixes")) + ("单位", "机构", "主体")
 DUTIES_ASKED = cue("duties_asked")
+ENCOURAGED_ASKED = cue("encouraged_asked")
 
 # "When does it take effect": documents say so in one sentence, by convention their last article
 # (本条例自2020年1月1日起施行。本办法自印发之日起施行，有效期3年。).

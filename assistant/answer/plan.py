@@ -17,8 +17,8 @@ from typing import Literal, NamedTuple
 
 from assistant import eligibility, lexicon
 from assistant.answer.cues import cue
-from assistant.answer.intents import (DUTIES_ASKED, EFFECT_ASKED, OBLIGATION_ASKED, Query, analyse, clean_question,
-                                      maximal)
+from assistant.answer.intents import (DUTIES_ASKED, EFFECT_ASKED, ENCOURAGED_ASKED, OBLIGATION_ASKED, Query, analyse,
+                                      clean_question, maximal)
 from assistant.answer.evidence import SYNONYMS, abbreviates
 from assistant.answer.kinds import AnswerKind, kind_asked
 from assistant.answer.scope import DOC_NUMBER, Catalog
@@ -774,7 +774,8 @@ class Parser:
         plan.scope_asked = bool(SCOPE_ASKED.search(text))
         plan.obligation_asked = bool(OBLIGATION_ASKED.search(text))
         plan.penalty_asked = bool(PENALTY_ASKED.search(text) or BREACH_SUPPOSED.search(text))
-        plan.duties_asked = bool(DUTIES_ASKED.search(text))
+        # (鼓励企业做哪些事 asks what the firm is encouraged in, not what a party is charged with)
+        plan.duties_asked = bool(DUTIES_ASKED.search(text)) and not ENCOURAGED_ASKED.search(text)
         plan.answer = _answer_type(plan, text)
         if plan.answer == "condition":  # (要满足什么条件: conditions are written without the word; 应当具有…能力)
             plan.topic_tokens = [t for t in plan.topic_tokens if not CONDITION_WORD.search(t)] or plan.topic_tokens

@@ -50,6 +50,7 @@ class DocumentNames:
     issuers: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # 方案, 条例, 意见: what the title says the document is
     decrees: list[str] = field(default_factory=list)  # 国务院令第706号 -> "706"
+    title_words: set[str] = field(default_factory=set)  # the title's words of two characters or more
 
 
 def core_titles(title: str) -> list[str]:
@@ -94,6 +95,7 @@ def names_of(doc: str, opening: str) -> DocumentNames:
     else:  # a city named by its bare name (中山国家自主创新示范区…): a name the dictionary knows as a place
         out.places += [w for w in named_jurisdictions(title, []) if title.startswith(w)]
     out.kinds = [k for k in KINDS if k in title]
+    out.title_words = {w for w in cut_words(title) if len(w) >= 2 and not _KIND_END.search(w)}  # (not 管理条例)
     issuer = _ISSUER.match(title)
     if issuer:
         out.issuers.append(issuer.group(1))
@@ -126,7 +128,7 @@ LOCAL = re.compile(r"(?<![城都超门集夜股上])(?:市里|市上|市政府)|
 # What users call a document by its kind (方案里提到…, 条例规定…). Only kinds no everyday phrase
 # uses: 办法 is also "a way" (有啥办法没), 规划 also "to plan", 通知 also "to notify".
 KINDS = ("方案", "条例", "意见")
-_AS_DOCUMENT = r"(?:这个|这份|这部|本|该|此){kind}|{kind}(?:里|中|内|提|对|规定|要求|说|写|安排|希望|明确|指出)"  # not 制定实施方案
+_AS_DOCUMENT = r"(?:这个|这份|这部|本|该|此){kind}|{kind}(?:里|中|内|提|对|给|规定|要求|说|写|安排|希望|明确|指出)"  # not 制定实施方案
 
 
 def _names_kind(question: str, kind: str) -> bool:
@@ -250,6 +252,14 @@ class Catalog:
                             for name in getattr(d, key))}
             if found and found != every:
                 chosen = chosen & found or found
+        if len(chosen) > 1 and any(_names_kind(question, k) for k in KINDS):
+            # (条例给惠明茶产业哪些支持: of the 条例, the one whose title has a word the question says)
+            of_kind = [d for d in self.documents if d.doc in chosen]
+            shared = set.intersection(*(d.title_words for d in of_kind))  # (条例 itself, a place all share)
+            asked = set(cut_words(question)) - shared
+            said = {d.doc: len(d.title_words & asked) for d in of_kind}
+            most = max(said.values())
+            chosen = {doc for doc, n in said.items() if n == most} if most else chosen
         return sorted(chosen) if chosen != every else []
 
     def beyond_place(self, question: str) -> list[str]:

@@ -33,7 +33,9 @@ def cards(lib: Library, ctx: Context) -> Draft | None:
         # no benefit card fits who or what was named: the sentences answer when the top sections hold
         # the question's topic (a plan's 鼓励…/推动… is no card but answers 有什么途径); else say so
         top = "\n".join(h.section.text for h in ctx.hits[:3])
-        if lib.evidence.coverage(ctx.query.support_topic, top) >= lib.settings.min_topic_coverage:
+        # (条例给惠明茶产业哪些支持: the document named, what the support is for is the subject left)
+        topic = ctx.query.support_topic or (ctx.query.subject if ctx.query.docs_named else [])
+        if lib.evidence.coverage(topic, top) >= lib.settings.min_topic_coverage:
             return None
         return Draft(no_cards(profile, ctx.query.english), [], [], answerable=False, reason="no_support")
     if not shown:
