@@ -157,3 +157,31 @@ def test_a_sector_named_in_everyday_words_is_the_sector_listed(sectors):
 def test_a_sector_the_heading_does_not_list_is_not_denied(sectors):
     answer = sectors.ask("我们是做家具制造的，技术改造设备投资能抵免吗？")
     assert not answer.text.startswith("不可以"), answer.text
+
+
+ALLOWANCE = """青禾县困难职工生活补贴办法
+
+第一条 为保障困难职工基本生活，制定本办法。
+
+第二条 符合下列条件的困难职工，可以领取生活补贴：
+（一）在本县连续工作满一年的；
+（二）家庭人均收入低于本县最低生活保障标准两倍的。
+
+第三条 生活补贴按月发放，每人每月300元。
+
+第四条 困难职工在领取生活补贴期间有下列情形之一的，停止领取生活补贴：
+（一）家庭人均收入超过本县最低生活保障标准两倍的；
+（二）户籍迁出本县的；
+（三）被判处刑罚的。
+
+第五条 本办法自2025年1月1日起施行。
+"""
+
+
+def test_a_benefit_stopped_in_a_case_is_denied_in_that_case(tmp_path):
+    """停止领取 in the cases listed: asked whether one of them may go on receiving, the answer is no, not the
+    general conditions of receiving it."""
+    county = assistant_over(tmp_path, {"青禾县困难职工生活补贴办法": ALLOWANCE})
+    moved = county.ask("领生活补贴期间户籍迁出本县了，还能继续领吗？")
+    assert moved.text.startswith("不可以"), moved.text
+    assert "第四条" in {c.section for c in moved.citations}
