@@ -19,7 +19,8 @@ def _sections(assistant):
 def test_high_tech_subsidy_question_gets_five_distinct_cards(assistant):
     answer = assistant.ask("我们是高新技术企业，能拿到哪些补贴？")
     assert answer.answerable and answer.intent == "eligibility"
-    assert 1 <= len(answer.citations) <= 5
+    cards = [line for line in answer.text.split("\n") if line[:1].isdigit()]
+    assert 1 <= len(cards) <= 5  # (a card of one benefit written in two sections cites both)
     quotes = [c.quote for c in answer.citations]
     assert len(set(quotes)) == len(quotes)  # no measure twice
     sections = _sections(assistant)
@@ -87,3 +88,12 @@ def test_an_abridged_measure_keeps_the_part_the_question_asks_about():
     assert focused.endswith(grant)
     assert all(part in measure for part in focused.split("…") if part)
     assert summary(measure, ["不在句中的词"]) == plain
+
+
+def test_grants_of_one_section_each_to_a_recipient_of_its_own_are_cards_of_their_own(assistant):
+    """对首次通过认定的高新技术企业，给予一次性30万元资金补助；对重新认定的高新技术企业，给予10万元奖励: two
+    benefits, each with its own sum, though one section states both."""
+    cards = assistant.match(eligibility.profile_from_flags(qual=["高新技术企业"])).cards()
+    again = [c for c in cards if c.measure.startswith("对重新认定")]
+    assert again, [c.summary for c in cards]
+    assert "10万元" in again[0].amounts and not any("30万元" in a for a in again[0].amounts)

@@ -261,7 +261,8 @@ def same_benefit(a: PolicyCard, b: PolicyCard, short: dict[str, str]) -> bool:
     if a.kind != b.kind or not a.kind:
         return False
     if {(s.doc, s.section) for s in a.sources} & {(s.doc, s.section) for s in b.sources}:
-        return sorted(a.beneficiaries) == sorted(b.beneficiaries)  # one article's 款 stating one benefit (50%, 150%)
+        # one article's 款 stating one benefit (50%, 150%); not grants each to a recipient of its own
+        return sorted(a.beneficiaries) == sorted(b.beneficiaries) and not _granted_apart(a, b)
     if a.beneficiaries and sorted(a.beneficiaries) == sorted(b.beneficiaries) and bool(a.amounts) != bool(b.amounts) \
             and a.source.doc != b.source.doc:
         return True  # 减按15％ in the law, 享受税收优惠 in the rules for the same applicant: one benefit
@@ -284,6 +285,16 @@ def _normal(text: str, short: dict[str, str]) -> str:
     for full, abbreviation in short.items():
         text = text.replace(full, abbreviation)
     return text
+
+
+def _granted_apart(a: PolicyCard, b: PolicyCard) -> bool:
+    """Two grants of one section, each opening with the recipient it is for (对新命名天府旅游名宿的，…给予…5万元；
+    对新创建成功3A级…景区给予…10万元): a list of benefits, one per recipient, not one benefit said twice (a sentence
+    and its own case, 形成无形资产的，按照…150%摊销, opens with no recipient)."""
+    return a.measure != b.measure and all(c.measure.startswith(_FOR) for c in (a, b))
+
+
+_FOR = "对"  # 对…给予: the recipient a grant names first
 
 
 def listed_apart(a: PolicyCard, b: PolicyCard) -> bool:
