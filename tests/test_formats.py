@@ -335,6 +335,14 @@ def test_the_day_a_law_was_amended_sets_no_target_for_its_year():
     assert [t.year for t in find_targets("到2030年，孵化器达到40家。", "（三）")] == [2030]
 
 
+def test_a_figure_qualifying_what_a_rule_applies_to_is_no_target():
+    """四层以上（含四层）未设电梯的住宅: the buildings a rule covers, not a goal to reach."""
+    from assistant.ingest.figures import find_targets
+
+    assert find_targets("本办法适用于本市四层以上（含四层）未设电梯的既有住宅。", "第二条") == []
+    assert [t.number for t in find_targets("到2027年，全市既有住宅增设电梯达到500部以上。", "（二）")] == [500]
+
+
 def test_targets_take_the_year_the_text_attaches_and_periods_do_not_make_targets():
     for path in REAL:
         doc, figures = _all_figures(path)

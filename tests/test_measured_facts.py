@@ -32,3 +32,23 @@ def test_notice_given_too_late_fails_the_rule_though_the_stoppage_is_long_enough
     assert late.text.startswith("不符合"), late.text
     early = rules.ask("物业要连续停水两天检修，提前了五天告诉我们，这样合规吗？")
     assert early.text.startswith("符合"), early.text
+
+
+LIFTS = {"南岭市既有住宅增设电梯办法": """南岭市既有住宅增设电梯办法
+
+第一条　为了方便居民生活，推进既有住宅增设电梯，制定本办法。
+
+第二条　本办法适用于本市行政区域内四层以上（含四层）未设电梯的既有住宅增设电梯。
+
+第三条　增设电梯应当经本单元房屋专有部分面积占比三分之二以上的业主同意。
+
+第四条　本办法自2025年3月1日起施行。
+"""}
+lifts = corpus_fixture(LIFTS)
+
+
+def test_a_buildings_storeys_are_measured_against_the_storeys_a_rule_covers(lifts):
+    """3层 says what it measures as 岁 does: a building's storeys, against 四层以上, with no other word shared."""
+    low = lifts.ask("我家那栋老楼只有3层，没电梯，能按这个办法加装吗？")
+    assert low.text.startswith("不符合"), low.text
+    assert "第二条" in {c.section for c in low.citations}

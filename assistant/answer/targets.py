@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from assistant.answer.intents import Query
+from assistant.ingest.quantities import unit_kind
 from assistant.models import Section, Target
 from assistant.answer.retrieve import Hit
 from assistant.answer.evidence import Evidence
@@ -64,8 +66,17 @@ def _score(target: Target, query: Query, evidence: Evidence, rank_of: dict, unit
     if query.years:
         score *= w.target_year_match if target.year in query.years else w.target_year_miss
     if units:
-        score *= w.target_unit_match if target.unit in units else w.target_unit_miss
+        score *= w.target_unit_match if _in_units(target.unit, units) else w.target_unit_miss
     return score
+
+
+def _in_units(unit: str, units: set[str]) -> bool:
+    """Whether a target's unit is one asked for, or writes the same kind of figure (比重 asked in %: a
+    share raised by 1个百分点 a year answers it)."""
+    return unit in units or _kind(unit) in {_kind(u) for u in units} - {None, "count"}
+
+
+_kind = lru_cache(maxsize=512)(unit_kind)
 
 
 def pick_targets(query: Query, hits: list[Hit], sections: list[Section], evidence: Evidence,

@@ -29,6 +29,8 @@ _YEAR = re.compile(r"(?:到|至|于|在)?(?P<year>20\d\d)年(?!\d{1,2}月\d{1,2}
 _PERIOD = re.compile(r"(?:自|从)?(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|开始|以来)"
                      r"[^，。；]{0,12}?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|日)(?:内|以内|之内)?")
 _CONDITION_AFTER = re.compile(r"^(?:以上|以下)?的")
+# a figure qualifying what follows it, a note or a few words before the 的 (四层以上（含四层）未设电梯的既有住宅)
+_QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)?\s*(?:（[^（）]{0,12}）|\([^()]{0,12}\))?[^，,；;。：:的]{0,6}的")
 _THRESHOLD_CUE = re.compile(r"招用|吸纳|聘用|雇用|占|比例|不低于|不少于|不超过|低于|高于|年满|满|符合|凡|对")
 # A goal verb right before the figure (比重每年提高1个百分点, 占比达到30%): a target even when
 # the clause reads like a condition (占, 比例).
@@ -157,8 +159,8 @@ def _sentence_figure(q: quantities.Quantity, sentence: str, section: str,
         figure.period = next((m.group(0) for m in _PERIOD.finditer(sentence) if m.start() <= q.start < m.end()), "")
     elif (money or unit == "%") and _AMOUNT_CUE.search(clause):
         figure.kind = "amount"  # money granted, lent or fined (给予最高…, 处…罚款)
-    elif _CONDITION_AFTER.match(rest) or (_THRESHOLD_CUE.search(clause) and not years
-                                          and not _GOAL_BEFORE.search(clause)):
+    elif _CONDITION_AFTER.match(rest) or not years and not _GOAL_BEFORE.search(clause) and (
+            _THRESHOLD_CUE.search(clause) or _QUALIFIER_AFTER.match(rest)):
         figure.kind = "threshold"  # a condition to meet (…以上的企业, 招用…达到30%), not a goal
     elif money and (_AMOUNT_CUE.search(re.split(r"[，,；;。]", rest)[0]) or not goal_like):
         figure.kind = "amount"
