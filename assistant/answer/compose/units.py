@@ -93,7 +93,25 @@ def lead(lib: Library, ctx: Context) -> Draft | None:
         owner, sentence = picked
         return from_sentence(owner, sentence, unit_sentence(owner, ctx.query, named=False), ctx.query)
     chosen = [first] + [o for score, o in owners[1:2] if o.doc != first.doc and score >= 0.9 * top_score]
-    return owners_answer(chosen, ctx.query)
+    return with_own_duties(lib, owners_answer(chosen, ctx.query), first, ctx.query)
+
+
+def with_own_duties(lib: Library, draft: Draft, owner: Section, query: Query) -> Draft:
+    """Asked who leads a task and what a named unit is to do in it (我是市城乡规划局的，这项工作谁牵头？我们要做什么？):
+    after who, the sentences of the task's text that the unit is the subject of or given a role in
+    (市城乡规划局要加强与…的沟通)."""
+    if not query.duties_asked or query.english or not query.units:
+        return draft
+
+    def gives(sentence: str, unit: str) -> bool:  # (a subject read too far, 市城乡规划局要加强与省…厅, still opens with it)
+        lead, shared = sentence_roles(sentence)
+        return any(x.startswith(unit) for x in sentence_subject(sentence)) or unit in lead + shared
+
+    said = [s for s in lib.texts_of(owner) if s not in draft.text and any(gives(s, u) for u in query.units)]
+    if not said:
+        return draft
+    return Draft("\n".join([draft.text] + [f"{s}{mark(owner)}" for s in said]),
+                 draft.citations + [cite(owner, s) for s in said], draft.sections)
 
 
 def owners_answer(chosen: list[Section], query: Query) -> Draft:
