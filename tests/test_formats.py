@@ -340,6 +340,10 @@ def test_a_figure_qualifying_what_a_rule_applies_to_is_no_target():
     from assistant.ingest.figures import find_targets
 
     assert find_targets("本办法适用于本市四层以上（含四层）未设电梯的既有住宅。", "第二条") == []
+    # (a sum in brackets that a later clause takes a share of is no qualifier: 上限（30万元）之和的110%)
+    from assistant.ingest.figures import find_figures
+    capped = find_figures("贷款额度最高不超过个人创业担保贷款额度上限（30万元）之和的110%。", "七、")
+    assert [f.kind for f in capped if f.unit == "万元"] != ["threshold"]
     assert [t.number for t in find_targets("到2027年，全市既有住宅增设电梯达到500部以上。", "（二）")] == [500]
 
 

@@ -30,7 +30,7 @@ _PERIOD = re.compile(r"(?:自|从)?(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)
                      r"[^，。；]{0,12}?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|日)(?:内|以内|之内)?")
 _CONDITION_AFTER = re.compile(r"^(?:以上|以下)?的")
 # a figure qualifying what follows it, a note or a few words before the 的 (四层以上（含四层）未设电梯的既有住宅)
-_QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)?\s*(?:（[^（）]{0,12}）|\([^()]{0,12}\))?[^，,；;。：:的]{0,6}的")
+_QUALIFIER_AFTER = re.compile(r"^(?:以上|以下)?\s*(?:（[^（）]{0,12}）|\([^()]{0,12}\))?[^，,；;。：:的（）()]{0,6}的")
 _THRESHOLD_CUE = re.compile(r"招用|吸纳|聘用|雇用|占|比例|不低于|不少于|不超过|低于|高于|年满|满|符合|凡|对")
 # A goal verb right before the figure (比重每年提高1个百分点, 占比达到30%): a target even when
 # the clause reads like a condition (占, 比例).
@@ -147,6 +147,8 @@ def _sentence_figure(q: quantities.Quantity, sentence: str, section: str,
     at = q.figure_start
     before, after = sentence[:at], sentence[at + len(q.figure):]
     clause = re.split(r"[，,；;：:。（(]", before)[-1]
+    if clause.strip() == "含":
+        return None  # 四层以上（含四层）: a note that the bound before counts its own figure, no figure of its own
     figure = Target(value=value, unit=unit, year=None, metric=_metric(before, after),
                     sentence=strip_item_prefix(sentence), section=section, number=number,
                     written=q.text if q.bound == "range" else q.figure, bound=_bound_word(q),
