@@ -317,7 +317,7 @@ PHONE = (390, 844)
 @pytest.mark.parametrize("size", [(1360, 900), PHONE], ids=["desktop", "phone"])
 def test_citation_marks_open_the_source_under_the_answer_and_chats_survive_reload(app_url, assistant, size):
     answer = assistant.ask(SUBSIDY_Q)
-    assert answer.answerable and 1 <= len(answer.citations) <= 5
+    assert answer.answerable and answer.citations  # (five cards at most; a card of two sources cites both)
     with browser_page(*size) as page:
         page.goto(app_url)
         page.evaluate("localStorage.clear()")
