@@ -177,7 +177,7 @@ def measured_verdict(facts: list[Quantity], words: list[list[str]], quantities: 
     named = [[q for q in quantities if any(w in q.measure for w in said)] for said in words]
     if not any(named):
         return verdict(facts, quantities)
-    results = [verdict([f], own) if own else verdict([f], quantities) for f, own in zip(facts, named)]
+    results = [verdict([f], own or quantities) for f, own in zip(facts, named)]
     decided = [r for r in results if r is not None]
     return None if not decided else all(decided)
 

@@ -378,8 +378,7 @@ def _read_chinese(text: str) -> list[Quantity]:
 def _measure(text: str, q: Quantity) -> str:
     """The words of the figure's clause before its numeral, bound words included (…，供热企业应当提前二日通知:
     供热企业应当提前)."""
-    at = q.start + max(q.text.find(q.figure), 0)
-    return text[max((m.end() for m in _CLAUSE_START.finditer(text, 0, q.start)), default=0):at]
+    return _clause_before(text, q.start + max(q.text.find(q.figure), 0))
 
 
 def _worded(text: str, out: list[Quantity]) -> list[Quantity]:
